@@ -1,0 +1,1 @@
+"""The ``posapp`` command. Runs without Qt: only ``posapp run`` may load the window."""

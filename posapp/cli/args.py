@@ -1,0 +1,90 @@
+"""Reading the command line's words: items, payments, amounts and PINs."""
+
+from __future__ import annotations
+
+import getpass
+import re
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from posapp.domain.errors import InvalidInput
+from posapp.domain.money import parse_rupiah
+from posapp.domain.tender import Payment, PaymentMethod
+
+_ITEM = re.compile(r"^(?P<code>[^*@=\s]+)(?:\*(?P<qty>-?\d+))?(?:@(?P<price>[^*@=]+))?$")
+
+
+@dataclass(frozen=True)
+class ItemArg:
+    code: str
+    quantity: int
+    price: int | None
+
+
+def parse_item(word: str) -> ItemArg:
+    """``CODE``, ``CODE*QTY``, ``CODE@PRICE`` or ``CODE*QTY@PRICE`` (open-price pieces)."""
+    m = _ITEM.match(word.strip())
+    if not m:
+        raise InvalidInput(f"not an item: {word!r} (write CODE or CODE*QTY)")
+    qty = int(m["qty"]) if m["qty"] is not None else 1
+    if qty <= 0:
+        raise InvalidInput(f"quantity must be at least 1 in {word!r}")
+    price = parse_rupiah(m["price"]) if m["price"] else None
+    return ItemArg(m["code"], qty, price)
+
+
+
+def parse_payment(word: str) -> Payment:
+    """``cash=500000`` or ``qris=150.000``."""
+    if "=" not in word:
+        raise InvalidInput(f"not a payment: {word!r} (write METHOD=AMOUNT, e.g. cash=50000)")
+    method, amount = word.split("=", 1)
+    return Payment(PaymentMethod.parse(method), parse_rupiah(amount))
+
+
+def split_items_and_payments(words: list[str]) -> tuple[list[ItemArg], list[Payment]]:
+    items, payments = [], []
+    for w in words:
+        if "=" in w:
+            payments.append(parse_payment(w))
+        else:
+            items.append(parse_item(w))
+    return items, payments
+
+
+def amount(text: str) -> int:
+    return parse_rupiah(text)
+
+
+def signed_amount(text: str) -> int:
+    return parse_rupiah(text, allow_negative=True)
+
+
+class PinReader:
+    """PINs come from a hidden prompt, or one per line from standard input (``--pin-stdin``).
+
+    Never from the command line, where other users and shell history would see them.
+    """
+
+    def __init__(self, from_stdin: bool, stdin: TextIO | None = None) -> None:
+        self.from_stdin = from_stdin
+        self.stdin = stdin or sys.stdin
+
+    def read(self, who: str) -> str:
+        if self.from_stdin:
+            line = self.stdin.readline()
+            if not line:
+                raise InvalidInput(f"no PIN for {who} on standard input")
+            return line.strip()
+        if not self.stdin.isatty():
+            raise InvalidInput(f"no terminal to ask {who}'s PIN: give it with --pin-stdin")
+        return getpass.getpass(f"PIN {who}: ")
+
+    def read_new(self, who: str) -> str:
+        pin = self.read(who)
+        if not self.from_stdin:
+            again = getpass.getpass(f"PIN {who} (again): ")
+            if again != pin:
+                raise InvalidInput("the two PINs differ")
+        return pin

@@ -1,0 +1,225 @@
+"""Selling commands: shift, sell, void, refund, sales, report, journal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
+from posapp.cli.context import Context, print_json
+from posapp.domain.cart import Cart
+from posapp.domain.errors import InvalidInput
+from posapp.domain.money import format_rupiah
+from posapp.domain.report import ShiftReport
+from posapp.domain.tender import PaymentMethod
+from posapp.printing.text_report import render_shift_report
+from posapp.services import catalog, checkout, history, reports, returns, shifts, stand, users
+from posapp.services import journal as journal_service
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sh = sub.add_parser("shift", parents=[common], help="open, move cash, close")
+    sh_sub = sh.add_subparsers(dest="action", required=True)
+    p = sh_sub.add_parser("open", parents=[common], help="open a shift with the opening cash")
+    p.add_argument("--cashier", required=True)
+    p.add_argument("--float", dest="float_", type=amount, required=True, metavar="AMOUNT")
+    p.set_defaults(handler=cmd_shift_open)
+    p = sh_sub.add_parser("cash", parents=[common], help="cash in (or out, negative)")
+    p.add_argument("--cashier", required=True)
+    p.add_argument("amount", type=signed_amount)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_shift_cash)
+    p = sh_sub.add_parser("close", parents=[common], help="close with the counted cash")
+    p.add_argument("--cashier", required=True)
+    p.add_argument("--counted", type=amount, required=True, metavar="AMOUNT")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_shift_close)
+
+    p = sub.add_parser("sell", parents=[common], help="sell: ITEM... PAYMENT...")
+    p.add_argument("--cashier", required=True)
+    p.add_argument("words", nargs="+", metavar="ITEM|PAYMENT",
+                   help="CODE or CODE*QTY (CODE@PRICE for open-price pieces); METHOD=AMOUNT")
+    p.add_argument("--discount", help="cart discount: an amount (5000) or a percent (10%%)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sell)
+
+    p = sub.add_parser("void", parents=[common], help="void a whole sale of this shift")
+    p.add_argument("receipt")
+    p.add_argument("--supervisor", required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_void)
+
+    p = sub.add_parser("refund", parents=[common], help="refund items of an earlier sale")
+    p.add_argument("receipt")
+    p.add_argument("items", nargs="+", metavar="ITEM", help="CODE or CODE*QTY")
+    p.add_argument("--supervisor", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--method", required=True, choices=[m.value for m in PaymentMethod])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_refund)
+
+    p = sub.add_parser("sales", parents=[common], help="list sales (this shift by default)")
+    p.add_argument("--shift", type=int, dest="shift_number")
+    p.add_argument("--all", action="store_true", dest="everything")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sales)
+
+    p = sub.add_parser("report", parents=[common], help="X (open shift) or Z (closed) report")
+    p.add_argument("kind", choices=["x", "z"])
+    p.add_argument("--shift", type=int, dest="shift_number", help="Z report of this shift")
+    p.add_argument("--width", type=int, default=42, choices=[32, 42, 48])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_report)
+
+    jr = sub.add_parser("journal", parents=[common], help="check the journal's hash chain")
+    jr_sub = jr.add_subparsers(dest="action", required=True)
+    p = jr_sub.add_parser("verify", parents=[common])
+    p.set_defaults(handler=cmd_journal_verify)
+
+
+def _login(ctx: Context, name: str) -> users.Actor:
+    return users.login(ctx.stand().uow(write=False), name, ctx.pins.read(name))
+
+
+def _print_report(ctx: Context, report: ShiftReport, *, as_json: bool, width: int = 42) -> None:
+    handle = ctx.stand()
+    info = stand.get(handle.uow(write=False))
+    if as_json:
+        print_json({"stand": info.code, "kind": report.kind, "shift": report.shift_number,
+                    "opened_at": report.opened_at.isoformat() + "Z",
+                    "closed_at": report.closed_at.isoformat() + "Z" if report.closed_at else None,
+                    **report.totals_payload()})
+        return
+    sys.stdout.write(render_shift_report(
+        report, header=[info.event_name, f"{info.name} ({info.province})"], zone=info.zone,
+        printed_at=handle.clock(), width=width, lang=ctx.lang))
+
+
+def cmd_shift_open(ctx: Context, args: argparse.Namespace) -> int:
+    actor = _login(ctx, args.cashier)
+    report = shifts.open_shift(ctx.stand().uow(), actor, args.float_)
+    print(f"shift #{report.shift_number} open, opening cash {format_rupiah(args.float_)}")
+    return 0
+
+
+def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
+    actor = _login(ctx, args.cashier)
+    report = shifts.move_cash(ctx.stand().uow(), actor, args.amount, args.reason)
+    print(f"cash {'in' if args.amount > 0 else 'out'} {format_rupiah(abs(args.amount))}; "
+          f"the drawer should hold {format_rupiah(report.expected_cash)}")
+    return 0
+
+
+def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
+    actor = _login(ctx, args.cashier)
+    report = shifts.close_shift(ctx.stand().uow(), actor, args.counted)
+    _print_report(ctx, report, as_json=args.json)
+    return 0
+
+
+def _discount(text: str):  # type: ignore[no-untyped-def]
+    from posapp.domain.cart import Discount
+
+    text = text.strip()
+    if text.endswith("%"):
+        return Discount.percent(text[:-1].replace(",", "."))
+    return Discount.amount(amount(text))
+
+
+def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
+    items, payments = split_items_and_payments(args.words)
+    if not items:
+        raise InvalidInput("no items to sell (write CODE or CODE*QTY before the payments)")
+    handle = ctx.stand()
+    cart = Cart()
+    with handle.uow(write=False) as uow:
+        for item in items:
+            product = catalog.to_product(catalog.find_row(uow, item.code))
+            cart.add(product, item.quantity, price=item.price)
+    if args.discount:
+        cart.set_discount(_discount(args.discount))
+    if not payments and cart.totals().total > 0:
+        raise InvalidInput("no payment given (write METHOD=AMOUNT, e.g. cash=50000)")
+    actor = _login(ctx, args.cashier)
+    sale = checkout.checkout(handle.uow(), actor, cart, payments)
+    if args.json:
+        print_json({"receipt_no": sale.receipt_no, "sale_id": sale.sale_id,
+                    "total": sale.total, "tendered": sale.tendered, "change": sale.change,
+                    "discount": sale.payload["discount"], "lines": sale.payload["lines"],
+                    "payments": sale.payload["payments"]})
+    else:
+        print(f"{sale.receipt_no}  total {format_rupiah(sale.total)}  "
+              f"paid {format_rupiah(sale.tendered)}  change {format_rupiah(sale.change)}")
+    return 0
+
+
+def cmd_void(ctx: Context, args: argparse.Namespace) -> int:
+    pin = ctx.pins.read(args.supervisor)
+    result = returns.void_sale(ctx.stand().uow(), args.receipt, supervisor_name=args.supervisor,
+                               supervisor_pin=pin, reason=args.reason)
+    print(f"sale {result.receipt_no} voided ({format_rupiah(result.total)})")
+    return 0
+
+
+def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
+    wanted = []
+    for word in args.items:
+        item = parse_item(word)
+        if item.price is not None:
+            raise InvalidInput("a refund takes the price paid from the receipt: drop the @PRICE")
+        wanted.append(returns.RefundItem(item.code, item.quantity))
+    pin = ctx.pins.read(args.supervisor)
+    result = returns.refund(
+        ctx.stand().uow(), args.receipt, wanted, supervisor_name=args.supervisor,
+        supervisor_pin=pin, reason=args.reason, method=PaymentMethod.parse(args.method))
+    if args.json:
+        print_json({"refund_no": result.refund_no, "receipt_no": result.receipt_no,
+                    "amount": result.amount, "method": result.method})
+    else:
+        print(f"{result.refund_no}: {format_rupiah(result.amount)} back by {result.method} "
+              f"for {result.receipt_no}")
+    return 0
+
+
+def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
+    rows = history.list_sales(ctx.stand().uow(write=False), shift_number=args.shift_number,
+                              everything=args.everything)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    for r in rows:
+        status = "VOID" if r.voided else ("refund " + format_rupiah(r.refunded) if r.refunded
+                                          else "")
+        print(f"{r.receipt_no}  {r.created_at:%Y-%m-%d %H:%M}Z  {r.cashier:<12} "
+              f"{r.items:>3} items  {format_rupiah(r.total):>14}  {status}")
+    print(f"{len(rows)} sales, {format_rupiah(sum(r.total for r in rows if not r.voided))}")
+    return 0
+
+
+def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.stand().uow(write=False) as uow:
+        if args.kind == "x":
+            if args.shift_number is not None:
+                raise InvalidInput("an X report is of the open shift: use 'report z --shift N'")
+            shift = shifts.require_open_shift(uow)
+        elif args.shift_number is not None:
+            shift = shifts.by_number(uow, args.shift_number)
+            if shift.closed_at is None:
+                raise InvalidInput(f"shift {args.shift_number} is still open: use 'report x'")
+        else:
+            shift = shifts.last_closed(uow)
+        report = reports.shift_report(uow, shift)
+    _print_report(ctx, report, as_json=args.json, width=args.width)
+    return 0
+
+
+def cmd_journal_verify(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.stand().uow(write=False) as uow:
+        result = journal_service.verify(uow)
+    if result.ok:
+        print(f"journal ok: {result.entries} entries, last hash {result.last_hash[:16]}")
+        return 0
+    assert result.broken is not None
+    print(f"posapp: journal broken at entry {result.broken.seq}: {result.broken.reason}",
+          file=sys.stderr)
+    return 1

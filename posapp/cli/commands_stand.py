@@ -1,0 +1,151 @@
+"""Set-up commands: init, catalog, cashier, stock, demo, run."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from posapp.bootstrap import normalize_stand_code, open_stand
+from posapp.cli.context import Context, print_json
+from posapp.domain.errors import InvalidInput
+from posapp.domain.money import format_rupiah
+from posapp.services import catalog, demo, stand, users
+from posapp.services.catalog_files import read_catalog_file, write_catalog_file
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="set up a stand in the data folder")
+    p.add_argument("--name", required=True, help="the stand's display name")
+    p.add_argument("--province", default="")
+    p.add_argument("--event", default="", help="the event's name, printed on receipts")
+    p.add_argument("--timezone", default=stand.DEFAULT_TIMEZONE)
+    p.set_defaults(handler=cmd_init)
+
+    cat = sub.add_parser("catalog", parents=[common], help="import, export or list products")
+    cat_sub = cat.add_subparsers(dest="action", required=True)
+    p = cat_sub.add_parser("import", parents=[common], help="add or update products (CSV/XLSX)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_catalog_import)
+    p = cat_sub.add_parser("export", parents=[common], help="write the catalog (CSV/XLSX)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_catalog_export)
+    p = cat_sub.add_parser("list", parents=[common], help="show the products")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_catalog_list)
+
+    usr = sub.add_parser("cashier", parents=[common], help="cashiers and supervisors")
+    usr_sub = usr.add_subparsers(dest="action", required=True)
+    p = usr_sub.add_parser("add", parents=[common], help="add a person with a PIN")
+    p.add_argument("name")
+    p.add_argument("--role", default="cashier", choices=[r.value for r in users.Role])
+    p.set_defaults(handler=cmd_cashier_add)
+    p = usr_sub.add_parser("list", parents=[common])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_cashier_list)
+
+    stk = sub.add_parser("stock", parents=[common], help="adjust a product's stock")
+    stk_sub = stk.add_subparsers(dest="action", required=True)
+    p = stk_sub.add_parser("adjust", parents=[common], help="add (or remove, negative) stock")
+    p.add_argument("code", help="SKU or barcode")
+    p.add_argument("delta", type=int, help="units to add; negative to remove")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--cashier", required=True)
+    p.set_defaults(handler=cmd_stock_adjust)
+
+    p = sub.add_parser("demo", parents=[common],
+                       help="make the demo stand and run a few sales (headless)")
+    p.add_argument("--ensure", action="store_true",
+                   help="only create the demo stand if there is none")
+    p.set_defaults(handler=cmd_demo)
+    p = sub.add_parser("run", parents=[common], help="start the program")
+    p.set_defaults(handler=cmd_run)
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    code = normalize_stand_code(getattr(args, "stand", "") or "")
+    if ctx.data.stand_path(code).exists():
+        raise InvalidInput(f"stand {code} already exists in {ctx.data.root}")
+    handle = open_stand(ctx.data, code, create=True)
+    try:
+        info = stand.set_up(handle.uow(), code=code, name=args.name, province=args.province,
+                            event_name=args.event, timezone=args.timezone)
+    except BaseException:
+        handle.close()
+        handle.path.unlink(missing_ok=True)
+        raise
+    handle.close()
+    print(f"stand {info.code} ({info.name}) ready in {handle.path}")
+    return 0
+
+
+def cmd_catalog_import(ctx: Context, args: argparse.Namespace) -> int:
+    rows = read_catalog_file(args.file)
+    result = catalog.import_catalog(ctx.stand().uow(), rows)
+    print(f"catalog imported: {result.added} added, {result.updated} updated, "
+          f"{result.unchanged} unchanged")
+    return 0
+
+
+def cmd_catalog_export(ctx: Context, args: argparse.Namespace) -> int:
+    products = catalog.list_products(ctx.stand().uow(), include_inactive=True)
+    count = write_catalog_file(args.file, products)
+    print(f"{count} products written to {args.file}")
+    return 0
+
+
+def cmd_catalog_list(ctx: Context, args: argparse.Namespace) -> int:
+    products = catalog.list_products(ctx.stand().uow())
+    if args.json:
+        print_json([{
+            "sku": p.sku, "barcode": p.barcode, "name": p.name, "category": p.category,
+            "maker_group": p.maker_group, "region": p.region, "price": p.price, "stock": p.stock,
+        } for p in products])
+        return 0
+    for p in products:
+        print(f"{p.sku:<14} {p.barcode or '':<14} {p.name[:36]:<36} "
+              f"{format_rupiah(p.price):>14} {p.stock:>5}")
+    print(f"{len(products)} products")
+    return 0
+
+
+def cmd_cashier_add(ctx: Context, args: argparse.Namespace) -> int:
+    role = users.Role.parse(args.role)
+    pin = ctx.pins.read_new(args.name)
+    actor = users.add_user(ctx.stand().uow(), args.name, role, pin)
+    print(f"{actor.role.value} {actor.name} added")
+    return 0
+
+
+def cmd_cashier_list(ctx: Context, args: argparse.Namespace) -> int:
+    people = users.list_users(ctx.stand().uow())
+    if args.json:
+        print_json([{"name": a.name, "role": a.role.value} for a in people])
+    else:
+        for a in people:
+            print(f"{a.name:<30} {a.role.value}")
+    return 0
+
+
+def cmd_stock_adjust(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    actor = users.login(handle.uow(write=False), args.cashier, ctx.pins.read(args.cashier))
+    change = catalog.adjust_stock(handle.uow(), actor, args.code, args.delta, args.reason)
+    print(f"{change.sku}: stock {change.delta:+d}, now {change.stock}")
+    return 0
+
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    code = demo.ensure_demo_stand(ctx.data)
+    if args.ensure:
+        return 0
+    ctx.stand_code = ctx.stand_code or code
+    print(demo.run_demo(ctx.stand(), lang=ctx.lang), end="")
+    return 0
+
+
+def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
+    # The stand window comes with the next step; until then `run` is the headless demo.
+    code = demo.ensure_demo_stand(ctx.data) if not ctx.data.stand_codes() else None
+    ctx.stand_code = ctx.stand_code or code
+    print(demo.run_demo(ctx.stand(), lang=ctx.lang), end="")
+    return 0

@@ -1,0 +1,63 @@
+"""``posapp``: argument parsing, the shared options, and turning errors into one line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from posapp import __version__
+from posapp.cli import commands_sales, commands_stand
+from posapp.cli.context import Context
+from posapp.domain.errors import PosError
+
+log = logging.getLogger("posapp")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="folder with the stand databases (default: POSAPP_DATA_DIR or "
+                             "the user data folder)")
+    common.add_argument("--stand", default=argparse.SUPPRESS,
+                        help="stand code (default: the only stand in the data folder)")
+    common.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS,
+                        help="read PINs from standard input, one per line")
+    common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
+                        help="language of printed reports (default id)")
+    parser = argparse.ArgumentParser(
+        prog="posapp", parents=[common],
+        description="Point of sale for exhibition stands.",
+    )
+    parser.add_argument("--version", action="version", version=f"posapp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands_stand.register(sub, common)
+    commands_sales.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context.from_args(args)
+    try:
+        return int(args.handler(ctx, args) or 0)
+    except PosError as exc:
+        print(f"posapp: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("posapp: stopped", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback in a user's face
+        where = ctx.log_unexpected(exc)
+        print(f"posapp: unexpected error: {type(exc).__name__}: {exc} (details in {where})",
+              file=sys.stderr)
+        return 70
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The journal's canonical form and hash chain (pure functions; the store keeps the rows)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: The hash before the first entry of a stand's journal.
+GENESIS = "0" * 64
+
+
+class EventKind:
+    SALE_COMPLETED = "sale.completed"
+    SALE_VOIDED = "sale.voided"
+    SALE_REFUNDED = "sale.refunded"
+    SHIFT_OPENED = "shift.opened"
+    SHIFT_CASH = "shift.cash"
+    SHIFT_CLOSED = "shift.closed"
+    STOCK_ADJUSTED = "stock.adjusted"
+    CATALOG_IMPORTED = "catalog.imported"
+
+
+def canonical_json(payload: Mapping[str, Any]) -> str:
+    """Sorted keys, no spaces, UTF-8 text: the same data always gives the same string."""
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(prev_hash: str, seq: int, stand: str, at: str, kind: str, payload: str) -> str:
+    """SHA-256 over the previous hash and this entry's fields, joined unambiguously."""
+    material = canonical_json(
+        {"prev": prev_hash, "seq": seq, "stand": stand, "at": at, "kind": kind, "payload": payload}
+    )
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    seq: int
+    stand: str
+    at: str
+    kind: str
+    payload: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    seq: int
+    reason: str
+
+
+def verify_chain(entries: Iterable[Entry], *, start_seq: int = 1, start_hash: str = GENESIS) -> (
+    ChainBreak | None
+):
+    """The first entry where the chain breaks, or None when every entry checks out."""
+    expected_seq, prev = start_seq, start_hash
+    for e in entries:
+        if e.seq != expected_seq:
+            return ChainBreak(e.seq, f"expected entry {expected_seq}, found {e.seq}")
+        if e.prev_hash != prev:
+            return ChainBreak(e.seq, "does not link to the entry before it")
+        if entry_hash(e.prev_hash, e.seq, e.stand, e.at, e.kind, e.payload) != e.hash:
+            return ChainBreak(e.seq, "its content does not match its hash (altered)")
+        expected_seq, prev = e.seq + 1, e.hash
+    return None

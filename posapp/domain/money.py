@@ -1,0 +1,83 @@
+"""Money is an ``int`` of whole rupiah; one function formats it everywhere."""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from babel.numbers import format_currency
+
+from posapp.domain.errors import InvalidInput
+
+#: The largest amount any single price, payment or total may have (Rp 10 milyar).
+MAX_AMOUNT = 10_000_000_000
+
+_AMOUNT_TEXT = re.compile(r"^-?\d{1,3}(\.\d{3})+$|^-?\d+$")
+
+
+def format_rupiah(amount: int, locale: str = "id_ID") -> str:
+    """``1250000`` -> ``Rp 1.250.000`` (grouping follows *locale*; the symbol stays Rp)."""
+    return format_currency(
+        amount, "IDR", format="¤ #,##0", locale=locale, currency_digits=False
+    ).replace("\xa0", " ")
+
+
+def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:
+    """Read an amount typed by a person: ``150000``, ``150.000``, ``Rp 150.000``, ``150.000,00``.
+
+    Raises InvalidInput with a one-line reason for anything else.
+    """
+    raw = text.strip()
+    cleaned = raw
+    if cleaned[:2].lower() == "rp":
+        cleaned = cleaned[2:].strip()
+    cleaned = cleaned.replace(" ", "")
+    if cleaned.endswith(",00") or cleaned.endswith(",0"):
+        cleaned = cleaned.rsplit(",", 1)[0]
+    if not _AMOUNT_TEXT.match(cleaned):
+        raise InvalidInput(f"not an amount in whole rupiah: {raw!r}")
+    value = int(cleaned.replace(".", ""))
+    return check_amount(value, allow_negative=allow_negative)
+
+
+def check_amount(value: int, *, allow_negative: bool = False, what: str = "amount") -> int:
+    """Refuse amounts past the limits; return *value* unchanged otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"{what} must be whole rupiah, got {value!r}")
+    if value < 0 and not allow_negative:
+        raise InvalidInput(f"{what} cannot be negative: {value}")
+    if abs(value) > MAX_AMOUNT:
+        raise InvalidInput(f"{what} above {format_rupiah(MAX_AMOUNT)}: {format_rupiah(value)}")
+    return value
+
+
+def round_half_up(value: Fraction | Decimal) -> int:
+    """Round an exact amount to whole rupiah, halves away from zero (Rp 0,5 -> Rp 1)."""
+    exact = Fraction(value)
+    magnitude = math.floor(abs(exact) + Fraction(1, 2))
+    return magnitude if exact >= 0 else -magnitude
+
+
+def percent_of(amount: int, percent: Decimal) -> int:
+    """*percent* % of *amount*, rounded half up to whole rupiah (exact arithmetic)."""
+    exact = Fraction(amount) * Fraction(percent) / 100
+    return round_half_up(exact)
+
+
+def split_proportionally(total: int, weights: list[int]) -> list[int]:
+    """Split *total* over *weights* so the parts add up exactly (largest remainder).
+
+    Ties go to the earlier weight, so the result is stable for the same input.
+    """
+    base = sum(weights)
+    if base == 0:
+        return [0 for _ in weights]
+    exact = [Fraction(total * w, base) for w in weights]
+    parts = [int(x) for x in exact]  # floor for non-negative
+    rest = total - sum(parts)
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for i in order[:rest]:
+        parts[i] += 1
+    return parts

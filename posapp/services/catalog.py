@@ -1,0 +1,172 @@
+"""The stand's catalog: look-ups, import (all or nothing), export, stock adjustments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select, update
+
+from posapp.domain.catalog import CatalogFileError, CatalogRow, RowProblem
+from posapp.domain.errors import InvalidInput, NotFound
+from posapp.domain.journal import EventKind
+from posapp.domain.product import Product
+from posapp.services import journal
+from posapp.services.stand import load as load_stand
+from posapp.services.users import Actor, require_active
+from posapp.store.models import ProductRow, StockMovementRow
+from posapp.store.uow import UnitOfWork
+
+
+def to_product(row: ProductRow) -> Product:
+    return Product(
+        sku=row.sku,
+        name=row.name,
+        price=row.price,
+        barcode=row.barcode,
+        category=row.category,
+        maker_group=row.maker_group,
+        region=row.region,
+        stock=row.stock,
+        active=row.active,
+        id=row.id,
+    )
+
+
+def find_row(uow: UnitOfWork, code: str) -> ProductRow:
+    """The product whose barcode or SKU is *code* (inside an open unit of work)."""
+    code = code.strip()
+    session = uow.session
+    row = session.scalar(select(ProductRow).where(ProductRow.barcode == code))
+    if row is None:
+        row = session.scalar(select(ProductRow).where(ProductRow.sku == code.upper()))
+    if row is None:
+        raise NotFound(f"unknown code {code!r}: no product has this barcode or SKU")
+    return row
+
+
+def lookup(uow: UnitOfWork, code: str) -> Product:
+    """Find a product by barcode or SKU."""
+    with uow:
+        return to_product(find_row(uow, code))
+
+
+def list_products(uow: UnitOfWork, *, include_inactive: bool = False) -> list[Product]:
+    with uow:
+        query = select(ProductRow).order_by(ProductRow.category, ProductRow.name)
+        if not include_inactive:
+            query = query.where(ProductRow.active)
+        return [to_product(r) for r in uow.session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    stock_changes: int
+
+
+def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
+    """Add new SKUs and update known ones, all in one transaction or not at all.
+
+    The file's stock becomes the product's stock; every difference is recorded as a
+    stock movement and the whole import goes into the journal.
+    """
+    if not rows:
+        raise CatalogFileError([RowProblem(0, "the file has no product rows")])
+    with uow:
+        session = uow.session
+        stand = load_stand(uow)
+        existing = {r.sku: r for r in session.execute(select(ProductRow)).scalars()}
+        _check_barcodes_against_store(rows, existing)
+        now = uow.clock()
+        new_rows, updates, moves, snapshot = [], [], [], []
+        clear_barcodes = []
+        unchanged = 0
+        for r in rows:
+            sku = r.sku.upper()
+            values = {
+                "sku": sku, "barcode": r.barcode, "name": r.name, "category": r.category,
+                "maker_group": r.maker_group, "region": r.region, "price": r.price,
+                "stock": r.stock, "active": True,
+            }
+            snapshot.append([sku, r.barcode, r.name, r.category, r.maker_group, r.region,
+                             r.price, r.stock])
+            old = existing.get(sku)
+            if old is None:
+                new_rows.append(values)
+                continue
+            if all(getattr(old, k) == v for k, v in values.items()):
+                unchanged += 1
+                continue
+            if old.barcode is not None and old.barcode != r.barcode:
+                clear_barcodes.append({"id": old.id, "barcode": None})
+            updates.append({"id": old.id, **values})
+            if old.stock != r.stock:
+                moves.append((old.id, r.stock - old.stock))
+        if clear_barcodes:
+            session.execute(update(ProductRow), clear_barcodes)
+        if updates:
+            session.execute(update(ProductRow), updates)
+        if new_rows:
+            session.execute(insert(ProductRow), new_rows)
+        ids = dict(session.execute(select(ProductRow.sku, ProductRow.id)).tuples().all())
+        moves += [(ids[v["sku"]], v["stock"]) for v in new_rows if v["stock"]]
+        if moves:
+            session.execute(
+                insert(StockMovementRow),
+                [{"product_id": pid, "at": now, "delta": d, "reason": "catalog import",
+                  "ref": None, "user_id": None} for pid, d in moves],
+            )
+        journal.append(uow, stand.code, EventKind.CATALOG_IMPORTED, {
+            "columns": ["sku", "barcode", "name", "category", "maker_group", "region",
+                        "price", "stock"],
+            "products": snapshot,
+        })
+        uow.commit()
+        return ImportResult(len(new_rows), len(updates), unchanged, len(moves))
+
+
+def _check_barcodes_against_store(rows: Sequence[CatalogRow], existing: dict[str, ProductRow]):
+    """A barcode in the file may not belong to a stored product that the file leaves alone."""
+    in_file = {r.sku.upper() for r in rows}
+    kept = {p.barcode: p.sku for p in existing.values() if p.barcode and p.sku not in in_file}
+    problems = [
+        RowProblem(r.line, f"barcode {r.barcode} already belongs to product {kept[r.barcode]}")
+        for r in rows
+        if r.barcode and r.barcode in kept
+    ]
+    if problems:
+        raise CatalogFileError(problems)
+
+
+@dataclass(frozen=True)
+class StockChange:
+    sku: str
+    delta: int
+    stock: int
+
+
+def adjust_stock(uow: UnitOfWork, actor: Actor, code: str, delta: int, reason: str) -> StockChange:
+    """Add (or with a negative *delta*, remove) stock, with a reason, journaled."""
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("a stock adjustment needs a reason")
+    if delta == 0 or abs(delta) > 1_000_000:
+        raise InvalidInput(f"a stock adjustment must change the stock (got {delta})")
+    with uow:
+        require_active(uow, actor)
+        stand = load_stand(uow)
+        row = find_row(uow, code)
+        row.stock += delta
+        uow.session.add(StockMovementRow(
+            product_id=row.id, at=uow.clock(), delta=delta, reason=reason, ref=None,
+            user_id=actor.id,
+        ))
+        journal.append(uow, stand.code, EventKind.STOCK_ADJUSTED, {
+            "sku": row.sku, "delta": delta, "stock": row.stock, "reason": reason,
+            "by": actor.name,
+        })
+        uow.commit()
+        return StockChange(row.sku, delta, row.stock)

@@ -1,0 +1,83 @@
+"""Appending to and checking the stand's hash-chained journal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from posapp.domain.journal import (
+    GENESIS,
+    ChainBreak,
+    Entry,
+    canonical_json,
+    entry_hash,
+    verify_chain,
+)
+from posapp.store.models import JournalRow
+from posapp.store.uow import UnitOfWork
+
+
+def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any]) -> JournalRow:
+    """Add an entry in the caller's transaction, chained to the last one."""
+    session = uow.session
+    last = session.execute(
+        select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+    at = uow.clock().isoformat(timespec="microseconds") + "Z"
+    body = canonical_json(payload)
+    row = JournalRow(
+        seq=seq,
+        stand=stand,
+        at=at,
+        kind=kind,
+        payload=body,
+        prev_hash=prev,
+        hash=entry_hash(prev, seq, stand, at, kind, body),
+    )
+    session.add(row)
+    return row
+
+
+def iter_entries(session: Session, *, since: int = 0, batch: int = 5_000) -> Iterator[Entry]:
+    """Entries with seq > *since*, in order, read in batches."""
+    last = since
+    while True:
+        rows = session.scalars(
+            select(JournalRow).where(JournalRow.seq > last).order_by(JournalRow.seq).limit(batch)
+        ).all()
+        if not rows:
+            return
+        for r in rows:
+            yield Entry(r.seq, r.stand, r.at, r.kind, r.payload, r.prev_hash, r.hash)
+        last = rows[-1].seq
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    entries: int
+    last_hash: str
+    broken: ChainBreak | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+def verify(uow: UnitOfWork) -> VerifyResult:
+    """Check the whole chain; name the first entry where it breaks."""
+    count, last_hash = 0, GENESIS
+
+    def counted() -> Iterator[Entry]:
+        nonlocal count, last_hash
+        for e in iter_entries(uow.session):
+            count += 1
+            last_hash = e.hash
+            yield e
+
+    broken = verify_chain(counted())
+    return VerifyResult(entries=count, last_hash=last_hash, broken=broken)

@@ -1,0 +1,202 @@
+"""Voids (a whole sale, same shift) and refunds (some or all lines, later), by a supervisor."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sqlalchemy import func, select
+
+from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
+from posapp.domain.journal import EventKind
+from posapp.domain.money import format_rupiah, round_half_up
+from posapp.domain.tender import PaymentMethod
+from posapp.services import journal
+from posapp.services.shifts import require_open_shift
+from posapp.services.stand import load as load_stand
+from posapp.services.users import supervisor
+from posapp.store.models import (
+    ProductRow,
+    RefundLineRow,
+    RefundRow,
+    SaleLineRow,
+    SaleRow,
+    StockMovementRow,
+)
+from posapp.store.uow import UnitOfWork
+
+
+def _reason(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidInput("give a reason")
+    return text[:200]
+
+
+def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleRow:
+    wanted = receipt_no.strip().upper()
+    sale = uow.session.scalar(select(SaleRow).where(SaleRow.receipt_no == wanted))
+    if sale is None:
+        raise NotFound(f"no sale with receipt number {receipt_no!r}")
+    return sale
+
+
+def _restock(uow: UnitOfWork, line: SaleLineRow, quantity: int, reason: str, ref: str,
+             user_id: int) -> None:
+    if line.product_id is None:
+        return
+    product = uow.session.get(ProductRow, line.product_id)
+    if product is None:
+        return
+    product.stock += quantity
+    uow.session.add(StockMovementRow(product_id=product.id, at=uow.clock(), delta=quantity,
+                                     reason=reason, ref=ref, user_id=user_id))
+
+
+@dataclass(frozen=True)
+class VoidResult:
+    receipt_no: str
+    total: int
+
+
+def void_sale(uow: UnitOfWork, receipt_no: str, *, supervisor_name: str, supervisor_pin: str,
+              reason: str) -> VoidResult:
+    """Cancel a whole sale of the open shift: stock back, money out of the shift's totals."""
+    reason = _reason(reason)
+    with uow:
+        approver = supervisor(uow, supervisor_name, supervisor_pin)
+        stand = load_stand(uow)
+        sale = find_sale(uow, receipt_no)
+        if sale.voided_at is not None:
+            raise NotAllowed(f"sale {sale.receipt_no} is already void")
+        shift = require_open_shift(uow)
+        if sale.shift_id != shift.id:
+            raise NotAllowed(
+                f"sale {sale.receipt_no} is from an earlier shift: refund it instead of voiding"
+            )
+        if uow.session.scalar(select(func.count()).where(RefundRow.sale_id == sale.id)):
+            raise NotAllowed(f"sale {sale.receipt_no} has refunds: it cannot be voided")
+        sale.voided_at, sale.voided_by, sale.void_reason = uow.clock(), approver.id, reason
+        for line in sale.lines:
+            _restock(uow, line, line.quantity, "void", sale.receipt_no, approver.id)
+        journal.append(uow, stand.code, EventKind.SALE_VOIDED, {
+            "sale": sale.id, "receipt_no": sale.receipt_no, "total": sale.total,
+            "reason": reason, "by": approver.name,
+        })
+        uow.commit()
+        return VoidResult(sale.receipt_no, sale.total)
+
+
+@dataclass(frozen=True)
+class RefundItem:
+    """*quantity* units of the sale's line that matches *code* (SKU, barcode or line number)."""
+
+    code: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class RefundResult:
+    refund_no: str
+    receipt_no: str
+    amount: int
+    method: str
+
+
+def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervisor_name: str,
+           supervisor_pin: str, reason: str, method: PaymentMethod) -> RefundResult:
+    """Give money back for some or all lines of an earlier sale, never more than was sold.
+
+    Each line's refund is its share of the line total actually paid (after discounts),
+    so refunding every unit gives back exactly what was paid for the line.
+    """
+    reason = _reason(reason)
+    if not items:
+        raise InvalidInput("say which items to refund")
+    with uow:
+        s = uow.session
+        approver = supervisor(uow, supervisor_name, supervisor_pin)
+        stand = load_stand(uow)
+        sale = find_sale(uow, receipt_no)
+        if sale.voided_at is not None:
+            raise NotAllowed(f"sale {sale.receipt_no} was voided: there is nothing to refund")
+        shift = require_open_shift(uow)
+        done = dict(s.execute(
+            select(RefundLineRow.sale_line_id, func.sum(RefundLineRow.quantity))
+            .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
+            .where(RefundRow.sale_id == sale.id)
+            .group_by(RefundLineRow.sale_line_id)
+        ).tuples().all())
+        wanted: dict[int, int] = {}
+        for item in items:
+            if item.quantity <= 0:
+                raise InvalidInput(f"refund quantity must be at least 1 ({item.code})")
+            line = _match_line(uow, sale, item.code)
+            wanted[line.id] = wanted.get(line.id, 0) + item.quantity
+        refund_lines = []
+        for line in sale.lines:
+            qty = wanted.get(line.id, 0)
+            if not qty:
+                continue
+            before = int(done.get(line.id, 0))
+            if before + qty > line.quantity:
+                left = line.quantity - before
+                raise InvalidInput(
+                    f"{line.sku}: {qty} to refund but only {left} of {line.quantity} sold "
+                    "are not refunded yet"
+                )
+            amount = _share(line, before + qty) - _share(line, before)
+            refund_lines.append((line, qty, amount))
+        total = sum(a for _, _, a in refund_lines)
+        if method is PaymentMethod.CASH:
+            from posapp.services.reports import shift_report
+
+            in_drawer = shift_report(uow, shift).expected_cash
+            if total > in_drawer:
+                raise NotAllowed(
+                    f"the drawer should hold only {format_rupiah(in_drawer)}: refund "
+                    f"{format_rupiah(total)} by another method"
+                )
+        seq = (s.scalar(select(func.max(RefundRow.seq))) or 0) + 1
+        row = RefundRow(
+            id=str(uuid.uuid4()), seq=seq, refund_no=f"{stand.code}-R{seq:05d}",
+            sale_id=sale.id, shift_id=shift.id, supervisor_id=approver.id,
+            created_at=uow.clock(), method=method.value, amount=total, reason=reason,
+        )
+        row.lines = [RefundLineRow(sale_line_id=ln.id, quantity=q, amount=a)
+                     for ln, q, a in refund_lines]
+        s.add(row)
+        for line, qty, _ in refund_lines:
+            _restock(uow, line, qty, "refund", row.refund_no, approver.id)
+        journal.append(uow, stand.code, EventKind.SALE_REFUNDED, {
+            "id": row.id, "refund_no": row.refund_no, "sale": sale.id,
+            "receipt_no": sale.receipt_no, "shift": shift.id, "method": method.value,
+            "amount": total, "reason": reason, "by": approver.name,
+            "lines": [{"line_no": ln.line_no, "sku": ln.sku, "quantity": q, "amount": a}
+                      for ln, q, a in refund_lines],
+        })
+        uow.commit()
+        return RefundResult(row.refund_no, sale.receipt_no, total, method.value)
+
+
+def _share(line: SaleLineRow, quantity: int) -> int:
+    """What *quantity* units of *line* cost the buyer, rounded half up."""
+    return round_half_up(Fraction(line.total * quantity, line.quantity))
+
+
+def _match_line(uow: UnitOfWork, sale: SaleRow, code: str) -> SaleLineRow:
+    """The line whose SKU, product barcode or line number is *code*."""
+    code = code.strip()
+    for line in sale.lines:
+        if code.upper() == line.sku.upper():
+            return line
+    product_id = uow.session.scalar(select(ProductRow.id).where(ProductRow.barcode == code))
+    for line in sale.lines:
+        if product_id is not None and line.product_id == product_id:
+            return line
+    if code.isdigit() and len(code) <= 3:
+        for line in sale.lines:
+            if line.line_no == int(code):
+                return line
+    raise NotFound(f"{code!r} is not on receipt {sale.receipt_no}")

@@ -1,0 +1,118 @@
+"""Shifts: open with a float, cash in and out, close with a count (the Z report)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+
+from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
+from posapp.domain.journal import EventKind
+from posapp.domain.money import check_amount, format_rupiah
+from posapp.services import journal, reports
+from posapp.services.stand import load as load_stand
+from posapp.services.users import Actor, require_active
+from posapp.store.models import CashMovementRow, ShiftRow
+from posapp.store.uow import UnitOfWork
+
+
+def open_shift_row(uow: UnitOfWork) -> ShiftRow | None:
+    return uow.session.scalar(select(ShiftRow).where(ShiftRow.closed_at.is_(None)))
+
+
+def require_open_shift(uow: UnitOfWork) -> ShiftRow:
+    shift = open_shift_row(uow)
+    if shift is None:
+        raise NotAllowed("no shift is open: open one first (posapp shift open)")
+    return shift
+
+
+def open_shift(uow: UnitOfWork, actor: Actor, opening_float: int) -> reports.ShiftReport:
+    check_amount(opening_float, what="opening cash")
+    with uow:
+        require_active(uow, actor)
+        stand = load_stand(uow)
+        if open_shift_row(uow) is not None:
+            raise NotAllowed("a shift is already open: close it before opening another")
+        number = (uow.session.scalar(select(func.max(ShiftRow.number))) or 0) + 1
+        shift = ShiftRow(
+            id=str(uuid.uuid4()), number=number, opened_at=uow.clock(), opened_by=actor.id,
+            opening_float=opening_float,
+        )
+        uow.session.add(shift)
+        uow.session.flush()
+        journal.append(uow, stand.code, EventKind.SHIFT_OPENED, {
+            "shift": shift.id, "number": number, "by": actor.name, "float": opening_float,
+        })
+        uow.commit()
+        return reports.shift_report(uow, shift)
+
+
+def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> reports.ShiftReport:
+    """Put cash in the drawer (positive) or take it out (negative), with a reason."""
+    check_amount(amount, allow_negative=True, what="cash amount")
+    reason = reason.strip()
+    if amount == 0:
+        raise InvalidInput("a cash movement needs an amount other than Rp 0")
+    if not reason:
+        raise InvalidInput("a cash movement needs a reason")
+    with uow:
+        require_active(uow, actor)
+        stand = load_stand(uow)
+        shift = require_open_shift(uow)
+        if amount < 0:
+            expected = reports.shift_report(uow, shift).expected_cash
+            if -amount > expected:
+                raise InvalidInput(
+                    f"cannot take out {format_rupiah(-amount)}: the drawer should hold "
+                    f"{format_rupiah(expected)}"
+                )
+        uow.session.add(CashMovementRow(
+            shift_id=shift.id, user_id=actor.id, at=uow.clock(), amount=amount, reason=reason,
+        ))
+        journal.append(uow, stand.code, EventKind.SHIFT_CASH, {
+            "shift": shift.id, "amount": amount, "reason": reason, "by": actor.name,
+        })
+        uow.session.flush()
+        report = reports.shift_report(uow, shift)
+        uow.commit()
+        return report
+
+
+def close_shift(uow: UnitOfWork, actor: Actor, counted_cash: int) -> reports.ShiftReport:
+    """Close the open shift with the counted cash; returns the Z report."""
+    check_amount(counted_cash, what="counted cash")
+    with uow:
+        require_active(uow, actor)
+        stand = load_stand(uow)
+        shift = require_open_shift(uow)
+        before = reports.shift_report(uow, shift)
+        shift.closed_at = uow.clock()
+        shift.closed_by = actor.id
+        shift.counted_cash = counted_cash
+        shift.expected_cash = before.expected_cash
+        uow.session.flush()
+        report = reports.shift_report(uow, shift)
+        journal.append(uow, stand.code, EventKind.SHIFT_CLOSED, {
+            "shift": shift.id, "number": shift.number, "by": actor.name,
+            "counted_cash": counted_cash, "expected_cash": report.expected_cash,
+            "totals": report.totals_payload(),
+        })
+        uow.commit()
+        return report
+
+
+def last_closed(uow: UnitOfWork) -> ShiftRow:
+    shift = uow.session.scalar(
+        select(ShiftRow).where(ShiftRow.closed_at.is_not(None)).order_by(ShiftRow.number.desc())
+    )
+    if shift is None:
+        raise NotFound("no shift has been closed yet")
+    return shift
+
+
+def by_number(uow: UnitOfWork, number: int) -> ShiftRow:
+    shift = uow.session.scalar(select(ShiftRow).where(ShiftRow.number == number))
+    if shift is None:
+        raise NotFound(f"no shift number {number}")
+    return shift

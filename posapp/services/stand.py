@@ -1,0 +1,78 @@
+"""Stand set-up and the stand's own details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+
+from posapp.domain.errors import InvalidInput, NotFound
+from posapp.store.models import StandRow
+from posapp.store.uow import UnitOfWork
+
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+
+@dataclass(frozen=True)
+class StandInfo:
+    code: str
+    name: str
+    province: str
+    event_name: str
+    timezone: str
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def check_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"unknown time zone {name!r} (for example Asia/Jakarta)") from None
+    return name
+
+
+def set_up(
+    uow: UnitOfWork,
+    *,
+    code: str,
+    name: str,
+    province: str = "",
+    event_name: str = "",
+    timezone: str = DEFAULT_TIMEZONE,
+) -> StandInfo:
+    """Record the stand's details (first time) or update its name, province, event, zone."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("a stand needs a display name")
+    check_timezone(timezone)
+    with uow:
+        row = uow.session.scalar(select(StandRow))
+        if row is not None and row.code != code:
+            raise InvalidInput(f"this database belongs to stand {row.code}, not {code}")
+        if row is None:
+            row = StandRow(code=code, created_at=uow.clock())
+            uow.session.add(row)
+        row.name, row.province, row.event_name, row.timezone = name, province, event_name, timezone
+        uow.commit()
+        return _info(row)
+
+
+def get(uow: UnitOfWork) -> StandInfo:
+    with uow:
+        return load(uow)
+
+
+def load(uow: UnitOfWork) -> StandInfo:
+    """The stand's details, inside an open unit of work."""
+    row = uow.session.scalar(select(StandRow))
+    if row is None:
+        raise NotFound("this database has no stand yet: run 'posapp init'")
+    return _info(row)
+
+
+def _info(row: StandRow) -> StandInfo:
+    return StandInfo(row.code, row.name, row.province, row.event_name, row.timezone)

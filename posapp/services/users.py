@@ -1,0 +1,95 @@
+"""Cashiers and supervisors: adding them, logging in, and role checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from posapp.domain.errors import InvalidInput, NotAllowed
+from posapp.domain.security import check_pin_format, hash_pin, verify_pin
+from posapp.store.models import UserRow
+from posapp.store.uow import UnitOfWork
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    SUPERVISOR = "supervisor"
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            raise InvalidInput(f"unknown role {text!r} (cashier or supervisor)") from None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person who proved who they are with their PIN."""
+
+    id: int
+    name: str
+    role: Role
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role is Role.SUPERVISOR
+
+
+def add_user(uow: UnitOfWork, name: str, role: Role, pin: str) -> Actor:
+    name = " ".join(name.split())
+    if not name or len(name) > 60:
+        raise InvalidInput("a name is 1 to 60 characters")
+    check_pin_format(pin)
+    with uow:
+        if uow.session.scalar(select(UserRow.id).where(UserRow.name_key == name.casefold())):
+            raise InvalidInput(f"there is already a user named {name}")
+        row = UserRow(
+            name=name,
+            name_key=name.casefold(),
+            role=role.value,
+            pin_hash=hash_pin(pin),
+            active=True,
+            created_at=uow.clock(),
+        )
+        uow.session.add(row)
+        uow.commit()
+        return Actor(row.id, row.name, role)
+
+
+def list_users(uow: UnitOfWork) -> list[Actor]:
+    with uow:
+        rows = uow.session.scalars(select(UserRow).where(UserRow.active).order_by(UserRow.name))
+        return [Actor(r.id, r.name, Role(r.role)) for r in rows]
+
+
+def authenticate(uow: UnitOfWork, name: str, pin: str) -> Actor:
+    """The user *name* if *pin* is theirs, inside an open unit of work."""
+    row = uow.session.scalar(
+        select(UserRow).where(UserRow.name_key == " ".join(name.split()).casefold())
+    )
+    if row is None or not row.active or not verify_pin(pin, row.pin_hash):
+        raise NotAllowed(f"wrong name or PIN for {name!r}")
+    return Actor(row.id, row.name, Role(row.role))
+
+
+def login(uow: UnitOfWork, name: str, pin: str) -> Actor:
+    with uow:
+        return authenticate(uow, name, pin)
+
+
+def supervisor(uow: UnitOfWork, name: str, pin: str) -> Actor:
+    """Authenticate *name* and require the supervisor role (inside an open unit of work)."""
+    actor = authenticate(uow, name, pin)
+    if not actor.is_supervisor:
+        raise NotAllowed(f"{actor.name} is a cashier: a supervisor must approve this")
+    return actor
+
+
+def require_active(uow: UnitOfWork, actor: Actor) -> None:
+    """Refuse an actor whose account was removed since they logged in."""
+    row = uow.session.get(UserRow, actor.id)
+    if row is None or not row.active:
+        raise NotAllowed(f"{actor.name} can no longer use this stand")

@@ -1,0 +1,1 @@
+"""SQLAlchemy tables, the stand database file, migrations and the unit of work."""

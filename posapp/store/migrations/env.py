@@ -1,0 +1,20 @@
+"""Alembic environment: always run on a connection handed in by posapp.store.database."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from posapp.store.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only when someone runs the alembic CLI by hand
+    raise SystemExit("run migrations through posapp (posapp.store.database.open_stand_database)")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite needs batch mode to alter tables
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
