@@ -111,7 +111,7 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
             session.execute(update(ProductRow), updates)
         if new_rows:
             session.execute(insert(ProductRow), new_rows)
-        ids = dict(session.execute(select(ProductRow.sku, ProductRow.id)).tuples().all())
+        ids = dict(session.execute(select(ProductRow.sku, ProductRow.id)).all())
         moves += [(ids[v["sku"]], v["stock"]) for v in new_rows if v["stock"]]
         if moves:
             session.execute(

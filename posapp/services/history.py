@@ -60,7 +60,7 @@ def list_sales(uow: UnitOfWork, *, shift_number: int | None = None, everything: 
         rows = s.execute(query).all()
         refunded = dict(s.execute(
             select(RefundRow.sale_id, func.sum(RefundRow.amount)).group_by(RefundRow.sale_id)
-        ).tuples().all())
+        ).all())
         return [
             SaleSummary(
                 receipt_no=sale.receipt_no, created_at=sale.created_at, shift_number=number,

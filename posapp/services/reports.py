@@ -67,7 +67,7 @@ def shift_report(uow: UnitOfWork, shift: ShiftRow) -> ShiftReport:
             .order_by(SaleLineRow.sku)
         )
     ]
-    names = dict(s.execute(select(UserRow.id, UserRow.name)).tuples().all())
+    names = dict(s.execute(select(UserRow.id, UserRow.name)).all())
     return ShiftReport(
         shift_id=shift.id,
         shift_number=shift.number,

@@ -127,7 +127,7 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
             .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
             .where(RefundRow.sale_id == sale.id)
             .group_by(RefundLineRow.sale_line_id)
-        ).tuples().all())
+        ).all())
         wanted: dict[int, int] = {}
         for item in items:
             if item.quantity <= 0:
