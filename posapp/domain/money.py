@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from babel.numbers import format_currency
+from babel.numbers import format_decimal
 
 from posapp.domain.errors import InvalidInput
 
@@ -18,10 +18,12 @@ _AMOUNT_TEXT = re.compile(r"^-?\d{1,3}(\.\d{3})+$|^-?\d+$")
 
 
 def format_rupiah(amount: int, locale: str = "id_ID") -> str:
-    """``1250000`` -> ``Rp 1.250.000`` (grouping follows *locale*; the symbol stays Rp)."""
-    return format_currency(
-        amount, "IDR", format="¤ #,##0", locale=locale, currency_digits=False
-    ).replace("\xa0", " ")
+    """``1250000`` -> ``Rp 1.250.000``; ``-5000`` -> ``-Rp 5.000``.
+
+    Grouping follows *locale* (``en`` gives ``Rp 1,250,000``); the symbol is always Rp.
+    """
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {format_decimal(abs(amount), format='#,##0', locale=locale)}"
 
 
 def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:

@@ -36,8 +36,10 @@ LABELS = {
 
 
 def _row(label: str, value: str, width: int) -> str:
-    space = max(1, width - len(label) - len(value))
-    return f"{label}{' ' * space}{value}"
+    """Label left, value right; a value that does not fit goes right-aligned below."""
+    if len(label) + 1 + len(value) <= width:
+        return f"{label}{' ' * (width - len(label) - len(value))}{value}"
+    return f"{label[:width]}\n{value[-width:].rjust(width)}"
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:
