@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import re
 import sys
@@ -54,11 +55,19 @@ def split_items_and_payments(words: list[str]) -> tuple[list[ItemArg], list[Paym
 
 
 def amount(text: str) -> int:
-    return parse_rupiah(text)
+    """An amount typed on the command line (``type=`` of an argparse option)."""
+    try:
+        return parse_rupiah(text)
+    except InvalidInput as exc:  # argparse only reports ArgumentTypeError and ValueError
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def signed_amount(text: str) -> int:
-    return parse_rupiah(text, allow_negative=True)
+    """Like ``amount``, negative allowed (cash taken out of the drawer)."""
+    try:
+        return parse_rupiah(text, allow_negative=True)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 class PinReader:

@@ -9,7 +9,7 @@ from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_p
 from posapp.cli.context import Context, print_json
 from posapp.domain.cart import Cart
 from posapp.domain.errors import InvalidInput
-from posapp.domain.money import format_rupiah
+from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import PaymentMethod
 from posapp.printing.text_report import render_shift_report
@@ -123,7 +123,7 @@ def _discount(text: str):  # type: ignore[no-untyped-def]
     text = text.strip()
     if text.endswith("%"):
         return Discount.percent(text[:-1].replace(",", "."))
-    return Discount.amount(amount(text))
+    return Discount.amount(parse_rupiah(text))
 
 
 def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:

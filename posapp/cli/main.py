@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from posapp import __version__
 from posapp.cli import commands_sales, commands_stand
@@ -16,8 +17,15 @@ from posapp.domain.errors import PosError
 log = logging.getLogger("posapp")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one ``posapp:`` line like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"posapp: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="folder with the stand databases (default: POSAPP_DATA_DIR or "
                              "the user data folder)")
@@ -27,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read PINs from standard input, one per line")
     common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
                         help="language of printed reports (default id)")
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="posapp", parents=[common],
         description="Point of sale for exhibition stands.",
     )
@@ -40,7 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        return 2
     ctx = Context.from_args(args)
     try:
         return int(args.handler(ctx, args) or 0)
