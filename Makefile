@@ -13,12 +13,12 @@ run: system-deps $(STAMP_RUN)
 	$(VENV)/bin/posapp demo --ensure
 	$(VENV)/bin/posapp run
 
-test: system-deps-test $(STAMP_TEST)
-	$(PY) -m ruff check posapp tests benchmarks
+test: system-deps-test $(STAMP_TEST) lint
 	$(PY) -m pytest
 
 lint: $(STAMP_TEST)
 	$(PY) -m ruff check posapp tests benchmarks
+	$(PY) -m mypy
 
 bench: $(STAMP_TEST)
 	$(PY) -m benchmarks

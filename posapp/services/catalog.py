@@ -81,12 +81,16 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
         existing = {r.sku: r for r in session.execute(select(ProductRow)).scalars()}
         _check_barcodes_against_store(rows, existing)
         now = uow.clock()
-        new_rows, updates, moves, snapshot = [], [], [], []
+        new_rows: list[dict[str, object]] = []
+        updates: list[dict[str, object]] = []
+        moves: list[tuple[int, int]] = []
+        new_stock: list[tuple[str, int]] = []
+        snapshot: list[list[object]] = []
         clear_barcodes = []
         unchanged = 0
         for r in rows:
             sku = r.sku.upper()
-            values = {
+            values: dict[str, object] = {
                 "sku": sku, "barcode": r.barcode, "name": r.name, "category": r.category,
                 "maker_group": r.maker_group, "region": r.region, "price": r.price,
                 "stock": r.stock, "active": True,
@@ -96,6 +100,8 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
             old = existing.get(sku)
             if old is None:
                 new_rows.append(values)
+                if r.stock:
+                    new_stock.append((sku, r.stock))
                 continue
             if all(getattr(old, k) == v for k, v in values.items()):
                 unchanged += 1
@@ -112,7 +118,7 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
         if new_rows:
             session.execute(insert(ProductRow), new_rows)
         ids = dict(session.execute(select(ProductRow.sku, ProductRow.id)).all())
-        moves += [(ids[v["sku"]], v["stock"]) for v in new_rows if v["stock"]]
+        moves += [(ids[sku], stock) for sku, stock in new_stock]
         if moves:
             session.execute(
                 insert(StockMovementRow),

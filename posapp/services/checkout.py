@@ -84,9 +84,9 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
         if pays:  # a sale discounted to Rp 0 has no payment
             s.execute(insert(PaymentRow), pays)
         moves = [
-            {"product_id": line["product_id"], "at": now, "delta": -line["quantity"],
+            {"product_id": p.line.product.id, "at": now, "delta": -p.line.quantity,
              "reason": "sale", "ref": receipt_no, "user_id": cashier.id}
-            for line in lines if line["product_id"] is not None
+            for p in totals.lines if p.line.product.id is not None
         ]
         if moves:
             s.execute(insert(StockMovementRow), moves)
