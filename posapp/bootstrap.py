@@ -70,7 +70,8 @@ class DataDir:
             probe.unlink()
         except OSError as exc:
             raise StorageError(
-                f"cannot write to the data folder {self.root}: {exc.strerror or exc}"
+                f"cannot write to the data folder {self.root}: {exc.strerror or exc}; "
+                "choose another folder with --data-dir, or give your user write access to it"
             ) from None
 
     def resolve_stand(self, code: str | None) -> str:
@@ -106,6 +107,20 @@ class StandHandle:
         self.engine.dispose()
 
 
+def check_writable(path: Path) -> None:
+    """Refuse a stand file posapp could not save to: the file and, for SQLite's WAL and
+    shared-memory files, its folder must be writable."""
+    if not os.access(path, os.W_OK):
+        raise StorageError(
+            f"the stand database {path} is read-only: give your user write access to it"
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StorageError(
+            f"the folder {path.parent} is read-only: posapp keeps working files next to the "
+            "stand database there; give your user write access to it"
+        )
+
+
 def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock = utc_now) -> (
     StandHandle
 ):
@@ -115,6 +130,8 @@ def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock =
         data.ensure_writable()
     elif not path.exists():
         raise NotFound(f"no stand {code} in {data.root}")
+    else:
+        check_writable(path)
     engine = sqlite_engine(path)
     try:
         migrate(engine, path, data.backups_dir)

@@ -7,7 +7,7 @@ import sys
 
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
 from posapp.cli.context import Context, print_json
-from posapp.domain.cart import Cart
+from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.report import ShiftReport
@@ -117,9 +117,7 @@ def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _discount(text: str):  # type: ignore[no-untyped-def]
-    from posapp.domain.cart import Discount
-
+def _discount(text: str) -> Discount:
     text = text.strip()
     if text.endswith("%"):
         return Discount.percent(text[:-1].replace(",", "."))

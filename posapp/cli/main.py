@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,9 +11,10 @@ from typing import NoReturn
 from posapp import __version__
 from posapp.cli import commands_sales, commands_stand
 from posapp.cli.context import Context
+from posapp.domain.catalog import CatalogFileError
 from posapp.domain.errors import PosError
 
-log = logging.getLogger("posapp")
+MAX_LISTED_PROBLEMS = 200
 
 
 class Parser(argparse.ArgumentParser):
@@ -57,15 +57,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context.from_args(args)
     try:
         return int(args.handler(ctx, args) or 0)
+    except CatalogFileError as exc:  # the summary, then every bad row on a line of its own
+        print(f"posapp: {' '.join(exc.message.split())}", file=sys.stderr)
+        if len(exc.problems) > 1:
+            for problem in exc.problems[:MAX_LISTED_PROBLEMS]:
+                print(f"  {problem}", file=sys.stderr)
+            if len(exc.problems) > MAX_LISTED_PROBLEMS:
+                print(f"  ... and {len(exc.problems) - MAX_LISTED_PROBLEMS} more",
+                      file=sys.stderr)
+        return 1
     except PosError as exc:
-        print(f"posapp: {exc.message}", file=sys.stderr)
+        print(f"posapp: {' '.join(exc.message.split())}", file=sys.stderr)  # one line
         return 1
     except KeyboardInterrupt:
         print("posapp: stopped", file=sys.stderr)
         return 130
     except Exception as exc:  # never a traceback in a user's face
         where = ctx.log_unexpected(exc)
-        print(f"posapp: unexpected error: {type(exc).__name__}: {exc} (details in {where})",
+        first = (str(exc).strip().splitlines() or [""])[0][:200]  # SQLAlchemy's are long
+        print(f"posapp: unexpected error: {type(exc).__name__}: {first} (details in {where})",
               file=sys.stderr)
         return 70
     finally:

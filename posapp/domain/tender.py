@@ -74,7 +74,8 @@ def settle(total: int, payments: list[Payment]) -> Tender:
     if non_cash > total:
         raise InvalidInput(
             f"card, QRIS and transfer give no change: they cover {format_rupiah(non_cash)} "
-            f"of a {format_rupiah(total)} total"
+            f"of a {format_rupiah(total)} total; take at most {format_rupiah(total)} "
+            "by card, QRIS or transfer"
         )
     change = tendered - total
     applied = tuple(

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from posapp.domain.errors import StorageError
@@ -20,29 +20,48 @@ BUSY_TIMEOUT_MS = 5_000
 
 
 def sqlite_engine(path: Path) -> Engine:
-    """An engine on *path* with WAL, ``synchronous=FULL``, foreign keys and a busy timeout.
+    """An engine on *path* with ``synchronous=FULL``, foreign keys and a busy timeout.
 
     Transactions that write start with ``BEGIN IMMEDIATE`` (see ``UnitOfWork``), so two
-    writers queue on the lock instead of failing half-way through a sale.
+    writers queue on the lock instead of failing half-way through a sale. WAL mode is
+    switched on by ``migrate`` once the file is known to be a stand database, so opening a
+    foreign file never writes to it. ``BUSY_TIMEOUT_MS`` is read here, when the engine is made.
     """
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    timeout_ms = BUSY_TIMEOUT_MS
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get("immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def use_wal(engine: Engine) -> None:
+    """Switch the file to WAL mode (kept in the file; a no-op when it is already WAL)."""
+    try:
+        raw = engine.raw_connection()  # outside any transaction, as SQLite requires
+    except DBAPIError as exc:
+        raise storage_error(exc, _path_of(engine)) from None
+    try:
+        cur = raw.cursor()
+        if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.close()
+    except sqlite3.Error as exc:
+        raise storage_error(exc, _path_of(engine)) from None
+    finally:
+        raw.close()
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -68,10 +87,22 @@ def current_revision(engine: Engine) -> str | None:
             if not tables:
                 return None
             if "alembic_version" not in tables or "journal" not in tables:
-                raise StorageError("this file is not a posapp stand database")
+                raise not_a_stand_database(_path_of(engine))
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DBAPIError as exc:
-        raise storage_error(exc) from None
+        raise storage_error(exc, _path_of(engine)) from None
+
+
+def not_a_stand_database(path: Path | str | None) -> StorageError:
+    where = f"{path} is" if path else "this file is"
+    return StorageError(
+        f"{where} not a posapp stand database (or it is damaged): move it out of the stands "
+        "folder, or put back a copy from the backups folder"
+    )
+
+
+def _path_of(engine: Engine) -> str | None:
+    return engine.url.database
 
 
 def migrate(engine: Engine, path: Path, backup_dir: Path) -> Path | None:
@@ -80,17 +111,30 @@ def migrate(engine: Engine, path: Path, backup_dir: Path) -> Path | None:
     Returns the backup's path when one was made.
     """
     revision = current_revision(engine)
-    if revision == SCHEMA_HEAD:
-        return None
-    if revision is not None and not any((MIGRATIONS / "versions").glob(f"{revision}_*.py")):
+    known = revision in (None, SCHEMA_HEAD) or any(
+        (MIGRATIONS / "versions").glob(f"{revision}_*.py"))
+    if not known:
         raise StorageError(
             f"this stand database (schema {revision}) is from a newer posapp: update posapp"
         )
+    use_wal(engine)
+    if revision == SCHEMA_HEAD:
+        return None
     backup = None
     if revision is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_file(path, backup_dir / f"{path.stem}-{revision}-{stamp}.sqlite")
-    run_alembic_upgrade(engine)
+        target = backup_dir / f"{path.stem}-{revision}-{stamp}.sqlite"
+        try:
+            backup = backup_file(path, target)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(
+                f"cannot copy {path.name} to {backup_dir} before updating its schema: {exc}; "
+                "free some space or give your user write access there"
+            ) from None
+    try:
+        run_alembic_upgrade(engine)
+    except DBAPIError as exc:
+        raise storage_error(exc, path) from None
     return backup
 
 
@@ -105,21 +149,30 @@ def run_alembic_upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def storage_error(exc: DBAPIError) -> StorageError:
+def storage_error(exc: DBAPIError | sqlite3.Error, path: Path | str | None = None) -> StorageError:
     """Turn a driver error into a one-line reason a person can act on."""
-    text_ = str(exc.orig) if exc.orig is not None else str(exc)
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    text_ = str(orig) if orig is not None else str(exc)
     low = text_.lower()
+    db = f"the stand database {path}" if path else "the stand database"
     if "locked" in low or "busy" in low:
-        return StorageError("the stand database is busy (another posapp is using it); try again")
+        return StorageError(
+            f"{db} is busy (another posapp or program is using it): close it there and try again"
+        )
     if "readonly" in low or "read-only" in low:
-        return StorageError("the stand database is read-only: check the file's permissions")
+        return StorageError(
+            f"{db} is read-only: give your user write access to the file and its folder"
+        )
     if "not a database" in low or "malformed" in low:
-        return StorageError("this file is not a posapp stand database (or it is damaged)")
+        return not_a_stand_database(path)
     if "unable to open" in low:
-        return StorageError("cannot open the stand database: check the data folder")
+        return StorageError(
+            f"cannot open {db}: check that its folder exists and your user may write to it"
+        )
     if "disk" in low and ("full" in low or "i/o" in low):
         return StorageError("the disk is full or failing: the last action was not saved")
-    return StorageError(f"database error: {text_.splitlines()[0] if text_ else 'unknown'}")
+    first = text_.splitlines()[0] if text_ else "unknown"
+    return StorageError(f"database error: {first}")
 
 
 @contextmanager
