@@ -6,17 +6,25 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from posapp.domain.cart import Cart
-from posapp.domain.errors import InvalidInput, NotFound
+from posapp.domain.cart import Cart, PricedLine
+from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.tender import Payment, Tender, settle
 from posapp.services import journal
-from posapp.services.shifts import require_open_shift
-from posapp.services.stand import load as load_stand
-from posapp.services.users import Actor, require_active
-from posapp.store.models import PaymentRow, ProductRow, SaleLineRow, SaleRow, StockMovementRow
+from posapp.services.users import Actor
+from posapp.store.models import (
+    PaymentRow,
+    ProductRow,
+    SaleLineRow,
+    SaleRow,
+    ShiftRow,
+    StandRow,
+    StockMovementRow,
+    UserRow,
+    table,
+)
 from posapp.store.uow import UnitOfWork
 
 
@@ -38,69 +46,92 @@ class SaleResult:
 
 
 def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment]) -> SaleResult:
-    """Record the sale: lines with price snapshots, payments, stock, journal; then commit."""
+    """Record the sale: lines with price snapshots, payments, stock, journal; then commit.
+
+    This is the till's hot path: a handful of prepared Core statements in one transaction.
+    """
     if cart.is_empty:
         raise InvalidInput("the cart is empty")
     totals = cart.totals()
     tender = settle(totals.total, payments)
     with uow:
-        s = uow.session
-        require_active(uow, cashier)
-        stand = load_stand(uow)
-        shift = require_open_shift(uow)
+        conn = uow.session.connection()
+        ctx = conn.execute(_CONTEXT, {"user_id": cashier.id}).one()
+        if ctx.stand is None:
+            raise NotFound("this database has no stand yet: run 'posapp init'")
+        if not ctx.user_active:
+            raise NotAllowed(f"{cashier.name} can no longer use this stand")
+        if ctx.shift is None:
+            raise NotAllowed("no shift is open: open one first (posapp shift open)")
         now = uow.clock()
-        seq = (s.scalar(select(func.max(SaleRow.seq))) or 0) + 1
+        seq = (ctx.last_seq or 0) + 1
         sale_id = str(uuid.uuid4())
-        receipt_no = receipt_number(stand.code, seq)
-        lines = []
-        for no, priced in enumerate(totals.lines, start=1):
-            product = priced.line.product
-            oversold = 0
-            if product.id is not None:
-                stock = s.execute(
-                    update(ProductRow)
-                    .where(ProductRow.id == product.id)
-                    .values(stock=ProductRow.stock - priced.line.quantity)
-                    .returning(ProductRow.stock)
-                ).scalar()
-                if stock is None:
-                    raise NotFound(f"product {product.sku} is no longer in the catalog")
-                oversold = min(priced.line.quantity, max(0, -stock))
-            lines.append({
-                "line_no": no, "product_id": product.id, "sku": product.sku,
-                "name": product.name, "category": product.category,
-                "maker_group": product.maker_group, "region": product.region,
-                "unit_price": priced.line.unit_price, "quantity": priced.line.quantity,
-                "line_discount": priced.line_discount, "cart_discount": priced.cart_discount,
-                "total": priced.total, "oversold": oversold,
-            })
-        s.execute(insert(SaleRow).values(
-            id=sale_id, seq=seq, receipt_no=receipt_no, shift_id=shift.id,
-            cashier_id=cashier.id, created_at=now, subtotal=totals.subtotal,
-            discount=totals.discount, total=totals.total, change=tender.change,
-        ))
-        s.execute(insert(SaleLineRow), [{"sale_id": sale_id, **line} for line in lines])
+        receipt_no = receipt_number(ctx.stand, seq)
+        sold = _take_stock(conn, totals.lines)
+        lines = [
+            {
+                "line_no": no, "sku": p.line.product.sku, "name": p.line.product.name,
+                "category": p.line.product.category, "maker_group": p.line.product.maker_group,
+                "region": p.line.product.region, "unit_price": p.line.unit_price,
+                "quantity": p.line.quantity, "line_discount": p.line_discount,
+                "cart_discount": p.cart_discount, "total": p.total,
+                "oversold": sold.get(no, 0),
+            }
+            for no, p in enumerate(totals.lines, start=1)
+        ]
+        conn.execute(_INSERT_SALE, {
+            "id": sale_id, "seq": seq, "receipt_no": receipt_no, "shift_id": ctx.shift,
+            "cashier_id": cashier.id, "created_at": now, "subtotal": totals.subtotal,
+            "discount": totals.discount, "total": totals.total, "change": tender.change,
+            "voided_at": None, "voided_by": None, "void_reason": None,
+        })
+        conn.execute(_INSERT_LINE, [
+            {"sale_id": sale_id, "product_id": p.line.product.id, **line}
+            for p, line in zip(totals.lines, lines, strict=True)
+        ])
         pays = _payment_rows(sale_id, tender)
         if pays:  # a sale discounted to Rp 0 has no payment
-            s.execute(insert(PaymentRow), pays)
+            conn.execute(_INSERT_PAYMENT, pays)
         moves = [
             {"product_id": p.line.product.id, "at": now, "delta": -p.line.quantity,
              "reason": "sale", "ref": receipt_no, "user_id": cashier.id}
             for p in totals.lines if p.line.product.id is not None
         ]
         if moves:
-            s.execute(insert(StockMovementRow), moves)
+            conn.execute(_INSERT_MOVE, moves)
         payload = {
-            "id": sale_id, "seq": seq, "receipt_no": receipt_no, "shift": shift.id,
+            "id": sale_id, "seq": seq, "receipt_no": receipt_no, "shift": ctx.shift,
             "cashier": cashier.name, "subtotal": totals.subtotal, "discount": totals.discount,
             "cart_discount": totals.cart_discount, "total": totals.total,
-            "change": tender.change,
-            "lines": [{k: v for k, v in line.items() if k != "product_id"} for line in lines],
+            "change": tender.change, "lines": lines,
             "payments": [{k: p[k] for k in ("method", "tendered", "amount")} for p in pays],
         }
-        journal.append(uow, stand.code, EventKind.SALE_COMPLETED, payload)
+        journal.append(uow, ctx.stand, EventKind.SALE_COMPLETED, payload)
         uow.commit()
     return SaleResult(sale_id, receipt_no, totals.total, tender.tendered, tender.change, payload)
+
+
+def _take_stock(conn: Connection, lines: tuple[PricedLine, ...]) -> dict[int, int]:
+    """Decrement stock for catalog lines; return units sold past zero, by line number."""
+    wanted: dict[int, int] = {}
+    for p in lines:
+        if p.line.product.id is not None:
+            wanted[p.line.product.id] = wanted.get(p.line.product.id, 0) + p.line.quantity
+    if not wanted:
+        return {}
+    stock = dict(conn.execute(_STOCK, {"ids": list(wanted)}).all())
+    for line in lines:
+        if line.line.product.id is not None and line.line.product.id not in stock:
+            raise NotFound(f"product {line.line.product.sku} is no longer in the catalog")
+    conn.execute(_DECREMENT, [{"pid": pid, "qty": qty} for pid, qty in wanted.items()])
+    oversold: dict[int, int] = {}
+    left = dict(stock)
+    for no, p in enumerate(lines, start=1):
+        pid = p.line.product.id
+        if pid is not None:
+            left[pid] -= p.line.quantity
+            oversold[no] = min(p.line.quantity, max(0, -left[pid]))
+    return oversold
 
 
 def _payment_rows(sale_id: str, tender: Tender) -> list[dict[str, Any]]:
@@ -108,3 +139,23 @@ def _payment_rows(sale_id: str, tender: Tender) -> list[dict[str, Any]]:
         {"sale_id": sale_id, "method": p.method.value, "tendered": p.tendered, "amount": p.amount}
         for p in tender.payments
     ]
+
+
+# Prepared once: building statements costs more than running them on the till's hot path.
+_SALE, _LINE, _PAYMENT = table(SaleRow), table(SaleLineRow), table(PaymentRow)
+_PRODUCT, _MOVE = table(ProductRow), table(StockMovementRow)
+_CONTEXT = select(
+    select(StandRow.code).scalar_subquery().label("stand"),
+    select(ShiftRow.id).where(ShiftRow.closed_at.is_(None)).scalar_subquery().label("shift"),
+    select(func.max(SaleRow.seq)).scalar_subquery().label("last_seq"),
+    select(UserRow.active).where(UserRow.id == bindparam("user_id"))
+    .scalar_subquery().label("user_active"),
+)
+_STOCK = select(_PRODUCT.c.id, _PRODUCT.c.stock).where(
+    _PRODUCT.c.id.in_(bindparam("ids", expanding=True)))
+_DECREMENT = (update(_PRODUCT).where(_PRODUCT.c.id == bindparam("pid"))
+              .values(stock=_PRODUCT.c.stock - bindparam("qty")))
+_INSERT_SALE = insert(_SALE)
+_INSERT_LINE = insert(_LINE)
+_INSERT_PAYMENT = insert(_PAYMENT)
+_INSERT_MOVE = insert(_MOVE)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from posapp.domain.journal import (
@@ -17,30 +17,26 @@ from posapp.domain.journal import (
     entry_hash,
     verify_chain,
 )
-from posapp.store.models import JournalRow
+from posapp.store.models import JournalRow, table
 from posapp.store.uow import UnitOfWork
 
 
-def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any]) -> JournalRow:
+def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any]) -> Entry:
     """Add an entry in the caller's transaction, chained to the last one."""
-    session = uow.session
-    last = session.execute(
-        select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)
-    ).first()
+    conn = uow.session.connection()
+    last = conn.execute(_LAST).first()
     seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
     at = uow.clock().isoformat(timespec="microseconds") + "Z"
     body = canonical_json(payload)
-    row = JournalRow(
-        seq=seq,
-        stand=stand,
-        at=at,
-        kind=kind,
-        payload=body,
-        prev_hash=prev,
-        hash=entry_hash(prev, seq, stand, at, kind, body),
-    )
-    session.add(row)
-    return row
+    entry = Entry(seq, stand, at, kind, body, prev, entry_hash(prev, seq, stand, at, kind, body))
+    conn.execute(_INSERT, {"seq": seq, "stand": stand, "at": at, "kind": kind, "payload": body,
+                           "prev_hash": prev, "hash": entry.hash})
+    return entry
+
+
+_JOURNAL = table(JournalRow)
+_LAST = select(_JOURNAL.c.seq, _JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).limit(1)
+_INSERT = insert(_JOURNAL)
 
 
 def iter_entries(session: Session, *, since: int = 0, batch: int = 5_000) -> Iterator[Entry]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
@@ -91,8 +92,8 @@ def close_shift(uow: UnitOfWork, actor: Actor, counted_cash: int) -> reports.Shi
         shift.closed_by = actor.id
         shift.counted_cash = counted_cash
         shift.expected_cash = before.expected_cash
-        uow.session.flush()
-        report = reports.shift_report(uow, shift)
+        report = replace(before, closed_at=shift.closed_at, closed_by=actor.name,
+                         counted_cash=counted_cash)
         journal.append(uow, stand.code, EventKind.SHIFT_CLOSED, {
             "shift": shift.id, "number": shift.number, "by": actor.name,
             "counted_cash": counted_cash, "expected_cash": report.expected_cash,

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -22,6 +23,11 @@ Money = BigInteger
 
 class Base(DeclarativeBase):
     pass
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a model, for prepared statements on hot paths."""
+    return Base.metadata.tables[model.__tablename__]
 
 
 class StandRow(Base):
