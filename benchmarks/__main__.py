@@ -1,0 +1,106 @@
+"""``python -m benchmarks [--quick] [--dir DIR] [--json PATH] [--keep] [--check]``.
+
+Builds one big stand in a temp folder (real files, real services), times the catalog
+import, barcode look-ups, checkout commits next to the bare SQLite floor, and the X and Z
+reports; prints a table and writes ``benchmarks/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from posapp.services import shifts
+
+from . import bench_checkout, bench_import, bench_journal, bench_lookup, bench_reports
+from ._common import RESULTS_DIR, Result, Sizes, format_table, log, machine_info, write_json
+from ._past_sales import write_past_sales
+from ._stand import OPENING_FLOAT, create_stand
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="10,000 products and 20,000 sales: a smoke run, not the figures")
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="make the temp folder here (the disk under test; default: /tmp)")
+    parser.add_argument("--json", type=Path, default=RESULTS_DIR / "latest.json",
+                        help="where to write the results (default: benchmarks/results/latest.json)")
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder afterwards")
+    parser.add_argument("--check", action="store_true",
+                        help="exit with status 1 when a measurement misses its target")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = Sizes.quick() if args.quick else Sizes.full()
+    folder = Path(tempfile.mkdtemp(prefix="posapp-bench-", dir=args.dir))
+    started = time.perf_counter()
+    try:
+        results, extra = run_all(folder, sizes)
+        extra["wall_seconds"] = round(time.perf_counter() - started, 1)
+        machine = machine_info(folder)
+        print(headline(sizes, extra, machine))
+        print(format_table(results))
+        write_json(args.json, machine, sizes, "quick" if args.quick else "full", results, extra)
+        log(f"done in {extra['wall_seconds']} s; results in {args.json}")
+    finally:
+        if args.keep:
+            log(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    missed = [r.name for r in results if r.passed is False]
+    if missed:
+        log(f"missed targets: {', '.join(missed)}")
+    return 1 if missed and args.check else 0
+
+
+def headline(sizes: Sizes, extra: dict, machine: dict) -> str:
+    data = extra["dataset"]
+    return (
+        f"posapp benchmarks: {sizes.products:,} products, {data['sales']:,} past sales "
+        f"({data['voids']:,} voids, {data['refunds']:,} refunds) in one shift, database "
+        f"{data['database_mb']:,.0f} MB\n"
+        f"{machine['cpu_count']} x {machine['cpu_model']}; Python {machine['python']}, "
+        f"SQLite {machine['sqlite']}, SQLAlchemy {machine['sqlalchemy']}, "
+        f"posapp {machine['posapp']} ({machine['posapp_commit'] or 'no git'}); "
+        f"data in {machine['data_dir']}\n"
+    )
+
+
+def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
+    big = create_stand(folder / "data")
+    try:
+        log(f"importing {sizes.products:,} products from a CSV file")
+        results, rows = bench_import.run(big, folder, sizes.products)
+        shifts.open_shift(big.handle.uow(), big.cashier, OPENING_FLOAT)
+        log(f"writing {sizes.past_sales:,} past sales (bulk inserts)")
+        t0 = time.perf_counter()
+        counts = write_past_sales(big, sizes.past_sales)
+        made_s = time.perf_counter() - t0
+        big.clock.at = None  # from now on the real time
+        log(f"looking up {sizes.lookups:,} codes")
+        results += bench_lookup.run(big, rows, sizes.lookups)
+        log(f"{sizes.commits:,} checkouts and bare commits")
+        results += bench_checkout.run(big, folder, rows, sizes.commits)
+        log("X report, close shift, Z report")
+        expected = sizes.past_sales + sizes.commits + bench_checkout.WARMUP
+        results += bench_reports.run(big, sizes.report_runs, expected)
+        log("verifying the journal chain")
+        results += bench_journal.run(big)
+        db_mb = big.handle.path.stat().st_size / 1e6
+    finally:
+        big.close()
+    extra = {"dataset": {**counts, "products": sizes.products, "build_seconds": round(made_s, 1),
+                         "database_mb": round(db_mb, 1)}}
+    log(f"data set: {counts}, made in {made_s:.1f} s; database {db_mb:.0f} MB")
+    return results, extra
+
+
+if __name__ == "__main__":
+    sys.exit(main())

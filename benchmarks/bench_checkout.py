@@ -1,0 +1,66 @@
+"""Checkout commit on the big stand, interleaved with the bare SQLite floor on the same disk."""
+
+from __future__ import annotations
+
+import random
+from functools import partial
+from pathlib import Path
+
+from posapp.domain.cart import Cart
+from posapp.domain.product import Product
+from posapp.domain.tender import Payment, PaymentMethod
+from posapp.services import catalog, checkout
+
+from ._common import Result, summarize, time_ms
+from ._stand import BigStand
+from .bench_sqlite_floor import BareSqlite
+
+MAX_RATIO = 3.0
+WARMUP = 50
+SHELF = 500  # products the carts are filled from, looked up once beforehand
+
+
+def run(big: BigStand, folder: Path, rows: list[list[object]], times: int) -> list[Result]:
+    """*times* checkouts of 1-3 line carts, each right after one bare commit."""
+    rng = random.Random(11)
+    uow = big.handle.uow
+    shelf = [catalog.lookup(uow(write=False), str(r[0])) for r in rng.sample(rows, SHELF)]
+    floor = BareSqlite(folder / "floor.sqlite")
+
+    def sell(cart: Cart, payments: list[Payment]) -> None:
+        checkout.checkout(uow(), big.cashier, cart, payments)
+
+    sale_ms: list[float] = []
+    floor_ms: list[float] = []
+    try:
+        for i in range(WARMUP + times):
+            cart, payments = _cart(rng, shelf)
+            f = time_ms(partial(floor.commit_one, i))
+            c = time_ms(partial(sell, cart, payments))
+            if i >= WARMUP:
+                floor_ms.append(f)
+                sale_ms.append(c)
+    finally:
+        floor.close()
+    fs, cs = summarize(floor_ms), summarize(sale_ms)
+    ratio95 = cs["p95_ms"] / fs["p95_ms"]
+    ratio50 = cs["p50_ms"] / fs["p50_ms"]
+    return [
+        Result("bare sqlite3 insert+commit (floor)", floor_ms,
+               note="WAL, synchronous=FULL, same folder, interleaved with the checkouts"),
+        Result("checkout.checkout commit", sale_ms,
+               target=f"p95 <= {MAX_RATIO:g} x floor p95", passed=ratio95 <= MAX_RATIO,
+               note=f"ratio to floor: p50 {ratio50:.2f}x, p95 {ratio95:.2f}x",
+               figures={"ratio_p50": round(ratio50, 2), "ratio_p95": round(ratio95, 2)}),
+    ]
+
+
+def _cart(rng: random.Random, shelf: list[Product]) -> tuple[Cart, list[Payment]]:
+    """1 to 3 products, paid in cash rounded up to Rp 50.000 or by QRIS for the exact sum."""
+    cart = Cart()
+    for product in rng.sample(shelf, rng.choice((1, 1, 2, 3))):
+        cart.add(product, rng.choice((1, 1, 1, 2)))
+    total = cart.totals().total
+    if rng.random() < 0.5:
+        return cart, [Payment(PaymentMethod.CASH, -(-total // 50_000) * 50_000)]
+    return cart, [Payment(PaymentMethod.QRIS, total)]
