@@ -10,7 +10,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from posapp.domain.cart import Cart, PricedLine
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
-from posapp.domain.journal import EventKind
+from posapp.domain.journal import GENESIS, EventKind
 from posapp.domain.tender import Payment, Tender, settle
 from posapp.services import journal
 from posapp.services.users import Actor
@@ -106,7 +106,8 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
             "change": tender.change, "lines": lines,
             "payments": [{k: p[k] for k in ("method", "tendered", "amount")} for p in pays],
         }
-        journal.append(uow, ctx.stand, EventKind.SALE_COMPLETED, payload)
+        tip = (ctx.journal_seq, ctx.journal_hash) if ctx.journal_seq else (0, GENESIS)
+        journal.append(uow, ctx.stand, EventKind.SALE_COMPLETED, payload, tip=tip)
         uow.commit()
     return SaleResult(sale_id, receipt_no, totals.total, tender.tendered, tender.change, payload)
 
@@ -150,6 +151,8 @@ _CONTEXT = select(
     select(func.max(SaleRow.seq)).scalar_subquery().label("last_seq"),
     select(UserRow.active).where(UserRow.id == bindparam("user_id"))
     .scalar_subquery().label("user_active"),
+    journal.LAST_SEQ.label("journal_seq"),
+    journal.LAST_HASH.label("journal_hash"),
 )
 _STOCK = select(_PRODUCT.c.id, _PRODUCT.c.stock).where(
     _PRODUCT.c.id.in_(bindparam("ids", expanding=True)))

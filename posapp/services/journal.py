@@ -21,11 +21,18 @@ from posapp.store.models import JournalRow, table
 from posapp.store.uow import UnitOfWork
 
 
-def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any]) -> Entry:
-    """Add an entry in the caller's transaction, chained to the last one."""
+def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any], *,
+           tip: tuple[int, str] | None = None) -> Entry:
+    """Add an entry in the caller's transaction, chained to the last one.
+
+    *tip* is the last entry's (seq, hash) when the caller already read it in this
+    transaction (see ``last_entry``); otherwise it is read here.
+    """
     conn = uow.session.connection()
-    last = conn.execute(_LAST).first()
-    seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+    if tip is None:
+        last = conn.execute(_LAST).first()
+        tip = (last.seq, last.hash) if last else (0, GENESIS)
+    seq, prev = tip[0] + 1, tip[1]
     at = uow.clock().isoformat(timespec="microseconds") + "Z"
     body = canonical_json(payload)
     entry = Entry(seq, stand, at, kind, body, prev, entry_hash(prev, seq, stand, at, kind, body))
@@ -36,6 +43,9 @@ def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any]) -> E
 
 _JOURNAL = table(JournalRow)
 _LAST = select(_JOURNAL.c.seq, _JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).limit(1)
+#: The last entry's seq and hash, as scalar subqueries to fold into a caller's query.
+LAST_SEQ = select(_JOURNAL.c.seq).order_by(_JOURNAL.c.seq.desc()).limit(1).scalar_subquery()
+LAST_HASH = select(_JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).limit(1).scalar_subquery()
 _INSERT = insert(_JOURNAL)
 
 

@@ -123,7 +123,7 @@ class SaleRow(Base):
 class SaleLineRow(Base):
     __tablename__ = "sale_line"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"), index=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"))  # indexed by the unique key
     line_no: Mapped[int] = mapped_column(Integer)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"))
     sku: Mapped[str] = mapped_column(String(40))
@@ -195,4 +195,4 @@ class JournalRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
     prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,8 +1,8 @@
-"""first schema: stand, catalog, users, shifts, sales, refunds, journal
+"""first schema
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 07:30:59.219710
+Create Date: 2026-11-28 08:16:00.583055
 """
 
 from __future__ import annotations
@@ -37,8 +37,7 @@ def upgrade() -> None:
     sa.Column('payload', sa.Text(), nullable=False),
     sa.Column('prev_hash', sa.String(length=64), nullable=False),
     sa.Column('hash', sa.String(length=64), nullable=False),
-    sa.PrimaryKeyConstraint('seq'),
-    sa.UniqueConstraint('hash')
+    sa.PrimaryKeyConstraint('seq')
     )
     op.create_table('product',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -192,9 +191,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('sale_id', 'line_no')
     )
-    with op.batch_alter_table('sale_line', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_sale_line_sale_id'), ['sale_id'], unique=False)
-
     op.create_table('refund_line',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('refund_id', sa.String(length=36), nullable=False),
@@ -219,9 +215,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_refund_line_refund_id'))
 
     op.drop_table('refund_line')
-    with op.batch_alter_table('sale_line', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_sale_line_sale_id'))
-
     op.drop_table('sale_line')
     with op.batch_alter_table('refund', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_refund_shift_id'))
