@@ -21,7 +21,6 @@ from posapp.store.models import (
     SaleRow,
     ShiftRow,
     StandRow,
-    StockMovementRow,
     UserRow,
     table,
 )
@@ -48,6 +47,8 @@ class SaleResult:
 def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment]) -> SaleResult:
     """Record the sale: lines with price snapshots, payments, stock, journal; then commit.
 
+    The sale lines are the stock's record of the sale (no separate stock movement rows).
+
     This is the till's hot path: a handful of prepared Core statements in one transaction.
     """
     if cart.is_empty:
@@ -55,7 +56,7 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
     totals = cart.totals()
     tender = settle(totals.total, payments)
     with uow:
-        conn = uow.session.connection()
+        conn = uow.connection
         ctx = conn.execute(_CONTEXT, {"user_id": cashier.id}).one()
         if ctx.stand is None:
             raise NotFound("this database has no stand yet: run 'posapp init'")
@@ -92,13 +93,6 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
         pays = _payment_rows(sale_id, tender)
         if pays:  # a sale discounted to Rp 0 has no payment
             conn.execute(_INSERT_PAYMENT, pays)
-        moves = [
-            {"product_id": p.line.product.id, "at": now, "delta": -p.line.quantity,
-             "reason": "sale", "ref": receipt_no, "user_id": cashier.id}
-            for p in totals.lines if p.line.product.id is not None
-        ]
-        if moves:
-            conn.execute(_INSERT_MOVE, moves)
         payload = {
             "id": sale_id, "seq": seq, "receipt_no": receipt_no, "shift": ctx.shift,
             "cashier": cashier.name, "subtotal": totals.subtotal, "discount": totals.discount,
@@ -144,7 +138,7 @@ def _payment_rows(sale_id: str, tender: Tender) -> list[dict[str, Any]]:
 
 # Prepared once: building statements costs more than running them on the till's hot path.
 _SALE, _LINE, _PAYMENT = table(SaleRow), table(SaleLineRow), table(PaymentRow)
-_PRODUCT, _MOVE = table(ProductRow), table(StockMovementRow)
+_PRODUCT = table(ProductRow)
 _CONTEXT = select(
     select(StandRow.code).scalar_subquery().label("stand"),
     select(ShiftRow.id).where(ShiftRow.closed_at.is_(None)).scalar_subquery().label("shift"),
@@ -161,4 +155,3 @@ _DECREMENT = (update(_PRODUCT).where(_PRODUCT.c.id == bindparam("pid"))
 _INSERT_SALE = insert(_SALE)
 _INSERT_LINE = insert(_LINE)
 _INSERT_PAYMENT = insert(_PAYMENT)
-_INSERT_MOVE = insert(_MOVE)

@@ -28,7 +28,7 @@ def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any], *,
     *tip* is the last entry's (seq, hash) when the caller already read it in this
     transaction (see ``last_entry``); otherwise it is read here.
     """
-    conn = uow.session.connection()
+    conn = uow.connection
     if tip is None:
         last = conn.execute(_LAST).first()
         tip = (last.seq, last.hash) if last else (0, GENESIS)

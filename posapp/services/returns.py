@@ -22,7 +22,6 @@ from posapp.store.models import (
     RefundRow,
     SaleLineRow,
     SaleRow,
-    StockMovementRow,
 )
 from posapp.store.uow import UnitOfWork
 
@@ -42,16 +41,13 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleRow:
     return sale
 
 
-def _restock(uow: UnitOfWork, line: SaleLineRow, quantity: int, reason: str, ref: str,
-             user_id: int) -> None:
+def _restock(uow: UnitOfWork, line: SaleLineRow, quantity: int) -> None:
+    """Put *quantity* units of *line* back on the shelf (the void or refund is the record)."""
     if line.product_id is None:
         return
     product = uow.session.get(ProductRow, line.product_id)
-    if product is None:
-        return
-    product.stock += quantity
-    uow.session.add(StockMovementRow(product_id=product.id, at=uow.clock(), delta=quantity,
-                                     reason=reason, ref=ref, user_id=user_id))
+    if product is not None:
+        product.stock += quantity
 
 
 @dataclass(frozen=True)
@@ -79,7 +75,7 @@ def void_sale(uow: UnitOfWork, receipt_no: str, *, supervisor_name: str, supervi
             raise NotAllowed(f"sale {sale.receipt_no} has refunds: it cannot be voided")
         sale.voided_at, sale.voided_by, sale.void_reason = uow.clock(), approver.id, reason
         for line in sale.lines:
-            _restock(uow, line, line.quantity, "void", sale.receipt_no, approver.id)
+            _restock(uow, line, line.quantity)
         journal.append(uow, stand.code, EventKind.SALE_VOIDED, {
             "sale": sale.id, "receipt_no": sale.receipt_no, "total": sale.total,
             "reason": reason, "by": approver.name,
@@ -168,7 +164,7 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
                      for ln, q, a in refund_lines]
         s.add(row)
         for line, qty, _ in refund_lines:
-            _restock(uow, line, qty, "refund", row.refund_no, approver.id)
+            _restock(uow, line, qty)
         journal.append(uow, stand.code, EventKind.SALE_REFUNDED, {
             "id": row.id, "refund_no": row.refund_no, "sale": sale.id,
             "receipt_no": sale.receipt_no, "shift": shift.id, "method": method.value,

@@ -177,13 +177,18 @@ class RefundLineRow(Base):
 
 
 class StockMovementRow(Base):
+    """A stock change with no record of its own: catalog imports and adjustments.
+
+    Sales, voids and refunds change stock too; their lines are the record of it.
+    """
+
     __tablename__ = "stock_movement"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     delta: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(200))
-    ref: Mapped[str | None] = mapped_column(String(40))  # receipt or refund number
+    ref: Mapped[str | None] = mapped_column(String(40))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,8 @@ def utc_now() -> datetime:
 class UnitOfWork:
     """``with uow: ...; uow.commit()``. Leaving the block without commit rolls back.
 
+    The transaction belongs to ``connection``; ``session`` (the ORM) is made on first use
+    and joins it, so hot paths that use Core statements only never pay for a Session.
     A writing unit of work (the default) takes SQLite's write lock at the start
     (``BEGIN IMMEDIATE``), so the sequence numbers it reads stay its own until commit.
     """
@@ -31,16 +33,15 @@ class UnitOfWork:
         self.engine = engine
         self.clock = clock
         self.write = write
-        self.session: Session
+        self._conn: Connection | None = None
+        self._tx: RootTransaction | None = None
+        self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
         try:
-            conn = self.engine.connect().execution_options(immediate=self.write)
-            self._conn = conn
-            self.session = Session(bind=conn, expire_on_commit=False, autoflush=True)
-            self.session.begin()
-            if self.write:
-                self.session.connection()  # take the write lock now, not at the first INSERT
+            self._conn = self.engine.connect()
+            self._conn.execution_options(immediate=self.write)
+            self._tx = self._conn.begin()
         except DBAPIError as exc:
             self._close()
             raise storage_error(exc) from None
@@ -59,24 +60,40 @@ class UnitOfWork:
         if isinstance(exc, DBAPIError):
             raise storage_error(exc) from None
 
+    @property
+    def connection(self) -> Connection:
+        if self._conn is None:
+            raise RuntimeError("use the unit of work inside 'with'")
+        return self._conn
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False)
+        return self._session
+
     def commit(self) -> None:
         try:
-            self.session.commit()
+            if self._session is not None:
+                self._session.flush()
+            if self._tx is not None:
+                self._tx.commit()
         except DBAPIError as exc:
-            self.session.rollback()
+            self.rollback()
             raise storage_error(exc) from None
 
     def rollback(self) -> None:
-        if self.session.in_transaction():
-            self.session.rollback()
+        if self._tx is not None and self._tx.is_active:
+            self._tx.rollback()
 
     def _close(self) -> None:
-        session = getattr(self, "session", None)
-        if session is not None:
-            session.close()
-        conn = getattr(self, "_conn", None)
-        if conn is not None:
-            conn.close()
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._tx = None
 
 
 UowFactory = Callable[..., UnitOfWork]

@@ -34,7 +34,6 @@ from posapp.store.models import (
     ProductRow,
     SaleLineRow,
     SaleRow,
-    StockMovementRow,
 )
 from posapp.store.uow import UnitOfWork
 from tests.conftest import CASHIER, CASHIER_PIN, make_stand
@@ -147,8 +146,6 @@ def check_rows(
     sales = {r.receipt_no: r for r in s.scalars(select(SaleRow).order_by(SaleRow.seq))}
     lines = group(s.scalars(select(SaleLineRow)), "sale_id")
     payments = group(s.scalars(select(PaymentRow)), "sale_id")
-    moves = group(s.scalars(select(StockMovementRow).where(StockMovementRow.reason == "sale")),
-                  "ref")
     stock = {p.id: p.stock for p in s.scalars(select(ProductRow))}
     entries = list(s.scalars(select(JournalRow).order_by(JournalRow.seq)))
     verified = journal.verify(uow)
@@ -162,7 +159,7 @@ def check_rows(
     assert seqs == list(range(1, len(seqs) + 1)), f"receipt numbers have gaps {context}"
     for sale in sales.values():
         assert sale.receipt_no == receipt_number(STAND, sale.seq)
-        check_sale_is_whole(sale, lines[sale.id], payments[sale.id], moves[sale.receipt_no])
+        check_sale_is_whole(sale, lines[sale.id], payments[sale.id])
 
     sold: Counter[int | None] = Counter()
     for sale_lines in lines.values():
@@ -170,7 +167,6 @@ def check_rows(
             sold[line.product_id] += line.quantity
     assert set(lines) <= {sale.id for sale in sales.values()}, f"orphan sale lines {context}"
     assert set(payments) <= {sale.id for sale in sales.values()}, f"orphan payments {context}"
-    assert set(moves) <= set(sales), f"stock moved for a sale that does not exist {context}"
     assert stock == {pid: initial_stock[pid] - sold[pid] for pid in initial_stock}, context
 
     assert verified.ok, f"journal broken: {verified.broken} {context}"
@@ -200,9 +196,8 @@ def group(rows, key: str) -> defaultdict[object, list]:  # type: ignore[no-untyp
 
 def check_sale_is_whole(
     sale: SaleRow, lines: list[SaleLineRow], payments: list[PaymentRow],
-    moves: list[StockMovementRow],
 ) -> None:
-    """Lines add up to the total, payments cover it (cash net of change), stock moved for it."""
+    """Lines add up to the total and payments cover it (cash net of change)."""
     what = f"sale {sale.receipt_no} is partial (seed {SEED})"
     assert lines, what
     assert sorted(line.line_no for line in lines) == list(range(1, len(lines) + 1)), what
@@ -212,9 +207,6 @@ def check_sale_is_whole(
     assert sum(p.amount for p in payments) == sale.total, what
     assert sum(p.tendered for p in payments) - sale.change == sale.total, what
     assert sale.total == 0 or payments, what
-    assert sorted((m.product_id, -m.delta) for m in moves) == sorted(
-        (line.product_id, line.quantity) for line in lines if line.product_id is not None
-    ), what
 
 
 def check_round(rounds: list[Round]) -> None:
