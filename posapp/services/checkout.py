@@ -57,7 +57,9 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
     tender = settle(totals.total, payments)
     with uow:
         conn = uow.connection
-        ctx = conn.execute(_CONTEXT, {"user_id": cashier.id}).one()
+        wanted = _units_by_product(totals.lines)
+        rows = conn.execute(_CONTEXT, {"user_id": cashier.id, "ids": list(wanted)}).all()
+        ctx = rows[0]
         if ctx.stand is None:
             raise NotFound("this database has no stand yet: run 'posapp init'")
         if not ctx.user_active:
@@ -68,7 +70,8 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
         seq = (ctx.last_seq or 0) + 1
         sale_id = str(uuid.uuid4())
         receipt_no = receipt_number(ctx.stand, seq)
-        sold = _take_stock(conn, totals.lines)
+        stock = {r.product_id: r.product_stock for r in rows if r.product_id is not None}
+        sold = _take_stock(conn, totals.lines, wanted, stock)
         lines = [
             {
                 "line_no": no, "sku": p.line.product.sku, "name": p.line.product.name,
@@ -106,15 +109,19 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
     return SaleResult(sale_id, receipt_no, totals.total, tender.tendered, tender.change, payload)
 
 
-def _take_stock(conn: Connection, lines: tuple[PricedLine, ...]) -> dict[int, int]:
-    """Decrement stock for catalog lines; return units sold past zero, by line number."""
+def _units_by_product(lines: tuple[PricedLine, ...]) -> dict[int, int]:
     wanted: dict[int, int] = {}
     for p in lines:
         if p.line.product.id is not None:
             wanted[p.line.product.id] = wanted.get(p.line.product.id, 0) + p.line.quantity
+    return wanted
+
+
+def _take_stock(conn: Connection, lines: tuple[PricedLine, ...], wanted: dict[int, int],
+                stock: dict[int, int]) -> dict[int, int]:
+    """Decrement stock for catalog lines; return units sold past zero, by line number."""
     if not wanted:
         return {}
-    stock = dict(conn.execute(_STOCK, {"ids": list(wanted)}).all())
     for line in lines:
         if line.line.product.id is not None and line.line.product.id not in stock:
             raise NotFound(f"product {line.line.product.sku} is no longer in the catalog")
@@ -139,7 +146,9 @@ def _payment_rows(sale_id: str, tender: Tender) -> list[dict[str, Any]]:
 # Prepared once: building statements costs more than running them on the till's hot path.
 _SALE, _LINE, _PAYMENT = table(SaleRow), table(SaleLineRow), table(PaymentRow)
 _PRODUCT = table(ProductRow)
-_CONTEXT = select(
+# One read for everything a sale depends on: the stand, the open shift, the last receipt
+# and journal entry, the cashier, and (one row each, joined on) the stock of its products.
+_TIP = select(
     select(StandRow.code).scalar_subquery().label("stand"),
     select(ShiftRow.id).where(ShiftRow.closed_at.is_(None)).scalar_subquery().label("shift"),
     select(func.max(SaleRow.seq)).scalar_subquery().label("last_seq"),
@@ -147,9 +156,12 @@ _CONTEXT = select(
     .scalar_subquery().label("user_active"),
     journal.LAST_SEQ.label("journal_seq"),
     journal.LAST_HASH.label("journal_hash"),
+).subquery("tip")
+_CONTEXT = select(
+    _TIP, _PRODUCT.c.id.label("product_id"), _PRODUCT.c.stock.label("product_stock")
+).select_from(
+    _TIP.outerjoin(_PRODUCT, _PRODUCT.c.id.in_(bindparam("ids", expanding=True)))
 )
-_STOCK = select(_PRODUCT.c.id, _PRODUCT.c.stock).where(
-    _PRODUCT.c.id.in_(bindparam("ids", expanding=True)))
 _DECREMENT = (update(_PRODUCT).where(_PRODUCT.c.id == bindparam("pid"))
               .values(stock=_PRODUCT.c.stock - bindparam("qty")))
 _INSERT_SALE = insert(_SALE)
