@@ -1,7 +1,7 @@
 """200,000 past sales written fast with bulk inserts, shaped as ``checkout`` writes them.
 
-Every sale gets its lines (price snapshots, discounts that add up), one payment, stock
-movements and a ``sale.completed`` journal entry chained by hash; 1 % are voided and
+Every sale gets its lines (price snapshots, discounts that add up; the stock's record),
+one payment and a ``sale.completed`` journal entry chained by hash; 1 % are voided and
 0.5 % get a refund, each with its journal entry and restock. All go into the open shift,
 so the X and Z reports cover every one of them. The cash goes to the bank after every
 10,000 sales (a cash movement), so the drawer never holds more than a till can count.
@@ -32,7 +32,6 @@ from posapp.store.models import (
     SaleLineRow,
     SaleRow,
     ShiftRow,
-    StockMovementRow,
 )
 
 from ._stand import BigStand
@@ -42,7 +41,7 @@ METHODS = ("cash", "qris", "card", "transfer")
 METHOD_WEIGHTS = (50, 30, 15, 5)
 VOID_EVERY, REFUND_EVERY = 100, 200  # 1 % voided, 0.5 % refunded
 DEPOSIT_UNIT = 100_000  # cash goes to the bank in whole Rp 100.000 notes
-TABLES = (SaleRow, SaleLineRow, PaymentRow, StockMovementRow, RefundRow, RefundLineRow,
+TABLES = (SaleRow, SaleLineRow, PaymentRow, RefundRow, RefundLineRow,
           CashMovementRow, JournalRow)
 
 
@@ -150,10 +149,6 @@ def _one_sale(rng: random.Random, st: _State, rows: _Rows, products: list[tuple]
     })
     for ln in lines:
         rows.add(SaleLineRow, {"sale_id": sale_id, **ln})
-        if ln["product_id"] is not None:
-            rows.add(StockMovementRow, {"product_id": ln["product_id"], "at": at,
-                                        "delta": -ln["quantity"], "reason": "sale",
-                                        "ref": receipt_no, "user_id": st.cashier["id"]})
     pay = {"method": method, "tendered": tendered, "amount": total}
     if method == "cash":
         st.drawer += total
@@ -197,9 +192,6 @@ def _void(st: _State, rows: _Rows, sale: dict[str, Any], lines: list[dict[str, A
         st.drawer -= sale["total"]
     for ln in lines:
         st.stock[ln["product_id"]] += ln["quantity"]
-        rows.add(StockMovementRow, {"product_id": ln["product_id"], "at": at,
-                                    "delta": ln["quantity"], "reason": "void",
-                                    "ref": sale["receipt_no"], "user_id": st.supervisor_id})
     _journal(st, rows, at, EventKind.SALE_VOIDED, {
         "sale": sale["id"], "receipt_no": sale["receipt_no"], "total": sale["total"],
         "reason": "salah input", "by": st.supervisor_name,
@@ -222,9 +214,6 @@ def _refund(st: _State, rows: _Rows, refund_id: str, sale: dict[str, Any],
     rows.add(RefundLineRow, {"refund_id": refund_id, "sale_line_id": line["id"],
                              "quantity": line["quantity"], "amount": amount})
     st.stock[line["product_id"]] += line["quantity"]
-    rows.add(StockMovementRow, {"product_id": line["product_id"], "at": at,
-                                "delta": line["quantity"], "reason": "refund", "ref": refund_no,
-                                "user_id": st.supervisor_id})
     _journal(st, rows, at, EventKind.SALE_REFUNDED, {
         "id": refund_id, "refund_no": refund_no, "sale": sale["id"],
         "receipt_no": sale["receipt_no"], "shift": st.shift_id, "method": method,
