@@ -134,7 +134,9 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
         return ImportResult(len(new_rows), len(updates), unchanged, len(moves))
 
 
-def _check_barcodes_against_store(rows: Sequence[CatalogRow], existing: dict[str, ProductRow]):
+def _check_barcodes_against_store(
+    rows: Sequence[CatalogRow], existing: dict[str, ProductRow]
+) -> None:
     """A barcode in the file may not belong to a stored product that the file leaves alone."""
     in_file = {r.sku.upper() for r in rows}
     kept = {p.barcode: p.sku for p in existing.values() if p.barcode and p.sku not in in_file}

@@ -13,6 +13,7 @@ from posapp.domain.journal import EventKind
 from posapp.domain.money import format_rupiah, round_half_up
 from posapp.domain.tender import PaymentMethod
 from posapp.services import journal
+from posapp.services.reports import shift_report
 from posapp.services.shifts import require_open_shift
 from posapp.services.stand import load as load_stand
 from posapp.services.users import supervisor
@@ -146,8 +147,6 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
             refund_lines.append((line, qty, amount))
         total = sum(a for _, _, a in refund_lines)
         if method is PaymentMethod.CASH:
-            from posapp.services.reports import shift_report
-
             in_drawer = shift_report(uow, shift).expected_cash
             if total > in_drawer:
                 raise NotAllowed(
