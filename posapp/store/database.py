@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from posapp.domain.errors import StorageError
 
@@ -173,12 +171,3 @@ def storage_error(exc: DBAPIError | sqlite3.Error, path: Path | str | None = Non
         return StorageError("the disk is full or failing: the last action was not saved")
     first = text_.splitlines()[0] if text_ else "unknown"
     return StorageError(f"database error: {first}")
-
-
-@contextmanager
-def translated_errors() -> Iterator[None]:
-    """Re-raise driver errors as StorageError with a clear reason."""
-    try:
-        yield
-    except OperationalError as exc:
-        raise storage_error(exc) from None

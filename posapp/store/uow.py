@@ -95,5 +95,3 @@ class UnitOfWork:
             self._conn = None
         self._tx = None
 
-
-UowFactory = Callable[..., UnitOfWork]
