@@ -9,7 +9,7 @@ from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_p
 from posapp.cli.context import Context, print_json
 from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput
-from posapp.domain.money import format_rupiah, parse_rupiah
+from posapp.domain.money import format_rupiah
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import PaymentMethod
 from posapp.printing.text_report import render_shift_report
@@ -117,13 +117,6 @@ def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _discount(text: str) -> Discount:
-    text = text.strip()
-    if text.endswith("%"):
-        return Discount.percent(text[:-1].replace(",", "."))
-    return Discount.amount(parse_rupiah(text))
-
-
 def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     items, payments = split_items_and_payments(args.words)
     if not items:
@@ -135,7 +128,7 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
             product = catalog.to_product(catalog.find_row(uow, item.code))
             cart.add(product, item.quantity, price=item.price)
     if args.discount:
-        cart.set_discount(_discount(args.discount))
+        cart.set_discount(Discount.parse(args.discount))
     if not payments and cart.totals().total > 0:
         raise InvalidInput("no payment given (write METHOD=AMOUNT, e.g. cash=50000)")
     actor = _login(ctx, args.cashier)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from posapp.bootstrap import normalize_stand_code, open_stand
 from posapp.cli.context import Context, print_json
-from posapp.domain.errors import InvalidInput
+from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.money import format_rupiah
 from posapp.services import catalog, demo, stand, users
 from posapp.services.catalog_files import read_catalog_file, write_catalog_file
@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
-    code = normalize_stand_code(getattr(args, "stand", "") or "")
+    code = normalize_stand_code(ctx.stand_code or "")
     if ctx.data.stand_path(code).exists():
         raise InvalidInput(f"stand {code} already exists in {ctx.data.root}")
     handle = open_stand(ctx.data, code, create=True)
@@ -144,8 +144,13 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
-    # The stand window comes with the next step; until then `run` is the headless demo.
-    code = demo.ensure_demo_stand(ctx.data) if not ctx.data.stand_codes() else None
-    ctx.stand_code = ctx.stand_code or code
-    print(demo.run_demo(ctx.stand(), lang=ctx.lang), end="")
-    return 0
+    """Open the stand window(s): ``--stand`` may be given several times."""
+    from posapp.ui.app import display_problem, run_windows  # the only command that loads Qt
+
+    problem = display_problem()
+    if problem:
+        raise PosError(problem)
+    codes = [ctx.data.resolve_stand(code) for code in ctx.stand_codes]
+    if not codes and ctx.data.stand_codes():
+        codes = [ctx.data.resolve_stand(None)]
+    return run_windows(ctx.data, codes, lang=getattr(args, "lang", None))

@@ -20,6 +20,7 @@ class Context:
     data: DataDir
     stand_code: str | None
     pins: PinReader
+    stand_codes: list[str] = field(default_factory=list)
     lang: str = "id"
     _stands: dict[str, StandHandle] = field(default_factory=dict)
 
@@ -28,7 +29,8 @@ class Context:
         root = getattr(args, "data_dir", None) or default_data_dir()
         return cls(
             data=DataDir(Path(root)),
-            stand_code=getattr(args, "stand", None),
+            stand_code=(getattr(args, "stand", None) or [None])[-1],
+            stand_codes=list(getattr(args, "stand", None) or []),
             pins=PinReader(getattr(args, "pin_stdin", False)),
             lang=getattr(args, "lang", "id"),
         )

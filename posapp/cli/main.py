@@ -29,8 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="folder with the stand databases (default: POSAPP_DATA_DIR or "
                              "the user data folder)")
-    common.add_argument("--stand", default=argparse.SUPPRESS,
-                        help="stand code (default: the only stand in the data folder)")
+    common.add_argument("--stand", action="append", default=argparse.SUPPRESS,
+                        help="stand code (default: the only stand in the data folder); "
+                             "'run' takes several")
     common.add_argument("--pin-stdin", action="store_true", default=argparse.SUPPRESS,
                         help="read PINs from standard input, one per line")
     common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,

@@ -7,7 +7,13 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from posapp.domain.errors import InvalidInput, NotFound
-from posapp.domain.money import MAX_AMOUNT, check_amount, percent_of, split_proportionally
+from posapp.domain.money import (
+    MAX_AMOUNT,
+    check_amount,
+    parse_rupiah,
+    percent_of,
+    split_proportionally,
+)
 from posapp.domain.product import Product
 
 MAX_QUANTITY = 9_999
@@ -39,6 +45,14 @@ class Discount:
         if not value.is_finite() or not 0 <= value <= 100:
             raise InvalidInput(f"a discount percentage must be between 0 and 100, got {pct}")
         return cls(DiscountKind.PERCENT, value)
+
+    @classmethod
+    def parse(cls, text: str) -> Discount:
+        """``10%`` or ``12,5%`` (a percent), else an amount: ``5000``, ``Rp 5.000``."""
+        text = text.strip()
+        if text.endswith("%"):
+            return cls.percent(text[:-1].strip().replace(",", "."))
+        return cls.amount(parse_rupiah(text))
 
     def on(self, base: int) -> int:
         """The rupiah this discount takes off *base* (never more than *base*)."""

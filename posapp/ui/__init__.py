@@ -1,0 +1,1 @@
+"""The Qt windows. The only package that imports PySide6."""

@@ -1,0 +1,66 @@
+"""Starting the windows: the Qt application, languages, the scanner, one window per stand."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from posapp.bootstrap import DataDir, open_stand
+
+
+def display_problem() -> str | None:
+    """Why no window can open here, in one line; None when a display is available."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return ("no display: run posapp on the desktop, or try 'xvfb-run posapp run' "
+                "(Debian package xvfb) or QT_QPA_PLATFORM=offscreen for a test")
+    return None
+
+
+def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None) -> int:
+    """Open a stand window for each code (the set-up wizard first when there is none)."""
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.services import settings
+    from posapp.services.till import Till
+    from posapp.ui.i18n import Languages
+    from posapp.ui.scanner import ScannerFilter
+    from posapp.ui.stand_window import StandWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("posapp")
+    languages = Languages(app)
+    if not codes:
+        code = _first_setup(data)
+        if code is None:
+            return 1
+        codes = [code]
+    handles = [open_stand(data, code) for code in codes]
+    first = settings.get(handles[0].uow(write=False))
+    languages.use(lang or first.language)
+    scanner = ScannerFilter(app, max_interval_ms=first.scanner_interval_ms,
+                            suffix=first.scanner_suffix)
+    app.installEventFilter(scanner)
+    windows = []
+    for handle in handles:
+        window = StandWindow(Till.open(handle))
+        window.languages = languages  # type: ignore[attr-defined]
+        scanner.scanned.connect(window.on_scan)
+        window.show()
+        windows.append(window)
+    code = app.exec()
+    for handle in handles:
+        handle.close()
+    return int(code)
+
+
+def _first_setup(data: DataDir) -> str | None:
+    from posapp.ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(data)
+    if wizard.exec() != wizard.DialogCode.Accepted:
+        return None
+    return wizard.stand_code

@@ -1,0 +1,131 @@
+"""Qt models: they hold rows the till gives them and never query the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from posapp.domain.cart import PricedLine, Totals
+from posapp.domain.money import format_rupiah
+from posapp.domain.product import Product
+
+Index = QModelIndex | QPersistentModelIndex
+RawRole = Qt.ItemDataRole.UserRole + 1  # the row's record (Product or PricedLine)
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+
+class ProductGridModel(QAbstractTableModel):
+    """Products laid out as a grid of *columns* cells per row (virtualized by QTableView)."""
+
+    def __init__(self, columns: int = 4, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self._products: list[Product] = []
+
+    def set_rows(self, products: list[Product]) -> None:
+        self.beginResetModel()
+        self._products = products
+        self.endResetModel()
+
+    def set_columns(self, columns: int) -> None:
+        if columns != self.columns:
+            self.beginResetModel()
+            self.columns = max(1, columns)
+            self.endResetModel()
+
+    def product_at(self, index: Index) -> Product | None:
+        if not index.isValid():
+            return None
+        i = index.row() * self.columns + index.column()
+        return self._products[i] if i < len(self._products) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else -(-len(self._products) // self.columns)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.columns
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.product_at(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        product = self.product_at(index)
+        if product is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            price = format_rupiah(product.price) if product.price else "—"
+            return f"{product.name}\n{price}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{product.sku} · {product.maker_group} · {product.region}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{product.name}, {format_rupiah(product.price)}"
+        if role == RawRole:
+            return product
+        return None
+
+
+class CartModel(QAbstractTableModel):
+    """The cart's priced lines. Column headers are set by the window (translated)."""
+
+    NAME, QUANTITY, PRICE, DISCOUNT, TOTAL = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._lines: tuple[PricedLine, ...] = ()
+        self.headers = ["Item", "Qty", "Price", "Discount", "Total"]
+
+    def set_rows(self, totals: Totals) -> None:
+        """Show *totals*; a same-length update only signals changed cells."""
+        if len(totals.lines) == len(self._lines) and self._lines:
+            self._lines = totals.lines
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._lines) - 1, self.TOTAL))
+            return
+        self.beginResetModel()
+        self._lines = totals.lines
+        self.endResetModel()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def line_at(self, row: int) -> PricedLine | None:
+        return self._lines[row] if 0 <= row < len(self._lines) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        line = self.line_at(index.row()) if index.isValid() else None
+        if line is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.NAME: line.line.product.name,
+                self.QUANTITY: str(line.line.quantity),
+                self.PRICE: format_rupiah(line.line.unit_price),
+                self.DISCOUNT: format_rupiah(-(line.line_discount + line.cart_discount))
+                if line.line_discount + line.cart_discount else "",
+                self.TOTAL: format_rupiah(line.total),
+            }[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == RawRole:
+            return line
+        if role == SortRole:
+            return (line.line.product.name, line.line.quantity, line.line.unit_price,
+                    line.line_discount + line.cart_discount, line.total)[col]
+        return None

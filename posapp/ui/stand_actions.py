@@ -1,0 +1,168 @@
+"""What the stand window's buttons and keys do: open the dialogs, apply their results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from posapp.domain.cart import Discount
+from posapp.domain.errors import PosError
+from posapp.domain.money import parse_rupiah
+from posapp.domain.product import Product
+from posapp.ui.errors import user_message
+from posapp.ui.input_dialog import Field, InputDialog
+
+if TYPE_CHECKING:
+    from posapp.ui.stand_window import StandWindow
+
+
+class StandActions(QObject):
+    """The window's verbs. Dialogs are imported when first opened: a faster start."""
+
+    def __init__(self, window: StandWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: QDialog | None = None  # the one open dialog (tests look at it)
+        self.customer_display: QObject | None = None
+
+    @property
+    def till(self):  # type: ignore[no-untyped-def]
+        return self.window.till
+
+    def _refresh(self) -> None:
+        self.window.selling.refresh_cart()
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.finished.connect(self._refresh)
+        dialog.open()
+        return dialog
+
+    def _ask(self, title: str, fields: list[Field], on_ok: Callable[[list[str]], None],
+             name: str) -> QDialog:
+        """An InputDialog whose *on_ok* may raise PosError (shown inline, dialog stays)."""
+        def attempt(values: list[str]) -> str | None:
+            try:
+                on_ok(values)
+            except PosError as exc:
+                return user_message(exc)
+            return None
+
+        return self._open(InputDialog(self.window, title, fields, attempt, name=name,
+                                      ok_text=self.tr("OK (Enter)"),
+                                      cancel_text=self.tr("Cancel (Esc)")))
+
+    # -- selling -------------------------------------------------------------------
+    def pay(self) -> None:
+        if self.till.cart.is_empty or self.window.pages.currentWidget() is not self.window.selling:
+            return
+        from posapp.ui.payment_dialog import PaymentDialog
+
+        self._open(PaymentDialog(self.till, self.window), self._paid)
+
+    def _paid(self) -> None:
+        self.window.selling.refresh_products()  # stock figures changed
+        self._refresh()
+
+    def custom_item(self) -> None:
+        def add(values: list[str]) -> None:
+            self.till.cart.add_custom(values[0], parse_rupiah(values[1] or "0"))
+
+        self._ask(self.tr("Custom item"), [
+            Field("customNameInput", self.tr("Description (motif, size, colour)")),
+            Field("customPriceInput", self.tr("Price (Rp)")),
+        ], add, "customItemDialog")
+
+    def open_price(self, product: Product) -> None:
+        self._ask(product.name, [Field("openPriceInput", self.tr("Price of this piece (Rp)"))],
+                  lambda v: self.till.add(product, price=parse_rupiah(v[0] or "0")),
+                  "openPriceDialog")
+
+    def edit_quantity(self, row: int) -> None:
+        line = self.till.cart.lines[row]
+
+        def apply(values: list[str]) -> None:
+            text = values[0].strip()
+            if not text.isdigit():
+                raise PosError(f"quantity must be at least 1, got {text!r}")
+            self.till.cart.set_quantity(row, int(text))
+
+        self._ask(line.product.name, [Field("quantityInput", self.tr("Quantity"),
+                                            text=str(line.quantity))], apply, "quantityDialog")
+
+    def line_discount(self, row: int) -> None:
+        base = self.till.cart.lines[row].subtotal
+        self._discount(base, lambda d: self.till.cart.set_line_discount(row, d))
+
+    def cart_discount(self) -> None:
+        if self.till.cart.is_empty:
+            return
+        base = sum(line.net for line in self.till.cart.lines)
+        self._discount(base, self.till.cart.set_discount)
+
+    def _discount(self, base: int, apply: Callable[[Discount | None], object]) -> None:
+        def take(values: list[str]) -> None:
+            text = values[0].strip()
+            discount = Discount.parse(text) if text else None
+            if discount is not None:
+                discount.on(base)  # refuse a discount larger than the amount now
+            if discount is not None and self.till.needs_supervisor(discount, base):
+                self._approve(lambda: apply(discount))
+            else:
+                apply(discount)
+
+        self._ask(self.tr("Discount"), [Field("discountInput",
+                                              self.tr("10% or an amount (empty: none)"))],
+                  take, "discountDialog")
+
+    def _approve(self, then: Callable[[], object]) -> None:
+        """Ask a supervisor's name and PIN, then run *then*."""
+        def check(values: list[str]) -> None:
+            self.till.approve(values[0], values[1])
+            then()
+
+        self._ask(self.tr("Supervisor approval"), [
+            Field("supervisorNameInput", self.tr("Supervisor")),
+            Field("supervisorPinInput", self.tr("PIN"), secret=True),
+        ], check, "approvalDialog")
+
+    # -- other screens ---------------------------------------------------------------
+    def open_history(self) -> None:
+        from posapp.ui.history_dialog import HistoryDialog
+
+        self._open(HistoryDialog(self.till, self.window))
+
+    def close_shift(self) -> None:
+        from posapp.ui.close_shift_dialog import CloseShiftDialog
+
+        dialog = CloseShiftDialog(self.till, self.window)
+        dialog.finished.connect(self.window.show_current_page)
+        self._open(dialog)
+
+    def open_catalog(self) -> None:
+        from posapp.ui.catalog_dialog import CatalogDialog
+
+        dialog = CatalogDialog(self.till, self.window)
+        dialog.catalogChanged.connect(self.window.selling.reload_catalog)
+        self._open(dialog)
+
+    def open_settings(self) -> None:
+        from posapp.ui.settings_dialog import SettingsDialog
+
+        self._open(SettingsDialog(self.till.handle.uow, self.window))
+
+    def toggle_language(self) -> None:
+        languages = getattr(self.window, "languages", None)
+        if languages is not None:
+            languages.use("en" if languages.current == "id" else "id")
+
+    def toggle_customer_display(self) -> None:
+        pass  # the customer display arrives in a later step
+
+    def close_customer_display(self) -> None:
+        pass

@@ -1,0 +1,151 @@
+"""The stand window: log-in, open shift, sell; the status bar; the function keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from posapp.services.till import Till
+from posapp.ui.login_page import LoginPage, OpenShiftPage
+from posapp.ui.selling_page import SellingPage
+from posapp.ui.stand_actions import StandActions
+
+
+class StandWindow(QMainWindow):
+    """One stand's window; several may run in one process, each on its own database."""
+
+    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till = till
+        self.setObjectName(f"standWindow_{till.info.code}")
+        self.resize(1280, 800)
+        self.pages = QStackedWidget(self)
+        self.login = LoginPage(till, self.pages)
+        self.open_shift = OpenShiftPage(till, self.pages)
+        self.selling = SellingPage(till, self.pages)
+        for page in (self.login, self.open_shift, self.selling):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.actions_ = StandActions(self)
+        self._build_status()
+        self._build_menu()
+        self._build_keys()
+        self.login.logged_in.connect(self.show_current_page)
+        self.open_shift.shift_opened.connect(self.show_current_page)
+        self.selling.cart_changed.connect(self._update_status)
+        self.retranslate()
+        self.show_current_page()
+
+    def _build_status(self) -> None:
+        self.status_labels: dict[str, QLabel] = {}
+        for name in ("statusStand", "statusCashier", "statusShift", "statusPrinter",
+                     "statusSync"):
+            label = QLabel(self)
+            label.setObjectName(name)
+            self.status_labels[name] = label
+            self.statusBar().addPermanentWidget(label)
+
+    def _build_menu(self) -> None:
+        self.menu = QMenu(self)
+        self.menu.setObjectName("standMenu")
+        self.menuBar().addMenu(self.menu)
+        self.menu_actions: dict[str, QAction] = {}
+        for name, key, slot in (
+            ("history", "F9", self.actions_.open_history),
+            ("closeShift", "F10", self.actions_.close_shift),
+            ("catalog", "F11", self.actions_.open_catalog),
+            ("settings", None, self.actions_.open_settings),
+            ("language", None, self.actions_.toggle_language),
+            ("customerDisplay", None, self.actions_.toggle_customer_display),
+            ("logout", "Ctrl+L", self.logout),
+        ):
+            action = QAction(self)
+            action.setObjectName(f"{name}Action")
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            self.menu.addAction(action)
+            self.addAction(action)
+            self.menu_actions[name] = action
+
+    def _build_keys(self) -> None:
+        s = self.selling
+        for key, slot in (
+            ("F12", self.actions_.pay), ("F2", s.search.setFocus), ("F3", s.scan_input.setFocus),
+            ("F4", lambda: s._with_row(self.actions_.edit_quantity)),
+            ("F6", self.actions_.custom_item),
+            ("F7", lambda: s._with_row(self.actions_.line_discount)),
+            ("F8", self.actions_.cart_discount), ("Del", s.remove_line),
+            ("+", lambda: s.change_quantity(+1)), ("-", lambda: s.change_quantity(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        s.pay_requested.connect(self.actions_.pay)
+        s.custom_item_requested.connect(self.actions_.custom_item)
+        s.open_price_requested.connect(self.actions_.open_price)
+        s.quantity_requested.connect(self.actions_.edit_quantity)
+        s.line_discount_requested.connect(self.actions_.line_discount)
+        s.cart_discount_requested.connect(self.actions_.cart_discount)
+
+    def retranslate(self) -> None:
+        t = self.tr
+        self.setWindowTitle(t("posapp: {stand}").format(stand=self.till.info.name))
+        self.menu.setTitle(t("Menu"))
+        for name, text in (
+            ("history", t("Sales history, void, refund (F9)")),
+            ("closeShift", t("Close shift (F10)")), ("catalog", t("Catalog (F11)")),
+            ("settings", t("Settings")), ("language", t("Bahasa Indonesia / English")),
+            ("customerDisplay", t("Customer display")), ("logout", t("Log out (Ctrl+L)")),
+        ):
+            self.menu_actions[name].setText(text)
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_current_page(self) -> None:
+        """Log-in without a cashier, open-shift without a shift, else the selling screen."""
+        if self.till.cashier is None:
+            self.pages.setCurrentWidget(self.login)
+            self.login.reset()
+        elif self.till.open_shift_number() is None:
+            self.pages.setCurrentWidget(self.open_shift)
+            self.open_shift.reset()
+        else:
+            self.pages.setCurrentWidget(self.selling)
+            self.selling.refresh_cart()
+            self.selling.scan_input.setFocus()
+        selling = self.pages.currentWidget() is self.selling
+        for name in ("history", "closeShift", "catalog"):
+            self.menu_actions[name].setEnabled(selling)
+        self._update_status()
+
+    def logout(self) -> None:
+        self.till.logout()
+        self.show_current_page()
+
+    def on_scan(self, code: str, window: QWidget) -> None:
+        """A scanner burst: add it when it was aimed at this window's selling screen."""
+        if window is self and self.pages.currentWidget() is self.selling:
+            self.selling.add_code(code)
+
+    def _update_status(self) -> None:
+        t = self.tr
+        info, cashier = self.till.info, self.till.cashier
+        self.status_labels["statusStand"].setText(
+            t("Stand {code} · {province}").format(code=info.code, province=info.province))
+        self.status_labels["statusCashier"].setText(
+            t("Cashier: {name}").format(name=cashier.name) if cashier else t("Not logged in"))
+        number = self.till.open_shift_number()
+        self.status_labels["statusShift"].setText(
+            t("Shift #{n}").format(n=number) if number else t("No shift open"))
+        self.status_labels["statusPrinter"].setText(t("Printer: not set up"))
+        self.status_labels["statusSync"].setText(t("Sync: never"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.actions_.close_customer_display()
+        super().closeEvent(event)
