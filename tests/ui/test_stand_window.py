@@ -1,0 +1,131 @@
+"""The stand window with a real stand database: log in, open a shift, fill the cart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from posapp.services.till import Till
+from posapp.ui.stand_window import StandWindow
+from tests.conftest import CASHIER_PIN, Stand
+
+
+def window_for(stand: Stand, qtbot) -> StandWindow:  # type: ignore[no-untyped-def]
+    w = StandWindow(Till.open(stand.handle))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def logged_in(jatim: Stand, qtbot) -> StandWindow:  # type: ignore[no-untyped-def]
+    w = window_for(jatim, qtbot)
+    w.login.name_input.setCurrentText("Ani")
+    qtbot.keyClicks(w.login.pin_input, CASHIER_PIN)
+    qtbot.keyClick(w.login.pin_input, Qt.Key.Key_Return)
+    assert w.pages.currentWidget() is w.selling  # the fixture's shift is open
+    return w
+
+
+def test_starts_at_log_in_and_refuses_a_wrong_pin(jatim: Stand, qtbot) -> None:
+    w = window_for(jatim, qtbot)
+    assert w.pages.currentWidget() is w.login
+    assert w.login.name_input.findText("Ani") >= 0
+    qtbot.keyClicks(w.login.pin_input, "0000")
+    qtbot.keyClick(w.login.pin_input, Qt.Key.Key_Return)
+    assert w.pages.currentWidget() is w.login
+    assert w.login.error.isVisible() and "PIN" in w.login.error.text()
+
+
+def test_no_open_shift_asks_for_the_opening_cash(jatim: Stand, qtbot) -> None:
+    from posapp.services import shifts
+
+    shifts.close_shift(jatim.handle.uow(), jatim.cashier, 500_000)
+    w = window_for(jatim, qtbot)
+    w.login.name_input.setCurrentText("Ani")
+    qtbot.keyClicks(w.login.pin_input, CASHIER_PIN)
+    qtbot.keyClick(w.login.pin_input, Qt.Key.Key_Return)
+    assert w.pages.currentWidget() is w.open_shift
+    qtbot.keyClicks(w.open_shift.float_input, "300.000")
+    qtbot.keyClick(w.open_shift.float_input, Qt.Key.Key_Return)
+    assert w.pages.currentWidget() is w.selling
+    assert "#2" in w.status_labels["statusShift"].text()
+
+
+def test_typed_code_and_grid_click_fill_the_cart(jatim: Stand, qtbot) -> None:
+    w = logged_in(jatim, qtbot)
+    qtbot.keyClicks(w.selling.scan_input, "8991234500031")
+    qtbot.keyClick(w.selling.scan_input, Qt.Key.Key_Return)
+    qtbot.keyClicks(w.selling.scan_input, "jtm-jlb-001")
+    qtbot.keyClick(w.selling.scan_input, Qt.Key.Key_Return)
+    assert w.selling.cart_model.rowCount() == 1
+    assert w.selling.cart_model.index(0, 1).data() == "2"
+    assert w.selling.total.text() == "Rp 170.000"
+    qtbot.keyClicks(w.selling.search, "gedog")
+    assert w.selling.grid_model.product_at(w.selling.grid_model.index(0, 0)).sku == "JTM-BTK-002"
+    rect = w.selling.grid.visualRect(w.selling.grid_model.index(0, 0))
+    qtbot.mouseClick(w.selling.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.selling.total.text() == "Rp 495.000"
+    assert w.selling.pay.isEnabled()
+
+
+def test_unknown_code_warns_and_leaves_the_cart(jatim: Stand, qtbot) -> None:
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code("JTM-JLB-001")
+    assert not w.selling.add_code("8990000000000")
+    assert w.selling.warning.isVisible() and "8990000000000" in w.selling.warning.text()
+    assert w.selling.cart_model.rowCount() == 1
+    w.selling.add_code("JTM-JLB-001")
+    assert not w.selling.warning.isVisible()
+
+
+def test_plus_minus_and_remove(jatim: Stand, qtbot) -> None:
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code("JTM-JLB-001")
+    qtbot.mouseClick(w.selling.plus, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.selling.plus, Qt.MouseButton.LeftButton)
+    assert w.selling.total.text() == "Rp 255.000"
+    qtbot.mouseClick(w.selling.minus, Qt.MouseButton.LeftButton)
+    assert w.selling.total.text() == "Rp 170.000"
+    qtbot.mouseClick(w.selling.remove, Qt.MouseButton.LeftButton)
+    assert w.selling.total.text() == "Rp 0" and not w.selling.pay.isEnabled()
+
+
+def test_category_tabs_filter_the_grid(jatim: Stand, qtbot) -> None:
+    w = logged_in(jatim, qtbot)
+    tabs = [w.selling.tabs.tabText(i) for i in range(w.selling.tabs.count())]
+    assert tabs[1:] == ["Batik", "Jilbab Lukis", "Kerajinan Kayu", "Tas Anyaman"]
+    w.selling.tabs.setCurrentIndex(tabs.index("Tas Anyaman"))
+    assert w.selling.grid_model.product_at(w.selling.grid_model.index(0, 0)).sku == "JTM-TAS-001"
+    assert w.selling.grid_model.product_at(w.selling.grid_model.index(0, 1)) is None
+
+
+def test_custom_item_and_discount_within_the_limit(jatim: Stand, qtbot) -> None:
+    w = logged_in(jatim, qtbot)
+    w.actions_.custom_item()
+    dialog = w.actions_.dialog
+    qtbot.keyClicks(dialog.inputs[0], "Tas anyaman pesanan merah")
+    qtbot.keyClicks(dialog.inputs[1], "175.000")
+    qtbot.keyClick(dialog.inputs[1], Qt.Key.Key_Return)
+    assert w.selling.total.text() == "Rp 175.000"
+    w.actions_.cart_discount()
+    qtbot.keyClicks(w.actions_.dialog.inputs[0], "10%")
+    qtbot.keyClick(w.actions_.dialog.inputs[0], Qt.Key.Key_Return)
+    assert w.selling.total.text() == "Rp 157.500"
+
+
+def test_discount_above_the_limit_needs_a_supervisor(jatim: Stand, qtbot) -> None:
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code("JTM-BTK-001")
+    w.actions_.cart_discount()
+    qtbot.keyClicks(w.actions_.dialog.inputs[0], "20%")
+    qtbot.keyClick(w.actions_.dialog.inputs[0], Qt.Key.Key_Return)
+    approval = w.actions_.dialog
+    assert approval.objectName() == "approvalDialog"
+    assert w.selling.total.text() == "Rp 450.000"  # not yet
+    qtbot.keyClicks(approval.inputs[0], "Ani")
+    qtbot.keyClicks(approval.inputs[1], CASHIER_PIN)
+    qtbot.keyClick(approval.inputs[1], Qt.Key.Key_Return)
+    assert approval.isVisible() and "supervisor" in approval.error.text()
+    approval.inputs[0].setText("Budi")
+    approval.inputs[1].setText("9999")
+    qtbot.keyClick(approval.inputs[1], Qt.Key.Key_Return)
+    assert w.selling.total.text() == "Rp 360.000"
