@@ -8,6 +8,9 @@ from enum import StrEnum
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import check_amount, format_rupiah
 
+#: One QRIS payment is capped at Rp 10.000.000 (Bank Indonesia's limit per transaction).
+QRIS_MAX_PER_PAYMENT = 10_000_000
+
 
 class PaymentMethod(StrEnum):
     CASH = "cash"
@@ -62,6 +65,11 @@ def settle(total: int, payments: list[Payment]) -> Tender:
         check_amount(p.tendered, what=f"{p.method.value} payment")
         if p.tendered == 0:
             raise InvalidInput(f"a {p.method.value} payment of Rp 0 makes no sense")
+        if p.method is PaymentMethod.QRIS and p.tendered > QRIS_MAX_PER_PAYMENT:
+            raise InvalidInput(
+                f"one QRIS payment is at most {format_rupiah(QRIS_MAX_PER_PAYMENT)}: "
+                "split the rest into another payment"
+            )
         merged[p.method] = check_amount(merged.get(p.method, 0) + p.tendered, what="payment")
     cash = merged.get(PaymentMethod.CASH, 0)
     non_cash = sum(v for m, v in merged.items() if m is not PaymentMethod.CASH)
