@@ -12,7 +12,9 @@ from tests.conftest import CASHIER_PIN, Stand
 def window_for(stand: Stand, qtbot) -> StandWindow:  # type: ignore[no-untyped-def]
     w = StandWindow(Till.open(stand.handle))
     qtbot.addWidget(w)
-    w.show()
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
     return w
 
 
@@ -129,3 +131,25 @@ def test_discount_above_the_limit_needs_a_supervisor(jatim: Stand, qtbot) -> Non
     approval.inputs[1].setText("9999")
     qtbot.keyClick(approval.inputs[1], Qt.Key.Key_Return)
     assert w.selling.total.text() == "Rp 360.000"
+
+
+def test_a_whole_sale_by_scan_and_cash(jatim: Stand, qtbot) -> None:
+    from posapp.services import history
+
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code("8991234500031")
+    w.selling.add_code("8991234500031")
+    qtbot.keyClick(w, Qt.Key.Key_F12)
+    dialog = w.actions_.dialog
+    assert dialog is not None and dialog.objectName() == "paymentDialog"
+    qtbot.keyClicks(dialog.findChild(type(w.selling.search), "cashReceivedInput"), "200.000")
+    assert dialog.findChild(type(w.selling.total), "changeLabel").text().endswith("Rp 30.000")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert w.selling.total.text() == "Rp 0"
+    assert "Rp 30.000" in w.selling.last_change.text() and w.selling.last_change.isVisible()
+    [sale] = history.list_sales(jatim.handle.uow(write=False))
+    assert (sale.receipt_no, sale.total, sale.payments) == ("JATIM-000001", 170_000,
+                                                            {"cash": 170_000})
+    w.selling.add_code("JTM-BTK-002")
+    assert not w.selling.last_change.isVisible()  # the next scan starts a new sale
