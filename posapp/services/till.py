@@ -17,7 +17,7 @@ from posapp.domain.errors import NotAllowed, NotFound
 from posapp.domain.product import Product
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import Payment
-from posapp.services import checkout, reports, shifts, stand, users
+from posapp.services import checkout, reports, settings, shifts, stand, users
 from posapp.services.stand import StandInfo
 from posapp.services.users import Actor
 from posapp.store.models import ProductRow, table
@@ -105,8 +105,10 @@ class Till:
 
     @classmethod
     def open(cls, handle: StandHandle) -> Till:
-        return cls(handle=handle, catalog=CatalogIndex.load(handle),
-                   info=stand.get(handle.uow(write=False)))
+        with handle.uow(write=False) as uow:
+            info, limit = stand.load(uow), settings.load(uow).discount_limit_percent
+        return cls(handle=handle, catalog=CatalogIndex.load(handle), info=info,
+                   discount_limit=Decimal(limit))
 
     # -- people and shifts -------------------------------------------------------------
     def login(self, name: str, pin: str) -> Actor:

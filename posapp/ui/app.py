@@ -26,7 +26,7 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None) -> 
 
     from posapp.services import settings
     from posapp.services.till import Till
-    from posapp.ui.i18n import Languages
+    from posapp.ui.i18n import DEFAULT_LANGUAGE, Languages
     from posapp.ui.scanner import ScannerFilter
     from posapp.ui.stand_window import StandWindow
 
@@ -34,6 +34,7 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None) -> 
     app.setApplicationName("posapp")
     languages = Languages(app)
     if not codes:
+        languages.use(lang or DEFAULT_LANGUAGE)
         code = _first_setup(data)
         if code is None:
             return 1
@@ -46,8 +47,7 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None) -> 
     app.installEventFilter(scanner)
     windows = []
     for handle in handles:
-        window = StandWindow(Till.open(handle))
-        window.languages = languages  # type: ignore[attr-defined]
+        window = StandWindow(Till.open(handle), languages=languages, scanner=scanner)
         scanner.scanned.connect(window.on_scan)
         window.show()
         windows.append(window)

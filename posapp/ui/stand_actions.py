@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -12,6 +13,7 @@ from posapp.domain.cart import Discount
 from posapp.domain.errors import PosError
 from posapp.domain.money import parse_rupiah
 from posapp.domain.product import Product
+from posapp.services.settings import StandSettings
 from posapp.ui.errors import user_message
 from posapp.ui.input_dialog import Field, InputDialog
 
@@ -154,10 +156,21 @@ class StandActions(QObject):
     def open_settings(self) -> None:
         from posapp.ui.settings_dialog import SettingsDialog
 
-        self._open(SettingsDialog(self.till.handle.uow, self.window))
+        dialog = SettingsDialog(self.till.handle.uow, self.window)
+        dialog.saved.connect(self.apply_settings)
+        self._open(dialog)
+
+    def apply_settings(self, s: StandSettings) -> None:
+        """Settings take effect at once: language, scanner, discount limit."""
+        if self.window.languages is not None:
+            self.window.languages.use(s.language)
+        if self.window.scanner is not None:
+            self.window.scanner.max_interval_ms = s.scanner_interval_ms
+            self.window.scanner.suffix = s.scanner_suffix
+        self.till.discount_limit = Decimal(s.discount_limit_percent)
 
     def toggle_language(self) -> None:
-        languages = getattr(self.window, "languages", None)
+        languages = self.window.languages
         if languages is not None:
             languages.use("en" if languages.current == "id" else "id")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
@@ -11,13 +13,20 @@ from posapp.ui.login_page import LoginPage, OpenShiftPage
 from posapp.ui.selling_page import SellingPage
 from posapp.ui.stand_actions import StandActions
 
+if TYPE_CHECKING:
+    from posapp.ui.i18n import Languages
+    from posapp.ui.scanner import ScannerFilter
+
 
 class StandWindow(QMainWindow):
     """One stand's window; several may run in one process, each on its own database."""
 
-    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+    def __init__(self, till: Till, parent: QWidget | None = None, *,
+                 languages: Languages | None = None, scanner: ScannerFilter | None = None) -> None:
         super().__init__(parent)
         self.till = till
+        self.languages = languages
+        self.scanner = scanner
         self.setObjectName(f"standWindow_{till.info.code}")
         self.resize(1280, 800)
         self.pages = QStackedWidget(self)

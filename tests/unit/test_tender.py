@@ -46,7 +46,7 @@ def test_unknown_method_and_zero() -> None:
 
 
 def test_one_qris_payment_is_capped_at_ten_million() -> None:
-    with pytest.raises(InvalidInput, match="QRIS payment is at most Rp 10.000.000"):
+    with pytest.raises(InvalidInput, match=r"QRIS payment is at most Rp 10\.000\.000"):
         settle(12_000_000, [Payment(QRIS, 12_000_000)])
     t = settle(12_000_000, [Payment(QRIS, 10_000_000), Payment(QRIS, 2_000_000)])
     assert t.change == 0 and t.tendered == 12_000_000

@@ -1,0 +1,196 @@
+"""The stand's own settings (language, printer, paper, QRIS, scanner, limits), typed.
+
+They live in the ``setting`` table as text, one row per field. A missing key gives the
+default, an unknown key is left alone, and a stored value that no longer makes sense (a
+hand-edited file) reads as the default rather than stopping the stand from starting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Any, TypeGuard
+
+from sqlalchemy import select
+
+from posapp.domain.errors import InvalidInput
+from posapp.store.models import SettingRow
+from posapp.store.uow import UnitOfWork
+
+LANGUAGES = ("id", "en")
+PAPER_WIDTHS = (32, 42, 48)
+SCANNER_SUFFIXES = ("enter", "tab", "none")
+PRINTER_SCHEMES = ("file", "network", "usb", "serial")
+SCANNER_INTERVAL_RANGE = (5, 200)  # ms between two keys of one scan; people type slower
+DISCOUNT_LIMIT_RANGE = (0, 100)
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
+_USB_ID = re.compile(r"^[0-9A-Fa-f]{4}$")
+_TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
+
+
+@dataclass(frozen=True)
+class StandSettings:
+    """What a stand may change about how its till works."""
+
+    language: str = "id"
+    printer: str = ""  # "" (none), file:PATH, network:HOST[:PORT], usb:VVVV:PPPP, serial:DEVICE
+    paper_width: int = 42  # characters per receipt line
+    qris_payload: str = ""  # the text inside the stand's static QRIS sticker
+    scanner_suffix: str = "enter"
+    scanner_interval_ms: int = 30
+    discount_limit_percent: int = 10  # a cashier's own limit; above it a supervisor approves
+    customer_display: bool = False
+
+
+DEFAULTS = StandSettings()
+
+
+def get(uow: UnitOfWork) -> StandSettings:
+    with uow:
+        return load(uow)
+
+
+def load(uow: UnitOfWork) -> StandSettings:
+    """The stand's settings, inside an open unit of work."""
+    stored = dict(uow.session.execute(select(SettingRow.key, SettingRow.value)).all())
+    values: dict[str, Any] = {}
+    for f in fields(StandSettings):
+        text = stored.get(f.name)
+        if text is None:
+            continue
+        try:
+            value = _parse(text, type(getattr(DEFAULTS, f.name)))
+            _check(replace(DEFAULTS, **{f.name: value}), f.name)
+        except (InvalidInput, ValueError):
+            continue
+        values[f.name] = value
+    return replace(DEFAULTS, **values)
+
+
+def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
+    """Check every field, then store them all in one transaction; nothing is stored on error."""
+    settings = replace(settings, printer=normalize_printer(settings.printer))
+    for f in fields(StandSettings):
+        _check(settings, f.name)
+    with uow:
+        session = uow.session
+        rows = {r.key: r for r in session.scalars(select(SettingRow))}
+        for f in fields(StandSettings):
+            text = _format(getattr(settings, f.name))
+            row = rows.get(f.name)
+            if row is None:
+                session.add(SettingRow(key=f.name, value=text))
+            elif row.value != text:
+                row.value = text
+        uow.commit()
+    return settings
+
+
+def normalize_printer(target: str) -> str:
+    """*target* without surrounding spaces, its scheme in lower case; refused when malformed."""
+    if not isinstance(target, str):
+        raise InvalidInput("a printer target is text like network:192.168.1.50:9100")
+    target = target.strip()
+    if not target:
+        return ""
+    scheme, sep, rest = target.partition(":")
+    scheme = scheme.lower()
+    if not sep or scheme not in PRINTER_SCHEMES:
+        raise InvalidInput(
+            f"unknown printer {target!r}: use file:PATH, network:HOST[:PORT], "
+            "usb:VENDOR:PRODUCT or serial:DEVICE"
+        )
+    if _CONTROL.search(rest):
+        raise InvalidInput("a printer target may not hold control characters")
+    _PRINTER_CHECKS[scheme](rest)
+    if scheme == "usb":
+        rest = rest.lower()
+    return f"{scheme}:{rest}"
+
+
+def _check_file(rest: str) -> None:
+    if not rest.strip():
+        raise InvalidInput("a file printer needs a path, like file:/dev/usb/lp0")
+
+
+def _check_network(rest: str) -> None:
+    host, sep, port = rest.rpartition(":") if ":" in rest else (rest, "", "")
+    if not _HOST.match(host):
+        raise InvalidInput(
+            f"network printer {rest!r}: give a host name or IP address, like "
+            "network:192.168.1.50:9100")
+    if sep and not (port.isdigit() and 1 <= int(port) <= 65535):
+        raise InvalidInput(f"network printer port {port!r} must be a number from 1 to 65535")
+
+
+def _check_usb(rest: str) -> None:
+    parts = rest.split(":")
+    if len(parts) != 2 or not all(_USB_ID.match(p) for p in parts):
+        raise InvalidInput(
+            f"USB printer {rest!r}: give vendor and product id as 4 hex digits each, "
+            "like usb:04b8:0202")
+
+
+def _check_serial(rest: str) -> None:
+    if not rest.strip() or " " in rest:
+        raise InvalidInput("a serial printer needs a port, like serial:COM3 or serial:/dev/rfcomm0")
+
+
+_PRINTER_CHECKS = {
+    "file": _check_file, "network": _check_network, "usb": _check_usb, "serial": _check_serial,
+}
+
+
+def _check(s: StandSettings, name: str) -> None:
+    """Refuse the field *name* of *s* with a one-line reason."""
+    value = getattr(s, name)
+    if name == "language" and value not in LANGUAGES:
+        raise InvalidInput(f"unknown language {value!r} (id or en)")
+    if name == "printer":
+        normalize_printer(value)
+    if name == "paper_width" and not (_is_int(value) and value in PAPER_WIDTHS):
+        raise InvalidInput(f"paper width {value!r} must be 32, 42 or 48 characters")
+    if name == "qris_payload":
+        if not isinstance(value, str):
+            raise InvalidInput("a QRIS payload is text")
+        if value != value.strip():
+            raise InvalidInput("the QRIS payload may not start or end with spaces")
+        if _CONTROL.search(value):
+            raise InvalidInput("the QRIS payload may not hold control characters or line breaks")
+    if name == "scanner_suffix" and value not in SCANNER_SUFFIXES:
+        raise InvalidInput(f"unknown scanner suffix {value!r} (enter, tab or none)")
+    if name == "scanner_interval_ms":
+        _check_range(value, SCANNER_INTERVAL_RANGE, "the scanner key interval (ms)")
+    if name == "discount_limit_percent":
+        _check_range(value, DISCOUNT_LIMIT_RANGE, "the discount limit (percent)")
+    if name == "customer_display" and not isinstance(value, bool):
+        raise InvalidInput(f"customer display must be on or off, not {value!r}")
+
+
+def _check_range(value: object, bounds: tuple[int, int], what: str) -> None:
+    low, high = bounds
+    if not (_is_int(value) and low <= value <= high):
+        raise InvalidInput(f"{what} must be a whole number from {low} to {high}, not {value!r}")
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _parse(text: str, kind: type) -> Any:
+    if kind is bool:
+        word = text.strip().lower()
+        if word not in _TRUE + _FALSE:
+            raise ValueError(text)
+        return word in _TRUE
+    if kind is int:
+        return int(text.strip())
+    return text
+
+
+def _format(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,196 @@
+"""The stand's settings: language, printer, paper, QRIS, scanner, discount limit, display."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.domain.errors import PosError
+from posapp.services import settings as stand_settings
+from posapp.services.settings import (
+    DISCOUNT_LIMIT_RANGE,
+    PAPER_WIDTHS,
+    SCANNER_INTERVAL_RANGE,
+    SCANNER_SUFFIXES,
+    StandSettings,
+)
+from posapp.store.uow import UnitOfWork
+from posapp.ui.errors import user_message
+from posapp.ui.i18n import LANGUAGES
+from posapp.ui.widgets import TOUCH_HEIGHT, button, message_label, show_message
+
+W = TypeVar("W", bound=QWidget)
+
+
+class SettingsDialog(QDialog):
+    """Edit the stand's settings; on Save they are stored, ``settings`` holds them, it accepts."""
+
+    saved = Signal(object)  # the StandSettings just stored, emitted before accept()
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setModal(True)
+        self.setMinimumWidth(600)
+        self._uow = uow_factory
+        self._build()
+        self.retranslate()
+        try:
+            self.settings = stand_settings.get(uow_factory())
+        except PosError as exc:
+            self.settings = StandSettings()
+            self.save_button.setEnabled(False)
+            self._show_error(exc)
+        self._fill(self.settings)
+
+    def _field(self, widget: W, name: str) -> W:
+        widget.setObjectName(name)
+        widget.setMinimumHeight(TOUCH_HEIGHT)
+        return widget
+
+    def _build(self) -> None:
+        self.language_combo = self._field(QComboBox(self), "languageCombo")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.printer_input = self._field(QLineEdit(self), "printerInput")
+        self.printer_hint = QLabel(self)
+        self.printer_hint.setWordWrap(True)
+        self.paper_combo = self._field(QComboBox(self), "paperWidthCombo")
+        for width in PAPER_WIDTHS:
+            self.paper_combo.addItem(str(width), width)
+        self.qris_input = self._field(QLineEdit(self), "qrisPayloadInput")
+        self.qris_input.setProperty("scannerIgnore", True)  # a 2D scanner may type the sticker
+        self.suffix_combo = self._field(QComboBox(self), "scannerSuffixCombo")
+        for suffix in SCANNER_SUFFIXES:
+            self.suffix_combo.addItem(suffix, suffix)
+        self.interval_spin = self._field(QSpinBox(self), "scannerIntervalSpin")
+        self.interval_spin.setRange(*SCANNER_INTERVAL_RANGE)
+        self.interval_spin.setSuffix(" ms")
+        self.discount_spin = self._field(QSpinBox(self), "discountLimitSpin")
+        self.discount_spin.setRange(*DISCOUNT_LIMIT_RANGE)
+        self.discount_spin.setSuffix(" %")
+        self.display_check = self._field(QCheckBox(self), "customerDisplayCheck")
+        self.error_label = message_label("settingsErrorLabel", self)
+        self.save_button = button("saveSettingsButton", self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = button("cancelSettingsButton", self)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+
+        self.captions = [QLabel(self) for _ in range(7)]
+        for caption in self.captions:
+            caption.setMinimumHeight(TOUCH_HEIGHT)
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form = QFormLayout()
+        widgets: list[QWidget] = [self.language_combo, self.printer_input, self.paper_combo,
+                                  self.qris_input, self.suffix_combo, self.interval_spin,
+                                  self.discount_spin]
+        for caption, widget in zip(self.captions, widgets, strict=True):
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+            if widget is self.printer_input:
+                form.addRow("", self.printer_hint)
+        form.addRow("", self.display_check)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.error_label)
+        box.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Stand settings"))
+        self.setAccessibleName(self.tr("Stand settings"))
+        names = (self.tr("Language"), self.tr("Receipt printer"), self.tr("Paper width"),
+                 self.tr("QRIS payload"), self.tr("Scanner ends a code with"),
+                 self.tr("Scanner key interval"), self.tr("Cashier discount limit"))
+        for caption, widget, name in zip(self.captions, (
+            self.language_combo, self.printer_input, self.paper_combo, self.qris_input,
+            self.suffix_combo, self.interval_spin, self.discount_spin,
+        ), names, strict=True):
+            caption.setText(name)
+            widget.setAccessibleName(name)
+        self.printer_input.setPlaceholderText(self.tr("empty: no printer"))
+        self.printer_hint.setText(self.tr(
+            "For example network:192.168.1.50:9100, usb:04b8:0202, serial:COM3 or "
+            "file:/dev/usb/lp0. Leave it empty when the stand has no printer."))
+        widths = {32: self.tr("32 characters (58 mm paper)"),
+                  42: self.tr("42 characters (80 mm paper, small font)"),
+                  48: self.tr("48 characters (80 mm paper)")}
+        for i, width in enumerate(PAPER_WIDTHS):
+            self.paper_combo.setItemText(i, widths[width])
+        self.qris_input.setPlaceholderText(
+            self.tr("the text in the stand's QRIS sticker (scan or paste it)"))
+        suffixes = {"enter": self.tr("Enter"), "tab": self.tr("Tab"), "none": self.tr("Nothing")}
+        for i, suffix in enumerate(SCANNER_SUFFIXES):
+            self.suffix_combo.setItemText(i, suffixes[suffix])
+        self.interval_spin.setToolTip(self.tr(
+            "Keys typed faster than this count as one scan."))
+        self.discount_spin.setToolTip(self.tr(
+            "Larger discounts need a supervisor's PIN."))
+        self.display_check.setText(self.tr("Show a customer display on a second screen"))
+        self.display_check.setAccessibleName(self.tr("Customer display"))
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setAccessibleName(self.tr("Save the settings"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Close without saving"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill(self, s: StandSettings) -> None:
+        self.language_combo.setCurrentIndex(self.language_combo.findData(s.language))
+        self.printer_input.setText(s.printer)
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(s.paper_width))
+        self.qris_input.setText(s.qris_payload)
+        self.suffix_combo.setCurrentIndex(self.suffix_combo.findData(s.scanner_suffix))
+        self.interval_spin.setValue(s.scanner_interval_ms)
+        self.discount_spin.setValue(s.discount_limit_percent)
+        self.display_check.setChecked(s.customer_display)
+
+    def edited(self) -> StandSettings:
+        """The settings as the form shows them now."""
+        return StandSettings(
+            language=str(self.language_combo.currentData()),
+            printer=self.printer_input.text().strip(),
+            paper_width=int(self.paper_combo.currentData()),
+            qris_payload=self.qris_input.text(),
+            scanner_suffix=str(self.suffix_combo.currentData()),
+            scanner_interval_ms=self.interval_spin.value(),
+            discount_limit_percent=self.discount_spin.value(),
+            customer_display=self.display_check.isChecked(),
+        )
+
+    def save(self) -> None:
+        try:
+            self.settings = stand_settings.save(self._uow(), self.edited())
+        except PosError as exc:
+            self._show_error(exc)
+            return
+        show_message(self.error_label, "")
+        self.saved.emit(self.settings)
+        self.accept()
+
+    def _show_error(self, exc: PosError) -> None:
+        """A service's refusal, inline (nothing was saved)."""
+        show_message(self.error_label, user_message(exc))

@@ -1,0 +1,198 @@
+"""The settings dialog on the JATIM stand: defaults, save, reopen, refusals shown inline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from posapp.services import settings
+from posapp.services.settings import StandSettings
+from posapp.services.till import Till
+from posapp.ui.settings_dialog import SettingsDialog
+from tests.conftest import Stand, dump_database
+
+
+def open_dialog(qtbot: QtBot, till: Till) -> SettingsDialog:
+    dialog = SettingsDialog(till.handle.uow)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def child(w: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
+    found = w.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name}"
+    return found
+
+
+def choose(w: QWidget, name: str, data: object) -> None:
+    combo = child(w, QComboBox, name)
+    index = combo.findData(data)
+    assert index >= 0, f"{name} has no {data!r}"
+    combo.setCurrentIndex(index)
+
+
+def type_into(qtbot: QtBot, w: QWidget, name: str, text: str) -> None:
+    edit = child(w, QLineEdit, name)
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+
+
+def set_spin(qtbot: QtBot, w: QWidget, name: str, value: int) -> None:
+    spin = child(w, QSpinBox, name)
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+    assert spin.value() == value
+
+
+def click(qtbot: QtBot, w: QWidget, name: str) -> None:
+    qtbot.mouseClick(child(w, QAbstractButton, name), Qt.MouseButton.LeftButton)
+
+
+def shown_values(dialog: SettingsDialog) -> tuple[object, ...]:
+    return (
+        child(dialog, QComboBox, "languageCombo").currentData(),
+        child(dialog, QLineEdit, "printerInput").text(),
+        child(dialog, QComboBox, "paperWidthCombo").currentData(),
+        child(dialog, QLineEdit, "qrisPayloadInput").text(),
+        child(dialog, QComboBox, "scannerSuffixCombo").currentData(),
+        child(dialog, QSpinBox, "scannerIntervalSpin").value(),
+        child(dialog, QSpinBox, "discountLimitSpin").value(),
+        child(dialog, QCheckBox, "customerDisplayCheck").isChecked(),
+    )
+
+
+def test_a_new_stand_shows_the_defaults(qtbot: QtBot, till: Till) -> None:
+    dialog = open_dialog(qtbot, till)
+
+    assert shown_values(dialog) == ("id", "", 42, "", "enter", 30, 10, False)
+    assert dialog.settings == StandSettings()
+    assert not child(dialog, QLabel, "settingsErrorLabel").isVisible()
+
+
+def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> None:
+    dialog = open_dialog(qtbot, till)
+    choose(dialog, "languageCombo", "en")
+    type_into(qtbot, dialog, "printerInput", "usb:04B8:0202 ")
+    choose(dialog, "paperWidthCombo", 32)
+    type_into(qtbot, dialog, "qrisPayloadInput", "00020101021126570011ID.DANA.WWW6304ABCD")
+    choose(dialog, "scannerSuffixCombo", "tab")
+    set_spin(qtbot, dialog, "scannerIntervalSpin", 45)
+    set_spin(qtbot, dialog, "discountLimitSpin", 25)
+    click(qtbot, dialog, "customerDisplayCheck")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        click(qtbot, dialog, "saveSettingsButton")
+
+    expected = StandSettings(
+        language="en", printer="usb:04b8:0202", paper_width=32,
+        qris_payload="00020101021126570011ID.DANA.WWW6304ABCD", scanner_suffix="tab",
+        scanner_interval_ms=45, discount_limit_percent=25, customer_display=True,
+    )
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.settings == expected
+    assert saved.args == [expected]
+    assert settings.get(till.handle.uow(write=False)) == expected
+    again = open_dialog(qtbot, till)
+    assert shown_values(again) == ("en", "usb:04b8:0202", 32,
+                                   "00020101021126570011ID.DANA.WWW6304ABCD", "tab", 45, 25,
+                                   True)
+
+
+@pytest.mark.parametrize(("field", "text", "reason"), [
+    ("printerInput", "lpt1", "unknown printer 'lpt1'"),
+    ("printerInput", "network:10.0.0.7:99999", "port '99999'"),
+    ("qrisPayloadInput", "000201 ", "spaces"),
+])
+def test_a_refused_value_is_shown_inline_and_nothing_is_saved(
+    qtbot: QtBot, till: Till, jatim: Stand, field: str, text: str, reason: str,
+) -> None:
+    before = dump_database(jatim.path)
+    dialog = open_dialog(qtbot, till)
+    choose(dialog, "paperWidthCombo", 48)
+    type_into(qtbot, dialog, field, text)
+
+    click(qtbot, dialog, "saveSettingsButton")
+
+    error = child(dialog, QLabel, "settingsErrorLabel")
+    assert error.isVisible() and reason in error.text()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dump_database(jatim.path) == before
+    assert settings.get(till.handle.uow(write=False)) == StandSettings()
+
+    type_into(qtbot, dialog, field, "")
+    click(qtbot, dialog, "saveSettingsButton")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not error.isVisible()
+    assert settings.get(till.handle.uow(write=False)).paper_width == 48
+
+
+def test_cancel_saves_nothing(qtbot: QtBot, till: Till, jatim: Stand) -> None:
+    before = dump_database(jatim.path)
+    dialog = open_dialog(qtbot, till)
+    type_into(qtbot, dialog, "printerInput", "network:printer.local")
+
+    click(qtbot, dialog, "cancelSettingsButton")
+
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dump_database(jatim.path) == before
+
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
+
+
+def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot, till: Till) -> None:
+    dialog = open_dialog(qtbot, till)
+    shown = [w for w in dialog.findChildren(QWidget)
+             if isinstance(w, INTERACTIVE) and w.isVisible()
+             and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)]
+
+    assert len(shown) == 10
+    for w in shown:
+        assert w.objectName() and w.accessibleName(), w
+        assert w.minimumHeight() >= 44, w.objectName()
+
+
+class Shouting(QTranslator):
+    """A stand-in language: every text in upper case."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return source.upper()
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def shouting() -> Iterator[Shouting]:
+    translator = Shouting()
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_texts_follow_a_language_change(qtbot: QtBot, till: Till, shouting: Shouting) -> None:
+    dialog = open_dialog(qtbot, till)
+    save = child(dialog, QAbstractButton, "saveSettingsButton")
+    assert save.text() == "Save"
+
+    QCoreApplication.installTranslator(shouting)
+
+    qtbot.waitUntil(lambda: save.text() == "SAVE")
+    assert save.accessibleName() == "SAVE THE SETTINGS"
+    assert child(dialog, QComboBox, "paperWidthCombo").currentText() == (
+        "42 CHARACTERS (80 MM PAPER, SMALL FONT)")
+    assert dialog.windowTitle() == "STAND SETTINGS"
