@@ -21,6 +21,7 @@ class EventKind:
     SHIFT_CLOSED = "shift.closed"
     STOCK_ADJUSTED = "stock.adjusted"
     CATALOG_IMPORTED = "catalog.imported"
+    PRODUCT_SAVED = "product.saved"
 
 
 def canonical_json(payload: Mapping[str, Any]) -> str:
