@@ -87,10 +87,12 @@ def void_sale(uow: UnitOfWork, receipt_no: str, *, supervisor_name: str, supervi
 
 @dataclass(frozen=True)
 class RefundItem:
-    """*quantity* units of the sale's line that matches *code* (SKU, barcode or line number)."""
+    """*quantity* units of the sale's line that matches *code* (SKU, barcode or line number),
+    or of line *line_no* when given (a sale may hold two lines of one SKU)."""
 
     code: str
     quantity: int
+    line_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
         for item in items:
             if item.quantity <= 0:
                 raise InvalidInput(f"refund quantity must be at least 1 ({item.code})")
-            line = _match_line(uow, sale, item.code)
+            line = (_line_by_number(sale, item.line_no) if item.line_no is not None
+                    else _match_line(uow, sale, item.code))
             wanted[line.id] = wanted.get(line.id, 0) + item.quantity
         refund_lines = []
         for line in sale.lines:
@@ -178,6 +181,13 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
 def _share(line: SaleLineRow, quantity: int) -> int:
     """What *quantity* units of *line* cost the buyer, rounded half up."""
     return round_half_up(Fraction(line.total * quantity, line.quantity))
+
+
+def _line_by_number(sale: SaleRow, line_no: int) -> SaleLineRow:
+    for line in sale.lines:
+        if line.line_no == line_no:
+            return line
+    raise NotFound(f"'{line_no}' is not on receipt {sale.receipt_no}")
 
 
 def _match_line(uow: UnitOfWork, sale: SaleRow, code: str) -> SaleLineRow:

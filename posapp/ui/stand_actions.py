@@ -137,12 +137,20 @@ class StandActions(QObject):
     def open_history(self) -> None:
         from posapp.ui.history_dialog import HistoryDialog
 
-        self._open(HistoryDialog(self.till, self.window))
+        dialog = HistoryDialog(self.till, self.window, lang=self._lang())
+        dialog.changed.connect(lambda _ids: self.window.selling.refresh_products())
+        if self.window.scanner is not None:  # a scanned receipt or product opens or picks it
+            self.window.scanner.scanned.connect(
+                lambda code, w: w is dialog and dialog.open_receipt(code))
+        self._open(dialog)
+
+    def _lang(self) -> str:
+        return self.window.languages.current if self.window.languages is not None else "id"
 
     def close_shift(self) -> None:
         from posapp.ui.close_shift_dialog import CloseShiftDialog
 
-        dialog = CloseShiftDialog(self.till, self.window)
+        dialog = CloseShiftDialog(self.till, self.window, lang=self._lang())
         dialog.finished.connect(self.window.show_current_page)
         self._open(dialog)
 

@@ -1,0 +1,256 @@
+"""The rows the history dialog shows: past sales and one sale's lines. No database here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from posapp.domain.money import format_rupiah
+from posapp.services.history import SaleSummary
+
+Index = QModelIndex | QPersistentModelIndex
+RawRole = Qt.ItemDataRole.UserRole + 1  # the row's record
+SortRole = Qt.ItemDataRole.UserRole + 2
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class LineDetail:
+    line_no: int
+    product_id: int | None
+    sku: str
+    barcode: str | None
+    name: str
+    unit_price: int
+    quantity: int
+    line_discount: int  # the discount given on this line alone
+    total: int
+    refunded: int  # units already refunded
+
+    @property
+    def refundable(self) -> int:
+        return self.quantity - self.refunded
+
+
+@dataclass(frozen=True)
+class SaleDetail:
+    """One sale as the history dialog and the receipt preview need it."""
+
+    receipt_no: str
+    created_at: datetime  # UTC, naive
+    shift_number: int
+    cashier: str
+    subtotal: int
+    discount: int
+    total: int
+    change: int
+    voided: bool
+    lines: tuple[LineDetail, ...]
+    payments: tuple[tuple[str, int], ...]  # (method, tendered)
+    refunds: tuple[tuple[str, str, int], ...]  # (refund no, method, amount)
+
+    @property
+    def refunded(self) -> int:
+        return sum(amount for _, _, amount in self.refunds)
+
+    def line_for_code(self, code: str) -> LineDetail | None:
+        """The line whose SKU or barcode is *code* (a product scanned to pick it)."""
+        code = code.strip()
+        for line in self.lines:
+            if code.upper() == line.sku.upper() or (line.barcode and code == line.barcode):
+                return line
+        return None
+
+
+def local_time(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.replace(tzinfo=UTC).astimezone(zone).strftime("%d-%m-%Y %H:%M")
+
+
+def matches(sale: SaleSummary, text: str) -> bool:
+    """True when *text* is part of the receipt number, or (digits only) of the total."""
+    wanted = text.strip().casefold()
+    if not wanted or wanted in sale.receipt_no.casefold():
+        return True
+    amount = wanted.removeprefix("rp").strip()
+    if not re.fullmatch(r"[\d.,]+", amount):
+        return False
+    digits = re.sub(r"\D", "", amount.removesuffix(",00"))
+    return bool(digits) and digits in str(sale.total)
+
+
+class SalesModel(QAbstractTableModel):
+    """Past sales: receipt, time in the stand's zone, cashier, items, total, status."""
+
+    RECEIPT, TIME, CASHIER, ITEMS, TOTAL, STATUS = range(6)
+
+    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self._rows: list[SaleSummary] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.headers = [self.tr("Receipt"), self.tr("Time"), self.tr("Cashier"),
+                        self.tr("Items"), self.tr("Total"), self.tr("Status")]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.STATUS),
+                                  self.index(len(self._rows) - 1, self.STATUS))
+
+    def set_rows(self, rows: list[SaleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def sale_at(self, row: int) -> SaleSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, receipt_no: str) -> int:
+        """The row of *receipt_no*, or -1 when it is not listed."""
+        return next((i for i, s in enumerate(self._rows) if s.receipt_no == receipt_no), -1)
+
+    def status(self, sale: SaleSummary) -> str:
+        if sale.voided:
+            return self.tr("Voided")
+        if sale.refunded >= sale.total > 0:
+            return self.tr("Refunded")
+        if sale.refunded:
+            return self.tr("Refunded {amount}").format(amount=format_rupiah(sale.refunded))
+        return ""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        sale = self.sale_at(index.row()) if index.isValid() else None
+        if sale is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (sale.receipt_no, local_time(sale.created_at, self.zone), sale.cashier,
+                    str(sale.items), format_rupiah(sale.total), self.status(sale))[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ITEMS, self.TOTAL):
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and sale.voided:
+            return Qt.GlobalColor.gray
+        if role == RawRole:
+            return sale
+        if role == SortRole:
+            return (sale.receipt_no, sale.created_at, sale.cashier, sale.items, sale.total,
+                    self.status(sale))[col]
+        return None
+
+
+class SaleLinesModel(QAbstractTableModel):
+    """One sale's lines; the dialog puts a refund-quantity spin box in the last column."""
+
+    LINE, ITEM, QUANTITY, PRICE, TOTAL, REFUNDED, REFUND = range(7)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[LineDetail, ...] = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.headers = ["#", self.tr("Item"), self.tr("Qty"), self.tr("Price"),
+                        self.tr("Total"), self.tr("Refunded"), self.tr("Refund qty")]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+
+    def set_rows(self, rows: tuple[LineDetail, ...]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def line_at(self, row: int) -> LineDetail | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        line = self.line_at(index.row()) if index.isValid() else None
+        if line is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(line.line_no), f"{line.name}\n{line.sku}", str(line.quantity),
+                    format_rupiah(line.unit_price), format_rupiah(line.total),
+                    str(line.refunded) if line.refunded else "", "")[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.ITEM:
+            return RIGHT
+        if role == RawRole:
+            return line
+        return None
+
+
+PREVIEW_LABELS = {
+    "id": {"copy": "SALINAN STRUK (PRATINJAU, TIDAK DICETAK)", "receipt": "No. struk",
+           "date": "Tanggal", "cashier": "Kasir", "discount": "Diskon", "subtotal": "Subtotal",
+           "total": "TOTAL", "change": "Kembali", "refund": "Retur", "voided": "*** BATAL ***",
+           "cash": "Tunai", "qris": "QRIS", "card": "Kartu", "transfer": "Transfer"},
+    "en": {"copy": "RECEIPT COPY (PREVIEW, NOT PRINTED)", "receipt": "Receipt",
+           "date": "Date", "cashier": "Cashier", "discount": "Discount", "subtotal": "Subtotal",
+           "total": "TOTAL", "change": "Change", "refund": "Refund", "voided": "*** VOIDED ***",
+           "cash": "Cash", "qris": "QRIS", "card": "Card", "transfer": "Transfer"},
+}
+
+
+def _row(label: str, value: str, width: int) -> str:
+    gap = width - len(label) - len(value)
+    return f"{label}{' ' * gap}{value}" if gap >= 1 else f"{label}\n{value.rjust(width)}"
+
+
+def receipt_preview(sale: SaleDetail, *, header: list[str], zone: ZoneInfo, lang: str = "id",
+                    width: int = 42) -> str:
+    """The sale as plain receipt text, marked as a copy (until printing arrives)."""
+    t = PREVIEW_LABELS.get(lang, PREVIEW_LABELS["id"])
+    rp, rule = format_rupiah, "-" * width
+    out = [h.center(width).rstrip() for h in header if h]
+    out += [t["copy"].center(width).rstrip(), rule,
+            _row(t["receipt"], sale.receipt_no, width),
+            _row(t["date"], local_time(sale.created_at, zone), width),
+            _row(t["cashier"], sale.cashier, width), rule]
+    for line in sale.lines:
+        out.append(line.name[:width])
+        out.append(_row(f"  {line.quantity} x {rp(line.unit_price)}",
+                        rp(line.unit_price * line.quantity), width))
+        if line.line_discount:
+            out.append(_row(f"  {t['discount']}", rp(-line.line_discount), width))
+    line_discounts = sum(line.line_discount for line in sale.lines)
+    out += [rule, _row(t["subtotal"], rp(sale.subtotal - line_discounts), width)]
+    if sale.discount > line_discounts:
+        out.append(_row(t["discount"], rp(line_discounts - sale.discount), width))
+    out.append(_row(t["total"], rp(sale.total), width))
+    for method, tendered in sale.payments:
+        out.append(_row(t.get(method, method), rp(tendered), width))
+    if sale.change:
+        out.append(_row(t["change"], rp(sale.change), width))
+    for refund_no, method, amount in sale.refunds:
+        out.append(_row(f"{t['refund']} {refund_no} ({t.get(method, method)})", rp(-amount),
+                        width))
+    if sale.voided:
+        out += [rule, t["voided"].center(width).rstrip()]
+    return "\n".join(out) + "\n"
