@@ -16,7 +16,14 @@ from pathlib import Path
 
 from posapp.services import shifts
 
-from . import bench_checkout, bench_import, bench_journal, bench_lookup, bench_reports
+from . import (
+    bench_checkout,
+    bench_import,
+    bench_journal,
+    bench_lookup,
+    bench_reports,
+    bench_window,
+)
 from ._common import RESULTS_DIR, Result, Sizes, format_table, log, machine_info, write_json
 from ._past_sales import write_past_sales
 from ._stand import OPENING_FLOAT, create_stand
@@ -93,6 +100,8 @@ def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
         results += bench_reports.run(big, sizes.report_runs, expected)
         log("verifying the journal chain")
         results += bench_journal.run(big)
+        log("stand window: starts, memory, scans")
+        results += bench_window.run(big, rows, sizes.scans, sizes.window_starts)
         db_mb = big.handle.path.stat().st_size / 1e6
     finally:
         big.close()

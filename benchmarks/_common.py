@@ -29,6 +29,8 @@ class Sizes:
     lookups: int
     commits: int
     report_runs: int
+    scans: int = 1_000
+    window_starts: int = 5
 
     @classmethod
     def full(cls) -> Sizes:
@@ -37,7 +39,8 @@ class Sizes:
 
     @classmethod
     def quick(cls) -> Sizes:
-        return cls(products=10_000, past_sales=20_000, lookups=1_000, commits=300, report_runs=3)
+        return cls(products=10_000, past_sales=20_000, lookups=1_000, commits=300, report_runs=3,
+                   scans=200, window_starts=2)
 
 
 @dataclass
