@@ -127,6 +127,10 @@ class SellingPage(QWidget):
         self.last_change = big_label("lastChangeLabel", 18, self.cart_box)
         self.last_change.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.pay = button("payButton", self.cart_box, height=72)
+        self.pay.setStyleSheet(
+            "QPushButton#payButton { background: #2e7d32; color: white; font-size: 20pt;"
+            " font-weight: bold; border-radius: 6px; }"
+            "QPushButton#payButton:disabled { background: #a5a5a5; }")
         self.pay.clicked.connect(self.pay_requested.emit)
         actions = QGridLayout()
         for i, b in enumerate((self.minus, self.plus, self.qty, self.remove, self.line_discount,
