@@ -14,13 +14,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from posapp.bootstrap import DataDir, open_stand  # noqa: E402
-from posapp.services import demo  # noqa: E402
-from posapp.services.till import Till  # noqa: E402
-from posapp.ui.i18n import Languages  # noqa: E402
-from posapp.ui.stand_window import StandWindow  # noqa: E402
+from posapp.bootstrap import DataDir, open_stand
+from posapp.services import demo
+from posapp.services.till import Till
+from posapp.ui.i18n import Languages
+from posapp.ui.stand_window import StandWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 

@@ -8,13 +8,17 @@ set -euo pipefail
 
 want=${1:-run}
 python_pkgs=(python3 python3-venv)
-qt_pkgs=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3)
-test_pkgs=()
+qt_pkgs=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
+         fonts-dejavu-core)
+# a real X window (xcb); without these Qt says only "could not load xcb"
+xcb_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+          libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
+test_pkgs=(xvfb xauth)
 
 case "$want" in
   python) pkgs=() ;;
-  run)    pkgs=("${qt_pkgs[@]}") ;;
-  test)   pkgs=("${qt_pkgs[@]}" "${test_pkgs[@]}") ;;
+  run)    pkgs=("${qt_pkgs[@]}" "${xcb_pkgs[@]}") ;;
+  test)   pkgs=("${qt_pkgs[@]}" "${xcb_pkgs[@]}" "${test_pkgs[@]}") ;;
   *) echo "usage: $0 python|run|test" >&2; exit 2 ;;
 esac
 

@@ -55,9 +55,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("demo", parents=[common],
                        help="make the demo stand and run a few sales (headless)")
     p.add_argument("--ensure", action="store_true",
-                   help="only create the demo stand if there is none")
+                   help="only create the demo stand, and only when the folder has no stand")
     p.set_defaults(handler=cmd_demo)
-    p = sub.add_parser("run", parents=[common], help="start the program")
+    p = sub.add_parser("run", parents=[common], help="open the stand window(s)")
+    p.add_argument("--exit-after", type=float, metavar="SECONDS",
+                   help="close by itself after SECONDS (for smoke tests)")
     p.set_defaults(handler=cmd_run)
 
 
@@ -135,6 +137,8 @@ def cmd_stock_adjust(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    if args.ensure and ctx.data.stand_codes():
+        return 0  # a stand exists: make run opens it, no demo needed
     code = demo.ensure_demo_stand(ctx.data)
     if args.ensure:
         return 0
@@ -153,4 +157,5 @@ def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
     codes = [ctx.data.resolve_stand(code) for code in ctx.stand_codes]
     if not codes and ctx.data.stand_codes():
         codes = [ctx.data.resolve_stand(None)]
-    return run_windows(ctx.data, codes, lang=getattr(args, "lang", None))
+    return run_windows(ctx.data, codes, lang=getattr(args, "lang", None),
+                       exit_after_s=args.exit_after)

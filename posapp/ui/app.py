@@ -20,7 +20,8 @@ def display_problem() -> str | None:
     return None
 
 
-def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None) -> int:
+def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
+                exit_after_s: float | None = None) -> int:
     """Open a stand window for each code (the set-up wizard first when there is none)."""
     from PySide6.QtWidgets import QApplication
 
@@ -51,6 +52,10 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None) -> 
         scanner.scanned.connect(window.on_scan)
         window.show()
         windows.append(window)
+    if exit_after_s is not None:  # smoke tests of a real window
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(exit_after_s * 1000), app.quit)
     code = app.exec()
     for handle in handles:
         handle.close()
