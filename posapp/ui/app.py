@@ -51,6 +51,8 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
         window = StandWindow(Till.open(handle), languages=languages, scanner=scanner)
         scanner.scanned.connect(window.on_scan)
         window.show()
+        if settings.get(handle.uow(write=False)).customer_display:
+            window.actions_.toggle_customer_display()
         windows.append(window)
     if exit_after_s is not None:  # smoke tests of a real window
         from PySide6.QtCore import QTimer

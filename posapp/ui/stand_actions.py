@@ -63,9 +63,13 @@ class StandActions(QObject):
     def pay(self) -> None:
         if self.till.cart.is_empty or self.window.pages.currentWidget() is not self.window.selling:
             return
+        from posapp.ui.customer_display import CustomerDisplay
         from posapp.ui.payment_dialog import PaymentDialog
 
-        self._open(PaymentDialog(self.till, self.window), self._paid)
+        dialog = PaymentDialog(self.till, self.window)
+        if isinstance(self.customer_display, CustomerDisplay):  # the buyer sees the QRIS code
+            self.customer_display.follow_payment(dialog)
+        self._open(dialog, self._paid)
 
     def _paid(self) -> None:
         self.window.selling.refresh_products()  # stock figures changed
@@ -183,7 +187,31 @@ class StandActions(QObject):
             languages.use("en" if languages.current == "id" else "id")
 
     def toggle_customer_display(self) -> None:
-        pass  # the customer display arrives in a later step
+        """Open the buyer's display (full-screen on a second screen if any); again: close it."""
+        from posapp.ui.customer_display import CustomerDisplay
+
+        display = self.customer_display
+        if isinstance(display, CustomerDisplay) and display.isVisible():
+            self.close_customer_display()
+            return
+        if not isinstance(display, CustomerDisplay):  # else reuse one closed by its own window
+            display = CustomerDisplay(self.till)
+            self.window.selling.cart_changed.connect(display.refresh)
+            self.customer_display = display
+        was_active = self.window.isActiveWindow()
+        display.refresh()
+        display.present(self.window.screen())
+        if was_active:  # scans keep going to the stand window
+            self.window.activateWindow()
 
     def close_customer_display(self) -> None:
-        pass
+        """Close the buyer's display, if open (also when the stand window closes)."""
+        display, self.customer_display = self.customer_display, None
+        if display is None:
+            return
+        from posapp.ui.customer_display import CustomerDisplay
+
+        if isinstance(display, CustomerDisplay):
+            self.window.selling.cart_changed.disconnect(display.refresh)
+            display.close()
+        display.deleteLater()

@@ -135,6 +135,7 @@ class StandWindow(QMainWindow):
 
     def logout(self) -> None:
         self.till.logout()
+        self.selling.refresh_cart()  # the customer display follows the emptied cart
         self.show_current_page()
 
     def on_scan(self, code: str, window: QWidget) -> None:
