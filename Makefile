@@ -5,23 +5,29 @@ PY      = $(VENV)/bin/python
 STAMP_RUN  = $(VENV)/.posapp-run
 STAMP_TEST = $(VENV)/.posapp-test
 
-export QT_QPA_PLATFORM ?= offscreen
-
-.PHONY: run test lint bench system-deps system-deps-test clean
+.PHONY: run test lint bench translations screenshots system-deps system-deps-test clean
 
 run: system-deps $(STAMP_RUN)
 	$(VENV)/bin/posapp demo --ensure
 	$(VENV)/bin/posapp run
 
 test: system-deps-test $(STAMP_TEST) lint
-	$(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP_TEST)
-	$(PY) -m ruff check posapp tests benchmarks
+	$(PY) -m ruff check posapp tests benchmarks scripts
 	$(PY) -m mypy
 
 bench: $(STAMP_TEST)
-	$(PY) -m benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+screenshots: $(STAMP_TEST)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py --lang id
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py --lang en
+
+translations: $(STAMP_TEST)
+	bash scripts/translations.sh update
+	bash scripts/translations.sh build
 
 system-deps:
 	@bash scripts/system-deps.sh run
@@ -34,12 +40,14 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
+$(STAMP_RUN): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e .
+	bash scripts/translations.sh build
 	@touch $@
 
-$(STAMP_TEST): pyproject.toml | $(VENV)/bin/python
+$(STAMP_TEST): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[test]'
+	bash scripts/translations.sh build
 	@touch $@ $(STAMP_RUN)
 
 clean:

@@ -59,8 +59,9 @@ def load_all(handle: StandHandle) -> CatalogIndex:
     return index
 
 
-def import_file(handle: StandHandle, path: Path, progress: Progress
-                ) -> tuple[catalog.ImportResult, CatalogIndex, CatalogIndex]:
+def import_file(
+    handle: StandHandle, path: Path, progress: Progress
+) -> tuple[catalog.ImportResult, CatalogIndex, CatalogIndex]:
     """Read and import *path*, then load the catalog afresh (runs off the UI thread)."""
     progress(0, 3)
     rows = read_catalog_file(path)
@@ -124,8 +125,11 @@ class CatalogDialog(QDialog):
         self.stock_delta.setRange(-MAX_STOCK, MAX_STOCK)
         self.stock_reason = self._add(QLineEdit(), "stockReasonInput")
         self.adjust_button = self._add(QPushButton(), "adjustStockButton", self._adjust_stock)
-        _lay(QVBoxLayout(self.stock_box), self.stock_label,
-             _lay(QHBoxLayout(), self.stock_delta, self.stock_reason, self.adjust_button))
+        _lay(
+            QVBoxLayout(self.stock_box),
+            self.stock_label,
+            _lay(QHBoxLayout(), self.stock_delta, self.stock_reason, self.adjust_button),
+        )
 
         self.import_box = QGroupBox()
         self.import_button = self._add(QPushButton(), "importCatalogButton", self._import)
@@ -133,15 +137,28 @@ class CatalogDialog(QDialog):
         self.import_progress.setRange(0, 100)
         self.import_progress.setValue(0)
         self.import_problems = self._add(QListWidget(), "importProblems")
-        _lay(QVBoxLayout(self.import_box),
-             _lay(QHBoxLayout(), self.import_button, self.import_progress), self.import_problems)
+        _lay(
+            QVBoxLayout(self.import_box),
+            _lay(QHBoxLayout(), self.import_button, self.import_progress),
+            self.import_problems,
+        )
 
         self.error_label = message_label("catalogErrorLabel")
         self.status_label = message_label("catalogStatusLabel")
         self.close_button = self._add(QPushButton(), "closeCatalogButton", self.accept)
-        body = _lay(QHBoxLayout(self), _lay(QVBoxLayout(), self.search, self.table), _lay(
-            QVBoxLayout(), self.product_box, self.stock_box, self.import_box, self.error_label,
-            self.status_label, self.close_button))
+        body = _lay(
+            QHBoxLayout(self),
+            _lay(QVBoxLayout(), self.search, self.table),
+            _lay(
+                QVBoxLayout(),
+                self.product_box,
+                self.stock_box,
+                self.import_box,
+                self.error_label,
+                self.status_label,
+                self.close_button,
+            ),
+        )
         body.setStretch(0, 3)
         body.setStretch(1, 2)
         self.resize(1100, 700)
@@ -157,35 +174,49 @@ class CatalogDialog(QDialog):
 
     def retranslate(self) -> None:
         """Set every user-visible text (at start and when the language changes)."""
-        tr = self.tr
-        self.setWindowTitle(tr("Catalog"))
-        names = [tr("SKU"), tr("Barcode"), tr("Name"), tr("Category"), tr("Maker group"),
-                 tr("Region"), tr("Price"), tr("Stock")]
-        self.model.set_headers(names, tr("inactive"))
+        self.setWindowTitle(self.tr("Catalog"))
+        names = [
+            self.tr("SKU"),
+            self.tr("Barcode"),
+            self.tr("Name"),
+            self.tr("Category"),
+            self.tr("Maker group"),
+            self.tr("Region"),
+            self.tr("Price"),
+            self.tr("Stock"),
+        ]
+        self.model.set_headers(names, self.tr("inactive"))
         for field, text in zip(_FIELDS, names, strict=False):
             self.form_labels[field].setText(text)
             self.inputs[field].setAccessibleName(text)
-        self.inputs["price"].setPlaceholderText(tr("for example 150.000; 0 = open price"))
-        self.inputs["barcode"].setPlaceholderText(tr("scan or type; empty = no barcode"))
-        self.search.setPlaceholderText(tr("Search name, SKU, barcode, maker, region"))
-        self.stock_reason.setPlaceholderText(tr("reason, for example: new delivery"))
-        self.product_box.setTitle(tr("Product"))
-        self.stock_box.setTitle(tr("Stock adjustment"))
-        self.import_box.setTitle(tr("Import a catalog file (.csv or .xlsx)"))
+        self.inputs["price"].setPlaceholderText(self.tr("for example 150.000; 0 = open price"))
+        self.inputs["barcode"].setPlaceholderText(self.tr("scan or type; empty = no barcode"))
+        self.search.setPlaceholderText(self.tr("Search name, SKU, barcode, maker, region"))
+        self.stock_reason.setPlaceholderText(self.tr("reason, for example: new delivery"))
+        self.product_box.setTitle(self.tr("Product"))
+        self.stock_box.setTitle(self.tr("Stock adjustment"))
+        self.import_box.setTitle(self.tr("Import a catalog file (.csv or .xlsx)"))
         buttons: list[tuple[QAbstractButton, str]] = [
-            (self.active_check, tr("Active (on sale)")), (self.new_button, tr("New product")),
-            (self.save_button, tr("Save product")), (self.adjust_button, tr("Adjust stock")),
-            (self.import_button, tr("Import file…")), (self.close_button, tr("Close"))]
+            (self.active_check, self.tr("Active (on sale)")),
+            (self.new_button, self.tr("New product")),
+            (self.save_button, self.tr("Save product")),
+            (self.adjust_button, self.tr("Adjust stock")),
+            (self.import_button, self.tr("Import file…")),
+            (self.close_button, self.tr("Close")),
+        ]
         for button, text in buttons:
             button.setText(text)
             button.setAccessibleName(text)
         named: list[tuple[QWidget, str]] = [
-            (self.search, tr("Search products")), (self.table, tr("Products")),
-            (self.stock_delta, tr("Stock change (minus removes)")),
-            (self.stock_reason, tr("Reason for the stock change")),
-            (self.import_progress, tr("Import progress")),
-            (self.import_problems, tr("Problems in the catalog file")),
-            (self.error_label, tr("Error")), (self.status_label, tr("Status"))]
+            (self.search, self.tr("Search products")),
+            (self.table, self.tr("Products")),
+            (self.stock_delta, self.tr("Stock change (minus removes)")),
+            (self.stock_reason, self.tr("Reason for the stock change")),
+            (self.import_progress, self.tr("Import progress")),
+            (self.import_problems, self.tr("Problems in the catalog file")),
+            (self.error_label, self.tr("Error")),
+            (self.status_label, self.tr("Status")),
+        ]
         for widget, name in named:
             widget.setAccessibleName(name)
         self._show_stock()
@@ -213,8 +244,7 @@ class CatalogDialog(QDialog):
 
     def _fill_form(self, product: Product | None) -> None:
         self._editing = product
-        values: dict[str, str | None] = {f: getattr(product, f) if product else ""
-                                          for f in _FIELDS}
+        values: dict[str, str | None] = {f: getattr(product, f) if product else "" for f in _FIELDS}
         values["price"] = format_rupiah(product.price) if product else ""
         for field, value in values.items():
             self.inputs[field].setText(value or "")
@@ -227,8 +257,11 @@ class CatalogDialog(QDialog):
         if self._editing is None:
             self.stock_label.setText(self.tr("Choose a product in the table first."))
         else:
-            self.stock_label.setText(self.tr("{sku}: {stock} in stock").format(
-                sku=self._editing.sku, stock=self._editing.stock))
+            self.stock_label.setText(
+                self.tr("{sku}: {stock} in stock").format(
+                    sku=self._editing.sku, stock=self._editing.stock
+                )
+            )
 
     def _new_product(self) -> None:
         self.table.clearSelection()
@@ -239,17 +272,23 @@ class CatalogDialog(QDialog):
     def _form_product(self) -> Product:
         text = {f: self.inputs[f].text() for f in _FIELDS}
         return Product(
-            sku=text["sku"], name=text["name"], price=parse_rupiah(text["price"]),
-            barcode=text["barcode"].strip() or None, category=text["category"],
-            maker_group=text["maker_group"], region=text["region"],
+            sku=text["sku"],
+            name=text["name"],
+            price=parse_rupiah(text["price"]),
+            barcode=text["barcode"].strip() or None,
+            category=text["category"],
+            maker_group=text["maker_group"],
+            region=text["region"],
             active=self.active_check.isChecked(),
-            id=self._editing.id if self._editing else None)
+            id=self._editing.id if self._editing else None,
+        )
 
     # -- changes -------------------------------------------------------------------------
     def _save(self) -> None:
         try:
-            saved = save_product(self.till.handle.uow(), self.till.require_cashier(),
-                                 self._form_product())
+            saved = save_product(
+                self.till.handle.uow(), self.till.require_cashier(), self._form_product()
+            )
             self._reload()
         except PosError as exc:
             self._show_error(exc)
@@ -263,8 +302,12 @@ class CatalogDialog(QDialog):
             return
         try:
             change = catalog.adjust_stock(
-                self.till.handle.uow(), self.till.require_cashier(), self._editing.sku,
-                self.stock_delta.value(), self.stock_reason.text())
+                self.till.handle.uow(),
+                self.till.require_cashier(),
+                self._editing.sku,
+                self.stock_delta.value(),
+                self.stock_reason.text(),
+            )
             self._reload()
         except PosError as exc:
             self._show_error(exc)
@@ -273,11 +316,13 @@ class CatalogDialog(QDialog):
         self.stock_reason.clear()
         self._show_stock()
         self._refresh_table()
-        self._show_status(self.tr("Stock of {sku} is now {stock}.").format(
-            sku=change.sku, stock=change.stock))
+        self._show_status(
+            self.tr("Stock of {sku} is now {stock}.").format(sku=change.sku, stock=change.stock)
+        )
 
-    def _reload(self, active: CatalogIndex | None = None, every: CatalogIndex | None = None
-                ) -> None:
+    def _reload(
+        self, active: CatalogIndex | None = None, every: CatalogIndex | None = None
+    ) -> None:
         """Put the fresh catalog in the till (and here), then tell the window."""
         every = every or load_all(self.till.handle)
         self.till.catalog, self._all = active or CatalogIndex.load(self.till.handle), every
@@ -289,8 +334,11 @@ class CatalogDialog(QDialog):
     # -- import --------------------------------------------------------------------------
     def _import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import a catalog file"), "",
-            self.tr("Catalog files (*.csv *.xlsx *.xlsm)"))
+            self,
+            self.tr("Import a catalog file"),
+            "",
+            self.tr("Catalog files (*.csv *.xlsx *.xlsm)"),
+        )
         if not path:
             return
         self.import_problems.clear()
@@ -298,9 +346,12 @@ class CatalogDialog(QDialog):
         handle = self.till.handle
         self._set_busy(True)
         self._import_op = run_in_background(
-            self, lambda progress: import_file(handle, Path(path), progress),
-            on_success=self._imported, on_failure=self._import_failed,
-            on_progress=self._import_progressed)
+            self,
+            lambda progress: import_file(handle, Path(path), progress),
+            on_success=self._imported,
+            on_failure=self._import_failed,
+            on_progress=self._import_progressed,
+        )
 
     def _import_progressed(self, done: int, total: int) -> None:
         self.import_progress.setValue(done * 100 // total if total else 0)
@@ -311,9 +362,11 @@ class CatalogDialog(QDialog):
         self._reload(active, every)
         self._fill_form(self._editing)
         self._refresh_table()
-        self._show_status(self.tr(
-            "Catalog imported: {added} added, {updated} updated, {unchanged} unchanged."
-        ).format(added=result.added, updated=result.updated, unchanged=result.unchanged))
+        self._show_status(
+            self.tr(
+                "Catalog imported: {added} added, {updated} updated, {unchanged} unchanged."
+            ).format(added=result.added, updated=result.updated, unchanged=result.unchanged)
+        )
 
     def _import_failed(self, exc: Exception) -> None:
         self._import_op = None
@@ -345,9 +398,12 @@ class CatalogDialog(QDialog):
             self.import_problems.clear()
             for problem in exc.problems:
                 self.import_problems.addItem(
-                    self.tr("line {line}: {reason}").format(line=problem.line,
-                                                            reason=problem.reason)
-                    if problem.line else problem.reason)
+                    self.tr("line {line}: {reason}").format(
+                        line=problem.line, reason=problem.reason
+                    )
+                    if problem.line
+                    else problem.reason
+                )
 
 
 def _camel(field: str) -> str:

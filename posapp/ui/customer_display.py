@@ -73,8 +73,10 @@ class CustomerDisplay(QWidget):
         self.cart_list.setSpacing(6)
         self.cart_list.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap on resize
         self.cart_list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        for policy in (self.cart_list.setVerticalScrollBarPolicy,
-                       self.cart_list.setHorizontalScrollBarPolicy):
+        for policy in (
+            self.cart_list.setVerticalScrollBarPolicy,
+            self.cart_list.setHorizontalScrollBarPolicy,
+        ):
             policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.total_caption = big_label("customerTotalCaption", 24, self, bold=False)
         self.total_label = big_label("customerTotalLabel", 64, self)
@@ -114,19 +116,22 @@ class CustomerDisplay(QWidget):
 
     # -- text --------------------------------------------------------------------------
     def retranslate(self) -> None:
-        t = self.tr
         info = self.till.info
-        self.setWindowTitle(t("Customer display: {stand}").format(stand=info.name))
+        self.setWindowTitle(self.tr("Customer display: {stand}").format(stand=info.name))
         self.stand_label.setText(info.name)
         self.event_label.setText(info.event_name)
-        self.welcome_label.setText(t("Welcome to {stand}").format(stand=info.name))
-        self.total_caption.setText(t("Total"))
-        self.qris_caption.setText(t("Scan to pay with QRIS"))
+        self.welcome_label.setText(self.tr("Welcome to {stand}").format(stand=info.name))
+        self.total_caption.setText(self.tr("Total"))
+        self.qris_caption.setText(self.tr("Scan to pay with QRIS"))
         for widget, name in (
-            (self.stand_label, t("Stand")), (self.event_label, t("Event")),
-            (self.welcome_label, t("Welcome")), (self.cart_list, t("Your purchase")),
-            (self.total_label, t("Total")), (self.discount_label, t("Discount")),
-            (self.change_label, t("Change")), (self.qris_caption, t("QRIS")),
+            (self.stand_label, self.tr("Stand")),
+            (self.event_label, self.tr("Event")),
+            (self.welcome_label, self.tr("Welcome")),
+            (self.cart_list, self.tr("Your purchase")),
+            (self.total_label, self.tr("Total")),
+            (self.discount_label, self.tr("Discount")),
+            (self.change_label, self.tr("Change")),
+            (self.qris_caption, self.tr("QRIS")),
         ):
             widget.setAccessibleName(name)
         self.refresh()
@@ -139,8 +144,11 @@ class CustomerDisplay(QWidget):
     def _line_text(self, priced: PricedLine) -> str:
         line = priced.line
         return self.tr("{name}\n{quantity} x {price} = {total}").format(
-            name=line.product.name, quantity=line.quantity,
-            price=format_rupiah(line.unit_price), total=format_rupiah(priced.subtotal))
+            name=line.product.name,
+            quantity=line.quantity,
+            price=format_rupiah(line.unit_price),
+            total=format_rupiah(priced.subtotal),
+        )
 
     # -- showing -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -152,11 +160,12 @@ class CustomerDisplay(QWidget):
         hidden = len(totals.lines) - MAX_LINES
         if hidden > 0:
             self.cart_list.addItem(self.tr("… {count} more items above").format(count=hidden))
-        for priced in totals.lines[max(hidden, 0):]:
+        for priced in totals.lines[max(hidden, 0) :]:
             self.cart_list.addItem(self._line_text(priced))
         self.total_label.setText(format_rupiah(sale.total if sale else totals.total))
-        self.discount_label.setText(self.tr("Discount {amount}").format(
-            amount=format_rupiah(-totals.discount)))
+        self.discount_label.setText(
+            self.tr("Discount {amount}").format(amount=format_rupiah(-totals.discount))
+        )
         if sale is not None:
             thanks = self.tr("Thank you!")
             change = self.tr("Change {amount}").format(amount=format_rupiah(sale.change))
@@ -183,8 +192,9 @@ class CustomerDisplay(QWidget):
 
     def present(self, cashier_screen: QScreen | None = None) -> None:
         """Show full-screen on a screen other than the cashier's, else as a normal window."""
-        screen = pick_screen(QGuiApplication.screens(),
-                             cashier_screen or QGuiApplication.primaryScreen())
+        screen = pick_screen(
+            QGuiApplication.screens(), cashier_screen or QGuiApplication.primaryScreen()
+        )
         if screen is None:
             self.resize(*WINDOWED_SIZE)
             self.show()

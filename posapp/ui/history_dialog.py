@@ -49,28 +49,57 @@ def _read_sale(handle: StandHandle, receipt_no: str) -> SaleDetail:
     with handle.uow(write=False) as uow:
         s = uow.session
         sale = returns.find_sale(uow, receipt_no)
-        refunded = dict(s.execute(
-            select(RefundLineRow.sale_line_id, func.sum(RefundLineRow.quantity))
-            .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
-            .where(RefundRow.sale_id == sale.id).group_by(RefundLineRow.sale_line_id)).all())
-        refunds = s.execute(select(RefundRow.refund_no, RefundRow.method, RefundRow.amount)
-                            .where(RefundRow.sale_id == sale.id).order_by(RefundRow.seq)).all()
+        refunded = dict(
+            s.execute(
+                select(RefundLineRow.sale_line_id, func.sum(RefundLineRow.quantity))
+                .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
+                .where(RefundRow.sale_id == sale.id)
+                .group_by(RefundLineRow.sale_line_id)
+            ).all()
+        )
+        refunds = s.execute(
+            select(RefundRow.refund_no, RefundRow.method, RefundRow.amount)
+            .where(RefundRow.sale_id == sale.id)
+            .order_by(RefundRow.seq)
+        ).all()
         ids = {ln.product_id for ln in sale.lines if ln.product_id is not None}
-        barcodes = dict(s.execute(select(ProductRow.id, ProductRow.barcode)
-                                  .where(ProductRow.id.in_(ids))).all()) if ids else {}
+        barcodes = (
+            dict(
+                s.execute(
+                    select(ProductRow.id, ProductRow.barcode).where(ProductRow.id.in_(ids))
+                ).all()
+            )
+            if ids
+            else {}
+        )
         return SaleDetail(
-            receipt_no=sale.receipt_no, created_at=sale.created_at,
+            receipt_no=sale.receipt_no,
+            created_at=sale.created_at,
             shift_number=s.get_one(ShiftRow, sale.shift_id).number,
-            cashier=s.get_one(UserRow, sale.cashier_id).name, subtotal=sale.subtotal,
-            discount=sale.discount, total=sale.total, change=sale.change,
+            cashier=s.get_one(UserRow, sale.cashier_id).name,
+            subtotal=sale.subtotal,
+            discount=sale.discount,
+            total=sale.total,
+            change=sale.change,
             voided=sale.voided_at is not None,
-            lines=tuple(LineDetail(
-                line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku,
-                barcode=barcodes.get(ln.product_id), name=ln.name, unit_price=ln.unit_price,
-                quantity=ln.quantity, line_discount=ln.line_discount, total=ln.total,
-                refunded=int(refunded.get(ln.id, 0))) for ln in sale.lines),
+            lines=tuple(
+                LineDetail(
+                    line_no=ln.line_no,
+                    product_id=ln.product_id,
+                    sku=ln.sku,
+                    barcode=barcodes.get(ln.product_id),
+                    name=ln.name,
+                    unit_price=ln.unit_price,
+                    quantity=ln.quantity,
+                    line_discount=ln.line_discount,
+                    total=ln.total,
+                    refunded=int(refunded.get(ln.id, 0)),
+                )
+                for ln in sale.lines
+            ),
             payments=tuple((p.method, p.tendered) for p in sale.payments),
-            refunds=tuple((r.refund_no, r.method, int(r.amount)) for r in refunds))
+            refunds=tuple((r.refund_no, r.method, int(r.amount)) for r in refunds),
+        )
 
 
 class HistoryDialog(QDialog):
@@ -108,20 +137,25 @@ class HistoryDialog(QDialog):
         for method in PaymentMethod:
             self.refund_method.addItem(method.value, method.value)
         self.void_button, self.refund_button, self.reprint_button, self.close_button = (
-            touch_button(self, n) for n in ("voidButton", "refundButton", "reprintButton",
-                                       "historyCloseButton"))
+            touch_button(self, n)
+            for n in ("voidButton", "refundButton", "reprintButton", "historyCloseButton")
+        )
         self.status_label = QLabel(self, objectName="historyStatusLabel", wordWrap=True)
         self.error_label = QLabel(self, objectName="historyErrorLabel", wordWrap=True)
         self.error_label.setStyleSheet("color: #c62828;")
         self.preview_box = QGroupBox(self, objectName="receiptPreviewBox")
-        self.preview = QPlainTextEdit(self.preview_box, objectName="receiptPreview",
-                                      readOnly=True)
+        self.preview = QPlainTextEdit(self.preview_box, objectName="receiptPreview", readOnly=True)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         QVBoxLayout(self.preview_box).addWidget(self.preview)
         for w in (self.status_label, self.error_label, self.preview_box):
             w.hide()
-        for w in (self.search, self.receipt_input, self.reason_input, self.refund_method,
-                  self.all_toggle):
+        for w in (
+            self.search,
+            self.receipt_input,
+            self.reason_input,
+            self.refund_method,
+            self.all_toggle,
+        ):
             w.setMinimumHeight(TOUCH)
 
         left = QGridLayout()
@@ -137,11 +171,11 @@ class HistoryDialog(QDialog):
         right.addWidget(self.reason_input, 3, 1, 1, 2)
         right.addWidget(self.method_label, 4, 0)
         right.addWidget(self.refund_method, 4, 1, 1, 2)
-        for col, button in enumerate((self.void_button, self.refund_button,
-                                      self.reprint_button)):
+        for col, button in enumerate((self.void_button, self.refund_button, self.reprint_button)):
             right.addWidget(button, 5, col)
-        for row, widget in enumerate((self.status_label, self.error_label, self.preview_box,
-                                      self.close_button), start=6):
+        for row, widget in enumerate(
+            (self.status_label, self.error_label, self.preview_box, self.close_button), start=6
+        ):
             right.addWidget(widget, row, 0, 1, 3)
         right.setRowStretch(2, 1)
         layout = QHBoxLayout(self)
@@ -173,37 +207,42 @@ class HistoryDialog(QDialog):
         return view
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setWindowTitle(tr("Sales history"))
+        self.setWindowTitle(self.tr("Sales history"))
         for widget, text, accessible in (
-                (self.all_toggle, tr("All shifts"), tr("Show the sales of all shifts")),
-                (self.open_button, tr("Open"), tr("Open receipt")),
-                (self.void_button, tr("Void sale"), tr("Void sale")),
-                (self.refund_button, tr("Refund selected"), tr("Refund selected")),
-                (self.reprint_button, tr("Reprint"), tr("Reprint")),
-                (self.close_button, tr("Close (Esc)"), tr("Close"))):
+            (self.all_toggle, self.tr("All shifts"), self.tr("Show the sales of all shifts")),
+            (self.open_button, self.tr("Open"), self.tr("Open receipt")),
+            (self.void_button, self.tr("Void sale"), self.tr("Void sale")),
+            (self.refund_button, self.tr("Refund selected"), self.tr("Refund selected")),
+            (self.reprint_button, self.tr("Reprint"), self.tr("Reprint")),
+            (self.close_button, self.tr("Close (Esc)"), self.tr("Close")),
+        ):
             widget.setText(text)
             widget.setAccessibleName(accessible)
-        for edit, text in ((self.search, tr("Search by receipt number or amount")),
-                           (self.receipt_input, tr("Scan or type a receipt number")),
-                           (self.reason_input, tr("Reason for the void or refund"))):
+        for edit, text in (
+            (self.search, self.tr("Search by receipt number or amount")),
+            (self.receipt_input, self.tr("Scan or type a receipt number")),
+            (self.reason_input, self.tr("Reason for the void or refund")),
+        ):
             edit.setPlaceholderText(text)
             edit.setAccessibleName(text)
-        self.reason_label.setText(tr("Reason"))
-        self.method_label.setText(tr("Refund by"))
-        self.table.setAccessibleName(tr("Sales"))
-        self.lines_table.setAccessibleName(tr("Lines of the sale"))
-        self.refund_method.setAccessibleName(tr("Refund method"))
-        for i, name in enumerate((tr("Cash"), tr("QRIS"), tr("Card"), tr("Transfer"))):
+        self.reason_label.setText(self.tr("Reason"))
+        self.method_label.setText(self.tr("Refund by"))
+        self.table.setAccessibleName(self.tr("Sales"))
+        self.lines_table.setAccessibleName(self.tr("Lines of the sale"))
+        self.refund_method.setAccessibleName(self.tr("Refund method"))
+        for i, name in enumerate(
+            (self.tr("Cash"), self.tr("QRIS"), self.tr("Card"), self.tr("Transfer"))
+        ):
             self.refund_method.setItemText(i, name)
-        self.preview_box.setTitle(tr("Receipt preview (not printed)"))
-        self.preview.setAccessibleName(tr("Receipt preview"))
+        self.preview_box.setTitle(self.tr("Receipt preview (not printed)"))
+        self.preview.setAccessibleName(self.tr("Receipt preview"))
         self.sales_model.retranslate()
         self.lines_model.retranslate()
         lines = {ln.line_no: ln for ln in self.sale.lines} if self.sale else {}
         for line_no, spin in self._spins.items():
-            spin.setAccessibleName(tr("Quantity to refund: {item}").format(
-                item=lines[line_no].name))
+            spin.setAccessibleName(
+                self.tr("Quantity to refund: {item}").format(item=lines[line_no].name)
+            )
         self._show_title()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -215,8 +254,9 @@ class HistoryDialog(QDialog):
     def refresh(self) -> None:
         """Read the sales again (this shift, or all with the toggle)."""
         try:
-            sales = history.list_sales(self.till.handle.uow(write=False),
-                                       everything=self.all_toggle.isChecked())
+            sales = history.list_sales(
+                self.till.handle.uow(write=False), everything=self.all_toggle.isChecked()
+            )
             with self.till.handle.uow(write=False) as uow:
                 shift = shifts.open_shift_row(uow)
                 self._shift_number = shift.number if shift else None
@@ -299,7 +339,8 @@ class HistoryDialog(QDialog):
             spin.setMinimumHeight(TOUCH)
             spin.setEnabled(not detail.voided and line.refundable > 0)
             self.lines_table.setIndexWidget(
-                self.lines_model.index(row, SaleLinesModel.REFUND), spin)
+                self.lines_model.index(row, SaleLinesModel.REFUND), spin
+            )
             self._spins[line.line_no] = spin
         if detail.payments:  # refund the way most of it was paid
             method = max(detail.payments, key=lambda p: p[1])[0]
@@ -314,8 +355,12 @@ class HistoryDialog(QDialog):
         if sale is None:
             self.sale_label.setText(self.tr("Scan or type a receipt number, or pick a sale."))
             return
-        parts = [sale.receipt_no, local_time(sale.created_at, self.till.info.zone),
-                 sale.cashier, format_rupiah(sale.total)]
+        parts = [
+            sale.receipt_no,
+            local_time(sale.created_at, self.till.info.zone),
+            sale.cashier,
+            format_rupiah(sale.total),
+        ]
         if sale.voided:
             parts.append(self.tr("Voided"))
         elif sale.refunded:
@@ -325,10 +370,15 @@ class HistoryDialog(QDialog):
     def _update_buttons(self) -> None:
         sale = self.sale  # a void is for this shift's sales; a refund needs a shift open
         live = sale is not None and not sale.voided and self._shift_number is not None
-        self.void_button.setEnabled(live and sale is not None and not sale.refunds
-                                    and sale.shift_number == self._shift_number)
+        self.void_button.setEnabled(
+            live
+            and sale is not None
+            and not sale.refunds
+            and sale.shift_number == self._shift_number
+        )
         self.refund_button.setEnabled(
-            live and sale is not None and any(ln.refundable > 0 for ln in sale.lines))
+            live and sale is not None and any(ln.refundable > 0 for ln in sale.lines)
+        )
         self.reprint_button.setEnabled(sale is not None)
 
     # -- actions -------------------------------------------------------------------------
@@ -339,19 +389,39 @@ class HistoryDialog(QDialog):
         ids = {ln.product_id for ln in sale.lines if ln.product_id is not None}
 
         def approve(name: str, pin: str) -> None:
-            result = returns.void_sale(self.till.handle.uow(), sale.receipt_no,
-                                       supervisor_name=name, supervisor_pin=pin, reason=reason)
-            self._changed(sale.receipt_no, self.tr(
-                "Sale {receipt} voided: {amount} taken off the shift.").format(
-                receipt=result.receipt_no, amount=format_rupiah(result.total)), ids)
+            result = returns.void_sale(
+                self.till.handle.uow(),
+                sale.receipt_no,
+                supervisor_name=name,
+                supervisor_pin=pin,
+                reason=reason,
+            )
+            self._changed(
+                sale.receipt_no,
+                self.tr("Sale {receipt} voided: {amount} taken off the shift.").format(
+                    receipt=result.receipt_no, amount=format_rupiah(result.total)
+                ),
+                ids,
+            )
 
-        self._ask(self.tr("Void sale {receipt} ({amount})").format(
-            receipt=sale.receipt_no, amount=format_rupiah(sale.total)), approve)
+        self._ask(
+            self.tr("Void sale {receipt} ({amount})").format(
+                receipt=sale.receipt_no, amount=format_rupiah(sale.total)
+            ),
+            approve,
+        )
 
     def _refund_clicked(self) -> None:
         sale = self.sale
-        picked = [(ln, self._spins[ln.line_no].value()) for ln in sale.lines
-                  if self._spins[ln.line_no].value() > 0] if sale else []
+        picked = (
+            [
+                (ln, self._spins[ln.line_no].value())
+                for ln in sale.lines
+                if self._spins[ln.line_no].value() > 0
+            ]
+            if sale
+            else []
+        )
         if sale is not None and not picked:
             self._say(self.tr("Choose how many to refund on at least one line."), error=True)
             return
@@ -364,25 +434,42 @@ class HistoryDialog(QDialog):
         method_name = self.refund_method.currentText()
 
         def approve(name: str, pin: str) -> None:
-            result = returns.refund(self.till.handle.uow(), sale.receipt_no, items,
-                                    supervisor_name=name, supervisor_pin=pin, reason=reason,
-                                    method=method)
-            self._changed(sale.receipt_no, self.tr(
-                "Refund {refund}: give back {amount} ({method}).").format(
-                refund=result.refund_no, amount=format_rupiah(result.amount),
-                method=method_name), ids)
+            result = returns.refund(
+                self.till.handle.uow(),
+                sale.receipt_no,
+                items,
+                supervisor_name=name,
+                supervisor_pin=pin,
+                reason=reason,
+                method=method,
+            )
+            self._changed(
+                sale.receipt_no,
+                self.tr("Refund {refund}: give back {amount} ({method}).").format(
+                    refund=result.refund_no, amount=format_rupiah(result.amount), method=method_name
+                ),
+                ids,
+            )
 
-        self._ask(self.tr("Refund {count} item(s) of sale {receipt} by {method}").format(
-            count=sum(q for _, q in picked), receipt=sale.receipt_no, method=method_name),
-            approve)
+        self._ask(
+            self.tr("Refund {count} item(s) of sale {receipt} by {method}").format(
+                count=sum(q for _, q in picked), receipt=sale.receipt_no, method=method_name
+            ),
+            approve,
+        )
 
     def _reprint_clicked(self) -> None:
         if self.sale is None:
             return
         info = self.till.info
-        self.preview.setPlainText(receipt_preview(
-            self.sale, header=[info.event_name, f"{info.name} ({info.province})"],
-            zone=info.zone, lang=self.lang))
+        self.preview.setPlainText(
+            receipt_preview(
+                self.sale,
+                header=[info.event_name, f"{info.name} ({info.province})"],
+                zone=info.zone,
+                lang=self.lang,
+            )
+        )
         self.preview_box.show()
 
     def _reason(self) -> str | None:
@@ -421,8 +508,11 @@ class HistoryDialog(QDialog):
         self.changed.emit(product_ids)
 
     def _say(self, text: str, *, error: bool) -> None:
-        shown, hidden = ((self.error_label, self.status_label) if error
-                         else (self.status_label, self.error_label))
+        shown, hidden = (
+            (self.error_label, self.status_label)
+            if error
+            else (self.status_label, self.error_label)
+        )
         shown.setText(text)
         shown.show()
         hidden.hide()

@@ -115,7 +115,8 @@ class SellingPage(QWidget):
         self.qty.clicked.connect(lambda: self._with_row(self.quantity_requested.emit))
         self.remove.clicked.connect(self.remove_line)
         self.line_discount.clicked.connect(
-            lambda: self._with_row(self.line_discount_requested.emit))
+            lambda: self._with_row(self.line_discount_requested.emit)
+        )
         self.cart_discount.clicked.connect(self.cart_discount_requested.emit)
         self.custom.clicked.connect(self.custom_item_requested.emit)
         self.subtotal_label = QLabel(self.cart_box)
@@ -130,11 +131,21 @@ class SellingPage(QWidget):
         self.pay.setStyleSheet(
             "QPushButton#payButton { background: #2e7d32; color: white; font-size: 20pt;"
             " font-weight: bold; border-radius: 6px; }"
-            "QPushButton#payButton:disabled { background: #a5a5a5; }")
+            "QPushButton#payButton:disabled { background: #a5a5a5; }"
+        )
         self.pay.clicked.connect(self.pay_requested.emit)
         actions = QGridLayout()
-        for i, b in enumerate((self.minus, self.plus, self.qty, self.remove, self.line_discount,
-                               self.cart_discount, self.custom)):
+        for i, b in enumerate(
+            (
+                self.minus,
+                self.plus,
+                self.qty,
+                self.remove,
+                self.line_discount,
+                self.cart_discount,
+                self.custom,
+            )
+        ):
             actions.addWidget(b, i // 4, i % 4)
         box = QVBoxLayout(self.cart_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -147,27 +158,42 @@ class SellingPage(QWidget):
         box.addWidget(self.pay)
 
     def retranslate(self) -> None:
-        t = self.tr
-        self.search.setPlaceholderText(t("Search: name, SKU, barcode, maker group (F2)"))
-        self.scan_input.setPlaceholderText(t("Type or scan a code, Enter (F3)"))
+        self.search.setPlaceholderText(self.tr("Search: name, SKU, barcode, maker group (F2)"))
+        self.scan_input.setPlaceholderText(self.tr("Type or scan a code, Enter (F3)"))
         self.minus.setText("−")
         self.plus.setText("+")
-        self.qty.setText(t("Qty (F4)"))
-        self.remove.setText(t("Remove (Del)"))
-        self.line_discount.setText(t("Line discount (F7)"))
-        self.cart_discount.setText(t("Discount (F8)"))
-        self.custom.setText(t("Custom item (F6)"))
-        self.pay.setText(t("Pay (F12)"))
+        self.qty.setText(self.tr("Qty (F4)"))
+        self.remove.setText(self.tr("Remove (Del)"))
+        self.line_discount.setText(self.tr("Line discount (F7)"))
+        self.cart_discount.setText(self.tr("Discount (F8)"))
+        self.custom.setText(self.tr("Custom item (F6)"))
+        self.pay.setText(self.tr("Pay (F12)"))
         for widget, name in (
-            (self.search, t("Search products")), (self.scan_input, t("Code")),
-            (self.tabs, t("Categories")), (self.grid, t("Products")), (self.cart, t("Cart")),
-            (self.minus, t("One less")), (self.plus, t("One more")),
-            (self.qty, t("Change quantity")), (self.remove, t("Remove line")),
-            (self.line_discount, t("Line discount")), (self.cart_discount, t("Cart discount")),
-            (self.custom, t("Custom item")), (self.pay, t("Pay")), (self.total, t("Total")),
+            (self.search, self.tr("Search products")),
+            (self.scan_input, self.tr("Code")),
+            (self.tabs, self.tr("Categories")),
+            (self.grid, self.tr("Products")),
+            (self.cart, self.tr("Cart")),
+            (self.minus, self.tr("One less")),
+            (self.plus, self.tr("One more")),
+            (self.qty, self.tr("Change quantity")),
+            (self.remove, self.tr("Remove line")),
+            (self.line_discount, self.tr("Line discount")),
+            (self.cart_discount, self.tr("Cart discount")),
+            (self.custom, self.tr("Custom item")),
+            (self.pay, self.tr("Pay")),
+            (self.total, self.tr("Total")),
         ):
             widget.setAccessibleName(name)
-        self.cart_model.set_headers([t("Item"), t("Qty"), t("Price"), t("Discount"), t("Total")])
+        self.cart_model.set_headers(
+            [
+                self.tr("Item"),
+                self.tr("Qty"),
+                self.tr("Price"),
+                self.tr("Discount"),
+                self.tr("Total"),
+            ]
+        )
         self._fill_tabs()
         self.refresh_cart()
 
@@ -184,8 +210,11 @@ class SellingPage(QWidget):
         self.tabs.addTab(self.tr("All"))
         for category in self.till.catalog.categories():
             self.tabs.addTab(category)
-        index = (self.till.catalog.categories().index(self._category) + 1
-                 if self._category in self.till.catalog.categories() else 0)
+        index = (
+            self.till.catalog.categories().index(self._category) + 1
+            if self._category in self.till.catalog.categories()
+            else 0
+        )
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
 
@@ -259,17 +288,22 @@ class SellingPage(QWidget):
     def refresh_cart(self, select: int | None = None) -> None:
         totals = self.till.cart.totals()
         self.cart_model.set_rows(totals)
-        self.subtotal_label.setText(self.tr("Subtotal: {amount}").format(
-            amount=format_rupiah(totals.subtotal)))
-        self.discount_label.setText(self.tr("Discount: {amount}").format(
-            amount=format_rupiah(-totals.discount)))
+        self.subtotal_label.setText(
+            self.tr("Subtotal: {amount}").format(amount=format_rupiah(totals.subtotal))
+        )
+        self.discount_label.setText(
+            self.tr("Discount: {amount}").format(amount=format_rupiah(-totals.discount))
+        )
         self.total.setText(format_rupiah(totals.total))
         self.pay.setEnabled(not self.till.cart.is_empty)
         sale = self.till.last_sale
         self.last_change.setVisible(sale is not None)
         if sale is not None:
-            self.last_change.setText(self.tr("Change {amount} · {receipt}").format(
-                amount=format_rupiah(sale.change), receipt=sale.receipt_no))
+            self.last_change.setText(
+                self.tr("Change {amount} · {receipt}").format(
+                    amount=format_rupiah(sale.change), receipt=sale.receipt_no
+                )
+            )
         row = select if select is not None else len(totals.lines) - 1
         if 0 <= row < len(totals.lines):
             self.cart.selectRow(row)

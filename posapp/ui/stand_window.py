@@ -21,8 +21,14 @@ if TYPE_CHECKING:
 class StandWindow(QMainWindow):
     """One stand's window; several may run in one process, each on its own database."""
 
-    def __init__(self, till: Till, parent: QWidget | None = None, *,
-                 languages: Languages | None = None, scanner: ScannerFilter | None = None) -> None:
+    def __init__(
+        self,
+        till: Till,
+        parent: QWidget | None = None,
+        *,
+        languages: Languages | None = None,
+        scanner: ScannerFilter | None = None,
+    ) -> None:
         super().__init__(parent)
         self.till = till
         self.languages = languages
@@ -48,8 +54,7 @@ class StandWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_labels: dict[str, QLabel] = {}
-        for name in ("statusStand", "statusCashier", "statusShift", "statusPrinter",
-                     "statusSync"):
+        for name in ("statusStand", "statusCashier", "statusShift", "statusPrinter", "statusSync"):
             label = QLabel(self)
             label.setObjectName(name)
             self.status_labels[name] = label
@@ -81,12 +86,16 @@ class StandWindow(QMainWindow):
     def _build_keys(self) -> None:
         s = self.selling
         for key, slot in (
-            ("F12", self.actions_.pay), ("F2", s.search.setFocus), ("F3", s.scan_input.setFocus),
+            ("F12", self.actions_.pay),
+            ("F2", s.search.setFocus),
+            ("F3", s.scan_input.setFocus),
             ("F4", lambda: s._with_row(self.actions_.edit_quantity)),
             ("F6", self.actions_.custom_item),
             ("F7", lambda: s._with_row(self.actions_.line_discount)),
-            ("F8", self.actions_.cart_discount), ("Del", s.remove_line),
-            ("+", lambda: s.change_quantity(+1)), ("-", lambda: s.change_quantity(-1)),
+            ("F8", self.actions_.cart_discount),
+            ("Del", s.remove_line),
+            ("+", lambda: s.change_quantity(+1)),
+            ("-", lambda: s.change_quantity(-1)),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -99,14 +108,16 @@ class StandWindow(QMainWindow):
         s.cart_discount_requested.connect(self.actions_.cart_discount)
 
     def retranslate(self) -> None:
-        t = self.tr
-        self.setWindowTitle(t("posapp: {stand}").format(stand=self.till.info.name))
-        self.menu.setTitle(t("Menu"))
+        self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.till.info.name))
+        self.menu.setTitle(self.tr("Menu"))
         for name, text in (
-            ("history", t("Sales history, void, refund (F9)")),
-            ("closeShift", t("Close shift (F10)")), ("catalog", t("Catalog (F11)")),
-            ("settings", t("Settings")), ("language", t("Bahasa Indonesia / English")),
-            ("customerDisplay", t("Customer display")), ("logout", t("Log out (Ctrl+L)")),
+            ("history", self.tr("Sales history, void, refund (F9)")),
+            ("closeShift", self.tr("Close shift (F10)")),
+            ("catalog", self.tr("Catalog (F11)")),
+            ("settings", self.tr("Settings")),
+            ("language", self.tr("Bahasa Indonesia / English")),
+            ("customerDisplay", self.tr("Customer display")),
+            ("logout", self.tr("Log out (Ctrl+L)")),
         ):
             self.menu_actions[name].setText(text)
         self._update_status()
@@ -144,17 +155,21 @@ class StandWindow(QMainWindow):
             self.selling.add_code(code)
 
     def _update_status(self) -> None:
-        t = self.tr
         info, cashier = self.till.info, self.till.cashier
         self.status_labels["statusStand"].setText(
-            t("Stand {code} · {province}").format(code=info.code, province=info.province))
+            self.tr("Stand {code} · {province}").format(code=info.code, province=info.province)
+        )
         self.status_labels["statusCashier"].setText(
-            t("Cashier: {name}").format(name=cashier.name) if cashier else t("Not logged in"))
+            self.tr("Cashier: {name}").format(name=cashier.name)
+            if cashier
+            else self.tr("Not logged in")
+        )
         number = self.till.open_shift_number()
         self.status_labels["statusShift"].setText(
-            t("Shift #{n}").format(n=number) if number else t("No shift open"))
-        self.status_labels["statusPrinter"].setText(t("Printer: not set up"))
-        self.status_labels["statusSync"].setText(t("Sync: never"))
+            self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
+        )
+        self.status_labels["statusPrinter"].setText(self.tr("Printer: not set up"))
+        self.status_labels["statusSync"].setText(self.tr("Sync: never"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.actions_.close_customer_display()

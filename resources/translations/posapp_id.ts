@@ -1,0 +1,1405 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Maker group</source>
+        <translation>Kelompok perajin</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Daerah</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stok</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>for example 150.000; 0 = open price</source>
+        <translation>misalnya 150.000; 0 = harga diisi saat jual</translation>
+    </message>
+    <message>
+        <source>scan or type; empty = no barcode</source>
+        <translation>pindai atau ketik; kosong = tanpa barcode</translation>
+    </message>
+    <message>
+        <source>Search name, SKU, barcode, maker, region</source>
+        <translation>Cari nama, SKU, barcode, perajin, daerah</translation>
+    </message>
+    <message>
+        <source>reason, for example: new delivery</source>
+        <translation>alasan, misalnya: kiriman baru</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Stock adjustment</source>
+        <translation>Penyesuaian stok</translation>
+    </message>
+    <message>
+        <source>Import a catalog file (.csv or .xlsx)</source>
+        <translation>Impor file katalog (.csv atau .xlsx)</translation>
+    </message>
+    <message>
+        <source>Active (on sale)</source>
+        <translation>Aktif (dijual)</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Produk baru</translation>
+    </message>
+    <message>
+        <source>Save product</source>
+        <translation>Simpan produk</translation>
+    </message>
+    <message>
+        <source>Adjust stock</source>
+        <translation>Sesuaikan stok</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Impor file…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Cari produk</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Stock change (minus removes)</source>
+        <translation>Perubahan stok (minus = mengurangi)</translation>
+    </message>
+    <message>
+        <source>Reason for the stock change</source>
+        <translation>Alasan perubahan stok</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Kemajuan impor</translation>
+    </message>
+    <message>
+        <source>Problems in the catalog file</source>
+        <translation>Masalah di file katalog</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Kesalahan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Choose a product in the table first.</source>
+        <translation>Pilih produk di tabel dulu.</translation>
+    </message>
+    <message>
+        <source>{sku}: {stock} in stock</source>
+        <translation>{sku}: stok {stock}</translation>
+    </message>
+    <message>
+        <source>Saved {sku}.</source>
+        <translation>{sku} disimpan.</translation>
+    </message>
+    <message>
+        <source>Stock of {sku} is now {stock}.</source>
+        <translation>Stok {sku} sekarang {stock}.</translation>
+    </message>
+    <message>
+        <source>Import a catalog file</source>
+        <translation>Impor file katalog</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.csv *.xlsx *.xlsm)</source>
+        <translation>File katalog (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Catalog imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Katalog diimpor: {added} ditambah, {updated} diperbarui, {unchanged} tidak berubah.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>baris {line}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <source>The catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>The products this stand sells, with price and stock.</source>
+        <translation>Produk yang dijual stan ini, dengan harga dan stok.</translation>
+    </message>
+    <message>
+        <source>Demo catalog (handicrafts from Jawa Timur)</source>
+        <translation>Katalog contoh (kerajinan dari Jawa Timur)</translation>
+    </message>
+    <message>
+        <source>Demo catalog</source>
+        <translation>Katalog contoh</translation>
+    </message>
+    <message>
+        <source>Import a file (CSV or Excel)</source>
+        <translation>Impor file (CSV atau Excel)</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Impor file</translation>
+    </message>
+    <message>
+        <source>Catalog file (.csv or .xlsx)</source>
+        <translation>File katalog (.csv atau .xlsx)</translation>
+    </message>
+    <message>
+        <source>Catalog file</source>
+        <translation>File katalog</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih file…</translation>
+    </message>
+    <message>
+        <source>Choose the catalog file</source>
+        <translation>Pilih file katalog</translation>
+    </message>
+    <message>
+        <source>Problems in the catalog file</source>
+        <translation>Masalah di file katalog</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.csv *.xlsx *.xlsm)</source>
+        <translation>File katalog (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift</source>
+        <translation>Tutup shift</translation>
+    </message>
+    <message>
+        <source>Banknotes</source>
+        <translation>Uang kertas</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Uang logam</translation>
+    </message>
+    <message>
+        <source>Number of {amount} coins</source>
+        <translation>Jumlah uang logam {amount}</translation>
+    </message>
+    <message>
+        <source>Number of {amount} notes</source>
+        <translation>Jumlah uang kertas {amount}</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Kas seharusnya</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Kas dihitung</translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation>Lebih / kurang</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Laporan Z</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close shift (F10)</source>
+        <translation>Tutup shift (F10)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>Belum ada shift yang dibuka.</translation>
+    </message>
+    <message>
+        <source>Shift #{number}, opened by {name}</source>
+        <translation>Shift #{number}, dibuka oleh {name}</translation>
+    </message>
+    <message>
+        <source>Short {amount}</source>
+        <translation>Kurang {amount}</translation>
+    </message>
+    <message>
+        <source>Over {amount}</source>
+        <translation>Lebih {amount}</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Nothing is counted yet. Press Close shift again to close with Rp 0 in the drawer.</source>
+        <translation>Belum ada uang yang dihitung. Tekan Tutup shift sekali lagi untuk menutup dengan Rp 0 di laci.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display: {stand}</source>
+        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row. The window&apos;s size when there is no second screen to fill.</extracomment>
+        <translation>Layar pelanggan: {stand}</translation>
+    </message>
+    <message>
+        <source>Welcome to {stand}</source>
+        <translation>Selamat datang di {stand}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Scan to pay with QRIS</source>
+        <translation>Pindai untuk bayar dengan QRIS</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Your purchase</source>
+        <translation>Belanjaan Anda</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <source>{name}
+{quantity} x {price} = {total}</source>
+        <translation>{name}
+{quantity} x {price} = {total}</translation>
+    </message>
+    <message>
+        <source>… {count} more items above</source>
+        <translation>… {count} barang lagi di atas</translation>
+    </message>
+    <message>
+        <source>Discount {amount}</source>
+        <translation>Diskon {amount}</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Terima kasih!</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>Kembalian {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Sales history</source>
+        <translation>Riwayat penjualan</translation>
+    </message>
+    <message>
+        <source>All shifts</source>
+        <translation>Semua shift</translation>
+    </message>
+    <message>
+        <source>Show the sales of all shifts</source>
+        <translation>Tampilkan penjualan semua shift</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Open receipt</source>
+        <translation>Buka struk</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>Batalkan penjualan</translation>
+    </message>
+    <message>
+        <source>Refund selected</source>
+        <translation>Retur yang dipilih</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Cetak ulang</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Search by receipt number or amount</source>
+        <translation>Cari nomor struk atau nominal</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt number</source>
+        <translation>Pindai atau ketik nomor struk</translation>
+    </message>
+    <message>
+        <source>Reason for the void or refund</source>
+        <translation>Alasan pembatalan atau retur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Refund by</source>
+        <translation>Kembalikan dana lewat</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Penjualan</translation>
+    </message>
+    <message>
+        <source>Lines of the sale</source>
+        <translation>Baris penjualan</translation>
+    </message>
+    <message>
+        <source>Refund method</source>
+        <translation>Cara pengembalian dana</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Receipt preview (not printed)</source>
+        <translation>Pratinjau struk (tidak dicetak)</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Pratinjau struk</translation>
+    </message>
+    <message>
+        <source>Quantity to refund: {item}</source>
+        <translation>Jumlah diretur: {item}</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt number, or pick a sale.</source>
+        <translation>Pindai atau ketik nomor struk, atau pilih penjualan.</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}</source>
+        <translation>Diretur {amount}</translation>
+    </message>
+    <message>
+        <source>Sale {receipt} voided: {amount} taken off the shift.</source>
+        <translation>Penjualan {receipt} dibatalkan: {amount} dikurangi dari shift.</translation>
+    </message>
+    <message>
+        <source>Void sale {receipt} ({amount})</source>
+        <translation>Batalkan penjualan {receipt} ({amount})</translation>
+    </message>
+    <message>
+        <source>Choose how many to refund on at least one line.</source>
+        <translation>Pilih jumlah yang diretur, minimal di satu baris.</translation>
+    </message>
+    <message>
+        <source>Refund {refund}: give back {amount} ({method}).</source>
+        <translation>Retur {refund}: kembalikan {amount} ({method}).</translation>
+    </message>
+    <message>
+        <source>Refund {count} item(s) of sale {receipt} by {method}</source>
+        <translation>Retur {count} barang dari penjualan {receipt} lewat {method}</translation>
+    </message>
+    <message>
+        <source>Open a sale first: scan or type its receipt number.</source>
+        <translation>Buka penjualannya dulu: pindai atau ketik nomor struknya.</translation>
+    </message>
+    <message>
+        <source>Give a reason first.</source>
+        <translation>Isi alasannya dulu.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Log in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>Masuk (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftPage</name>
+    <message>
+        <source>Open a shift</source>
+        <translation>Buka shift</translation>
+    </message>
+    <message>
+        <source>Opening cash in the drawer (Rp)</source>
+        <translation>Modal awal di laci kas (Rp)</translation>
+    </message>
+    <message>
+        <source>Open shift (Enter)</source>
+        <translation>Buka shift (Enter)</translation>
+    </message>
+    <message>
+        <source>Opening cash</source>
+        <translation>Modal awal</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Buka shift</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Cash</source>
+        <extracomment>The most one QRIS payment may carry; a larger amount is split over several payments. Indonesian notes a buyer hands over, smallest first.</extracomment>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>Total tagihan</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Sisa tagihan</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <source>Amount received</source>
+        <translation>Uang diterima</translation>
+    </message>
+    <message>
+        <source>for example 150.000</source>
+        <translation>misalnya 150.000</translation>
+    </message>
+    <message>
+        <source>Pay by %1</source>
+        <translation>Bayar dengan %1</translation>
+    </message>
+    <message>
+        <source>Payments taken so far</source>
+        <translation>Pembayaran yang sudah diterima</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Tambah pembayaran</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Hapus pembayaran</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Kembali (Esc)</translation>
+    </message>
+    <message>
+        <source>Back without paying</source>
+        <translation>Kembali tanpa membayar</translation>
+    </message>
+    <message>
+        <source>Pay (Enter)</source>
+        <translation>Bayar (Enter)</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>Not an amount: type digits, for example 150000 or 150.000</source>
+        <translation>Bukan nominal: ketik angka, misalnya 150000 atau 150.000</translation>
+    </message>
+    <message>
+        <source>QRIS takes at most %1 in one payment. The amount is set to %1: press Add payment, then take the rest by another payment.</source>
+        <translation>QRIS paling banyak %1 per pembayaran. Jumlahnya diisi %1: tekan Tambah pembayaran, lalu terima sisanya dengan pembayaran lain.</translation>
+    </message>
+    <message>
+        <source>Exact %1</source>
+        <translation>Uang pas %1</translation>
+    </message>
+    <message>
+        <source>Cash received: %1</source>
+        <translation>Uang diterima: %1</translation>
+    </message>
+    <message>
+        <source>Type the amount of this payment first</source>
+        <translation>Ketik dulu jumlah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay: press Pay</source>
+        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Persetujuan supervisor</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>Setujui (Enter)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>QrisView</name>
+    <message>
+        <source>QRIS code</source>
+        <extracomment>Makes the QR image for an amount (the printing layer&apos;s job); None shows the placeholder.</extracomment>
+        <translation>Kode QRIS</translation>
+    </message>
+    <message>
+        <source>QRIS code for %1</source>
+        <translation>Kode QRIS untuk %1</translation>
+    </message>
+    <message>
+        <source>PLACEHOLDER: not a real QRIS code.
+The QRIS code comes with the printing module.
+Amount: %1</source>
+        <translation>CONTOH: bukan kode QRIS asli.
+Kode QRIS asli hadir bersama modul cetak.
+Jumlah: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>Unknown code {code}: no product has this barcode or SKU</source>
+        <translation>Kode {code} tidak dikenal: tidak ada produk dengan barcode atau SKU ini</translation>
+    </message>
+    <message>
+        <source>Payment short: {paid} paid, {due} due ({missing} missing)</source>
+        <translation>Pembayaran kurang: dibayar {paid}, tagihan {due} (kurang {missing})</translation>
+    </message>
+    <message>
+        <source>Card, QRIS and transfer give no change: take at most {total} that way</source>
+        <translation>Kartu, QRIS, dan transfer tanpa kembalian: terima paling banyak {total} dengan cara itu</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN for {name}</source>
+        <translation>Nama atau PIN salah untuk {name}</translation>
+    </message>
+    <message>
+        <source>{name} is a cashier: a supervisor must approve this</source>
+        <translation>{name} adalah kasir: ini harus disetujui supervisor</translation>
+    </message>
+    <message>
+        <source>No shift is open: open one first</source>
+        <translation>Belum ada shift yang dibuka: buka shift dulu</translation>
+    </message>
+    <message>
+        <source>A shift is already open: close it first</source>
+        <translation>Shift sudah dibuka: tutup dulu shift itu</translation>
+    </message>
+    <message>
+        <source>The cart is empty</source>
+        <translation>Keranjang kosong</translation>
+    </message>
+    <message>
+        <source>The quantity must be at least 1</source>
+        <translation>Jumlah minimal 1</translation>
+    </message>
+    <message>
+        <source>The quantity may not be above {max}</source>
+        <translation>Jumlah tidak boleh lebih dari {max}</translation>
+    </message>
+    <message>
+        <source>Not an amount in whole rupiah: {text}</source>
+        <translation>Bukan nominal rupiah bulat: {text}</translation>
+    </message>
+    <message>
+        <source>Amounts above Rp 10.000.000.000 are refused</source>
+        <translation>Nominal di atas Rp 10.000.000.000 ditolak</translation>
+    </message>
+    <message>
+        <source>The stand database is busy (another program is using it): try again</source>
+        <translation>Database stan sedang sibuk (dipakai program lain): coba lagi</translation>
+    </message>
+    <message>
+        <source>Cannot take out {amount}: the drawer should hold {drawer}</source>
+        <translation>Tidak bisa mengambil {amount}: isi laci kas seharusnya {drawer}</translation>
+    </message>
+    <message>
+        <source>Sale {receipt} is already void</source>
+        <translation>Penjualan {receipt} sudah dibatalkan</translation>
+    </message>
+    <message>
+        <source>Sale {receipt} is from an earlier shift: refund it instead</source>
+        <translation>Penjualan {receipt} dari shift sebelumnya: lakukan retur saja</translation>
+    </message>
+    <message>
+        <source>Sale {receipt} has refunds: it cannot be voided</source>
+        <translation>Penjualan {receipt} sudah ada returnya: tidak bisa dibatalkan</translation>
+    </message>
+    <message>
+        <source>Sale {receipt} was voided: there is nothing to refund</source>
+        <translation>Penjualan {receipt} sudah dibatalkan: tidak ada yang bisa diretur</translation>
+    </message>
+    <message>
+        <source>{sku}: only {left} of {sold} can still be refunded</source>
+        <translation>{sku}: hanya {left} dari {sold} yang masih bisa diretur</translation>
+    </message>
+    <message>
+        <source>{code} is not on receipt {receipt}</source>
+        <translation>{code} tidak ada di struk {receipt}</translation>
+    </message>
+    <message>
+        <source>No sale with receipt number {receipt}</source>
+        <translation>Tidak ada penjualan dengan nomor struk {receipt}</translation>
+    </message>
+    <message>
+        <source>Give a reason</source>
+        <translation>Isi alasannya</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits</source>
+        <translation>PIN terdiri dari 4 sampai 12 angka</translation>
+    </message>
+    <message>
+        <source>There is already a user named {name}</source>
+        <translation>Sudah ada pengguna bernama {name}</translation>
+    </message>
+    <message>
+        <source>{sku} has an open price: type the price of this piece</source>
+        <translation>Harga {sku} diisi saat jual: ketik harga barang ini</translation>
+    </message>
+    <message>
+        <source>A custom item needs a description</source>
+        <translation>Barang custom perlu keterangan</translation>
+    </message>
+    <message>
+        <source>A custom item needs a price above Rp 0</source>
+        <translation>Barang custom perlu harga di atas Rp 0</translation>
+    </message>
+    <message>
+        <source>The discount is larger than the amount</source>
+        <translation>Diskon lebih besar dari nominalnya</translation>
+    </message>
+    <message>
+        <source>A discount percentage must be between 0 and 100</source>
+        <translation>Persen diskon harus antara 0 dan 100</translation>
+    </message>
+    <message>
+        <source>Log in first</source>
+        <translation>Masuk dulu</translation>
+    </message>
+    <message>
+        <source>Refused: {detail}</source>
+        <translation>Ditolak: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SaleLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Diretur</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>Jml retur</translation>
+    </message>
+</context>
+<context>
+    <name>SalesModel</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Struk</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Jml barang</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Diretur</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}</source>
+        <translation>Diretur {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SellingPage</name>
+    <message>
+        <source>Search: name, SKU, barcode, maker group (F2)</source>
+        <translation>Cari: nama, SKU, barcode, kelompok perajin (F2)</translation>
+    </message>
+    <message>
+        <source>Type or scan a code, Enter (F3)</source>
+        <translation>Ketik atau pindai kode, Enter (F3)</translation>
+    </message>
+    <message>
+        <source>Qty (F4)</source>
+        <translation>Jumlah (F4)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Hapus (Del)</translation>
+    </message>
+    <message>
+        <source>Line discount (F7)</source>
+        <translation>Diskon baris (F7)</translation>
+    </message>
+    <message>
+        <source>Discount (F8)</source>
+        <translation>Diskon (F8)</translation>
+    </message>
+    <message>
+        <source>Custom item (F6)</source>
+        <translation>Barang custom (F6)</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>Bayar (F12)</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Cari produk</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Keranjang</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>Kurangi satu</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Tambah satu</translation>
+    </message>
+    <message>
+        <source>Change quantity</source>
+        <translation>Ubah jumlah</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Hapus baris</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Diskon baris</translation>
+    </message>
+    <message>
+        <source>Cart discount</source>
+        <translation>Diskon keranjang</translation>
+    </message>
+    <message>
+        <source>Custom item</source>
+        <translation>Barang custom</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Subtotal: {amount}</source>
+        <translation>Subtotal: {amount}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Diskon: {amount}</translation>
+    </message>
+    <message>
+        <source>Change {amount} · {receipt}</source>
+        <translation>Kembalian {amount} · {receipt}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Stand settings</source>
+        <translation>Pengaturan stan</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Printer struk</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Lebar kertas</translation>
+    </message>
+    <message>
+        <source>QRIS payload</source>
+        <translation>Data QRIS</translation>
+    </message>
+    <message>
+        <source>Scanner ends a code with</source>
+        <translation>Scanner mengakhiri kode dengan</translation>
+    </message>
+    <message>
+        <source>Scanner key interval</source>
+        <translation>Jeda tombol scanner</translation>
+    </message>
+    <message>
+        <source>Cashier discount limit</source>
+        <translation>Batas diskon kasir</translation>
+    </message>
+    <message>
+        <source>empty: no printer</source>
+        <translation>kosong: tanpa printer</translation>
+    </message>
+    <message>
+        <source>For example network:192.168.1.50:9100, usb:04b8:0202, serial:COM3 or file:/dev/usb/lp0. Leave it empty when the stand has no printer.</source>
+        <translation>Misalnya network:192.168.1.50:9100, usb:04b8:0202, serial:COM3 atau file:/dev/usb/lp0. Kosongkan bila stan tidak punya printer.</translation>
+    </message>
+    <message>
+        <source>32 characters (58 mm paper)</source>
+        <translation>32 karakter (kertas 58 mm)</translation>
+    </message>
+    <message>
+        <source>42 characters (80 mm paper, small font)</source>
+        <translation>42 karakter (kertas 80 mm, huruf kecil)</translation>
+    </message>
+    <message>
+        <source>48 characters (80 mm paper)</source>
+        <translation>48 karakter (kertas 80 mm)</translation>
+    </message>
+    <message>
+        <source>the text in the stand&apos;s QRIS sticker (scan or paste it)</source>
+        <translation>isi stiker QRIS stan (pindai atau tempel)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>Keys typed faster than this count as one scan.</source>
+        <translation>Ketikan yang lebih cepat dari ini dihitung satu kali pindai.</translation>
+    </message>
+    <message>
+        <source>Larger discounts need a supervisor&apos;s PIN.</source>
+        <translation>Diskon yang lebih besar perlu PIN supervisor.</translation>
+    </message>
+    <message>
+        <source>Show a customer display on a second screen</source>
+        <translation>Tampilkan layar pelanggan di monitor kedua</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Layar pelanggan</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Simpan pengaturan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Tutup tanpa menyimpan</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up this stand</source>
+        <translation>Siapkan stan ini</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <source>Create the stand</source>
+        <translation>Buat stan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stand %1 already exists in this data folder: open it instead, or choose another province.</source>
+        <translation>Stan %1 sudah ada di folder data ini: buka stan itu saja, atau pilih provinsi lain.</translation>
+    </message>
+    <message>
+        <source>Choose the catalog file, or take the demo catalog.</source>
+        <translation>Pilih file katalog, atau pakai katalog contoh.</translation>
+    </message>
+    <message>
+        <source>%1 products ready to import.</source>
+        <translation>%1 produk siap diimpor.</translation>
+    </message>
+</context>
+<context>
+    <name>StandActions</name>
+    <message>
+        <source>OK (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+        <source>Custom item</source>
+        <translation>Barang custom</translation>
+    </message>
+    <message>
+        <source>Description (motif, size, colour)</source>
+        <translation>Keterangan (motif, ukuran, warna)</translation>
+    </message>
+    <message>
+        <source>Price (Rp)</source>
+        <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+        <source>Price of this piece (Rp)</source>
+        <translation>Harga barang ini (Rp)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <source>10% or an amount (empty: none)</source>
+        <translation>10% atau nominal (kosong: tanpa diskon)</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Persetujuan supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>StandPage</name>
+    <message>
+        <source>The stand</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Choose the province this stand sells for.</source>
+        <translation>Pilih provinsi yang diwakili stan ini.</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Stand code</source>
+        <translation>Kode stan</translation>
+    </message>
+    <message>
+        <source>Stand name</source>
+        <translation>Nama stan</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona waktu</translation>
+    </message>
+    <message>
+        <source>Choose the province</source>
+        <translation>Pilih provinsi</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Nama acara</translation>
+    </message>
+    <message>
+        <source>for example: HANI 2026 exhibition, Jakarta</source>
+        <translation>misalnya: Pameran HANI 2026, Jakarta</translation>
+    </message>
+    <message>
+        <source>Western Indonesia (WIB)</source>
+        <translation>Waktu Indonesia Barat (WIB)</translation>
+    </message>
+    <message>
+        <source>Central Indonesia (WITA)</source>
+        <translation>Waktu Indonesia Tengah (WITA)</translation>
+    </message>
+    <message>
+        <source>Eastern Indonesia (WIT)</source>
+        <translation>Waktu Indonesia Timur (WIT)</translation>
+    </message>
+    <message>
+        <source>Stand %1</source>
+        <translation>Stan %1</translation>
+    </message>
+    <message>
+        <source>Choose the province of this stand.</source>
+        <translation>Pilih provinsi stan ini.</translation>
+    </message>
+    <message>
+        <source>Give the stand a name, as it should appear on receipts.</source>
+        <translation>Beri nama stan, seperti yang akan tercetak di struk.</translation>
+    </message>
+    <message>
+        <source>Type the name of the event.</source>
+        <translation>Ketik nama acaranya.</translation>
+    </message>
+</context>
+<context>
+    <name>StandWindow</name>
+    <message>
+        <source>posapp: {stand}</source>
+        <translation>posapp: {stand}</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Sales history, void, refund (F9)</source>
+        <translation>Riwayat penjualan, batal, retur (F9)</translation>
+    </message>
+    <message>
+        <source>Close shift (F10)</source>
+        <translation>Tutup shift (F10)</translation>
+    </message>
+    <message>
+        <source>Catalog (F11)</source>
+        <translation>Katalog (F11)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia / English</source>
+        <translation>Bahasa Indonesia / English</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Layar pelanggan</translation>
+    </message>
+    <message>
+        <source>Log out (Ctrl+L)</source>
+        <translation>Keluar (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Stand {code} · {province}</source>
+        <translation>Stan {code} · {province}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Kasir: {name}</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Belum masuk</translation>
+    </message>
+    <message>
+        <source>Shift #{n}</source>
+        <translation>Shift #{n}</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>Belum ada shift</translation>
+    </message>
+    <message>
+        <source>Printer: not set up</source>
+        <translation>Printer: belum diatur</translation>
+    </message>
+    <message>
+        <source>Sync: never</source>
+        <translation>Sinkron: belum pernah</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorFields</name>
+    <message>
+        <source>Supervisor</source>
+        <extracomment>What the guarded action gets: the supervisor&apos;s name and PIN; raises PosError to refuse.</extracomment>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s name</source>
+        <translation>Nama supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s PIN</source>
+        <translation>PIN supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>The first supervisor</source>
+        <translation>Supervisor pertama</translation>
+    </message>
+    <message>
+        <source>The supervisor adds cashiers and approves voids, refunds and large discounts with their PIN.</source>
+        <translation>Supervisor menambah kasir dan menyetujui pembatalan, retur, dan diskon besar dengan PIN-nya.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>PIN (4 sampai 12 angka)</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Ulangi PIN</translation>
+    </message>
+    <message>
+        <source>Supervisor name</source>
+        <translation>Nama supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN again</source>
+        <translation>Ulangi PIN supervisor</translation>
+    </message>
+    <message>
+        <source>Type the supervisor&apos;s name.</source>
+        <translation>Ketik nama supervisor.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>PIN terdiri dari 4 sampai 12 angka.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same: type them again.</source>
+        <translation>Kedua PIN tidak sama: ketik ulang.</translation>
+    </message>
+</context>
+</TS>

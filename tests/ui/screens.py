@@ -1,0 +1,407 @@
+"""Every screen of the stand app in the states a user sees, and the text visible on them.
+
+``SCREENS`` maps a screen's name to a generator that opens it (``show()``/``open()``, never
+``exec()``) and yields ``(moment, top-level widget)`` at each state worth reading; read the
+widget's texts with ``visible_texts`` before asking the generator for the next state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabBar,
+    QTableView,
+    QWidget,
+    QWizard,
+)
+from pytestqt.qtbot import QtBot
+
+from posapp.bootstrap import DataDir
+from posapp.domain.cart import Discount
+from posapp.domain.tender import Payment, PaymentMethod
+from posapp.services import shifts
+from posapp.services.till import Till
+from posapp.ui.i18n import Languages
+from posapp.ui.setup_wizard import SetupWizard
+from posapp.ui.stand_window import StandWindow
+from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
+
+HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
+GEDOG = "JTM-BTK-002"  # Rp 325.000
+
+Moment = tuple[str, QWidget]
+
+
+@dataclass
+class Ctx:
+    qtbot: QtBot
+    stand: Stand
+    data: DataDir
+    languages: Languages
+
+
+# -- reading -----------------------------------------------------------------------------
+def _plain(text: str) -> str:
+    """A button's text as shown: the mnemonic ``&`` dropped (``&&`` is a shown ``&``)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _header_texts(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    if model is None or not isinstance(view, QTableView) or view.horizontalHeader().isHidden():
+        return []
+    return [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            for c in range(model.columnCount())]
+
+
+def _menu_texts(window: QMainWindow) -> list[str]:
+    bar = window.menuBar()
+    if bar.isHidden():
+        return []
+    texts: list[str] = []
+    for action in bar.actions():
+        texts.append(_plain(action.text()))
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            texts += [_plain(a.text()) for a in menu.actions() if a.isVisible()]
+    return texts
+
+
+def _own_widgets(root: QWidget) -> list[QWidget]:
+    """*root* and its visible widgets that are not in another window (a child dialog)."""
+    return [w for w in (root, *root.findChildren(QWidget))
+            if w.isVisible() and w.window() is root]
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """The UI text a user can read in the window *root* now (empty strings left out)."""
+    texts = [root.windowTitle()]
+    if isinstance(root, QMainWindow):
+        texts += _menu_texts(root)
+    if isinstance(root, QWizard) and root.currentPage() is not None:
+        texts += [root.currentPage().title(), root.currentPage().subTitle()]
+    for w in _own_widgets(root):
+        if isinstance(w, QLabel):
+            texts.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            texts.append(_plain(w.text()))
+        elif isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            texts += [w.placeholderText(), *(w.itemText(i) for i in range(w.count()))]
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count())]
+        elif isinstance(w, QListWidget):
+            texts += [w.item(i).text() for i in range(w.count())]
+        elif isinstance(w, QTableView):
+            texts += _header_texts(w)
+    return [t for t in texts if t and t.strip()]
+
+
+def plain_texts(root: QWidget) -> list[str]:
+    """The visible multi-line text views (receipt preview, Z report) of *root*."""
+    return [w.toPlainText() for w in _own_widgets(root) if isinstance(w, QPlainTextEdit)]
+
+
+# -- driving -----------------------------------------------------------------------------
+def window(ctx: Ctx, till: Till) -> StandWindow:
+    w = StandWindow(till, languages=ctx.languages)
+    ctx.qtbot.addWidget(w)
+    w.show()
+    ctx.qtbot.waitExposed(w)
+    return w
+
+
+def logged_in(ctx: Ctx) -> StandWindow:
+    till = Till.open(ctx.stand.handle)
+    till.login(CASHIER, CASHIER_PIN)
+    w = window(ctx, till)
+    assert w.pages.currentWidget() is w.selling
+    return w
+
+
+def sell(till: Till, codes: list[str], method: PaymentMethod = PaymentMethod.CASH) -> str:
+    for code in codes:
+        till.scan(code)
+    return till.pay([Payment(method, till.total())]).receipt_no
+
+
+def click(ctx: Ctx, parent: QWidget, name: str) -> None:
+    button = parent.findChild(QAbstractButton, name)
+    assert button is not None, f"no button named {name}"
+    ctx.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_in(ctx: Ctx, parent: QWidget, name: str, text: str) -> None:
+    edit = parent.findChild(QLineEdit, name)
+    assert edit is not None, f"no line edit named {name}"
+    edit.clear()
+    ctx.qtbot.keyClicks(edit, text)
+
+
+def opened(w: StandWindow) -> QDialog:
+    dialog = w.actions_.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+# -- the screens -------------------------------------------------------------------------
+def login_page(ctx: Ctx) -> Iterator[Moment]:
+    w = window(ctx, Till.open(ctx.stand.handle))
+    assert w.pages.currentWidget() is w.login
+    yield "log-in page", w
+    w.login.name_input.setCurrentText(CASHIER)
+    type_in(ctx, w.login, "loginPinInput", "0000")
+    w.login.submit()
+    assert w.login.error.isVisible()
+    yield "log-in page, wrong PIN", w
+
+
+def open_shift_page(ctx: Ctx) -> Iterator[Moment]:
+    shifts.close_shift(ctx.stand.handle.uow(), ctx.stand.cashier, 500_000)
+    w = logged_in_without_shift(ctx)
+    yield "open-shift page", w
+    type_in(ctx, w.open_shift, "openingCashInput", "lima ratus")
+    w.open_shift.submit()
+    assert w.open_shift.error.isVisible()
+    yield "open-shift page, not an amount", w
+
+
+def logged_in_without_shift(ctx: Ctx) -> StandWindow:
+    till = Till.open(ctx.stand.handle)
+    till.login(CASHIER, CASHIER_PIN)
+    w = window(ctx, till)
+    assert w.pages.currentWidget() is w.open_shift
+    return w
+
+
+def selling_page(ctx: Ctx) -> Iterator[Moment]:
+    w = logged_in(ctx)
+    yield "selling page, empty cart", w
+    w.selling.add_code("8990000000000")
+    assert w.selling.warning.isVisible()
+    yield "selling page, unknown code", w
+    w.selling.add_code(HIJAB)
+    w.selling.add_code(HIJAB)
+    w.till.cart.set_discount(Discount.parse("10%"))
+    w.selling.refresh_cart()
+    yield "selling page, a product in the cart", w
+    w.actions_.pay()
+    payment = opened(w)
+    type_in(ctx, payment, "cashReceivedInput", "200.000")
+    click(ctx, payment, "confirmPaymentButton")
+    assert w.selling.last_change.isVisible()
+    yield "selling page, a finished sale with change", w
+
+
+def payment_dialog(ctx: Ctx) -> Iterator[Moment]:
+    w = logged_in(ctx)
+    w.selling.add_code(HIJAB)
+    w.selling.add_code(GEDOG)
+    w.actions_.pay()
+    dialog = opened(w)
+    yield "payment dialog, cash", dialog
+    type_in(ctx, dialog, "cashReceivedInput", "seratus")
+    yield "payment dialog, not an amount", dialog
+    type_in(ctx, dialog, "cashReceivedInput", "100.000")
+    click(ctx, dialog, "addPaymentButton")
+    yield "payment dialog, a cash part taken", dialog
+    click(ctx, dialog, "methodQris")
+    yield "payment dialog, QRIS chosen", dialog
+    click(ctx, dialog, "methodCard")
+    type_in(ctx, dialog, "cashReceivedInput", "900.000")
+    click(ctx, dialog, "confirmPaymentButton")
+    yield "payment dialog, card above the total refused", dialog
+
+
+def history_dialog(ctx: Ctx) -> Iterator[Moment]:
+    till = Till.open(ctx.stand.handle)
+    till.login(CASHIER, CASHIER_PIN)
+    first = sell(till, [HIJAB, HIJAB])
+    second = sell(till, [GEDOG], PaymentMethod.QRIS)
+    w = window(ctx, till)
+    w.actions_.open_history()
+    dialog = opened(w)
+    yield "history dialog", dialog
+    type_in(ctx, dialog, "receiptInput", second)
+    click(ctx, dialog, "openReceiptButton")
+    click(ctx, dialog, "reprintButton")
+    yield "history dialog, a sale opened and its preview", dialog
+    click(ctx, dialog, "refundButton")
+    yield "history dialog, refund without a quantity", dialog
+    dialog.open_receipt(first)
+    spin = dialog.findChild(QSpinBox, "refundQty1")
+    assert spin is not None
+    spin.setValue(1)
+    click(ctx, dialog, "refundButton")
+    yield "history dialog, refund without a reason", dialog
+    type_in(ctx, dialog, "reasonInput", "salah ukuran")
+    click(ctx, dialog, "refundButton")
+    prompt = dialog.prompt
+    assert prompt is not None and prompt.isVisible()
+    yield "supervisor PIN prompt", prompt
+    type_in(ctx, prompt, "supervisorNameInput", CASHIER)
+    type_in(ctx, prompt, "supervisorPinInput", CASHIER_PIN)
+    click(ctx, prompt, "pinConfirmButton")
+    yield "supervisor PIN prompt, a cashier refused", prompt
+    type_in(ctx, prompt, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, prompt, "supervisorPinInput", SUPERVISOR_PIN)
+    click(ctx, prompt, "pinConfirmButton")
+    yield "history dialog, a refund done", dialog
+
+
+def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
+    w = logged_in(ctx)
+    sell(w.till, [HIJAB])
+    sell(w.till, [HIJAB], PaymentMethod.QRIS)
+    w.actions_.close_shift()
+    dialog = opened(w)
+    yield "close-shift dialog", dialog
+    click(ctx, dialog, "confirmCloseButton")
+    yield "close-shift dialog, nothing counted", dialog
+    spin = dialog.findChild(QSpinBox, "count100000")
+    assert spin is not None
+    spin.setValue(4)
+    yield "close-shift dialog, short", dialog
+    spin.setValue(6)
+    yield "close-shift dialog, over", dialog
+    spin.setValue(5)
+    for name, n in (("count50000", 1), ("count20000", 1), ("count10000", 1), ("count5000", 1)):
+        other = dialog.findChild(QSpinBox, name)
+        assert other is not None
+        other.setValue(n)
+    yield "close-shift dialog, exact", dialog
+    click(ctx, dialog, "confirmCloseButton")
+    yield "close-shift dialog, closed with the Z report", dialog
+    click(ctx, dialog, "confirmCloseButton")
+    assert w.pages.currentWidget() is w.open_shift
+    yield "open-shift page after closing", w
+
+
+def catalog_dialog(ctx: Ctx) -> Iterator[Moment]:
+    w = logged_in(ctx)
+    w.actions_.open_catalog()
+    dialog = opened(w)
+    yield "catalog dialog", dialog
+    table = dialog.findChild(QTableView, "catalogTable")
+    assert table is not None
+    table.selectRow(0)
+    click(ctx, dialog, "saveProductButton")
+    yield "catalog dialog, a product saved", dialog
+    click(ctx, dialog, "adjustStockButton")
+    yield "catalog dialog, stock change without a reason", dialog
+
+
+def settings_dialog(ctx: Ctx) -> Iterator[Moment]:
+    w = logged_in(ctx)
+    w.actions_.open_settings()
+    yield "settings dialog", opened(w)
+
+
+def setup_wizard(ctx: Ctx) -> Iterator[Moment]:
+    wizard = SetupWizard(ctx.data)
+    ctx.qtbot.addWidget(wizard)
+    wizard.show()
+    yield "set-up wizard, the stand", wizard
+    click(ctx, wizard, "wizardNextButton")
+    yield "set-up wizard, the stand without a province", wizard
+    combo = wizard.findChild(QComboBox, "provinceCombo")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findText("Jawa Barat"))
+    type_in(ctx, wizard, "eventNameInput", "Pameran HANI 2026")
+    click(ctx, wizard, "wizardNextButton")
+    yield "set-up wizard, the catalog", wizard
+    click(ctx, wizard, "importCatalogRadio")
+    click(ctx, wizard, "wizardNextButton")
+    yield "set-up wizard, the catalog without a file", wizard
+    click(ctx, wizard, "demoCatalogRadio")
+    click(ctx, wizard, "wizardNextButton")
+    yield "set-up wizard, the first supervisor", wizard
+    type_in(ctx, wizard, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, wizard, "supervisorPinInput", "1234")
+    type_in(ctx, wizard, "supervisorPinRepeat", "4321")
+    click(ctx, wizard, "wizardFinishButton")
+    yield "set-up wizard, PINs not the same", wizard
+    click(ctx, wizard, "wizardBackButton")
+    yield "set-up wizard, back to the catalog", wizard
+
+
+def input_dialogs(ctx: Ctx) -> Iterator[Moment]:
+    w = logged_in(ctx)
+    w.selling.add_code(HIJAB)
+    w.actions_.custom_item()
+    dialog = opened(w)
+    yield "custom item dialog", dialog
+    click(ctx, dialog, "inputOkButton")
+    yield "custom item dialog, no description", dialog
+    dialog.reject()
+    w.actions_.cart_discount()
+    dialog = opened(w)
+    yield "discount dialog", dialog
+    type_in(ctx, dialog, "discountInput", "200%")
+    click(ctx, dialog, "inputOkButton")
+    yield "discount dialog, above 100%", dialog
+    type_in(ctx, dialog, "discountInput", "50%")
+    click(ctx, dialog, "inputOkButton")  # above the cashier's limit: a supervisor approves
+    dialog = opened(w)
+    assert dialog.objectName() == "approvalDialog"
+    yield "approval dialog", dialog
+    type_in(ctx, dialog, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, dialog, "supervisorPinInput", "0000")
+    click(ctx, dialog, "inputOkButton")
+    yield "approval dialog, wrong PIN", dialog
+
+
+def customer_display(ctx: Ctx) -> Iterator[Moment]:
+    w = logged_in(ctx)
+    w.actions_.toggle_customer_display()
+    display = w.actions_.customer_display
+    assert isinstance(display, QWidget) and display.isVisible()
+    yield "customer display, welcome", display
+    w.selling.add_code(HIJAB)
+    w.selling.add_code(GEDOG)
+    w.till.cart.set_discount(Discount.parse("10%"))
+    w.selling.refresh_cart()
+    yield "customer display, the cart", display
+    w.actions_.pay()
+    payment = opened(w)
+    click(ctx, payment, "methodQris")
+    ctx.qtbot.waitUntil(lambda: any(v.isVisible() for v in display.findChildren(QLabel,
+                                                                               "customerQrisView")))
+    yield "customer display, QRIS", display
+    click(ctx, payment, "methodCash")
+    type_in(ctx, payment, "cashReceivedInput", "400.000")
+    click(ctx, payment, "confirmPaymentButton")
+    yield "customer display, change", display
+
+
+SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
+    "login": login_page,
+    "open_shift": open_shift_page,
+    "selling": selling_page,
+    "payment": payment_dialog,
+    "history": history_dialog,
+    "close_shift": close_shift_dialog,
+    "customer_display": customer_display,
+    "catalog": catalog_dialog,
+    "settings": settings_dialog,
+    "setup_wizard": setup_wizard,
+    "input_dialogs": input_dialogs,
+}
