@@ -28,37 +28,61 @@ DEFAULT_DISCOUNT_LIMIT = Decimal(10)
 
 @dataclass
 class CatalogIndex:
-    """Every active product, by barcode and SKU, and lower-case text for searching."""
+    """Every active product, by barcode and SKU, and lower-case text for searching.
+
+    Built at every window start from 100,000 rows and more: plain tuples from the driver
+    and positional Product(...) calls; the search text is made on the first search.
+    """
 
     products: list[Product] = field(default_factory=list)
     by_code: dict[str, Product] = field(default_factory=dict)
-    haystack: list[str] = field(default_factory=list)
     position: dict[int, int] = field(default_factory=dict)  # product id -> list index
+    _haystack: list[str] | None = None
 
     @classmethod
     def load(cls, handle: StandHandle) -> CatalogIndex:
         t = table(ProductRow)
-        query = select(t.c.id, t.c.sku, t.c.name, t.c.price, t.c.barcode, t.c.category,
-                       t.c.maker_group, t.c.region, t.c.stock).where(t.c.active)
+        # columns in Product's field order, so each row is Product(*row)
+        query = (select(t.c.sku, t.c.name, t.c.price, t.c.barcode, t.c.category,
+                        t.c.maker_group, t.c.region, t.c.stock, t.c.active, t.c.id)
+                 .where(t.c.active).order_by(t.c.category, t.c.name))
         with handle.uow(write=False) as uow:
-            rows = uow.connection.execute(query.order_by(t.c.category, t.c.name)).all()
+            # compiled for this database, run on its driver: plain tuples, no Row objects
+            # (100 ms of 1.2 s at 100,000 products); the query has no parameters
+            sql = str(query.compile(uow.connection))
+            rows = uow.connection.exec_driver_sql(sql).all()
         index = cls()
-        for r in rows:
-            index.add(Product(sku=r.sku, name=r.name, price=r.price, barcode=r.barcode,
-                              category=r.category, maker_group=r.maker_group, region=r.region,
-                              stock=r.stock, id=r.id))
+        index.products = [Product(*row) for row in rows]
+        index._index_codes()
         return index
 
+    def _index_codes(self) -> None:
+        by_code, position = self.by_code, self.position
+        for i, p in enumerate(self.products):
+            by_code[p.sku.upper()] = p
+            if p.barcode:
+                by_code[p.barcode] = p
+            if p.id is not None:
+                position[p.id] = i
+
     def add(self, product: Product) -> None:
-        if product.id is not None:
-            self.position[product.id] = len(self.products)
         self.products.append(product)
+        self._haystack = None
         self.by_code[product.sku.upper()] = product
         if product.barcode:
             self.by_code[product.barcode] = product
-        self.haystack.append(" ".join(
-            (product.name, product.sku, product.barcode or "", product.maker_group,
-             product.category, product.region)).casefold())
+        if product.id is not None:
+            self.position[product.id] = len(self.products) - 1
+
+    @property
+    def haystack(self) -> list[str]:
+        if self._haystack is None:
+            self._haystack = [
+                f"{p.name} {p.sku} {p.barcode or ''} {p.maker_group} {p.category} "
+                f"{p.region}".casefold()
+                for p in self.products
+            ]
+        return self._haystack
 
     def find(self, code: str) -> Product:
         code = code.strip()
@@ -73,6 +97,9 @@ class CatalogIndex:
     def search(self, text: str = "", category: str | None = None) -> list[Product]:
         """Products whose name, SKU, barcode, maker group, category or region hold every word."""
         words = text.casefold().split()
+        if not words:
+            return (self.products if category is None
+                    else [p for p in self.products if p.category == category])
         return [
             p for p, hay in zip(self.products, self.haystack, strict=True)
             if (category is None or p.category == category) and all(w in hay for w in words)
