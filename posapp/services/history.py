@@ -8,8 +8,16 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from posapp.services.returns import find_sale
 from posapp.services.shifts import open_shift_row
-from posapp.store.models import RefundRow, SaleRow, ShiftRow, UserRow
+from posapp.store.models import (
+    ProductRow,
+    RefundLineRow,
+    RefundRow,
+    SaleRow,
+    ShiftRow,
+    UserRow,
+)
 from posapp.store.uow import UnitOfWork
 
 
@@ -70,3 +78,109 @@ def list_sales(uow: UnitOfWork, *, shift_number: int | None = None, everything: 
             )
             for sale, number, cashier in rows
         ]
+
+
+@dataclass(frozen=True)
+class LineDetail:
+    line_no: int
+    product_id: int | None
+    sku: str
+    barcode: str | None
+    name: str
+    unit_price: int
+    quantity: int
+    line_discount: int  # the discount given on this line alone
+    total: int
+    refunded: int  # units already refunded
+
+    @property
+    def refundable(self) -> int:
+        return self.quantity - self.refunded
+
+
+@dataclass(frozen=True)
+class SaleDetail:
+    """One sale as the history dialog and the receipt preview need it."""
+
+    receipt_no: str
+    created_at: datetime  # UTC, naive
+    shift_number: int
+    cashier: str
+    subtotal: int
+    discount: int
+    total: int
+    change: int
+    voided: bool
+    lines: tuple[LineDetail, ...]
+    payments: tuple[tuple[str, int], ...]  # (method, tendered)
+    refunds: tuple[tuple[str, str, int], ...]  # (refund no, method, amount)
+
+    @property
+    def refunded(self) -> int:
+        return sum(amount for _, _, amount in self.refunds)
+
+    def line_for_code(self, code: str) -> LineDetail | None:
+        """The line whose SKU or barcode is *code* (a product scanned to pick it)."""
+        code = code.strip()
+        for line in self.lines:
+            if code.upper() == line.sku.upper() or (line.barcode and code == line.barcode):
+                return line
+        return None
+
+
+def sale_detail(uow: UnitOfWork, receipt_no: str) -> SaleDetail:
+    """One sale with its lines, payments and refunds so far."""
+    with uow:
+        s = uow.session
+        sale = find_sale(uow, receipt_no)
+        refunded = dict(
+            s.execute(
+                select(RefundLineRow.sale_line_id, func.sum(RefundLineRow.quantity))
+                .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
+                .where(RefundRow.sale_id == sale.id)
+                .group_by(RefundLineRow.sale_line_id)
+            ).all()
+        )
+        refunds = s.execute(
+            select(RefundRow.refund_no, RefundRow.method, RefundRow.amount)
+            .where(RefundRow.sale_id == sale.id)
+            .order_by(RefundRow.seq)
+        ).all()
+        ids = {ln.product_id for ln in sale.lines if ln.product_id is not None}
+        barcodes = (
+            dict(
+                s.execute(
+                    select(ProductRow.id, ProductRow.barcode).where(ProductRow.id.in_(ids))
+                ).all()
+            )
+            if ids
+            else {}
+        )
+        return SaleDetail(
+            receipt_no=sale.receipt_no,
+            created_at=sale.created_at,
+            shift_number=s.get_one(ShiftRow, sale.shift_id).number,
+            cashier=s.get_one(UserRow, sale.cashier_id).name,
+            subtotal=sale.subtotal,
+            discount=sale.discount,
+            total=sale.total,
+            change=sale.change,
+            voided=sale.voided_at is not None,
+            lines=tuple(
+                LineDetail(
+                    line_no=ln.line_no,
+                    product_id=ln.product_id,
+                    sku=ln.sku,
+                    barcode=barcodes.get(ln.product_id) if ln.product_id is not None else None,
+                    name=ln.name,
+                    unit_price=ln.unit_price,
+                    quantity=ln.quantity,
+                    line_discount=ln.line_discount,
+                    total=ln.total,
+                    refunded=int(refunded.get(ln.id, 0)),
+                )
+                for ln in sale.lines
+            ),
+            payments=tuple((p.method, p.tendered) for p in sale.payments),
+            refunds=tuple((r.refund_no, r.method, int(r.amount)) for r in refunds),
+        )

@@ -21,20 +21,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
-from posapp.bootstrap import StandHandle
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PaymentMethod
 from posapp.services import history, returns, shifts
-from posapp.services.history import SaleSummary
+from posapp.services.history import SaleDetail, SaleSummary
 from posapp.services.till import Till
-from posapp.store.models import ProductRow, RefundLineRow, RefundRow, ShiftRow, UserRow
 from posapp.ui.errors import user_message
 from posapp.ui.history_model import (
-    LineDetail,
-    SaleDetail,
     SaleLinesModel,
     SalesModel,
     local_time,
@@ -42,64 +37,6 @@ from posapp.ui.history_model import (
     receipt_preview,
 )
 from posapp.ui.pin_prompt import TOUCH, Approve, PinPrompt, touch_button
-
-
-def _read_sale(handle: StandHandle, receipt_no: str) -> SaleDetail:
-    """One sale with its lines, payments and refunds so far (a read the services lack)."""
-    with handle.uow(write=False) as uow:
-        s = uow.session
-        sale = returns.find_sale(uow, receipt_no)
-        refunded = dict(
-            s.execute(
-                select(RefundLineRow.sale_line_id, func.sum(RefundLineRow.quantity))
-                .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
-                .where(RefundRow.sale_id == sale.id)
-                .group_by(RefundLineRow.sale_line_id)
-            ).all()
-        )
-        refunds = s.execute(
-            select(RefundRow.refund_no, RefundRow.method, RefundRow.amount)
-            .where(RefundRow.sale_id == sale.id)
-            .order_by(RefundRow.seq)
-        ).all()
-        ids = {ln.product_id for ln in sale.lines if ln.product_id is not None}
-        barcodes = (
-            dict(
-                s.execute(
-                    select(ProductRow.id, ProductRow.barcode).where(ProductRow.id.in_(ids))
-                ).all()
-            )
-            if ids
-            else {}
-        )
-        return SaleDetail(
-            receipt_no=sale.receipt_no,
-            created_at=sale.created_at,
-            shift_number=s.get_one(ShiftRow, sale.shift_id).number,
-            cashier=s.get_one(UserRow, sale.cashier_id).name,
-            subtotal=sale.subtotal,
-            discount=sale.discount,
-            total=sale.total,
-            change=sale.change,
-            voided=sale.voided_at is not None,
-            lines=tuple(
-                LineDetail(
-                    line_no=ln.line_no,
-                    product_id=ln.product_id,
-                    sku=ln.sku,
-                    barcode=barcodes.get(ln.product_id),
-                    name=ln.name,
-                    unit_price=ln.unit_price,
-                    quantity=ln.quantity,
-                    line_discount=ln.line_discount,
-                    total=ln.total,
-                    refunded=int(refunded.get(ln.id, 0)),
-                )
-                for ln in sale.lines
-            ),
-            payments=tuple((p.method, p.tendered) for p in sale.payments),
-            refunds=tuple((r.refund_no, r.method, int(r.amount)) for r in refunds),
-        )
 
 
 class HistoryDialog(QDialog):
@@ -308,7 +245,7 @@ class HistoryDialog(QDialog):
     def _open(self, receipt_no: str, *, quiet: bool = True) -> bool:
         """Show the sale *receipt_no*; NotFound is raised unless *quiet*."""
         try:
-            detail = _read_sale(self.till.handle, receipt_no)
+            detail = history.sale_detail(self.till.handle.uow(write=False), receipt_no)
         except NotFound:
             if quiet:
                 return False

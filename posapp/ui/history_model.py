@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,60 +10,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from posapp.domain.money import format_rupiah
-from posapp.services.history import SaleSummary
+from posapp.services.history import LineDetail, SaleDetail, SaleSummary
 
 Index = QModelIndex | QPersistentModelIndex
 RawRole = Qt.ItemDataRole.UserRole + 1  # the row's record
 SortRole = Qt.ItemDataRole.UserRole + 2
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-@dataclass(frozen=True)
-class LineDetail:
-    line_no: int
-    product_id: int | None
-    sku: str
-    barcode: str | None
-    name: str
-    unit_price: int
-    quantity: int
-    line_discount: int  # the discount given on this line alone
-    total: int
-    refunded: int  # units already refunded
-
-    @property
-    def refundable(self) -> int:
-        return self.quantity - self.refunded
-
-
-@dataclass(frozen=True)
-class SaleDetail:
-    """One sale as the history dialog and the receipt preview need it."""
-
-    receipt_no: str
-    created_at: datetime  # UTC, naive
-    shift_number: int
-    cashier: str
-    subtotal: int
-    discount: int
-    total: int
-    change: int
-    voided: bool
-    lines: tuple[LineDetail, ...]
-    payments: tuple[tuple[str, int], ...]  # (method, tendered)
-    refunds: tuple[tuple[str, str, int], ...]  # (refund no, method, amount)
-
-    @property
-    def refunded(self) -> int:
-        return sum(amount for _, _, amount in self.refunds)
-
-    def line_for_code(self, code: str) -> LineDetail | None:
-        """The line whose SKU or barcode is *code* (a product scanned to pick it)."""
-        code = code.strip()
-        for line in self.lines:
-            if code.upper() == line.sku.upper() or (line.barcode and code == line.barcode):
-                return line
-        return None
 
 
 def local_time(moment: datetime, zone: ZoneInfo) -> str:

@@ -106,3 +106,15 @@ def test_card_refund_moves_no_cash(jatim: Stand) -> None:
 def test_refund_of_unknown_receipt(jatim: Stand) -> None:
     with pytest.raises(NotFound, match="JATIM-999999"):
         refund(jatim, "JATIM-999999", [("JTM-JLB-001", 1)])
+
+
+def test_sale_detail_tells_what_is_left_to_refund(jatim: Stand) -> None:
+    from posapp.services.history import sale_detail
+
+    receipt = sell(jatim, [("JTM-JLB-001", 2), ("JTM-BTK-002", 1)], 600_000)
+    refund(jatim, receipt, [("JTM-JLB-001", 1)])
+    detail = sale_detail(jatim.handle.uow(write=False), receipt)
+    assert [(ln.sku, ln.quantity, ln.refunded, ln.refundable) for ln in detail.lines] == [
+        ("JTM-JLB-001", 2, 1, 1), ("JTM-BTK-002", 1, 0, 1)]
+    assert detail.line_for_code("8991234500031").line_no == 1
+    assert detail.refunded == 85_000 and detail.payments == (("cash", 600_000),)
