@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from posapp.domain.money import format_rupiah
 from posapp.domain.product import Product
-from posapp.ui.models import Index, RawRole, SortRole
+from posapp.ui.models import Index, RawRole, RowsModel, SortRole
 
 
-class CatalogTableModel(QAbstractTableModel):
+class CatalogTableModel(RowsModel[Product]):
     """One product per row. Headers and the word for "inactive" are set by the dialog
     (translated); inactive products are shown in italics, greyed, with that word."""
 
@@ -22,45 +23,27 @@ class CatalogTableModel(QAbstractTableModel):
     _NUMERIC = (PRICE, STOCK)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._products: list[Product] = []
-        self.headers = ["SKU", "Barcode", "Name", "Category", "Maker group", "Region",
-                        "Price", "Stock"]
+        super().__init__(["SKU", "Barcode", "Name", "Category", "Maker group", "Region",
+                          "Price", "Stock"], parent)
         self.inactive_text = "inactive"
 
-    def set_rows(self, products: list[Product]) -> None:
-        self.beginResetModel()
-        self._products = list(products)
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[Product]) -> None:
+        super().set_rows(list(rows))
 
-    def set_headers(self, headers: list[str], inactive_text: str) -> None:
-        self.headers = headers
-        self.inactive_text = inactive_text
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
-        if self._products:
-            self.dataChanged.emit(self.index(0, self.NAME),
-                                  self.index(len(self._products) - 1, self.NAME))
+    def set_headers(self, headers: list[str], inactive_text: str | None = None) -> None:
+        if inactive_text is not None:
+            self.inactive_text = inactive_text
+        super().set_headers(headers)
+        self.refresh_column(self.NAME)
 
     def product_at(self, row: int) -> Product | None:
-        return self._products[row] if 0 <= row < len(self._products) else None
+        return self.row_at(row)
 
     def row_of(self, product_id: int | None) -> int | None:
         """The row showing the product with this database id, if shown."""
         if product_id is None:
             return None
-        return next((i for i, p in enumerate(self._products) if p.id == product_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._products)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+        return next((i for i, p in enumerate(self._rows) if p.id == product_id), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         product = self.product_at(index.row()) if index.isValid() else None

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from posapp.domain.money import format_rupiah
 from posapp.services.history import LineDetail, SaleDetail, SaleSummary
+from posapp.ui.models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 RawRole = Qt.ItemDataRole.UserRole + 1  # the row's record
@@ -34,32 +35,23 @@ def matches(sale: SaleSummary, text: str) -> bool:
     return bool(digits) and digits in str(sale.total)
 
 
-class SalesModel(QAbstractTableModel):
+class SalesModel(RowsModel[SaleSummary]):
     """Past sales: receipt, time in the stand's zone, cashier, items, total, status."""
 
     RECEIPT, TIME, CASHIER, ITEMS, TOTAL, STATUS = range(6)
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent)
         self.zone = zone
-        self._rows: list[SaleSummary] = []
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.headers = [self.tr("Receipt"), self.tr("Time"), self.tr("Cashier"),
-                        self.tr("Items"), self.tr("Total"), self.tr("Status")]
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.STATUS),
-                                  self.index(len(self._rows) - 1, self.STATUS))
-
-    def set_rows(self, rows: list[SaleSummary]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_headers([self.tr("Receipt"), self.tr("Time"), self.tr("Cashier"),
+                          self.tr("Items"), self.tr("Total"), self.tr("Status")])
+        self.refresh_column(self.STATUS)
 
     def sale_at(self, row: int) -> SaleSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, receipt_no: str) -> int:
         """The row of *receipt_no*, or -1 when it is not listed."""
@@ -73,18 +65,6 @@ class SalesModel(QAbstractTableModel):
         if sale.refunded:
             return self.tr("Refunded {amount}").format(amount=format_rupiah(sale.refunded))
         return ""
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sale = self.sale_at(index.row()) if index.isValid() else None
@@ -106,40 +86,21 @@ class SalesModel(QAbstractTableModel):
         return None
 
 
-class SaleLinesModel(QAbstractTableModel):
+class SaleLinesModel(RowsModel[LineDetail]):
     """One sale's lines; the dialog puts a refund-quantity spin box in the last column."""
 
     LINE, ITEM, QUANTITY, PRICE, TOTAL, REFUNDED, REFUND = range(7)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[LineDetail, ...] = ()
+        super().__init__([], parent)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.headers = ["#", self.tr("Item"), self.tr("Qty"), self.tr("Price"),
-                        self.tr("Total"), self.tr("Refunded"), self.tr("Refund qty")]
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
-
-    def set_rows(self, rows: tuple[LineDetail, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_headers(["#", self.tr("Item"), self.tr("Qty"), self.tr("Price"),
+                          self.tr("Total"), self.tr("Refunded"), self.tr("Refund qty")])
 
     def line_at(self, row: int) -> LineDetail | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         line = self.line_at(index.row()) if index.isValid() else None

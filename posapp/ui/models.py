@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -13,6 +14,45 @@ from posapp.domain.product import Product
 Index = QModelIndex | QPersistentModelIndex
 RawRole = Qt.ItemDataRole.UserRole + 1  # the row's record (Product or PricedLine)
 SortRole = Qt.ItemDataRole.UserRole + 2
+T = TypeVar("T")
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """Records as rows and translated column headers; a subclass says what a cell shows."""
+
+    def __init__(self, headers: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[T] = ()
+        self.headers = headers
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def refresh_column(self, column: int) -> None:
+        """Tell the views one column's cells changed (after a language switch)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
 
 class ProductGridModel(QAbstractTableModel):
@@ -67,45 +107,24 @@ class ProductGridModel(QAbstractTableModel):
         return None
 
 
-class CartModel(QAbstractTableModel):
+class CartModel(RowsModel[PricedLine]):
     """The cart's priced lines. Column headers are set by the window (translated)."""
 
     NAME, QUANTITY, PRICE, DISCOUNT, TOTAL = range(5)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._lines: tuple[PricedLine, ...] = ()
-        self.headers = ["Item", "Qty", "Price", "Discount", "Total"]
+        super().__init__(["Item", "Qty", "Price", "Discount", "Total"], parent)
 
-    def set_rows(self, totals: Totals) -> None:
+    def set_totals(self, totals: Totals) -> None:
         """Show *totals*; a same-length update only signals changed cells."""
-        if len(totals.lines) == len(self._lines) and self._lines:
-            self._lines = totals.lines
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._lines) - 1, self.TOTAL))
+        if len(totals.lines) == len(self._rows) and self._rows:
+            self._rows = totals.lines
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.TOTAL))
             return
-        self.beginResetModel()
-        self._lines = totals.lines
-        self.endResetModel()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+        self.set_rows(totals.lines)
 
     def line_at(self, row: int) -> PricedLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         line = self.line_at(index.row()) if index.isValid() else None

@@ -287,7 +287,7 @@ class SellingPage(QWidget):
 
     def refresh_cart(self, select: int | None = None) -> None:
         totals = self.till.cart.totals()
-        self.cart_model.set_rows(totals)
+        self.cart_model.set_totals(totals)
         self.subtotal_label.setText(
             self.tr("Subtotal: {amount}").format(amount=format_rupiah(totals.subtotal))
         )

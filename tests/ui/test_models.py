@@ -37,7 +37,7 @@ def test_cart_model_shows_priced_lines(qapp) -> None:  # type: ignore[no-untyped
     model = CartModel()
     resets: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
-    model.set_rows(cart.totals())
+    model.set_totals(cart.totals())
     assert model.rowCount() == 2
     row = [model.index(1, c).data() for c in range(model.columnCount())]
     assert row == ["Batik 1", "1", "Rp 20.000", "-Rp 5.000", "Rp 15.000"]
@@ -45,7 +45,7 @@ def test_cart_model_shows_priced_lines(qapp) -> None:  # type: ignore[no-untyped
     changed: list[int] = []
     model.dataChanged.connect(lambda *_: changed.append(1))
     cart.set_quantity(0, 3)
-    model.set_rows(cart.totals())  # same number of lines: cells change, no reset
+    model.set_totals(cart.totals())  # same number of lines: cells change, no reset
     assert changed and len(resets) == 1
     assert model.index(0, CartModel.TOTAL).data() == "Rp 30.000"
     model.set_headers(["Barang", "Jml", "Harga", "Diskon", "Total"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
@@ -166,25 +164,9 @@ def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot, till: T
         assert w.minimumHeight() >= 44, w.objectName()
 
 
-class Shouting(QTranslator):
-    """A stand-in language: every text in upper case."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return source.upper()
-
-    def isEmpty(self) -> bool:
-        return False
 
 
-@pytest.fixture
-def shouting() -> Iterator[Shouting]:
-    translator = Shouting()
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-
-
-def test_texts_follow_a_language_change(qtbot: QtBot, till: Till, shouting: Shouting) -> None:
+def test_texts_follow_a_language_change(qtbot: QtBot, till: Till, shouting: QTranslator) -> None:
     dialog = open_dialog(qtbot, till)
     save = child(dialog, QAbstractButton, "saveSettingsButton")
     assert save.text() == "Save"

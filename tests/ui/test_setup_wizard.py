@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -300,26 +299,10 @@ def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot,
                 assert w.minimumHeight() >= 44, w.objectName()
 
 
-class Shouting(QTranslator):
-    """A stand-in language: every text in upper case."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return source.upper()
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-@pytest.fixture
-def shouting() -> Iterator[Shouting]:
-    translator = Shouting()
-    yield translator
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_texts_follow_a_language_change(qtbot: QtBot, wizard: SetupWizard,
-                                        shouting: Shouting) -> None:
+                                        shouting: QTranslator) -> None:
     fill_stand_page(qtbot, wizard)
     next_button = child(wizard, QAbstractButton, "wizardNextButton")
     assert next_button.text() == "Next"
