@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from posapp import __version__
-from posapp.cli import commands_sales, commands_stand
+from posapp.cli import commands_qris, commands_sales, commands_stand
 from posapp.cli.context import Context
 from posapp.domain.catalog import CatalogFileError
 from posapp.domain.errors import PosError
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands_stand.register(sub, common)
     commands_sales.register(sub, common)
+    commands_qris.register(sub, common)
     return parser
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeGuard
 from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.qris import parse_qris
 from posapp.store.models import SettingRow
 from posapp.store.uow import UnitOfWork
 
@@ -159,6 +160,8 @@ def _check(s: StandSettings, name: str) -> None:
             raise InvalidInput("the QRIS payload may not start or end with spaces")
         if _CONTROL.search(value):
             raise InvalidInput("the QRIS payload may not hold control characters or line breaks")
+        if value:
+            parse_qris(value)  # a malformed sticker is refused with its reason
     if name == "scanner_suffix" and value not in SCANNER_SUFFIXES:
         raise InvalidInput(f"unknown scanner suffix {value!r} (enter, tab or none)")
     if name == "scanner_interval_ms":

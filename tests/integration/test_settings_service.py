@@ -11,14 +11,13 @@ from posapp.services import settings
 from posapp.services.settings import StandSettings
 from posapp.store.models import SettingRow
 from tests.conftest import Stand, dump_database
+from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
 
 CHANGED = StandSettings(
     language="en",
     printer="network:192.168.1.50:9100",
     paper_width=32,
-    qris_payload="00020101021126570011ID.DANA.WWW011893600915302259148102090225914810303UMI"
-                 "51440014ID.CO.QRIS.WWW0215ID10200211817450303UMI5204599953033605802ID"
-                 "5912Stand Jatim 6008Surabaya61056013663045C5E",
+    qris_payload=STAND_STATIC,
     scanner_suffix="tab",
     scanner_interval_ms=50,
     discount_limit_percent=25,
@@ -112,6 +111,7 @@ def test_unknown_keys_are_ignored_and_missing_or_broken_ones_give_the_default(
     ({"qris_payload": " 000201"}, "spaces"),
     ({"qris_payload": "000201\n"}, "spaces"),
     ({"qris_payload": "0002\x0101"}, "control characters"),
+    ({"qris_payload": STAND_STATIC[:-4] + "0000"}, "CRC mismatch"),
     ({"scanner_suffix": "space"}, "unknown scanner suffix 'space'"),
     ({"scanner_interval_ms": 0}, "scanner key interval"),
     ({"discount_limit_percent": 101}, "discount limit (percent) must be a whole number from 0 to"),

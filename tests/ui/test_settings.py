@@ -22,6 +22,7 @@ from posapp.services.settings import StandSettings
 from posapp.services.till import Till
 from posapp.ui.settings_dialog import SettingsDialog
 from tests.conftest import Stand, dump_database
+from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
 
 
 def open_dialog(qtbot: QtBot, till: Till) -> SettingsDialog:
@@ -87,7 +88,7 @@ def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> 
     choose(dialog, "languageCombo", "en")
     type_into(qtbot, dialog, "printerInput", "usb:04B8:0202 ")
     choose(dialog, "paperWidthCombo", 32)
-    type_into(qtbot, dialog, "qrisPayloadInput", "00020101021126570011ID.DANA.WWW6304ABCD")
+    type_into(qtbot, dialog, "qrisPayloadInput", STAND_STATIC)
     choose(dialog, "scannerSuffixCombo", "tab")
     set_spin(qtbot, dialog, "scannerIntervalSpin", 45)
     set_spin(qtbot, dialog, "discountLimitSpin", 25)
@@ -97,7 +98,7 @@ def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> 
 
     expected = StandSettings(
         language="en", printer="usb:04b8:0202", paper_width=32,
-        qris_payload="00020101021126570011ID.DANA.WWW6304ABCD", scanner_suffix="tab",
+        qris_payload=STAND_STATIC, scanner_suffix="tab",
         scanner_interval_ms=45, discount_limit_percent=25, customer_display=True,
     )
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -106,7 +107,7 @@ def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> 
     assert settings.get(till.handle.uow(write=False)) == expected
     again = open_dialog(qtbot, till)
     assert shown_values(again) == ("en", "usb:04b8:0202", 32,
-                                   "00020101021126570011ID.DANA.WWW6304ABCD", "tab", 45, 25,
+                                   STAND_STATIC, "tab", 45, 25,
                                    True)
 
 

@@ -1,0 +1,47 @@
+"""``posapp qris``: check a QRIS payload, make the dynamic one for an amount, store the stand's."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from posapp.cli.args import amount
+from posapp.cli.context import Context
+from posapp.domain.qris import dynamic_payload, parse_qris
+from posapp.services import settings
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    q = sub.add_parser("qris", parents=[common], help="QRIS payloads")
+    q_sub = q.add_subparsers(dest="action", required=True)
+    p = q_sub.add_parser("check", parents=[common], help="exit 0 when PAYLOAD is valid")
+    p.add_argument("payload")
+    p.set_defaults(handler=cmd_check)
+    p = q_sub.add_parser("amount", parents=[common], help="print the dynamic payload")
+    p.add_argument("payload")
+    p.add_argument("amount", type=amount)
+    p.set_defaults(handler=cmd_amount)
+    p = q_sub.add_parser("set", parents=[common], help="store the stand's static payload")
+    p.add_argument("payload")
+    p.set_defaults(handler=cmd_set)
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    payload = parse_qris(args.payload)
+    kind = "dynamic" if payload.is_dynamic else "static"
+    print(f"valid {kind} QRIS: {payload.merchant_name}, {payload.merchant_city}"
+          + (f", NMID {payload.nmid}" if payload.nmid else ""))
+    return 0
+
+
+def cmd_amount(ctx: Context, args: argparse.Namespace) -> int:
+    print(dynamic_payload(args.payload, args.amount))
+    return 0
+
+
+def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    current = settings.get(handle.uow(write=False))
+    saved = settings.save(handle.uow(), replace(current, qris_payload=args.payload.strip()))
+    print(f"QRIS of {parse_qris(saved.qris_payload).merchant_name} stored for stand {handle.code}")
+    return 0
