@@ -1,0 +1,359 @@
+"""A receipt as a pure layout: lines of text, label-and-amount rows, barcode, QR, cut.
+
+``layout_receipt`` decides every printed line for a paper width of 32, 42 or 48 columns
+(58 and 80 mm rolls); the renderers (plain text, ESC/POS, PDF) only draw the blocks.
+No printer and no ReportLab here.
+
+Every ``Text`` and ``Row`` the layout makes fits on one line of the paper:
+
+* a ``Text`` holds at most *width* characters, or *width* // 2 when ``double`` (double
+  width and height on the printer);
+* a ``Row`` has ``len(left) + len(right) <= width``, with at least one space between the
+  two when both are given; the renderer pads the gap with spaces.
+
+Text from the stand, the catalog or the cashier is cleaned first (NFC, control and format
+characters and runs of whitespace become one space), so nothing reaches a printer as a
+command byte.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, TypeAlias
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from posapp.domain.errors import InvalidInput
+from posapp.domain.money import check_amount, format_rupiah
+
+#: Characters per line: 58 mm paper (32), 80 mm paper with font A (42) or font B (48).
+PAPER_WIDTHS = (32, 42, 48)
+
+ReceiptKind = Literal["sale", "void", "refund", "copy"]
+KINDS: tuple[ReceiptKind, ...] = ("sale", "void", "refund", "copy")
+Align = Literal["left", "center", "right"]
+
+LABELS = {
+    "id": {
+        "receipt": "Struk", "original": "Struk asal", "date": "Tanggal", "cashier": "Kasir",
+        "discount": "Diskon", "subtotal": "Subtotal", "total": "TOTAL", "change": "Kembalian",
+        "refunded": "Retur", "cash": "Tunai", "qris": "QRIS", "card": "Kartu",
+        "transfer": "Transfer", "void": "BATAL", "refund": "RETUR", "copy": "SALINAN",
+        "thanks": "Terima kasih", "makers": "Dibuat oleh kelompok pemberdayaan masyarakat",
+    },
+    "en": {
+        "receipt": "Receipt", "original": "Original receipt", "date": "Date",
+        "cashier": "Cashier", "discount": "Discount", "subtotal": "Subtotal", "total": "TOTAL",
+        "change": "Change", "refunded": "Refund", "cash": "Cash", "qris": "QRIS",
+        "card": "Card", "transfer": "Transfer", "void": "VOID", "refund": "REFUND",
+        "copy": "COPY", "thanks": "Thank you", "makers": "Made by community empowerment groups",
+    },
+}
+
+
+# --- the input: a sale (or void, refund, reprint) as the receipt shows it ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptLine:
+    """One line as sold: ``total`` is what the buyer paid for it after both discounts."""
+
+    name: str
+    quantity: int
+    unit_price: int
+    line_discount: int  # the discount given on this line alone (shown under the line)
+    cart_discount: int  # this line's share of the cart discount (shown in the totals)
+    total: int
+
+    @property
+    def gross(self) -> int:
+        return self.quantity * self.unit_price
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptPayment:
+    """What the buyer handed over by one method; ``amount`` counts towards the total
+    (cash net of change). On a refund receipt: the money given back."""
+
+    method: str  # "cash", "qris", "card", "transfer" (other names are shown as they are)
+    tendered: int
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptRefund:
+    """A refund already made against this sale (listed on a copy)."""
+
+    number: str
+    method: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """Everything a receipt shows, already decided; amounts in whole rupiah.
+
+    The amounts must add up as the till recorded them (line totals, subtotal, discount,
+    total, payments and change); a receipt that does not is refused with InvalidInput
+    rather than printed.
+    """
+
+    stand_name: str
+    province: str
+    event: str
+    address: str
+    receipt_no: str
+    moment: datetime  # UTC, naive (as stored)
+    zone: str  # the event's time zone, e.g. "Asia/Jakarta"
+    cashier: str
+    lines: tuple[ReceiptLine, ...]
+    subtotal: int  # sum of quantity x unit price, before any discount
+    discount: int  # line discounts plus the cart discount
+    total: int
+    payments: tuple[ReceiptPayment, ...]
+    change: int
+    kind: ReceiptKind = "sale"
+    footer: tuple[str, ...] = ()
+    qr: str | None = None
+    logo: bool = False
+    original: str = ""  # on a refund receipt: the sale's receipt number
+    refunds: tuple[ReceiptRefund, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("lines", "payments", "footer", "refunds"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        _check(self)
+
+    @property
+    def line_discounts(self) -> int:
+        return sum(line.line_discount for line in self.lines)
+
+    @property
+    def cart_discount(self) -> int:
+        return sum(line.cart_discount for line in self.lines)
+
+
+def default_footer(lang: str = "id") -> tuple[str, ...]:
+    """The thank-you line and the line about the makers, in *lang*."""
+    t = _labels(lang)
+    return (t["thanks"], t["makers"])
+
+
+def _check(r: Receipt) -> None:
+    if r.kind not in KINDS:
+        raise InvalidInput(f"unknown receipt kind {r.kind!r} (use one of: {', '.join(KINDS)})")
+    no = r.receipt_no
+    if not no or not all(" " < c <= "~" for c in no):
+        raise InvalidInput(f"receipt number {no!r} cannot be a Code128 barcode")
+    if r.original and not all(" " < c <= "~" for c in r.original):
+        raise InvalidInput(f"original receipt number {r.original!r} is not printable")
+    if r.moment.tzinfo is not None:
+        raise InvalidInput("a receipt's time is naive UTC, as stored")
+    try:
+        ZoneInfo(r.zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"unknown time zone {r.zone!r}") from None
+    if not r.lines:
+        raise InvalidInput(f"receipt {no} has no lines")
+    for line in r.lines:
+        if isinstance(line.quantity, bool) or not isinstance(line.quantity, int) \
+                or line.quantity < 1:
+            raise InvalidInput(f"{line.name}: quantity must be at least 1, got {line.quantity}")
+        for what in ("unit_price", "line_discount", "cart_discount", "total"):
+            check_amount(getattr(line, what), what=f"{line.name}: {what.replace('_', ' ')}")
+        if line.gross - line.line_discount - line.cart_discount != line.total:
+            raise InvalidInput(f"{line.name}: the line total does not add up")
+    for what in ("subtotal", "discount", "total", "change"):
+        check_amount(getattr(r, what), what=what)
+    for p in r.payments:
+        check_amount(p.tendered, what=f"{p.method} payment")
+        check_amount(p.amount, what=f"{p.method} payment")
+    for refund in r.refunds:
+        check_amount(refund.amount, what=f"refund {refund.number}")
+    if r.subtotal != sum(line.gross for line in r.lines):
+        raise InvalidInput(f"receipt {no}: the subtotal is not the sum of the lines")
+    if r.discount != r.line_discounts + r.cart_discount:
+        raise InvalidInput(f"receipt {no}: the discount is not the sum of the lines' discounts")
+    if r.total != r.subtotal - r.discount:
+        raise InvalidInput(f"receipt {no}: the total is not the subtotal less the discount")
+    if sum(p.amount for p in r.payments) != r.total:
+        raise InvalidInput(f"receipt {no}: the payments do not add up to the total")
+    if sum(p.tendered for p in r.payments) - r.total != r.change:
+        raise InvalidInput(f"receipt {no}: the change is not what was paid less the total")
+
+
+# --- the output: blocks, one printed line each (barcode, QR, logo and cut apart) ---------
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One line of text; ``double`` is double width and height (half the columns)."""
+
+    text: str
+    bold: bool = False
+    align: Align = "left"
+    double: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A full-width line of *char*."""
+
+    char: str = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A label left and an amount right on one line, spaces between."""
+
+    left: str
+    right: str
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Barcode:
+    """A Code128 barcode of *data* (printable ASCII), with the text under it."""
+
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class QrCode:
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """The stand's logo, if the renderer has one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """Feed past the tear bar and cut."""
+
+
+Block: TypeAlias = Text | Rule | Row | Barcode | QrCode | Logo | Cut
+
+
+def layout_receipt(receipt: Receipt, width: int, *, lang: str = "id") -> tuple[Block, ...]:
+    """The receipt as blocks for paper *width* columns (32, 42 or 48), labels in *lang*."""
+    if width not in PAPER_WIDTHS:
+        raise InvalidInput(
+            f"a receipt is {', '.join(map(str, PAPER_WIDTHS))} characters wide, not {width}"
+        )
+    t = _labels(lang)
+    rp = format_rupiah
+    r = receipt
+    out: list[Block] = []
+
+    if r.logo:
+        out.append(Logo())
+    out += _texts(r.stand_name, width, bold=True, align="center", double=True)
+    for part in (r.province, r.address, r.event):
+        out += _texts(part, width, align="center")
+    marker = f"*** {t[r.kind]} ***" if r.kind != "sale" else ""
+    if marker:
+        out += _texts(marker, width, bold=True, align="center", double=True)
+    out.append(Rule())
+    out += _row(t["receipt"], r.receipt_no, width)
+    if r.original:
+        out += _row(t["original"], r.original, width)
+    out += _row(t["date"], _local(r.moment, r.zone), width)
+    out += _row(t["cashier"], _clean(r.cashier), width)
+    out.append(Rule())
+
+    for line in r.lines:
+        out += _texts(line.name, width)
+        out += _row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.gross), width)
+        if line.line_discount:
+            out += _row(f"  {t['discount']}", rp(-line.line_discount), width)
+    out.append(Rule())
+
+    if r.cart_discount:
+        out += _row(t["subtotal"], rp(r.subtotal - r.line_discounts), width)
+        out += _row(t["discount"], rp(-r.cart_discount), width)
+    out += _row(t["total"], rp(r.total), width, bold=True)
+    for p in r.payments:
+        out += _row(_method(p.method, t), rp(p.tendered), width)
+    if r.change > 0:
+        out += _row(t["change"], rp(r.change), width)
+    for refund in r.refunds:
+        label = f"{t['refunded']} {_clean(refund.number)} ({_method(refund.method, t)})"
+        out += _row(label, rp(-refund.amount), width)
+    out.append(Rule())
+
+    if marker:
+        out += _texts(marker, width, bold=True, align="center", double=True)
+    out.append(Barcode(r.receipt_no))
+    if r.qr:
+        out.append(QrCode(r.qr))
+    for footer_line in r.footer:
+        out += _texts(footer_line, width, align="center") or [Text("")]
+    out.append(Cut())
+    return tuple(out)
+
+
+def _labels(lang: str) -> dict[str, str]:
+    if lang not in LABELS:
+        raise InvalidInput(f"no receipt labels in {lang!r} (use one of: {', '.join(LABELS)})")
+    return LABELS[lang]
+
+
+def _method(method: str, t: dict[str, str]) -> str:
+    return t.get(method, _clean(method))
+
+
+def _local(moment: datetime, zone: str) -> str:
+    """``28-11-2026 14:36``: *moment* (naive UTC) in the event's time zone."""
+    return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(zone)).strftime(
+        "%d-%m-%Y %H:%M")
+
+
+def _clean(text: str) -> str:
+    """One line of printable text: NFC, no control or format characters, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    return " ".join(text.split())
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width*, split between words (inside a word only when the
+    word alone is longer than the line); a leading indent is kept on every line."""
+    indent = len(text) - len(text.lstrip(" "))
+    lines = textwrap.wrap(text.strip(), max(1, width - indent))
+    return [" " * indent + line for line in lines]
+
+
+def _texts(text: str, width: int, *, bold: bool = False, align: Align = "left",
+           double: bool = False) -> list[Block]:
+    columns = width // 2 if double else width
+    return [Text(part, bold, align, double) for part in _wrap(_clean(text), columns)]
+
+
+def _row(left: str, right: str, width: int, *, bold: bool = False) -> list[Block]:
+    """*left* and *right* on one line when they fit; else *left* wrapped, *right* below it.
+
+    *left* may start with an indent; both are otherwise clean single-line text.
+    """
+    if len(right) > width:  # only free text is this long (a cashier's long name)
+        return [*(Text(p, bold) for p in _wrap(left, width)),
+                *(Text(p, bold, "right") for p in _wrap(right, width))]
+    if not left or len(left) + 1 + len(right) <= width:
+        return [Row(left, right, bold)]
+    return [*(Text(p, bold) for p in _wrap(left, width)), Row("", right, bold)]
+
+
+def fits(block: Block, width: int) -> bool:
+    """Whether *block* fits on one line of *width* columns (the layout's promise)."""
+    if isinstance(block, Text):
+        return len(block.text) * (2 if block.double else 1) <= width
+    if isinstance(block, Row):
+        gap = 1 if block.left and block.right else 0
+        return len(block.left) + gap + len(block.right) <= width
+    if isinstance(block, Rule):
+        return len(block.char) == 1
+    return True
+

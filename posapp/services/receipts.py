@@ -1,0 +1,163 @@
+"""A stored sale (or refund) as a receipt's input, ready for ``layout_receipt``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from sqlalchemy import select
+
+from posapp.domain.errors import InvalidInput
+from posapp.domain.receipt import (
+    Receipt,
+    ReceiptKind,
+    ReceiptLine,
+    ReceiptPayment,
+    ReceiptRefund,
+    default_footer,
+)
+from posapp.domain.tender import PaymentMethod
+from posapp.services import history
+from posapp.services import stand as stand_service
+from posapp.services.stand import StandInfo
+from posapp.store.models import RefundLineRow, RefundRow, SaleLineRow, SaleRow, UserRow
+from posapp.store.uow import UnitOfWork
+
+
+class _Extras(NamedTuple):
+    """What a receipt shows that the database does not hold."""
+
+    footer: tuple[str, ...]
+    address: str
+    qr: str | None
+    logo: bool
+
+
+def receipt_for(
+    uow: UnitOfWork,
+    receipt_no: str,
+    *,
+    lang: str = "id",
+    kind: ReceiptKind = "sale",
+    footer: Iterable[str] | None = None,
+    address: str = "",
+    qr: str | None = None,
+    logo: bool = False,
+) -> Receipt:
+    """The receipt of sale *receipt_no* (``JATIM-000123``), or of refund *receipt_no*
+    (``JATIM-R00001``), from the database.
+
+    *kind* is ``"sale"`` (the receipt printed at the till) or ``"copy"`` (a reprint); a
+    voided sale is always a ``"void"`` receipt and a refund a ``"refund"`` one. A copy
+    lists the refunds made so far. *footer* defaults to the thank-you line and the line
+    about the makers in *lang*; *address*, *qr* and *logo* are what the database does not
+    hold.
+    """
+    if kind not in ("sale", "copy"):
+        raise InvalidInput(
+            f"ask for a 'sale' or 'copy' receipt, not {kind!r}: voids and refunds "
+            "are marked from the database"
+        )
+    extras = _Extras(default_footer(lang) if footer is None else tuple(footer), address,
+                     qr or None, logo)
+    with uow:
+        info = stand_service.load(uow)
+        refund = _refund_receipt(uow, info, receipt_no, extras)
+    if refund is not None:
+        return refund
+    sale = history.sale_detail(uow, receipt_no)
+    return Receipt(
+        stand_name=info.name,
+        province=info.province,
+        event=info.event_name,
+        receipt_no=sale.receipt_no,
+        moment=sale.created_at,
+        zone=info.timezone,
+        cashier=sale.cashier,
+        lines=tuple(
+            ReceiptLine(
+                name=ln.name,
+                quantity=ln.quantity,
+                unit_price=ln.unit_price,
+                line_discount=ln.line_discount,
+                cart_discount=ln.unit_price * ln.quantity - ln.line_discount - ln.total,
+                total=ln.total,
+            )
+            for ln in sale.lines
+        ),
+        subtotal=sale.subtotal,
+        discount=sale.discount,
+        total=sale.total,
+        payments=_payments(sale.payments, sale.change),
+        change=sale.change,
+        kind="void" if sale.voided else kind,
+        refunds=tuple(ReceiptRefund(no, method, amount) for no, method, amount in sale.refunds)
+        if kind == "copy" else (),
+        footer=extras.footer,
+        address=extras.address,
+        qr=extras.qr,
+        logo=extras.logo,
+    )
+
+
+def _payments(payments: Iterable[tuple[str, int]], change: int) -> tuple[ReceiptPayment, ...]:
+    """Payments as recorded (method, tendered): change comes out of the cash payment."""
+    out, left = [], change
+    for method, tendered in payments:
+        taken = min(left, tendered) if method == PaymentMethod.CASH.value else 0
+        left -= taken
+        out.append(ReceiptPayment(method, tendered, tendered - taken))
+    return tuple(out)
+
+
+def _refund_receipt(uow: UnitOfWork, info: StandInfo, number: str,
+                    extras: _Extras) -> Receipt | None:
+    """The receipt of refund *number*: the units given back and the money returned.
+
+    Each line shows the units at their price; what the sale's discounts took off them
+    shows as the line's discount, so the lines add up to the amount refunded.
+    """
+    s = uow.session
+    found = s.execute(
+        select(RefundRow, SaleRow.receipt_no, UserRow.name)
+        .join(SaleRow, SaleRow.id == RefundRow.sale_id)
+        .join(UserRow, UserRow.id == RefundRow.supervisor_id)
+        .where(RefundRow.refund_no == number.strip().upper())
+    ).first()
+    if found is None:
+        return None
+    refund, sale_no, by = found
+    rows = s.execute(
+        select(SaleLineRow.name, SaleLineRow.unit_price, RefundLineRow.quantity,
+               RefundLineRow.amount)
+        .join(SaleLineRow, SaleLineRow.id == RefundLineRow.sale_line_id)
+        .where(RefundLineRow.refund_id == refund.id)
+        .order_by(SaleLineRow.line_no)
+    ).all()
+    lines = tuple(
+        ReceiptLine(name=name, quantity=qty, unit_price=price,
+                    line_discount=price * qty - amount, cart_discount=0, total=amount)
+        for name, price, qty, amount in rows
+    )
+    subtotal = sum(line.gross for line in lines)
+    return Receipt(
+        stand_name=info.name,
+        province=info.province,
+        event=info.event_name,
+        receipt_no=refund.refund_no,
+        moment=refund.created_at,
+        zone=info.timezone,
+        cashier=by,
+        lines=lines,
+        subtotal=subtotal,
+        discount=subtotal - refund.amount,
+        total=refund.amount,
+        payments=(ReceiptPayment(refund.method, refund.amount, refund.amount),),
+        change=0,
+        kind="refund",
+        original=sale_no,
+        footer=extras.footer,
+        address=extras.address,
+        qr=extras.qr,
+        logo=extras.logo,
+    )
