@@ -13,7 +13,7 @@ qt_pkgs=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
 # a real X window (xcb); without these Qt says only "could not load xcb"
 xcb_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
-test_pkgs=(xvfb xauth)
+test_pkgs=(xvfb xauth poppler-utils zbar-tools)  # PDFs and printed codes read back
 
 case "$want" in
   python) pkgs=() ;;
