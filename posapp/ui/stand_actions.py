@@ -18,6 +18,7 @@ from posapp.ui.errors import user_message
 from posapp.ui.input_dialog import Field, InputDialog
 
 if TYPE_CHECKING:
+    from posapp.services.till import Till
     from posapp.ui.stand_window import StandWindow
 
 
@@ -31,7 +32,7 @@ class StandActions(QObject):
         self.customer_display: QObject | None = None
 
     @property
-    def till(self):  # type: ignore[no-untyped-def]
+    def till(self) -> Till:
         return self.window.till
 
     def _refresh(self) -> None:
