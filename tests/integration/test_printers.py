@@ -1,0 +1,98 @@
+"""Real transports: a file, a TCP socket, and the one-line errors when the printer is not there."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from escpos.printer import Dummy
+
+from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.receipt import (
+    Receipt,
+    ReceiptLine,
+    ReceiptPayment,
+    layout_receipt,
+)
+from posapp.printing.escpos_render import render_escpos
+from posapp.printing.printers import print_blocks, printer_from_target
+
+SALE = Receipt(
+    stand_name="Stand Bali", province="Bali", event="Pameran HANI 2026",
+    address="JIExpo Kemayoran, Hall B-12", receipt_no="BALI-000007",
+    moment=datetime(2026, 11, 28, 7, 36), zone="Asia/Makassar", cashier="Made",
+    lines=(ReceiptLine("Kain Endek Café", 1, 250_000, 0, 0, 250_000),),
+    subtotal=250_000, discount=0, total=250_000,
+    payments=(ReceiptPayment("cash", 300_000, 250_000),), change=50_000,
+)
+BLOCKS = layout_receipt(SALE, 42)
+
+
+def _expected() -> bytes:
+    printer = Dummy()
+    render_escpos(BLOCKS, 42, printer)
+    return printer.output
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_file_printer_gets_the_same_bytes_as_the_dummy(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "lp0"
+    print_blocks(f"file:{path}", BLOCKS, 42)
+    assert path.read_bytes() == _expected()
+    assert b"BALI-000007" in path.read_bytes()
+    assert capsys.readouterr().out == ""
+
+
+def test_a_network_printer_gets_the_same_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    received = bytearray()
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+
+        def accept() -> None:
+            conn, _ = server.accept()
+            with conn:
+                while chunk := conn.recv(65536):
+                    received.extend(chunk)
+
+        thread = threading.Thread(target=accept)
+        thread.start()
+        print_blocks(f"network:127.0.0.1:{port}", BLOCKS, 42)
+        thread.join(timeout=10)
+    assert bytes(received) == _expected()
+    assert capsys.readouterr().out == ""
+
+
+def test_a_network_printer_that_does_not_answer_gives_one_line() -> None:
+    target = f"network:127.0.0.1:{_closed_port()}"
+    with pytest.raises(PosError) as caught:
+        print_blocks(target, BLOCKS, 42)
+    assert str(caught.value) == f"printer {target} did not answer: Connection refused"
+
+
+def test_a_file_printer_in_a_missing_folder_gives_one_line(tmp_path: Path) -> None:
+    target = f"file:{tmp_path / 'gone' / 'lp0'}"
+    with pytest.raises(PosError) as caught:
+        print_blocks(target, BLOCKS, 42)
+    assert str(caught.value) == f"printer {target} did not answer: No such file or directory"
+    assert "\n" not in str(caught.value)
+
+
+def test_printing_to_usb_without_pyusb_says_what_is_missing() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        print_blocks("usb:04b8:0202", BLOCKS, 42)
+    assert str(caught.value) == "USB printing needs the pyusb package (python-escpos[usb])"
+
+
+def test_a_dummy_target_builds_a_dummy() -> None:
+    assert isinstance(printer_from_target("dummy:"), Dummy)
