@@ -37,6 +37,7 @@ class StandSettings:
 
     language: str = "id"
     printer: str = ""  # "" (none), file:PATH, network:HOST[:PORT], usb:VVVV:PPPP, serial:DEVICE
+    printer_profile: str = ""  # a python-escpos capability profile (model), "" = default
     paper_width: int = 42  # characters per receipt line
     qris_payload: str = ""  # the text inside the stand's static QRIS sticker
     scanner_suffix: str = "enter"
@@ -151,6 +152,11 @@ def _check(s: StandSettings, name: str) -> None:
         raise InvalidInput(f"unknown language {value!r} (id or en)")
     if name == "printer":
         normalize_printer(value)
+    if name == "printer_profile" and value:
+        from escpos.capabilities import CAPABILITIES  # only when a profile is being set
+
+        if value not in CAPABILITIES["profiles"]:
+            raise InvalidInput(f"unknown printer profile {value!r} (for example TM-T20II)")
     if name == "paper_width" and not (_is_int(value) and value in PAPER_WIDTHS):
         raise InvalidInput(f"paper width {value!r} must be 32, 42 or 48 characters")
     if name == "qris_payload":

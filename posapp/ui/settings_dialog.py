@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -169,8 +170,9 @@ class SettingsDialog(QDialog):
         self.display_check.setChecked(s.customer_display)
 
     def edited(self) -> StandSettings:
-        """The settings as the form shows them now."""
-        return StandSettings(
+        """The settings as the form shows them now (fields it does not show are kept)."""
+        return replace(
+            self.settings,
             language=str(self.language_combo.currentData()),
             printer=self.printer_input.text().strip(),
             paper_width=int(self.paper_combo.currentData()),
