@@ -1,0 +1,103 @@
+"""``posapp printer set`` and ``posapp print test|receipt|report``: paper or PDF."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+from posapp.cli.context import Context
+from posapp.domain.errors import InvalidInput
+from posapp.domain.receipt import Barcode, Block, Cut, QrCode, Rule, Text, layout_receipt
+from posapp.printing.pdf_receipt import render_pdf
+from posapp.printing.printers import print_blocks, printer_from_target
+from posapp.printing.text_report import render_shift_report
+from posapp.services import reports, settings, shifts, stand
+from posapp.services.receipts import receipt_for
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    pr = sub.add_parser("printer", parents=[common], help="the stand's receipt printer")
+    pr_sub = pr.add_subparsers(dest="action", required=True)
+    p = pr_sub.add_parser("set", parents=[common], help="file:PATH, network:HOST[:PORT], "
+                          "usb:VENDOR:PRODUCT, serial:DEVICE")
+    p.add_argument("target")
+    p.add_argument("--width", type=int, choices=[32, 42, 48])
+    p.add_argument("--profile", help="printer model in python-escpos's database, e.g. TM-T20II")
+    p.set_defaults(handler=cmd_printer_set)
+
+    pt = sub.add_parser("print", parents=[common], help="print a receipt, a report or a test")
+    pt_sub = pt.add_subparsers(dest="action", required=True)
+    p = pt_sub.add_parser("test", parents=[common], help="a test page on the printer")
+    p.set_defaults(handler=cmd_print_test)
+    p = pt_sub.add_parser("receipt", parents=[common], help="a receipt (a copy) or a PDF")
+    p.add_argument("receipt")
+    p.add_argument("--pdf", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_print_receipt)
+    p = pt_sub.add_parser("report", parents=[common], help="the X or last Z report")
+    p.add_argument("kind", choices=["x", "z"])
+    p.add_argument("--pdf", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_print_report)
+
+
+def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    current = settings.get(handle.uow(write=False))
+    wanted = replace(current, printer=args.target,
+                     paper_width=args.width or current.paper_width,
+                     printer_profile=args.profile if args.profile is not None
+                     else current.printer_profile)
+    printer_from_target(wanted.printer, profile=wanted.printer_profile or None)  # usable here?
+    saved = settings.save(handle.uow(), wanted)
+    print(f"printer {saved.printer}, {saved.paper_width} columns"
+          + (f", profile {saved.printer_profile}" if saved.printer_profile else ""))
+    return 0
+
+
+def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: str) -> int:
+    s = settings.get(ctx.stand().uow(write=False))
+    if pdf is not None:
+        render_pdf(blocks, s.paper_width, pdf)
+        print(f"{what} written to {pdf}")
+        return 0
+    if not s.printer:
+        raise InvalidInput("no printer set up: posapp printer set TARGET (or use --pdf FILE)")
+    print_blocks(s.printer, blocks, s.paper_width, profile=s.printer_profile or None)
+    print(f"{what} sent to {s.printer}")
+    return 0
+
+
+def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    info = stand.get(handle.uow(write=False))
+    s = settings.get(handle.uow(write=False))
+    blocks: tuple[Block, ...] = (
+        Text(info.name, bold=True, align="center"), Text("posapp: test", align="center"),
+        Rule(), Text(f"{s.printer} · {s.paper_width}"), Text("Café — Rp 1.250.000"),
+        Text("0123456789" * (s.paper_width // 10) + "0123456789"[: s.paper_width % 10]),
+        Barcode(f"{info.code}-TEST"), QrCode(f"posapp {info.code}"), Cut(),
+    )
+    return _out(ctx, blocks, None, "test page")
+
+
+def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    s = settings.get(handle.uow(write=False))
+    receipt = receipt_for(handle.uow(write=False), args.receipt, lang=ctx.lang,
+                          kind="copy" if args.pdf is None else "sale")
+    blocks = layout_receipt(receipt, s.paper_width, lang=ctx.lang)
+    return _out(ctx, blocks, args.pdf, f"receipt {receipt.receipt_no}")
+
+
+def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    s = settings.get(handle.uow(write=False))
+    with handle.uow(write=False) as uow:
+        info = stand.load(uow)
+        shift = shifts.require_open_shift(uow) if args.kind == "x" else shifts.last_closed(uow)
+        report = reports.shift_report(uow, shift)
+    text = render_shift_report(report, header=[info.event_name, f"{info.name} ({info.province})"],
+                               zone=info.zone, printed_at=handle.clock(), width=s.paper_width,
+                               lang=ctx.lang)
+    blocks = (*(Text(line) for line in text.splitlines()), Cut())
+    return _out(ctx, blocks, args.pdf, f"{report.kind} report")

@@ -1,0 +1,68 @@
+"""``posapp printer set`` and ``posapp print``: bytes on a File printer, PDFs read back."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from posapp.services import settings
+from tests.conftest import CASHIER_PIN, Stand, dump_database
+
+
+def sell(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("sell", "--cashier", "ani", "--pin-stdin", "JTM-JLB-001*2", "JTM-BTK-002",
+            "cash=500000", stdin=f"{CASHIER_PIN}\n")
+    assert r.code == 0, r.err
+
+
+def test_receipt_on_a_file_printer(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sell(cli)
+    device = tmp_path / "lp0"
+    r = cli("printer", "set", f"file:{device}", "--width", "42", "--profile", "TM-T20II")
+    assert r.code == 0, r.err
+    assert settings.get(jatim.handle.uow(write=False)).printer_profile == "TM-T20II"
+    r = cli("print", "receipt", "JATIM-000001")
+    assert r.code == 0, r.err
+    data = device.read_bytes()
+    for text in (b"JATIM-000001", b"Jilbab Lukis Bunga Teratai", b"Batik Gedog Tuban",
+                 b"Rp 495.000", b"Rp 5.000", b"SALINAN"):
+        assert text in data, text
+
+
+def test_a_printer_that_does_not_answer_is_one_line(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert cli("printer", "set", f"network:127.0.0.1:{port}").code == 0
+    sell(cli)
+    before = dump_database(jatim.path)
+    r = cli("print", "receipt", "JATIM-000001")
+    assert r.code == 1 and r.err.count("\n") == 1 and "did not answer" in r.err
+    assert dump_database(jatim.path) == before
+
+
+def test_unknown_profile_and_no_printer(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("printer", "set", "network:10.0.0.9", "--profile", "NO-SUCH")
+    assert r.code == 1 and "profile" in r.err
+    sell(cli)
+    r = cli("print", "receipt", "JATIM-000001")
+    assert r.code == 1 and "no printer set up" in r.err
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is missing")
+def test_receipt_and_x_report_as_pdf(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sell(cli)
+    pdf = tmp_path / "struk.pdf"
+    assert cli("print", "receipt", "JATIM-000001", "--pdf", str(pdf)).code == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "JATIM-000001" in text and "Rp 495.000" in text and "Kembalian" in text
+    report = tmp_path / "x.pdf"
+    assert cli("print", "report", "x", "--pdf", str(report)).code == 0
+    text = subprocess.run(["pdftotext", "-layout", str(report), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "LAPORAN X" in text and "Rp 495.000" in text
