@@ -201,3 +201,18 @@ class JournalRow(Base):
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PrintJobRow(Base):
+    """A receipt (or report) waiting for the printer: a sale never waits for paper."""
+
+    __tablename__ = "print_job"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(16))  # receipt | report | test
+    ref: Mapped[str] = mapped_column(String(32))  # receipt or refund number, or shift number
+    copy: Mapped[bool] = mapped_column(Boolean, default=False)  # a reprint
+    status: Mapped[str] = mapped_column(String(16), index=True)  # waiting|printing|done|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -61,3 +61,67 @@ def test_empty_file_gets_the_whole_schema(tmp_path: Path) -> None:
     assert migrate(engine, tmp_path / "new.sqlite", tmp_path / "backups") is None  # no backup
     assert current_revision(engine) == SCHEMA_HEAD
     engine.dispose()
+
+
+def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
+        data_dir: DataDir, catalog_file: Path) -> None:
+    from alembic import command
+
+    from posapp.domain.cart import Cart
+    from posapp.domain.tender import Payment, PaymentMethod
+    from posapp.services import catalog, checkout, print_queue, shifts, stand, users
+    from posapp.services.catalog_files import read_catalog_file
+    from posapp.store.database import current_revision
+    from posapp.store.uow import UnitOfWork
+
+    # A stand made by the posapp of schema 0001: its migration only, then a day's first sale.
+    data_dir.ensure_writable()
+    path = data_dir.stand_path("LAMA")
+    engine = sqlite_engine(path)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    assert current_revision(engine) == "0001"
+
+    def uow() -> UnitOfWork:
+        return UnitOfWork(engine)
+
+    stand.set_up(uow(), code="LAMA", name="Stand Lama", province="Jawa Timur", event_name="")
+    catalog.import_catalog(uow(), read_catalog_file(catalog_file))
+    cashier = users.add_user(uow(), "Ani", users.Role.CASHIER, "1234")
+    shifts.open_shift(uow(), cashier, 100_000)
+    cart = Cart()
+    cart.add(catalog.lookup(uow(), "JTM-JLB-001"), 1)
+    sold = checkout.checkout(uow(), cashier, cart, [Payment(PaymentMethod.CASH, 85_000)])
+    engine.dispose()
+    before = {line for line in _dump(path) if not line.startswith("CREATE")}
+
+    handle = open_stand(data_dir, "LAMA")
+    try:
+        assert current_revision(handle.engine) == SCHEMA_HEAD == "0002"
+        after = set(_dump(path))
+        assert before - {'INSERT INTO "alembic_version" VALUES(\'0001\');'} <= after
+        job_id = print_queue.enqueue_receipt(handle.uow(), sold.receipt_no)
+        assert [j.id for j in print_queue.pending(handle.uow(write=False))] == [job_id]
+    finally:
+        handle.close()
+
+    backups = list(data_dir.backups_dir.glob("LAMA-0001-*.sqlite"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert conn.execute("SELECT receipt_no, total FROM sale").fetchall() == [
+        (sold.receipt_no, 85_000)]
+    assert "print_job" not in {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+
+
+def _dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

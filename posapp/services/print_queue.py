@@ -1,0 +1,185 @@
+"""The print queue: a receipt waits here until a printer takes it, so no sale is lost to paper.
+
+A sale is committed first; ``enqueue_receipt`` then records a job in a small transaction of
+its own. ``run_job`` claims the job (``printing``, committed), builds the receipt, prints it
+*outside* any transaction (a printer that hangs must not hold the database lock), and records
+the outcome (``done`` or ``failed`` with the reason) in a new transaction. A job left
+``printing`` by a crash goes back to ``waiting`` at start (``recover``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import func, select, update
+
+from posapp.domain.errors import InvalidInput, NotFound, PosError
+from posapp.domain.receipt import Block, layout_receipt
+from posapp.printing.printers import print_blocks
+from posapp.services.receipts import receipt_for
+from posapp.store.models import PrintJobRow
+from posapp.store.uow import UnitOfWork
+
+JobKind = Literal["receipt", "report", "test"]
+JobStatus = Literal["waiting", "printing", "done", "failed"]
+KINDS: tuple[JobKind, ...] = ("receipt", "report", "test")
+STATUSES: tuple[JobStatus, ...] = ("waiting", "printing", "done", "failed")
+NO_PRINTER = "no printer set up: choose one in the settings, then print again"
+
+PrintFn = Callable[[str, Iterable[Block], int], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    created_at: datetime
+    kind: str
+    ref: str
+    copy: bool
+    status: str
+    attempts: int
+    last_error: str | None
+    printed_at: datetime | None
+
+
+def _job(row: PrintJobRow) -> Job:
+    return Job(id=row.id, created_at=row.created_at, kind=row.kind, ref=row.ref,
+               copy=bool(row.copy), status=row.status, attempts=row.attempts,
+               last_error=row.last_error, printed_at=row.printed_at)
+
+
+def _enqueue(uow: UnitOfWork, kind: JobKind, ref: str, *, copy: bool) -> int:
+    ref = ref.strip().upper()
+    if not ref:
+        raise InvalidInput("a print job needs a receipt number")
+    with uow:
+        row = PrintJobRow(created_at=uow.clock(), kind=kind, ref=ref, copy=copy,
+                          status="waiting", attempts=0)
+        uow.session.add(row)
+        uow.session.flush()
+        job_id = row.id
+        uow.commit()
+    return job_id
+
+
+def enqueue_receipt(uow: UnitOfWork, receipt_no: str, *, copy: bool = False) -> int:
+    """Queue the receipt of sale or refund *receipt_no*; returns the job's id.
+
+    Call it after the sale's own commit: the sale is safe whatever happens here.
+    """
+    return _enqueue(uow, "receipt", receipt_no, copy=copy)
+
+
+def reprint(uow: UnitOfWork, receipt_no: str) -> int:
+    """Queue a copy (marked SALINAN / COPY) of receipt *receipt_no*; returns the job's id."""
+    return _enqueue(uow, "receipt", receipt_no, copy=True)
+
+
+def get(uow: UnitOfWork, job_id: int) -> Job:
+    with uow:
+        return _job(_load(uow, job_id))
+
+
+def _load(uow: UnitOfWork, job_id: int) -> PrintJobRow:
+    row = uow.session.get(PrintJobRow, job_id)
+    if row is None:
+        raise NotFound(f"no print job {job_id}")
+    return row
+
+
+def pending(uow: UnitOfWork) -> list[Job]:
+    """Jobs still to print (waiting or failed), oldest first."""
+    with uow:
+        rows = uow.session.scalars(
+            select(PrintJobRow)
+            .where(PrintJobRow.status.in_(("waiting", "failed")))
+            .order_by(PrintJobRow.created_at, PrintJobRow.id)
+        ).all()
+        return [_job(r) for r in rows]
+
+
+def counts(uow: UnitOfWork) -> dict[str, int]:
+    """How many jobs are ``waiting`` and ``failed`` (both keys always present)."""
+    with uow:
+        found: dict[str, int] = {
+            status: n for status, n in uow.session.execute(
+                select(PrintJobRow.status, func.count())
+                .where(PrintJobRow.status.in_(("waiting", "failed")))
+                .group_by(PrintJobRow.status)
+            ).all()
+        }
+    return {"waiting": found.get("waiting", 0), "failed": found.get("failed", 0)}
+
+
+def retry(uow: UnitOfWork, job_id: int) -> Job:
+    """Put a failed job back in the queue (``waiting``); other jobs are left as they are."""
+    with uow:
+        row = _load(uow, job_id)
+        if row.status == "failed":
+            row.status = "waiting"
+        job = _job(row)
+        uow.commit()
+    return job
+
+
+def recover(uow: UnitOfWork) -> int:
+    """At start: jobs left ``printing`` by a crash go back to ``waiting``; returns how many.
+
+    Only call it before any job runs (nothing is printing yet in this process).
+    """
+    with uow:
+        result = uow.connection.execute(
+            update(PrintJobRow).where(PrintJobRow.status == "printing").values(status="waiting")
+        )
+        uow.commit()
+    return int(result.rowcount or 0)
+
+
+def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, width: int,
+            lang: str = "id", print_fn: PrintFn = print_blocks) -> Job:
+    """Print job *job_id* on *target* at *width* columns and record how it went.
+
+    Never raises for printer problems: the returned job is ``done`` or ``failed`` (with the
+    reason in ``last_error``). A job that is not waiting or failed (done, or being printed
+    by someone else) is returned unchanged. Raises NotFound for an unknown job and
+    StorageError when the database itself cannot be used.
+    """
+    with uow_factory() as uow:  # claim it: the write lock makes the claim exclusive
+        row = _load(uow, job_id)
+        if row.status not in ("waiting", "failed"):
+            return _job(row)
+        row.status = "printing"
+        kind, ref, copy = row.kind, row.ref, bool(row.copy)
+        uow.commit()
+
+    error: str | None = None
+    try:
+        blocks = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
+        if not target.strip():
+            raise PosError(NO_PRINTER)
+        print_fn(target, blocks, width)  # outside any transaction
+    except PosError as exc:
+        error = exc.message
+    except Exception as exc:  # a driver's surprise must not leave the job "printing"
+        error = f"printer {target} failed: {' '.join(str(exc).split()) or type(exc).__name__}"
+
+    with uow_factory() as uow:
+        row = _load(uow, job_id)
+        if error is None:
+            row.status, row.printed_at, row.last_error = "done", uow.clock(), None
+        else:
+            row.status, row.attempts, row.last_error = "failed", row.attempts + 1, error
+        job = _job(row)
+        uow.commit()
+    return job
+
+
+def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy: bool,
+            width: int, lang: str) -> tuple[Block, ...]:
+    if kind != "receipt":
+        raise PosError(f"this posapp cannot print a queued {kind} job yet")
+    receipt = receipt_for(uow_factory(), ref, lang=lang, kind="copy" if copy else "sale")
+    return layout_receipt(receipt, width, lang=lang)
