@@ -73,6 +73,9 @@ class StandActions(QObject):
         self._open(dialog, self._paid)
 
     def _paid(self) -> None:
+        sale = self.till.last_sale
+        if sale is not None:  # committed already: the receipt prints in the background
+            self.window.printing.receipt(sale.receipt_no)
         self.window.selling.refresh_products()  # stock figures changed
         self._refresh()
 

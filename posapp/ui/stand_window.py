@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidge
 
 from posapp.services.till import Till
 from posapp.ui.login_page import LoginPage, OpenShiftPage
+from posapp.ui.printing import PrintController
 from posapp.ui.selling_page import SellingPage
 from posapp.ui.stand_actions import StandActions
 
@@ -42,6 +43,8 @@ class StandWindow(QMainWindow):
         for page in (self.login, self.open_shift, self.selling):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.printing = PrintController(till, self)
+        self.printing.changed.connect(self._update_status)
         self.actions_ = StandActions(self)
         self._build_status()
         self._build_menu()
@@ -72,6 +75,7 @@ class StandWindow(QMainWindow):
             ("settings", None, self.actions_.open_settings),
             ("language", None, self.actions_.toggle_language),
             ("customerDisplay", None, self.actions_.toggle_customer_display),
+            ("printAgain", None, self.printing.retry_all),
             ("logout", "Ctrl+L", self.logout),
         ):
             action = QAction(self)
@@ -117,6 +121,7 @@ class StandWindow(QMainWindow):
             ("settings", self.tr("Settings")),
             ("language", self.tr("Bahasa Indonesia / English")),
             ("customerDisplay", self.tr("Customer display")),
+            ("printAgain", self.tr("Print waiting receipts again")),
             ("logout", self.tr("Log out (Ctrl+L)")),
         ):
             self.menu_actions[name].setText(text)
@@ -168,8 +173,16 @@ class StandWindow(QMainWindow):
         self.status_labels["statusShift"].setText(
             self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
         )
-        self.status_labels["statusPrinter"].setText(self.tr("Printer: not set up"))
+        self.status_labels["statusPrinter"].setText(self._printer_status())
         self.status_labels["statusSync"].setText(self.tr("Sync: never"))
+
+    def _printer_status(self) -> str:
+        waiting, failed, error = self.printing.state()
+        if failed:
+            return self.tr("Printer: {n} receipts not printed").format(n=failed)
+        if waiting or self.printing.busy:
+            return self.tr("Printer: printing…")
+        return self.tr("Printer: ready") if error is None else self.tr("Printer: error")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.actions_.close_customer_display()

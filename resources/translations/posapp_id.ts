@@ -1303,6 +1303,10 @@ Jumlah: %1</translation>
         <translation>Layar pelanggan</translation>
     </message>
     <message>
+        <source>Print waiting receipts again</source>
+        <translation>Cetak ulang struk yang tertunda</translation>
+    </message>
+    <message>
         <source>Log out (Ctrl+L)</source>
         <translation>Keluar (Ctrl+L)</translation>
     </message>
@@ -1327,8 +1331,20 @@ Jumlah: %1</translation>
         <translation>Belum ada shift</translation>
     </message>
     <message>
-        <source>Printer: not set up</source>
-        <translation>Printer: belum diatur</translation>
+        <source>Printer: {n} receipts not printed</source>
+        <translation>Printer: {n} struk belum tercetak</translation>
+    </message>
+    <message>
+        <source>Printer: printing…</source>
+        <translation>Printer: mencetak…</translation>
+    </message>
+    <message>
+        <source>Printer: ready</source>
+        <translation>Printer: siap</translation>
+    </message>
+    <message>
+        <source>Printer: error</source>
+        <translation>Printer: galat</translation>
     </message>
     <message>
         <source>Sync: never</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services.till import Till
 from posapp.ui.stand_window import StandWindow
 from tests.conftest import CASHIER_PIN, Stand
@@ -153,3 +154,33 @@ def test_a_whole_sale_by_scan_and_cash(jatim: Stand, qtbot) -> None:
                                                             {"cash": 170_000})
     w.selling.add_code("JTM-BTK-002")
     assert not w.selling.last_change.isVisible()  # the next scan starts a new sale
+
+
+def test_the_receipt_prints_in_the_background_and_a_dead_printer_loses_nothing(
+        jatim: Stand, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+    from dataclasses import replace
+
+    from posapp.services import history, print_queue, settings
+
+    with socket.socket() as s:  # a port nobody listens on: the printer is unplugged
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    current = settings.get(jatim.handle.uow(write=False))
+    settings.save(jatim.handle.uow(), replace(current, printer=f"network:127.0.0.1:{port}"))
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code("JTM-JLB-001")
+    w.till.pay([Payment(PaymentMethod.CASH, 100_000)])
+    w.actions_._paid()
+    qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
+    assert "1" in w.status_labels["statusPrinter"].text()  # one receipt not printed
+    assert [s.receipt_no for s in history.list_sales(jatim.handle.uow(write=False))] == [
+        "JATIM-000001"]  # the sale is safe
+    device = tmp_path / "lp0"
+    settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"))
+    w.printing.retry_all()
+    qtbot.waitUntil(lambda: not w.printing.busy and device.exists(), timeout=15_000)
+    assert b"JATIM-000001" in device.read_bytes()
+    assert print_queue.counts(jatim.handle.uow(write=False)) == {"waiting": 0, "failed": 0}
+    w.printing.changed.emit()
+    assert "1" not in w.status_labels["statusPrinter"].text()

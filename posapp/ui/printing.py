@@ -1,0 +1,88 @@
+"""Receipts to the printer in the background, one job at a time; the window never waits.
+
+The sale is committed before any of this; a printer that is off or unplugged only leaves
+a failed job, shown in the status bar and printed again from the menu.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from PySide6.QtCore import QObject, Signal
+
+from posapp.domain.errors import PosError
+from posapp.services import print_queue, settings
+from posapp.services.print_queue import Job
+from posapp.services.till import Till
+from posapp.ui.worker import BackgroundOp, run_in_background
+
+
+class PrintController(QObject):
+    """Queues receipt jobs and runs them on a worker thread, oldest first."""
+
+    changed = Signal()  # the queue's state changed: the status bar reads `state()`
+
+    def __init__(self, till: Till, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.till = till
+        self._todo: deque[int] = deque()
+        self._running: BackgroundOp | None = None
+        self.last_error: str | None = None
+        print_queue.recover(till.handle.uow())  # jobs a crash left half-printed
+
+    def receipt(self, receipt_no: str, *, copy: bool = False) -> None:
+        """Queue a receipt (or a copy) and start printing it."""
+        uow = self.till.handle.uow()
+        try:
+            job = (print_queue.reprint(uow, receipt_no) if copy
+                   else print_queue.enqueue_receipt(uow, receipt_no))
+        except PosError as exc:  # the sale is saved; only its paper is missing
+            self.last_error = exc.message
+            self.changed.emit()
+            return
+        self._todo.append(job)
+        self._next()
+
+    def retry_all(self) -> None:
+        """Print every waiting or failed job again (after the printer is fixed)."""
+        for job in print_queue.pending(self.till.handle.uow(write=False)):
+            if job.status == "failed":
+                print_queue.retry(self.till.handle.uow(), job.id)
+            if job.id not in self._todo:
+                self._todo.append(job.id)
+        self._next()
+
+    def state(self) -> tuple[int, int, str | None]:
+        """(waiting, failed, the last failure's reason) for the status bar."""
+        counts = print_queue.counts(self.till.handle.uow(write=False))
+        return counts["waiting"], counts["failed"], self.last_error
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def _next(self) -> None:
+        if self._running is not None or not self._todo:
+            self.changed.emit()
+            return
+        job_id = self._todo.popleft()
+        s = settings.get(self.till.handle.uow(write=False))
+        handle = self.till.handle
+
+        def work(_progress: object) -> Job:
+            return print_queue.run_job(handle.uow, job_id, target=s.printer,
+                                       width=s.paper_width, lang=s.language)
+
+        self._running = run_in_background(self, work, on_success=self._done,
+                                          on_failure=self._crashed)
+        self.changed.emit()
+
+    def _done(self, job: Job) -> None:
+        self._running = None
+        self.last_error = job.last_error if job.status == "failed" else None
+        self._next()
+
+    def _crashed(self, exc: Exception) -> None:
+        self._running = None
+        self.last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self._next()
