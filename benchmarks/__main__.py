@@ -21,6 +21,7 @@ from . import (
     bench_import,
     bench_journal,
     bench_lookup,
+    bench_printing,
     bench_reports,
     bench_window,
 )
@@ -100,6 +101,8 @@ def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
         results += bench_reports.run(big, sizes.report_runs, expected)
         log("verifying the journal chain")
         results += bench_journal.run(big)
+        log("printing: ESC/POS, PDF, labels")
+        results += bench_printing.run()
         log("stand window: starts, memory, scans")
         results += bench_window.run(big, rows, sizes.scans, sizes.window_starts)
         db_mb = big.handle.path.stat().st_size / 1e6

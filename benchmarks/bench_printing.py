@@ -1,0 +1,84 @@
+"""Printing: layout + ESC/POS bytes for a 30-line sale, a PDF receipt, a run of labels."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from escpos.printer import Dummy
+
+from posapp.domain.receipt import Receipt, ReceiptLine, ReceiptPayment, layout_receipt
+from posapp.printing.escpos_render import render_escpos
+from posapp.printing.pdf_receipt import render_pdf
+
+from ._common import Result, repeat_ms, summarize
+
+ESCPOS_TARGET_MS = 5.0
+PDF_TARGET_MS = 50.0
+LABELS_TARGET_MS = 5_000.0
+
+
+def thirty_line_sale() -> Receipt:
+    lines = tuple(
+        ReceiptLine(f"Batik Tulis Madura Motif Sekar Jagad nomor {i}", 1 + i % 3, 85_000 + i,
+                    0, 0, (1 + i % 3) * (85_000 + i))
+        for i in range(30)
+    )
+    total = sum(ln.total for ln in lines)
+    paid = -(-total // 100_000) * 100_000
+    return Receipt(
+        stand_name="Stand Jawa Timur", province="Jawa Timur", event="Pameran HANI 2026",
+        address="JIExpo Kemayoran, Hall B-12", receipt_no="JATIM-000123",
+        moment=datetime(2026, 6, 26, 7, 36), zone="Asia/Jakarta", cashier="Ani", lines=lines,
+        subtotal=total, discount=0, total=total,
+        payments=(ReceiptPayment("cash", paid, total),), change=paid - total,
+        qr="00020101021226570011ID.CO.QRIS.WWW",
+    )
+
+
+def run(times: int = 300) -> list[Result]:
+    receipt = thirty_line_sale()
+
+    def escpos(_i: int) -> None:
+        printer = Dummy()
+        render_escpos(layout_receipt(receipt, 42), 42, printer)
+        assert b"JATIM-000123" in printer.output
+
+    folder = Path(tempfile.mkdtemp(prefix="posapp-bench-pdf-"))
+
+    def pdf(i: int) -> None:
+        render_pdf(layout_receipt(receipt, 42), 42, folder / f"r{i % 10}.pdf")
+
+    esc = repeat_ms(escpos, times, warmup=20)
+    pdfs = repeat_ms(pdf, max(20, times // 10), warmup=3)
+    results = [
+        Result("print: layout + ESC/POS bytes, 30-line sale", esc,
+               target=f"p95 <= {ESCPOS_TARGET_MS:g} ms",
+               passed=summarize(esc)["p95_ms"] <= ESCPOS_TARGET_MS,
+               note="layout_receipt at 42 columns rendered on a python-escpos Dummy, QR included"),
+        Result("print: PDF receipt, 30-line sale", pdfs,
+               target=f"p95 <= {PDF_TARGET_MS:g} ms",
+               passed=summarize(pdfs)["p95_ms"] <= PDF_TARGET_MS,
+               note="80 mm roll, ReportLab, Code128 and QR drawn, written to disk"),
+    ]
+    results += _labels(folder)
+    return results
+
+
+def _labels(folder: Path) -> list[Result]:
+    try:
+        from posapp.printing.labels import LAYOUTS, render_labels
+    except ImportError:  # the label sheets arrive with their own module
+        return []
+    from posapp.domain.product import Product
+
+    products = [Product(f"JTM-BTK-{i:04d}", f"Batik Tulis Motif {i}", 150_000 + i,
+                        barcode=f"899701{i:07d}", maker_group="KUB Batik Canting Sari", id=i)
+                for i in range(1_000)]
+    samples = repeat_ms(lambda _i: render_labels(products, folder / "labels.pdf",
+                                                 layout=LAYOUTS["3x8"]), 3, warmup=1)
+    return [Result("print: A4 label sheets, 1,000 labels (3x8)", samples,
+                   target=f"<= {LABELS_TARGET_MS:,.0f} ms",
+                   passed=max(samples) <= LABELS_TARGET_MS,
+                   note="42 sheets, name, price, maker group, Code128 each")]
