@@ -54,6 +54,8 @@ class QrisView(QLabel):
         image = self.make_image(self.amount) if self.make_image and self.amount > 0 else None
         self.is_placeholder = image is None
         if image is not None:
+            self.setWordWrap(False)  # a wrapping label gets no height from its picture
+            self.setMinimumSize(QR_SIZE, QR_SIZE)
             self.setPixmap(QPixmap.fromImage(image).scaled(
                 QR_SIZE, QR_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.FastTransformation))
@@ -61,7 +63,9 @@ class QrisView(QLabel):
                                           .replace("%1", format_rupiah(self.amount)))
             return
         self.setPixmap(QPixmap())
-        self.setText(self.tr("PLACEHOLDER: not a real QRIS code.\n"
-                             "The QRIS code comes with the printing module.\n"
+        self.setWordWrap(True)
+        self.setMinimumSize(QR_SIZE, QR_SIZE // 2)
+        self.setText(self.tr("NO QRIS CODE: this stand has no QRIS set up\n"
+                             "(Menu, Settings, QRIS payload).\n"
                              "Amount: %1").replace("%1", format_rupiah(self.amount)))
         self.setAccessibleDescription(self.text())

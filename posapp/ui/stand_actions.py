@@ -64,10 +64,14 @@ class StandActions(QObject):
     def pay(self) -> None:
         if self.till.cart.is_empty or self.window.pages.currentWidget() is not self.window.selling:
             return
+        from posapp.services import settings
         from posapp.ui.customer_display import CustomerDisplay
         from posapp.ui.payment_dialog import PaymentDialog
+        from posapp.ui.qr_image import qris_image_maker
 
-        dialog = PaymentDialog(self.till, self.window)
+        stand = settings.get(self.till.handle.uow(write=False))
+        dialog = PaymentDialog(self.till, self.window,
+                               qris_image=qris_image_maker(stand.qris_payload))
         if isinstance(self.customer_display, CustomerDisplay):  # the buyer sees the QRIS code
             self.customer_display.follow_payment(dialog)
         self._open(dialog, self._paid)

@@ -684,12 +684,12 @@
         <translation>Kode QRIS untuk %1</translation>
     </message>
     <message>
-        <source>PLACEHOLDER: not a real QRIS code.
-The QRIS code comes with the printing module.
+        <source>NO QRIS CODE: this stand has no QRIS set up
+(Menu, Settings, QRIS payload).
 Amount: %1</source>
-        <translation>CONTOH: bukan kode QRIS asli.
-Kode QRIS asli hadir bersama modul cetak.
-Jumlah: %1</translation>
+        <translation>TIDAK ADA KODE QRIS: stan ini belum mengatur QRIS
+(Menu, Pengaturan, payload QRIS).
+Nominal: %1</translation>
     </message>
 </context>
 <context>

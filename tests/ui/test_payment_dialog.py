@@ -188,7 +188,7 @@ def test_split_qris_and_cash(qtbot: QtBot, till: Till) -> None:
     assert button(dialog, "methodQris").isChecked()
     assert amount_input(dialog).text() == "Rp 85.000"  # non-cash defaults to what is due
     qris = find(dialog, QLabel, "qrisView")
-    assert qris.isVisible() and "PLACEHOLDER" in qris.text() and "Rp 85.000" in qris.text()
+    assert qris.isVisible() and "NO QRIS CODE" in qris.text() and "Rp 85.000" in qris.text()
     type_amount(qtbot, dialog, "50.000")
     assert "Rp 50.000" in qris.text()
     click(qtbot, dialog, "addPaymentButton")
@@ -329,7 +329,7 @@ def test_a_qris_image_from_the_printing_layer_replaces_the_placeholder(qtbot: Qt
     dialog.select_method(PaymentMethod.QRIS)
     view = dialog.findChild(QrisView, "qrisView")
     assert view is not None and not view.is_placeholder
-    assert not view.pixmap().isNull() and "PLACEHOLDER" not in view.text()
+    assert not view.pixmap().isNull() and "NO QRIS CODE" not in view.text()
     assert asked[-1] == 85_000
 
 
