@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from posapp import __version__
-from posapp.cli import commands_print, commands_qris, commands_sales, commands_stand
+from posapp.cli import (
+    commands_labels,
+    commands_print,
+    commands_qris,
+    commands_sales,
+    commands_stand,
+)
 from posapp.cli.context import Context
 from posapp.domain.catalog import CatalogFileError
 from posapp.domain.errors import PosError
@@ -46,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_sales.register(sub, common)
     commands_qris.register(sub, common)
     commands_print.register(sub, common)
+    commands_labels.register(sub, common)
     return parser
 
 

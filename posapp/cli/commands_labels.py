@@ -1,0 +1,66 @@
+"""``posapp labels FILE.pdf``: product labels with Code128 on A4 label sheets."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+from posapp.cli.context import Context
+from posapp.domain.errors import InvalidInput, NotFound
+from posapp.printing.labels import LAYOUTS, parse_layout, render_labels, sheet_count
+from posapp.services import catalog
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("labels", parents=[common],
+                       help="product labels (name, price, maker, Code128) on A4 sheets")
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.add_argument("--sku", action="append", default=[], metavar="SKU",
+                   help="a product to print (repeatable; default: every active product)")
+    p.add_argument("--copies", type=int, default=1, metavar="N",
+                   help="labels per product (default 1)")
+    p.add_argument("--layout", default="3x8", metavar="CxR",
+                   help=f"sheet: {', '.join(LAYOUTS)} or any COLUMNSxROWS (default 3x8)")
+    p.add_argument("--start-at", type=int, default=1, metavar="N",
+                   help="first free position on the first sheet, 1 = top left (default 1)")
+    p.add_argument("--margins", metavar="T,L,R,B",
+                   help="page margins in mm instead of the layout's own")
+    p.set_defaults(handler=cmd_labels)
+
+
+def _margins(text: str) -> tuple[float, float, float, float]:
+    try:
+        values = tuple(float(part) for part in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4:
+        raise InvalidInput(f"margins are TOP,LEFT,RIGHT,BOTTOM in mm, not {text!r}")
+    return values[0], values[1], values[2], values[3]
+
+
+def cmd_labels(ctx: Context, args: argparse.Namespace) -> int:
+    layout = parse_layout(args.layout)
+    if args.margins is not None:
+        top, left, right, bottom = _margins(args.margins)
+        layout = replace(layout, top=top, left=left, right=right, bottom=bottom)
+    handle = ctx.stand()
+    if args.sku:
+        known = {p.sku: p for p in catalog.list_products(handle.uow(write=False),
+                                                         include_inactive=True)}
+        wanted = [sku.strip().upper() for sku in args.sku]
+        unknown = [sku for sku in wanted if sku not in known]
+        if unknown:
+            raise NotFound(f"unknown SKU: {', '.join(unknown)} (no labels written)")
+        products = [known[sku] for sku in dict.fromkeys(wanted)]
+    else:
+        products = catalog.list_products(handle.uow(write=False))
+        if not products:
+            raise InvalidInput("no active products to print labels for")
+    render_labels(products, args.file, layout=layout, copies=args.copies,
+                  start_at=args.start_at)
+    count = len(products) * args.copies
+    sheets = sheet_count(count, layout, args.start_at)
+    print(f"{count} label{'s' if count != 1 else ''} on {sheets} sheet"
+          f"{'s' if sheets != 1 else ''} written to {args.file}")
+    return 0
