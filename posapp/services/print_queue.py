@@ -18,7 +18,6 @@ from sqlalchemy import func, select, update
 
 from posapp.domain.errors import InvalidInput, NotFound, PosError
 from posapp.domain.receipt import Block, layout_receipt
-from posapp.printing.printers import print_blocks
 from posapp.services.receipts import receipt_for
 from posapp.store.models import PrintJobRow
 from posapp.store.uow import UnitOfWork
@@ -139,7 +138,7 @@ def recover(uow: UnitOfWork) -> int:
 
 
 def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, width: int,
-            lang: str = "id", print_fn: PrintFn = print_blocks) -> Job:
+            lang: str = "id", print_fn: PrintFn | None = None) -> Job:
     """Print job *job_id* on *target* at *width* columns and record how it went.
 
     Never raises for printer problems: the returned job is ``done`` or ``failed`` (with the
@@ -160,7 +159,8 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
         blocks = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
         if not target.strip():
             raise PosError(NO_PRINTER)
-        print_fn(target, blocks, width)  # outside any transaction
+        send = print_fn or _print_blocks()
+        send(target, blocks, width)  # outside any transaction
     except PosError as exc:
         error = exc.message
     except Exception as exc:  # a driver's surprise must not leave the job "printing"
@@ -183,3 +183,11 @@ def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy:
         raise PosError(f"this posapp cannot print a queued {kind} job yet")
     receipt = receipt_for(uow_factory(), ref, lang=lang, kind="copy" if copy else "sale")
     return layout_receipt(receipt, width, lang=lang)
+
+
+def _print_blocks() -> PrintFn:
+    """The real printer path, imported on first use: python-escpos takes 0.2 s to import,
+    which the window's start should not pay."""
+    from posapp.printing.printers import print_blocks
+
+    return print_blocks
