@@ -44,14 +44,13 @@ class StandWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.printing = PrintController(till, self)
-        self.printing.changed.connect(self._update_status)
+        self.printing.changed.connect(self._update_printer_status)
         self.actions_ = StandActions(self)
         self._build_status()
         self._build_menu()
         self._build_keys()
         self.login.logged_in.connect(self.show_current_page)
         self.open_shift.shift_opened.connect(self.show_current_page)
-        self.selling.cart_changed.connect(self._update_status)
         self.retranslate()
         self.show_current_page()
 
@@ -173,8 +172,11 @@ class StandWindow(QMainWindow):
         self.status_labels["statusShift"].setText(
             self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
         )
-        self.status_labels["statusPrinter"].setText(self._printer_status())
+        self._update_printer_status()
         self.status_labels["statusSync"].setText(self.tr("Sync: never"))
+
+    def _update_printer_status(self) -> None:
+        self.status_labels["statusPrinter"].setText(self._printer_status())
 
     def _printer_status(self) -> str:
         waiting, failed, error = self.printing.state()
