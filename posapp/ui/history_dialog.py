@@ -43,6 +43,7 @@ class HistoryDialog(QDialog):
     """Past sales; open one by row, receipt number or scan; void, refund, reprint preview."""
 
     changed = Signal(set)  # product ids whose stock a void or refund changed
+    reprint_requested = Signal(str)  # a receipt number whose copy should go to the printer
 
     def __init__(self, till: Till, parent: QWidget | None = None, lang: str = "id") -> None:
         super().__init__(parent)
@@ -408,6 +409,7 @@ class HistoryDialog(QDialog):
             )
         )
         self.preview_box.show()
+        self.reprint_requested.emit(self.sale.receipt_no)
 
     def _reason(self) -> str | None:
         if self.sale is None:

@@ -151,6 +151,7 @@ class StandActions(QObject):
 
         dialog = HistoryDialog(self.till, self.window, lang=self._lang())
         dialog.changed.connect(lambda _ids: self.window.selling.refresh_products())
+        dialog.reprint_requested.connect(lambda no: self.window.printing.receipt(no, copy=True))
         if self.window.scanner is not None:  # a scanned receipt or product opens or picks it
             self.window.scanner.scanned.connect(
                 lambda code, w: w is dialog and dialog.open_receipt(code))

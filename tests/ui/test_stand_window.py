@@ -184,3 +184,27 @@ def test_the_receipt_prints_in_the_background_and_a_dead_printer_loses_nothing(
     assert print_queue.counts(jatim.handle.uow(write=False)) == {"waiting": 0, "failed": 0}
     w.printing.changed.emit()
     assert "1" not in w.status_labels["statusPrinter"].text()
+
+
+def test_reprint_from_the_history_prints_a_copy(jatim: Stand, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from posapp.services import settings
+
+    device = tmp_path / "lp0"
+    current = settings.get(jatim.handle.uow(write=False))
+    settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"))
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code("JTM-JLB-001")
+    w.till.pay([Payment(PaymentMethod.CASH, 100_000)])
+    w.actions_._paid()
+    qtbot.waitUntil(lambda: not w.printing.busy and device.exists(), timeout=15_000)
+    assert b"SALINAN" not in device.read_bytes()
+    w.actions_.open_history()
+    history = w.actions_.dialog
+    assert history.open_receipt("JATIM-000001")  # type: ignore[attr-defined]
+    qtbot.mouseClick(history.findChild(type(w.selling.pay), "reprintButton"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.printing.busy and b"SALINAN" in device.read_bytes(),
+                    timeout=15_000)
+    assert b"JATIM-000001" in device.read_bytes()
