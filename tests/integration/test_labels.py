@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +28,7 @@ from posapp.printing.labels import (
 )
 from posapp.services import catalog
 from tests.conftest import CliResult, Stand
+from tests.readback import needs_poppler, needs_zbar, run
 
 MM = 72 / 25.4
 A4_PTS = (595.28, 841.89)
@@ -46,28 +46,13 @@ PRODUCTS = [
 ]
 
 
-def _needs(*tools: str, package: str) -> pytest.MarkDecorator:
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    return pytest.mark.skipif(
-        bool(missing), reason=f"{', '.join(missing)} not found: install Debian's {package}")
-
-
-needs_poppler = _needs("pdftotext", "pdfinfo", package="poppler-utils")
-needs_zbar = _needs("pdftoppm", "zbarimg", package="poppler-utils and zbar-tools")
-
-
-def _run(*args: str | Path) -> str:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
-                          check=True).stdout
-
-
 def _text(pdf: Path) -> str:
     """The PDF's text in drawing order (label by label), all whitespace made one space."""
-    return " ".join(_run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").split())
+    return " ".join(run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").split())
 
 
 def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
-    info = _run("pdfinfo", "-f", "1", "-l", "999", pdf)
+    info = run("pdfinfo", "-f", "1", "-l", "999", pdf)
     sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.MULTILINE)
     return [(float(w), float(h)) for w, h in sizes]
 
@@ -78,7 +63,7 @@ def _scans(pdf: Path, layout: LabelLayout, folder: Path) -> list[list[str | None
     picture however often it appears, so each label is scanned on its own."""
     image = pytest.importorskip("PIL.Image", reason="Pillow not installed (python-escpos "
                                                     "brings it)")
-    _run("pdftoppm", "-r", "300", "-gray", "-png", pdf, folder / "page")
+    run("pdftoppm", "-r", "300", "-gray", "-png", pdf, folder / "page")
     px = 300 / 25.4
     pages = []
     for number, png in enumerate(sorted(folder.glob("page*.png"))):
@@ -117,7 +102,7 @@ def _expected(codes: list[str], layout: LabelLayout, start_at: int = 1) -> list[
 
 def _words(pdf: Path) -> list[tuple[str, float, float, float, float]]:
     """Every word pdftotext finds on page 1, with its box in points (top-left origin)."""
-    html = _run("pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-")
+    html = run("pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-")
     return [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in re.findall(
         r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
         html)]
@@ -254,7 +239,7 @@ def test_helvetica_when_dejavu_is_missing(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(labels, "_FONT_DIRS", ())
     pdf = render_labels(PRODUCTS, tmp_path / "l.pdf", layout=LAYOUTS["3x8"])
-    assert "Helvetica" in _run("pdffonts", pdf)
+    assert "Helvetica" in run("pdffonts", pdf)
     assert "Batik Gedog Tuban" in _text(pdf)
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import time
 from dataclasses import replace
@@ -25,6 +24,7 @@ from posapp.domain.receipt import (
 from posapp.printing import pdf_receipt
 from posapp.printing.pdf_receipt import render_pdf
 from posapp.printing.text_receipt import render_text
+from tests.readback import needs_poppler, needs_zbar, run
 
 MM = 72 / 25.4
 QR_DATA = "00020101021126570011ID.CO.QRIS.WWW0118936009140000012345520458125303360" \
@@ -53,24 +53,9 @@ SALE = Receipt(
 )
 
 
-def _needs(*tools: str, package: str) -> pytest.MarkDecorator:
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    return pytest.mark.skipif(
-        bool(missing), reason=f"{', '.join(missing)} not found: install Debian's {package}")
-
-
-needs_poppler = _needs("pdftotext", "pdfinfo", package="poppler-utils")
-needs_zbar = _needs("pdftoppm", "zbarimg", package="poppler-utils and zbar-tools")
-
-
-def _run(*args: str | Path) -> str:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
-                          check=True).stdout
-
-
 def _pdf_lines(pdf: Path) -> list[str]:
     """The PDF's text, one entry per printed line, runs of spaces made one."""
-    text = _run("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-")
+    text = run("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-")
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
@@ -89,14 +74,14 @@ def _text_lines(receipt: Receipt, width: int) -> list[str]:
 
 def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
     """Every page's (width, height) in points, as pdfinfo reports them."""
-    info = _run("pdfinfo", "-f", "1", "-l", "999", pdf)
+    info = run("pdfinfo", "-f", "1", "-l", "999", pdf)
     sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.MULTILINE)
     return [(float(w), float(h)) for w, h in sizes]
 
 
 def _words_right_edges(pdf: Path) -> list[float]:
     """The right edge (points) of every word pdftotext finds."""
-    html = _run("pdftotext", "-bbox", pdf, "-")
+    html = run("pdftotext", "-bbox", pdf, "-")
     return [float(x) for x in re.findall(r'<word [^>]*xMax="([\d.]+)"', html)]
 
 
@@ -166,7 +151,7 @@ def test_courier_when_dejavu_is_missing(tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_receipt, "_FONT_DIRS", ())
     pdf = render_pdf(layout_receipt(SALE, 42), 42, tmp_path / "r.pdf")
-    assert "Courier" in _run("pdffonts", pdf)
+    assert "Courier" in run("pdffonts", pdf)
     lines = _pdf_lines(pdf)
     assert "Kopi Café Arabika Ijen" in lines
     assert "TOTAL Rp 615.000" in lines
@@ -176,7 +161,7 @@ def test_courier_when_dejavu_is_missing(tmp_path: Path,
 @pytest.mark.parametrize("page", ["roll80", "a6"])
 def test_barcode_and_qr_scan(tmp_path: Path, page: str) -> None:
     pdf = render_pdf(layout_receipt(SALE, 42), 42, tmp_path / "r.pdf", page=page)
-    _run("pdftoppm", "-r", "200", "-png", pdf, tmp_path / "page")
+    run("pdftoppm", "-r", "200", "-png", pdf, tmp_path / "page")
     scans = set()
     for png in sorted(tmp_path.glob("page*.png")):
         found = subprocess.run(["zbarimg", "--quiet", str(png)], capture_output=True,
