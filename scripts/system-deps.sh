@@ -14,6 +14,9 @@ qt_pkgs=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3
 xcb_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1)
 test_pkgs=(xvfb xauth poppler-utils zbar-tools)  # PDFs and printed codes read back
+# the central-store tests start a private server of their own (initdb + pg_ctl in a temp
+# folder, tests/central/pgserver.py); without it their PostgreSQL cases skip
+test_pkgs+=(postgresql)
 
 case "$want" in
   python) pkgs=() ;;
@@ -44,6 +47,9 @@ done
 if [ "$(id -u)" -ne 0 ]; then
   echo "posapp: missing Debian packages: ${missing[*]}" >&2
   echo "posapp: install them with: sudo apt-get install ${missing[*]}" >&2
+  if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+    echo "posapp: without postgresql the central-store tests skip their PostgreSQL cases" >&2
+  fi
   exit 0
 fi
 echo "posapp: installing Debian packages: ${missing[*]}"
