@@ -1,0 +1,143 @@
+"""Totals from the central store, and reconciling them with exports and the stands' Z reports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Connection, func, select, text
+
+from posapp.domain.journal import Entry
+from posapp.domain.report import MethodTotals
+from posapp.domain.totals import Totals, differences, fold
+from posapp.sync import central_schema as cs
+from posapp.sync.central_store import Central
+
+
+@dataclass
+class StandTotals:
+    code: str
+    name: str
+    province: str
+    totals: Totals
+    last_seq: int = 0
+    last_entry_at: datetime | None = None
+    last_sync_at: datetime | None = None
+
+
+@dataclass
+class Mismatch:
+    """A stand whose figures differ between two sources, and which figures."""
+
+    stand: str
+    what: str  # "export FILE" or "Z report of shift N"
+    figures: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"stand {self.stand}: central totals differ from the {self.what} " \
+               f"({', '.join(self.figures)})"
+
+
+def stand_totals(central: Central) -> list[StandTotals]:
+    """Every stand's totals, by stand code."""
+    with central.reading() as conn:
+        rows = conn.execute(text(
+            "SELECT stand, name, province, sales_count, gross, discounts, voids_count, "
+            "refunds_count, refunds, last_seq, last_entry_at, last_sync_at "
+            "FROM v_stand_totals ORDER BY stand"
+        )).mappings().all()
+        methods = _methods(conn)
+    return [
+        StandTotals(
+            r["stand"], r["name"], r["province"],
+            Totals(int(r["sales_count"]), int(r["gross"]), int(r["discounts"]),
+                   int(r["voids_count"]), int(r["refunds_count"]), int(r["refunds"]),
+                   methods.get(r["stand"], {})),
+            int(r["last_seq"]), _when(r["last_entry_at"]), _when(r["last_sync_at"]),
+        )
+        for r in rows
+    ]
+
+
+def overall(stands: Iterable[StandTotals]) -> Totals:
+    total = Totals()
+    for s in stands:
+        total.add(s.totals)
+    return total
+
+
+def reconcile_entries(central: Central, batches: Iterable[tuple[str, str, list[Entry]]]) -> (
+    list[Mismatch]
+):
+    """Compare the central totals of each (stand, label, full journal) with its own fold."""
+    by_code = {s.code: s.totals for s in stand_totals(central)}
+    found = []
+    for code, label, entries in batches:
+        theirs = fold(entries)
+        ours = by_code.get(code)
+        if ours is None:
+            found.append(Mismatch(code, label, ["not in the central store"]))
+        elif diff := differences(ours, theirs):
+            found.append(Mismatch(code, label, diff))
+    return found
+
+
+def check_z_reports(central: Central) -> list[Mismatch]:
+    """Compare, for every closed shift, the central store's figures with the stand's Z."""
+    found = []
+    with central.reading() as conn:
+        closed = conn.execute(
+            select(cs.shift.c.id, cs.shift.c.stand, cs.shift.c.number, cs.shift.c.z_totals)
+            .where(cs.shift.c.z_totals.is_not(None)).order_by(cs.shift.c.stand,
+                                                                 cs.shift.c.number)
+        ).all()
+        for shift_id, stand, number, z_json in closed:
+            z = json.loads(z_json)
+            theirs = Totals(z["sales_count"], z["gross"], z["discounts"], z["voids_count"],
+                            z["refunds_count"], z["refunds_total"],
+                            {m: MethodTotals(t["sales"], t["refunds"])
+                             for m, t in z["methods"].items()})
+            if diff := differences(_shift_totals(conn, shift_id), theirs):
+                found.append(Mismatch(stand, f"Z report of shift {number}", diff))
+    return found
+
+
+def _shift_totals(conn: Connection, shift_id: str) -> Totals:
+    s, r, p = cs.sale, cs.refund, cs.payment
+    kept = s.c.voided.is_(False)
+    count, gross, discounts = conn.execute(
+        select(func.count(), func.coalesce(func.sum(s.c.subtotal), 0),
+               func.coalesce(func.sum(s.c.discount), 0)).where(s.c.shift_id == shift_id, kept)
+    ).one()
+    voids = conn.scalar(select(func.count()).where(s.c.shift_id == shift_id, s.c.voided))
+    totals = Totals(int(count), int(gross), int(discounts), int(voids or 0))
+    for method, amount in conn.execute(
+        select(p.c.method, func.sum(p.c.amount)).join(s, s.c.id == p.c.sale_id)
+        .where(s.c.shift_id == shift_id, kept).group_by(p.c.method)
+    ):
+        totals.add_method(method, sales=int(amount))
+    for method, n, amount in conn.execute(
+        select(r.c.method, func.count(), func.sum(r.c.amount))
+        .where(r.c.shift_id == shift_id).group_by(r.c.method)
+    ):
+        totals.refunds_count += n
+        totals.refunds += int(amount)
+        totals.add_method(method, refunds=int(amount))
+    return totals
+
+
+def _methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:
+    out: dict[str, dict[str, MethodTotals]] = {}
+    for stand, method, sales, refunds in conn.execute(text(
+        "SELECT stand, method, sales, refunds FROM v_stand_payment_totals"
+    )):
+        out.setdefault(stand, {})[method] = MethodTotals(int(sales), int(refunds))
+    return out
+
+
+def _when(value: object) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))  # SQLite views hand back text

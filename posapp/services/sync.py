@@ -1,0 +1,116 @@
+"""Sync: send a stand's journal entries that the central store does not have yet.
+
+Idempotent (a second run sends nothing) and all or nothing (a conflict or a broken chain
+applies nothing). The outcome, good or bad, is kept in the stand's ``sync.last`` setting so
+the window can show when it last synced and how that went.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from posapp.domain.errors import PosError
+from posapp.services import journal, stand
+from posapp.store.models import SettingRow
+from posapp.store.uow import UnitOfWork, utc_now
+from posapp.sync.central_apply import (
+    Progress,
+    StandDetails,
+    SyncConflict,
+    apply_entries,
+    stand_state,
+)
+from posapp.sync.central_store import Central
+
+UowFactory = Callable[..., UnitOfWork]
+LAST_SYNC_KEY = "sync.last"
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    stand: str
+    sent: int
+    last_seq: int
+    central: str
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """The last sync as the stand remembers it: when, whether it worked, and the message."""
+
+    at: datetime
+    ok: bool
+    central: str
+    sent: int = 0
+    message: str = ""
+
+
+def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None,
+               clock: Callable[[], datetime] = utc_now) -> SyncResult:
+    """Send the stand's new journal entries to the central store at *target*."""
+    central_label = target
+    try:
+        with Central(target) as central:
+            central_label = central.label
+            result = _send(uow, central, progress, clock)
+    except PosError as exc:
+        _remember(uow, SyncState(clock(), False, central_label, message=exc.message))
+        raise
+    _remember(uow, SyncState(clock(), True, result.central, result.sent))
+    return result
+
+
+def _send(uow: UowFactory, central: Central, progress: Progress | None,
+          clock: Callable[[], datetime]) -> SyncResult:
+    with central.writing() as conn:
+        read = uow(write=False)
+        with read:
+            info = stand.load(read)
+            last_seq, _ = stand_state(conn, info.code)
+            entries = list(journal.iter_entries(read.session, since=max(0, last_seq - 1)))
+        own_last = entries[-1].seq if entries else 0
+        if own_last < last_seq:
+            raise SyncConflict(
+                f"the central store has entries up to {last_seq} for stand {info.code}, this "
+                f"laptop only up to {own_last}: is another laptop set up as stand {info.code}, "
+                "or was this one restored from an old backup?"
+            )
+        details = StandDetails(info.code, info.name, info.province, info.event_name,
+                               info.timezone)
+        result = apply_entries(conn, details, entries, how="sync", now=clock(),
+                               progress=progress)
+    return SyncResult(info.code, result.applied, result.last_seq, central.label)
+
+
+def last_sync(uow: UnitOfWork) -> SyncState | None:
+    """The stand's last sync, or None when it never synced."""
+    with uow:
+        text = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == LAST_SYNC_KEY))
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        return SyncState(datetime.fromisoformat(data["at"]), bool(data["ok"]), data["central"],
+                         int(data.get("sent", 0)), data.get("message", ""))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _remember(uow: UowFactory, state: SyncState) -> None:
+    value = json.dumps({"at": state.at.isoformat(), "ok": state.ok, "central": state.central,
+                        "sent": state.sent, "message": state.message})
+    try:
+        with uow() as w:
+            row = w.session.get(SettingRow, LAST_SYNC_KEY)
+            if row is None:
+                w.session.add(SettingRow(key=LAST_SYNC_KEY, value=value))
+            else:
+                row.value = value
+            w.commit()
+    except PosError:
+        pass  # the stand's own database is busy or gone: the sync's outcome stands anyway

@@ -1,0 +1,150 @@
+"""Applying one stand's journal entries to the central store, exactly once.
+
+An entry the store already has (same stand, seq and hash) is skipped; the same stand and seq
+with another hash is a conflict, and a gap before the first new entry is refused: in both
+cases nothing of the batch is applied (the caller's transaction rolls back). New entries are
+stored as they are and the sales, refunds, shifts and products are rebuilt from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from posapp.domain.errors import InvalidInput, NotAllowed
+from posapp.domain.journal import GENESIS, Entry, verify_chain
+from posapp.sync import central_schema as cs
+from posapp.sync.central_rows import RowBuilder, utc_of
+
+Progress = Callable[[int, int], None]
+
+
+class SyncConflict(NotAllowed):
+    """The central store already has another entry at this stand and seq."""
+
+
+@dataclass(frozen=True)
+class StandDetails:
+    code: str
+    name: str = ""
+    province: str = ""
+    event_name: str = ""
+    timezone: str = "Asia/Jakarta"
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> StandDetails:
+        return cls(**{k: str(data[k]) for k in ("code", "name", "province", "event_name",
+                                                 "timezone") if data.get(k) is not None})
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    stand: str
+    applied: int  # new entries stored
+    skipped: int  # entries the store already had
+    last_seq: int
+
+
+def stand_state(conn: Connection, code: str) -> tuple[int, str]:
+    """The central store's last seq and hash for stand *code* ((0, GENESIS) when new)."""
+    row = conn.execute(
+        select(cs.stand.c.last_seq, cs.stand.c.last_hash).where(cs.stand.c.code == code)
+    ).first()
+    return (row.last_seq, row.last_hash) if row else (0, GENESIS)
+
+
+def apply_entries(conn: Connection, details: StandDetails, entries: Sequence[Entry], *,
+                  how: str, now: datetime, chain_checked: bool = False,
+                  progress: Progress | None = None) -> ApplyResult:
+    """Apply *entries* (one stand's, in seq order) inside the caller's locked transaction.
+
+    *chain_checked* says the caller already verified that the entries chain to each other
+    (an export file's reader does); the link to what the store has is always checked here.
+    """
+    code = details.code
+    for e in entries:
+        if e.stand != code:
+            raise InvalidInput(f"entry {e.seq} belongs to stand {e.stand}, not {code}")
+    last_seq, last_hash = stand_state(conn, code)
+    known = [e for e in entries if e.seq <= last_seq]
+    new = [e for e in entries if e.seq > last_seq]
+    _check_known(conn, code, known)
+    if new:
+        first = new[0]
+        if first.seq != last_seq + 1:
+            raise InvalidInput(
+                f"stand {code}: entries {last_seq + 1}-{first.seq - 1} are missing before this "
+                f"batch; apply the earlier ones first (export with --since {last_seq})"
+            )
+        if first.prev_hash != last_hash:
+            raise SyncConflict(
+                f"stand {code}, entry {first.seq} does not follow the central store's entry "
+                f"{last_seq}: is another laptop set up as stand {code}?"
+            )
+        if not chain_checked:
+            broken = verify_chain(new, start_seq=first.seq, start_hash=last_hash)
+            if broken is not None:
+                raise InvalidInput(f"stand {code}, entry {broken.seq}: {broken.reason}")
+        _store(conn, details, new, progress)
+    _touch_stand(conn, details, new, how, now)
+    return ApplyResult(code, len(new), len(known), new[-1].seq if new else last_seq)
+
+
+def _check_known(conn: Connection, code: str, known: Sequence[Entry]) -> None:
+    if not known:
+        return
+    theirs = dict(conn.execute(
+        select(cs.journal_entry.c.seq, cs.journal_entry.c.hash).where(
+            cs.journal_entry.c.stand == code,
+            cs.journal_entry.c.seq.between(known[0].seq, known[-1].seq),
+        )
+    ).all())
+    for e in known:
+        if theirs.get(e.seq) != e.hash:
+            raise SyncConflict(
+                f"stand {code}, entry {e.seq} differs from the one the central store already "
+                f"has: is another laptop set up as stand {code}? Nothing was applied"
+            )
+
+
+_CHUNK = 2_000
+
+
+def _store(conn: Connection, details: StandDetails, new: Sequence[Entry],
+           progress: Progress | None) -> None:
+    builder = RowBuilder(conn, details)
+    total = len(new)
+    for start in range(0, total, _CHUNK):
+        chunk = new[start:start + _CHUNK]
+        conn.execute(cs.journal_entry.insert(), [
+            {"stand": e.stand, "seq": e.seq, "at": e.at, "kind": e.kind, "payload": e.payload,
+             "prev_hash": e.prev_hash, "hash": e.hash} for e in chunk
+        ])
+        for e in chunk:
+            builder.add(e)
+        builder.flush()
+        if progress is not None:
+            progress(min(start + _CHUNK, total), total)
+    builder.finish()
+
+
+def _touch_stand(conn: Connection, details: StandDetails, new: Sequence[Entry], how: str,
+                 now: datetime) -> None:
+    values: dict[str, Any] = {
+        "name": details.name, "province": details.province, "event_name": details.event_name,
+        "timezone": details.timezone, "last_sync_at": now, "last_sync_how": how,
+    }
+    if new:
+        values |= {"last_seq": new[-1].seq, "last_hash": new[-1].hash,
+                   "last_entry_at": utc_of(new[-1].at)}
+    exists = conn.scalar(select(cs.stand.c.code).where(cs.stand.c.code == details.code))
+    if exists is None:
+        conn.execute(cs.stand.insert().values(code=details.code, **{
+            "last_seq": 0, "last_hash": GENESIS, **values}))
+    else:
+        conn.execute(cs.stand.update().where(cs.stand.c.code == details.code).values(**values))
+

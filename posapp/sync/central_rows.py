@@ -1,0 +1,227 @@
+"""Rebuilding the central store's readable rows from one stand's new journal entries.
+
+Rows are gathered per chunk and written with one executemany per table; an event that
+changes a row stored by an earlier chunk or batch (a void, a shift closing) becomes an
+UPDATE. Products are kept in memory for the batch and written once at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Connection, and_, bindparam, select
+
+from posapp.domain.journal import Entry, EventKind
+from posapp.sync import central_schema as cs
+
+if TYPE_CHECKING:
+    from posapp.sync.central_apply import StandDetails
+
+_PRODUCT_FIELDS = ("barcode", "name", "category", "maker_group", "region", "price", "stock",
+                   "active")
+# For rows that an earlier chunk or batch stored.
+_UPDATE_SALE = cs.sale.update().where(cs.sale.c.id == bindparam("b_id"))
+_UPDATE_SHIFT = cs.shift.update().where(cs.shift.c.id == bindparam("b_id"))
+_UPDATE_PRODUCT = cs.product.update().where(
+    and_(cs.product.c.stand == bindparam("b_stand"), cs.product.c.sku == bindparam("b_sku"))
+)
+
+
+class RowBuilder:
+    def __init__(self, conn: Connection, details: StandDetails) -> None:
+        self.conn, self.code = conn, details.code
+        try:
+            self.tz = ZoneInfo(details.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.tz = ZoneInfo("Asia/Jakarta")
+        self.rows: dict[Any, list[dict[str, Any]]] = {}
+        self.sales: dict[str, dict[str, Any]] = {}  # this chunk's, by id
+        self.shifts: dict[str, dict[str, Any]] = {}
+        self.sale_updates: list[dict[str, Any]] = []
+        self.shift_updates: list[dict[str, Any]] = []
+        self._products: dict[str, dict[str, Any]] | None = None
+        self._stored_skus: set[str] = set()
+        self._changed: set[str] = set()
+        self._handlers = {
+            EventKind.SALE_COMPLETED: self._sale,
+            EventKind.SALE_VOIDED: self._void,
+            EventKind.SALE_REFUNDED: self._refund,
+            EventKind.SHIFT_OPENED: self._shift_opened,
+            EventKind.SHIFT_CASH: self._cash,
+            EventKind.SHIFT_CLOSED: self._shift_closed,
+            EventKind.CATALOG_IMPORTED: self._catalog,
+            EventKind.PRODUCT_SAVED: self._product_saved,
+            EventKind.STOCK_ADJUSTED: self._stock,
+        }
+
+    def add(self, e: Entry) -> None:
+        handler = self._handlers.get(e.kind)
+        if handler is not None:  # kinds this posapp does not know stay in journal_entry only
+            handler(e, json.loads(e.payload))
+
+    def flush(self) -> None:
+        for table, rows in self.rows.items():
+            if rows:
+                self.conn.execute(table.insert(), rows)
+        self.rows.clear()
+        self.sales.clear()
+        self.shifts.clear()
+        for stmt, updates in ((_UPDATE_SALE, self.sale_updates),
+                              (_UPDATE_SHIFT, self.shift_updates)):
+            for row in updates:  # few, and each has its own columns
+                self.conn.execute(stmt, row)
+            updates.clear()
+
+    def finish(self) -> None:
+        self.flush()
+        if self._products is None or not self._changed:
+            return
+        new = [sku for sku in self._changed if sku not in self._stored_skus]
+        old = [sku for sku in self._changed if sku in self._stored_skus]
+        if new:
+            self.conn.execute(cs.product.insert(), [
+                {"stand": self.code, "sku": sku, **self._products[sku]} for sku in new
+            ])
+        if old:
+            self.conn.execute(_UPDATE_PRODUCT, [
+                {"b_stand": self.code, "b_sku": sku, **self._products[sku]} for sku in old
+            ])
+
+    # -- events --------------------------------------------------------------------------
+
+    def _sale(self, e: Entry, p: dict[str, Any]) -> None:
+        at = utc_of(e.at)
+        sale = {
+            "id": p["id"], "stand": self.code, "seq": p["seq"], "receipt_no": p["receipt_no"],
+            "shift_id": p["shift"], "cashier": p.get("cashier", ""), "at": at,
+            "day": self._day(at), "subtotal": p["subtotal"], "discount": p["discount"],
+            "total": p["total"], "change": p["change"], "voided": False, "voided_at": None,
+            "void_reason": None,
+        }
+        self._add(cs.sale, sale)
+        self.sales[p["id"]] = sale
+        lines = self.rows.setdefault(cs.sale_line, [])
+        for ln in p["lines"]:
+            lines.append({
+                "sale_id": p["id"], "line_no": ln["line_no"], "stand": self.code,
+                "sku": ln["sku"], "name": ln["name"], "category": ln.get("category", ""),
+                "maker_group": ln.get("maker_group", ""), "region": ln.get("region", ""),
+                "unit_price": ln["unit_price"], "quantity": ln["quantity"],
+                "line_discount": ln["line_discount"], "cart_discount": ln["cart_discount"],
+                "total": ln["total"],
+            })
+            self._move_stock(ln["sku"], -ln["quantity"])
+        pays = self.rows.setdefault(cs.payment, [])
+        for n, pay in enumerate(p["payments"], start=1):
+            pays.append({"sale_id": p["id"], "n": n, "stand": self.code, "method": pay["method"],
+                         "tendered": pay["tendered"], "amount": pay["amount"]})
+
+    def _void(self, e: Entry, p: dict[str, Any]) -> None:
+        values = {"voided": True, "voided_at": utc_of(e.at), "void_reason": p.get("reason", "")}
+        sale_id = p["sale"]
+        if sale_id in self.sales:
+            self.sales[sale_id].update(values)
+            lines = [(ln["sku"], ln["quantity"]) for ln in self.rows.get(cs.sale_line, [])
+                     if ln["sale_id"] == sale_id]
+        else:
+            self.sale_updates.append({"b_id": sale_id, **values})
+            lines = list(self.conn.execute(
+                select(cs.sale_line.c.sku, cs.sale_line.c.quantity)
+                .where(cs.sale_line.c.sale_id == sale_id)
+            ).tuples())
+        for sku, quantity in lines:
+            self._move_stock(sku, quantity)
+
+    def _refund(self, e: Entry, p: dict[str, Any]) -> None:
+        at = utc_of(e.at)
+        self._add(cs.refund, {
+            "id": p["id"], "stand": self.code, "refund_no": p["refund_no"], "sale_id": p["sale"],
+            "shift_id": p["shift"], "at": at, "day": self._day(at), "method": p["method"],
+            "amount": p["amount"], "reason": p.get("reason", ""), "approved_by": p.get("by", ""),
+        })
+        for ln in p["lines"]:
+            self._add(cs.refund_line, {
+                "refund_id": p["id"], "line_no": ln["line_no"], "sale_id": p["sale"],
+                "stand": self.code, "sku": ln["sku"], "quantity": ln["quantity"],
+                "amount": ln["amount"],
+            })
+            self._move_stock(ln["sku"], ln["quantity"])
+
+    def _shift_opened(self, e: Entry, p: dict[str, Any]) -> None:
+        shift = {
+            "id": p["shift"], "stand": self.code, "number": p["number"], "opened_at": utc_of(e.at),
+            "opened_by": p.get("by", ""), "opening_float": p.get("float", 0), "closed_at": None,
+            "closed_by": None, "counted_cash": None, "expected_cash": None, "z_totals": None,
+        }
+        self._add(cs.shift, shift)
+        self.shifts[p["shift"]] = shift
+
+    def _cash(self, e: Entry, p: dict[str, Any]) -> None:
+        self._add(cs.cash_movement, {
+            "stand": self.code, "seq": e.seq, "shift_id": p["shift"], "at": utc_of(e.at),
+            "amount": p["amount"], "reason": p.get("reason", ""), "approved_by": p.get("by", ""),
+        })
+
+    def _shift_closed(self, e: Entry, p: dict[str, Any]) -> None:
+        values = {"closed_at": utc_of(e.at), "closed_by": p.get("by", ""),
+                  "counted_cash": p.get("counted_cash"), "expected_cash": p.get("expected_cash"),
+                  "z_totals": json.dumps(p.get("totals"), sort_keys=True)}
+        if p["shift"] in self.shifts:
+            self.shifts[p["shift"]].update(values)
+        else:
+            self.shift_updates.append({"b_id": p["shift"], **values})
+
+    def _catalog(self, _e: Entry, p: dict[str, Any]) -> None:
+        columns = p["columns"]
+        for cells in p["products"]:
+            row = dict(zip(columns, cells, strict=True))
+            self._set_product(row.pop("sku"), {**row, "active": True})
+
+    def _product_saved(self, _e: Entry, p: dict[str, Any]) -> None:
+        self._set_product(p["sku"], {k: p[k] for k in _PRODUCT_FIELDS if k in p})
+
+    def _stock(self, _e: Entry, p: dict[str, Any]) -> None:
+        self._set_product(p["sku"], {"stock": p["stock"]})
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _add(self, table: Any, row: dict[str, Any]) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+    def _day(self, at: datetime) -> str:
+        return at.replace(tzinfo=UTC).astimezone(self.tz).date().isoformat()
+
+    @property
+    def products(self) -> dict[str, dict[str, Any]]:
+        if self._products is None:
+            rows = self.conn.execute(
+                select(cs.product.c.sku, *(cs.product.c[f] for f in _PRODUCT_FIELDS))
+                .where(cs.product.c.stand == self.code)
+            ).mappings()
+            self._products = {r["sku"]: {f: r[f] for f in _PRODUCT_FIELDS} for r in rows}
+            self._stored_skus = set(self._products)
+        return self._products
+
+    def _set_product(self, sku: str, values: dict[str, Any]) -> None:
+        current = self.products.get(sku)
+        if current is None:
+            current = self.products[sku] = {
+                "barcode": None, "name": "", "category": "", "maker_group": "", "region": "",
+                "price": 0, "stock": 0, "active": True,
+            }
+        current.update(values)
+        self._changed.add(sku)
+
+    def _move_stock(self, sku: str, delta: int) -> None:
+        product = self.products.get(sku)
+        if product is not None:  # custom items ("CUSTOM") have no product
+            product["stock"] += delta
+            self._changed.add(sku)
+
+
+def utc_of(at: str) -> datetime:
+    """A journal time ("...Z") as a naive UTC datetime, how the store keeps times."""
+    return datetime.fromisoformat(at.removesuffix("Z"))

@@ -1,0 +1,260 @@
+"""The central store's tables and views (SQLAlchemy Core; the same DDL on SQLite and PostgreSQL).
+
+Every row except ``journal_entry`` and ``central_meta`` is rebuilt from the applied journal
+entries, so the entries are the truth and the rest is a readable copy. docs/central-format.md
+describes each table and view for organizers reading the store with their own tools.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+#: Bumped when the tables change; a store made by a newer posapp is refused.
+CENTRAL_VERSION = 1
+
+metadata = MetaData()
+Money = BigInteger
+
+
+def _text(name: str, length: int, **kw: object) -> Column[str]:
+    return Column(name, String(length), nullable=False, default="", **kw)  # type: ignore[arg-type]
+
+
+meta = Table(
+    "central_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+stand = Table(
+    "stand", metadata,
+    Column("code", String(16), primary_key=True),
+    _text("name", 120), _text("province", 80), _text("event_name", 160),
+    Column("timezone", String(64), nullable=False, default="Asia/Jakarta"),
+    Column("last_seq", Integer, nullable=False, default=0),
+    Column("last_hash", String(64), nullable=False),
+    Column("last_entry_at", DateTime),
+    Column("last_sync_at", DateTime),
+    Column("last_sync_how", String(16)),  # "sync" or "merge"
+)
+
+journal_entry = Table(
+    "journal_entry", metadata,
+    Column("stand", String(16), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("at", String(40), nullable=False),  # exactly as hashed at the stand
+    Column("kind", String(40), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+shift = Table(
+    "shift", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("stand", String(16), nullable=False, index=True),
+    Column("number", Integer, nullable=False),
+    Column("opened_at", DateTime, nullable=False),
+    _text("opened_by", 60),
+    Column("opening_float", Money, nullable=False, default=0),
+    Column("closed_at", DateTime),
+    Column("closed_by", String(60)),
+    Column("counted_cash", Money),
+    Column("expected_cash", Money),
+    Column("z_totals", Text),  # the stand's own Z report figures, as JSON
+)
+
+sale = Table(
+    "sale", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("stand", String(16), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("receipt_no", String(32), nullable=False),
+    Column("shift_id", String(36), nullable=False),
+    _text("cashier", 60),
+    Column("at", DateTime, nullable=False),
+    Column("day", String(10), nullable=False),  # in the stand's time zone
+    Column("subtotal", Money, nullable=False),
+    Column("discount", Money, nullable=False),
+    Column("total", Money, nullable=False),
+    Column("change", Money, nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+    Column("voided_at", DateTime),
+    Column("void_reason", String(200)),
+    Index("ix_sale_stand_seq", "stand", "seq", unique=True),
+    Index("ix_sale_day", "day"),
+)
+
+sale_line = Table(
+    "sale_line", metadata,
+    Column("sale_id", String(36), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("stand", String(16), nullable=False),
+    _text("sku", 40), _text("name", 120), _text("category", 80), _text("maker_group", 120),
+    _text("region", 80),
+    Column("unit_price", Money, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("line_discount", Money, nullable=False),
+    Column("cart_discount", Money, nullable=False),
+    Column("total", Money, nullable=False),
+)
+
+payment = Table(
+    "payment", metadata,
+    Column("sale_id", String(36), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("stand", String(16), nullable=False),
+    Column("method", String(16), nullable=False),
+    Column("tendered", Money, nullable=False),
+    Column("amount", Money, nullable=False),
+)
+
+refund = Table(
+    "refund", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("stand", String(16), nullable=False, index=True),
+    Column("refund_no", String(32), nullable=False),
+    Column("sale_id", String(36), nullable=False, index=True),
+    Column("shift_id", String(36), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("method", String(16), nullable=False),
+    Column("amount", Money, nullable=False),
+    _text("reason", 200), _text("approved_by", 60),
+)
+
+refund_line = Table(
+    "refund_line", metadata,
+    Column("refund_id", String(36), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("sale_id", String(36), nullable=False, index=True),
+    Column("stand", String(16), nullable=False),
+    _text("sku", 40),
+    Column("quantity", Integer, nullable=False),
+    Column("amount", Money, nullable=False),
+)
+
+cash_movement = Table(
+    "cash_movement", metadata,
+    Column("stand", String(16), primary_key=True),
+    Column("seq", Integer, primary_key=True),  # the journal entry's seq
+    Column("shift_id", String(36), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("amount", Money, nullable=False),
+    _text("reason", 200), _text("approved_by", 60),
+)
+
+product = Table(
+    "product", metadata,
+    Column("stand", String(16), primary_key=True),
+    Column("sku", String(40), primary_key=True),
+    Column("barcode", String(48)),
+    _text("name", 120), _text("category", 80), _text("maker_group", 120), _text("region", 80),
+    Column("price", Money, nullable=False, default=0),
+    Column("stock", Integer, nullable=False, default=0),  # what the stand has left
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+
+def _sum(expr: str) -> str:
+    return f"COALESCE(CAST(SUM({expr}) AS BIGINT), 0)"
+
+
+# Kept sales' lines with what was refunded of each: the base of the per-line views.
+_SALE_LINES = f"""
+SELECT l.stand, st.province, s.day, l.sku, l.name, l.category, l.maker_group, l.region,
+       l.quantity, l.total, COALESCE(r.quantity, 0) AS refunded_quantity,
+       COALESCE(r.amount, 0) AS refunded
+FROM sale_line l
+JOIN sale s ON s.id = l.sale_id AND NOT s.voided
+JOIN stand st ON st.code = l.stand
+LEFT JOIN (SELECT sale_id, line_no, {_sum("quantity")} AS quantity, {_sum("amount")} AS amount
+           FROM refund_line GROUP BY sale_id, line_no) r
+       ON r.sale_id = l.sale_id AND r.line_no = l.line_no
+"""
+
+
+def _line_view(*keys: str) -> str:
+    cols = ", ".join(keys)
+    return f"""
+SELECT {cols}, {_sum("quantity - refunded_quantity")} AS units, {_sum("total")} AS sales,
+       {_sum("refunded")} AS refunds, {_sum("total - refunded")} AS net
+FROM v_sale_lines GROUP BY {cols}
+"""
+
+
+_STAND_TOTALS = f"""
+SELECT st.code AS stand, st.name, st.province,
+       COALESCE(s.sales_count, 0) AS sales_count, COALESCE(s.gross, 0) AS gross,
+       COALESCE(s.discounts, 0) AS discounts, COALESCE(s.sales_total, 0) AS sales_total,
+       COALESCE(v.voids_count, 0) AS voids_count,
+       COALESCE(r.refunds_count, 0) AS refunds_count, COALESCE(r.refunds, 0) AS refunds,
+       COALESCE(s.sales_total, 0) - COALESCE(r.refunds, 0) AS net,
+       st.last_seq, st.last_entry_at, st.last_sync_at
+FROM stand st
+LEFT JOIN (SELECT stand, COUNT(*) AS sales_count, {_sum("subtotal")} AS gross,
+                  {_sum("discount")} AS discounts, {_sum("total")} AS sales_total
+           FROM sale WHERE NOT voided GROUP BY stand) s ON s.stand = st.code
+LEFT JOIN (SELECT stand, COUNT(*) AS voids_count FROM sale WHERE voided GROUP BY stand) v
+       ON v.stand = st.code
+LEFT JOIN (SELECT stand, COUNT(*) AS refunds_count, {_sum("amount")} AS refunds
+           FROM refund GROUP BY stand) r ON r.stand = st.code
+"""
+
+_PROVINCE_TOTALS = f"""
+SELECT province, COUNT(*) AS stands, {_sum("sales_count")} AS sales_count,
+       {_sum("gross")} AS gross, {_sum("discounts")} AS discounts,
+       {_sum("refunds")} AS refunds, {_sum("net")} AS net
+FROM v_stand_totals GROUP BY province
+"""
+
+# Sales by payment method and refunds by the method they were paid back with.
+_STAND_PAYMENT_TOTALS = f"""
+SELECT stand, method, {_sum("sales")} AS sales, {_sum("refunds")} AS refunds,
+       {_sum("sales - refunds")} AS net
+FROM (SELECT p.stand, p.method, p.amount AS sales, 0 AS refunds
+      FROM payment p JOIN sale s ON s.id = p.sale_id AND NOT s.voided
+      UNION ALL
+      SELECT stand, method, 0, amount FROM refund) m
+GROUP BY stand, method
+"""
+
+_PAYMENT_TOTALS = f"""
+SELECT method, {_sum("sales")} AS sales, {_sum("refunds")} AS refunds, {_sum("net")} AS net
+FROM v_stand_payment_totals GROUP BY method
+"""
+
+# Sales counted on the day they were made, refunds on the day they were given.
+_DAY_TOTALS = f"""
+SELECT day, {_sum("sales_count")} AS sales_count, {_sum("sales_total")} AS sales,
+       {_sum("refunds")} AS refunds, {_sum("sales_total - refunds")} AS net
+FROM (SELECT day, 1 AS sales_count, total AS sales_total, 0 AS refunds
+      FROM sale WHERE NOT voided
+      UNION ALL
+      SELECT day, 0, 0, amount FROM refund) d
+GROUP BY day
+"""
+
+#: (name, SELECT) in dependency order.
+VIEWS: tuple[tuple[str, str], ...] = (
+    ("v_sale_lines", _SALE_LINES),
+    ("v_stand_totals", _STAND_TOTALS),
+    ("v_province_totals", _PROVINCE_TOTALS),
+    ("v_maker_group_totals", _line_view("maker_group")),
+    ("v_category_totals", _line_view("category")),
+    ("v_product_totals", _line_view("stand", "sku", "name", "category", "maker_group")),
+    ("v_stand_payment_totals", _STAND_PAYMENT_TOTALS),
+    ("v_payment_totals", _PAYMENT_TOTALS),
+    ("v_day_totals", _DAY_TOTALS),
+)

@@ -1,0 +1,182 @@
+"""Opening the central store: an SQLite file (the default) or a PostgreSQL URL, same code.
+
+Writers take a lock for the whole of their transaction, so several stands syncing at once
+queue instead of interleaving: ``BEGIN IMMEDIATE`` with a long busy timeout on SQLite, a
+table lock on PostgreSQL. SQLite on a network share with several writers is not safe (its
+locks do not hold there): docs/central-format.md says so and points to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from posapp.domain.errors import NotFound, StorageError
+from posapp.sync import central_schema as cs
+
+#: How long a writer waits for another stand's sync to finish before giving up.
+BUSY_TIMEOUT_S = 120
+_PG_LOCK = 0x706F7361  # "posa": the advisory lock every central writer takes
+
+
+class Central:
+    """The central store at *target* (a path or a URL). ``with central.writing() as conn``."""
+
+    def __init__(self, target: str, *, create: bool = True) -> None:
+        self.target = target
+        self.engine = _engine(target, create=create)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._checked = False
+
+    @property
+    def label(self) -> str:
+        """The target without a password, for messages."""
+        return self.engine.url.render_as_string(hide_password=True) if not self.is_sqlite \
+            else str(self.engine.url.database)
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One locked transaction: committed when the block ends, rolled back on error."""
+        with self._connect() as conn:
+            try:
+                with conn.begin():
+                    if self.is_sqlite:
+                        conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    else:  # one writer at a time, even before the tables exist
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+                    self._ensure_schema(conn)
+                    yield conn
+            except DBAPIError as exc:
+                raise _storage_error(exc, self.label) from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self._connect() as conn:
+            try:
+                with conn.begin():
+                    if self.is_sqlite:
+                        conn.exec_driver_sql("BEGIN")
+                    if not self._has_schema(conn):
+                        raise NotFound(f"{self.label} has no central store yet: sync or merge "
+                                       "into it first")
+                    self._check_version(conn)
+                    yield conn
+            except DBAPIError as exc:
+                raise _storage_error(exc, self.label) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Central:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            conn = self.engine.connect()
+        except DBAPIError as exc:
+            raise _storage_error(exc, self.label) from None
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @staticmethod
+    def _has_schema(conn: Connection) -> bool:
+        return inspect(conn).has_table(cs.meta.name)
+
+    def _ensure_schema(self, conn: Connection) -> None:
+        if self._has_schema(conn):
+            self._check_version(conn)
+            return
+        if inspect(conn).get_table_names():
+            raise StorageError(f"{self.label} is another kind of database, not a posapp "
+                               "central store")
+        cs.metadata.create_all(conn)
+        for name, select_sql in cs.VIEWS:
+            conn.exec_driver_sql(f"CREATE VIEW {name} AS {select_sql}")
+        conn.execute(cs.meta.insert(), [{"key": "version", "value": str(cs.CENTRAL_VERSION)}])
+
+    def _check_version(self, conn: Connection) -> None:
+        if self._checked:
+            return
+        version = conn.scalar(select(cs.meta.c.value).where(cs.meta.c.key == "version"))
+        if version is None or not version.isdigit():
+            raise StorageError(f"{self.label} is not a posapp central store (no version)")
+        if int(version) > cs.CENTRAL_VERSION:
+            raise StorageError(f"{self.label} was made by a newer posapp (format {version}): "
+                               "update posapp to open it")
+        self._checked = True
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    return conn.scalar(select(cs.meta.c.value).where(cs.meta.c.key == key))
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    if get_meta(conn, key) is None:
+        conn.execute(cs.meta.insert().values(key=key, value=value))
+    else:
+        conn.execute(cs.meta.update().where(cs.meta.c.key == key).values(value=value))
+
+
+def _engine(target: str, *, create: bool) -> Engine:
+    target = target.strip()
+    if not target:
+        raise NotFound("say which central store to use (a file or a postgresql:// URL)")
+    if "://" not in target:
+        return _sqlite_engine(Path(target).expanduser(), create=create)
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        raise NotFound(f"'{target}' is not a database URL") from None
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(Path(url.database or ""), create=create)
+    if url.get_backend_name() != "postgresql":
+        raise NotFound(f"the central store is an SQLite file or a PostgreSQL URL, not "
+                       f"{url.get_backend_name()}")
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    try:
+        return create_engine(url, pool_pre_ping=True,
+                             connect_args={"connect_timeout": 10})
+    except ImportError as exc:
+        raise StorageError(f"PostgreSQL needs the psycopg package ({exc})") from None
+
+
+def _sqlite_engine(path: Path, *, create: bool) -> Engine:
+    if path.is_dir():
+        raise NotFound(f"{path} is a folder: give the central store's file name")
+    if not path.exists():
+        if not create:
+            raise NotFound(f"no central store at {path}")
+        if not path.parent.is_dir():
+            raise NotFound(f"the folder {path.parent} does not exist")
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # BEGIN is ours
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    return engine
+
+
+def _storage_error(exc: DBAPIError, label: str) -> StorageError:
+    detail = " ".join(str(exc.orig).split()) if exc.orig is not None else str(exc)
+    if "locked" in detail or "busy" in detail:
+        return StorageError(f"{label} stayed busy with another stand's sync: try again")
+    return StorageError(f"cannot use the central store {label}: {detail[:200]}")
+

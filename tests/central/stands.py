@@ -1,0 +1,55 @@
+"""Stands with a realistic day behind them, for the central store's tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from posapp.bootstrap import DataDir
+from posapp.domain.cart import Cart, Discount
+from posapp.domain.tender import Payment, PaymentMethod
+from posapp.services import checkout, returns, shifts
+from posapp.services.returns import RefundItem
+from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, make_stand
+
+CASH, QRIS, CARD, TRANSFER = (PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.CARD,
+                              PaymentMethod.TRANSFER)
+
+
+def sell(stand: Stand, items: list[tuple[str, int]], payments: list[Payment], *,
+         discount: Discount | None = None, custom: tuple[str, int] | None = None) -> str:
+    cart = Cart()
+    for code, qty in items:
+        cart.add(stand.product(code), qty)
+    if custom:
+        cart.add_custom(*custom)
+    cart.set_discount(discount)
+    return checkout.checkout(stand.handle.uow(), stand.cashier, cart, payments).receipt_no
+
+
+def busy_day(stand: Stand, *, rounds: int = 1, close: bool = True) -> None:
+    """Sales by every method, a cart discount, a custom item, a void, a refund, a cash drop;
+    then the shift is closed with the expected cash counted."""
+    for _ in range(rounds):
+        sell(stand, [("JTM-BTK-001", 1), ("JTM-JLB-001", 2)], [Payment(CASH, 700_000)])
+        sell(stand, [("JTM-BTK-002", 1)], [Payment(QRIS, 325_000)])
+        sell(stand, [("JTM-JLB-001", 3)], [Payment(CARD, 229_500)],
+             discount=Discount.percent(10))
+        sell(stand, [("JTM-TAS-001", 1)], [Payment(TRANSFER, 100_000), Payment(CASH, 50_000)],
+             custom=("Batik pesanan motif parang", 30_000))
+        gone = sell(stand, [("JTM-JLB-001", 1)], [Payment(CASH, 85_000)])
+        returns.void_sale(stand.handle.uow(), gone, supervisor_name=SUPERVISOR,
+                          supervisor_pin=SUPERVISOR_PIN, reason="salah input")
+        back = sell(stand, [("JTM-JLB-001", 2), ("JTM-BTK-002", 1)], [Payment(CASH, 500_000)])
+        returns.refund(stand.handle.uow(), back, [RefundItem("JTM-JLB-001", 1)],
+                       supervisor_name=SUPERVISOR, supervisor_pin=SUPERVISOR_PIN,
+                       reason="ukuran", method=CASH)
+    report = shifts.move_cash(stand.handle.uow(), stand.cashier, -100_000, "setor ke panitia")
+    if close:
+        shifts.close_shift(stand.handle.uow(), stand.cashier, report.expected_cash)
+
+
+def stand_with_day(data: DataDir, code: str, catalog_path: Path, **kw: object) -> Stand:
+    stand = make_stand(data, code, catalog_path)
+    busy_day(stand, **kw)  # type: ignore[arg-type]
+    return stand
+
