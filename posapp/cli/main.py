@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from posapp import __version__
 from posapp.cli import (
+    commands_central,
     commands_labels,
     commands_print,
     commands_qris,
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_qris.register(sub, common)
     commands_print.register(sub, common)
     commands_labels.register(sub, common)
+    commands_central.register(sub, common)
     return parser
 
 

@@ -1,0 +1,84 @@
+"""The central store from the command line: sync, totals, reconcile (merge: commands_merge)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from posapp.cli.context import Context, print_json
+from posapp.domain.money import format_rupiah
+from posapp.domain.totals import Totals
+from posapp.services import central_totals, sync
+from posapp.sync.central_store import Central
+
+CENTRAL_HELP = "the central store: an SQLite file, or a postgresql:// URL"
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("sync", parents=[common],
+                       help="send this stand's new journal entries to the central store")
+    p.add_argument("--central", required=True, metavar="PATH_OR_URL", help=CENTRAL_HELP)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sync)
+
+    p = sub.add_parser("totals", parents=[common], help="per-stand and overall totals")
+    p.add_argument("--central", required=True, metavar="PATH_OR_URL", help=CENTRAL_HELP)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_totals)
+
+
+def progress_printer(what: str) -> Any:
+    """A progress callback that draws one updating line on a terminal (and nothing otherwise)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+    return show
+
+
+def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    result = sync.sync_stand(handle.uow, args.central, progress=progress_printer("sync"))
+    if args.json:
+        print_json({"stand": result.stand, "sent": result.sent, "last_seq": result.last_seq,
+                    "central": result.central})
+    elif result.sent:
+        print(f"stand {result.stand}: {result.sent} entries sent to {result.central} "
+              f"(up to {result.last_seq})")
+    else:
+        print(f"stand {result.stand}: nothing new to send ({result.central} has all "
+              f"{result.last_seq} entries)")
+    return 0
+
+
+def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
+    with Central(args.central, create=False) as central:
+        stands = central_totals.stand_totals(central)
+    everything = central_totals.overall(stands)
+    if args.json:
+        print_json({
+            "stands": [{"stand": s.code, "name": s.name, "province": s.province,
+                        "last_seq": s.last_seq, **s.totals.figures()} for s in stands],
+            "overall": everything.figures(),
+        })
+        return 0
+    header = f"{'stand':<10} {'sales':>6} {'gross':>16} {'discounts':>14} {'refunds':>14} " \
+             f"{'net':>16}"
+    print(header)
+    for s in stands:
+        print(_row(s.code, s.totals))
+    print("-" * len(header))
+    print(_row("TOTAL", everything))
+    for method, t in sorted(everything.methods.items()):
+        print(f"  {method:<10} sales {format_rupiah(t.sales):>16}  refunds "
+              f"{format_rupiah(t.refunds):>14}  net {format_rupiah(t.net):>16}")
+    return 0
+
+
+def _row(label: str, t: Totals) -> str:
+    return (f"{label:<10} {t.sales_count:>6} {format_rupiah(t.gross):>16} "
+            f"{format_rupiah(t.discounts):>14} {format_rupiah(t.refunds):>14} "
+            f"{format_rupiah(t.net):>16}")
