@@ -128,10 +128,10 @@ class RowBuilder:
                      if ln["sale_id"] == sale_id]
         else:
             self.sale_updates.append({"b_id": sale_id, **values})
-            lines = list(self.conn.execute(
+            lines = [(sku, qty) for sku, qty in self.conn.execute(
                 select(cs.sale_line.c.sku, cs.sale_line.c.quantity)
                 .where(cs.sale_line.c.sale_id == sale_id)
-            ).tuples())
+            )]
         for sku, quantity in lines:
             self._move_stock(sku, quantity)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from posapp.bootstrap import DataDir
 from posapp.domain.cart import Cart, Discount
+from posapp.domain.journal import Entry
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import checkout, returns, shifts
 from posapp.services.returns import RefundItem
@@ -53,3 +54,29 @@ def stand_with_day(data: DataDir, code: str, catalog_path: Path, **kw: object) -
     busy_day(stand, **kw)  # type: ignore[arg-type]
     return stand
 
+
+
+def central_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every central table, in key order: equal dumps mean nothing changed."""
+    from sqlalchemy import create_engine, inspect, select
+
+    from posapp.sync import central_schema as cs
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            present = set(inspect(conn).get_table_names())
+            return {
+                t.name: [tuple(r) for r in conn.execute(
+                    select(t).order_by(*t.primary_key.columns)).all()]
+                for t in cs.metadata.sorted_tables if t.name in present
+            }
+    finally:
+        engine.dispose()
+
+
+def journal_of(stand: Stand) -> list[Entry]:
+    from posapp.services import journal
+
+    with stand.handle.uow(write=False) as uow:
+        return list(journal.iter_entries(uow.session))
