@@ -171,26 +171,31 @@ def _sum(expr: str) -> str:
     return f"COALESCE(CAST(SUM({expr}) AS BIGINT), 0)"
 
 
-# Kept sales' lines with what was refunded of each: the base of the per-line views.
-_SALE_LINES = f"""
+# What each line of a kept sale brought in, on the sale's day, and what each refund line
+# gave back, on the refund's day: the base of every per-line view, so a refund counts on the
+# day it was given in every view, as it does in the day totals and the Z reports.
+_LINE_MOVEMENTS = """
 SELECT l.stand, st.province, s.day, l.sku, l.name, l.category, l.maker_group, l.region,
-       l.quantity, l.total, COALESCE(r.quantity, 0) AS refunded_quantity,
-       COALESCE(r.amount, 0) AS refunded
+       l.quantity AS units, l.total AS sales, 0 AS refunds
 FROM sale_line l
 JOIN sale s ON s.id = l.sale_id AND NOT s.voided
 JOIN stand st ON st.code = l.stand
-LEFT JOIN (SELECT sale_id, line_no, {_sum("quantity")} AS quantity, {_sum("amount")} AS amount
-           FROM refund_line GROUP BY sale_id, line_no) r
-       ON r.sale_id = l.sale_id AND r.line_no = l.line_no
+UNION ALL
+SELECT rl.stand, st.province, r.day, l.sku, l.name, l.category, l.maker_group, l.region,
+       -rl.quantity, 0, rl.amount
+FROM refund_line rl
+JOIN refund r ON r.id = rl.refund_id
+JOIN sale_line l ON l.sale_id = rl.sale_id AND l.line_no = rl.line_no
+JOIN stand st ON st.code = rl.stand
 """
 
 
 def _line_view(*keys: str) -> str:
     cols = ", ".join(keys)
     return f"""
-SELECT {cols}, {_sum("quantity - refunded_quantity")} AS units, {_sum("total")} AS sales,
-       {_sum("refunded")} AS refunds, {_sum("total - refunded")} AS net
-FROM v_sale_lines GROUP BY {cols}
+SELECT {cols}, {_sum("units")} AS units, {_sum("sales")} AS sales,
+       {_sum("refunds")} AS refunds, {_sum("sales - refunds")} AS net
+FROM v_line_movements GROUP BY {cols}
 """
 
 
@@ -248,7 +253,7 @@ GROUP BY day
 
 #: (name, SELECT) in dependency order.
 VIEWS: tuple[tuple[str, str], ...] = (
-    ("v_sale_lines", _SALE_LINES),
+    ("v_line_movements", _LINE_MOVEMENTS),
     ("v_stand_totals", _STAND_TOTALS),
     ("v_province_totals", _PROVINCE_TOTALS),
     ("v_maker_group_totals", _line_view("maker_group")),
