@@ -11,6 +11,7 @@ from typing import NoReturn
 from posapp import __version__
 from posapp.cli import (
     commands_central,
+    commands_event,
     commands_labels,
     commands_print,
     commands_qris,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_qris.register(sub, common)
     commands_print.register(sub, common)
     commands_labels.register(sub, common)
+    commands_event.register(sub, common)
     commands_central.register(sub, common)
     return parser
 

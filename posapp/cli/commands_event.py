@@ -1,0 +1,108 @@
+"""``posapp event`` (the key that signs export files) and ``posapp export``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from posapp.cli.context import Context
+from posapp.domain.errors import StorageError
+from posapp.domain.event_key import fingerprint, new_key, parse_key
+from posapp.services import event
+from posapp.services.export import export_journal
+
+QR_SCALE = 10  # pixels per module: about 6 cm wide at 150 dpi, easy for a phone or scanner
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    ev = sub.add_parser("event", parents=[common], help="the event key that signs export files")
+    ev_sub = ev.add_subparsers(dest="action", required=True)
+    p = ev_sub.add_parser("key", parents=[common], help="print a new event key (once per event)")
+    p.add_argument("--qr", type=Path, metavar="FILE", help="also write it as a QR code (PNG)")
+    p.set_defaults(handler=cmd_key)
+    p = ev_sub.add_parser("join", parents=[common], help="store the event key in this stand")
+    p.add_argument("key", nargs="*", metavar="KEY",
+                   help="the key (spaces and dashes optional); left out, it is read from "
+                        "standard input")
+    p.add_argument("--replace", action="store_true", help="replace another event's key")
+    p.set_defaults(handler=cmd_join)
+    p = ev_sub.add_parser("show", parents=[common], help="print the event id this stand joined")
+    p.set_defaults(handler=cmd_show)
+    p = sub.add_parser("export", parents=[common],
+                       help="write the journal to a file signed with the event key")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE",
+                   help="the file to write (or a folder: named STAND-FIRST-LAST.posexport)")
+    p.add_argument("--since", type=seq_number, default=0, metavar="SEQ",
+                   help="only the entries after SEQ (default 0: all)")
+    p.set_defaults(handler=cmd_export)
+
+
+def seq_number(text: str) -> int:
+    """A journal sequence number typed on the command line: 0 or more."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not an entry number (0 or more)")
+    return int(text)
+
+
+def cmd_key(ctx: Context, args: argparse.Namespace) -> int:
+    key = new_key()
+    if args.qr is not None:
+        write_qr(args.qr, key)
+    print(key)
+    print(f"event id {fingerprint(parse_key(key))}")
+    return 0
+
+
+def write_qr(path: Path, text: str) -> None:
+    """*text* as a QR code in a PNG file."""
+    import segno  # only when a QR image is asked for
+
+    try:
+        segno.make(text, error="m").save(str(path), kind="png", scale=QR_SCALE, border=4)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def cmd_join(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    result = event.join(handle.uow(), _key_text(args.key), replace=args.replace)
+    if not result.changed:
+        print(f"stand {handle.code} already joined event {result.event_id}")
+    elif result.replaced:
+        print(f"stand {handle.code} joined event {result.event_id} "
+              f"(instead of event {result.replaced})")
+    else:
+        print(f"stand {handle.code} joined event {result.event_id}")
+    return 0
+
+
+def _key_text(words: list[str]) -> str:
+    if words:
+        return " ".join(words)
+    if sys.stdin.isatty():
+        return getpass.getpass("Event key: ")
+    return sys.stdin.readline()
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    event_id = event.event_id(handle.uow(write=False))
+    if event_id is None:
+        print(f"stand {handle.code} has not joined an event yet: run 'posapp event join KEY'")
+    else:
+        print(f"stand {handle.code} joined event {event_id}")
+    return 0
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    result = export_journal(handle.uow(write=False), args.out, since=args.since)
+    if result.count:
+        what = f"{result.count} entries ({result.first_seq} to {result.last_seq})"
+    else:
+        what = f"no entries (none after {args.since})"
+    print(f"exported {what} of stand {result.stand} for event {result.event_id} "
+          f"to {result.path}")
+    return 0

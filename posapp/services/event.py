@@ -1,0 +1,85 @@
+"""The stand's event key: joining an event, and reading the key to sign an export.
+
+The key is a secret: it is stored in the stand's ``setting`` table (row ``event_key``, hex)
+and only ever leaves this module as bytes for signing. What may be shown is the event id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from posapp.domain.errors import NotAllowed, StorageError
+from posapp.domain.event_key import KEY_BYTES, fingerprint, parse_key
+from posapp.store.models import SettingRow
+from posapp.store.uow import UnitOfWork
+
+SETTING_KEY = "event_key"
+NOT_JOINED = "this stand has not joined the event yet: run 'posapp event join KEY'"
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    """What joining did: the event id now set, and the one it replaced (if any)."""
+
+    event_id: str
+    changed: bool
+    replaced: str | None = None
+
+
+def join(uow: UnitOfWork, key_text: str, *, replace: bool = False) -> JoinResult:
+    """Store the event key typed or scanned as *key_text*; another key needs *replace*."""
+    key = parse_key(key_text)
+    event_id = fingerprint(key)
+    with uow:
+        row = uow.session.get(SettingRow, SETTING_KEY)
+        current = _decode(row.value) if row is not None else None
+        if current == key:
+            return JoinResult(event_id, changed=False)
+        old_id = fingerprint(current) if current is not None else None
+        if row is not None and not replace:
+            was = f"event {old_id}" if old_id else "an event"
+            raise NotAllowed(f"this stand already joined {was}; to join event {event_id} "
+                             "instead, add --replace")
+        if row is None:
+            uow.session.add(SettingRow(key=SETTING_KEY, value=key.hex()))
+        else:
+            row.value = key.hex()
+        uow.commit()
+    return JoinResult(event_id, changed=True, replaced=old_id)
+
+
+def event_id(uow: UnitOfWork) -> str | None:
+    """The id of the event this stand joined, or None."""
+    with uow:
+        key = load_key(uow)
+    return fingerprint(key) if key is not None else None
+
+
+def load_key(uow: UnitOfWork) -> bytes | None:
+    """The stand's event key inside an open unit of work, or None before joining."""
+    value = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == SETTING_KEY))
+    if value is None:
+        return None
+    key = _decode(value)
+    if key is None:
+        raise StorageError("the event key stored in this stand is damaged: join the event "
+                           "again with 'posapp event join KEY --replace'")
+    return key
+
+
+def require_key(uow: UnitOfWork) -> bytes:
+    """The stand's event key inside an open unit of work; refused before joining."""
+    key = load_key(uow)
+    if key is None:
+        raise NotAllowed(NOT_JOINED)
+    return key
+
+
+def _decode(value: str) -> bytes | None:
+    try:
+        key = bytes.fromhex(value.strip())
+    except ValueError:
+        return None
+    return key if len(key) == KEY_BYTES else None

@@ -1,0 +1,407 @@
+"""The signed export file: a slice of one stand's journal, carried on a USB stick.
+
+UTF-8 text, one canonical JSON object a line (docs/export-format.md):
+
+1. the header: format and version, event id, stand details, first and last seq, count, the
+   hash before the first entry and the last entry's hash, when it was made;
+2. one line per journal entry, in seq order;
+3. ``{"hmac_sha256":"<64 hex>"}``: HMAC-SHA256 with the event key over every byte before it.
+
+A file is written under a temporary name in the same folder and renamed into place, so a
+half-written file never carries the final name. A file cut off anywhere lacks its last line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from posapp.domain.errors import InvalidInput, StorageError
+from posapp.domain.event_key import fingerprint
+from posapp.domain.journal import GENESIS, Entry, canonical_json, verify_chain
+
+FORMAT = "posapp-export"
+VERSION = 1
+SUFFIX = ".posexport"
+
+_SIG_PREFIX = b'{"hmac_sha256":"'
+_SIG_SUFFIX = b'"}\n'
+SIGNATURE_LEN = len(_SIG_PREFIX) + 64 + len(_SIG_SUFFIX)
+_SIG_START = b"\n" + _SIG_PREFIX
+_MAGIC = b'"format":"posapp-export"'
+_HEX = frozenset(b"0123456789abcdef")
+_MAX_HEADER = 64 * 1024
+_CHUNK = 1 << 20
+
+
+class ExportRefused(InvalidInput):
+    """An export file that cannot be used; the one-line reason names the file."""
+
+
+@dataclass(frozen=True)
+class StandDetails:
+    code: str
+    name: str
+    province: str
+    event_name: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class ExportHeader:
+    """The first line: which event and stand, and which slice of its journal follows."""
+
+    event: str  # the event id (fingerprint of the key), never the key
+    stand: StandDetails
+    first_seq: int
+    last_seq: int
+    prev_hash: str  # the hash before first_seq (GENESIS when first_seq is 1)
+    last_hash: str  # the hash of last_seq (prev_hash when the slice is empty)
+    created_at: str  # ISO 8601 UTC
+
+    @property
+    def count(self) -> int:
+        return self.last_seq - self.first_seq + 1
+
+    def to_json(self) -> dict[str, Any]:
+        s = self.stand
+        return {
+            "format": FORMAT, "version": VERSION, "event": self.event,
+            "stand": {"code": s.code, "name": s.name, "province": s.province,
+                      "event_name": s.event_name, "timezone": s.timezone},
+            "first_seq": self.first_seq, "last_seq": self.last_seq, "count": self.count,
+            "prev_hash": self.prev_hash, "last_hash": self.last_hash,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True)
+class ExportBatch:
+    """A checked export file: signed with the right key, whole, and chained end to end.
+
+    The entries continue a stand's journal after (first_seq - 1, prev_hash); whether that
+    point is what a central store already holds is for the merge to check.
+    """
+
+    path: Path
+    event: str
+    stand: StandDetails
+    first_seq: int
+    prev_hash: str
+    last_seq: int
+    last_hash: str
+    created_at: str
+    entries: list[Entry]
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def write_export(path: Path, key: bytes, header: ExportHeader, entries: Iterable[Entry]) -> Path:
+    """Write *header* and *entries* to *path*, signed with *key*; all or nothing.
+
+    The entries must be exactly the header's slice and chain from its prev_hash to its
+    last_hash; otherwise nothing is written and the reason is raised (StorageError).
+    """
+    if header.event != fingerprint(key):
+        raise InvalidInput("the export header names another event than the key's")
+    folder = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    with contextlib.suppress(AttributeError, OSError):  # mkstemp's 0600 is for secrets
+        os.fchmod(fd, 0o644)
+    try:
+        with os.fdopen(fd, "wb", buffering=_CHUNK) as f:
+            _write(f, key, header, entries)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+    return path
+
+
+def _write(f: IO[bytes], key: bytes, header: ExportHeader, entries: Iterable[Entry]) -> None:
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    count, last = 0, None
+
+    def written() -> Iterator[Entry]:
+        nonlocal count, last
+        for e in entries:
+            line = (canonical_json(_entry_json(e)) + "\n").encode("utf-8")
+            mac.update(line)
+            f.write(line)
+            count += 1
+            last = e
+            yield e
+
+    line = (canonical_json(header.to_json()) + "\n").encode("utf-8")
+    mac.update(line)
+    f.write(line)
+    broken = verify_chain(written(), start_seq=header.first_seq, start_hash=header.prev_hash)
+    if broken is not None:
+        raise StorageError(f"cannot export: the journal breaks at entry {broken.seq} "
+                           f"({broken.reason}); run 'posapp journal verify'")
+    last_hash = last.hash if last is not None else header.prev_hash
+    if count != header.count or last_hash != header.last_hash:
+        raise StorageError(f"cannot export: the journal holds {count} entries after entry "
+                           f"{header.first_seq - 1}, not the {header.count} expected")
+    f.write(_SIG_PREFIX + mac.hexdigest().encode("ascii") + _SIG_SUFFIX)
+
+
+def _entry_json(e: Entry) -> dict[str, Any]:
+    return {"seq": e.seq, "stand": e.stand, "at": e.at, "kind": e.kind, "payload": e.payload,
+            "prev_hash": e.prev_hash, "hash": e.hash}
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def read_export(path: Path | str, key: bytes) -> ExportBatch:
+    """The checked contents of the export file at *path*, for the event of *key*.
+
+    Refused (ExportRefused, naming the file) when it is not an export file, is cut off, was
+    made for another event, was changed after signing or signed with another key, or its
+    entries do not chain from the header's prev_hash to its last_hash or belong to another
+    stand. Nothing is returned unless every check passes.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            return _Reader(path, key, f).read()
+    except OSError as exc:
+        raise ExportRefused(f"{path} cannot be read: {exc.strerror or exc}") from None
+
+
+class _Reader:
+    def __init__(self, path: Path, key: bytes, f: IO[bytes]) -> None:
+        self.path, self.name, self.key, self.f = path, str(path), key, f
+
+    def refuse(self, reason: str) -> ExportRefused:
+        return ExportRefused(f"{self.name} {reason}")
+
+    def changed(self) -> ExportRefused:
+        return self.refuse("has been changed after it was signed, or was signed with another key")
+
+    def read(self) -> ExportBatch:
+        f = self.f
+        size = os.fstat(f.fileno()).st_size
+        first = f.readline(_MAX_HEADER)
+        raw_header = _json_object(first)
+        looks_like_export = _MAGIC in first
+        f.seek(max(0, size - SIGNATURE_LEN))
+        damage = _signature_damage(f.read())
+        if not looks_like_export and damage > 1:
+            raise self.refuse("is not a posapp export file")
+        if raw_header is not None and looks_like_export:
+            self._check_event(raw_header)
+        if damage > 1:
+            raise self.refuse(self._cut_off(first, raw_header))
+        if damage == 1:
+            raise self.changed()
+        body_end = size - SIGNATURE_LEN
+        f.seek(body_end + len(_SIG_PREFIX))
+        signature = f.read(64).decode("ascii")
+        entries, problem, digest = self._body(first, body_end)
+        if not hmac.compare_digest(digest, signature):
+            raise self.changed()
+        # Signed with the key from here on: what remains would be a faulty writer.
+        if raw_header is None or not looks_like_export:
+            raise self.refuse("is not a valid posapp export: its first line is not a header")
+        header = self._header(raw_header)
+        if problem:
+            raise self.refuse(f"is not a valid posapp export: {problem}")
+        self._check_entries(header, entries)
+        return ExportBatch(self.path, header.event, header.stand, header.first_seq,
+                           header.prev_hash, header.last_seq, header.last_hash,
+                           header.created_at, entries)
+
+    def _check_event(self, raw: dict[str, Any]) -> None:
+        version = raw.get("version")
+        if type(version) is int and version != VERSION:
+            raise self.refuse(f"is an export of format version {version!r}; this posapp reads "
+                              f"version {VERSION}: use a posapp that reads it")
+        theirs, ours = raw.get("event"), fingerprint(self.key)
+        if isinstance(theirs, str) and theirs != ours:
+            raise ExportRefused(f"{self.name} was made for another event (event id {theirs}), "
+                                f"this central store is for event {ours}")
+
+    def _cut_off(self, first: bytes, raw: dict[str, Any] | None) -> str:
+        again = "copy it again from the stand"
+        if not first.endswith(b"\n"):
+            return f"is cut off in its first line: {again}"
+        lines, offset, signed_at, carry = 0, 0, -1, b""
+        self.f.seek(0)
+        for chunk in iter(lambda: self.f.read(_CHUNK), b""):
+            lines += chunk.count(b"\n")
+            window = carry + chunk
+            found = window.rfind(_SIG_START)
+            if found >= 0:
+                signed_at = offset - len(carry) + found + 1
+            carry = window[-(len(_SIG_START) - 1):]
+            offset += len(chunk)
+        if signed_at >= 0 and offset - signed_at > SIGNATURE_LEN:
+            return ("has been changed after it was signed: there is data after its "
+                    "signature line")
+        declared = raw.get("count") if raw is not None else None
+        if type(declared) is not int:
+            return f"is cut off: its signature line at the end is missing; {again}"
+        entries = lines - 1
+        if entries < declared:
+            return (f"is cut off: it ends after {entries} of its {declared} entries, "
+                    f"without its signature line; {again}")
+        return f"is cut off: its signature line at the end is missing; {again}"
+
+    def _body(self, first: bytes, body_end: int) -> tuple[list[Entry], str, str]:
+        """Every entry line before the signature, the first problem, and the HMAC."""
+        f = self.f
+        f.seek(0)
+        mac = hmac.new(self.key, digestmod=hashlib.sha256)
+        entries: list[Entry] = []
+        problem = ""
+        pending = b""
+        line_no = 0
+        left = body_end
+        while left > 0:
+            chunk = f.read(min(_CHUNK, left))
+            if not chunk:
+                break
+            left -= len(chunk)
+            mac.update(chunk)
+            lines = (pending + chunk).split(b"\n")
+            pending = lines.pop()
+            for line in lines:
+                line_no += 1
+                if line_no == 1:
+                    if line + b"\n" != first:
+                        problem = problem or "its first line changed while it was read"
+                    continue
+                try:
+                    entries.append(_entry(line))
+                except ValueError as exc:
+                    problem = problem or f"line {line_no} {exc}"
+        if left > 0:
+            problem = problem or "it became shorter while it was read"
+        if pending:
+            problem = problem or f"line {line_no + 1} does not end before the signature"
+        if line_no == 0:
+            problem = problem or "it has no header line"
+        return entries, problem, mac.hexdigest()
+
+    def _header(self, raw: dict[str, Any]) -> ExportHeader:
+        stand = raw.get("stand")
+        ints: dict[str, Any] = {k: raw.get(k) for k in ("first_seq", "last_seq", "count")}
+        texts: dict[str, Any] = {
+            k: raw.get(k) for k in ("event", "prev_hash", "last_hash", "created_at")}
+        details: dict[str, Any] = (
+            {k: stand.get(k) for k in ("code", "name", "province", "event_name", "timezone")}
+            if isinstance(stand, dict) else {}
+        )
+        bad = [k for k, v in ints.items() if type(v) is not int]
+        bad += [k for k, v in texts.items() if not isinstance(v, str)]
+        bad += [k for k in ("prev_hash", "last_hash") if not _is_hash(texts[k])]
+        if not details or not all(isinstance(v, str) for v in details.values()):
+            bad.append("stand")
+        if bad:
+            raise self.refuse(f"is not a valid posapp export: its header's {', '.join(bad)} "
+                              "is missing or malformed")
+        header = ExportHeader(texts["event"], StandDetails(**details), ints["first_seq"],
+                              ints["last_seq"], texts["prev_hash"], texts["last_hash"],
+                              texts["created_at"])
+        if header.first_seq < 1 or header.count < 0 or header.count != ints["count"]:
+            raise self.refuse(f"is not a valid posapp export: its header's entries "
+                              f"{header.first_seq} to {header.last_seq} do not make "
+                              f"{ints['count']} entries")
+        return header
+
+    def _check_entries(self, header: ExportHeader, entries: list[Entry]) -> None:
+        code = header.stand.code
+        for e in entries:
+            if e.stand != code:
+                raise self.refuse(f"holds entry {e.seq} of stand {e.stand}, but it is the "
+                                  f"export of stand {code}")
+        if header.first_seq == 1 and header.prev_hash != GENESIS:
+            raise self.refuse(f"starts the journal of stand {code} at entry 1, but not from "
+                              "the journal's beginning (its prev_hash is not the genesis hash)")
+        broken = verify_chain(entries, start_seq=header.first_seq, start_hash=header.prev_hash)
+        if broken is not None:
+            raise self.refuse(f"has a break in its hash chain at entry {broken.seq}: "
+                              f"{broken.reason}")
+        last_seq = entries[-1].seq if entries else header.first_seq - 1
+        last_hash = entries[-1].hash if entries else header.prev_hash
+        if last_seq == header.last_seq and last_hash != header.last_hash:
+            raise self.refuse(f"ends at entry {last_seq} with another hash than its header "
+                              "names for it")
+        if last_seq != header.last_seq:
+            raise self.refuse(f"ends at entry {last_seq}, but its header says it ends at entry "
+                              f"{header.last_seq}: entries are missing")
+
+
+def _json_object(line: bytes) -> dict[str, Any] | None:
+    try:
+        value = json.loads(line)
+    except ValueError:  # includes UnicodeDecodeError
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _entry(line: bytes) -> Entry:
+    try:
+        d = json.loads(line)
+        e = Entry(d["seq"], d["stand"], d["at"], d["kind"], d["payload"], d["prev_hash"],
+                  d["hash"])
+    except (ValueError, KeyError, TypeError):
+        raise ValueError("is not a journal entry") from None
+    if type(e.seq) is not int or not all(
+        isinstance(v, str) for v in (e.stand, e.at, e.kind, e.payload, e.prev_hash, e.hash)
+    ):
+        raise ValueError("has a field of the wrong type")
+    return e
+
+
+def _is_hash(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef"
+                                                               for c in value)
+
+
+def _signature_damage(tail: bytes) -> int:
+    """How many bytes of *tail* differ from a signature line's form (0: a signature)."""
+    if len(tail) != SIGNATURE_LEN:
+        return SIGNATURE_LEN
+    n = len(_SIG_PREFIX)
+    bad = sum(a != b for a, b in zip(tail[:n], _SIG_PREFIX, strict=True))
+    bad += sum(c not in _HEX for c in tail[n:n + 64])
+    bad += sum(a != b for a, b in zip(tail[n + 64:], _SIG_SUFFIX, strict=True))
+    return bad
