@@ -14,8 +14,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from posapp.domain.errors import PosError
-from posapp.services import journal, stand
+from posapp.domain.errors import NotAllowed, PosError
+from posapp.services import event, journal, stand
 from posapp.store.models import SettingRow
 from posapp.store.uow import UnitOfWork, utc_now
 from posapp.sync.central_apply import (
@@ -25,7 +25,7 @@ from posapp.sync.central_apply import (
     apply_entries,
     stand_state,
 )
-from posapp.sync.central_store import Central
+from posapp.sync.central_store import EVENT_META, Central, get_meta
 
 UowFactory = Callable[..., UnitOfWork]
 LAST_SYNC_KEY = "sync.last"
@@ -68,6 +68,11 @@ def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None
 def _send(uow: UowFactory, central: Central, progress: Progress | None,
           clock: Callable[[], datetime]) -> SyncResult:
     with central.writing() as conn:
+        ours = event.event_id(uow(write=False))
+        theirs = get_meta(conn, EVENT_META)
+        if ours and theirs and ours != theirs:
+            raise NotAllowed(f"this stand joined event {ours}, the central store {central.label} "
+                             f"is for event {theirs}")
         read = uow(write=False)
         with read:
             info = stand.load(read)

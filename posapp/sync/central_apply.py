@@ -8,7 +8,7 @@ stored as they are and the sales, refunds, shifts and products are rebuilt from 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,26 +19,13 @@ from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.journal import GENESIS, Entry, verify_chain
 from posapp.sync import central_schema as cs
 from posapp.sync.central_rows import RowBuilder, utc_of
+from posapp.sync.export_file import StandDetails
 
 Progress = Callable[[int, int], None]
 
 
 class SyncConflict(NotAllowed):
     """The central store already has another entry at this stand and seq."""
-
-
-@dataclass(frozen=True)
-class StandDetails:
-    code: str
-    name: str = ""
-    province: str = ""
-    event_name: str = ""
-    timezone: str = "Asia/Jakarta"
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> StandDetails:
-        return cls(**{k: str(data[k]) for k in ("code", "name", "province", "event_name",
-                                                 "timezone") if data.get(k) is not None})
 
 
 @dataclass(frozen=True)
@@ -90,7 +77,8 @@ def apply_entries(conn: Connection, details: StandDetails, entries: Sequence[Ent
             if broken is not None:
                 raise InvalidInput(f"stand {code}, entry {broken.seq}: {broken.reason}")
         _store(conn, details, new, progress)
-    _touch_stand(conn, details, new, how, now)
+    if new or how == "sync":  # a file merged again changes nothing, not even a time
+        _touch_stand(conn, details, new, how, now)
     return ApplyResult(code, len(new), len(known), new[-1].seq if new else last_seq)
 
 

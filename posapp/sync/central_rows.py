@@ -18,7 +18,7 @@ from posapp.domain.journal import Entry, EventKind
 from posapp.sync import central_schema as cs
 
 if TYPE_CHECKING:
-    from posapp.sync.central_apply import StandDetails
+    from posapp.sync.export_file import StandDetails
 
 _PRODUCT_FIELDS = ("barcode", "name", "category", "maker_group", "region", "price", "stock",
                    "active")

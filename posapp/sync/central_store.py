@@ -22,6 +22,8 @@ from posapp.sync import central_schema as cs
 
 #: How long a writer waits for another stand's sync to finish before giving up.
 BUSY_TIMEOUT_S = 120
+#: central_meta keys: the organizers' event key (written form) and its event id.
+KEY_META, EVENT_META = "event_key", "event_id"
 _PG_LOCK = 0x706F7361  # "posa": the advisory lock every central writer takes
 
 

@@ -1,0 +1,83 @@
+"""Merge: apply stands' export files to the central store, each file all or nothing.
+
+The central store keeps the event key it was first given (the organizers' file: keep it
+with them); every file must be signed with it. A file is read and checked outside the lock
+(signature, completeness, chain), then applied under the lock, where its continuity with
+what the store already has is checked. Merging a file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from posapp.domain.errors import NotAllowed, PosError
+from posapp.domain.event_key import fingerprint, format_key, parse_key
+from posapp.store.uow import utc_now
+from posapp.sync.central_apply import Progress, apply_entries
+from posapp.sync.central_store import EVENT_META, KEY_META, Central, get_meta, set_meta
+from posapp.sync.export_file import read_export
+
+NO_KEY = ("the central store has no event key yet: give the organizers' key once with "
+          "--key KEY (from 'posapp event key')")
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    path: Path
+    stand: str
+    applied: int  # new entries
+    skipped: int  # entries the store already had
+    last_seq: int
+
+
+def needs_key(target: str) -> bool:
+    """True when the central store at *target* has no event key yet (or does not exist)."""
+    with Central(target) as central, central.writing() as conn:
+        return get_meta(conn, KEY_META) is None
+
+
+def merge_file(target: str, path: Path, *, key: str | None = None,
+               progress: Progress | None = None,
+               clock: Callable[[], datetime] = utc_now) -> MergeResult:
+    """Check and apply one export file; a PosError with the reason when it is refused."""
+    with Central(target) as central:
+        secret = event_key(central, key)
+        batch = read_export(path, secret)
+        with central.writing() as conn:
+            result = apply_entries(conn, batch.stand, batch.entries, how="merge", now=clock(),
+                                   chain_checked=True, progress=progress)
+    return MergeResult(Path(path), result.stand, result.applied, result.skipped,
+                       result.last_seq)
+
+
+def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
+                progress: Progress | None = None) -> list[MergeResult | PosError]:
+    """Merge each file in turn; one refused file does not stop the others."""
+    results: list[MergeResult | PosError] = []
+    for path in paths:
+        try:
+            results.append(merge_file(target, path, key=key, progress=progress))
+        except PosError as exc:
+            results.append(exc)
+    return results
+
+
+def event_key(central: Central, typed: str | None = None) -> bytes:
+    """The store's key; *typed* is stored when the store has none, and must match otherwise."""
+    given = parse_key(typed) if typed else None
+    with central.writing() as conn:
+        stored_text = get_meta(conn, KEY_META)
+        if stored_text is None:
+            if given is None:
+                raise NotAllowed(NO_KEY)
+            set_meta(conn, KEY_META, format_key(given))
+            set_meta(conn, EVENT_META, fingerprint(given))
+            return given
+    stored = parse_key(stored_text)
+    if given is not None and given != stored:
+        raise NotAllowed(f"this central store belongs to event {fingerprint(stored)}; the key "
+                         f"given is for event {fingerprint(given)}")
+    return stored
