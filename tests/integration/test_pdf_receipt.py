@@ -7,7 +7,6 @@ import re
 import subprocess
 import time
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,42 +14,19 @@ import pytest
 from posapp.domain.errors import InvalidInput
 from posapp.domain.receipt import (
     Receipt,
-    ReceiptLine,
     ReceiptPayment,
     Text,
-    default_footer,
     layout_receipt,
 )
 from posapp.printing import pdf_receipt
 from posapp.printing.pdf_receipt import render_pdf
 from posapp.printing.text_receipt import render_text
+from tests import samples
 from tests.readback import needs_poppler, needs_zbar, run
+from tests.samples import QR_DATA
 
 MM = 72 / 25.4
-QR_DATA = "00020101021126570011ID.CO.QRIS.WWW0118936009140000012345520458125303360" \
-          "5802ID5914Stand Jawa Tim6007Jakarta6304A1B2"
-
-SALE = Receipt(
-    stand_name="Stand Jawa Timur — Café",
-    province="Jawa Timur",
-    event="Pameran HANI 2026",
-    address="JIExpo Kemayoran, Hall B-12",
-    receipt_no="JATIM-000123",
-    moment=datetime(2026, 11, 28, 7, 36),
-    zone="Asia/Jakarta",
-    cashier="Ani",
-    lines=(
-        ReceiptLine("Kopi Café Arabika Ijen", 2, 85_000, 5_000, 0, 165_000),
-        ReceiptLine("Batik Tulis Madura Motif Sekar Jagad", 1, 450_000, 0, 0, 450_000),
-    ),
-    subtotal=620_000,
-    discount=5_000,
-    total=615_000,
-    payments=(ReceiptPayment("cash", 120_000, 115_000), ReceiptPayment("qris", 500_000, 500_000)),
-    change=5_000,
-    footer=default_footer("id"),
-    qr=QR_DATA,
-)
+SALE = replace(samples.SALE, qr=QR_DATA)  # the shared sample, with a QR code
 
 
 def _pdf_lines(pdf: Path) -> list[str]:
@@ -94,15 +70,17 @@ def test_reads_back_line_for_line_like_the_text(tmp_path: Path, width: int) -> N
 
 @needs_poppler
 def test_the_figures_a_buyer_checks(tmp_path: Path) -> None:
-    pdf = render_pdf(layout_receipt(SALE, 42), 42, tmp_path / "r.pdf")
+    sale = replace(SALE, stand_name="Stand Jawa Timur — Café")
+    pdf = render_pdf(layout_receipt(sale, 42), 42, tmp_path / "r.pdf")
     lines = _pdf_lines(pdf)
     assert "Struk JATIM-000123" in lines
-    assert "Kopi Café Arabika Ijen" in lines
+    assert "Kopi Ijen Café — 250 g" in lines
     assert "Batik Tulis Madura Motif Sekar Jagad" in lines
-    assert "TOTAL Rp 615.000" in lines
+    assert "TOTAL Rp 595.000" in lines
     assert "Kembalian Rp 5.000" in lines
     assert "Stand Jawa Timur —" in lines  # the double-size name, wrapped at 21 columns
-    text_total = next(line for line in _text_lines(SALE, 42) if line.startswith("TOTAL"))
+    assert "Café" in lines
+    text_total = next(line for line in _text_lines(sale, 42) if line.startswith("TOTAL"))
     assert text_total in lines
 
 
@@ -133,8 +111,8 @@ def test_a6_pages_when_long(tmp_path: Path) -> None:
     assert len(sizes) >= 2
     assert all(size == pytest.approx((105 * MM, 148 * MM), abs=0.1) for size in sizes)
     lines = _pdf_lines(pdf)
-    assert "TOTAL Rp 6.150.000" in lines
-    assert lines.count("Kopi Café Arabika Ijen") == 10
+    assert "TOTAL Rp 5.950.000" in lines
+    assert lines.count("Kopi Ijen Café — 250 g") == 10
 
 
 @needs_poppler
@@ -153,8 +131,8 @@ def test_courier_when_dejavu_is_missing(tmp_path: Path,
     pdf = render_pdf(layout_receipt(SALE, 42), 42, tmp_path / "r.pdf")
     assert "Courier" in run("pdffonts", pdf)
     lines = _pdf_lines(pdf)
-    assert "Kopi Café Arabika Ijen" in lines
-    assert "TOTAL Rp 615.000" in lines
+    assert "Kopi Ijen Café — 250 g" in lines
+    assert "TOTAL Rp 595.000" in lines
 
 
 @needs_zbar

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import socket
 import threading
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from escpos.printer import Dummy
 
 from posapp.domain.errors import InvalidInput, PosError
-from posapp.domain.receipt import (
-    Receipt,
-    ReceiptLine,
-    ReceiptPayment,
-    layout_receipt,
-)
+from posapp.domain.receipt import layout_receipt
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.printers import print_blocks, printer_from_target
+from tests.samples import SALE
 
-SALE = Receipt(
-    stand_name="Stand Bali", province="Bali", event="Pameran HANI 2026",
-    address="JIExpo Kemayoran, Hall B-12", receipt_no="BALI-000007",
-    moment=datetime(2026, 11, 28, 7, 36), zone="Asia/Makassar", cashier="Made",
-    lines=(ReceiptLine("Kain Endek Café", 1, 250_000, 0, 0, 250_000),),
-    subtotal=250_000, discount=0, total=250_000,
-    payments=(ReceiptPayment("cash", 300_000, 250_000),), change=50_000,
-)
 BLOCKS = layout_receipt(SALE, 42)
 
 
@@ -48,7 +35,7 @@ def test_a_file_printer_gets_the_same_bytes_as_the_dummy(
     path = tmp_path / "lp0"
     print_blocks(f"file:{path}", BLOCKS, 42)
     assert path.read_bytes() == _expected()
-    assert b"BALI-000007" in path.read_bytes()
+    assert b"JATIM-000123" in path.read_bytes()
     assert capsys.readouterr().out == ""
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 
 import pytest
 from hypothesis import given, settings
@@ -29,29 +28,7 @@ from posapp.domain.receipt import (
     layout_receipt,
 )
 from posapp.printing.text_receipt import render_text
-
-# Two lines: a line discount of Rp 5.000 on the first, a cart discount of Rp 20.000 spread
-# over both (Rp 5.366 and Rp 14.634); Rp 500.000 by QRIS and Rp 100.000 cash, Rp 5.000 back.
-SALE = Receipt(
-    stand_name="Stand Jawa Timur",
-    province="Jawa Timur",
-    event="Pameran HANI 2026",
-    address="JIExpo Kemayoran, Hall B-12",
-    receipt_no="JATIM-000123",
-    moment=datetime(2026, 11, 28, 7, 36),  # UTC: 14:36 in Jakarta
-    zone="Asia/Jakarta",
-    cashier="Ani",
-    lines=(
-        ReceiptLine("Jilbab Lukis Bunga Teratai", 2, 85_000, 5_000, 5_366, 159_634),
-        ReceiptLine("Batik Tulis Madura Motif Sekar Jagad", 1, 450_000, 0, 14_634, 435_366),
-    ),
-    subtotal=620_000,
-    discount=25_000,
-    total=595_000,
-    payments=(ReceiptPayment("cash", 100_000, 95_000), ReceiptPayment("qris", 500_000, 500_000)),
-    change=5_000,
-    footer=default_footer("id"),
-)
+from tests.samples import SALE, plain, receipt
 
 RECEIPT_32 = """\
         Stand Jawa Timur
@@ -63,7 +40,7 @@ Struk               JATIM-000123
 Tanggal         28-11-2026 14:36
 Kasir                        Ani
 --------------------------------
-Jilbab Lukis Bunga Teratai
+Kopi Ijen Café — 250 g
   2 x Rp 85.000       Rp 170.000
   Diskon               -Rp 5.000
 Batik Tulis Madura Motif Sekar
@@ -94,7 +71,7 @@ Struk                         JATIM-000123
 Tanggal                   28-11-2026 14:36
 Kasir                                  Ani
 ------------------------------------------
-Jilbab Lukis Bunga Teratai
+Kopi Ijen Café — 250 g
   2 x Rp 85.000                 Rp 170.000
   Diskon                         -Rp 5.000
 Batik Tulis Madura Motif Sekar Jagad
@@ -124,7 +101,7 @@ Struk                               JATIM-000123
 Tanggal                         28-11-2026 14:36
 Kasir                                        Ani
 ------------------------------------------------
-Jilbab Lukis Bunga Teratai
+Kopi Ijen Café — 250 g
   2 x Rp 85.000                       Rp 170.000
   Diskon                               -Rp 5.000
 Batik Tulis Madura Motif Sekar Jagad
@@ -146,31 +123,6 @@ Kembalian                               Rp 5.000
 
 def text(receipt: Receipt, width: int = 42, lang: str = "id") -> str:
     return render_text(layout_receipt(receipt, width, lang=lang), width)
-
-
-def receipt(lines: list[ReceiptLine], *, paid: list[tuple[str, int]] | None = None,
-            **fields: object) -> Receipt:
-    """A consistent receipt for *lines*: totals from the lines, paid exactly (or *paid*,
-    change from the cash)."""
-    subtotal = sum(ln.gross for ln in lines)
-    discount = sum(ln.line_discount + ln.cart_discount for ln in lines)
-    total = subtotal - discount
-    tendered = paid if paid is not None else [("cash", total)]
-    change = sum(amount for _, amount in tendered) - total
-    payments = tuple(ReceiptPayment(m, v, v - change if m == "cash" else v) for m, v in tendered)
-    base: dict[str, object] = {
-        "stand_name": "Stand JATIM", "province": "Jawa Timur", "event": "Pameran HANI",
-        "address": "", "receipt_no": "JATIM-000001", "moment": datetime(2026, 11, 28, 7, 36),
-        "zone": "Asia/Jakarta", "cashier": "Ani", "lines": tuple(lines), "subtotal": subtotal,
-        "discount": discount, "total": total, "payments": payments, "change": change,
-    }
-    return Receipt(**{**base, **fields})  # type: ignore[arg-type]
-
-
-def plain(name: str, qty: int, price: int, line_discount: int = 0,
-          cart_discount: int = 0) -> ReceiptLine:
-    return ReceiptLine(name, qty, price, line_discount, cart_discount,
-                       qty * price - line_discount - cart_discount)
 
 
 @pytest.mark.parametrize(("width", "expected"),
