@@ -7,24 +7,22 @@ lists first. A character that code page lacks becomes one ASCII lookalike (``—
 ``“`` gives ``"``, ``ő`` gives ``o``) or ``?``: always one character for one, so the
 layout's columns hold.
 
-python-escpos ``print()``s notices ("Using hardware barcode renderer"); they go to this
-module's logger at DEBUG level, never to the console.
+python-escpos ``print()``s notices ("Using hardware barcode renderer"): the barcode and the
+QR code are drawn in memory with those going to the log (``escpos_quiet``), then sent.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from escpos.escpos import Escpos
-
 from posapp.domain.receipt import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
+from posapp.printing.escpos_quiet import notices_to_log, quiet
 
-log = logging.getLogger(__name__)
+with quiet():
+    from escpos.escpos import Escpos
+    from escpos.printer import Dummy
 
 #: Code pages in order of preference, by python-escpos name, with Python's codec for each.
 CODE_PAGES = (("CP858", "cp858"), ("CP850", "cp850"), ("CP437", "cp437"))
@@ -42,11 +40,14 @@ _DOTS = {32: 384, 42: 576, 48: 576}
 _QR_MODULE_DOTS = 6
 
 
-def render_escpos(blocks: Iterable[Block], width: int, printer: Escpos) -> None:
+def render_escpos(blocks: Iterable[Block], width: int, printer: Escpos, *,
+                  drawer: bool = False) -> None:
     """Draw *blocks* (laid out for *width* columns) on *printer*, starting from a reset.
 
     Double text is double width and height; the barcode is the printer's own Code128 with
     its text below; the QR code is the printer's own (``GS ( k``); the logo is skipped.
+    With *drawer*, the cash drawer on the printer's drawer port opens first (the cashier
+    gives change while the receipt prints; paper out does not keep the drawer shut).
     """
     name, codec = code_page(printer)
     printer.hw("INIT")  # clears a previous job's sizes and styles, and the code page
@@ -56,6 +57,8 @@ def render_escpos(blocks: Iterable[Block], width: int, printer: Escpos) -> None:
     else:  # trust the table the reset selected; never switch
         printer.magic.encoding = name
         printer.magic.disabled = True
+    if drawer:
+        printer.cashdraw(2)
     for block in blocks:
         if isinstance(block, Text):
             double = block.double
@@ -71,12 +74,12 @@ def render_escpos(blocks: Iterable[Block], width: int, printer: Escpos) -> None:
             printer.text(printable(block.char, codec) * width + "\n")
         elif isinstance(block, Barcode):
             _plain(printer, align="center")
-            _quiet(printer.barcode, "{B" + block.data, "CODE128", function_type="B",
-                   pos="BELOW", width=_module_width(block.data, width), height=64,
-                   align_ct=True)
+            _in_memory(printer, "barcode", "{B" + block.data, "CODE128", function_type="B",
+                       pos="BELOW", width=_module_width(block.data, width), height=64,
+                       align_ct=True)
         elif isinstance(block, QrCode):
             _plain(printer, align="center")
-            _quiet(printer.qr, block.data, native=True, size=_QR_MODULE_DOTS)
+            _in_memory(printer, "qr", block.data, native=True, size=_QR_MODULE_DOTS)
         elif isinstance(block, Cut):
             _plain(printer)
             printer.cut()
@@ -127,17 +130,10 @@ def _module_width(data: str, width: int) -> int:
     return 3 if modules * 3 <= _DOTS.get(width, 384) else 2
 
 
-def _quiet(call: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-    """Call *call* with whatever it prints to stdout sent to the log instead."""
-    with contextlib.redirect_stdout(_LogWriter()):
-        call(*args, **kwargs)
-
-
-class _LogWriter(io.TextIOBase):
-    """A text stream whose lines become DEBUG log records."""
-
-    def write(self, s: str) -> int:
-        for line in s.splitlines():
-            if line.strip():
-                log.debug("python-escpos: %s", line.strip())
-        return len(s)
+def _in_memory(printer: Escpos, method: str, *args: Any, **kwargs: Any) -> None:
+    """Call *method* on a scratch printer of *printer*'s profile (its notices go to the
+    log), then send the commands it made to *printer*."""
+    scratch = Dummy()
+    scratch.profile = printer.profile
+    notices_to_log(getattr(scratch, method), *args, **kwargs)
+    printer._raw(scratch.output)

@@ -2,77 +2,101 @@
 
 Targets: ``file:PATH`` (a device node such as /dev/usb/lp0, or a plain file),
 ``network:HOST[:PORT]`` (port 9100 unless given), ``usb:VVVV:PPPP`` (needs pyusb),
-``serial:DEVICE`` (needs pyserial) and ``dummy:`` (keeps the bytes in memory).
+``serial:DEVICE`` (needs pyserial), ``cups:NAME`` (a CUPS queue, needs pycups),
+``win32:NAME`` (a Windows printer, needs pywin32) and ``dummy:`` (keeps the bytes in memory).
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-
-from escpos.capabilities import CAPABILITIES
-from escpos.escpos import Escpos
-from escpos.exceptions import Error as EscposError
-from escpos.printer import Dummy, File, Network, Serial, Usb
+from typing import Any
 
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.receipt import Block
+from posapp.printing.escpos_quiet import quiet
 from posapp.printing.escpos_render import render_escpos
+from posapp.printing.targets import FORMS, driver_message, system_printer_name
+
+with quiet():
+    from escpos.capabilities import CAPABILITIES
+    from escpos.escpos import Escpos
+    from escpos.exceptions import Error as EscposError
+    from escpos.printer import CupsPrinter, Dummy, File, Network, Serial, Usb, Win32Raw
 
 NETWORK_PORT = 9100
 NETWORK_TIMEOUT = 10.0  # seconds, to connect and for each write
 
-_FORMS = "file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE or dummy:"
+_FORMS = f"{FORMS} (or dummy:)"
+_CLASSES: dict[str, type[Escpos]] = {
+    "dummy": Dummy, "file": File, "network": Network, "usb": Usb, "serial": Serial,
+    "cups": CupsPrinter, "win32": Win32Raw,
+}
+
+
+def parse_target(target: str) -> tuple[str, tuple[Any, ...]]:
+    """*target* as its kind and the arguments its python-escpos printer is built with:
+    ``("network", ("10.0.0.7", 9100))``, ``("cups", ("TM-T20II",))``; InvalidInput when
+    it is malformed."""
+    scheme, sep, rest = target.strip().partition(":")
+    scheme = scheme.lower()
+    if not sep or scheme not in _CLASSES:
+        raise InvalidInput(f"unknown printer {target!r}: use {_FORMS}")
+    if scheme == "dummy":
+        return scheme, ()
+    if scheme == "file":
+        if not rest.strip():
+            raise InvalidInput("a file printer needs a path, like file:/dev/usb/lp0")
+        return scheme, (rest,)
+    if scheme == "network":
+        return scheme, _host_port(rest)
+    if scheme == "usb":
+        return scheme, _usb_ids(rest)
+    if scheme == "serial":
+        if not rest.strip():
+            raise InvalidInput("a serial printer needs a port, like serial:/dev/ttyUSB0")
+        return scheme, (rest,)
+    return scheme, (system_printer_name(scheme, rest),)
 
 
 def printer_from_target(target: str, *, profile: str | None = None,
                         timeout: float = NETWORK_TIMEOUT) -> Escpos:
     """An unopened printer for *target*; InvalidInput when it is malformed or cannot work
-    here (USB without pyusb, serial without pyserial, an unknown *profile*)."""
-    scheme, sep, rest = target.strip().partition(":")
-    scheme = scheme.lower()
+    here (USB without pyusb, serial without pyserial, CUPS without pycups, a Windows
+    printer elsewhere than on Windows, an unknown *profile*)."""
     if profile is not None and profile not in CAPABILITIES["profiles"]:
         raise InvalidInput(f"unknown printer profile {profile!r}")
-    if not sep:
-        raise InvalidInput(f"unknown printer {target!r}: use {_FORMS}")
-    if scheme == "dummy":
-        return Dummy(profile=profile)
-    if scheme == "file":
-        if not rest.strip():
-            raise InvalidInput("a file printer needs a path, like file:/dev/usb/lp0")
-        return File(rest, profile=profile)
-    if scheme == "network":
-        host, port = _host_port(rest)
-        return Network(host, port, timeout=timeout, profile=profile)
-    if scheme == "usb":
-        vendor, product = _usb_ids(rest)
-        if not Usb.is_usable():  # constructing one without pyusb fails later, even in __del__
-            raise InvalidInput("USB printing needs the pyusb package (python-escpos[usb])")
-        return Usb(vendor, product, profile=profile)
-    if scheme == "serial":
-        if not rest.strip():
-            raise InvalidInput("a serial printer needs a port, like serial:/dev/ttyUSB0")
-        if not Serial.is_usable():
-            raise InvalidInput("serial printing needs the pyserial package "
-                               "(python-escpos[serial])")
-        return Serial(rest, profile=profile)
-    raise InvalidInput(f"unknown printer {target!r}: use {_FORMS}")
+    scheme, args = parse_target(target)
+    cls = _CLASSES[scheme]
+    # Built without its driver, a printer fails later, even in __del__: refuse it here.
+    if not cls.is_usable():
+        raise InvalidInput(driver_message(scheme))
+    extra: dict[str, Any] = {"timeout": timeout} if scheme == "network" else {}
+    with quiet():
+        return cls(*args, profile=profile, **extra)
 
 
 def print_blocks(target: str, blocks: Iterable[Block], width: int, *,
-                 profile: str | None = None) -> None:
-    """Open the printer at *target*, draw *blocks*, close it.
+                 profile: str | None = None, drawer: bool = False) -> None:
+    """Open the printer at *target*, draw *blocks* (after opening the cash drawer when
+    *drawer*), close it.
 
     A printer that cannot be reached or fails mid-way gives one PosError line naming it.
     """
     printer = printer_from_target(target, profile=profile)
+    with quiet():
+        _print(printer, target, blocks, width, drawer=drawer)
+
+
+def _print(printer: Escpos, target: str, blocks: Iterable[Block], width: int, *,
+           drawer: bool) -> None:
     try:
         try:
             printer.open()
         except (OSError, EscposError) as exc:
             raise PosError(f"printer {target} did not answer: {_reason(exc)}") from exc
         try:
-            render_escpos(blocks, width, printer)
+            render_escpos(blocks, width, printer, drawer=drawer)
         except (OSError, EscposError) as exc:
             raise PosError(f"printer {target} failed while printing: {_reason(exc)}") from exc
     except PosError:

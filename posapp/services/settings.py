@@ -15,13 +15,14 @@ from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.qris import parse_qris
+from posapp.printing.targets import FORMS, missing_driver, system_printer_name
 from posapp.store.models import SettingRow
 from posapp.store.uow import UnitOfWork
 
 LANGUAGES = ("id", "en")
 PAPER_WIDTHS = (32, 42, 48)
 SCANNER_SUFFIXES = ("enter", "tab", "none")
-PRINTER_SCHEMES = ("file", "network", "usb", "serial")
+PRINTER_SCHEMES = ("file", "network", "usb", "serial", "cups", "win32")
 SCANNER_INTERVAL_RANGE = (5, 200)  # ms between two keys of one scan; people type slower
 DISCOUNT_LIMIT_RANGE = (0, 100)
 
@@ -36,7 +37,8 @@ class StandSettings:
     """What a stand may change about how its till works."""
 
     language: str = "id"
-    printer: str = ""  # "" (none), file:PATH, network:HOST[:PORT], usb:VVVV:PPPP, serial:DEVICE
+    printer: str = ""  # "" (none), file:PATH, network:HOST[:PORT], usb:VVVV:PPPP, serial:DEVICE,
+    #                    cups:NAME, win32:NAME
     printer_profile: str = ""  # a python-escpos capability profile (model), "" = default
     paper_width: int = 42  # characters per receipt line
     qris_payload: str = ""  # the text inside the stand's static QRIS sticker
@@ -44,6 +46,7 @@ class StandSettings:
     scanner_interval_ms: int = 30
     discount_limit_percent: int = 10  # a cashier's own limit; above it a supervisor approves
     customer_display: bool = False
+    cash_drawer: bool = False  # a drawer on the receipt printer opens for cash sales
 
 
 DEFAULTS = StandSettings()
@@ -72,10 +75,18 @@ def load(uow: UnitOfWork) -> StandSettings:
 
 
 def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
-    """Check every field, then store them all in one transaction; nothing is stored on error."""
+    """Check every field, then store them all in one transaction; nothing is stored on error.
+
+    A CUPS or Windows printer is refused where this computer cannot print to one (stored
+    already, it is kept: the job fails with the reason).
+    """
     settings = replace(settings, printer=normalize_printer(settings.printer))
     for f in fields(StandSettings):
         _check(settings, f.name)
+    scheme = settings.printer.partition(":")[0]
+    reason = missing_driver(scheme) if scheme in ("cups", "win32") else None
+    if reason is not None:
+        raise InvalidInput(reason)
     with uow:
         session = uow.session
         rows = {r.key: r for r in session.scalars(select(SettingRow))}
@@ -100,12 +111,11 @@ def normalize_printer(target: str) -> str:
     scheme, sep, rest = target.partition(":")
     scheme = scheme.lower()
     if not sep or scheme not in PRINTER_SCHEMES:
-        raise InvalidInput(
-            f"unknown printer {target!r}: use file:PATH, network:HOST[:PORT], "
-            "usb:VENDOR:PRODUCT or serial:DEVICE"
-        )
+        raise InvalidInput(f"unknown printer {target!r}: use {FORMS}")
     if _CONTROL.search(rest):
         raise InvalidInput("a printer target may not hold control characters")
+    if scheme in ("cups", "win32"):
+        return f"{scheme}:{system_printer_name(scheme, rest)}"
     _PRINTER_CHECKS[scheme](rest)
     if scheme == "usb":
         rest = rest.lower()
@@ -153,7 +163,10 @@ def _check(s: StandSettings, name: str) -> None:
     if name == "printer":
         normalize_printer(value)
     if name == "printer_profile" and value:
-        from escpos.capabilities import CAPABILITIES  # only when a profile is being set
+        from posapp.printing.escpos_quiet import quiet
+
+        with quiet():  # python-escpos only when a profile is being set
+            from escpos.capabilities import CAPABILITIES
 
         if value not in CAPABILITIES["profiles"]:
             raise InvalidInput(f"unknown printer profile {value!r} (for example TM-T20II)")
@@ -174,8 +187,8 @@ def _check(s: StandSettings, name: str) -> None:
         _check_range(value, SCANNER_INTERVAL_RANGE, "the scanner key interval (ms)")
     if name == "discount_limit_percent":
         _check_range(value, DISCOUNT_LIMIT_RANGE, "the discount limit (percent)")
-    if name == "customer_display" and not isinstance(value, bool):
-        raise InvalidInput(f"customer display must be on or off, not {value!r}")
+    if name in ("customer_display", "cash_drawer") and not isinstance(value, bool):
+        raise InvalidInput(f"{name.replace('_', ' ')} must be on or off, not {value!r}")
 
 
 def _check_range(value: object, bounds: tuple[int, int], what: str) -> None:

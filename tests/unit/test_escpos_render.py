@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 import pytest
 from escpos.printer import Dummy
@@ -15,9 +14,6 @@ from posapp.domain.receipt import (
     Block,
     Cut,
     QrCode,
-    Receipt,
-    ReceiptLine,
-    ReceiptPayment,
     Row,
     Rule,
     Text,
@@ -25,36 +21,15 @@ from posapp.domain.receipt import (
 )
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.printers import printer_from_target
+from tests.samples import SALE
 
 ESC, GS = b"\x1b", b"\x1d"
 QRIS = "00020101021126570011ID.CO.QRIS.WWW0118936009153123456785204599953033605802ID6304ABCD"
 
-SALE = Receipt(
-    stand_name="Stand Aceh",
-    province="Aceh",
-    event="Pameran HANI 2026",
-    address="JIExpo Kemayoran, Hall B-12",
-    receipt_no="ACEH-000042",
-    moment=datetime(2026, 11, 28, 7, 36),
-    zone="Asia/Jakarta",
-    cashier="Ani",
-    lines=(
-        ReceiptLine("Kopi Gayo Café — 250 g", 2, 75_000, 0, 0, 150_000),
-        ReceiptLine("Tas Rajut Motif Pintu Aceh", 1, 120_000, 0, 0, 120_000),
-    ),
-    subtotal=270_000,
-    discount=0,
-    total=270_000,
-    payments=(ReceiptPayment("cash", 300_000, 270_000),),
-    change=30_000,
-    footer=("Terima kasih",),
-    qr=QRIS,
-)
-
-
-def _bytes(blocks: tuple[Block, ...] | list[Block], width: int = 42, **kwargs: object) -> bytes:
+def _bytes(blocks: tuple[Block, ...] | list[Block], width: int = 42, *, drawer: bool = False,
+           **kwargs: object) -> bytes:
     printer = Dummy(**kwargs)
-    render_escpos(blocks, width, printer)
+    render_escpos(blocks, width, printer, drawer=drawer)
     return printer.output
 
 
@@ -62,13 +37,21 @@ def _bytes(blocks: tuple[Block, ...] | list[Block], width: int = 42, **kwargs: o
 def test_the_receipt_bytes_hold_what_the_buyer_reads(width: int) -> None:
     out = _bytes(layout_receipt(SALE, width), width)
 
-    assert b"ACEH-000042" in out
-    assert b"Kopi Gayo Caf\x82 - 250 g" in out  # CP858: é is 0x82; the long dash becomes -
-    assert b"Tas Rajut Motif Pintu Aceh" in out
-    assert b"TOTAL" in out and format_rupiah(270_000).encode() in out
-    assert b"Kembalian" in out and format_rupiah(30_000).encode() in out
+    assert b"JATIM-000123" in out
+    assert b"Kopi Ijen Caf\x82 - 250 g" in out  # CP858: é is 0x82; the long dash becomes -
+    assert b"Batik Tulis Madura Motif Sekar" in out and b"Jagad\n" in out  # wrapped at 32
+    assert b"TOTAL" in out and format_rupiah(595_000).encode() in out
+    assert b"Kembalian" in out and format_rupiah(5_000).encode() in out
+    assert ESC + b"p" not in out  # no drawer kick unless asked
     assert out.startswith(ESC + b"@" + ESC + b"t\x13")  # reset, then code page 19 (PC858)
     assert out.count(ESC + b"t") == 1  # no code page switching in the middle
+
+
+def test_the_drawer_kick_comes_first_after_the_reset_and_code_page() -> None:
+    out = _bytes(layout_receipt(SALE, 42), drawer=True)
+    kick = ESC + b"p\x00\x32\x32"  # python-escpos cashdraw(2): pin 2, 100 ms pulse
+    assert out.startswith(ESC + b"@" + ESC + b"t\x13" + kick)
+    assert out.count(ESC + b"p") == 1
 
 
 def test_rows_are_padded_to_the_paper_width() -> None:
@@ -143,7 +126,7 @@ def test_a_profile_listing_none_of_them_gets_pc437_without_a_switch() -> None:
 
 def test_nothing_reaches_stdout_and_the_notices_go_to_the_log(
         capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.DEBUG, logger="posapp.printing.escpos_render"):
+    with caplog.at_level(logging.DEBUG, logger="posapp.printing.escpos_quiet"):
         _bytes(layout_receipt(SALE, 42))
     assert capsys.readouterr().out == ""
     assert "Using hardware barcode renderer" in caplog.text

@@ -1,0 +1,82 @@
+"""python-escpos without its side effects on the console and on logging.
+
+python-escpos calls ``logging.basicConfig()`` when imported, and its printers log through
+the root logger (``logging.info("File printer enabled")``), which calls ``basicConfig()``
+again whenever the root logger has no handler: either way a stderr handler is left on the
+root logger. It also ``print()``s notices ("Using hardware barcode renderer").
+
+Every use of python-escpos in posapp (its import included) runs inside ``quiet()``: the
+root logger's handlers are as they were afterwards, python-escpos's own records and its
+notices become DEBUG records of this module's logger. This module does not import
+python-escpos itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_STDOUT = threading.Lock()  # sys.stdout is one for the process: one redirection at a time
+
+
+class _EscposRecords(logging.Filter):
+    """On the root logger: records python-escpos logs there become DEBUG records of ``log``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if f"{os.sep}escpos{os.sep}" not in record.pathname:
+            return True
+        log.debug("python-escpos: %s", record.getMessage())
+        return False
+
+
+_FILTER = _EscposRecords()  # stateless; adding it twice is a no-op
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """Run python-escpos code: its log records go to posapp's log at DEBUG, and a handler
+    it adds to the root logger is taken off again at the end."""
+    root = logging.getLogger()
+    root.addFilter(_FILTER)
+    before = list(root.handlers)
+    try:
+        yield
+    finally:
+        for handler in list(root.handlers):
+            if handler not in before and _from_basic_config(handler):
+                root.removeHandler(handler)
+
+
+def _from_basic_config(handler: logging.Handler) -> bool:
+    return (type(handler) is logging.StreamHandler and handler.stream is sys.stderr
+            and handler.formatter is not None
+            and handler.formatter._fmt == logging.BASIC_FORMAT)
+
+
+def notices_to_log(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call *call* with what it prints to stdout sent to the log (DEBUG) instead.
+
+    Keep *call* to work in memory: the redirection is process-wide, so it is held one
+    thread at a time.
+    """
+    with _STDOUT, contextlib.redirect_stdout(_LogWriter()):
+        return call(*args, **kwargs)
+
+
+class _LogWriter(io.TextIOBase):
+    """A text stream whose lines become DEBUG log records."""
+
+    def write(self, s: str) -> int:
+        for line in s.splitlines():
+            if line.strip():
+                log.debug("python-escpos: %s", line.strip())
+        return len(s)
+
