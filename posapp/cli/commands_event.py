@@ -99,7 +99,9 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     result = export_journal(handle.uow(write=False), args.out, since=args.since)
-    if result.count:
+    if result.count == 1:
+        what = f"1 entry ({result.first_seq})"
+    elif result.count:
         what = f"{result.count} entries ({result.first_seq} to {result.last_seq})"
     else:
         what = f"no entries (none after {args.since})"

@@ -8,17 +8,19 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import update
 
 from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput, NotAllowed, StorageError
 from posapp.domain.event_key import fingerprint, format_key
-from posapp.domain.journal import GENESIS, Entry
+from posapp.domain.journal import GENESIS, Entry, canonical_json
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import checkout, event, journal, returns
 from posapp.services.export import export_journal
 from posapp.store.models import JournalRow
-from posapp.sync.export_file import ExportRefused, StandDetails, read_export
+from posapp.sync.export_file import ExportRefused, StandDetails, entry_line, read_export
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
 
 KEY = bytes(range(32))
@@ -158,10 +160,18 @@ def test_the_file_is_as_documented_and_an_outside_tool_can_check_it(
     assert header["format"] == "posapp-export" and header["version"] == 1
     assert header["event"] == EVENT and header["stand"]["code"] == "JATIM"
     assert header["count"] == len(entries) == header["last_seq"] - header["first_seq"] + 1
-    first = json.loads(entries[0])
-    assert set(first) == {"seq", "stand", "at", "kind", "payload", "prev_hash", "hash"}
-    assert first["prev_hash"] == header["prev_hash"]
-    assert json.loads(entries[-1])["hash"] == header["last_hash"]
+    prev = header["prev_hash"]
+    for line in entries:
+        e = json.loads(line)
+        assert set(e) == {"seq", "stand", "at", "kind", "payload", "prev_hash", "hash"}
+        assert line == json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        material = {"prev": prev, "seq": e["seq"], "stand": e["stand"], "at": e["at"],
+                    "kind": e["kind"], "payload": e["payload"]}
+        text = json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert e["prev_hash"] == prev
+        assert e["hash"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
+        prev = e["hash"]
+    assert prev == header["last_hash"]
     body = data[: data.rindex(b"\n", 0, len(data) - 1) + 1]
     assert signature == {"hmac_sha256": hmac.new(KEY, body, hashlib.sha256).hexdigest()}
 
@@ -201,6 +211,15 @@ def test_exporting_changes_nothing_in_the_stand(stand: Stand, stick: Path) -> No
     before = dump_database(stand.path)
     export(stand, stick)
     assert dump_database(stand.path) == before
+
+
+@given(st.text(), st.text(), st.integers(min_value=1, max_value=2**53))
+def test_an_entry_line_is_the_canonical_json_of_its_fields(payload: str, at: str,
+                                                           seq: int) -> None:
+    e = Entry(seq, "JATIM", at, "sale.completed", payload, "ab" * 32, "cd" * 32)
+    assert entry_line(e) == canonical_json(
+        {"seq": e.seq, "stand": e.stand, "at": e.at, "kind": e.kind, "payload": e.payload,
+         "prev_hash": e.prev_hash, "hash": e.hash})
 
 
 # -- refusals --------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 import pytest
@@ -119,3 +121,11 @@ def test_only_32_byte_keys_are_written() -> None:
         format_key(b"short")
     with pytest.raises(InvalidInput):
         fingerprint(bytes(31))
+
+
+def test_the_written_form_is_plain_base32_of_key_and_checksum_as_documented() -> None:
+    rfc4648 = str.maketrans(ALPHABET, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    raw = base64.b32decode(WRITTEN.replace("-", "").translate(rfc4648))
+    assert raw[:32] == KEY
+    assert raw[32:] == hashlib.sha256(b"posapp event key checksum\x00" + KEY).digest()[:3]
+    assert fingerprint(KEY) == hashlib.sha256(b"posapp event id\x00" + KEY).hexdigest()[:8]
