@@ -171,6 +171,7 @@ def _sqlite_engine(path: Path, *, create: bool) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA cache_size = -131072")  # 128 MB: merges insert into big indexes
         cur.close()
 
     return engine
