@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,9 +11,7 @@ from posapp.cli.context import Context
 from posapp.domain.errors import InvalidInput
 from posapp.domain.receipt import Barcode, Block, Cut, QrCode, Rule, Text, layout_receipt
 from posapp.printing.pdf_receipt import render_pdf
-from posapp.printing.printers import print_blocks, printer_from_target
-from posapp.printing.text_report import render_shift_report
-from posapp.services import reports, settings, shifts, stand
+from posapp.services import print_queue, receipts, settings, stand
 from posapp.services.receipts import receipt_for
 
 
@@ -20,7 +19,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     pr = sub.add_parser("printer", parents=[common], help="the stand's receipt printer")
     pr_sub = pr.add_subparsers(dest="action", required=True)
     p = pr_sub.add_parser("set", parents=[common], help="file:PATH, network:HOST[:PORT], "
-                          "usb:VENDOR:PRODUCT, serial:DEVICE")
+                          "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME, win32:NAME")
     p.add_argument("target")
     p.add_argument("--width", type=int, choices=[32, 42, 48])
     p.add_argument("--profile", help="printer model in python-escpos's database, e.g. TM-T20II")
@@ -47,6 +46,8 @@ def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
                      paper_width=args.width or current.paper_width,
                      printer_profile=args.profile if args.profile is not None
                      else current.printer_profile)
+    from posapp.printing.printers import printer_from_target  # python-escpos: 0.2 s
+
     printer_from_target(wanted.printer, profile=wanted.printer_profile or None)  # usable here?
     saved = settings.save(handle.uow(), wanted)
     print(f"printer {saved.printer}, {saved.paper_width} columns"
@@ -62,9 +63,28 @@ def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: str) -
         return 0
     if not s.printer:
         raise InvalidInput("no printer set up: posapp printer set TARGET (or use --pdf FILE)")
+    from posapp.printing.printers import print_blocks  # python-escpos: 0.2 s
+
     print_blocks(s.printer, blocks, s.paper_width, profile=s.printer_profile or None)
     print(f"{what} sent to {s.printer}")
     return 0
+
+
+def print_receipt_now(ctx: Context, receipt_no: str, *, what: str = "receipt") -> None:
+    """Queue receipt *receipt_no* for the printer, as the window does, and print it now.
+
+    A printer problem is one line on stderr, not a failure of the command (the sale or
+    refund is done): the job waits in the queue, and the window's print jobs list prints it.
+    """
+    handle = ctx.stand()
+    s = settings.get(handle.uow(write=False))
+    job_id = print_queue.enqueue_receipt(handle.uow(), receipt_no)
+    job = print_queue.run_job(handle.uow, job_id, target=s.printer, width=s.paper_width,
+                              lang=ctx.lang, profile=s.printer_profile or None,
+                              cash_drawer=s.cash_drawer)
+    if job.status != "done":
+        print(f"posapp: {what} {receipt_no} not printed: {job.last_error} (it waits in the "
+              "print queue)", file=sys.stderr)
 
 
 def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
@@ -92,12 +112,7 @@ def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
-    with handle.uow(write=False) as uow:
-        info = stand.load(uow)
-        shift = shifts.require_open_shift(uow) if args.kind == "x" else shifts.last_closed(uow)
-        report = reports.shift_report(uow, shift)
-    text = render_shift_report(report, header=[info.event_name, f"{info.name} ({info.province})"],
-                               zone=info.zone, printed_at=handle.clock(), width=s.paper_width,
-                               lang=ctx.lang)
-    blocks = (*(Text(line) for line in text.splitlines()), Cut())
-    return _out(ctx, blocks, args.pdf, f"{report.kind} report")
+    number = receipts.report_shift(handle.uow(write=False), args.kind)
+    blocks = receipts.report_blocks(handle.uow(write=False), number, width=s.paper_width,
+                                    lang=ctx.lang)
+    return _out(ctx, blocks, args.pdf, f"{args.kind.upper()} report")

@@ -5,6 +5,11 @@ its own. ``run_job`` claims the job (``printing``, committed), builds the receip
 *outside* any transaction (a printer that hangs must not hold the database lock), and records
 the outcome (``done`` or ``failed`` with the reason) in a new transaction. A job left
 ``printing`` by a crash goes back to ``waiting`` at start (``recover``).
+
+Jobs are receipts (a sale's, a refund's, or a copy) and shift reports (X or Z, ref
+``X-3`` or ``Z-3``: the shift's number). With the stand's cash drawer on, the first
+attempt at printing a sale's or refund's own receipt that has a cash payment opens the
+drawer; a copy, a report or a later retry never does.
 """
 
 from __future__ import annotations
@@ -12,13 +17,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import func, select, update
 
-from posapp.domain.errors import InvalidInput, NotFound, PosError
+from posapp.domain.errors import InvalidInput, NotAllowed, NotFound, PosError
 from posapp.domain.receipt import Block, layout_receipt
-from posapp.services.receipts import receipt_for
+from posapp.domain.tender import PaymentMethod
+from posapp.services import shifts
+from posapp.services.receipts import receipt_for, report_blocks, report_shift
 from posapp.store.models import PrintJobRow
 from posapp.store.uow import UnitOfWork
 
@@ -28,7 +35,13 @@ KINDS: tuple[JobKind, ...] = ("receipt", "report", "test")
 STATUSES: tuple[JobStatus, ...] = ("waiting", "printing", "done", "failed")
 NO_PRINTER = "no printer set up: choose one in the settings, then print again"
 
-PrintFn = Callable[[str, Iterable[Block], int], None]
+
+
+class PrintFn(Protocol):
+    """Sends *blocks* to the printer at *target* (``printers.print_blocks``)."""
+
+    def __call__(self, target: str, blocks: Iterable[Block], width: int, *,
+                 profile: str | None = None, drawer: bool = False) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -55,13 +68,17 @@ def _enqueue(uow: UnitOfWork, kind: JobKind, ref: str, *, copy: bool) -> int:
     if not ref:
         raise InvalidInput("a print job needs a receipt number")
     with uow:
-        row = PrintJobRow(created_at=uow.clock(), kind=kind, ref=ref, copy=copy,
-                          status="waiting", attempts=0)
-        uow.session.add(row)
-        uow.session.flush()
-        job_id = row.id
+        job_id = _add(uow, kind, ref, copy=copy)
         uow.commit()
     return job_id
+
+
+def _add(uow: UnitOfWork, kind: JobKind, ref: str, *, copy: bool) -> int:
+    row = PrintJobRow(created_at=uow.clock(), kind=kind, ref=ref, copy=copy,
+                      status="waiting", attempts=0)
+    uow.session.add(row)
+    uow.session.flush()
+    return row.id
 
 
 def enqueue_receipt(uow: UnitOfWork, receipt_no: str, *, copy: bool = False) -> int:
@@ -75,6 +92,26 @@ def enqueue_receipt(uow: UnitOfWork, receipt_no: str, *, copy: bool = False) -> 
 def reprint(uow: UnitOfWork, receipt_no: str) -> int:
     """Queue a copy (marked SALINAN / COPY) of receipt *receipt_no*; returns the job's id."""
     return _enqueue(uow, "receipt", receipt_no, copy=True)
+
+
+def enqueue_report(uow: UnitOfWork, which: Literal["x", "z"],
+                   shift_number: int | None = None) -> int:
+    """Queue a shift report: the X report of the open shift, or the Z report of closed
+    shift *shift_number* (the last closed one when None); returns the job's id.
+
+    NotAllowed (no shift open) or NotFound (no such closed shift) when there is none.
+    """
+    if which not in ("x", "z"):
+        raise InvalidInput(f"a shift report is 'x' or 'z', not {which!r}")
+    if which == "x" or shift_number is None:
+        shift_number = report_shift(uow, which)
+    with uow:
+        shift = shifts.by_number(uow, shift_number)
+        if which == "z" and shift.closed_at is None:
+            raise NotAllowed(f"shift {shift_number} is still open: its Z report comes at closing")
+        job_id = _add(uow, "report", f"{which.upper()}-{shift_number}", copy=False)
+        uow.commit()
+    return job_id
 
 
 def get(uow: UnitOfWork, job_id: int) -> Job:
@@ -138,8 +175,12 @@ def recover(uow: UnitOfWork) -> int:
 
 
 def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, width: int,
-            lang: str = "id", print_fn: PrintFn | None = None) -> Job:
+            lang: str = "id", profile: str | None = None, cash_drawer: bool = False,
+            print_fn: PrintFn | None = None) -> Job:
     """Print job *job_id* on *target* at *width* columns and record how it went.
+
+    *profile* is the printer's python-escpos model; *cash_drawer* says the stand has a
+    drawer on the printer (opened for cash, see the module's notes).
 
     Never raises for printer problems: the returned job is ``done`` or ``failed`` (with the
     reason in ``last_error``). A job that is not waiting or failed (done, or being printed
@@ -151,16 +192,17 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
         if row.status not in ("waiting", "failed"):
             return _job(row)
         row.status = "printing"
-        kind, ref, copy = row.kind, row.ref, bool(row.copy)
+        kind, ref, copy, first = row.kind, row.ref, bool(row.copy), row.attempts == 0
         uow.commit()
 
     error: str | None = None
     try:
-        blocks = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
+        blocks, cash = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
         if not target.strip():
             raise PosError(NO_PRINTER)
         send = print_fn or _print_blocks()
-        send(target, blocks, width)  # outside any transaction
+        send(target, blocks, width, profile=profile,  # outside any transaction
+             drawer=cash_drawer and cash and first)
     except PosError as exc:
         error = exc.message
     except Exception as exc:  # a driver's surprise must not leave the job "printing"
@@ -178,11 +220,19 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
 
 
 def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy: bool,
-            width: int, lang: str) -> tuple[Block, ...]:
+            width: int, lang: str) -> tuple[tuple[Block, ...], bool]:
+    """The job's blocks, and whether it is a sale's or refund's own receipt with cash."""
+    if kind == "report":
+        number = ref.partition("-")[2]
+        if not number.isdigit():
+            raise PosError(f"print job for report {ref!r}: not a shift report")
+        return report_blocks(uow_factory(), int(number), width=width, lang=lang), False
     if kind != "receipt":
-        raise PosError(f"this posapp cannot print a queued {kind} job yet")
+        raise PosError(f"this posapp cannot print a queued {kind} job")
     receipt = receipt_for(uow_factory(), ref, lang=lang, kind="copy" if copy else "sale")
-    return layout_receipt(receipt, width, lang=lang)
+    cash = receipt.kind in ("sale", "refund") and any(
+        p.method == PaymentMethod.CASH.value for p in receipt.payments)
+    return layout_receipt(receipt, width, lang=lang), cash
 
 
 def _print_blocks() -> PrintFn:

@@ -1,23 +1,28 @@
-"""A stored sale (or refund) as a receipt's input, ready for ``layout_receipt``."""
+"""What goes on paper from the database: a stored sale's (or refund's) receipt, ready for
+``layout_receipt``, and a shift's X or Z report as printable blocks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.receipt import (
+    Block,
+    Cut,
     Receipt,
     ReceiptKind,
     ReceiptLine,
     ReceiptPayment,
     ReceiptRefund,
+    Text,
     default_footer,
 )
 from posapp.domain.tender import PaymentMethod
-from posapp.services import history
+from posapp.printing.text_report import render_shift_report
+from posapp.services import history, reports, shifts
 from posapp.services import stand as stand_service
 from posapp.services.stand import StandInfo
 from posapp.store.models import RefundLineRow, RefundRow, SaleLineRow, SaleRow, UserRow
@@ -161,3 +166,24 @@ def _refund_receipt(uow: UnitOfWork, info: StandInfo, number: str,
         qr=extras.qr,
         logo=extras.logo,
     )
+
+
+def report_shift(uow: UnitOfWork, which: Literal["x", "z"]) -> int:
+    """The number of the shift an X report (the open shift) or a Z report (the last closed
+    shift) is about; NotAllowed without an open shift, NotFound before any closed one."""
+    with uow:
+        shift = shifts.require_open_shift(uow) if which == "x" else shifts.last_closed(uow)
+        return shift.number
+
+
+def report_blocks(uow: UnitOfWork, shift_number: int, *, width: int,
+                  lang: str = "id") -> tuple[Block, ...]:
+    """Shift *shift_number*'s report for the receipt printer: its X report while it is
+    open, its Z report once closed, printed now, lines of *width* columns, then a cut."""
+    with uow:
+        info = stand_service.load(uow)
+        report = reports.shift_report(uow, shifts.by_number(uow, shift_number))
+        text = render_shift_report(
+            report, header=[info.event_name, f"{info.name} ({info.province})"], zone=info.zone,
+            printed_at=uow.clock(), width=width, lang=lang)
+    return (*(Text(line) for line in text.splitlines()), Cut())

@@ -152,7 +152,7 @@ def test_the_database_is_not_locked_while_printing(jatim: Stand) -> None:
     job_id = print_queue.enqueue_receipt(jatim.handle.uow(), receipt_no)
     seen: list[object] = []
 
-    def jammed_printer(target: str, blocks: Iterable[Block], width: int) -> None:
+    def jammed_printer(target: str, blocks: Iterable[Block], width: int, **_: object) -> None:
         # the till keeps selling while the printer thinks: another writer gets the lock
         seen.append(sale(jatim))
         seen.append(print_queue.get(jatim.handle.uow(write=False), job_id).status)
@@ -168,7 +168,7 @@ def test_the_database_is_not_locked_while_printing(jatim: Stand) -> None:
 def test_a_surprise_from_the_driver_still_ends_the_job(jatim: Stand) -> None:
     job_id = print_queue.enqueue_receipt(jatim.handle.uow(), sale(jatim))
 
-    def broken(target: str, blocks: Iterable[Block], width: int) -> None:
+    def broken(target: str, blocks: Iterable[Block], width: int, **_: object) -> None:
         raise ValueError("bad\nthings")
 
     job = run(jatim, job_id, "dummy:", print_fn=broken)
