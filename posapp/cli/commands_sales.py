@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
+from posapp.cli.commands_print import print_receipt_now
 from posapp.cli.context import Context, print_json
 from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput
@@ -169,6 +170,7 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
     else:
         print(f"{result.refund_no}: {format_rupiah(result.amount)} back by {result.method} "
               f"for {result.receipt_no}")
+    print_receipt_now(ctx, result.refund_no, what="refund receipt")
     return 0
 
 

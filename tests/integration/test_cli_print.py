@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from posapp.services import settings
-from tests.conftest import CASHIER_PIN, Stand, dump_database
+from posapp.services import print_queue, settings
+from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database
 
 
 def sell(cli) -> None:  # type: ignore[no-untyped-def]
@@ -66,3 +67,50 @@ def test_receipt_and_x_report_as_pdf(jatim: Stand, cli, tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", "-layout", str(report), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "LAPORAN X" in text and "Rp 495.000" in text
+
+
+def refund(cli, method: str = "cash"):  # type: ignore[no-untyped-def]
+    return cli("refund", "JATIM-000001", "JTM-JLB-001", "--supervisor", "budi", "--reason",
+               "salah ukuran", "--method", method, "--pin-stdin", stdin=f"{SUPERVISOR_PIN}\n")
+
+
+def test_a_refund_prints_its_receipt(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    device = tmp_path / "lp0"
+    assert cli("printer", "set", f"file:{device}").code == 0
+    sell(cli)
+    r = refund(cli, "qris")
+    assert (r.code, r.err) == (0, ""), r.err
+    assert r.out == "JATIM-R00001: Rp 85.000 back by qris for JATIM-000001\n"
+    data = device.read_bytes()
+    for text in (b"JATIM-R00001", b"RETUR", b"Struk asal", b"JATIM-000001",
+                 b"Jilbab Lukis Bunga Teratai", b"Rp 85.000"):
+        assert text in data, text
+    assert print_queue.counts(jatim.handle.uow(write=False)) == {"waiting": 0, "failed": 0}
+
+
+def test_a_refund_with_the_printer_off_is_done_and_its_receipt_waits(
+        jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    gone = tmp_path / "unplugged" / "lp0"
+    assert cli("printer", "set", f"file:{gone}").code == 0
+    sell(cli)
+    r = cli("refund", "JATIM-000001", "JTM-JLB-001", "--supervisor", "budi", "--reason",
+            "rusak", "--method", "cash", "--json", "--pin-stdin", stdin=f"{SUPERVISOR_PIN}\n")
+    assert r.code == 0
+    assert json.loads(r.out)["refund_no"] == "JATIM-R00001"  # stdout stays JSON
+    assert r.err == (f"posapp: refund receipt JATIM-R00001 not printed: printer file:{gone} did "
+                     "not answer: No such file or directory (it waits in the print queue)\n")
+    [job] = print_queue.pending(jatim.handle.uow(write=False))
+    assert (job.kind, job.ref, job.status) == ("receipt", "JATIM-R00001", "failed")
+
+
+def test_print_report_z_after_closing(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    device = tmp_path / "lp0"
+    assert cli("printer", "set", f"file:{device}", "--width", "32").code == 0
+    sell(cli)
+    r = cli("shift", "close", "--cashier", "ani", "--counted", "995000", "--pin-stdin",
+            stdin=f"{CASHIER_PIN}\n")
+    assert r.code == 0, r.err
+    r = cli("print", "report", "z")
+    assert (r.code, r.out) == (0, f"Z report sent to file:{device}\n"), r.err
+    data = device.read_bytes()
+    assert b"LAPORAN Z (TUTUP SHIFT)" in data and b"Rp 995.000" in data

@@ -1,0 +1,75 @@
+"""python-escpos leaves logging and the console as they were: its ``logging.basicConfig()``
+(at import, and again in every ``logging.info()`` it makes while the root logger has no
+handler) and its ``print()``ed notices. Fresh interpreters, so that the import is the
+first one."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from escpos.printer import File
+
+from posapp.printing.escpos_quiet import quiet
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRINT_TWICE = """
+import logging, sys
+from posapp.domain.errors import PosError
+from posapp.domain.receipt import Barcode, Cut, QrCode, Text
+root = logging.getLogger()
+if sys.argv[2] == "app-handler":
+    root.addHandler(logging.FileHandler(sys.argv[1] + ".log"))
+before = list(root.handlers)
+from posapp.services import print_queue
+print_blocks = print_queue._print_blocks()  # the window's lazy import
+imported = list(root.handlers)
+blocks = [Text("Café"), Barcode("JATIM-000001"), QrCode("posapp"), Cut()]
+print_blocks("file:" + sys.argv[1], blocks, 42, drawer=True)
+try:
+    print_blocks("file:" + sys.argv[1] + "/missing/lp0", blocks, 42)
+except PosError:
+    pass
+print(before == imported == list(root.handlers), len(before))
+"""
+
+
+def python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+
+
+def test_python_escpos_alone_adds_a_stderr_handler_to_the_root_logger() -> None:
+    """Why posapp guards it (if a release stops doing this, the guard may go)."""
+    done = python("import logging, escpos.printer; print(logging.getLogger().handlers)")
+    assert "StreamHandler <stderr>" in done.stdout
+
+
+@pytest.mark.parametrize("setup", ["no-handler", "app-handler"])
+def test_importing_and_printing_leave_the_root_handlers_and_say_nothing(
+        tmp_path: Path, setup: str) -> None:
+    device = tmp_path / "lp0"
+    done = python(PRINT_TWICE, str(device), setup)
+    count = 1 if setup == "app-handler" else 0
+    assert (done.stdout, done.stderr) == (f"True {count}\n", "")
+    assert b"JATIM-000001" in device.read_bytes()  # it did print (barcode, drawer and all)
+    if setup == "app-handler":  # nothing of python-escpos in the app's own log either
+        assert (tmp_path / "lp0.log").read_text() == ""
+
+
+def test_starting_the_cli_does_not_import_python_escpos() -> None:
+    done = python("import sys, posapp.cli.main; print('escpos' in sys.modules)")
+    assert done.stdout == "False\n"
+
+
+def test_what_python_escpos_logs_on_the_root_logger_becomes_posapp_debug(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG), quiet():
+        File(str(tmp_path / "missing" / "lp0")).open(raise_not_found=False)  # logs an error
+    assert [(r.name, r.levelno) for r in caplog.records] == [
+        ("posapp.printing.escpos_quiet", logging.DEBUG)]
+    assert "File printer" in caplog.text and "not found" in caplog.text
