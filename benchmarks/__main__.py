@@ -21,6 +21,7 @@ from . import (
     bench_import,
     bench_journal,
     bench_lookup,
+    bench_merge,
     bench_printing,
     bench_reports,
     bench_window,
@@ -105,6 +106,8 @@ def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
         results += bench_printing.run()
         log("stand window: starts, memory, scans")
         results += bench_window.run(big, rows, sizes.scans, sizes.window_starts)
+        log("central store: merging a whole event")
+        results += bench_merge.run(folder, sizes.event_sales)
         db_mb = big.handle.path.stat().st_size / 1e6
     finally:
         big.close()

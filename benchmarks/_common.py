@@ -31,6 +31,7 @@ class Sizes:
     report_runs: int
     scans: int = 1_000
     window_starts: int = 5
+    event_sales: int = 5_000  # per stand, 34 stands: the merge benchmark
 
     @classmethod
     def full(cls) -> Sizes:
@@ -40,7 +41,7 @@ class Sizes:
     @classmethod
     def quick(cls) -> Sizes:
         return cls(products=10_000, past_sales=20_000, lookups=1_000, commits=300, report_runs=3,
-                   scans=200, window_starts=2)
+                   scans=200, window_starts=2, event_sales=500)
 
 
 @dataclass
