@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from posapp.cli import commands_event_report
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
 from posapp.cli.commands_print import print_receipt_now
 from posapp.cli.context import Context, print_json
@@ -65,11 +66,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sales)
 
-    p = sub.add_parser("report", parents=[common], help="X (open shift) or Z (closed) report")
-    p.add_argument("kind", choices=["x", "z"])
+    p = sub.add_parser("report", parents=[common],
+                       help="X (open shift) or Z (closed) report; --central: the event report")
+    p.add_argument("kind", nargs="?", choices=["x", "z"])
     p.add_argument("--shift", type=int, dest="shift_number", help="Z report of this shift")
     p.add_argument("--width", type=int, default=42, choices=[32, 42, 48])
     p.add_argument("--json", action="store_true")
+    commands_event_report.add_report_options(p)
     p.set_defaults(handler=cmd_report)
 
     jr = sub.add_parser("journal", parents=[common], help="check the journal's hash chain")
@@ -190,6 +193,11 @@ def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    if commands_event_report.wants_event_report(args):
+        return commands_event_report.cmd_event_report(ctx, args)
+    if args.kind is None:
+        raise InvalidInput("which report: 'report x', 'report z', or the event report with "
+                           "'report --central PATH_OR_URL --pdf FILE --xlsx FILE'")
     with ctx.stand().uow(write=False) as uow:
         if args.kind == "x":
             if args.shift_number is not None:

@@ -12,6 +12,7 @@ from posapp import __version__
 from posapp.cli import (
     commands_central,
     commands_event,
+    commands_event_report,
     commands_labels,
     commands_print,
     commands_qris,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_labels.register(sub, common)
     commands_event.register(sub, common)
     commands_central.register(sub, common)
+    commands_event_report.register(sub, common)
     return parser
 
 

@@ -1,0 +1,252 @@
+"""The organizers' event report as an A4 PDF (ReportLab platypus). It only draws.
+
+Cover (event, days covered, stands, overall net, key figures), the totals per stand,
+bar charts of net sales (province, maker group, category, day, payment method), a page per
+stand (its totals, payment methods, days and top products), and what each maker group's
+products earned. Indonesian by default, English with ``lang="en"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from posapp.printing import pdf_event_tables as tables
+from posapp.printing.event_report_charts import Bar, ChartFonts, bar_chart, empty_chart, top_bars
+from posapp.printing.event_report_text import (
+    day_text,
+    days_covered,
+    group_name,
+    labels,
+    method_name,
+    printed_at,
+)
+from posapp.printing.pdf_event_tables import NAVY, Fonts, Numbers, pdf_fonts
+from posapp.printing.report_files import replacing
+from posapp.services.event_report import EventReport, StandSection
+
+MARGIN = 18 * mm
+WIDTH = A4[0] - 2 * MARGIN
+TOP_PRODUCTS = 12
+CHART_TOP = 15  # bars per chart at most; the rest is one "others" bar
+
+
+def render_event_pdf(report: EventReport, path: Path, *, lang: str = "id") -> Path:
+    """Write *report* as a PDF at *path* (whole or not at all). Returns *path*."""
+    t = labels(lang)
+    fonts = pdf_fonts()
+    with replacing(Path(path)) as tmp:
+        doc = _Document(str(tmp), report, lang, fonts)
+        doc.build(_story(report, lang, fonts), canvasmaker=_numbered_canvas(
+            fonts, t["page"]))
+    return Path(path)
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, filename: str, report: EventReport, lang: str, fonts: Fonts) -> None:
+        t = labels(lang)
+        super().__init__(filename, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN + 6 * mm, bottomMargin=MARGIN, invariant=True,
+                         title=f"{t['title']} — {report.event_name}".strip(" —"),
+                         author="posapp", subject=t["title"])
+        frame = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN - 6 * mm, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        printed = f"{t['printed']} {printed_at(report.made_at, report.timezone, lang)}"
+
+        def cover(canvas: Canvas, _doc: Any) -> None:
+            _footer(canvas, fonts, printed)
+
+        def body(canvas: Canvas, _doc: Any) -> None:
+            canvas.saveState()
+            canvas.setFont(fonts.regular, 8)
+            canvas.setFillColor(colors.HexColor("#555555"))
+            top = A4[1] - MARGIN + 2
+            canvas.drawString(MARGIN, top, report.event_name or t["title"])
+            canvas.drawRightString(A4[0] - MARGIN, top, t["title"])
+            canvas.setStrokeColor(NAVY)
+            canvas.setLineWidth(0.6)
+            canvas.line(MARGIN, top - 4, A4[0] - MARGIN, top - 4)
+            canvas.restoreState()
+            _footer(canvas, fonts, printed)
+
+        self.addPageTemplates([PageTemplate("cover", [frame], onPage=cover),
+                               PageTemplate("body", [frame], onPage=body)])
+
+
+def _footer(canvas: Canvas, fonts: Fonts, printed: str) -> None:
+    canvas.saveState()
+    canvas.setFont(fonts.regular, 7.5)
+    canvas.setFillColor(colors.HexColor("#555555"))
+    canvas.drawString(MARGIN, MARGIN - 10, f"{printed} · posapp")
+    canvas.restoreState()
+
+
+def _numbered_canvas(fonts: Fonts, page_text: str) -> type[Canvas]:
+    """A canvas that writes "Page N of M" on every page once it knows M."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(fonts.regular, 7.5)
+                self.setFillColor(colors.HexColor("#555555"))
+                self.drawRightString(A4[0] - MARGIN, MARGIN - 10, page_text.format(
+                    page=self._pageNumber, pages=len(self._pages)))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _styles(fonts: Fonts) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=fonts.regular, fontSize=9, leading=12)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", base, fontSize=8, leading=10,
+                                textColor=colors.HexColor("#555555")),
+        "kicker": ParagraphStyle("kicker", base, fontSize=12, leading=16, alignment=TA_CENTER,
+                                 textColor=colors.HexColor("#555555")),
+        "title": ParagraphStyle("title", base, fontName=fonts.bold, fontSize=24, leading=30,
+                                alignment=TA_CENTER, textColor=NAVY),
+        "cover_line": ParagraphStyle("cover_line", base, fontSize=12, leading=18,
+                                     alignment=TA_CENTER),
+        "big": ParagraphStyle("big", base, fontName=fonts.bold, fontSize=26, leading=32,
+                              alignment=TA_CENTER, textColor=NAVY),
+        "h1": ParagraphStyle("h1", base, fontName=fonts.bold, fontSize=15, leading=19,
+                             spaceAfter=6, textColor=NAVY),
+        "h2": ParagraphStyle("h2", base, fontName=fonts.bold, fontSize=10.5, leading=14,
+                             spaceBefore=8, spaceAfter=4, textColor=NAVY),
+        "warn": ParagraphStyle("warn", base, textColor=colors.HexColor("#B03A2E")),
+    }
+
+
+def _story(report: EventReport, lang: str, fonts: Fonts) -> list[Flowable]:
+    t = labels(lang)
+    st = _styles(fonts)
+    fmt = Numbers(lang)
+    story: list[Flowable] = [*_cover(report, t, st, fmt, lang, fonts),
+                             NextPageTemplate("body"), PageBreak()]
+    story += [Paragraph(t["stand_totals"], st["h1"]),
+              tables.stand_totals(report, t, fmt, fonts, WIDTH),
+              Spacer(1, 4), Paragraph(t["note_refunds"], st["small"]), PageBreak()]
+    story += _charts(report, t, st, fmt, lang, fonts)
+    for section in report.sections:
+        story += [PageBreak(), *_stand_page(section, report.timezone, t, st, fmt, lang, fonts)]
+    story += [PageBreak(), Paragraph(t["maker_table"], st["h1"]),
+              Paragraph(t["maker_table_note"], st["small"]), Spacer(1, 6)]
+    story += tables.maker_groups(report, t, fmt, fonts, WIDTH, lang)
+    return story
+
+
+def _cover(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle],
+           fmt: Numbers, lang: str, fonts: Fonts) -> list[Flowable]:
+    o = report.overall
+    out: list[Flowable] = [
+        Spacer(1, 40 * mm),
+        Paragraph(_esc(t["title"]), st["kicker"]), Spacer(1, 4),
+        Paragraph(_esc(report.event_name or t["title"]), st["title"]), Spacer(1, 8),
+        Paragraph(_esc(days_covered(report.first_day, report.last_day, lang)),
+                  st["cover_line"]),
+        Paragraph(f"{_esc(t['stands_count'])}: {len(report.stands)}", st["cover_line"]),
+        Spacer(1, 16 * mm),
+        Paragraph(_esc(t["overall_net"]), st["kicker"]), Spacer(1, 4),
+        Paragraph(_esc(fmt.rp(o.net)), st["big"]), Spacer(1, 14 * mm),
+        tables.key_figures(o, t, fmt, fonts, WIDTH * 0.62, centred=True),
+        Spacer(1, 8), Paragraph(_esc(t["note_refunds"]), st["small"]),
+    ]
+    out += [Paragraph(f"{_esc(t['check'])}: {_esc(note)}", st["warn"])
+            for note in report.notes]
+    return out
+
+
+def _charts(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle],
+            fmt: Numbers, lang: str, fonts: Fonts) -> list[Flowable]:
+    cf = ChartFonts(fonts.regular, fonts.bold)
+    by = report.breakdowns
+    page_h = A4[1] - 2 * MARGIN - 6 * mm - 40
+
+    def others(n: int) -> str:
+        return t["others"].format(n=n)
+
+    def chart(title: str, bars: list[Bar], height: float, total: int | None = None) -> list[
+            Flowable]:
+        head = [Paragraph(_esc(title), st["h2"])]
+        if total is not None and total > len(bars):
+            head.append(Paragraph(_esc(t["top_n"].format(n=CHART_TOP - 1, total=total)),
+                                  st["small"]))
+        body = bar_chart(bars, width=WIDTH, max_height=height, fonts=cf, lang=lang,
+                         amount=fmt.rp) if bars else empty_chart(t["no_sales"], width=WIDTH,
+                                                            fonts=cf)
+        return [KeepTogether([*head, body]), Spacer(1, 8)]
+
+    def bars(dim: str, name: Callable[[str], str]) -> list[Bar]:
+        return [Bar(name(s.key[0]), s.net) for s in by[dim]]
+
+    provinces = bars("province", lambda k: k or t["none"])
+    groups = bars("maker_group", lambda k: group_name(k, lang))
+    categories = bars("category", lambda k: k or t["none"])
+    days = [Bar(day_text(d.day, lang), d.net) for d in report.day_figures]
+    methods = bars("method", lambda k: method_name(k, lang))
+    return [
+        Paragraph(t["charts"], st["h1"]),
+        *chart(t["by_province"], provinces, page_h - 30),
+        *chart(t["by_maker_group"], top_bars(groups, CHART_TOP, others), page_h * 0.45,
+               len(groups)),
+        *chart(t["by_category"], top_bars(categories, CHART_TOP, others), page_h * 0.4,
+               len(categories)),
+        *chart(t["by_day"], days, page_h * 0.55),
+        *chart(t["by_method"], methods, page_h * 0.3),
+    ]
+
+
+def _stand_page(section: StandSection, zone: str, t: dict[str, str],
+                st: dict[str, ParagraphStyle], fmt: Numbers, lang: str,
+                fonts: Fonts) -> list[Flowable]:
+    s = section.stand
+    title = f"{_esc(s.code)} · {_esc(s.name)}"
+    lines = [f"{_esc(t['province'])}: {_esc(s.province or t['none'])}"]
+    if s.last_entry_at is not None:
+        when = printed_at(s.last_entry_at, zone, lang)
+        lines.append(f"{_esc(t['last_entry'])}: {_esc(when)}")
+    return [
+        Paragraph(title, st["h1"]),
+        Paragraph(" · ".join(lines), st["small"]), Spacer(1, 6),
+        tables.key_figures(s.totals, t, fmt, fonts, WIDTH * 0.6),
+        Paragraph(_esc(t["method"]), st["h2"]),
+        tables.methods(section.methods, t, fmt, fonts, WIDTH * 0.8, lang),
+        Paragraph(_esc(t["days"]), st["h2"]),
+        tables.days(section.days, t, fmt, fonts, WIDTH * 0.8, lang),
+        Paragraph(_esc(t["top_products"]), st["h2"]),
+        tables.top_products(section.products[:TOP_PRODUCTS], t, fmt, fonts, WIDTH, lang),
+    ]
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,49 @@
+"""Writing a report file whole or not at all: a temp file next to it, renamed over it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from posapp.domain.errors import StorageError
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, in one line, a path that cannot be written (before the slow work starts)."""
+    path = Path(path)
+    if path.is_dir():
+        raise StorageError(f"cannot write {path}: it is a folder")
+    if not path.parent.is_dir():
+        raise StorageError(f"cannot write {path}: the folder {path.parent} does not exist")
+    with replacing(path, keep=False):
+        pass
+
+
+@contextlib.contextmanager
+def replacing(path: Path, *, keep: bool = True) -> Iterator[Path]:
+    """A temp path in *path*'s folder; when the block ends well it replaces *path*.
+
+    On any error the temp file is removed and *path* is left as it was. An OSError
+    becomes a StorageError naming *path*.
+    """
+    path = Path(path)
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        os.close(fd)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    tmp = Path(name)
+    try:
+        with contextlib.suppress(OSError):  # mkstemp's 0600 is for secrets, not reports
+            os.chmod(tmp, 0o644)
+        yield tmp
+        if keep:
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc} "
+                           "(is it open in another program?)") from None
+    finally:
+        tmp.unlink(missing_ok=True)

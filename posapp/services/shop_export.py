@@ -1,0 +1,74 @@
+"""After the event: what every stand has left, as a CSV to list on an online shop.
+
+One row per product per stand, from the central store's ``product`` table (the stock the
+stands reported with their last sync or merge). By default only active products with
+stock left; ``everything=True`` lists all of them.
+
+The file is UTF-8 with a byte order mark and comma-separated. Excel opens a CSV without
+the mark in the computer's ANSI code page and turns "Café" into "CafÃ©"; with the mark it
+reads UTF-8. Google Sheets, LibreOffice, Python's ``utf-8-sig`` and most importers skip
+the mark. The marketplaces' bulk uploads (Shopee, Tokopedia) take their own Excel
+templates, so the organizer copies the columns into those. The columns start with the
+stand catalog's (docs/catalog-format.md), so the file also imports back as a catalog.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import astuple, dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from posapp.printing.report_files import replacing
+from posapp.sync import central_schema as cs
+from posapp.sync.central_store import Central
+
+COLUMNS = ("sku", "barcode", "name", "category", "maker_group", "region", "price", "stock",
+           "stand", "province")
+
+
+@dataclass(frozen=True)
+class ShopProduct:
+    sku: str
+    barcode: str
+    name: str
+    category: str
+    maker_group: str
+    region: str
+    price: int
+    stock: int
+    stand: str
+    province: str
+
+
+@dataclass(frozen=True)
+class ShopExport:
+    path: Path
+    products: int
+    stands: int
+
+
+def shop_products(central: Central, *, everything: bool = False) -> list[ShopProduct]:
+    """Products by stand and SKU: active with stock left, or all with *everything*."""
+    p, st = cs.product, cs.stand
+    query = (select(p.c.sku, p.c.barcode, p.c.name, p.c.category, p.c.maker_group,
+                    p.c.region, p.c.price, p.c.stock, p.c.stand, st.c.province)
+             .join(st, st.c.code == p.c.stand, isouter=True)
+             .order_by(p.c.stand, p.c.sku))
+    if not everything:
+        query = query.where(p.c.active.is_(True), p.c.stock > 0)
+    with central.reading() as conn:
+        rows = conn.execute(query).all()
+    return [ShopProduct(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "",
+                        int(r[6]), int(r[7]), r[8], r[9] or "") for r in rows]
+
+
+def write_shop_csv(central: Central, path: Path, *, everything: bool = False) -> ShopExport:
+    """Write the shop CSV at *path* (whole or not at all); say how many rows and stands."""
+    products = shop_products(central, everything=everything)
+    with replacing(Path(path)) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(COLUMNS)
+        writer.writerows(astuple(product) for product in products)
+    return ShopExport(Path(path), len(products), len({p.stand for p in products}))
