@@ -9,7 +9,7 @@ the mark in the computer's ANSI code page and turns "Café" into "CafÃ©"; with
 reads UTF-8. Google Sheets, LibreOffice, Python's ``utf-8-sig`` and most importers skip
 the mark. The marketplaces' bulk uploads (Shopee, Tokopedia) take their own Excel
 templates, so the organizer copies the columns into those. The columns start with the
-stand catalog's (docs/catalog-format.md), so the file also imports back as a catalog.
+stand catalog's (docs/catalog-format.md), so one stand's rows import back as a catalog.
 """
 
 from __future__ import annotations
