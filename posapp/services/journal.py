@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from posapp.domain.journal import (
@@ -50,17 +50,23 @@ _INSERT = insert(_JOURNAL)
 
 
 def iter_entries(session: Session, *, since: int = 0, batch: int = 5_000) -> Iterator[Entry]:
-    """Entries with seq > *since*, in order, read in batches."""
+    """Entries with seq > *since*, in order, read in batches (plain rows: no ORM objects)."""
     last = since
     while True:
-        rows = session.scalars(
-            select(JournalRow).where(JournalRow.seq > last).order_by(JournalRow.seq).limit(batch)
-        ).all()
+        rows = session.execute(_BATCH, {"after": last, "n": batch}).all()
         if not rows:
             return
         for r in rows:
-            yield Entry(r.seq, r.stand, r.at, r.kind, r.payload, r.prev_hash, r.hash)
-        last = rows[-1].seq
+            yield Entry(*r)
+        last = rows[-1][0]
+
+
+_BATCH = (
+    select(_JOURNAL.c.seq, _JOURNAL.c.stand, _JOURNAL.c.at, _JOURNAL.c.kind, _JOURNAL.c.payload,
+           _JOURNAL.c.prev_hash, _JOURNAL.c.hash)
+    .where(_JOURNAL.c.seq > bindparam("after")).order_by(_JOURNAL.c.seq)
+    .limit(bindparam("n"))
+)
 
 
 @dataclass(frozen=True)

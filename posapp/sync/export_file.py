@@ -196,6 +196,18 @@ def _sync_folder(folder: Path) -> None:
 # -- reading ---------------------------------------------------------------------------------
 
 
+def read_export_header(path: Path | str, key: bytes) -> ExportHeader:
+    """The header of the export file at *path*, once its signature checks out: the cheap
+    read for a file that a central store may already hold whole (no entry is parsed, so
+    the chain inside is not checked: use ``read_export`` before applying anything)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            return _Reader(path, key, f).read_header()
+    except OSError as exc:
+        raise ExportRefused(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
 def read_export(path: Path | str, key: bytes) -> ExportBatch:
     """The checked contents of the export file at *path*, for the event of *key*.
 
@@ -223,6 +235,20 @@ class _Reader:
         return self.refuse("has been changed after it was signed, or was signed with another key")
 
     def read(self) -> ExportBatch:
+        header, entries, problem = self._verified(parse_entries=True)
+        if problem:
+            raise self.refuse(f"is not a valid posapp export: {problem}")
+        self._check_entries(header, entries)
+        return ExportBatch(self.path, header.event, header.stand, header.first_seq,
+                           header.prev_hash, header.last_seq, header.last_hash,
+                           header.created_at, entries)
+
+    def read_header(self) -> ExportHeader:
+        return self._verified(parse_entries=False)[0]
+
+    def _verified(self, *, parse_entries: bool) -> tuple[ExportHeader, list[Entry], str]:
+        """The header, the entries (when parsed) and the first problem with them, once the
+        file is known to be whole and signed with the key."""
         f = self.f
         size = os.fstat(f.fileno()).st_size
         first = f.readline(_MAX_HEADER)
@@ -241,19 +267,13 @@ class _Reader:
         body_end = size - SIGNATURE_LEN
         f.seek(body_end + len(_SIG_PREFIX))
         signature = f.read(64).decode("ascii")
-        entries, problem, digest = self._body(first, body_end)
+        entries, problem, digest = self._body(first, body_end, parse_entries)
         if not hmac.compare_digest(digest, signature):
             raise self.changed()
         # Signed with the key from here on: what remains would be a faulty writer.
         if raw_header is None or not looks_like_export:
             raise self.refuse("is not a valid posapp export: its first line is not a header")
-        header = self._header(raw_header)
-        if problem:
-            raise self.refuse(f"is not a valid posapp export: {problem}")
-        self._check_entries(header, entries)
-        return ExportBatch(self.path, header.event, header.stand, header.first_seq,
-                           header.prev_hash, header.last_seq, header.last_hash,
-                           header.created_at, entries)
+        return self._header(raw_header), entries, problem
 
     def _check_event(self, raw: dict[str, Any]) -> None:
         version = raw.get("version")
@@ -291,8 +311,10 @@ class _Reader:
                     f"without its signature line; {again}")
         return f"is cut off: its signature line at the end is missing; {again}"
 
-    def _body(self, first: bytes, body_end: int) -> tuple[list[Entry], str, str]:
-        """Every entry line before the signature, the first problem, and the HMAC."""
+    def _body(self, first: bytes, body_end: int,
+              parse_entries: bool = True) -> tuple[list[Entry], str, str]:
+        """Every entry line before the signature (when *parse_entries*), the first problem,
+        and the HMAC."""
         f = self.f
         f.seek(0)
         mac = hmac.new(self.key, digestmod=hashlib.sha256)
@@ -307,6 +329,11 @@ class _Reader:
                 break
             left -= len(chunk)
             mac.update(chunk)
+            if not parse_entries:
+                if line_no == 0 and not chunk.startswith(first[:len(chunk)]):
+                    problem = problem or "its first line changed while it was read"
+                line_no = 1
+                continue
             lines = (pending + chunk).split(b"\n")
             pending = lines.pop()
             for line in lines:

@@ -1,4 +1,5 @@
-"""Closing a shift: count the drawer by rupiah denomination, compare, close, read the Z report."""
+"""Closing a shift: count the drawer by rupiah denomination, compare, close, read the Z report
+and print it."""
 
 from __future__ import annotations
 
@@ -37,9 +38,11 @@ def count_name(value: int, *, coin: bool) -> str:
 
 
 class CloseShiftDialog(QDialog):
-    """Count the cash, see expected and over/short live, close (F10), read the Z report."""
+    """Count the cash, see expected and over/short live, close (F10), read the Z report,
+    print it (as often as wanted)."""
 
     shift_closed = Signal(object)  # the Z report (ShiftReport), once the shift is closed
+    print_requested = Signal(int)  # the closed shift's number: its Z report to the printer
 
     def __init__(self, till: Till, parent: QWidget | None = None, lang: str = "id") -> None:
         super().__init__(parent)
@@ -101,18 +104,22 @@ class CloseShiftDialog(QDialog):
         body.addLayout(count_column)
         body.addLayout(summary, 1)
         self.cancel_button = touch_button(self, "cancelCloseButton")
+        self.print_button = touch_button(self, "printZReportButton")
+        self.print_button.hide()  # until the shift is closed
         self.confirm_button = touch_button(self, "confirmCloseButton")
         # A QShortcut, not the button's: setText() resets a button's own shortcut.
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.confirm_button.animateClick)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(self._confirm_clicked)
+        self.print_button.clicked.connect(self._print_clicked)
         self.resize(820, 560)
 
     def _denomination_box(self, values: tuple[int, ...], *, coin: bool) -> QGroupBox:
@@ -151,6 +158,8 @@ class CloseShiftDialog(QDialog):
         self.report_view.setAccessibleName(self.tr("Z report"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.print_button.setText(self.tr("Print Z report"))
+        self.print_button.setAccessibleName(self.tr("Print the Z report"))
         if self.report is None:
             self.confirm_button.setText(self.tr("Close shift (F10)"))
             self.confirm_button.setAccessibleName(self.tr("Close shift"))
@@ -245,12 +254,22 @@ class CloseShiftDialog(QDialog):
         for _, _, spin, _ in self._spins:
             spin.setEnabled(False)
         self.cancel_button.hide()
+        self.print_button.show()
         self.report_view.setPlainText(self.report_text())
         self.report_view.show()
         self.retranslate()
         self.confirm_button.setDefault(True)  # Enter now means Done
         self.confirm_button.setFocus()
         self.shift_closed.emit(report)
+
+    def _print_clicked(self) -> None:
+        if self.report is None:
+            return
+        self.print_requested.emit(self.report.shift_number)
+        self.error_label.setText(self.tr("The Z report is printing: the printer state is "
+                                         "in the status bar."))
+        self.error_label.setStyleSheet("")
+        self.error_label.show()
 
     def report_text(self) -> str:
         """The Z report as the printer will have it, in the dialog's language."""

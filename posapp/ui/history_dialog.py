@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PaymentMethod
-from posapp.services import history, returns, shifts
+from posapp.services import history, returns, settings, shifts
 from posapp.services.history import SaleDetail, SaleSummary
+from posapp.services.receipts import receipt_for
 from posapp.services.till import Till
 from posapp.ui.errors import user_message
 from posapp.ui.history_model import (
@@ -44,6 +45,7 @@ class HistoryDialog(QDialog):
 
     changed = Signal(set)  # product ids whose stock a void or refund changed
     reprint_requested = Signal(str)  # a receipt number whose copy should go to the printer
+    refunded = Signal(str)  # a new refund's number: its receipt goes to the printer
 
     def __init__(self, till: Till, parent: QWidget | None = None, lang: str = "id") -> None:
         super().__init__(parent)
@@ -172,7 +174,7 @@ class HistoryDialog(QDialog):
             (self.tr("Cash"), self.tr("QRIS"), self.tr("Card"), self.tr("Transfer"))
         ):
             self.refund_method.setItemText(i, name)
-        self.preview_box.setTitle(self.tr("Receipt preview (not printed)"))
+        self.preview_box.setTitle(self.tr("Receipt copy (sent to the printer)"))
         self.preview.setAccessibleName(self.tr("Receipt preview"))
         self.sales_model.retranslate()
         self.lines_model.retranslate()
@@ -388,6 +390,7 @@ class HistoryDialog(QDialog):
                 ),
                 ids,
             )
+            self.refunded.emit(result.refund_no)
 
         self._ask(
             self.tr("Refund {count} item(s) of sale {receipt} by {method}").format(
@@ -399,15 +402,14 @@ class HistoryDialog(QDialog):
     def _reprint_clicked(self) -> None:
         if self.sale is None:
             return
-        info = self.till.info
-        self.preview.setPlainText(
-            receipt_preview(
-                self.sale,
-                header=[info.event_name, f"{info.name} ({info.province})"],
-                zone=info.zone,
-                lang=self.lang,
-            )
-        )
+        uow = self.till.handle.uow
+        try:  # the copy as it prints, at the stand's paper width
+            width = settings.get(uow(write=False)).paper_width
+            copy = receipt_for(uow(write=False), self.sale.receipt_no, lang=self.lang, kind="copy")
+        except PosError as exc:
+            self._show_error(exc)
+            return
+        self.preview.setPlainText(receipt_preview(copy, width, lang=self.lang))
         self.preview_box.show()
         self.reprint_requested.emit(self.sale.receipt_no)
 

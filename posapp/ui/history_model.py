@@ -1,4 +1,5 @@
-"""The rows the history dialog shows: past sales and one sale's lines. No database here."""
+"""The rows the history dialog shows (past sales, one sale's lines) and a receipt's on-screen
+copy. No database here."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from posapp.domain.money import format_rupiah
-from posapp.services.history import LineDetail, SaleDetail, SaleSummary
+from posapp.domain.receipt import Receipt, layout_receipt
+from posapp.printing.text_receipt import render_text
+from posapp.services.history import LineDetail, SaleSummary
 from posapp.ui.models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,51 +121,6 @@ class SaleLinesModel(RowsModel[LineDetail]):
         return None
 
 
-PREVIEW_LABELS = {
-    "id": {"copy": "SALINAN STRUK (PRATINJAU, TIDAK DICETAK)", "receipt": "No. struk",
-           "date": "Tanggal", "cashier": "Kasir", "discount": "Diskon", "subtotal": "Subtotal",
-           "total": "TOTAL", "change": "Kembali", "refund": "Retur", "voided": "*** BATAL ***",
-           "cash": "Tunai", "qris": "QRIS", "card": "Kartu", "transfer": "Transfer"},
-    "en": {"copy": "RECEIPT COPY (PREVIEW, NOT PRINTED)", "receipt": "Receipt",
-           "date": "Date", "cashier": "Cashier", "discount": "Discount", "subtotal": "Subtotal",
-           "total": "TOTAL", "change": "Change", "refund": "Refund", "voided": "*** VOIDED ***",
-           "cash": "Cash", "qris": "QRIS", "card": "Card", "transfer": "Transfer"},
-}
-
-
-def _row(label: str, value: str, width: int) -> str:
-    gap = width - len(label) - len(value)
-    return f"{label}{' ' * gap}{value}" if gap >= 1 else f"{label}\n{value.rjust(width)}"
-
-
-def receipt_preview(sale: SaleDetail, *, header: list[str], zone: ZoneInfo, lang: str = "id",
-                    width: int = 42) -> str:
-    """The sale as plain receipt text, marked as a copy (until printing arrives)."""
-    t = PREVIEW_LABELS.get(lang, PREVIEW_LABELS["id"])
-    rp, rule = format_rupiah, "-" * width
-    out = [h.center(width).rstrip() for h in header if h]
-    out += [t["copy"].center(width).rstrip(), rule,
-            _row(t["receipt"], sale.receipt_no, width),
-            _row(t["date"], local_time(sale.created_at, zone), width),
-            _row(t["cashier"], sale.cashier, width), rule]
-    for line in sale.lines:
-        out.append(line.name[:width])
-        out.append(_row(f"  {line.quantity} x {rp(line.unit_price)}",
-                        rp(line.unit_price * line.quantity), width))
-        if line.line_discount:
-            out.append(_row(f"  {t['discount']}", rp(-line.line_discount), width))
-    line_discounts = sum(line.line_discount for line in sale.lines)
-    out += [rule, _row(t["subtotal"], rp(sale.subtotal - line_discounts), width)]
-    if sale.discount > line_discounts:
-        out.append(_row(t["discount"], rp(line_discounts - sale.discount), width))
-    out.append(_row(t["total"], rp(sale.total), width))
-    for method, tendered in sale.payments:
-        out.append(_row(t.get(method, method), rp(tendered), width))
-    if sale.change:
-        out.append(_row(t["change"], rp(sale.change), width))
-    for refund_no, method, amount in sale.refunds:
-        out.append(_row(f"{t['refund']} {refund_no} ({t.get(method, method)})", rp(-amount),
-                        width))
-    if sale.voided:
-        out += [rule, t["voided"].center(width).rstrip()]
-    return "\n".join(out) + "\n"
+def receipt_preview(receipt: Receipt, width: int, *, lang: str = "id") -> str:
+    """*receipt* as the printer has it, in plain text (the on-screen copy)."""
+    return render_text(layout_receipt(receipt, width, lang=lang), width)

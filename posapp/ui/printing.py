@@ -1,12 +1,14 @@
-"""Receipts to the printer in the background, one job at a time; the window never waits.
+"""Receipts and shift reports to the printer in the background, one job at a time; the
+window never waits.
 
 The sale is committed before any of this; a printer that is off or unplugged only leaves
-a failed job, shown in the status bar and printed again from the menu.
+a failed job, shown in the status bar and in the print jobs list, and printed again there.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,7 +20,7 @@ from posapp.ui.worker import BackgroundOp, run_in_background
 
 
 class PrintController(QObject):
-    """Queues receipt jobs and runs them on a worker thread, oldest first."""
+    """Queues receipt and report jobs and runs them on a worker thread, oldest first."""
 
     changed = Signal()  # the queue's state changed: the status bar reads `state()`
 
@@ -41,6 +43,24 @@ class PrintController(QObject):
             self.changed.emit()
             return
         self._todo.append(job)
+        self._next()
+
+    def report(self, which: Literal["x", "z"], shift_number: int | None = None) -> None:
+        """Queue the open shift's X report, or closed shift *shift_number*'s Z report, and
+        start printing it. PosError when there is no such shift (nothing is queued)."""
+        self._todo.append(print_queue.enqueue_report(self.till.handle.uow(), which,
+                                                     shift_number))
+        self._next()
+
+    def pending(self) -> list[Job]:
+        """The jobs waiting or failed, oldest first."""
+        return print_queue.pending(self.till.handle.uow(write=False))
+
+    def retry(self, job_id: int) -> None:
+        """Print one waiting or failed job again."""
+        print_queue.retry(self.till.handle.uow(), job_id)
+        if job_id not in self._todo:
+            self._todo.append(job_id)
         self._next()
 
     def retry_all(self) -> None:
@@ -71,7 +91,9 @@ class PrintController(QObject):
 
         def work(_progress: object) -> Job:
             return print_queue.run_job(handle.uow, job_id, target=s.printer,
-                                       width=s.paper_width, lang=s.language)
+                                       width=s.paper_width, lang=s.language,
+                                       profile=s.printer_profile or None,
+                                       cash_drawer=s.cash_drawer)
 
         self._running = run_in_background(self, work, on_success=self._done,
                                           on_failure=self._crashed)

@@ -1,4 +1,5 @@
-"""The stand's settings: language, printer, paper, QRIS, scanner, discount limit, display."""
+"""The stand's settings: language, printer, paper, QRIS, scanner, discount limit, display,
+cash drawer."""
 
 from __future__ import annotations
 
@@ -86,6 +87,7 @@ class SettingsDialog(QDialog):
         self.discount_spin.setRange(*DISCOUNT_LIMIT_RANGE)
         self.discount_spin.setSuffix(" %")
         self.display_check = self._field(QCheckBox(self), "customerDisplayCheck")
+        self.drawer_check = self._field(QCheckBox(self), "cashDrawerCheck")
         self.error_label = message_label("settingsErrorLabel", self)
         self.save_button = button("saveSettingsButton", self)
         self.save_button.setDefault(True)
@@ -108,6 +110,7 @@ class SettingsDialog(QDialog):
             if widget is self.printer_input:
                 form.addRow("", self.printer_hint)
         form.addRow("", self.display_check)
+        form.addRow("", self.drawer_check)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
@@ -131,8 +134,9 @@ class SettingsDialog(QDialog):
             widget.setAccessibleName(name)
         self.printer_input.setPlaceholderText(self.tr("empty: no printer"))
         self.printer_hint.setText(self.tr(
-            "For example network:192.168.1.50:9100, usb:04b8:0202, serial:COM3 or "
-            "file:/dev/usb/lp0. Leave it empty when the stand has no printer."))
+            "For example network:192.168.1.50:9100, usb:04b8:0202, serial:COM3, "
+            "file:/dev/usb/lp0, cups:TM-T20II or win32:EPSON TM-T20II Receipt. Leave it empty "
+            "when the stand has no printer."))
         widths = {32: self.tr("32 characters (58 mm paper)"),
                   42: self.tr("42 characters (80 mm paper, small font)"),
                   48: self.tr("48 characters (80 mm paper)")}
@@ -149,6 +153,9 @@ class SettingsDialog(QDialog):
             "Larger discounts need a supervisor's PIN."))
         self.display_check.setText(self.tr("Show a customer display on a second screen"))
         self.display_check.setAccessibleName(self.tr("Customer display"))
+        self.drawer_check.setText(self.tr(
+            "Open the cash drawer for cash sales and refunds (a drawer on the receipt printer)"))
+        self.drawer_check.setAccessibleName(self.tr("Cash drawer"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setAccessibleName(self.tr("Save the settings"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -168,6 +175,7 @@ class SettingsDialog(QDialog):
         self.interval_spin.setValue(s.scanner_interval_ms)
         self.discount_spin.setValue(s.discount_limit_percent)
         self.display_check.setChecked(s.customer_display)
+        self.drawer_check.setChecked(s.cash_drawer)
 
     def edited(self) -> StandSettings:
         """The settings as the form shows them now (fields it does not show are kept)."""
@@ -181,6 +189,7 @@ class SettingsDialog(QDialog):
             scanner_interval_ms=self.interval_spin.value(),
             discount_limit_percent=self.discount_spin.value(),
             customer_display=self.display_check.isChecked(),
+            cash_drawer=self.drawer_check.isChecked(),
         )
 
     def save(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
@@ -152,6 +152,7 @@ class StandActions(QObject):
         dialog = HistoryDialog(self.till, self.window, lang=self._lang())
         dialog.changed.connect(lambda _ids: self.window.selling.refresh_products())
         dialog.reprint_requested.connect(lambda no: self.window.printing.receipt(no, copy=True))
+        dialog.refunded.connect(self.window.printing.receipt)  # the refund's own receipt
         if self.window.scanner is not None:  # a scanned receipt or product opens or picks it
             self.window.scanner.scanned.connect(
                 lambda code, w: w is dialog and dialog.open_receipt(code))
@@ -165,7 +166,24 @@ class StandActions(QObject):
 
         dialog = CloseShiftDialog(self.till, self.window, lang=self._lang())
         dialog.finished.connect(self.window.show_current_page)
+        dialog.print_requested.connect(lambda number: self._print_report("z", number))
         self._open(dialog)
+
+    def print_x_report(self) -> None:
+        """The open shift's X report to the printer (through the print queue)."""
+        self._print_report("x")
+
+    def _print_report(self, which: Literal["x", "z"], number: int | None = None) -> None:
+        try:
+            self.window.printing.report(which, number)
+        except PosError as exc:
+            self.window.statusBar().showMessage(user_message(exc), 10_000)
+
+    def open_print_jobs(self) -> None:
+        """The receipts and reports waiting or not printed, to print again."""
+        from posapp.ui.print_jobs_dialog import PrintJobsDialog
+
+        self._open(PrintJobsDialog(self.window.printing, self.till.info.zone, self.window))
 
     def open_catalog(self) -> None:
         from posapp.ui.catalog_dialog import CatalogDialog

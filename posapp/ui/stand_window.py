@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -61,6 +61,9 @@ class StandWindow(QMainWindow):
             label.setObjectName(name)
             self.status_labels[name] = label
             self.statusBar().addPermanentWidget(label)
+        printer = self.status_labels["statusPrinter"]  # a click opens the print jobs
+        printer.setCursor(Qt.CursorShape.PointingHandCursor)
+        printer.installEventFilter(self)
 
     def _build_menu(self) -> None:
         self.menu = QMenu(self)
@@ -75,6 +78,8 @@ class StandWindow(QMainWindow):
             ("language", None, self.actions_.toggle_language),
             ("customerDisplay", None, self.actions_.toggle_customer_display),
             ("printAgain", None, self.printing.retry_all),
+            ("printJobs", None, self.actions_.open_print_jobs),
+            ("printXReport", None, self.actions_.print_x_report),
             ("logout", "Ctrl+L", self.logout),
         ):
             action = QAction(self)
@@ -121,6 +126,8 @@ class StandWindow(QMainWindow):
             ("language", self.tr("Bahasa Indonesia / English")),
             ("customerDisplay", self.tr("Customer display")),
             ("printAgain", self.tr("Print waiting receipts again")),
+            ("printJobs", self.tr("Print jobs…")),
+            ("printXReport", self.tr("Print X report (shift so far)")),
             ("logout", self.tr("Log out (Ctrl+L)")),
         ):
             self.menu_actions[name].setText(text)
@@ -144,7 +151,7 @@ class StandWindow(QMainWindow):
             self.selling.refresh_cart()
             self.selling.scan_input.setFocus()
         selling = self.pages.currentWidget() is self.selling
-        for name in ("history", "closeShift", "catalog"):
+        for name in ("history", "closeShift", "catalog", "printXReport"):
             self.menu_actions[name].setEnabled(selling)
         self._update_status()
 
@@ -174,6 +181,7 @@ class StandWindow(QMainWindow):
         )
         self._update_printer_status()
         self.status_labels["statusSync"].setText(self.tr("Sync: never"))
+        self.status_labels["statusPrinter"].setToolTip(self.tr("Click to see the print jobs"))
 
     def _update_printer_status(self) -> None:
         self.status_labels["statusPrinter"].setText(self._printer_status())
@@ -185,6 +193,13 @@ class StandWindow(QMainWindow):
         if waiting or self.printing.busy:
             return self.tr("Printer: printing…")
         return self.tr("Printer: ready") if error is None else self.tr("Printer: error")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.status_labels["statusPrinter"] \
+                and event.type() == QEvent.Type.MouseButtonRelease:
+            self.actions_.open_print_jobs()
+            return True
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.actions_.close_customer_display()

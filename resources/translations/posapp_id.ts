@@ -262,6 +262,14 @@
         <translation>Batal</translation>
     </message>
     <message>
+        <source>Print Z report</source>
+        <translation>Cetak laporan Z</translation>
+    </message>
+    <message>
+        <source>Print the Z report</source>
+        <translation>Cetak laporan Z ke printer</translation>
+    </message>
+    <message>
         <source>Close shift (F10)</source>
         <translation>Tutup shift (F10)</translation>
     </message>
@@ -292,6 +300,10 @@
     <message>
         <source>Nothing is counted yet. Press Close shift again to close with Rp 0 in the drawer.</source>
         <translation>Belum ada uang yang dihitung. Tekan Tutup shift sekali lagi untuk menutup dengan Rp 0 di laci.</translation>
+    </message>
+    <message>
+        <source>The Z report is printing: the printer state is in the status bar.</source>
+        <translation>Laporan Z sedang dicetak: keadaan printer tampil di bilah status.</translation>
     </message>
 </context>
 <context>
@@ -455,8 +467,8 @@
         <translation>Transfer</translation>
     </message>
     <message>
-        <source>Receipt preview (not printed)</source>
-        <translation>Pratinjau struk (tidak dicetak)</translation>
+        <source>Receipt copy (sent to the printer)</source>
+        <translation>Salinan struk (dikirim ke printer)</translation>
     </message>
     <message>
         <source>Receipt preview</source>
@@ -670,6 +682,92 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsDialog</name>
+    <message>
+        <source>Print jobs</source>
+        <translation>Antrean cetak</translation>
+    </message>
+    <message>
+        <source>Print jobs waiting or not printed</source>
+        <translation>Antrean cetak yang menunggu atau belum tercetak</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every receipt and report is printed.</source>
+        <translation>Tidak ada yang menunggu: semua struk dan laporan sudah tercetak.</translation>
+    </message>
+    <message>
+        <source>Print all again</source>
+        <translation>Cetak ulang semua</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Cetak ulang</translation>
+    </message>
+    <message>
+        <source>Print again: {job}</source>
+        <translation>Cetak ulang: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsModel</name>
+    <message>
+        <source>Receipt or report</source>
+        <translation>Struk atau laporan</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Masuk antrean</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>X report, shift #{number}</source>
+        <translation>Laporan X, shift #{number}</translation>
+    </message>
+    <message>
+        <source>Z report, shift #{number}</source>
+        <translation>Laporan Z, shift #{number}</translation>
+    </message>
+    <message>
+        <source>{receipt} (copy)</source>
+        <translation>{receipt} (salinan)</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Belum tercetak</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>No printer set up: choose one in the settings, then print again</source>
+        <translation>Belum ada printer: pilih printer di pengaturan, lalu cetak ulang</translation>
+    </message>
+    <message>
+        <source>The printer {target} did not answer: {reason}</source>
+        <translation>Printer {target} tidak menjawab: {reason}</translation>
+    </message>
+    <message>
+        <source>The printer {target} failed while printing: {reason}</source>
+        <translation>Printer {target} gagal saat mencetak: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1047,8 +1145,8 @@ Nominal: %1</translation>
         <translation>kosong: tanpa printer</translation>
     </message>
     <message>
-        <source>For example network:192.168.1.50:9100, usb:04b8:0202, serial:COM3 or file:/dev/usb/lp0. Leave it empty when the stand has no printer.</source>
-        <translation>Misalnya network:192.168.1.50:9100, usb:04b8:0202, serial:COM3 atau file:/dev/usb/lp0. Kosongkan bila stan tidak punya printer.</translation>
+        <source>For example network:192.168.1.50:9100, usb:04b8:0202, serial:COM3, file:/dev/usb/lp0, cups:TM-T20II or win32:EPSON TM-T20II Receipt. Leave it empty when the stand has no printer.</source>
+        <translation>Misalnya network:192.168.1.50:9100, usb:04b8:0202, serial:COM3, file:/dev/usb/lp0, cups:TM-T20II atau win32:EPSON TM-T20II Receipt. Kosongkan bila stan tidak punya printer.</translation>
     </message>
     <message>
         <source>32 characters (58 mm paper)</source>
@@ -1093,6 +1191,14 @@ Nominal: %1</translation>
     <message>
         <source>Customer display</source>
         <translation>Layar pelanggan</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer for cash sales and refunds (a drawer on the receipt printer)</source>
+        <translation>Buka laci kas untuk penjualan dan retur tunai (laci yang tersambung ke printer struk)</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Laci kas</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1307,6 +1413,14 @@ Nominal: %1</translation>
         <translation>Cetak ulang struk yang tertunda</translation>
     </message>
     <message>
+        <source>Print jobs…</source>
+        <translation>Antrean cetak…</translation>
+    </message>
+    <message>
+        <source>Print X report (shift so far)</source>
+        <translation>Cetak laporan X (shift sejauh ini)</translation>
+    </message>
+    <message>
         <source>Log out (Ctrl+L)</source>
         <translation>Keluar (Ctrl+L)</translation>
     </message>
@@ -1329,6 +1443,10 @@ Nominal: %1</translation>
     <message>
         <source>No shift open</source>
         <translation>Belum ada shift</translation>
+    </message>
+    <message>
+        <source>Click to see the print jobs</source>
+        <translation>Klik untuk melihat antrean cetak</translation>
     </message>
     <message>
         <source>Printer: {n} receipts not printed</source>

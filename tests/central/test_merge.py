@@ -145,3 +145,18 @@ def test_a_stand_of_another_event_cannot_sync_into_this_store(
     with pytest.raises(NotAllowed, match="is for event"):
         sync.sync_stand(other.handle.uow, central_url)
     assert central_dump(central_url) == before
+
+
+def test_a_merged_file_changed_afterwards_is_still_refused(central_url: str, jatim: Stand,
+                                                           tmp_path: Path) -> None:
+    """Merging again skips re-reading the entries, never the signature."""
+    path = export_of(joined(jatim), tmp_path)
+    merge.merge_file(central_url, path, key=KEY)
+    data = path.read_bytes()
+    at = len(data) // 2
+    path.write_bytes(data[:at] + bytes([data[at] ^ 0x04]) + data[at + 1:])
+    before = central_dump(central_url)
+
+    with pytest.raises(ExportRefused, match="changed after it was signed"):
+        merge.merge_file(central_url, path)
+    assert central_dump(central_url) == before

@@ -8,7 +8,7 @@ widget's texts with ``visible_texts`` before asking the generator for the next s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,7 +34,7 @@ from pytestqt.qtbot import QtBot
 from posapp.bootstrap import DataDir
 from posapp.domain.cart import Discount
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import shifts
+from posapp.services import settings, shifts
 from posapp.services.till import Till
 from posapp.ui.i18n import Languages
 from posapp.ui.setup_wizard import SetupWizard
@@ -392,6 +392,27 @@ def customer_display(ctx: Ctx) -> Iterator[Moment]:
     yield "customer display, change", display
 
 
+def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
+    settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer="file:"
+                                                  + str(ctx.data.root / "gone" / "lp0")))
+    w = logged_in(ctx)
+    w.printing.receipt(sell(w.till, [HIJAB]))
+    ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
+    ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
+    dialog = opened(w)
+    yield "print jobs dialog, a receipt not printed", dialog
+    settings.save(ctx.stand.handle.uow(), settings.DEFAULTS)
+    w.actions_.print_x_report()  # no printer: it fails too
+    ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
+    yield "print jobs dialog, a receipt and a report not printed", dialog
+    settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer="file:"
+                                                  + str(ctx.data.root / "lp0")))
+    click(ctx, dialog, "printAllAgainButton")
+    ctx.qtbot.waitUntil(lambda: not w.printing.busy and not w.printing.pending(),
+                        timeout=15_000)
+    yield "print jobs dialog, everything printed", dialog
+
+
 SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "login": login_page,
     "open_shift": open_shift_page,
@@ -402,6 +423,7 @@ SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "customer_display": customer_display,
     "catalog": catalog_dialog,
     "settings": settings_dialog,
+    "print_jobs": print_jobs_dialog,
     "setup_wizard": setup_wizard,
     "input_dialogs": input_dialogs,
 }

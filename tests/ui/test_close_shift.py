@@ -116,6 +116,22 @@ def test_close_shows_the_z_report_and_closes_the_shift_in_the_database(
     assert not dialog.isVisible()
 
 
+def test_print_z_report_appears_after_closing_and_asks_for_that_shift(
+        qtbot: QtBot, dialog: CloseShiftDialog) -> None:
+    button = child(dialog, QPushButton, "printZReportButton")
+    assert not button.isVisible()  # nothing to print before the shift is closed
+    child(dialog, QSpinBox, "count100000").setValue(6)
+    qtbot.mouseClick(child(dialog, QPushButton, "confirmCloseButton"), Qt.MouseButton.LeftButton)
+    assert button.isVisible() and button.isEnabled() and button.height() >= 44
+    assert button.text() == "Print Z report"
+    for _ in range(2):  # a second copy for the organizers
+        with qtbot.waitSignal(dialog.print_requested) as asked:
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert asked.args == [1]
+    assert "printing" in child(dialog, QLabel, "closeShiftErrorLabel").text()
+    assert dialog.isVisible()  # Done still closes it
+
+
 def test_f10_closes_the_shift(qtbot: QtBot, dialog: CloseShiftDialog, till: Till) -> None:
     child(dialog, QSpinBox, "count100000").setValue(6)
     dialog.activateWindow()

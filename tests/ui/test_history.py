@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import TypeVar
 
 import pytest
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from posapp.domain.tender import Payment, PaymentMethod
+from posapp.services import returns, settings
 from posapp.services.till import Till
 from posapp.ui.history_dialog import HistoryDialog
 from posapp.ui.history_model import SalesModel
@@ -228,6 +230,17 @@ def test_refund_one_of_two_units_gives_back_its_price(
     assert not child(dialog, QPushButton, "voidButton").isEnabled()
 
 
+def test_a_refund_asks_for_its_receipt_to_be_printed(qtbot: QtBot,
+                                                     dialog: HistoryDialog) -> None:
+    dialog.open_receipt("JATIM-000002")
+    child(dialog, QSpinBox, "refundQty1").setValue(1)
+    child(dialog, QLineEdit, "reasonInput").setText("rusak")
+    click(qtbot, dialog, "refundButton")
+    with qtbot.waitSignal(dialog.refunded) as refunded:
+        approve(qtbot, dialog, SUPERVISOR, SUPERVISOR_PIN)
+    assert refunded.args == ["JATIM-R00001"]
+
+
 def test_refund_needs_a_quantity(qtbot: QtBot, dialog: HistoryDialog, till: Till) -> None:
     dialog.open_receipt("JATIM-000002")
     child(dialog, QLineEdit, "reasonInput").setText("rusak")
@@ -263,16 +276,33 @@ def test_all_sales_toggle_shows_earlier_shifts(qtbot: QtBot, till: Till,
     assert child(d, QCheckBox, "historyAllToggle").isChecked()
 
 
-def test_reprint_shows_a_preview_of_the_receipt(qtbot: QtBot, dialog: HistoryDialog) -> None:
+def test_reprint_shows_the_copy_as_it_prints(qtbot: QtBot, till: Till,
+                                            dialog: HistoryDialog) -> None:
+    current = settings.get(till.handle.uow(write=False))
+    settings.save(till.handle.uow(), replace(current, paper_width=32))  # a 58 mm printer
     dialog.open_receipt("JATIM-000001")
     click(qtbot, dialog, "reprintButton")
     view = child(dialog, QPlainTextEdit, "receiptPreview")
     assert view.isVisible() and view.isReadOnly()
-    text = view.toPlainText()
-    assert "PRATINJAU" in text and "JATIM-000001" in text
-    assert "Jilbab Lukis Bunga Teratai" in text
-    total = [ln for ln in text.splitlines() if ln.startswith("TOTAL")]
-    assert total and total[0].endswith("Rp 170.000")
+    lines = view.toPlainText().splitlines()
+    seen = [" ".join(line.split()) for line in lines]
+    for wanted in ("*** SALINAN ***", "Struk JATIM-000001", "Kasir Ani",
+                   "Jilbab Lukis Bunga Teratai", "2 x Rp 85.000 Rp 170.000",
+                   "TOTAL Rp 170.000", "Tunai Rp 170.000", "||| JATIM-000001 |||"):
+        assert wanted in seen, wanted
+    assert "-" * 32 in lines and max(len(line) for line in lines) == 32
+
+
+def test_the_copy_of_a_refunded_sale_lists_the_refund(qtbot: QtBot, till: Till,
+                                                      dialog: HistoryDialog) -> None:
+    refund = returns.refund(till.handle.uow(), "JATIM-000001", [returns.RefundItem(HIJAB, 1)],
+                            supervisor_name=SUPERVISOR, supervisor_pin=SUPERVISOR_PIN,
+                            reason="rusak", method=PaymentMethod.CASH)
+    dialog.open_receipt("JATIM-000001")
+    click(qtbot, dialog, "reprintButton")
+    seen = [" ".join(line.split())
+            for line in child(dialog, QPlainTextEdit, "receiptPreview").toPlainText().splitlines()]
+    assert f"Retur {refund.refund_no} (Tunai) -Rp 85.000" in seen
 
 
 def test_every_interactive_widget_is_named(qtbot: QtBot, dialog: HistoryDialog) -> None:

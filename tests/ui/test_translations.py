@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from posapp.bootstrap import DataDir
+from posapp.domain.receipt import LABELS as RECEIPT_LABELS
 from posapp.printing.text_report import LABELS as REPORT_LABELS
-from posapp.ui.history_model import PREVIEW_LABELS
 from posapp.ui.i18n import Languages, qm_path
 from tests.conftest import Stand
 from tests.ui.screens import SCREENS, Ctx, logged_in, plain_texts, visible_texts
@@ -194,10 +194,10 @@ def foreign(text: str, lang: str) -> str | None:
 
 
 def foreign_report_labels(text: str, lang: str) -> list[str]:
-    """Labels of the other language's Z report or receipt preview found in *text*."""
+    """Labels of the other language's Z report or receipt copy found in *text*."""
     other = "en" if lang == "id" else "id"
-    own = {label for labels in (REPORT_LABELS, PREVIEW_LABELS) for label in labels[lang].values()}
-    return sorted({label for labels in (REPORT_LABELS, PREVIEW_LABELS)
+    own = {label for labels in (REPORT_LABELS, RECEIPT_LABELS) for label in labels[lang].values()}
+    return sorted({label for labels in (REPORT_LABELS, RECEIPT_LABELS)
                    for label in labels[other].values() if label not in own
                    and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text)})
 
@@ -251,7 +251,7 @@ def test_every_screen_shows_one_language(screen: str, languages: Languages, qtbo
             if "Z report" in moment:
                 assert REPORT_LABELS[lang]["Z"] in text, text
             if "preview" in moment:
-                assert PREVIEW_LABELS[lang]["copy"] in text, text
+                assert f"*** {RECEIPT_LABELS[lang]['copy']} ***" in text, text
     assert moments > 0
     assert wrong == [], f"{len(wrong)} texts in the wrong language ({lang}):\n" + "\n".join(wrong)
 

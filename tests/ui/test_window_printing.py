@@ -1,0 +1,215 @@
+"""Paper from the stand window: a sale's receipt (the issue's "done when"), a refund's
+receipt, X and Z reports, and the print jobs list, on a File printer in a temp folder."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableView
+from pytestqt.qtbot import QtBot
+
+from posapp.services import print_queue, settings
+from posapp.ui.print_jobs_dialog import PrintJobsDialog
+from posapp.ui.stand_window import StandWindow
+from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.readback import needs_poppler, run
+from tests.ui.test_stand_window import logged_in
+
+HIJAB, HIJAB_BARCODE, GEDOG = "JTM-JLB-001", "8991234500031", "JTM-BTK-002"
+KICK = b"\x1bp\x00\x32\x32"  # the cash drawer's pulse (python-escpos cashdraw(2))
+
+
+def use_printer(stand: Stand, target: str, **changes: object) -> None:
+    current = settings.get(stand.handle.uow(write=False))
+    settings.save(stand.handle.uow(), replace(current, printer=target, **changes))  # type: ignore[arg-type]
+
+
+def printed(qtbot: QtBot, w: StandWindow, device: Path, wanted: bytes) -> bytes:
+    """The File printer's bytes once *wanted* is among them and the queue is idle."""
+    qtbot.waitUntil(lambda: not w.printing.busy and device.exists()
+                    and wanted in device.read_bytes(), timeout=15_000)
+    return device.read_bytes()
+
+
+def pay_cash(qtbot: QtBot, w: StandWindow, amount: str) -> None:
+    """Pay the cart in the payment dialog (F12), *amount* typed as cash received."""
+    qtbot.keyClick(w, Qt.Key.Key_F12)
+    payment = w.actions_.dialog
+    assert payment is not None and payment.objectName() == "paymentDialog"
+    cash = payment.findChild(QLineEdit, "cashReceivedInput")
+    assert cash is not None
+    qtbot.keyClicks(cash, amount)
+    qtbot.keyClick(payment, Qt.Key.Key_Return)
+    assert not payment.isVisible()
+
+
+def figures(text: str) -> str:
+    """One line per printed line, runs of spaces made one."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def escpos_text(data: bytes) -> str:
+    """The printed text of ESC/POS bytes: code page 858, commands dropped."""
+    text = data.decode("cp858", errors="replace")
+    text = re.sub(r"\x1b[@a-zA-Z!-]", "", re.sub(r"\x1b[!aEMtdp-].|\x1d[!BVwhHkL].", "", text))
+    return "".join(c for c in text if c == "\n" or c >= " ")
+
+
+@needs_poppler
+def test_a_sale_in_the_window_prints_and_its_pdf_shows_the_same_figures(
+        jatim: Stand, qtbot: QtBot, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}", cash_drawer=True)
+    w = logged_in(jatim, qtbot)
+    for code in (HIJAB_BARCODE, HIJAB_BARCODE, GEDOG):
+        w.selling.add_code(code)
+    pay_cash(qtbot, w, "500.000")
+    assert "Rp 5.000" in w.selling.last_change.text()  # the change the cashier gives
+
+    data = printed(qtbot, w, device, b"JATIM-000001")
+    paper = figures(escpos_text(data))
+    pdf = tmp_path / "JATIM-000001.pdf"
+    r = cli("print", "receipt", "JATIM-000001", "--pdf", str(pdf))
+    assert r.code == 0, r.err
+    pdf_text = figures(run("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"))
+    for line in ("Struk JATIM-000001", "Jilbab Lukis Bunga Teratai",
+                 "2 x Rp 85.000 Rp 170.000", "Batik Gedog Tuban", "1 x Rp 325.000 Rp 325.000",
+                 "TOTAL Rp 495.000", "Tunai Rp 500.000", "Kembalian Rp 5.000"):
+        assert line in paper.splitlines(), (line, paper)
+        assert line in pdf_text.splitlines(), (line, pdf_text)
+    assert data.count(KICK) == 1  # a cash sale: the drawer opened
+    assert print_queue.counts(jatim.handle.uow(write=False)) == {"waiting": 0, "failed": 0}
+
+
+def test_a_refund_in_the_history_prints_its_receipt(jatim: Stand, qtbot: QtBot,
+                                                    tmp_path: Path) -> None:
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}")
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code(HIJAB)
+    pay_cash(qtbot, w, "85.000")
+    printed(qtbot, w, device, b"JATIM-000001")
+    device.unlink()
+
+    w.actions_.open_history()
+    history = w.actions_.dialog
+    assert history is not None and history.open_receipt("JATIM-000001")  # type: ignore[attr-defined]
+    spin = history.findChild(QSpinBox, "refundQty1")
+    reason = history.findChild(QLineEdit, "reasonInput")
+    assert spin is not None and reason is not None
+    spin.setValue(1)
+    reason.setText("salah warna")
+    qtbot.mouseClick(history.findChild(QPushButton, "refundButton"), Qt.MouseButton.LeftButton)
+    prompt = history.prompt  # type: ignore[attr-defined]
+    qtbot.keyClicks(prompt.findChild(QLineEdit, "supervisorNameInput"), SUPERVISOR)
+    qtbot.keyClicks(prompt.findChild(QLineEdit, "supervisorPinInput"), SUPERVISOR_PIN)
+    qtbot.mouseClick(prompt.findChild(QPushButton, "pinConfirmButton"), Qt.MouseButton.LeftButton)
+
+    paper = escpos_text(printed(qtbot, w, device, b"JATIM-R00001"))
+    assert "*** RETUR ***" in paper and "Jilbab Lukis Bunga Teratai" in paper
+    assert "Struk asal JATIM-000001" in figures(paper).splitlines()
+    assert "TOTAL Rp 85.000" in figures(paper).splitlines()
+
+
+def test_the_x_report_prints_from_the_menu(jatim: Stand, qtbot: QtBot, tmp_path: Path) -> None:
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}", paper_width=32)
+    w = logged_in(jatim, qtbot)
+    action = w.menu_actions["printXReport"]
+    assert action.isEnabled() and action.text() == "Print X report (shift so far)"
+    action.trigger()
+    paper = figures(escpos_text(printed(qtbot, w, device, b"LAPORAN X")))
+    assert "Shift #1" in paper.splitlines() and "Modal awal Rp 500.000" in paper.splitlines()
+
+
+def test_the_z_report_prints_from_the_close_shift_dialog(jatim: Stand, qtbot: QtBot,
+                                                        tmp_path: Path) -> None:
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}")
+    w = logged_in(jatim, qtbot)
+    w.actions_.close_shift()
+    dialog = w.actions_.dialog
+    assert dialog is not None
+    dialog.findChild(QSpinBox, "count100000").setValue(5)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "confirmCloseButton"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "printZReportButton"),
+                     Qt.MouseButton.LeftButton)
+    paper = figures(escpos_text(printed(qtbot, w, device, b"LAPORAN Z")))
+    assert "Dihitung Rp 500.000" in paper.splitlines()
+    assert "Selisih Rp 0" in paper.splitlines()
+
+
+@pytest.fixture
+def two_unprinted(jatim: Stand, qtbot: QtBot, tmp_path: Path) -> StandWindow:
+    """Two sales whose receipts failed: the printer's folder is gone."""
+    use_printer(jatim, f"file:{tmp_path / 'unplugged' / 'lp0'}")
+    w = logged_in(jatim, qtbot)
+    for code, amount in ((HIJAB, "85.000"), (GEDOG, "325.000")):
+        w.selling.add_code(code)
+        pay_cash(qtbot, w, amount)
+    qtbot.waitUntil(lambda: not w.printing.busy
+                    and print_queue.counts(jatim.handle.uow(write=False))["failed"] == 2,
+                    timeout=15_000)
+    return w
+
+
+def open_jobs_by_the_status_bar(qtbot: QtBot, w: StandWindow) -> PrintJobsDialog:
+    label = w.status_labels["statusPrinter"]
+    assert label.text() == "Printer: 2 receipts not printed"
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    dialog = w.actions_.dialog
+    assert isinstance(dialog, PrintJobsDialog) and dialog.isVisible()
+    return dialog
+
+
+def cells(dialog: PrintJobsDialog) -> list[list[str]]:
+    model = dialog.findChild(QTableView, "printJobsTable").model()
+    return [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+
+
+def test_the_print_jobs_list_shows_what_failed_and_prints_one_again(
+        jatim: Stand, qtbot: QtBot, tmp_path: Path, two_unprinted: StandWindow) -> None:
+    w = two_unprinted
+    dialog = open_jobs_by_the_status_bar(qtbot, w)
+    gone = tmp_path / "unplugged" / "lp0"
+    problem = f"The printer file:{gone} did not answer: No such file or directory"
+    assert [[r[0], r[2], r[3]] for r in cells(dialog)] == [
+        ["JATIM-000001", "Not printed", problem], ["JATIM-000002", "Not printed", problem]]
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", cells(dialog)[0][1])
+    first, second = (j.id for j in print_queue.pending(jatim.handle.uow(write=False)))
+
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}")
+    again = dialog.findChild(QPushButton, f"printAgainButton{second}")
+    assert again is not None and again.text() == "Print again"
+    assert again.accessibleName() == "Print again: JATIM-000002"
+    qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
+    data = printed(qtbot, w, device, b"JATIM-000002")
+    assert b"JATIM-000001" not in data  # only the one asked for
+    qtbot.waitUntil(lambda: [r[0] for r in cells(dialog)] == ["JATIM-000001"])
+    assert dialog.findChild(QPushButton, f"printAgainButton{first}") is not None
+    assert w.status_labels["statusPrinter"].text() == "Printer: 1 receipts not printed"
+
+
+def test_print_all_again_empties_the_list(jatim: Stand, qtbot: QtBot, tmp_path: Path,
+                                          two_unprinted: StandWindow) -> None:
+    w = two_unprinted
+    dialog = open_jobs_by_the_status_bar(qtbot, w)
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}")
+    jobs = print_queue.pending(jatim.handle.uow(write=False))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "printAllAgainButton"),
+                     Qt.MouseButton.LeftButton)
+    printed(qtbot, w, device, b"JATIM-000002")  # the last one (a File printer starts afresh)
+    assert [print_queue.get(jatim.handle.uow(write=False), j.id).status for j in jobs] == [
+        "done", "done"]
+    empty = dialog.findChild(QLabel, "printJobsEmptyLabel")
+    qtbot.waitUntil(lambda: empty.isVisible())
+    assert cells(dialog) == []
+    assert not dialog.findChild(QPushButton, "printAllAgainButton").isEnabled()
+    assert w.status_labels["statusPrinter"].text() == "Printer: ready"
