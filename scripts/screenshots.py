@@ -1,13 +1,16 @@
 """Render the main screens into docs/screenshots/ (``make screenshots``), offscreen.
 
 A demo stand in a temp folder, Bahasa Indonesia (or ``--lang en``): log-in, the selling
-screen with a cart, the payment dialog, the sales history, the shift close.
+screen with a cart, the payment dialog, the sales history, the shift close; then the
+organizer window on a central store that three demo stands synced into
+(``--only organizer`` for that one alone).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -17,9 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from posapp.bootstrap import DataDir, open_stand
-from posapp.services import demo
+from posapp.resources import resource
+from posapp.services import catalog, demo, stand, sync, users
+from posapp.services.catalog_files import read_catalog_file
 from posapp.services.till import Till
 from posapp.ui.i18n import Languages
+from posapp.ui.organizer_window import OrganizerWindow
 from posapp.ui.stand_window import StandWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -40,17 +46,26 @@ def shot(app: QApplication, widget: QWidget, name: str, lang: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="id", choices=["id", "en"])
+    parser.add_argument("--only", choices=["stand", "organizer"])
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     Languages(app).use(args.lang)
     data = DataDir(Path(tempfile.mkdtemp(prefix="posapp-shots-")))
+    if args.only != "organizer":
+        stand_window(app, data, args.lang)
+    if args.only != "stand":
+        organizer_window(app, data, args.lang)
+    return 0
+
+
+def stand_window(app: QApplication, data: DataDir, lang: str) -> None:
     demo.ensure_demo_stand(data)
     handle = open_stand(data, demo.DEMO_STAND)
     window = StandWindow(Till.open(handle))
     window.resize(1280, 760)
     window.show()
-    shot(app, window, "login", args.lang)
+    shot(app, window, "login", lang)
     window.login.name_input.setCurrentText(demo.DEMO_CASHIER)
     window.login.pin_input.setText(demo.DEMO_CASHIER_PIN)
     window.login.submit()
@@ -58,26 +73,61 @@ def main() -> int:
     window.open_shift.submit()
     for code in ("JTM-BTK-001", "8997015000441", "8997015000441", "JTM-JLB-003"):
         window.selling.add_code(code)
-    shot(app, window, "selling", args.lang)
+    shot(app, window, "selling", lang)
     window.actions_.pay()
     dialog = window.actions_.dialog
     assert dialog is not None
     cash = dialog.findChild(QLineEdit, "cashReceivedInput")
     cash.setText("700.000")
-    shot(app, dialog, "payment", args.lang)
+    shot(app, dialog, "payment", lang)
     dialog.confirm()  # type: ignore[attr-defined]
     window.selling.add_code("JTM-TAS-001")
-    shot(app, window, "after-sale", args.lang)
+    shot(app, window, "after-sale", lang)
     window.actions_.open_history()
     history = window.actions_.dialog
     history.open_receipt("JATIM-000001")  # type: ignore[attr-defined]
-    shot(app, history, "history", args.lang)
+    shot(app, history, "history", lang)
     history.close()
     window.actions_.close_shift()
-    shot(app, window.actions_.dialog, "close-shift", args.lang)
+    shot(app, window.actions_.dialog, "close-shift", lang)
     window.close()
     handle.close()
-    return 0
+
+
+# Three stands of the demo catalog, each with a day of demo sales, synced to one store.
+ORGANIZER_STANDS = (("JATIM", "Kerajinan Jawa Timur", "Jawa Timur", 9),
+                    ("BALI", "Tenun dan Ukir Bali", "Bali", 14),
+                    ("NTT", "Tenun Ikat NTT", "Nusa Tenggara Timur", 6))
+
+
+def organizer_window(app: QApplication, data: DataDir, lang: str) -> None:
+    data = DataDir(data.root / "organizer")
+    central = str(data.root / "central.sqlite")
+    rng = random.Random(2026)
+    for code, name, province, sales in ORGANIZER_STANDS:
+        handle = open_stand(data, code, create=True)
+        stand.set_up(handle.uow(), code=code, name=name, province=province,
+                     event_name="Pameran HANI 2026")
+        catalog.import_catalog(handle.uow(), read_catalog_file(resource("demo-catalog.csv")))
+        users.add_user(handle.uow(), demo.DEMO_CASHIER, users.Role.CASHIER,
+                       demo.DEMO_CASHIER_PIN)
+        demo.run_demo(handle, sales=sales, rng=rng)
+        sync.sync_stand(handle.uow, central)
+        handle.close()
+    window = OrganizerWindow(data.root / "organizer.json")
+    window.resize(1280, 760)
+    window.show()
+    loaded: list[bool] = []
+    window.refreshed.connect(lambda: loaded.append(True))
+    window.open_target(central)
+    while not loaded:
+        app.processEvents()
+    dimension = window.dashboard.dimension
+    dimension.setCurrentIndex(dimension.findData("maker_group"))
+    while len(loaded) < 2:
+        app.processEvents()
+    shot(app, window, "organizer", lang)
+    window.close()
 
 
 if __name__ == "__main__":

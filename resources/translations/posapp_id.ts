@@ -377,6 +377,133 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>All days</source>
+        <translation>Semua hari</translation>
+    </message>
+    <message>
+        <source>All stands</source>
+        <translation>Semua stan</translation>
+    </message>
+    <message>
+        <source>{stands} stands · {sales} sales · gross {gross} · discounts {discounts} · refunds {refunds} · net {net}</source>
+        <translation>{stands} stan · {sales} penjualan · bruto {gross} · diskon {discounts} · retur {refunds} · bersih {net}</translation>
+    </message>
+    <message>
+        <source>The table counts every day; the chart counts {day} only.</source>
+        <translation>Tabel menghitung semua hari; grafik hanya menghitung {day}.</translation>
+    </message>
+    <message>
+        <source>Net sales by {dimension}</source>
+        <translation>Penjualan bersih per {dimension}</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>No sales for this choice yet</source>
+        <translation>Belum ada penjualan untuk pilihan ini</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Maker group</source>
+        <translation>Kelompok perajin</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Cara bayar</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Transfer bank</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Hari:</translation>
+    </message>
+    <message>
+        <source>Stand:</source>
+        <translation>Stan:</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Grafik:</translation>
+    </message>
+    <message>
+        <source>Show one day or all days</source>
+        <translation>Tampilkan satu hari atau semua hari</translation>
+    </message>
+    <message>
+        <source>Show one stand or all stands</source>
+        <translation>Tampilkan satu stan atau semua stan</translation>
+    </message>
+    <message>
+        <source>What the chart shows</source>
+        <translation>Isi grafik</translation>
+    </message>
+    <message>
+        <source>Stands and their totals</source>
+        <translation>Stan dan totalnya</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Penjualan</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Bruto</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Bersih</translation>
+    </message>
+    <message>
+        <source>Last entry</source>
+        <translation>Catatan terakhir</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Sinkron terakhir</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Sales history</source>
@@ -539,6 +666,100 @@
     </message>
 </context>
 <context>
+    <name>MergePanel</name>
+    <message>
+        <source>Merge export files</source>
+        <translation>Gabungkan file ekspor</translation>
+    </message>
+    <message>
+        <source>posapp export files (*.posexport);;All files (*)</source>
+        <translation>File ekspor posapp (*.posexport);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>{file}: merged {n} entries of stand {stand}</source>
+        <translation>{file}: {n} catatan stan {stand} digabungkan</translation>
+    </message>
+    <message>
+        <source>{file}: already merged (stand {stand}, entries up to {seq})</source>
+        <translation>{file}: sudah pernah digabungkan (stan {stand}, catatan sampai {seq})</translation>
+    </message>
+    <message>
+        <source>unexpected error: {error}</source>
+        <translation>kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+        <source>{file}: refused: {reason}</source>
+        <translation>{file}: ditolak: {reason}</translation>
+    </message>
+    <message>
+        <source>Event key</source>
+        <translation>Kunci acara</translation>
+    </message>
+    <message>
+        <source>This central store has no event key yet. Type the organizers&apos; event key:</source>
+        <translation>Data pusat ini belum punya kunci acara. Ketik kunci acara dari panitia:</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Drop the stands&apos; export files (.posexport) on this window to merge them.</source>
+        <translation>Seret file ekspor stan (.posexport) ke jendela ini untuk menggabungkannya.</translation>
+    </message>
+    <message>
+        <source>Merge files…</source>
+        <translation>Gabungkan file…</translation>
+    </message>
+    <message>
+        <source>Merge progress</source>
+        <translation>Kemajuan penggabungan</translation>
+    </message>
+    <message>
+        <source>Result of each file</source>
+        <translation>Hasil tiap file</translation>
+    </message>
+</context>
+<context>
+    <name>OpenActions</name>
+    <message>
+        <source>Central store (*.sqlite *.db);;All files (*)</source>
+        <translation>Data pusat (*.sqlite *.db);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Open a central store file</source>
+        <translation>Buka file data pusat</translation>
+    </message>
+    <message>
+        <source>New central store file</source>
+        <translation>File data pusat baru</translation>
+    </message>
+    <message>
+        <source>Central store on a server</source>
+        <translation>Data pusat di server</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (postgresql://user@server/database):</source>
+        <translation>URL PostgreSQL (postgresql://pengguna@server/database):</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Type a URL that starts with postgresql://</source>
+        <translation>Ketik URL yang diawali postgresql://</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftPage</name>
     <message>
         <source>Open a shift</source>
@@ -559,6 +780,224 @@
     <message>
         <source>Open shift</source>
         <translation>Buka shift</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizerRefusals</name>
+    <message>
+        <source>it has been changed after it was signed (data after its signature)</source>
+        <translation>file ini diubah setelah ditandatangani (ada data setelah tanda tangannya)</translation>
+    </message>
+    <message>
+        <source>it has been changed after it was signed, or was signed with another key</source>
+        <translation>file ini diubah setelah ditandatangani, atau ditandatangani dengan kunci lain</translation>
+    </message>
+    <message>
+        <source>it is cut off: copy it again from the stand</source>
+        <translation>file ini terpotong: salin lagi dari stan</translation>
+    </message>
+    <message>
+        <source>it is not a posapp export file</source>
+        <translation>ini bukan file ekspor posapp</translation>
+    </message>
+    <message>
+        <source>it is not a valid posapp export ({detail})</source>
+        <translation>ini bukan ekspor posapp yang sah ({detail})</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({detail})</source>
+        <translation>file ini tidak dapat dibaca ({detail})</translation>
+    </message>
+    <message>
+        <source>it was made for another event ({theirs}); this central store is for event {ours}</source>
+        <translation>file ini dibuat untuk acara lain ({theirs}); data pusat ini untuk acara {ours}</translation>
+    </message>
+    <message>
+        <source>it was made by another posapp version (format {version})</source>
+        <translation>file ini dibuat oleh versi posapp lain (format {version})</translation>
+    </message>
+    <message>
+        <source>its entries do not chain at entry {seq}</source>
+        <translation>rantai catatannya putus di catatan {seq}</translation>
+    </message>
+    <message>
+        <source>it ends at entry {last} instead of {declared}: entries are missing</source>
+        <translation>file ini berakhir di catatan {last}, bukan {declared}: ada catatan yang hilang</translation>
+    </message>
+    <message>
+        <source>it holds entries of stand {other} in the export of stand {stand}</source>
+        <translation>file ini memuat catatan stan {other} di dalam ekspor stan {stand}</translation>
+    </message>
+    <message>
+        <source>stand {stand}: entries {first} to {last} are missing; merge the earlier file first</source>
+        <translation>stan {stand}: catatan {first} sampai {last} belum ada; gabungkan file sebelumnya dulu</translation>
+    </message>
+    <message>
+        <source>conflict: entry {seq} of stand {stand} differs from the central store&apos;s; is another laptop set up as stand {stand}? Nothing was merged</source>
+        <translation>konflik: catatan {seq} stan {stand} berbeda dengan yang ada di data pusat; apakah ada laptop lain yang dipasang sebagai stan {stand}? Tidak ada yang digabungkan</translation>
+    </message>
+    <message>
+        <source>the central store has no event key yet: type the event key first</source>
+        <translation>data pusat belum punya kunci acara: ketik kunci acara dulu</translation>
+    </message>
+    <message>
+        <source>wrong event key: this central store belongs to event {ours}, the key typed is for event {theirs}</source>
+        <translation>kunci acara salah: data pusat ini milik acara {ours}, kunci yang diketik untuk acara {theirs}</translation>
+    </message>
+    <message>
+        <source>Type the event key</source>
+        <translation>Ketik kunci acara</translation>
+    </message>
+    <message>
+        <source>This is not an event key (14 groups of 4 letters and digits)</source>
+        <translation>Ini bukan kunci acara (14 kelompok berisi 4 huruf dan angka)</translation>
+    </message>
+    <message>
+        <source>The event key has a typo: it never holds the letter U (perhaps a V?)</source>
+        <translation>Kunci acara salah ketik: kunci tidak pernah memuat huruf U (mungkin V?)</translation>
+    </message>
+    <message>
+        <source>The event key has a typo: it has {n} letters and digits instead of {k}</source>
+        <translation>Kunci acara salah ketik: berisi {n} huruf dan angka, seharusnya {k}</translation>
+    </message>
+    <message>
+        <source>The event key has a typo: compare it group by group with the paper</source>
+        <translation>Kunci acara salah ketik: cocokkan per kelompok dengan kertasnya</translation>
+    </message>
+    <message>
+        <source>There is no central store at {target}</source>
+        <translation>Tidak ada data pusat di {target}</translation>
+    </message>
+    <message>
+        <source>{target} is not a central store (it has no central store tables)</source>
+        <translation>{target} bukan data pusat (tidak ada tabel data pusat di dalamnya)</translation>
+    </message>
+    <message>
+        <source>{target} is another kind of database, not a central store</source>
+        <translation>{target} adalah database jenis lain, bukan data pusat</translation>
+    </message>
+    <message>
+        <source>{target} is not a posapp central store</source>
+        <translation>{target} bukan data pusat posapp</translation>
+    </message>
+    <message>
+        <source>{target} was made by a newer posapp: update posapp to open it</source>
+        <translation>{target} dibuat oleh posapp yang lebih baru: perbarui posapp untuk membukanya</translation>
+    </message>
+    <message>
+        <source>{target} is busy with another stand&apos;s sync: try again</source>
+        <translation>{target} sedang dipakai sinkronisasi stan lain: coba lagi</translation>
+    </message>
+    <message>
+        <source>Cannot use the central store {target} ({detail})</source>
+        <translation>Data pusat {target} tidak dapat dipakai ({detail})</translation>
+    </message>
+    <message>
+        <source>{target} is a folder: choose the central store&apos;s file</source>
+        <translation>{target} adalah folder: pilih file data pusatnya</translation>
+    </message>
+    <message>
+        <source>The folder {target} does not exist</source>
+        <translation>Folder {target} tidak ada</translation>
+    </message>
+    <message>
+        <source>{target} is not a database URL</source>
+        <translation>{target} bukan URL database</translation>
+    </message>
+    <message>
+        <source>The central store is an SQLite file or a postgresql:// URL</source>
+        <translation>Data pusat berupa file SQLite atau URL postgresql://</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizerWindow</name>
+    <message>
+        <source>Opening {target}…</source>
+        <translation>Membuka {target}…</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot open {target}: {reason}</source>
+        <translation>Tidak dapat membuka {target}: {reason}</translation>
+    </message>
+    <message>
+        <source>Open or create a central store first, then drop the export files on it.</source>
+        <translation>Buka atau buat data pusat dulu, lalu seret file ekspor ke jendela ini.</translation>
+    </message>
+    <message>
+        <source>Central store</source>
+        <translation>Data pusat</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Buka file…</translation>
+    </message>
+    <message>
+        <source>Open a central store file</source>
+        <translation>Buka file data pusat</translation>
+    </message>
+    <message>
+        <source>New file…</source>
+        <translation>File baru…</translation>
+    </message>
+    <message>
+        <source>Make a new central store file</source>
+        <translation>Buat file data pusat baru</translation>
+    </message>
+    <message>
+        <source>Open URL…</source>
+        <translation>Buka URL…</translation>
+    </message>
+    <message>
+        <source>Open a central store on a server</source>
+        <translation>Buka data pusat di server</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Muat ulang (F5)</translation>
+    </message>
+    <message>
+        <source>Read the central store again</source>
+        <translation>Baca ulang data pusat</translation>
+    </message>
+    <message>
+        <source>Merge export files…</source>
+        <translation>Gabungkan file ekspor…</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia / English</source>
+        <translation>Bahasa Indonesia / English</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No central store is open</source>
+        <translation>Belum ada data pusat yang dibuka</translation>
+    </message>
+    <message>
+        <source>Open the central store file the stands sync into (Open file…), make a new one (New file…), or open one on a PostgreSQL server (Open URL…). Then drop the stands&apos; export files on this window to merge them.</source>
+        <translation>Buka file data pusat tempat stan-stan menyinkronkan datanya (Buka file…), buat yang baru (File baru…), atau buka data pusat di server PostgreSQL (Buka URL…). Lalu seret file ekspor stan ke jendela ini untuk menggabungkannya.</translation>
+    </message>
+    <message>
+        <source>posapp organizer</source>
+        <translation>posapp panitia</translation>
+    </message>
+    <message>
+        <source>Central store: {name}</source>
+        <translation>Data pusat: {name}</translation>
+    </message>
+    <message>
+        <source>Open {target} again</source>
+        <translation>Buka lagi {target}</translation>
+    </message>
+    <message>
+        <source>Open the last central store again</source>
+        <translation>Buka lagi data pusat terakhir</translation>
     </message>
 </context>
 <context>

@@ -33,10 +33,12 @@ from pytestqt.qtbot import QtBot
 
 from posapp.bootstrap import DataDir
 from posapp.domain.cart import Discount
+from posapp.domain.event_key import new_key
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import settings, shifts
+from posapp.services import event, export, settings, shifts, sync
 from posapp.services.till import Till
 from posapp.ui.i18n import Languages
+from posapp.ui.organizer_window import OrganizerWindow
 from posapp.ui.setup_wizard import SetupWizard
 from posapp.ui.stand_window import StandWindow
 from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
@@ -369,6 +371,64 @@ def input_dialogs(ctx: Ctx) -> Iterator[Moment]:
     yield "approval dialog, wrong PIN", dialog
 
 
+def organizer_window(ctx: Ctx) -> Iterator[Moment]:
+    w = OrganizerWindow(ctx.data.root / "organizer.json", languages=ctx.languages)
+    ctx.qtbot.addWidget(w)
+    w.show()
+    ctx.qtbot.waitExposed(w)
+    yield "organizer window, nothing open", w
+    notes = ctx.data.root / "notes.txt"
+    notes.write_text("not a database\n" * 100, encoding="utf-8")
+    with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
+        w.open_target(str(notes))
+    assert w.message.isVisible()
+    yield "organizer window, not a central store", w
+    till = Till.open(ctx.stand.handle)
+    till.login(CASHIER, CASHIER_PIN)
+    sell(till, [HIJAB, GEDOG])
+    sell(till, [HIJAB], PaymentMethod.QRIS)
+    central = str(ctx.data.root / "central.sqlite")
+    sync.sync_stand(ctx.stand.handle.uow, central)
+    with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
+        w.open_target(central)
+    assert w.target == central
+    yield "organizer window, a central store", w
+    d = w.dashboard
+    with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
+        d.stand_filter.setCurrentIndex(1)
+    with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
+        d.day_filter.setCurrentIndex(1)
+    with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
+        d.dimension.setCurrentIndex(d.dimension.findData("method"))
+    yield "organizer window, one stand and one day by payment method", w
+    key = new_key()
+    event.join(ctx.stand.handle.uow(), key)
+    sell(till, [GEDOG], PaymentMethod.CARD)
+    exported = export.export_journal(ctx.stand.handle.uow(), ctx.data.root).path
+    w.merge_panel.merge([exported, notes])
+    ctx.qtbot.waitUntil(lambda: w.merge_panel.key_dialog is not None
+                        and w.merge_panel.key_dialog.isVisible(), timeout=20_000)
+    dialog = w.merge_panel.key_dialog
+    assert dialog is not None
+    yield "event key dialog", dialog
+    type_in(ctx, dialog, "eventKeyInput", key[:-5])
+    click(ctx, dialog, "inputOkButton")
+    assert dialog.error.isVisible()
+    yield "event key dialog, a typo", dialog
+    type_in(ctx, dialog, "eventKeyInput", key)
+    with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
+        click(ctx, dialog, "inputOkButton")
+    assert w.merge_panel.results.count() == 2
+    yield "organizer window, merged and refused files", w
+    w.open_actions.open_url()
+    url_dialog = w.open_actions.url_dialog
+    assert url_dialog is not None
+    yield "central store URL dialog", url_dialog
+    type_in(ctx, url_dialog, "centralUrlInput", "mysql://server/event")
+    click(ctx, url_dialog, "inputOkButton")
+    yield "central store URL dialog, not a PostgreSQL URL", url_dialog
+
+
 def customer_display(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
     w.actions_.toggle_customer_display()
@@ -426,4 +486,5 @@ SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "print_jobs": print_jobs_dialog,
     "setup_wizard": setup_wizard,
     "input_dialogs": input_dialogs,
+    "organizer": organizer_window,
 }

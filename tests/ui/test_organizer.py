@@ -1,0 +1,372 @@
+"""The organizer window on a real central store (SQLite and PostgreSQL): the stand table,
+sorting, filters and charts, merging dropped export files, refusals in one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from posapp.bootstrap import DataDir
+from posapp.domain.event_key import new_key
+from posapp.domain.money import format_rupiah
+from posapp.services import central_totals, central_views, event, export, merge, stand, sync
+from posapp.services.central_totals import StandTotals
+from posapp.services.central_views import Slice
+from posapp.sync.central_store import Central
+from posapp.ui.i18n import Languages, qm_path
+from posapp.ui.organizer_chart import top_bars
+from posapp.ui.organizer_settings import OrganizerSettings
+from posapp.ui.organizer_table import StandTableModel
+from posapp.ui.organizer_window import OrganizerWindow
+from tests.central.conftest import (  # noqa: F401 (fixtures)
+    central_backend,
+    central_url,
+    make_central_url,
+    pg_server,
+)
+from tests.central.stands import busy_day, central_dump
+from tests.conftest import Stand, make_stand
+
+KEY = new_key()
+STANDS = (("JATIM", "Jawa Timur", 1), ("BALI", "Bali", 2), ("NTB", "Nusa Tenggara Barat", 3))
+POSAPP = Path(sys.executable).with_name("posapp")
+
+
+def stand_of(tmp_path: Path, catalog_file: Path, code: str, province: str,
+             rounds: int) -> Stand:
+    s = make_stand(DataDir(tmp_path / code), code, catalog_file)
+    stand.set_up(s.handle.uow(), code=code, name=f"Stand {province}", province=province,
+                 event_name="Pameran HANI")
+    busy_day(s, rounds=rounds)
+    event.join(s.handle.uow(), KEY)
+    return s
+
+
+@pytest.fixture(scope="session")
+def qm_file() -> Path:
+    """The compiled Indonesian, built when missing or older than the .ts (as
+    tests/ui/test_translations.py does)."""
+    qm = Path(qm_path("id"))
+    ts = qm.with_suffix(".ts")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        subprocess.run([str(POSAPP.with_name("pyside6-lrelease")), "-silent", str(ts), "-qm",
+                        str(qm)], check=True, capture_output=True)
+    return qm
+
+
+@pytest.fixture
+def three_stands(central_url: str, tmp_path: Path, catalog_file: Path) -> str:  # noqa: F811
+    """A central store with three stands synced, in three provinces, nets 1, 2 and 3 days."""
+    for code, province, rounds in STANDS:
+        s = stand_of(tmp_path, catalog_file, code, province, rounds)
+        sync.sync_stand(s.handle.uow, central_url)
+        s.handle.close()
+    return central_url
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[OrganizerWindow]:
+    w = OrganizerWindow(tmp_path / "config" / "organizer.json")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def opened(qtbot: QtBot, w: OrganizerWindow, target: str, *, create: bool = False) -> None:
+    with qtbot.waitSignal(w.refreshed, timeout=20_000):
+        w.open_target(target, create=create)
+    assert w.target == target, w.message.text()
+
+
+def column(w: OrganizerWindow, col: int) -> list[str]:
+    model = w.dashboard.table.model()
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def totals_of(target: str) -> list[StandTotals]:
+    with Central(target) as central:
+        return central_totals.stand_totals(central)
+
+
+def drop(w: OrganizerWindow, *paths: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where, buttons, keys = QPointF(10, 10), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
+    w.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    w.dropEvent(QDropEvent(where, Qt.DropAction.CopyAction, mime, buttons, keys))
+
+
+def results(w: OrganizerWindow) -> list[str]:
+    r = w.merge_panel.results
+    return [r.item(i).text() for i in range(r.count())]
+
+
+# -- the table ---------------------------------------------------------------------------
+def test_the_table_shows_each_stands_net_from_the_central_totals(
+        qtbot: QtBot, window: OrganizerWindow, three_stands: str) -> None:
+    opened(qtbot, window, three_stands)
+
+    expected = {s.code: format_rupiah(s.totals.net) for s in totals_of(three_stands)}
+    codes = column(window, StandTableModel.STAND)
+    nets = column(window, StandTableModel.NET)
+    assert dict(zip(codes, nets, strict=True)) == expected
+    assert expected == {"JATIM": "Rp 1.734.500", "BALI": "Rp 3.469.000",
+                        "NTB": "Rp 5.203.500"}
+    assert "net Rp 10.407.000" in window.dashboard.totals.text()
+    assert window.dashboard.table.model().index(0, StandTableModel.NET).data(
+        Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert column(window, StandTableModel.PROVINCE) == ["Nusa Tenggara Barat", "Bali",
+                                                        "Jawa Timur"]
+    assert window.pages.currentWidget() is window.dashboard
+    assert three_stands.split("/")[-1].split("?")[0] in window.windowTitle()
+
+
+def test_sorting_by_net_and_by_stand(qtbot: QtBot, window: OrganizerWindow,
+                                     three_stands: str) -> None:
+    opened(qtbot, window, three_stands)
+    header = window.dashboard.table.horizontalHeader()
+
+    window.dashboard.table.sortByColumn(StandTableModel.NET, Qt.SortOrder.AscendingOrder)
+    assert column(window, StandTableModel.NET) == ["Rp 1.734.500", "Rp 3.469.000",
+                                                   "Rp 5.203.500"]
+    x = header.sectionViewportPosition(StandTableModel.NET) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    assert column(window, StandTableModel.NET) == ["Rp 5.203.500", "Rp 3.469.000",
+                                                   "Rp 1.734.500"]
+    window.dashboard.table.sortByColumn(StandTableModel.STAND, Qt.SortOrder.AscendingOrder)
+    assert column(window, StandTableModel.STAND) == [
+        "BALI", "JATIM", "NTB"]
+
+
+# -- filters and charts ------------------------------------------------------------------
+def test_a_stand_filter_shows_that_stands_figures_in_the_chart_and_table(
+        qtbot: QtBot, window: OrganizerWindow, three_stands: str) -> None:
+    opened(qtbot, window, three_stands)
+    d = window.dashboard
+    assert sum(net for _, net in d.chart.bars) == 10_407_000
+
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        d.stand_filter.setCurrentIndex(d.stand_filter.findData("BALI"))
+    assert d.chart.bars == [("Bali", 3_469_000)]
+    assert column(window, StandTableModel.STAND) == ["BALI"]
+    assert "net Rp 3.469.000" in d.totals.text()
+
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        d.dimension.setCurrentIndex(d.dimension.findData("maker_group"))
+    with Central(three_stands) as central:
+        slices = central_views.breakdown(central, "maker_group", stand="BALI")
+        (day,) = central_views.days(central)
+    assert d.chart.bars == [(s.label, s.net) for s in slices]
+    assert sum(net for _, net in d.chart.bars) == 3_469_000
+    assert "Net sales by maker group" in d.chart_title.text()
+
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        d.dimension.setCurrentIndex(d.dimension.findData("method"))
+    assert {name for name, _ in d.chart.bars} <= {"Cash", "QRIS", "Card", "Bank transfer"}
+    assert sum(net for _, net in d.chart.bars) == 3_469_000
+
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        d.day_filter.setCurrentIndex(d.day_filter.findData(day))
+    assert sum(net for _, net in d.chart.bars) == 3_469_000
+    assert d.table_note.isVisible()
+
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        d.stand_filter.setCurrentIndex(0)  # all stands again
+    assert sum(net for _, net in d.chart.bars) == 10_407_000
+    assert len(column(window, StandTableModel.NET)) == 3
+
+
+def test_the_chart_keeps_the_top_slices_and_adds_up_the_rest() -> None:
+    slices = [Slice((f"group {i:02d}",), sales=1000 * i, refunds=i) for i in range(1, 15)]
+    bars = top_bars(slices, "Others", top=10)
+    assert len(bars) == 11
+    assert bars[0] == ("group 14", 14_000 - 14)
+    assert bars[-1] == ("Others", sum(s.net for s in slices[:4]))
+    assert sum(net for _, net in bars) == sum(s.net for s in slices)
+    assert top_bars(slices[:11], "Others", top=10)[-1] == ("group 01", 999)  # no lone "others"
+
+
+# -- merging -----------------------------------------------------------------------------
+def test_dropping_an_export_file_merges_it_and_a_second_drop_says_already_merged(
+        qtbot: QtBot, window: OrganizerWindow, central_url: str, tmp_path: Path,  # noqa: F811
+        catalog_file: Path) -> None:
+    s = stand_of(tmp_path, catalog_file, "BALI", "Bali", 2)
+    path = export.export_journal(s.handle.uow(), tmp_path / "usb.posexport").path
+    opened(qtbot, window, central_url, create=True)
+    assert column(window, StandTableModel.NET) == []
+
+    drop(window, path)
+    qtbot.waitUntil(lambda: window.merge_panel.key_dialog is not None
+                    and window.merge_panel.key_dialog.isVisible(), timeout=20_000)
+    dialog = window.merge_panel.key_dialog
+    key_input = dialog.findChild(QLineEdit, "eventKeyInput")
+    key_input.setText("not a key")
+    dialog.submit()
+    assert "not an event key" in dialog.error.text() and dialog.isVisible()
+    key_input.setText(KEY.lower())
+    with qtbot.waitSignal(window.merge_panel.merged, timeout=20_000) as merged:
+        dialog.submit()
+    (result,) = merged.args[0]
+    assert result[1].applied > 0
+    assert results(window) == [f"usb.posexport: merged {result[1].applied} entries of stand BALI"]
+    qtbot.waitUntil(lambda: column(window, StandTableModel.NET) == ["Rp 3.469.000"],
+                    timeout=20_000)
+    assert not window.merge_panel.progress.isVisible()
+
+    with qtbot.waitSignal(window.merge_panel.merged, timeout=20_000):
+        drop(window, path)
+    assert results(window) == [
+        f"usb.posexport: already merged (stand BALI, entries up to {result[1].last_seq})"]
+    assert window.merge_panel.key_dialog is dialog  # asked once only
+    qtbot.waitUntil(lambda: not window.dashboard.busy, timeout=20_000)
+    assert column(window, StandTableModel.NET) == ["Rp 3.469.000"]
+
+
+def test_a_refused_file_shows_its_reason_and_the_table_is_unchanged(
+        qtbot: QtBot, window: OrganizerWindow, three_stands: str, tmp_path: Path,
+        catalog_file: Path) -> None:
+    s = stand_of(tmp_path / "late", catalog_file, "NTT", "Nusa Tenggara Timur", 1)
+    good = export.export_journal(s.handle.uow(), tmp_path / "good.posexport").path
+    data = good.read_bytes()
+    assert b"325000" in data
+    bad = tmp_path / "NTT-changed.posexport"
+    bad.write_bytes(data.replace(b"325000", b"925000", 1))  # one byte of a price changed
+    with Central(three_stands) as central:
+        merge.event_key(central, KEY)  # the store has its key: no question asked
+    opened(qtbot, window, three_stands)
+    before_table = column(window, StandTableModel.NET)
+    before = central_dump(three_stands)
+
+    with qtbot.waitSignal(window.merge_panel.merged, timeout=20_000):
+        drop(window, bad)
+    qtbot.waitUntil(lambda: not window.dashboard.busy, timeout=20_000)
+
+    (line,) = results(window)
+    assert line == ("NTT-changed.posexport: refused: it has been changed after it was signed, "
+                    "or was signed with another key")
+    assert central_dump(three_stands) == before
+    assert column(window, StandTableModel.NET) == before_table
+    assert window.merge_panel.key_dialog is None
+
+
+def test_a_refused_file_in_indonesian(qtbot: QtBot, window: OrganizerWindow, tmp_path: Path,
+                                      qapp: QApplication, qm_file: Path) -> None:
+    languages = Languages(qapp)
+    try:
+        assert languages.use("id")
+        opened(qtbot, window, str(tmp_path / "central.sqlite"), create=True)
+        with Central(window.target or "") as central:
+            merge.event_key(central, KEY)
+        text = tmp_path / "notes.posexport"
+        text.write_text("bukan ekspor\n", encoding="utf-8")
+        with qtbot.waitSignal(window.merge_panel.merged, timeout=20_000):
+            drop(window, text)
+        assert results(window) == ["notes.posexport: ditolak: ini bukan file ekspor posapp"]
+    finally:
+        languages.use("en")
+
+
+# -- opening -----------------------------------------------------------------------------
+@pytest.mark.parametrize("what", ["text file", "stand database", "missing file", "folder"])
+def test_opening_something_that_is_not_a_central_store_says_so_in_one_line(
+        qtbot: QtBot, window: OrganizerWindow, tmp_path: Path, jatim: Stand,
+        what: str) -> None:
+    path = {"text file": tmp_path / "notes.txt", "stand database": jatim.path,
+            "missing file": tmp_path / "nowhere.sqlite", "folder": tmp_path}[what]
+    if what == "text file":
+        path.write_text("this is not a database, just some notes\n" * 50, encoding="utf-8")
+    before = path.read_bytes() if path.is_file() else None
+
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):
+        window.open_target(str(path))
+
+    message = window.message.text()
+    assert window.message.isVisible()
+    assert message.startswith(f"Cannot open {path}: ")
+    assert "\n" not in message and "Traceback" not in message and len(message) < 300
+    assert window.target is None and window.pages.currentWidget() is window.empty_page
+    assert (path.read_bytes() if path.is_file() else None) == before
+    assert not (tmp_path / "nowhere.sqlite").exists()
+
+
+def test_a_new_file_becomes_an_empty_central_store_and_is_remembered(
+        qtbot: QtBot, window: OrganizerWindow, tmp_path: Path) -> None:
+    target = str(tmp_path / "event.sqlite")
+    opened(qtbot, window, target, create=True)
+    assert Path(target).exists()
+    assert "0 stands · 0 sales" in window.dashboard.totals.text()
+    assert window.dashboard.chart.bars == []
+    assert OrganizerSettings.load(window.settings_path).last_central == target
+
+    again = OrganizerWindow(window.settings_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.open_last.isVisible() and target in again.open_last.text()
+    with qtbot.waitSignal(again.refreshed, timeout=20_000):
+        qtbot.mouseClick(again.open_last, Qt.MouseButton.LeftButton)
+    assert again.target == target
+
+
+def test_a_url_is_remembered_without_its_password(tmp_path: Path) -> None:
+    from posapp.ui.organizer_settings import without_password
+
+    assert without_password("postgresql://org:rahasia@db.local/hani") == \
+        "postgresql://org@db.local/hani"
+    assert without_password("postgresql://org@db.local/hani") == "postgresql://org@db.local/hani"
+    assert without_password(str(tmp_path / "c.sqlite")) == str(tmp_path / "c.sqlite")
+
+
+def test_dropping_files_without_a_central_store_asks_to_open_one(
+        window: OrganizerWindow, tmp_path: Path) -> None:
+    drop(window, tmp_path / "x.posexport")
+    assert "Open or create a central store first" in window.message.text()
+    assert not window.merge_panel.isVisible()
+
+
+# -- the command -------------------------------------------------------------------------
+def run_posapp(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(POSAPP), *args], env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_posapp_organizer_opens_the_window_and_closes(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    target = tmp_path / "central.sqlite"
+    Central(str(target)).close()
+    with Central(str(target)) as central, central.writing():
+        pass
+    done = run_posapp("organizer", "--central", str(target), "--exit-after", "1", env=env)
+    assert done.returncode == 0, done.stderr
+    assert OrganizerSettings.load(tmp_path / "posapp" / "organizer.json").last_central == \
+        str(target)
+
+
+def test_posapp_organizer_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    done = run_posapp("organizer", env=env)
+    assert done.returncode == 1
+    assert done.stderr.startswith("posapp: no display") and "organizer" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_cli_does_not_load_qt() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from posapp.cli.main import build_parser; "
+         "build_parser(); print(sorted(m for m in sys.modules if m.startswith('PySide6')))"],
+        capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
