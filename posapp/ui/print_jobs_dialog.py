@@ -3,11 +3,12 @@ printed, with the reason, each printed again on its own or all at once."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -126,7 +127,7 @@ class PrintJobsDialog(QDialog):
         self.retry_all_button.clicked.connect(printing.retry_all)
         self.close_button.clicked.connect(self.reject)
         printing.changed.connect(self.refresh)
-        self.finished.connect(lambda _result: printing.changed.disconnect(self.refresh))
+        self.finished.connect(self._stop_following)
         self.resize(900, 420)
         self.retranslate()
         self.refresh()
@@ -164,13 +165,19 @@ class PrintJobsDialog(QDialog):
         self.retry_buttons = {}
         for row, job in enumerate(jobs):
             button = touch_button(self.table, f"printAgainButton{job.id}")
-            button.clicked.connect(lambda _=False, job_id=job.id: self.printing.retry(job_id))
+            # after the click is over: printing again rebuilds the rows, this button with them
+            button.clicked.connect(lambda _=False, job_id=job.id: QTimer.singleShot(
+                0, lambda: self.printing.retry(job_id)))
             self.table.setIndexWidget(self.model.index(row, PrintJobsModel.ACTION), button)
             self.retry_buttons[job.id] = button
             self._name_button(button, job)
         self.table.setVisible(bool(jobs))
         self.empty_label.setVisible(not jobs)
         self.retry_all_button.setEnabled(bool(jobs))
+
+    def _stop_following(self) -> None:
+        with contextlib.suppress(RuntimeError):  # closed twice
+            self.printing.changed.disconnect(self.refresh)
 
     def _name_button(self, button: QPushButton, job: Job) -> None:
         button.setText(self.tr("Print again"))
