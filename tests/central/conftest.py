@@ -18,40 +18,44 @@ from __future__ import annotations
 
 import itertools
 import os
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.central.pgserver import REQUIRE_ENV, PgServer, PgUnavailable, start_server
+from tests.central.pgserver import (
+    REQUIRE_ENV,
+    PgServer,
+    PgUnavailable,
+    acquire_shared,
+    release_shared,
+)
 
 BACKENDS = ("sqlite", "postgresql")
 
-_session: dict[str, object] = {}  # for the terminal summary: the server, its wall time
+_summary: dict[str, object] = {}  # for the terminal summary: the server, its lifetime
 
 
 @pytest.fixture(scope="session")
 def pg_server(request: pytest.FixtureRequest) -> PgServer:
     """The session's private PostgreSQL server; stopped and removed at the session's end.
 
-    Started only when a test needs it: ``-k sqlite`` never starts it.
+    Started only when a test needs it: ``-k sqlite`` never starts it. Modules elsewhere
+    that import these fixtures share the same server (pgserver.acquire_shared).
     """
-    started = time.perf_counter()
     try:
-        server = start_server()
+        server = acquire_shared()
     except PgUnavailable as exc:
         # pytest keeps a session fixture's outcome: the next tests skip at once, no retry
         if os.environ.get(REQUIRE_ENV):
             pytest.fail(f"PostgreSQL is required ({REQUIRE_ENV}) but unavailable: {exc}")
         pytest.skip(f"PostgreSQL unavailable: {exc}")
 
-    def stop() -> None:
-        server.stop()
-        _session["wall"] = time.perf_counter() - started
+    def release() -> None:
+        if release_shared() is not None:
+            _summary["server"] = server
 
-    request.addfinalizer(stop)
-    _session["server"] = server
+    request.addfinalizer(release)
     return server
 
 
@@ -99,17 +103,16 @@ def central_url(make_central_url: Callable[..., str]) -> str:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    server = _session.get("server")
+    server = _summary.get("server")
     if not isinstance(server, PgServer):
         return
     t = server.timings
     creates = t.get("create_database", [])
     drops = t.get("drop_database", [])
     per_db = (sum(creates) + sum(drops)) / len(creates) if creates else 0.0
-    wall = _session.get("wall")
     terminalreporter.write_line(
         f"PostgreSQL for the central-store tests: ready in {t['ready']:.2f} s "
         f"(initdb {t['initdb']:.2f}, start {t['start']:.2f}, first connection "
         f"{t['first_connection'] * 1000:.0f} ms), {len(creates)} databases at "
-        f"{per_db * 1000:.0f} ms each, stop {t.get('stop', 0):.2f} s"
-        + (f"; server lifetime {wall:.1f} s" if isinstance(wall, float) else ""))
+        f"{per_db * 1000:.0f} ms each, stop {t['stop']:.2f} s; "
+        f"server lifetime {t['lifetime']:.1f} s")

@@ -15,6 +15,8 @@ from tests.central.pgserver import (
     REQUIRE_ENV,
     PgServer,
     PgUnavailable,
+    acquire_shared,
+    release_shared,
     running_server,
     start_server,
 )
@@ -122,6 +124,17 @@ def test_several_stores_in_one_test(make_central_url: Callable[..., str]) -> Non
         assert sa.inspect(two).get_table_names() == []
     finally:
         two.dispose()
+
+
+def test_fixture_copies_share_one_server(pg_server: PgServer) -> None:
+    """A module that imports the fixtures gets its own copy of the session fixture: it must
+    get this same server, not start a second one."""
+    again = acquire_shared()
+    try:
+        assert again is pg_server
+    finally:
+        assert release_shared() is None  # the fixture still holds it: not stopped
+    assert (pg_server.root / "data" / "postmaster.pid").exists()
 
 
 def test_running_server_outside_pytest_stops_and_cleans_up() -> None:
