@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.journal import GENESIS, Entry, verify_chain
 from posapp.sync import central_schema as cs
+from posapp.sync.bulk import insert_rows
 from posapp.sync.central_rows import RowBuilder, utc_of
 from posapp.sync.export_file import StandDetails
 
@@ -108,7 +109,7 @@ def _store(conn: Connection, details: StandDetails, new: Sequence[Entry],
     total = len(new)
     for start in range(0, total, _CHUNK):
         chunk = new[start:start + _CHUNK]
-        conn.execute(cs.journal_entry.insert(), [
+        insert_rows(conn, cs.journal_entry, [
             {"stand": e.stand, "seq": e.seq, "at": e.at, "kind": e.kind, "payload": e.payload,
              "prev_hash": e.prev_hash, "hash": e.hash} for e in chunk
         ])

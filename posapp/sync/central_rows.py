@@ -16,6 +16,7 @@ from sqlalchemy import Connection, and_, bindparam, select
 
 from posapp.domain.journal import Entry, EventKind
 from posapp.sync import central_schema as cs
+from posapp.sync.bulk import insert_rows
 
 if TYPE_CHECKING:
     from posapp.sync.export_file import StandDetails
@@ -64,8 +65,7 @@ class RowBuilder:
 
     def flush(self) -> None:
         for table, rows in self.rows.items():
-            if rows:
-                self.conn.execute(table.insert(), rows)
+            insert_rows(self.conn, table, rows)
         self.rows.clear()
         self.sales.clear()
         self.shifts.clear()
@@ -81,10 +81,9 @@ class RowBuilder:
             return
         new = [sku for sku in self._changed if sku not in self._stored_skus]
         old = [sku for sku in self._changed if sku in self._stored_skus]
-        if new:
-            self.conn.execute(cs.product.insert(), [
-                {"stand": self.code, "sku": sku, **self._products[sku]} for sku in new
-            ])
+        insert_rows(self.conn, cs.product, [
+            {"stand": self.code, "sku": sku, **self._products[sku]} for sku in new
+        ])
         if old:
             self.conn.execute(_UPDATE_PRODUCT, [
                 {"b_stand": self.code, "b_sku": sku, **self._products[sku]} for sku in old
