@@ -337,6 +337,24 @@ def test_dropping_files_without_a_central_store_asks_to_open_one(
     assert not window.merge_panel.isVisible()
 
 
+def test_the_language_switch_retranslates_and_is_remembered(
+        qtbot: QtBot, qapp: QApplication, qm_file: Path, tmp_path: Path) -> None:
+    languages = Languages(qapp)
+    try:
+        assert languages.use("id")
+        w = OrganizerWindow(tmp_path / "organizer.json", languages=languages)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.buttons["openFile"].text() == "Buka file…"
+        assert w.empty_title.text() == "Belum ada data pusat yang dibuka"
+        w.menu_actions["language"].trigger()
+        qtbot.waitUntil(lambda: w.buttons["openFile"].text() == "Open file…")
+        assert w.dashboard.dimension.itemText(0) == "Province"
+        assert OrganizerSettings.load(tmp_path / "organizer.json").language == "en"
+    finally:
+        languages.use("en")
+
+
 # -- the command -------------------------------------------------------------------------
 def run_posapp(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(POSAPP), *args], env=env, capture_output=True, text=True,
