@@ -30,11 +30,18 @@ def canonical_json(payload: Mapping[str, Any]) -> str:
 
 
 def entry_hash(prev_hash: str, seq: int, stand: str, at: str, kind: str, payload: str) -> str:
-    """SHA-256 over the previous hash and this entry's fields, joined unambiguously."""
-    material = canonical_json(
-        {"prev": prev_hash, "seq": seq, "stand": stand, "at": at, "kind": kind, "payload": payload}
-    )
+    """SHA-256 over the previous hash and this entry's fields, joined unambiguously.
+
+    The material is ``canonical_json`` of {at, kind, payload, prev, seq, stand}, written out
+    directly (keys already in order, strings through json's own escaping): a merge hashes
+    every entry of every file, and this is twice as fast as building the dict.
+    """
+    material = (f'{{"at":{_string(at)},"kind":{_string(kind)},"payload":{_string(payload)},'
+                f'"prev":{_string(prev_hash)},"seq":{int(seq)},"stand":{_string(stand)}}}')
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+_string = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,41 +3,49 @@
 A merge writes about a million rows; building SQLAlchemy parameters for each took a third
 of the time. SQLite gets one prepared INSERT run by ``executemany``; PostgreSQL gets
 ``COPY ... FROM STDIN``, its bulk-loading path. Values are what the tables' SQLAlchemy
-types would store: SQLite keeps times as the same text SQLAlchemy writes.
+types would store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Table
+from sqlalchemy import Connection, Table
+
+from posapp.domain.errors import StorageError
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert *rows* (dicts by column name; a missing key is NULL) into *table*."""
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert *rows*, each a sequence of values in *table*'s column order.
+
+    Times must already be in the form the database takes: ``datetime`` for PostgreSQL,
+    SQLAlchemy's text form for SQLite (see central_rows).
+    """
     if not rows:
         return
+    try:
+        _insert(conn, table, rows)
+    except conn.dialect.loaded_dbapi.Error as exc:  # not wrapped by SQLAlchemy down here
+        detail = " ".join(str(exc).split())[:200]
+        raise StorageError(f"cannot write to the central store ({table.name}): {detail}") \
+            from None
+
+
+def _insert(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
     names = [c.name for c in table.columns]
     cols = ", ".join(f'"{n}"' for n in names)
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        raw: Any = conn.connection.dbapi_connection
+    raw: Any = conn.connection.dbapi_connection  # inside the caller's transaction
+    if conn.dialect.name == "postgresql":
         with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({cols}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([row.get(n) for n in names])
-    elif dialect == "sqlite":
-        times = {c.name for c in table.columns if isinstance(c.type, DateTime)}
+                copy.write_row(row)
+    elif conn.dialect.name == "sqlite":
         marks = ", ".join("?" * len(names))
-        conn.exec_driver_sql(
-            f"INSERT INTO {table.name} ({cols}) VALUES ({marks})",
-            [tuple(_sqlite_time(row.get(n)) if n in times else row.get(n) for n in names)
-             for row in rows],
-        )
+        cur = raw.cursor()
+        try:
+            cur.executemany(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", rows)
+        finally:
+            cur.close()
     else:
-        conn.execute(table.insert(), [{n: row.get(n) for n in names} for row in rows])
-
-
-def _sqlite_time(value: datetime | None) -> str | None:
-    return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+        conn.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in rows])

@@ -110,8 +110,7 @@ def _store(conn: Connection, details: StandDetails, new: Sequence[Entry],
     for start in range(0, total, _CHUNK):
         chunk = new[start:start + _CHUNK]
         insert_rows(conn, cs.journal_entry, [
-            {"stand": e.stand, "seq": e.seq, "at": e.at, "kind": e.kind, "payload": e.payload,
-             "prev_hash": e.prev_hash, "hash": e.hash} for e in chunk
+            (e.stand, e.seq, e.at, e.kind, e.payload, e.prev_hash, e.hash) for e in chunk
         ])
         for e in chunk:
             builder.add(e)

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 _PRODUCT_FIELDS = ("barcode", "name", "category", "maker_group", "region", "price", "stock",
                    "active")
+_TABLES = (cs.shift, cs.sale, cs.sale_line, cs.payment, cs.refund, cs.refund_line,
+           cs.cash_movement)
+_SALE_VOID = [c.name for c in cs.sale.columns].index("voided")  # voided, voided_at, reason
+_SHIFT_CLOSE = [c.name for c in cs.shift.columns].index("closed_at")  # and the 4 after it
 # For rows that an earlier chunk or batch stored.
 _UPDATE_SALE = cs.sale.update().where(cs.sale.c.id == bindparam("b_id"))
 _UPDATE_SHIFT = cs.shift.update().where(cs.shift.c.id == bindparam("b_id"))
@@ -38,9 +42,11 @@ class RowBuilder:
             self.tz = ZoneInfo(details.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             self.tz = ZoneInfo("Asia/Jakarta")
-        self.rows: dict[Any, list[dict[str, Any]]] = {}
-        self.sales: dict[str, dict[str, Any]] = {}  # this chunk's, by id
-        self.shifts: dict[str, dict[str, Any]] = {}
+        # Rows as lists in their table's column order (bulk.insert_rows), by table.
+        self.rows: dict[Any, list[list[Any]]] = {t: [] for t in _TABLES}
+        self.sales: dict[str, list[Any]] = {}  # this chunk's, by id
+        self.shifts: dict[str, list[Any]] = {}
+        self.time = _sqlite_time if conn.dialect.name == "sqlite" else _same
         self.sale_updates: list[dict[str, Any]] = []
         self.shift_updates: list[dict[str, Any]] = []
         self._products: dict[str, dict[str, Any]] | None = None
@@ -66,7 +72,7 @@ class RowBuilder:
     def flush(self) -> None:
         for table, rows in self.rows.items():
             insert_rows(self.conn, table, rows)
-        self.rows.clear()
+            rows.clear()
         self.sales.clear()
         self.shifts.clear()
         for stmt, updates in ((_UPDATE_SALE, self.sale_updates),
@@ -82,7 +88,7 @@ class RowBuilder:
         new = [sku for sku in self._changed if sku not in self._stored_skus]
         old = [sku for sku in self._changed if sku in self._stored_skus]
         insert_rows(self.conn, cs.product, [
-            {"stand": self.code, "sku": sku, **self._products[sku]} for sku in new
+            [self.code, sku, *(self._products[sku][f] for f in _PRODUCT_FIELDS)] for sku in new
         ])
         if old:
             self.conn.execute(_UPDATE_PRODUCT, [
@@ -92,39 +98,30 @@ class RowBuilder:
     # -- events --------------------------------------------------------------------------
 
     def _sale(self, e: Entry, p: dict[str, Any]) -> None:
-        at = utc_of(e.at)
-        sale = {
-            "id": p["id"], "stand": self.code, "seq": p["seq"], "receipt_no": p["receipt_no"],
-            "shift_id": p["shift"], "cashier": p.get("cashier", ""), "at": at,
-            "day": self._day(at), "subtotal": p["subtotal"], "discount": p["discount"],
-            "total": p["total"], "change": p["change"], "voided": False, "voided_at": None,
-            "void_reason": None,
-        }
-        self._add(cs.sale, sale)
-        self.sales[p["id"]] = sale
-        lines = self.rows.setdefault(cs.sale_line, [])
+        at, sale_id, code = utc_of(e.at), p["id"], self.code
+        sale = [sale_id, code, p["seq"], p["receipt_no"], p["shift"], p.get("cashier", ""),
+                self.time(at), self._day(at), p["subtotal"], p["discount"], p["total"],
+                p["change"], False, None, None]
+        self.rows[cs.sale].append(sale)
+        self.sales[sale_id] = sale
+        lines = self.rows[cs.sale_line]
         for ln in p["lines"]:
-            lines.append({
-                "sale_id": p["id"], "line_no": ln["line_no"], "stand": self.code,
-                "sku": ln["sku"], "name": ln["name"], "category": ln.get("category", ""),
-                "maker_group": ln.get("maker_group", ""), "region": ln.get("region", ""),
-                "unit_price": ln["unit_price"], "quantity": ln["quantity"],
-                "line_discount": ln["line_discount"], "cart_discount": ln["cart_discount"],
-                "total": ln["total"],
-            })
+            lines.append([sale_id, ln["line_no"], code, ln["sku"], ln["name"],
+                          ln.get("category", ""), ln.get("maker_group", ""),
+                          ln.get("region", ""), ln["unit_price"], ln["quantity"],
+                          ln["line_discount"], ln["cart_discount"], ln["total"]])
             self._move_stock(ln["sku"], -ln["quantity"])
-        pays = self.rows.setdefault(cs.payment, [])
+        pays = self.rows[cs.payment]
         for n, pay in enumerate(p["payments"], start=1):
-            pays.append({"sale_id": p["id"], "n": n, "stand": self.code, "method": pay["method"],
-                         "tendered": pay["tendered"], "amount": pay["amount"]})
+            pays.append([sale_id, n, code, pay["method"], pay["tendered"], pay["amount"]])
 
     def _void(self, e: Entry, p: dict[str, Any]) -> None:
         values = {"voided": True, "voided_at": utc_of(e.at), "void_reason": p.get("reason", "")}
         sale_id = p["sale"]
         if sale_id in self.sales:
-            self.sales[sale_id].update(values)
-            lines = [(ln["sku"], ln["quantity"]) for ln in self.rows.get(cs.sale_line, [])
-                     if ln["sale_id"] == sale_id]
+            self.sales[sale_id][_SALE_VOID:] = [True, self.time(values["voided_at"]),
+                                                values["void_reason"]]
+            lines = [(ln[3], ln[9]) for ln in self.rows[cs.sale_line] if ln[0] == sale_id]
         else:
             self.sale_updates.append({"b_id": sale_id, **values})
             lines = [(sku, qty) for sku, qty in self.conn.execute(
@@ -136,40 +133,34 @@ class RowBuilder:
 
     def _refund(self, e: Entry, p: dict[str, Any]) -> None:
         at = utc_of(e.at)
-        self._add(cs.refund, {
-            "id": p["id"], "stand": self.code, "refund_no": p["refund_no"], "sale_id": p["sale"],
-            "shift_id": p["shift"], "at": at, "day": self._day(at), "method": p["method"],
-            "amount": p["amount"], "reason": p.get("reason", ""), "approved_by": p.get("by", ""),
-        })
+        self.rows[cs.refund].append([
+            p["id"], self.code, p["refund_no"], p["sale"], p["shift"], self.time(at),
+            self._day(at), p["method"], p["amount"], p.get("reason", ""), p.get("by", ""),
+        ])
         for ln in p["lines"]:
-            self._add(cs.refund_line, {
-                "refund_id": p["id"], "line_no": ln["line_no"], "sale_id": p["sale"],
-                "stand": self.code, "sku": ln["sku"], "quantity": ln["quantity"],
-                "amount": ln["amount"],
-            })
+            self.rows[cs.refund_line].append([p["id"], ln["line_no"], p["sale"], self.code,
+                                              ln["sku"], ln["quantity"], ln["amount"]])
             self._move_stock(ln["sku"], ln["quantity"])
 
     def _shift_opened(self, e: Entry, p: dict[str, Any]) -> None:
-        shift = {
-            "id": p["shift"], "stand": self.code, "number": p["number"], "opened_at": utc_of(e.at),
-            "opened_by": p.get("by", ""), "opening_float": p.get("float", 0), "closed_at": None,
-            "closed_by": None, "counted_cash": None, "expected_cash": None, "z_totals": None,
-        }
-        self._add(cs.shift, shift)
+        shift = [p["shift"], self.code, p["number"], self.time(utc_of(e.at)), p.get("by", ""),
+                 p.get("float", 0), None, None, None, None, None]
+        self.rows[cs.shift].append(shift)
         self.shifts[p["shift"]] = shift
 
     def _cash(self, e: Entry, p: dict[str, Any]) -> None:
-        self._add(cs.cash_movement, {
-            "stand": self.code, "seq": e.seq, "shift_id": p["shift"], "at": utc_of(e.at),
-            "amount": p["amount"], "reason": p.get("reason", ""), "approved_by": p.get("by", ""),
-        })
+        self.rows[cs.cash_movement].append([
+            self.code, e.seq, p["shift"], self.time(utc_of(e.at)), p["amount"],
+            p.get("reason", ""), p.get("by", ""),
+        ])
 
     def _shift_closed(self, e: Entry, p: dict[str, Any]) -> None:
         values = {"closed_at": utc_of(e.at), "closed_by": p.get("by", ""),
                   "counted_cash": p.get("counted_cash"), "expected_cash": p.get("expected_cash"),
                   "z_totals": json.dumps(p.get("totals"), sort_keys=True)}
         if p["shift"] in self.shifts:
-            self.shifts[p["shift"]].update(values)
+            self.shifts[p["shift"]][_SHIFT_CLOSE:] = [
+                self.time(values["closed_at"]), *list(values.values())[1:]]
         else:
             self.shift_updates.append({"b_id": p["shift"], **values})
 
@@ -186,9 +177,6 @@ class RowBuilder:
         self._set_product(p["sku"], {"stock": p["stock"]})
 
     # -- helpers -------------------------------------------------------------------------
-
-    def _add(self, table: Any, row: dict[str, Any]) -> None:
-        self.rows.setdefault(table, []).append(row)
 
     def _day(self, at: datetime) -> str:
         return at.replace(tzinfo=UTC).astimezone(self.tz).date().isoformat()
@@ -219,6 +207,15 @@ class RowBuilder:
         if product is not None:  # custom items ("CUSTOM") have no product
             product["stock"] += delta
             self._changed.add(sku)
+
+
+def _sqlite_time(value: datetime) -> str:
+    """A time as SQLAlchemy's SQLite DateTime stores it (rows inserted past SQLAlchemy)."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _same(value: datetime) -> datetime:
+    return value
 
 
 def utc_of(at: str) -> datetime:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from posapp.domain.journal import GENESIS, Entry, canonical_json, entry_hash, verify_chain
 from posapp.domain.security import hash_pin, verify_pin
@@ -52,3 +56,15 @@ def test_pin_hash_never_holds_the_pin() -> None:
     assert verify_pin("123456", stored)
     assert not verify_pin("123457", stored)
     assert hash_pin("123456") != stored  # salted
+
+
+@given(prev=st.text(), seq=st.integers(min_value=0, max_value=10**12), stand=st.text(),
+       at=st.text(), kind=st.text(), payload=st.text())
+def test_entry_hash_is_sha256_of_the_canonical_json_of_the_fields(
+        prev: str, seq: int, stand: str, at: str, kind: str, payload: str) -> None:
+    """The written-out material is byte for byte the canonical JSON (any text: quotes,
+    backslashes, control characters, emoji), so old journals keep verifying."""
+    material = canonical_json({"prev": prev, "seq": seq, "stand": stand, "at": at,
+                               "kind": kind, "payload": payload})
+    assert entry_hash(prev, seq, stand, at, kind, payload) == \
+        hashlib.sha256(material.encode("utf-8")).hexdigest()
