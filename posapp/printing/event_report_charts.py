@@ -114,14 +114,6 @@ def empty_chart(text: str, *, width: float, fonts: ChartFonts) -> Drawing:
     return drawing
 
 
-def top_bars(items: Sequence[Bar], limit: int, others: Callable[[int], str]) -> list[Bar]:
-    """The first *limit* items, and the rest added up into one bar named ``others(n)``."""
-    if len(items) <= limit:
-        return list(items)
-    rest = items[limit - 1:]
-    return [*items[:limit - 1], Bar(others(len(rest)), sum(b.value for b in rest))]
-
-
 def _axis(low: int, high: int) -> tuple[float, float, float]:
     """A round axis from *low* to *high* (both include 0) in about five steps."""
     span = high - low

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_date, format_datetime, format_interval
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from posapp.domain.errors import InvalidInput
@@ -60,8 +60,7 @@ LABELS: dict[str, dict[str, str]] = {
         "by_category": "Neto per kategori",
         "by_day": "Neto per hari",
         "by_method": "Neto per metode bayar",
-        "top_n": "{n} terbesar dari {total}",
-        "others": "Lainnya ({n})",
+        "top_n": "{n} terbesar dari {total}; {rest} lainnya bersama: {amount}",
         "top_products": "Produk terlaris (neto)",
         "days": "Per hari",
         "no_sales": "Belum ada penjualan.",
@@ -124,8 +123,7 @@ LABELS: dict[str, dict[str, str]] = {
         "by_category": "Net by category",
         "by_day": "Net by day",
         "by_method": "Net by payment method",
-        "top_n": "largest {n} of {total}",
-        "others": "Others ({n})",
+        "top_n": "largest {n} of {total}; the other {rest} together: {amount}",
         "top_products": "Top products (net)",
         "days": "By day",
         "no_sales": "No sales yet.",
@@ -174,23 +172,33 @@ def day_text(day: str, lang: str, pattern: str = "EEE d MMM y") -> str:
 
 
 def days_covered(first: str | None, last: str | None, lang: str) -> str:
-    """``26–30 Juni 2026`` (one day: ``26 Juni 2026``); a dash when there are none."""
+    """``22–26 Juni 2026``, ``30 Juni – 2 Juli 2026``, one day ``26 Juni 2026``; a dash
+    when there are none."""
     if first is None or last is None:
         return "—"
     start, end = date.fromisoformat(first), date.fromisoformat(last)
+    loc = _locale(lang)
+    whole = format_date(end, "d MMMM y", locale=loc)
     if start == end:
-        return format_date(start, "d MMMM y", locale=_locale(lang))
-    return format_interval(start, end, "yMMMMd", locale=_locale(lang))
+        return whole
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{whole}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale=loc)} – {whole}"
+    return f"{format_date(start, 'd MMMM y', locale=loc)} – {whole}"
 
 
 def printed_at(moment: datetime, zone_name: str, lang: str) -> str:
-    """*moment* (UTC) in the event's zone: ``26 Juni 2026 17:05 WIB``."""
+    """*moment* (UTC) in the event's zone: ``26 Juni 2026 17:05 WIB``
+    (``26 June 2026 17:05 Western Indonesia Time``)."""
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("Asia/Jakarta")
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return format_datetime(aware, "d MMMM y HH:mm zzz", tzinfo=zone, locale=_locale(lang))
+    zone_pattern = "zzz" if lang == "id" else "zzzz"  # WIB; "Western Indonesia Time"
+    return format_datetime(aware, f"d MMMM y HH:mm {zone_pattern}", tzinfo=zone,
+                           locale=_locale(lang))
 
 
 _SHORT = {"id": ((10**9, "M"), (10**6, "jt"), (10**3, "rb")),

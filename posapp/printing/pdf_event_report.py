@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -25,13 +25,14 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
+    PageBreakIfNotEmpty,
     PageTemplate,
     Paragraph,
     Spacer,
 )
 
 from posapp.printing import pdf_event_tables as tables
-from posapp.printing.event_report_charts import Bar, ChartFonts, bar_chart, empty_chart, top_bars
+from posapp.printing.event_report_charts import Bar, ChartFonts, bar_chart, empty_chart
 from posapp.printing.event_report_text import (
     day_text,
     days_covered,
@@ -46,8 +47,10 @@ from posapp.services.event_report import EventReport, StandSection
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
+WIDE_WIDTH = A4[1] - 2 * MARGIN  # the maker groups' table: A4 landscape
+GREY = colors.HexColor("#555555")
 TOP_PRODUCTS = 12
-CHART_TOP = 15  # bars per chart at most; the rest is one "others" bar
+CHART_TOP = 15  # maker groups and categories: the largest 15 drawn, the rest summed up
 
 
 def render_event_pdf(report: EventReport, path: Path, *, lang: str = "id") -> Path:
@@ -70,32 +73,38 @@ class _Document(BaseDocTemplate):
                          author="posapp", subject=t["title"])
         frame = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN - 6 * mm, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        wide = Frame(MARGIN, MARGIN, WIDE_WIDTH, A4[0] - 2 * MARGIN - 6 * mm, id="wide",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         printed = f"{t['printed']} {printed_at(report.made_at, report.timezone, lang)}"
 
         def cover(canvas: Canvas, _doc: Any) -> None:
             _footer(canvas, fonts, printed)
 
         def body(canvas: Canvas, _doc: Any) -> None:
+            page_w, page_h = canvas._pagesize
             canvas.saveState()
             canvas.setFont(fonts.regular, 8)
-            canvas.setFillColor(colors.HexColor("#555555"))
-            top = A4[1] - MARGIN + 2
+            canvas.setFillColor(GREY)
+            top = page_h - MARGIN + 2
             canvas.drawString(MARGIN, top, report.event_name or t["title"])
-            canvas.drawRightString(A4[0] - MARGIN, top, t["title"])
+            canvas.drawRightString(page_w - MARGIN, top, t["title"])
             canvas.setStrokeColor(NAVY)
             canvas.setLineWidth(0.6)
-            canvas.line(MARGIN, top - 4, A4[0] - MARGIN, top - 4)
+            canvas.line(MARGIN, top - 4, page_w - MARGIN, top - 4)
             canvas.restoreState()
             _footer(canvas, fonts, printed)
 
-        self.addPageTemplates([PageTemplate("cover", [frame], onPage=cover),
-                               PageTemplate("body", [frame], onPage=body)])
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=cover),
+            PageTemplate("body", [frame], onPage=body),
+            PageTemplate("wide", [wide], onPage=body, pagesize=landscape(A4)),
+        ])
 
 
 def _footer(canvas: Canvas, fonts: Fonts, printed: str) -> None:
     canvas.saveState()
     canvas.setFont(fonts.regular, 7.5)
-    canvas.setFillColor(colors.HexColor("#555555"))
+    canvas.setFillColor(GREY)
     canvas.drawString(MARGIN, MARGIN - 10, f"{printed} · posapp")
     canvas.restoreState()
 
@@ -116,8 +125,8 @@ def _numbered_canvas(fonts: Fonts, page_text: str) -> type[Canvas]:
             for state in self._pages:
                 self.__dict__.update(state)
                 self.setFont(fonts.regular, 7.5)
-                self.setFillColor(colors.HexColor("#555555"))
-                self.drawRightString(A4[0] - MARGIN, MARGIN - 10, page_text.format(
+                self.setFillColor(GREY)
+                self.drawRightString(self._pagesize[0] - MARGIN, MARGIN - 10, page_text.format(
                     page=self._pageNumber, pages=len(self._pages)))
                 super().showPage()
             super().save()
@@ -142,7 +151,7 @@ def _styles(fonts: Fonts) -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle("h1", base, fontName=fonts.bold, fontSize=15, leading=19,
                              spaceAfter=6, textColor=NAVY),
         "h2": ParagraphStyle("h2", base, fontName=fonts.bold, fontSize=10.5, leading=14,
-                             spaceBefore=8, spaceAfter=4, textColor=NAVY),
+                             spaceBefore=12, spaceAfter=4, textColor=NAVY),
         "warn": ParagraphStyle("warn", base, textColor=colors.HexColor("#B03A2E")),
     }
 
@@ -158,10 +167,12 @@ def _story(report: EventReport, lang: str, fonts: Fonts) -> list[Flowable]:
               Spacer(1, 4), Paragraph(t["note_refunds"], st["small"]), PageBreak()]
     story += _charts(report, t, st, fmt, lang, fonts)
     for section in report.sections:
-        story += [PageBreak(), *_stand_page(section, report.timezone, t, st, fmt, lang, fonts)]
-    story += [PageBreak(), Paragraph(t["maker_table"], st["h1"]),
+        story += [PageBreakIfNotEmpty(),
+                  *_stand_page(section, report.timezone, t, st, fmt, lang, fonts)]
+    story += [NextPageTemplate("wide"), PageBreakIfNotEmpty(),
+              Paragraph(t["maker_table"], st["h1"]),
               Paragraph(t["maker_table_note"], st["small"]), Spacer(1, 6)]
-    story += tables.maker_groups(report, t, fmt, fonts, WIDTH, lang)
+    story += tables.maker_groups(report, t, fmt, fonts, WIDE_WIDTH, lang)
     return story
 
 
@@ -192,19 +203,20 @@ def _charts(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle
     by = report.breakdowns
     page_h = A4[1] - 2 * MARGIN - 6 * mm - 40
 
-    def others(n: int) -> str:
-        return t["others"].format(n=n)
-
-    def chart(title: str, bars: list[Bar], height: float, total: int | None = None) -> list[
-            Flowable]:
+    def chart(title: str, bars: list[Bar], height: float,
+              limit: int | None = None) -> list[Flowable]:
+        """The bars (the largest *limit*, then a line on how many others and their sum)."""
         head = [Paragraph(_esc(title), st["h2"])]
-        if total is not None and total > len(bars):
-            head.append(Paragraph(_esc(t["top_n"].format(n=CHART_TOP - 1, total=total)),
-                                  st["small"]))
+        if limit is not None and len(bars) > limit:
+            rest = bars[limit:]
+            head.append(Paragraph(_esc(t["top_n"].format(
+                n=limit, total=len(bars), rest=len(rest),
+                amount=fmt.rp(sum(b.value for b in rest)))), st["small"]))
+            bars = bars[:limit]
         body = bar_chart(bars, width=WIDTH, max_height=height, fonts=cf, lang=lang,
                          amount=fmt.rp) if bars else empty_chart(t["no_sales"], width=WIDTH,
-                                                            fonts=cf)
-        return [KeepTogether([*head, body]), Spacer(1, 8)]
+                                                                fonts=cf)
+        return [KeepTogether([*head, body])]
 
     def bars(dim: str, name: Callable[[str], str]) -> list[Bar]:
         return [Bar(name(s.key[0]), s.net) for s in by[dim]]
@@ -217,10 +229,8 @@ def _charts(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle
     return [
         Paragraph(t["charts"], st["h1"]),
         *chart(t["by_province"], provinces, page_h - 30),
-        *chart(t["by_maker_group"], top_bars(groups, CHART_TOP, others), page_h * 0.45,
-               len(groups)),
-        *chart(t["by_category"], top_bars(categories, CHART_TOP, others), page_h * 0.4,
-               len(categories)),
+        *chart(t["by_maker_group"], groups, page_h * 0.45, CHART_TOP),
+        *chart(t["by_category"], categories, page_h * 0.4, CHART_TOP),
         *chart(t["by_day"], days, page_h * 0.55),
         *chart(t["by_method"], methods, page_h * 0.3),
     ]

@@ -6,6 +6,7 @@ of a few thousand product rows fast to lay out.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from posapp.domain.money import format_rupiah
 from posapp.domain.totals import Totals
@@ -34,19 +35,30 @@ _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/d
 _SANS = ("DejaVuSans", "DejaVuSans.ttf", "DejaVuSans-Bold", "DejaVuSans-Bold.ttf")
 SIZE = 7.5
 _PAD = 3.0
+_WIDEST_GLYPH = 1.11  # em: no ASCII character of DejaVu Sans (Bold) or Helvetica is wider
 
 
-@dataclass(frozen=True)
 class Numbers:
-    """Amounts and counts as the report's language writes them."""
+    """Amounts and counts as the report's language writes them (each value formatted once:
+    a report repeats the same amounts many times)."""
 
-    lang: str
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._locale = "id_ID" if lang == "id" else "en"
+        self._amounts: dict[int, str] = {}
+        self._counts: dict[int, str] = {}
 
     def rp(self, amount: int) -> str:
-        return format_rupiah(amount, "id_ID" if self.lang == "id" else "en")
+        text = self._amounts.get(amount)
+        if text is None:
+            text = self._amounts[amount] = format_rupiah(amount, self._locale)
+        return text
 
     def count(self, n: int) -> str:
-        return format_decimal(n, format="#,##0", locale="id_ID" if self.lang == "id" else "en")
+        text = self._counts.get(n)
+        if text is None:
+            text = self._counts[n] = format_decimal(n, format="#,##0", locale=self._locale)
+        return text
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,8 @@ def grid(header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
                   ("BACKGROUND", (0, -1), (-1, -1), colors.white),
                   ("SPAN", (0, -1), (numeric_from - 1, -1)),
                   ("LINEABOVE", (0, -1), (-1, -1), 0.9, NAVY)]
+        if rows:  # a total never stands alone at the top of a page
+            style.append(("NOSPLIT", (0, -2), (-1, -1)))
     style.append(("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE))
     table = Table(data, colWidths=list(widths), repeatRows=repeat, hAlign="LEFT")
     table.setStyle(TableStyle(style))
@@ -127,8 +141,7 @@ def column_widths(width: float, columns: Sequence[Sequence[str]], flex: dict[int
     """Widths over *width* for columns holding *columns*' texts (header, cells, total):
     each column as wide as its widest text in bold (a text column at most a quarter of
     *width*), except the *flex* ones (index -> weight), which share what is left."""
-    fixed = {i: min(max(pdfmetrics.stringWidth(c, fonts.bold, SIZE) for c in cells)
-                    + 2 * _PAD + 2, width / 4 if i in flex else width)
+    fixed = {i: min(_widest(cells, fonts.bold) + 2 * _PAD + 2, width / 4 if i in flex else width)
              for i, cells in enumerate(columns) if i not in flex}
     rest = max(width - sum(fixed.values()), 40.0 * len(flex))
     weight = sum(flex.values()) or 1.0
@@ -165,16 +178,17 @@ def key_figures(o: Totals, t: dict[str, str], fmt: Numbers, fonts: Fonts, width:
 
 def stand_totals(report: EventReport, t: dict[str, str], fmt: Numbers, fonts: Fonts,
                  width: float) -> Table:
-    """Code, name and province (wrapped, the province under the name), sales, gross,
-    discounts, refunds and net of every stand, and the total."""
+    """Code, name and province (wrapped, the province under the name), sales count, sales
+    (after discounts), refunds and net of every stand, and the total. Gross and discounts
+    are on the cover and the stand pages."""
     o = report.overall
-    header = [t["code"], f"{t['stand']} / {t['province']}", t["sales_count"], t["gross"],
-              t["discounts"], t["refunds"], t["net"]]
-    total = [t["total"], "", fmt.count(o.sales_count), fmt.rp(o.gross), fmt.rp(o.discounts),
+    header = [t["code"], f"{t['stand']} / {t['province']}", t["sales_count"],
+              t["sales_total"], t["refunds"], t["net"]]
+    total = [t["total"], "", fmt.count(o.sales_count), fmt.rp(o.sales_total),
              fmt.rp(o.refunds), fmt.rp(o.net)]
-    rows = [[s.code, s.name, fmt.count(s.totals.sales_count), fmt.rp(s.totals.gross),
-             fmt.rp(s.totals.discounts), fmt.rp(s.totals.refunds), fmt.rp(s.totals.net)]
-            for s in report.stands]
+    rows: list[list[Any]] = [
+        [s.code, s.name, fmt.count(s.totals.sales_count), fmt.rp(s.totals.sales_total),
+         fmt.rp(s.totals.refunds), fmt.rp(s.totals.net)] for s in report.stands]
     widths = column_widths(width, texts(header, rows, total), {1: 1.0}, fonts)
     style = ParagraphStyle("stand", fontName=fonts.regular, fontSize=SIZE,
                            leading=SIZE * 1.2)
@@ -219,32 +233,34 @@ def top_products(products: Sequence[ProductEarnings], t: dict[str, str], fmt: Nu
 def maker_groups(report: EventReport, t: dict[str, str], fmt: Numbers, fonts: Fonts,
                  width: float, lang: str) -> list[Flowable]:
     """A table per maker group, titled with its name and home regions: its products
-    (stand, SKU, name, units, sales, refunds, net) and the group's total; then the grand
-    total. All share the same column widths."""
-    header = [t["stand"], t["sku"], t["product"], t["units"], t["sales"], t["refunds"],
-              t["net"]]
+    (stand, SKU, name, category, units, sales, refunds, net) and the group's total; then
+    the grand total. All share the same column widths."""
+    header = [t["stand"], t["sku"], t["product"], t["category"], t["units"], t["sales"],
+              t["refunds"], t["net"]]
     groups = report.maker_groups
     units = sum(g.units for g in groups)
     sales = sum(g.sales for g in groups)
     refunds = sum(g.refunds for g in groups)
-    grand = [t["total"], "", "", fmt.count(units), fmt.rp(sales), fmt.rp(refunds),
+    grand = [t["total"], "", "", "", fmt.count(units), fmt.rp(sales), fmt.rp(refunds),
              fmt.rp(sales - refunds)]
-    codes = sorted({(p.stand, p.sku) for g in groups for p in g.products})
-    sample = [[stand, sku, "", "", "", "", ""] for stand, sku in codes]
-    # no product's or group's figure is wider than the grand total's, its sign aside
-    widths = column_widths(width, texts(header, sample, ["-" + c for c in grand]), {2: 1},
-                           fonts)
+    codes = {(p.stand, p.sku) for g in groups for p in g.products}
+    sample = [[stand, sku, "", "", "", "", "", ""] for stand, sku in codes]
+    # a group's totals bound its products' figures (a net lies between -refunds and sales)
+    sample += [["", "", "", "", f"-{fmt.count(g.units)}", fmt.rp(-g.sales),
+                fmt.rp(-g.refunds), fmt.rp(-max(g.sales, g.refunds))] for g in groups]
+    widths = column_widths(width, texts(header, sample), {2: 2.2, 3: 1.0}, fonts)
     out: list[Flowable] = []
     for g in groups:
-        rows = [[p.stand, p.sku, p.name, fmt.count(p.units), fmt.rp(p.sales),
+        rows = [[p.stand, p.sku, p.name, p.category, fmt.count(p.units), fmt.rp(p.sales),
                  fmt.rp(p.refunds), fmt.rp(p.net)] for p in g.products]
-        total = [t["total"], "", "", fmt.count(g.units), fmt.rp(g.sales), fmt.rp(g.refunds),
-                 fmt.rp(g.net)]
+        total = [t["total"], "", "", "", fmt.count(g.units), fmt.rp(g.sales),
+                 fmt.rp(g.refunds), fmt.rp(g.net)]
         regions = ", ".join(sorted({p.region for p in g.products if p.region}))
         title = group_name(g.name, lang) + (f" · {regions}" if regions else "")
-        table = grid(header, rows, widths, fonts, numeric_from=3, total=total, title=title)
+        table = grid(header, rows, widths, fonts, numeric_from=4, total=total, title=title)
         out.append(KeepTogether([table]) if len(rows) <= 12 else table)
-    out.append(grid(None, [], widths, fonts, numeric_from=3, total=grand))
+    grand_widths = column_widths(width, texts(header, [], grand), {0: 1}, fonts)
+    out += [Spacer(1, 6), grid(None, [], grand_widths, fonts, numeric_from=4, total=grand)]
     return out
 
 
@@ -252,9 +268,17 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _widest(texts: Sequence[str], font: str) -> float:
+    """The width of the widest of *texts* (measuring only the longest few)."""
+    longest = heapq.nlargest(12, set(texts), key=len)
+    return max((pdfmetrics.stringWidth(t, font, SIZE) for t in longest), default=0.0)
+
+
 def _fit(text: str, font: str, width: float) -> str:
     """*text* cut with an ellipsis to fit a cell *width* points wide (padding included)."""
     room = width - 2 * _PAD
+    if text.isascii() and len(text) * SIZE * _WIDEST_GLYPH <= room:  # surely fits
+        return text
     drawn = pdfmetrics.stringWidth(text, font, SIZE)
     if drawn <= room:
         return text

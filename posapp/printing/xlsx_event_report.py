@@ -147,8 +147,8 @@ def _setup(ws: WriteOnlyWorksheet, columns: list[Column], values: list[list[Any]
            totals: list[Any]) -> None:
     """Widths, frozen header, filter and print set-up: before the first row is written."""
     for i, c in enumerate(columns):
-        shown = [_shown(row[i], c.kind) for row in [*values, totals]]
-        width = max([len(c.header) + 3, *(len(s) + 2 for s in shown)])
+        cells = [row[i] for row in values] + [totals[i]]
+        width = max(len(c.header) + 3, _width(cells, c.kind) + 2)
         ws.column_dimensions[get_column_letter(i + 1)].width = min(width, _MAX_WIDTH)
     ws.freeze_panes = "A2"
     last = get_column_letter(len(columns))
@@ -200,17 +200,17 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, *, number_format: str | None = Non
 _FORMATS = {"text": None, "rupiah": RUPIAH, "count": COUNT, "day": DAY, "when": WHEN}
 
 
-def _shown(value: Any, kind: str) -> str:
-    """About what Excel shows, for the column width."""
-    if value is None:
-        return ""
-    if kind == "rupiah":
-        return format_rupiah(int(value))
-    if kind == "count":
-        return f"{value:,}"
-    if kind in ("day", "when"):
-        return "00 Sep 0000 00:00" if kind == "when" else "00 Sep 0000"
-    return str(value)
+def _width(cells: list[Any], kind: str) -> int:
+    """About how many characters Excel shows for the widest of *cells*."""
+    if kind in ("rupiah", "count"):
+        numbers = [abs(v) for v in cells if isinstance(v, int)]
+        widest = len(format_rupiah(-max(numbers, default=0)))
+        return widest if kind == "rupiah" else widest - 4
+    if kind == "day":
+        return len("00 Sep 0000")
+    if kind == "when":
+        return len("00 Sep 0000 00:00")
+    return max((len(str(v)) for v in cells if v is not None), default=0)
 
 
 def _method_net(method: str) -> Callable[[Any], int]:
