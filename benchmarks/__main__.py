@@ -18,6 +18,7 @@ from posapp.services import shifts
 
 from . import (
     bench_checkout,
+    bench_event_report,
     bench_import,
     bench_journal,
     bench_lookup,
@@ -108,6 +109,8 @@ def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
         results += bench_window.run(big, rows, sizes.scans, sizes.window_starts)
         log("central store: merging a whole event")
         results += bench_merge.run(folder, sizes.event_sales)
+        log("central store: the event report, PDF and XLSX")
+        results += bench_event_report.run(folder, sizes.event_sales)
         db_mb = big.handle.path.stat().st_size / 1e6
     finally:
         big.close()

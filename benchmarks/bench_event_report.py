@@ -1,0 +1,134 @@
+"""The organizers' event report for a whole event: 34 stands x 5,000 sales (170,000).
+
+Times ``posapp report --central FILE --pdf FILE --xlsx FILE`` run in this process (read
+the central store, draw the PDF, write the workbook), and each part on its own. The
+central store is built first by writing its tables directly (_central_event.py). Then
+the same event also goes into a private PostgreSQL server (tests/central/pgserver.py, fsync
+on) when one can be started, and the command is timed against it too.
+
+    .venv/bin/python -m benchmarks.bench_event_report [--quick] [--no-postgres] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import re
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from posapp.cli.main import main as posapp_main
+from posapp.domain.money import format_rupiah
+from posapp.printing.pdf_event_report import render_event_pdf
+from posapp.printing.xlsx_event_report import write_event_xlsx
+from posapp.services.event_report import EventReport, event_report
+from posapp.sync.central_store import Central
+
+from ._central_event import build_event
+from ._common import Result, Sizes, format_table, log, repeat_ms
+
+TARGET_MS = 10_000
+STANDS = 34
+
+
+def run(folder: Path, per_stand: int, *, runs: int = 3, postgres: bool = True) -> list[Result]:
+    """Build the event in an SQLite central store (and PostgreSQL), then time the report."""
+    target = str(folder / "central-event.sqlite")
+    log(f"central store: {STANDS} stands x {per_stand:,} sales, straight into its tables")
+    t0 = time.perf_counter()
+    counts = build_event(target, sales_per_stand=per_stand)
+    log(f"built in {time.perf_counter() - t0:.1f} s: {counts}")
+    size = f"{counts['stands']} x {per_stand:,} sales"
+    results = _time_report(folder, target, size, runs, "SQLite")
+    if postgres:
+        results += _postgres(folder, per_stand, size, runs)
+    return results
+
+
+def _time_report(folder: Path, target: str, size: str, runs: int, backend: str) -> list[Result]:
+    pdf, xlsx = folder / "laporan.pdf", folder / "laporan.xlsx"
+    args = ["report", "--central", target, "--pdf", str(pdf), "--xlsx", str(xlsx)]
+
+    def whole(_: int) -> None:
+        with contextlib.redirect_stdout(io.StringIO()):
+            if posapp_main(args) != 0:
+                raise RuntimeError("posapp report failed")
+
+    log(f"{backend}: posapp report --pdf --xlsx, {runs} runs after one warm-up")
+    whole_ms = repeat_ms(whole, runs, warmup=1)
+    reports: list[EventReport] = []
+
+    def read(_: int) -> None:
+        with Central(target, create=False) as central:
+            reports.append(event_report(central, made_at=datetime.now(UTC)))
+
+    read_ms = repeat_ms(read, runs)
+    report = reports[-1]
+    pdf_ms = repeat_ms(lambda _: render_event_pdf(report, pdf), runs)
+    xlsx_ms = repeat_ms(lambda _: write_event_xlsx(report, xlsx), runs)
+    pages = len(re.findall(rb"/Type /Page[^s]", pdf.read_bytes()))
+    worst = max(whole_ms)
+    products = sum(len(s.products) for s in report.sections)
+    return [
+        Result(f"event report: read central ({backend})", read_ms,
+               note=f"{report.overall.sales_count:,} sales kept, {products:,} products sold, "
+                    f"{len(report.maker_groups)} maker groups, net "
+                    f"{format_rupiah(report.overall.net)}"),
+        Result(f"event report: PDF ({backend})", pdf_ms,
+               note=f"{pages} A4 pages, {pdf.stat().st_size / 1e6:.1f} MB"),
+        Result(f"event report: XLSX ({backend})", xlsx_ms,
+               note=f"{xlsx.stat().st_size / 1e6:.1f} MB"),
+        Result(f"posapp report --pdf --xlsx ({backend})", whole_ms,
+               target=f"max <= {TARGET_MS:,} ms", passed=worst <= TARGET_MS,
+               note=f"{size}: read, PDF and XLSX, in one process"),
+    ]
+
+
+def _postgres(folder: Path, per_stand: int, size: str, runs: int) -> list[Result]:
+    try:
+        from tests.central.pgserver import PgUnavailable, running_server
+    except ImportError as exc:
+        log(f"PostgreSQL skipped: {exc}")
+        return []
+    try:
+        with running_server(fsync=True) as server:
+            url = server.create_database("event_report")
+            log("PostgreSQL: building the same event")
+            t0 = time.perf_counter()
+            build_event(url, sales_per_stand=per_stand)
+            log(f"built in {time.perf_counter() - t0:.1f} s")
+            return _time_report(folder, url, size, runs, "PostgreSQL")
+    except PgUnavailable as exc:
+        log(f"PostgreSQL skipped: {exc}")
+        return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_event_report",
+                                     description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="34 x 500 sales")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="copy the central store and reports here")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="posapp-bench-event-"))
+    try:
+        sizes = Sizes.quick() if args.quick else Sizes.full()
+        results = run(folder, sizes.event_sales, runs=args.runs, postgres=not args.no_postgres)
+        print(format_table(results))
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for f in folder.iterdir():
+                shutil.copy2(f, args.keep / f.name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 1 if any(r.passed is False for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
