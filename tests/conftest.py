@@ -17,6 +17,9 @@ from posapp.services import catalog, shifts, stand, users
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.users import Actor
 
+# The central store's fixtures (central_url on SQLite and PostgreSQL) for every test folder.
+pytest_plugins = ["tests.central.fixtures"]
+
 CASHIER, CASHIER_PIN = "Ani", "1234"
 SUPERVISOR, SUPERVISOR_PIN = "Budi", "9999"
 OPENING_FLOAT = 500_000

@@ -27,12 +27,6 @@ from posapp.ui.organizer_chart import top_bars
 from posapp.ui.organizer_settings import OrganizerSettings
 from posapp.ui.organizer_table import StandTableModel
 from posapp.ui.organizer_window import OrganizerWindow
-from tests.central.conftest import (  # noqa: F401 (fixtures)
-    central_backend,
-    central_url,
-    make_central_url,
-    pg_server,
-)
 from tests.central.stands import busy_day, central_dump
 from tests.conftest import Stand, make_stand
 
@@ -64,7 +58,7 @@ def qm_file() -> Path:
 
 
 @pytest.fixture
-def three_stands(central_url: str, tmp_path: Path, catalog_file: Path) -> str:  # noqa: F811
+def three_stands(central_url: str, tmp_path: Path, catalog_file: Path) -> str:
     """A central store with three stands synced, in three provinces, nets 1, 2 and 3 days."""
     for code, province, rounds in STANDS:
         s = stand_of(tmp_path, catalog_file, code, province, rounds)
@@ -202,7 +196,7 @@ def test_the_chart_keeps_the_top_slices_and_adds_up_the_rest() -> None:
 
 # -- merging -----------------------------------------------------------------------------
 def test_dropping_an_export_file_merges_it_and_a_second_drop_says_already_merged(
-        qtbot: QtBot, window: OrganizerWindow, central_url: str, tmp_path: Path,  # noqa: F811
+        qtbot: QtBot, window: OrganizerWindow, central_url: str, tmp_path: Path,
         catalog_file: Path) -> None:
     s = stand_of(tmp_path, catalog_file, "BALI", "Bali", 2)
     path = export.export_journal(s.handle.uow(), tmp_path / "usb.posexport").path
