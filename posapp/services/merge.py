@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from posapp.domain.errors import NotAllowed, PosError
 from posapp.domain.event_key import fingerprint, format_key, parse_key
@@ -49,12 +49,14 @@ def merge_file(target: str, path: Path, *, key: str | None = None,
                clock: Callable[[], datetime] = utc_now) -> MergeResult:
     """Check and apply one export file; a PosError with the reason when it is refused."""
     with Central(target) as central:
-        secret = event_key(central, key)
-        known = _already_held(central, Path(path), secret)
+        secret, is_new = _key_for(central, key)
+        known = None if is_new else _already_held(central, Path(path), secret)
         if known is not None:
             return known
         batch = read_export(path, secret)
         with central.writing() as conn:
+            if is_new:  # kept only now that a file signed with it checked out
+                _store_key(conn, secret)
             result = apply_entries(conn, batch.stand, batch.entries, how="merge", now=clock(),
                                    chain_checked=True, progress=progress)
     return MergeResult(Path(path), result.stand, result.applied, result.skipped,
@@ -114,19 +116,33 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
     return results
 
 
-def event_key(central: Central, typed: str | None = None) -> bytes:
-    """The store's key; *typed* is stored when the store has none, and must match otherwise."""
+def event_key(central: Central) -> bytes:
+    """The central store's event key; refused before its first merge."""
+    return _key_for(central, None)[0]
+
+
+def _key_for(central: Central, typed: str | None) -> tuple[bytes, bool]:
+    """The key to check files with, and whether the store does not hold it yet."""
     given = parse_key(typed) if typed else None
     with central.writing() as conn:
         stored_text = get_meta(conn, KEY_META)
-        if stored_text is None:
-            if given is None:
-                raise NotAllowed(NO_KEY)
-            set_meta(conn, KEY_META, format_key(given))
-            set_meta(conn, EVENT_META, fingerprint(given))
-            return given
+    if stored_text is None:
+        if given is None:
+            raise NotAllowed(NO_KEY)
+        return given, True
     stored = parse_key(stored_text)
     if given is not None and given != stored:
         raise NotAllowed(f"this central store belongs to event {fingerprint(stored)}; the key "
                          f"given is for event {fingerprint(given)}")
-    return stored
+    return stored, False
+
+
+def _store_key(conn: Connection, key: bytes) -> None:
+    stored_text = get_meta(conn, KEY_META)
+    if stored_text is None:
+        set_meta(conn, KEY_META, format_key(key))
+        set_meta(conn, EVENT_META, fingerprint(key))
+    elif parse_key(stored_text) != key:  # another organizer merged first, with another key
+        theirs = fingerprint(parse_key(stored_text))
+        raise NotAllowed(f"this central store belongs to event {theirs}; the key given is "
+                         f"for event {fingerprint(key)}")

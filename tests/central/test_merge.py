@@ -160,3 +160,14 @@ def test_a_merged_file_changed_afterwards_is_still_refused(central_url: str, jat
     with pytest.raises(ExportRefused, match="changed after it was signed"):
         merge.merge_file(central_url, path)
     assert central_dump(central_url) == before
+
+
+def test_a_key_typed_at_the_first_merge_is_kept_only_when_the_file_checks_out(
+        central_url: str, jatim: Stand, tmp_path: Path) -> None:
+    path = export_of(joined(jatim), tmp_path)
+    with pytest.raises(ExportRefused, match="another event"):
+        merge.merge_file(central_url, path, key=new_key())  # the wrong paper
+    assert merge.needs_key(central_url)
+
+    merge.merge_file(central_url, path, key=KEY)
+    assert not merge.needs_key(central_url)
