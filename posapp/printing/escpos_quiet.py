@@ -18,6 +18,7 @@ import io
 import logging
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -48,11 +49,39 @@ def quiet() -> Iterator[None]:
     root.addFilter(_FILTER)
     before = list(root.handlers)
     try:
-        yield
+        with _capabilities_cache():
+            yield
     finally:
         for handler in list(root.handlers):
             if handler not in before and _from_basic_config(handler):
                 root.removeHandler(handler)
+
+
+@contextlib.contextmanager
+def _capabilities_cache() -> Iterator[None]:
+    """Around python-escpos's first import: its capabilities module pickles the printer
+    database into ``mkdtemp()``, a new temp folder per process that is never removed (and
+    called even when ESCPOS_CAPABILITIES_PICKLE_DIR is set). Point both at one folder in
+    posapp's cache, so the pickle is made once and reused, and nothing piles up in /tmp."""
+    if "escpos.capabilities" in sys.modules:
+        yield
+        return
+    from platformdirs import user_cache_dir
+
+    folder = os.environ.get("ESCPOS_CAPABILITIES_PICKLE_DIR") or os.path.join(
+        user_cache_dir("posapp", appauthor=False), "escpos")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        yield  # an unwritable cache: python-escpos's own temp folder, as before
+        return
+    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = folder
+    real = tempfile.mkdtemp
+    tempfile.mkdtemp = lambda *args, **kwargs: folder  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        tempfile.mkdtemp = real
 
 
 def _from_basic_config(handler: logging.Handler) -> bool:

@@ -73,3 +73,20 @@ def test_what_python_escpos_logs_on_the_root_logger_becomes_posapp_debug(
     assert [(r.name, r.levelno) for r in caplog.records] == [
         ("posapp.printing.escpos_quiet", logging.DEBUG)]
     assert "File printer" in caplog.text and "not found" in caplog.text
+
+
+def test_printing_leaves_no_temp_folder_behind_and_reuses_one_capabilities_pickle(
+        tmp_path: Path) -> None:
+    """python-escpos makes a new temp folder for its capabilities pickle in every process."""
+    temp, cache = tmp_path / "tmp", tmp_path / "cache"
+    temp.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "TMPDIR": str(temp), "XDG_CACHE_HOME": str(cache),
+           "HOME": str(tmp_path)}
+    code = ("from posapp.services import print_queue\nprint_queue._print_blocks()\n"
+            "import escpos.capabilities as c\nprint(c.pickle_path)")
+    paths = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, env=env, check=True).stdout.strip() for _ in range(2)]
+
+    assert list(temp.iterdir()) == []
+    assert paths[0] == paths[1] and Path(paths[0]).is_relative_to(cache)
+    assert Path(paths[0]).is_file()
