@@ -41,14 +41,13 @@ from posapp.printing.event_report_text import (
     method_name,
     printed_at,
 )
-from posapp.printing.pdf_event_tables import NAVY, Fonts, Numbers, pdf_fonts
+from posapp.printing.pdf_event_style import GREY, NAVY, Fonts, Numbers, pdf_fonts
 from posapp.printing.report_files import replacing
-from posapp.services.event_report import EventReport, StandSection
+from posapp.services.event_report_data import EventReport, StandSection
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 WIDE_WIDTH = A4[1] - 2 * MARGIN  # the maker groups' table: A4 landscape
-GREY = colors.HexColor("#555555")
 TOP_PRODUCTS = 12
 CHART_TOP = 15  # maker groups and categories: the largest 15 drawn, the rest summed up
 
@@ -139,9 +138,9 @@ def _styles(fonts: Fonts) -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", base, fontSize=8, leading=10,
-                                textColor=colors.HexColor("#555555")),
+                                textColor=GREY),
         "kicker": ParagraphStyle("kicker", base, fontSize=12, leading=16, alignment=TA_CENTER,
-                                 textColor=colors.HexColor("#555555")),
+                                 textColor=GREY),
         "title": ParagraphStyle("title", base, fontName=fonts.bold, fontSize=24, leading=30,
                                 alignment=TA_CENTER, textColor=NAVY),
         "cover_line": ParagraphStyle("cover_line", base, fontSize=12, leading=18,

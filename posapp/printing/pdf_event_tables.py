@@ -1,4 +1,4 @@
-"""The event report's tables (ReportLab platypus): fonts, one table style, and each table.
+"""The event report's tables (ReportLab platypus): one table style, and each table.
 
 Cells are plain strings cut to their column's width (no Paragraphs), which keeps a report
 of a few thousand product rows fast to lay out.
@@ -8,79 +8,30 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from babel.numbers import format_decimal
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from posapp.domain.money import format_rupiah
 from posapp.domain.totals import Totals
 from posapp.printing.event_report_text import day_text, group_name, method_name
+from posapp.printing.pdf_event_style import (
+    GROUP,
+    HEAD_TEXT,
+    NAVY,
+    RULE,
+    ZEBRA,
+    Fonts,
+    Numbers,
+)
 from posapp.services.central_views import Slice
-from posapp.services.event_report import DayFigures, EventReport, ProductEarnings
+from posapp.services.event_report_data import DayFigures, EventReport, ProductEarnings
 
-NAVY = colors.HexColor("#1F3A5F")
-HEAD_TEXT = colors.white
-ZEBRA = colors.HexColor("#F2F5F9")
-GROUP = colors.HexColor("#DCE6F1")
-RULE = colors.HexColor("#9AA9BA")
-
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_SANS = ("DejaVuSans", "DejaVuSans.ttf", "DejaVuSans-Bold", "DejaVuSans-Bold.ttf")
 SIZE = 7.5
 _PAD = 3.0
 _WIDEST_GLYPH = 1.11  # em: no ASCII character of DejaVu Sans (Bold) or Helvetica is wider
-
-
-class Numbers:
-    """Amounts and counts as the report's language writes them (each value formatted once:
-    a report repeats the same amounts many times)."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self._locale = "id_ID" if lang == "id" else "en"
-        self._amounts: dict[int, str] = {}
-        self._counts: dict[int, str] = {}
-
-    def rp(self, amount: int) -> str:
-        text = self._amounts.get(amount)
-        if text is None:
-            text = self._amounts[amount] = format_rupiah(amount, self._locale)
-        return text
-
-    def count(self, n: int) -> str:
-        text = self._counts.get(n)
-        if text is None:
-            text = self._counts[n] = format_decimal(n, format="#,##0", locale=self._locale)
-        return text
-
-
-@dataclass(frozen=True)
-class Fonts:
-    regular: str
-    bold: str
-
-
-def pdf_fonts() -> Fonts:
-    """DejaVu Sans (registered once; it has "é" and "—") when installed, else Helvetica."""
-    name, file, bold_name, bold_file = _SANS
-    for folder in _FONT_DIRS:
-        if (folder / file).is_file() and (folder / bold_file).is_file():
-            registered = pdfmetrics.getRegisteredFontNames()
-            if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-            if bold_name not in registered:
-                pdfmetrics.registerFont(TTFont(bold_name, str(folder / bold_file)))
-            pdfmetrics.registerFontFamily(name, normal=name, bold=bold_name,
-                                          italic=name, boldItalic=bold_name)
-            return Fonts(name, bold_name)
-    return Fonts("Helvetica", "Helvetica-Bold")
 
 
 def grid(header: Sequence[str] | None, rows: Sequence[Sequence[Any]],

@@ -33,7 +33,7 @@ from posapp.printing.event_report_text import (
     printed_at,
 )
 from posapp.printing.report_files import replacing
-from posapp.services.event_report import EventReport
+from posapp.services.event_report_data import EventReport
 
 RUPIAH = '"Rp" #,##0;-"Rp" #,##0'
 COUNT = "#,##0"
