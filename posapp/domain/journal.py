@@ -22,6 +22,11 @@ class EventKind:
     STOCK_ADJUSTED = "stock.adjusted"
     CATALOG_IMPORTED = "catalog.imported"
     PRODUCT_SAVED = "product.saved"
+    ORDER_PLACED = "order.placed"
+    ORDER_PAID = "order.paid"
+    ORDER_READY = "order.ready"
+    ORDER_HANDED_OVER = "order.handed_over"  # some or all of its lines
+    ORDER_CANCELLED = "order.cancelled"
 
 
 def canonical_json(payload: Mapping[str, Any]) -> str:

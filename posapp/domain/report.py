@@ -27,6 +27,35 @@ class Oversold:
 
 
 @dataclass(frozen=True)
+class OrderMoney:
+    """Money of orders in a shift, kept apart from sales: deposits taken when orders were
+    placed, balances paid later, deposits given back on cancelling; by payment method."""
+
+    placed: int = 0  # orders taken in the shift
+    deposits: dict[str, int] = field(default_factory=dict)
+    balances: dict[str, int] = field(default_factory=dict)
+    refunds: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.placed or self.deposits or self.balances or self.refunds)
+
+    @property
+    def net(self) -> int:
+        return sum(self.deposits.values()) + sum(self.balances.values()) \
+            - sum(self.refunds.values())
+
+    def net_of(self, method: str) -> int:
+        return (self.deposits.get(method, 0) + self.balances.get(method, 0)
+                - self.refunds.get(method, 0))
+
+    def payload(self) -> dict[str, Any]:
+        return {"placed": self.placed, "deposits": dict(sorted(self.deposits.items())),
+                "balances": dict(sorted(self.balances.items())),
+                "refunds": dict(sorted(self.refunds.items())), "net": self.net}
+
+
+@dataclass(frozen=True)
 class ShiftReport:
     """What a cashier and a supervisor read at the till; amounts in whole rupiah."""
 
@@ -49,6 +78,7 @@ class ShiftReport:
     methods: dict[str, MethodTotals]
     counted_cash: int | None
     oversold: list[Oversold] = field(default_factory=list)
+    orders: OrderMoney = field(default_factory=OrderMoney)
 
     @property
     def kind(self) -> str:
@@ -65,7 +95,8 @@ class ShiftReport:
     @property
     def expected_cash(self) -> int:
         cash = self.methods.get(PaymentMethod.CASH.value, MethodTotals())
-        return self.opening_float + self.cash_in - self.cash_out + cash.net
+        return (self.opening_float + self.cash_in - self.cash_out + cash.net
+                + self.orders.net_of(PaymentMethod.CASH.value))
 
     @property
     def over_short(self) -> int | None:
@@ -96,4 +127,5 @@ class ShiftReport:
             "oversold": [
                 {"sku": o.sku, "name": o.name, "quantity": o.quantity} for o in self.oversold
             ],
+            "orders": self.orders.payload(),
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import case, func, select
 
-from posapp.domain.report import MethodTotals, Oversold, ShiftReport
+from posapp.domain.report import MethodTotals, OrderMoney, Oversold, ShiftReport
 from posapp.domain.tender import PaymentMethod
 from posapp.store.models import (
     CashMovementRow,
@@ -15,6 +15,7 @@ from posapp.store.models import (
     ShiftRow,
     UserRow,
 )
+from posapp.store.order_rows import OrderPaymentRow, OrderRow
 from posapp.store.uow import UnitOfWork
 
 
@@ -68,6 +69,7 @@ def shift_report(uow: UnitOfWork, shift: ShiftRow) -> ShiftReport:
         )
     ]
     names = dict(s.execute(select(UserRow.id, UserRow.name)).all())
+    orders = _order_money(uow, shift.id)
     return ShiftReport(
         shift_id=shift.id,
         shift_number=shift.number,
@@ -88,4 +90,19 @@ def shift_report(uow: UnitOfWork, shift: ShiftRow) -> ShiftReport:
         methods={m: MethodTotals(v[0], v[1]) for m, v in by_method.items()},
         counted_cash=shift.counted_cash,
         oversold=oversold,
+        orders=orders,
     )
+
+
+def _order_money(uow: UnitOfWork, shift_id: str) -> OrderMoney:
+    """Deposits, balances and refunds of orders paid in this shift, by method."""
+    kinds: dict[str, dict[str, int]] = {"deposit": {}, "balance": {}, "refund": {}}
+    for kind, method, amount in uow.session.execute(
+        select(OrderPaymentRow.kind, OrderPaymentRow.method, func.sum(OrderPaymentRow.amount))
+        .where(OrderPaymentRow.shift_id == shift_id)
+        .group_by(OrderPaymentRow.kind, OrderPaymentRow.method)
+    ):
+        kinds.setdefault(kind, {})[method] = int(amount)
+    placed = uow.session.scalar(
+        select(func.count()).select_from(OrderRow).where(OrderRow.shift_id == shift_id))
+    return OrderMoney(int(placed or 0), kinds["deposit"], kinds["balance"], kinds["refund"])

@@ -216,3 +216,7 @@ class PrintJobRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# The order tables share Base: imported here so that Base.metadata always holds them.
+from posapp.store import order_rows as _order_rows  # noqa: E402,F401

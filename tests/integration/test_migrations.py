@@ -68,8 +68,18 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
     from alembic import command
 
     from posapp.domain.cart import Cart
+    from posapp.domain.order import Buyer, OrderItem
     from posapp.domain.tender import Payment, PaymentMethod
-    from posapp.services import catalog, checkout, print_queue, shifts, stand, users
+    from posapp.services import (
+        catalog,
+        checkout,
+        orders,
+        print_queue,
+        reports,
+        shifts,
+        stand,
+        users,
+    )
     from posapp.services.catalog_files import read_catalog_file
     from posapp.store.database import current_revision
     from posapp.store.uow import UnitOfWork
@@ -91,7 +101,10 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
     stand.set_up(uow(), code="LAMA", name="Stand Lama", province="Jawa Timur", event_name="")
     catalog.import_catalog(uow(), read_catalog_file(catalog_file))
     cashier = users.add_user(uow(), "Ani", users.Role.CASHIER, "1234")
-    shifts.open_shift(uow(), cashier, 100_000)
+    with engine.begin() as c:  # opened as 0001's posapp did (today's code also reads orders)
+        c.exec_driver_sql(
+            "INSERT INTO shift (id, number, opened_at, opened_by, opening_float) "
+            "VALUES ('shift-1', 1, '2026-06-26 01:00:00.000000', ?, 100000)", (cashier.id,))
     cart = Cart()
     cart.add(catalog.lookup(uow(), "JTM-JLB-001"), 1)
     sold = checkout.checkout(uow(), cashier, cart, [Payment(PaymentMethod.CASH, 85_000)])
@@ -100,11 +113,19 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
 
     handle = open_stand(data_dir, "LAMA")
     try:
-        assert current_revision(handle.engine) == SCHEMA_HEAD == "0002"
+        assert current_revision(handle.engine) == SCHEMA_HEAD == "0003"
         after = set(_dump(path))
         assert before - {'INSERT INTO "alembic_version" VALUES(\'0001\');'} <= after
         job_id = print_queue.enqueue_receipt(handle.uow(), sold.receipt_no)
         assert [j.id for j in print_queue.pending(handle.uow(write=False))] == [job_id]
+        taken = orders.place(handle.uow(), cashier, Buyer("Ms. Tan", phone="+65 8123 4567"),
+                             [OrderItem("Batik motif parang, 2 m", 650_000, 1)],
+                             deposit=[Payment(PaymentMethod.CASH, 200_000)])
+        assert (taken.order.order_no, taken.order.balance) == ("LAMA-P00001", 450_000)
+        with handle.uow(write=False) as uow:
+            report = reports.shift_report(uow, shifts.require_open_shift(uow))
+        assert report.orders.deposits == {"cash": 200_000}
+        assert report.expected_cash == 100_000 + 85_000 + 200_000
     finally:
         handle.close()
 
