@@ -14,6 +14,7 @@ from posapp.cli import (
     commands_event,
     commands_event_report,
     commands_labels,
+    commands_orders,
     commands_organizer,
     commands_print,
     commands_qris,
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_labels.register(sub, common)
     commands_event.register(sub, common)
     commands_central.register(sub, common)
+    commands_orders.register(sub, common)
     commands_event_report.register(sub, common)
     commands_organizer.register(sub, common)
     return parser

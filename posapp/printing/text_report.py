@@ -19,7 +19,10 @@ LABELS = {
         "transfer": "Transfer", "drawer": "Laci kas", "float": "Modal awal",
         "cash_in": "Kas masuk", "cash_out": "Kas keluar", "expected": "Seharusnya",
         "counted": "Dihitung", "over_short": "Selisih", "oversold": "Terjual melebihi stok",
-        "printed": "Dicetak",
+        "printed": "Dicetak", "orders": "Pesanan (di luar penjualan)",
+        "orders_placed": "Pesanan baru", "deposits": "Uang muka (DP)",
+        "balances": "Pelunasan", "order_refunds": "DP dikembalikan",
+        "orders_net": "Uang pesanan", "order_cash": "Tunai pesanan",
     },
     "en": {
         "X": "X REPORT (MID-SHIFT)", "Z": "Z REPORT (SHIFT CLOSED)", "shift": "Shift",
@@ -30,7 +33,10 @@ LABELS = {
         "transfer": "Transfer", "drawer": "Cash drawer", "float": "Opening float",
         "cash_in": "Cash in", "cash_out": "Cash out", "expected": "Expected",
         "counted": "Counted", "over_short": "Over/short", "oversold": "Sold past zero stock",
-        "printed": "Printed",
+        "printed": "Printed", "orders": "Orders (apart from sales)",
+        "orders_placed": "Orders taken", "deposits": "Deposits (DP)",
+        "balances": "Balances paid", "order_refunds": "Deposits refunded",
+        "orders_net": "Order money", "order_cash": "Order cash",
     },
 }
 
@@ -80,6 +86,8 @@ def render_shift_report(
     ]
     for method, totals in report.methods.items():
         out.append(_row(f"  {t.get(method, method)}", rp(totals.net), width))
+    if report.orders.any:
+        out += _orders(report, t, width)
     out += [
         rule,
         t["drawer"],
@@ -87,8 +95,10 @@ def render_shift_report(
         _row(f"  {t['cash_in']}", rp(report.cash_in), width),
         _row(f"  {t['cash_out']}", rp(-report.cash_out), width),
         _row(f"  {t['cash']}", rp(report.methods["cash"].net), width),
-        _row(f"  {t['expected']}", rp(report.expected_cash), width),
     ]
+    if report.orders.any:
+        out.append(_row(f"  {t['order_cash']}", rp(report.orders.net_of("cash")), width))
+    out.append(_row(f"  {t['expected']}", rp(report.expected_cash), width))
     if report.counted_cash is not None and report.over_short is not None:
         out.append(_row(f"  {t['counted']}", rp(report.counted_cash), width))
         out.append(_row(f"  {t['over_short']}", rp(report.over_short), width))
@@ -98,3 +108,16 @@ def render_shift_report(
             out.append(_row(f"  {item.sku}", f"{item.quantity}x", width))
     out += [rule, _row(t["printed"], _local(printed_at, zone), width)]
     return "\n".join(out) + "\n"
+
+
+def _orders(report: ShiftReport, t: dict[str, str], width: int) -> list[str]:
+    """Deposits, balances and refunded deposits, each with its payment methods."""
+    o, rp = report.orders, format_rupiah
+    out = ["-" * width, t["orders"], _row(f"  {t['orders_placed']}", str(o.placed), width)]
+    for key, by_method, sign in (("deposits", o.deposits, 1), ("balances", o.balances, 1),
+                                 ("order_refunds", o.refunds, -1)):
+        out.append(_row(f"  {t[key]}", rp(sign * sum(by_method.values())), width))
+        for method, amount in sorted(by_method.items()):
+            out.append(_row(f"    {t.get(method, method)}", rp(sign * amount), width))
+    out.append(_row(f"  {t['orders_net']}", rp(o.net), width))
+    return out

@@ -13,7 +13,7 @@ from posapp.domain.money import check_amount, format_rupiah
 from posapp.services import journal, reports
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, require_active
-from posapp.store.models import CashMovementRow, ShiftRow
+from posapp.store.models import CashMovementRow, ShiftRow, UserRow
 from posapp.store.uow import UnitOfWork
 
 
@@ -26,6 +26,15 @@ def require_open_shift(uow: UnitOfWork) -> ShiftRow:
     if shift is None:
         raise NotAllowed("no shift is open: open one first (posapp shift open)")
     return shift
+
+
+def require_open_shift_opener(uow: UnitOfWork) -> str:
+    """The name of the cashier who opened the open shift."""
+    shift = require_open_shift(uow)
+    user = uow.session.get(UserRow, shift.opened_by)
+    if user is None:  # pragma: no cover - users are never deleted, only deactivated
+        raise NotFound("the shift's cashier is gone: give --cashier")
+    return user.name
 
 
 def open_shift(uow: UnitOfWork, actor: Actor, opening_float: int) -> reports.ShiftReport:
