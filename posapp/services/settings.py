@@ -1,4 +1,5 @@
-"""The stand's own settings (language, printer, paper, QRIS, scanner, limits), typed.
+"""The stand's own settings (language, printer, paper, QRIS, scanner, limits, central store),
+typed.
 
 They live in the ``setting`` table as text, one row per field. A missing key gives the
 default, an unknown key is left alone, and a stored value that no longer makes sense (a
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any, TypeGuard
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.qris import parse_qris
@@ -47,6 +51,8 @@ class StandSettings:
     discount_limit_percent: int = 10  # a cashier's own limit; above it a supervisor approves
     customer_display: bool = False
     cash_drawer: bool = False  # a drawer on the receipt printer opens for cash sales
+    central: str = ""  # the central store to sync to: an SQLite file's path or a
+    #                    postgresql:// URL; "" = not set
 
 
 DEFAULTS = StandSettings()
@@ -77,16 +83,19 @@ def load(uow: UnitOfWork) -> StandSettings:
 def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
     """Check every field, then store them all in one transaction; nothing is stored on error.
 
-    A CUPS or Windows printer is refused where this computer cannot print to one (stored
-    already, it is kept: the job fails with the reason).
+    A CUPS or Windows printer is refused where this computer cannot print to one, and a
+    central store file whose folder does not exist (stored already, either is kept: a USB
+    stick may be out for now; the job or the sync fails with the reason).
     """
-    settings = replace(settings, printer=normalize_printer(settings.printer))
+    settings = replace(settings, printer=normalize_printer(settings.printer),
+                       central=normalize_central(settings.central))
     for f in fields(StandSettings):
         _check(settings, f.name)
     scheme = settings.printer.partition(":")[0]
     reason = missing_driver(scheme) if scheme in ("cups", "win32") else None
     if reason is not None:
         raise InvalidInput(reason)
+    check_central_place(settings.central)
     with uow:
         session = uow.session
         rows = {r.key: r for r in session.scalars(select(SettingRow))}
@@ -150,6 +159,40 @@ def _check_serial(rest: str) -> None:
         raise InvalidInput("a serial printer needs a port, like serial:COM3 or serial:/dev/rfcomm0")
 
 
+def normalize_central(target: str) -> str:
+    """*target* (a central store) without surrounding spaces, a file path made absolute;
+    refused when it is neither a path nor a PostgreSQL URL. "" stays "" (not set)."""
+    if not isinstance(target, str):
+        raise InvalidInput("the central store is a file path or a postgresql:// URL")
+    target = target.strip()
+    if not target:
+        return ""
+    if _CONTROL.search(target):
+        raise InvalidInput("the central store may not hold control characters")
+    if "://" not in target:
+        return str(Path(target).expanduser().absolute())
+    try:
+        url = make_url(target)
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
+        raise InvalidInput(f"'{target}' is not a database URL") from None
+    if url.get_backend_name() != "postgresql":
+        raise InvalidInput("the central store is an SQLite file or a PostgreSQL URL, not "
+                           f"{url.get_backend_name()}")
+    return target
+
+
+def check_central_place(target: str) -> None:
+    """Refuse a central store file that could not be made: its folder does not exist, or
+    it is a folder. A URL is not checked here (the server may be down for now)."""
+    if not target or "://" in target:
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder: give the central store's file name")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"the folder {path.parent} does not exist")
+
+
 _PRINTER_CHECKS = {
     "file": _check_file, "network": _check_network, "usb": _check_usb, "serial": _check_serial,
 }
@@ -187,6 +230,8 @@ def _check(s: StandSettings, name: str) -> None:
         _check_range(value, SCANNER_INTERVAL_RANGE, "the scanner key interval (ms)")
     if name == "discount_limit_percent":
         _check_range(value, DISCOUNT_LIMIT_RANGE, "the discount limit (percent)")
+    if name == "central":
+        normalize_central(value)
     if name in ("customer_display", "cash_drawer") and not isinstance(value, bool):
         raise InvalidInput(f"{name.replace('_', ' ')} must be on or off, not {value!r}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from pathlib import Path
 
 import pytest
 
@@ -118,6 +119,12 @@ def test_unknown_keys_are_ignored_and_missing_or_broken_ones_give_the_default(
     ({"discount_limit_percent": 101}, "discount limit (percent) must be a whole number from 0 to"),
     ({"discount_limit_percent": -1}, "discount limit"),
     ({"customer_display": "yes"}, "customer display"),
+    ({"central": "mysql://server/event"}, "an SQLite file or a PostgreSQL URL, not mysql"),
+    ({"central": "sqlite:///central.sqlite"}, "not sqlite"),
+    ({"central": "postgresql://host:port/x"}, "is not a database URL"),
+    ({"central": "/no/such/folder/central.sqlite"}, "the folder /no/such/folder does not exist"),
+    ({"central": "/tmp"}, "/tmp is a folder"),
+    ({"central": "/tmp/a\tb.sqlite"}, "control characters"),
 ])
 def test_a_bad_value_is_refused_and_nothing_changes(
     jatim: Stand, change: dict[str, object], reason: str
@@ -132,3 +139,34 @@ def test_a_bad_value_is_refused_and_nothing_changes(
     assert "\n" not in str(refused.value)
     assert dump_database(jatim.path) == before
     assert settings.get(jatim.handle.uow(write=False)) == CHANGED
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://posapp@venue-server/hani2026",
+    "postgresql+psycopg://posapp:secret@10.0.0.2:5432/hani2026",
+])
+def test_a_central_store_url_is_kept(jatim: Stand, url: str) -> None:
+    saved = settings.save(jatim.handle.uow(), StandSettings(central=f" {url} "))
+
+    assert saved.central == url
+    assert settings.get(jatim.handle.uow(write=False)).central == url
+
+
+def test_a_central_store_file_is_kept_as_an_absolute_path(
+        jatim: Stand, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    saved = settings.save(jatim.handle.uow(), StandSettings(central="central.sqlite"))
+
+    assert saved.central == str(tmp_path / "central.sqlite")
+    assert settings.get(jatim.handle.uow(write=False)).central == saved.central
+    assert settings.save(jatim.handle.uow(), StandSettings()).central == ""  # unset again
+
+
+def test_a_central_store_on_a_stick_taken_out_is_kept(jatim: Stand, tmp_path: Path) -> None:
+    """Only saving checks the folder: an unplugged USB stick does not lose the setting."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    settings.save(jatim.handle.uow(), StandSettings(central=str(stick / "central.sqlite")))
+    stick.rmdir()
+
+    assert settings.get(jatim.handle.uow(write=False)).central == str(stick / "central.sqlite")
