@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 #: The hash before the first entry of a stand's journal.
@@ -27,6 +28,12 @@ class EventKind:
     ORDER_READY = "order.ready"
     ORDER_HANDED_OVER = "order.handed_over"  # some or all of its lines
     ORDER_CANCELLED = "order.cancelled"
+
+
+def entry_time(at: str) -> datetime:
+    """An entry's time ("2026-06-26T03:00:07.000000Z") as a naive UTC datetime, the way
+    every time is stored."""
+    return datetime.fromisoformat(at.removesuffix("Z"))
 
 
 def canonical_json(payload: Mapping[str, Any]) -> str:

@@ -25,6 +25,9 @@ class Totals:
     refunds_count: int = 0
     refunds: int = 0
     methods: dict[str, MethodTotals] = field(default_factory=dict)
+    orders_placed: int = 0
+    #: order money apart from sales: {"deposit"|"balance"|"refund": {method: amount}}
+    order_money: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def sales_total(self) -> int:
@@ -44,7 +47,21 @@ class Totals:
                 m: {"sales": t.sales, "refunds": t.refunds, "net": t.net}
                 for m, t in sorted(self.methods.items()) if t.sales or t.refunds
             },
+            "orders": self.orders_figures(),
         }
+
+    def orders_figures(self) -> dict[str, Any]:
+        """Order money in the form of the Z report's "orders" (OrderMoney.payload)."""
+        kinds = {k: {m: a for m, a in sorted(self.order_money.get(k, {}).items()) if a}
+                 for k in ("deposit", "balance", "refund")}
+        return {"placed": self.orders_placed, "deposits": kinds["deposit"],
+                "balances": kinds["balance"], "refunds": kinds["refund"],
+                "net": sum(kinds["deposit"].values()) + sum(kinds["balance"].values())
+                - sum(kinds["refund"].values())}
+
+    def add_order_money(self, kind: str, method: str, amount: int) -> None:
+        by_method = self.order_money.setdefault(kind, {})
+        by_method[method] = by_method.get(method, 0) + amount
 
     def add(self, other: Totals) -> None:
         self.sales_count += other.sales_count
@@ -56,6 +73,10 @@ class Totals:
         for m, t in other.methods.items():
             mine = self.methods.get(m, MethodTotals())
             self.methods[m] = MethodTotals(mine.sales + t.sales, mine.refunds + t.refunds)
+        self.orders_placed += other.orders_placed
+        for kind, by_method in other.order_money.items():
+            for method, amount in by_method.items():
+                self.add_order_money(kind, method, amount)
 
     def add_method(self, method: str, sales: int = 0, refunds: int = 0) -> None:
         t = self.methods.get(method, MethodTotals())
@@ -69,7 +90,7 @@ def differences(a: Totals, b: Totals) -> list[str]:
 
 
 def fold(entries: Iterable[Entry]) -> Totals:
-    """Sales, voids and refunds of *entries* (one stand's, in order) as totals."""
+    """Sales, voids, refunds and order money of *entries* (one stand's, in order)."""
     totals = Totals()
     sales: dict[str, tuple[int, int, list[tuple[str, int]]]] = {}
     for e in entries:
@@ -96,7 +117,16 @@ def fold(entries: Iterable[Entry]) -> Totals:
             totals.refunds_count += 1
             totals.refunds += p["amount"]
             totals.add_method(p["method"], refunds=p["amount"])
+        elif e.kind in _ORDER_MONEY:
+            p = json.loads(e.payload)
+            totals.orders_placed += int(e.kind == EventKind.ORDER_PLACED)
+            for pay in p.get("payments", []):
+                totals.add_order_money(pay["kind"], pay["method"], pay["amount"])
     return totals
+
+
+_ORDER_MONEY = {EventKind.ORDER_PLACED, EventKind.ORDER_PAID, EventKind.ORDER_HANDED_OVER,
+                EventKind.ORDER_CANCELLED}
 
 
 def _flat(figures: dict[str, Any], prefix: str = "") -> dict[str, int]:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, case, func, select, text
 from posapp.domain.journal import Entry
 from posapp.domain.report import MethodTotals
 from posapp.domain.totals import Totals, differences, fold
+from posapp.sync import central_order_schema as cos
 from posapp.sync import central_schema as cs
 from posapp.sync.central_store import Central
 
@@ -49,7 +50,8 @@ def stand_totals(central: Central) -> list[StandTotals]:
             "FROM v_stand_totals ORDER BY stand"
         )).mappings().all()
         methods = _methods(conn)
-    return [
+        placed, money = _order_money(conn)
+    found = [
         StandTotals(
             r["stand"], r["name"], r["province"],
             Totals(int(r["sales_count"]), int(r["gross"]), int(r["discounts"]),
@@ -59,6 +61,10 @@ def stand_totals(central: Central) -> list[StandTotals]:
         )
         for r in rows
     ]
+    for s in found:
+        s.totals.orders_placed = placed.get(s.code, 0)
+        s.totals.order_money = money.get(s.code, {})
+    return found
 
 
 def overall(stands: Iterable[StandTotals]) -> Totals:
@@ -100,6 +106,12 @@ def check_z_reports(central: Central) -> list[Mismatch]:
                         z["refunds_count"], z["refunds_total"],
                         {m: MethodTotals(t["sales"], t["refunds"])
                          for m, t in z["methods"].items()})
+        orders = z.get("orders") or {}  # a Z report of before orders has none
+        theirs.orders_placed = orders.get("placed", 0)
+        for kind, key in (("deposit", "deposits"), ("balance", "balances"),
+                          ("refund", "refunds")):
+            for method, amount in orders.get(key, {}).items():
+                theirs.add_order_money(kind, method, amount)
         if diff := differences(ours.get(shift_id, Totals()), theirs):
             found.append(Mismatch(stand, f"Z report of shift {number}", diff))
     return found
@@ -130,7 +142,31 @@ def _shift_totals(conn: Connection) -> dict[str, Totals]:
         t.refunds_count += n
         t.refunds += int(amount)
         t.add_method(method, refunds=int(amount))
+    op, co = cos.order_payment, cos.customer_order
+    for shift_id, kind, method, amount in conn.execute(
+        select(op.c.shift_id, op.c.kind, op.c.method, func.sum(op.c.amount))
+        .group_by(op.c.shift_id, op.c.kind, op.c.method)
+    ):
+        totals.setdefault(shift_id, Totals()).add_order_money(kind, method, int(amount))
+    for shift_id, n in conn.execute(
+        select(co.c.shift_id, func.count()).group_by(co.c.shift_id)
+    ):
+        totals.setdefault(shift_id, Totals()).orders_placed = int(n)
     return totals
+
+
+def _order_money(conn: Connection) -> tuple[dict[str, int], dict[str, dict[str, dict[str, int]]]]:
+    """Orders taken, and order money by kind and method, per stand."""
+    op, co = cos.order_payment, cos.customer_order
+    placed = {stand: int(n) for stand, n in conn.execute(
+        select(co.c.stand, func.count()).group_by(co.c.stand))}
+    money: dict[str, dict[str, dict[str, int]]] = {}
+    for stand, kind, method, amount in conn.execute(
+        select(op.c.stand, op.c.kind, op.c.method, func.sum(op.c.amount))
+        .group_by(op.c.stand, op.c.kind, op.c.method)
+    ):
+        money.setdefault(stand, {}).setdefault(kind, {})[method] = int(amount)
+    return placed, money
 
 
 def _methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:

@@ -102,7 +102,8 @@ def place(uow: UnitOfWork, cashier: Actor, buyer: Buyer, items: list[OrderItem],
         s.add(order)
         s.flush()
         journal.append(uow, stand.code, EventKind.ORDER_PLACED, {
-            **journal_head(order), "shift": shift.id, "cashier": cashier.name, "total": total,
+            **journal_head(order), "seq": order.seq, "shift": shift.id, "cashier": cashier.name,
+            "total": total,
             "buyer": {"name": buyer.name, "phone": buyer.phone, "email": buyer.email,
                       "country": buyer.country, "address": buyer.address},
             "due": due.isoformat() if due else None, "note": note,

@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from posapp.domain.errors import InvalidInput, NotAllowed
-from posapp.domain.journal import GENESIS, Entry, verify_chain
+from posapp.domain.journal import GENESIS, Entry, entry_time, verify_chain
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
-from posapp.sync.central_rows import RowBuilder, utc_of
+from posapp.sync.central_rows import RowBuilder
 from posapp.sync.export_file import StandDetails
 
 Progress = Callable[[int, int], None]
@@ -128,7 +128,7 @@ def _touch_stand(conn: Connection, details: StandDetails, new: Sequence[Entry], 
     }
     if new:
         values |= {"last_seq": new[-1].seq, "last_hash": new[-1].hash,
-                   "last_entry_at": utc_of(new[-1].at)}
+                   "last_entry_at": entry_time(new[-1].at)}
     exists = conn.scalar(select(cs.stand.c.code).where(cs.stand.c.code == details.code))
     if exists is None:
         conn.execute(cs.stand.insert().values(code=details.code, **{

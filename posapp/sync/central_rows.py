@@ -14,9 +14,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, and_, bindparam, select
 
-from posapp.domain.journal import Entry, EventKind
+from posapp.domain.journal import Entry, EventKind, entry_time
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
+from posapp.sync.central_order_rows import ORDER_TABLES, OrderRows
 
 if TYPE_CHECKING:
     from posapp.sync.export_file import StandDetails
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 _PRODUCT_FIELDS = ("barcode", "name", "category", "maker_group", "region", "price", "stock",
                    "active")
 _TABLES = (cs.shift, cs.sale, cs.sale_line, cs.payment, cs.refund, cs.refund_line,
-           cs.cash_movement)
+           cs.cash_movement, *ORDER_TABLES)
 _SALE_VOID = [c.name for c in cs.sale.columns].index("voided")  # voided, voided_at, reason
 _SHIFT_CLOSE = [c.name for c in cs.shift.columns].index("closed_at")  # and the 4 after it
 # For rows that an earlier chunk or batch stored.
@@ -35,7 +36,7 @@ _UPDATE_PRODUCT = cs.product.update().where(
 )
 
 
-class RowBuilder:
+class RowBuilder(OrderRows):
     def __init__(self, conn: Connection, details: StandDetails) -> None:
         self.conn, self.code = conn, details.code
         try:
@@ -62,6 +63,7 @@ class RowBuilder:
             EventKind.CATALOG_IMPORTED: self._catalog,
             EventKind.PRODUCT_SAVED: self._product_saved,
             EventKind.STOCK_ADJUSTED: self._stock,
+            **self.order_handlers(),
         }
 
     def add(self, e: Entry) -> None:
@@ -80,6 +82,7 @@ class RowBuilder:
             for row in updates:  # few, and each has its own columns
                 self.conn.execute(stmt, row)
             updates.clear()
+        self.flush_orders()
 
     def finish(self) -> None:
         self.flush()
@@ -98,9 +101,9 @@ class RowBuilder:
     # -- events --------------------------------------------------------------------------
 
     def _sale(self, e: Entry, p: dict[str, Any]) -> None:
-        at, sale_id, code = utc_of(e.at), p["id"], self.code
+        at, sale_id, code = entry_time(e.at), p["id"], self.code
         sale = [sale_id, code, p["seq"], p["receipt_no"], p["shift"], p.get("cashier", ""),
-                self.time(at), self._day(at), p["subtotal"], p["discount"], p["total"],
+                self.time(at), self.day(at), p["subtotal"], p["discount"], p["total"],
                 p["change"], False, None, None]
         self.rows[cs.sale].append(sale)
         self.sales[sale_id] = sale
@@ -110,13 +113,13 @@ class RowBuilder:
                           ln.get("category", ""), ln.get("maker_group", ""),
                           ln.get("region", ""), ln["unit_price"], ln["quantity"],
                           ln["line_discount"], ln["cart_discount"], ln["total"]])
-            self._move_stock(ln["sku"], -ln["quantity"])
+            self.move_stock(ln["sku"], -ln["quantity"])
         pays = self.rows[cs.payment]
         for n, pay in enumerate(p["payments"], start=1):
             pays.append([sale_id, n, code, pay["method"], pay["tendered"], pay["amount"]])
 
     def _void(self, e: Entry, p: dict[str, Any]) -> None:
-        values = {"voided": True, "voided_at": utc_of(e.at), "void_reason": p.get("reason", "")}
+        values = {"voided": True, "voided_at": entry_time(e.at), "void_reason": p.get("reason", "")}
         sale_id = p["sale"]
         if sale_id in self.sales:
             self.sales[sale_id][_SALE_VOID:] = [True, self.time(values["voided_at"]),
@@ -129,33 +132,33 @@ class RowBuilder:
                 .where(cs.sale_line.c.sale_id == sale_id)
             )]
         for sku, quantity in lines:
-            self._move_stock(sku, quantity)
+            self.move_stock(sku, quantity)
 
     def _refund(self, e: Entry, p: dict[str, Any]) -> None:
-        at = utc_of(e.at)
+        at = entry_time(e.at)
         self.rows[cs.refund].append([
             p["id"], self.code, p["refund_no"], p["sale"], p["shift"], self.time(at),
-            self._day(at), p["method"], p["amount"], p.get("reason", ""), p.get("by", ""),
+            self.day(at), p["method"], p["amount"], p.get("reason", ""), p.get("by", ""),
         ])
         for ln in p["lines"]:
             self.rows[cs.refund_line].append([p["id"], ln["line_no"], p["sale"], self.code,
                                               ln["sku"], ln["quantity"], ln["amount"]])
-            self._move_stock(ln["sku"], ln["quantity"])
+            self.move_stock(ln["sku"], ln["quantity"])
 
     def _shift_opened(self, e: Entry, p: dict[str, Any]) -> None:
-        shift = [p["shift"], self.code, p["number"], self.time(utc_of(e.at)), p.get("by", ""),
+        shift = [p["shift"], self.code, p["number"], self.time(entry_time(e.at)), p.get("by", ""),
                  p.get("float", 0), None, None, None, None, None]
         self.rows[cs.shift].append(shift)
         self.shifts[p["shift"]] = shift
 
     def _cash(self, e: Entry, p: dict[str, Any]) -> None:
         self.rows[cs.cash_movement].append([
-            self.code, e.seq, p["shift"], self.time(utc_of(e.at)), p["amount"],
+            self.code, e.seq, p["shift"], self.time(entry_time(e.at)), p["amount"],
             p.get("reason", ""), p.get("by", ""),
         ])
 
     def _shift_closed(self, e: Entry, p: dict[str, Any]) -> None:
-        values = {"closed_at": utc_of(e.at), "closed_by": p.get("by", ""),
+        values = {"closed_at": entry_time(e.at), "closed_by": p.get("by", ""),
                   "counted_cash": p.get("counted_cash"), "expected_cash": p.get("expected_cash"),
                   "z_totals": json.dumps(p.get("totals"), sort_keys=True)}
         if p["shift"] in self.shifts:
@@ -178,7 +181,7 @@ class RowBuilder:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _day(self, at: datetime) -> str:
+    def day(self, at: datetime) -> str:
         return at.replace(tzinfo=UTC).astimezone(self.tz).date().isoformat()
 
     @property
@@ -202,7 +205,7 @@ class RowBuilder:
         current.update(values)
         self._changed.add(sku)
 
-    def _move_stock(self, sku: str, delta: int) -> None:
+    def move_stock(self, sku: str, delta: int) -> None:
         product = self.products.get(sku)
         if product is not None:  # custom items ("CUSTOM") have no product
             product["stock"] += delta
@@ -216,8 +219,3 @@ def _sqlite_time(value: datetime) -> str:
 
 def _same(value: datetime) -> datetime:
     return value
-
-
-def utc_of(at: str) -> datetime:
-    """A journal time ("...Z") as a naive UTC datetime, how the store keeps times."""
-    return datetime.fromisoformat(at.removesuffix("Z"))

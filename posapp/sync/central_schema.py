@@ -27,7 +27,8 @@ metadata = MetaData()
 Money = BigInteger
 
 
-def _text(name: str, length: int, **kw: object) -> Column[str]:
+def text_column(name: str, length: int, **kw: object) -> Column[str]:
+    """A text column that is never NULL (empty when unknown)."""
     return Column(name, String(length), nullable=False, default="", **kw)  # type: ignore[arg-type]
 
 
@@ -40,7 +41,7 @@ meta = Table(
 stand = Table(
     "stand", metadata,
     Column("code", String(16), primary_key=True),
-    _text("name", 120), _text("province", 80), _text("event_name", 160),
+    text_column("name", 120), text_column("province", 80), text_column("event_name", 160),
     Column("timezone", String(64), nullable=False, default="Asia/Jakarta"),
     Column("last_seq", Integer, nullable=False, default=0),
     Column("last_hash", String(64), nullable=False),
@@ -66,7 +67,7 @@ shift = Table(
     Column("stand", String(16), nullable=False, index=True),
     Column("number", Integer, nullable=False),
     Column("opened_at", DateTime, nullable=False),
-    _text("opened_by", 60),
+    text_column("opened_by", 60),
     Column("opening_float", Money, nullable=False, default=0),
     Column("closed_at", DateTime),
     Column("closed_by", String(60)),
@@ -82,7 +83,7 @@ sale = Table(
     Column("seq", Integer, nullable=False),
     Column("receipt_no", String(32), nullable=False),
     Column("shift_id", String(36), nullable=False),
-    _text("cashier", 60),
+    text_column("cashier", 60),
     Column("at", DateTime, nullable=False),
     Column("day", String(10), nullable=False),  # in the stand's time zone
     Column("subtotal", Money, nullable=False),
@@ -101,8 +102,8 @@ sale_line = Table(
     Column("sale_id", String(36), primary_key=True),
     Column("line_no", Integer, primary_key=True),
     Column("stand", String(16), nullable=False),
-    _text("sku", 40), _text("name", 120), _text("category", 80), _text("maker_group", 120),
-    _text("region", 80),
+    text_column("sku", 40), text_column("name", 120), text_column("category", 80),
+    text_column("maker_group", 120), text_column("region", 80),
     Column("unit_price", Money, nullable=False),
     Column("quantity", Integer, nullable=False),
     Column("line_discount", Money, nullable=False),
@@ -131,7 +132,7 @@ refund = Table(
     Column("day", String(10), nullable=False),
     Column("method", String(16), nullable=False),
     Column("amount", Money, nullable=False),
-    _text("reason", 200), _text("approved_by", 60),
+    text_column("reason", 200), text_column("approved_by", 60),
 )
 
 refund_line = Table(
@@ -140,7 +141,7 @@ refund_line = Table(
     Column("line_no", Integer, primary_key=True),
     Column("sale_id", String(36), nullable=False, index=True),
     Column("stand", String(16), nullable=False),
-    _text("sku", 40),
+    text_column("sku", 40),
     Column("quantity", Integer, nullable=False),
     Column("amount", Money, nullable=False),
 )
@@ -152,7 +153,7 @@ cash_movement = Table(
     Column("shift_id", String(36), nullable=False),
     Column("at", DateTime, nullable=False),
     Column("amount", Money, nullable=False),
-    _text("reason", 200), _text("approved_by", 60),
+    text_column("reason", 200), text_column("approved_by", 60),
 )
 
 product = Table(
@@ -160,14 +161,16 @@ product = Table(
     Column("stand", String(16), primary_key=True),
     Column("sku", String(40), primary_key=True),
     Column("barcode", String(48)),
-    _text("name", 120), _text("category", 80), _text("maker_group", 120), _text("region", 80),
+    text_column("name", 120), text_column("category", 80), text_column("maker_group", 120),
+    text_column("region", 80),
     Column("price", Money, nullable=False, default=0),
     Column("stock", Integer, nullable=False, default=0),  # what the stand has left
     Column("active", Boolean, nullable=False, default=True),
 )
 
 
-def _sum(expr: str) -> str:
+def sum_of(expr: str) -> str:
+    """SUM as a BIGINT, 0 for no rows (PostgreSQL's SUM of BIGINT is NUMERIC)."""
     return f"COALESCE(CAST(SUM({expr}) AS BIGINT), 0)"
 
 
@@ -193,8 +196,8 @@ JOIN stand st ON st.code = rl.stand
 def _line_view(*keys: str) -> str:
     cols = ", ".join(keys)
     return f"""
-SELECT {cols}, {_sum("units")} AS units, {_sum("sales")} AS sales,
-       {_sum("refunds")} AS refunds, {_sum("sales - refunds")} AS net
+SELECT {cols}, {sum_of("units")} AS units, {sum_of("sales")} AS sales,
+       {sum_of("refunds")} AS refunds, {sum_of("sales - refunds")} AS net
 FROM v_line_movements GROUP BY {cols}
 """
 
@@ -208,26 +211,26 @@ SELECT st.code AS stand, st.name, st.province,
        COALESCE(s.sales_total, 0) - COALESCE(r.refunds, 0) AS net,
        st.last_seq, st.last_entry_at, st.last_sync_at
 FROM stand st
-LEFT JOIN (SELECT stand, COUNT(*) AS sales_count, {_sum("subtotal")} AS gross,
-                  {_sum("discount")} AS discounts, {_sum("total")} AS sales_total
+LEFT JOIN (SELECT stand, COUNT(*) AS sales_count, {sum_of("subtotal")} AS gross,
+                  {sum_of("discount")} AS discounts, {sum_of("total")} AS sales_total
            FROM sale WHERE NOT voided GROUP BY stand) s ON s.stand = st.code
 LEFT JOIN (SELECT stand, COUNT(*) AS voids_count FROM sale WHERE voided GROUP BY stand) v
        ON v.stand = st.code
-LEFT JOIN (SELECT stand, COUNT(*) AS refunds_count, {_sum("amount")} AS refunds
+LEFT JOIN (SELECT stand, COUNT(*) AS refunds_count, {sum_of("amount")} AS refunds
            FROM refund GROUP BY stand) r ON r.stand = st.code
 """
 
 _PROVINCE_TOTALS = f"""
-SELECT province, COUNT(*) AS stands, {_sum("sales_count")} AS sales_count,
-       {_sum("gross")} AS gross, {_sum("discounts")} AS discounts,
-       {_sum("refunds")} AS refunds, {_sum("net")} AS net
+SELECT province, COUNT(*) AS stands, {sum_of("sales_count")} AS sales_count,
+       {sum_of("gross")} AS gross, {sum_of("discounts")} AS discounts,
+       {sum_of("refunds")} AS refunds, {sum_of("net")} AS net
 FROM v_stand_totals GROUP BY province
 """
 
 # Sales by payment method and refunds by the method they were paid back with.
 _STAND_PAYMENT_TOTALS = f"""
-SELECT stand, method, {_sum("sales")} AS sales, {_sum("refunds")} AS refunds,
-       {_sum("sales - refunds")} AS net
+SELECT stand, method, {sum_of("sales")} AS sales, {sum_of("refunds")} AS refunds,
+       {sum_of("sales - refunds")} AS net
 FROM (SELECT p.stand, p.method, p.amount AS sales, 0 AS refunds
       FROM payment p JOIN sale s ON s.id = p.sale_id AND NOT s.voided
       UNION ALL
@@ -236,14 +239,14 @@ GROUP BY stand, method
 """
 
 _PAYMENT_TOTALS = f"""
-SELECT method, {_sum("sales")} AS sales, {_sum("refunds")} AS refunds, {_sum("net")} AS net
+SELECT method, {sum_of("sales")} AS sales, {sum_of("refunds")} AS refunds, {sum_of("net")} AS net
 FROM v_stand_payment_totals GROUP BY method
 """
 
 # Sales counted on the day they were made, refunds on the day they were given.
 _DAY_TOTALS = f"""
-SELECT day, {_sum("sales_count")} AS sales_count, {_sum("sales_total")} AS sales,
-       {_sum("refunds")} AS refunds, {_sum("sales_total - refunds")} AS net
+SELECT day, {sum_of("sales_count")} AS sales_count, {sum_of("sales_total")} AS sales,
+       {sum_of("refunds")} AS refunds, {sum_of("sales_total - refunds")} AS net
 FROM (SELECT day, 1 AS sales_count, total AS sales_total, 0 AS refunds
       FROM sale WHERE NOT voided
       UNION ALL
@@ -263,3 +266,4 @@ VIEWS: tuple[tuple[str, str], ...] = (
     ("v_payment_totals", _PAYMENT_TOTALS),
     ("v_day_totals", _DAY_TOTALS),
 )
+

@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from posapp.domain.errors import NotFound, StorageError
 from posapp.sync import central_schema as cs
+from posapp.sync.central_order_schema import ORDER_VIEWS  # its tables join cs.metadata
 
 #: How long a writer waits for another stand's sync to finish before giving up.
 BUSY_TIMEOUT_S = 120
@@ -104,7 +105,7 @@ class Central:
             raise StorageError(f"{self.label} is another kind of database, not a posapp "
                                "central store")
         cs.metadata.create_all(conn)
-        for name, select_sql in cs.VIEWS:
+        for name, select_sql in (*cs.VIEWS, *ORDER_VIEWS):
             conn.exec_driver_sql(f"CREATE VIEW {name} AS {select_sql}")
         conn.execute(cs.meta.insert(), [{"key": "version", "value": str(cs.CENTRAL_VERSION)}])
 
