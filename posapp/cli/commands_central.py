@@ -79,6 +79,13 @@ def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
     for method, t in sorted(everything.methods.items()):
         print(f"  {method:<10} sales {format_rupiah(t.sales):>16}  refunds "
               f"{format_rupiah(t.refunds):>14}  net {format_rupiah(t.net):>16}")
+    orders = everything.orders_figures()
+    if orders["placed"] or orders["net"]:
+        print(f"orders (apart from sales): {orders['placed']} taken, deposits "
+              f"{format_rupiah(sum(orders['deposits'].values()))}, balances "
+              f"{format_rupiah(sum(orders['balances'].values()))}, deposits refunded "
+              f"{format_rupiah(sum(orders['refunds'].values()))}, order money "
+              f"{format_rupiah(orders['net'])}")
     return 0
 
 
