@@ -86,18 +86,127 @@ class Refusals(QObject):
              self.tr("A discount percentage must be between 0 and 100")),
             (re.compile(r"log in first"),
              self.tr("Log in first")),
+            *self._printer_patterns(),
+            *self._sync_patterns(),
+            *self._event_key_patterns(),
+        ]
+
+    def _printer_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Printer targets refused by the settings or by the printer itself."""
+        return [
+            (re.compile(r"unknown printer '(?P<target>.*)': use"),
+             self.tr("Unknown printer {target}: use file:PATH, network:HOST[:PORT], "
+                     "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME or win32:NAME")),
+            (re.compile(r"unknown printer profile '(?P<profile>.*)'"),
+             self.tr("Unknown printer profile {profile} (for example TM-T20II)")),
+            (re.compile(r"CUPS printer '(?P<name>.*)': give the queue name"),
+             self.tr("CUPS printer {name}: give the queue name without spaces, '/' or '#', "
+                     "like cups:TM-T20II (lpstat -p lists them)")),
+            (re.compile(r"a Windows printer needs its name"),
+             self.tr("A Windows printer needs its name, like win32:EPSON TM-T20II Receipt")),
+            (re.compile(r"Windows printers \(win32:NAME\) work only on Windows"),
+             self.tr("Windows printers (win32:NAME) work only on Windows: on this computer "
+                     "use cups:, file:, network: or usb:")),
+            (re.compile(r"CUPS printers \(cups:NAME\) need the pycups package"),
+             self.tr("CUPS printers (cups:NAME) need the pycups package, which this computer "
+                     "does not have: use file:, network: or usb: instead")),
+            (re.compile(r"Windows printers \(win32:NAME\) need the pywin32 package"),
+             self.tr("Windows printers (win32:NAME) need the pywin32 package, which this "
+                     "posapp does not have")),
+            (re.compile(r"USB printing needs the pyusb package"),
+             self.tr("USB printers need the pyusb package, which this posapp does not have")),
+            (re.compile(r"serial printing needs the pyserial package"),
+             self.tr("Serial printers need the pyserial package, which this posapp does not "
+                     "have")),
+            (re.compile(r"printer (?P<target>.+?) did not answer: (?P<reason>.*)"),
+             self.tr("The printer {target} did not answer: {reason}")),
+            (re.compile(r"printer (?P<target>.+?) failed while printing: (?P<reason>.*)"),
+             self.tr("The printer {target} failed while printing: {reason}")),
+            (re.compile(r"no printer set up: choose one in the settings"),
+             self.tr("No printer set up: choose one in the settings, then print again")),
+        ]
+
+    def _sync_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """The central store and sync: where it is, whether it can be used, conflicts."""
+        return [
+            (re.compile(r"no central store set"),
+             self.tr("No central store is set: choose one in the settings (Central store)")),
+            (re.compile(r"this stand joined event (?P<ours>\w+), the central store "
+                        r"(?P<target>.+) is for event (?P<theirs>\w+)"),
+             self.tr("This stand joined event {ours}, but the central store {target} is for "
+                     "event {theirs}")),
+            (re.compile(r"the central store has entries up to (?P<seq>\d+) for stand "
+                        r"(?P<stand>\S+), this laptop only up to (?P<own>\d+)"),
+             self.tr("Conflict: the central store has entries up to {seq} of stand {stand}, "
+                     "this laptop only up to {own}: is another laptop set up as stand {stand}, "
+                     "or was this one restored from an old backup?")),
+            (re.compile(r"stand (?P<stand>\S+), entry (?P<seq>\d+) (?:does not follow|differs "
+                        r"from)"),
+             self.tr("Conflict: entry {seq} of stand {stand} differs from the central store's: "
+                     "is another laptop set up as stand {stand}? Nothing was sent")),
+            (re.compile(r"stand (?P<stand>\S+), entry (?P<seq>\d+): (?P<reason>.+)"),
+             self.tr("The journal of stand {stand} is damaged at entry {seq} ({reason}): "
+                     "nothing was sent")),
+            (re.compile(r"(?P<target>.+) stayed busy with another stand's sync"),
+             self.tr("{target} is busy with another stand's sync: try again")),
+            (re.compile(r"cannot use the central store (?P<target>.+?): (?P<detail>.*)"),
+             self.tr("Cannot use the central store {target} ({detail})")),
+            (re.compile(r"(?P<target>.+) is another kind of database, not a posapp central"),
+             self.tr("{target} is another kind of database, not a central store")),
+            (re.compile(r"(?P<target>.+) is not a posapp central store"),
+             self.tr("{target} is not a posapp central store")),
+            (re.compile(r"(?P<target>.+) was made by a newer posapp"),
+             self.tr("{target} was made by a newer posapp: update posapp")),
+            (re.compile(r"(?P<target>.+) is a folder: give the central store's file name"),
+             self.tr("{target} is a folder: choose the central store's file")),
+            (re.compile(r"the folder (?P<target>.+) does not exist"),
+             self.tr("The folder {target} does not exist (is the USB stick plugged in?)")),
+            (re.compile(r"'(?P<target>.*)' is not a database URL"),
+             self.tr("{target} is not a database URL")),
+            (re.compile(r"the central store is an SQLite file or a PostgreSQL URL"),
+             self.tr("The central store is an SQLite file or a postgresql:// URL")),
+            (re.compile(r"the central store may not hold control characters"),
+             self.tr("The central store may not hold control characters")),
+            (re.compile(r"PostgreSQL needs the psycopg package"),
+             self.tr("PostgreSQL needs the psycopg package, which this posapp does not have")),
+        ]
+
+    def _event_key_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """The event key: typos (never echoing the key) and the stand's own key."""
+        return [
+            (re.compile(r"^no event key given"),
+             self.tr("Type the event key")),
+            (re.compile(r"^this is not an event key"),
+             self.tr("This is not an event key (14 groups of 4 letters and digits)")),
+            (re.compile(r"^the event key has a typo: it never holds the letter U"),
+             self.tr("The event key has a typo: it never holds the letter U (perhaps a V?)")),
+            (re.compile(r"^the event key has a typo: it has (?P<n>\d+) letters and digits "
+                        r"instead of (?P<k>\d+)"),
+             self.tr("The event key has a typo: it has {n} letters and digits instead of {k}")),
+            (re.compile(r"^the event key has a typo: its check letters do not match"),
+             self.tr("The event key has a typo: compare it group by group with the paper")),
+            (re.compile(r"the event key stored in this stand is damaged"),
+             self.tr("The event key stored in this stand is damaged: join the event again in "
+                     "the settings")),
+            (re.compile(r"this stand has not joined the event yet"),
+             self.tr("This stand has not joined the event yet: join it in the settings with "
+                     "the organizers' event key")),
         ]
 
     def fallback(self, detail: str) -> str:
         return self.tr("Refused: {detail}").format(detail=detail)
 
 
-def user_message(exc: PosError) -> str:
-    """*exc*'s message in the current language (one line)."""
-    text = exc.message
-    refusals = Refusals()
-    for pattern, template in refusals.patterns():
+def translated(text: str) -> str | None:
+    """A service's English *text* in the current language; None when it is not a known one."""
+    for pattern, template in Refusals().patterns():
         m = pattern.search(text)
         if m:
             return template.format(**m.groupdict())
-    return refusals.fallback(text)
+    return None
+
+
+def user_message(exc: PosError) -> str:
+    """*exc*'s message in the current language (one line)."""
+    found = translated(exc.message)
+    return found if found is not None else Refusals().fallback(exc.message)

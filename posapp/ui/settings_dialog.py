@@ -1,17 +1,18 @@
 """The stand's settings: language, printer, paper, QRIS, scanner, discount limit, display,
-cash drawer."""
+cash drawer, the central store to sync to, and the event the stand joined."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.errors import PosError
+from posapp.services import event
 from posapp.services import settings as stand_settings
 from posapp.services.settings import (
     DISCOUNT_LIMIT_RANGE,
@@ -35,6 +37,9 @@ from posapp.ui.errors import user_message
 from posapp.ui.i18n import LANGUAGES
 from posapp.ui.widgets import TOUCH_HEIGHT, button, message_label, show_message
 
+if TYPE_CHECKING:
+    from posapp.ui.scanner import ScannerFilter
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -44,12 +49,17 @@ class SettingsDialog(QDialog):
     saved = Signal(object)  # the StandSettings just stored, emitted before accept()
 
     def __init__(self, uow_factory: Callable[[], UnitOfWork],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 scanner: ScannerFilter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setModal(True)
         self.setMinimumWidth(600)
         self._uow = uow_factory
+        self._scanner = scanner
+        self.event_id: str | None = None
+        self.event_problem: str | None = None
+        self.join_dialog: QDialog | None = None
         self._build()
         self.retranslate()
         try:
@@ -59,6 +69,7 @@ class SettingsDialog(QDialog):
             self.save_button.setEnabled(False)
             self._show_error(exc)
         self._fill(self.settings)
+        self._show_event()
 
     def _field(self, widget: W, name: str) -> W:
         widget.setObjectName(name)
@@ -88,6 +99,18 @@ class SettingsDialog(QDialog):
         self.discount_spin.setSuffix(" %")
         self.display_check = self._field(QCheckBox(self), "customerDisplayCheck")
         self.drawer_check = self._field(QCheckBox(self), "cashDrawerCheck")
+        self.central_input = self._field(QLineEdit(self), "centralInput")
+        self.central_button = button("centralFileButton", self)
+        self.central_button.setAutoDefault(False)
+        self.central_button.clicked.connect(self.choose_central_file)
+        self.central_hint = QLabel(self)
+        self.central_hint.setWordWrap(True)
+        self.event_label = QLabel(self)
+        self.event_label.setObjectName("eventStatusLabel")
+        self.event_label.setWordWrap(True)
+        self.join_button = button("joinEventButton", self)
+        self.join_button.setAutoDefault(False)
+        self.join_button.clicked.connect(self.join_event)
         self.error_label = message_label("settingsErrorLabel", self)
         self.save_button = button("saveSettingsButton", self)
         self.save_button.setDefault(True)
@@ -111,6 +134,18 @@ class SettingsDialog(QDialog):
                 form.addRow("", self.printer_hint)
         form.addRow("", self.display_check)
         form.addRow("", self.drawer_check)
+        self.central_caption, self.event_caption = QLabel(self), QLabel(self)
+        for caption, field, side in (
+                (self.central_caption, self.central_input, self.central_button),
+                (self.event_caption, self.event_label, self.join_button)):
+            caption.setMinimumHeight(TOUCH_HEIGHT)
+            caption.setBuddy(field if isinstance(field, QLineEdit) else side)
+            row = QHBoxLayout()
+            row.addWidget(field, 1)
+            row.addWidget(side)
+            form.addRow(caption, row)
+            if caption is self.central_caption:
+                form.addRow("", self.central_hint)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
@@ -156,6 +191,16 @@ class SettingsDialog(QDialog):
         self.drawer_check.setText(self.tr(
             "Open the cash drawer for cash sales and refunds (a drawer on the receipt printer)"))
         self.drawer_check.setAccessibleName(self.tr("Cash drawer"))
+        self.central_caption.setText(self.tr("Central store"))
+        self.central_input.setAccessibleName(self.tr("Central store"))
+        self.central_input.setPlaceholderText(self.tr("empty: no sync"))
+        self.central_button.setText(self.tr("Choose file…"))
+        self.central_button.setAccessibleName(self.tr("Choose the central store file"))
+        self.central_hint.setText(self.tr(
+            "Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick "
+            "or a shared folder), or the postgresql:// URL of their server."))
+        self.event_caption.setText(self.tr("Event"))
+        self._retranslate_event()
         self.save_button.setText(self.tr("Save"))
         self.save_button.setAccessibleName(self.tr("Save the settings"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -176,6 +221,7 @@ class SettingsDialog(QDialog):
         self.discount_spin.setValue(s.discount_limit_percent)
         self.display_check.setChecked(s.customer_display)
         self.drawer_check.setChecked(s.cash_drawer)
+        self.central_input.setText(s.central)
 
     def edited(self) -> StandSettings:
         """The settings as the form shows them now (fields it does not show are kept)."""
@@ -190,6 +236,7 @@ class SettingsDialog(QDialog):
             discount_limit_percent=self.discount_spin.value(),
             customer_display=self.display_check.isChecked(),
             cash_drawer=self.drawer_check.isChecked(),
+            central=self.central_input.text().strip(),
         )
 
     def save(self) -> None:
@@ -205,3 +252,42 @@ class SettingsDialog(QDialog):
     def _show_error(self, exc: PosError) -> None:
         """A service's refusal, inline (nothing was saved)."""
         show_message(self.error_label, user_message(exc))
+
+    # -- the central store and the event -----------------------------------------------------
+    def choose_central_file(self) -> None:
+        """Pick the central store's file (it need not exist yet: the first sync makes it)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Choose the central store file"), self.central_input.text().strip(),
+            self.tr("Central store (*.sqlite);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.central_input.setText(path)
+
+    def _show_event(self) -> None:
+        try:
+            self.event_id, self.event_problem = event.event_id(self._uow()), None
+        except PosError as exc:  # a damaged key: joining again replaces it
+            self.event_id, self.event_problem = None, user_message(exc)
+        self._retranslate_event()
+
+    def _retranslate_event(self) -> None:
+        """Only the event id is ever shown, never the key."""
+        if self.event_problem:
+            text = self.event_problem
+        elif self.event_id:
+            text = self.tr("Joined event {event}").format(event=self.event_id)
+        else:
+            text = self.tr("Not joined yet: the organizers give the event key")
+        self.event_label.setText(text)
+        self.join_button.setText(self.tr("Join another event…") if self.event_id
+                                 else self.tr("Join event…"))
+        self.join_button.setAccessibleName(self.join_button.text())
+
+    def join_event(self) -> None:
+        """Ask for the event key (typed or scanned); the stand joins at once when it is right."""
+        from posapp.ui.event_key_dialog import JoinEventDialog
+
+        dialog = JoinEventDialog(self._uow, self, scanner=self._scanner)
+        dialog.joined.connect(lambda _result: self._show_event())
+        self.join_dialog = dialog
+        dialog.open()

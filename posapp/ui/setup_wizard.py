@@ -1,4 +1,5 @@
-"""The first start: make a stand (province, event, catalog, first supervisor) in a few pages.
+"""The first start: make a stand (province, event, catalog, the organizers' event key and
+central store, first supervisor) in a few pages.
 
 The pages (``setup_pages``) only hold what was typed; this wizard checks it against the data
 folder and the catalog file, and on Finish creates the stand through the services, all of
@@ -7,6 +8,8 @@ it or nothing: a half-made database file is removed and the reason shown on the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -16,8 +19,9 @@ from posapp.bootstrap import DataDir, open_stand
 from posapp.domain.catalog import CatalogFileError, CatalogRow
 from posapp.domain.errors import PosError
 from posapp.resources import resource
-from posapp.services import catalog, stand, users
+from posapp.services import catalog, event, settings, stand, users
 from posapp.services.catalog_files import read_catalog_file
+from posapp.store.uow import UnitOfWork
 from posapp.ui.errors import user_message
 from posapp.ui.setup_pages import (
     CatalogPage,
@@ -26,9 +30,10 @@ from posapp.ui.setup_pages import (
     SupervisorPage,
     read_provinces,
 )
+from posapp.ui.sync_setup_page import SyncSetupPage
 from posapp.ui.widgets import TOUCH_HEIGHT
 
-STAND_PAGE, CATALOG_PAGE, SUPERVISOR_PAGE = range(3)
+STAND_PAGE, CATALOG_PAGE, SYNC_PAGE, SUPERVISOR_PAGE = range(4)
 _Button = QWizard.WizardButton
 BUTTON_NAMES = {
     _Button.BackButton: "wizardBackButton",
@@ -52,9 +57,11 @@ class SetupWizard(QWizard):
         self.setMinimumSize(640, 520)
         self.stand_page = StandPage(read_provinces(resource("provinces-2019.csv")), self)
         self.catalog_page = CatalogPage(self)
+        self.sync_page = SyncSetupPage(self)
         self.supervisor_page = SupervisorPage(self)
         self.setPage(STAND_PAGE, self.stand_page)
         self.setPage(CATALOG_PAGE, self.catalog_page)
+        self.setPage(SYNC_PAGE, self.sync_page)
         self.setPage(SUPERVISOR_PAGE, self.supervisor_page)
         self.catalog_page.file_chosen.connect(lambda _path: self._read_catalog())
         for which, name in BUTTON_NAMES.items():
@@ -156,6 +163,7 @@ class SetupWizard(QWizard):
             catalog.import_catalog(handle.uow(), self.catalog_rows)
             users.add_user(handle.uow(), people.supervisor_name(), users.Role.SUPERVISOR,
                            people.pin())
+            self._join_and_sync_to(handle.uow)
         except BaseException as exc:
             if handle is not None:
                 handle.close()
@@ -167,6 +175,15 @@ class SetupWizard(QWizard):
         handle.close()
         self.stand_code = code
         return True
+
+    def _join_and_sync_to(self, uow: Callable[..., UnitOfWork]) -> None:
+        """The event key and central store from their page, when given."""
+        page = self.sync_page
+        if page.key_text:
+            event.join(uow(), page.key_text)
+        if page.central:
+            current = settings.get(uow(write=False))
+            settings.save(uow(), replace(current, central=page.central))
 
     def _remove_half_made(self, code: str) -> None:
         """Delete the database of *code* (it did not exist before this wizard made it)."""

@@ -166,6 +166,7 @@ class StandActions(QObject):
 
         dialog = CloseShiftDialog(self.till, self.window, lang=self._lang())
         dialog.finished.connect(self.window.show_current_page)
+        dialog.shift_closed.connect(lambda _report: self.window.sync.after_shift_close())
         dialog.print_requested.connect(lambda number: self._print_report("z", number))
         self._open(dialog)
 
@@ -195,9 +196,16 @@ class StandActions(QObject):
     def open_settings(self) -> None:
         from posapp.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.till.handle.uow, self.window)
+        dialog = SettingsDialog(self.till.handle.uow, self.window, scanner=self.window.scanner)
         dialog.saved.connect(self.apply_settings)
         self._open(dialog)
+
+    def sync_now(self) -> None:
+        """Send the new journal entries to the central store, in the background."""
+        try:
+            self.window.sync.sync_now()
+        except PosError as exc:  # no central store set: say where to set it
+            self.window.statusBar().showMessage(user_message(exc), 10_000)
 
     def apply_settings(self, s: StandSettings) -> None:
         """Settings take effect at once: language, scanner, discount limit."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from posapp.services.till import Till
@@ -13,10 +13,15 @@ from posapp.ui.login_page import LoginPage, OpenShiftPage
 from posapp.ui.printing import PrintController
 from posapp.ui.selling_page import SellingPage
 from posapp.ui.stand_actions import StandActions
+from posapp.ui.sync_controller import SyncController
 
 if TYPE_CHECKING:
     from posapp.ui.i18n import Languages
     from posapp.ui.scanner import ScannerFilter
+
+# The widest the sync status may get in the status bar (a long reason is cut, and shown
+# whole in its tooltip).
+SYNC_STATUS_WIDTH = 520
 
 
 class StandWindow(QMainWindow):
@@ -45,6 +50,8 @@ class StandWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.printing = PrintController(till, self)
         self.printing.changed.connect(self._update_printer_status)
+        self.sync = SyncController(till, self)
+        self.sync.changed.connect(self._update_sync_status)
         self.actions_ = StandActions(self)
         self._build_status()
         self._build_menu()
@@ -61,9 +68,10 @@ class StandWindow(QMainWindow):
             label.setObjectName(name)
             self.status_labels[name] = label
             self.statusBar().addPermanentWidget(label)
-        printer = self.status_labels["statusPrinter"]  # a click opens the print jobs
-        printer.setCursor(Qt.CursorShape.PointingHandCursor)
-        printer.installEventFilter(self)
+        # a click on the printer opens the print jobs; on the sync, syncs
+        for name in ("statusPrinter", "statusSync"):
+            self.status_labels[name].setCursor(Qt.CursorShape.PointingHandCursor)
+            self.status_labels[name].installEventFilter(self)
 
     def _build_menu(self) -> None:
         self.menu = QMenu(self)
@@ -80,6 +88,7 @@ class StandWindow(QMainWindow):
             ("printAgain", None, self.printing.retry_all),
             ("printJobs", None, self.actions_.open_print_jobs),
             ("printXReport", None, self.actions_.print_x_report),
+            ("syncNow", "F5", self.actions_.sync_now),
             ("logout", "Ctrl+L", self.logout),
         ):
             action = QAction(self)
@@ -125,9 +134,10 @@ class StandWindow(QMainWindow):
             ("settings", self.tr("Settings")),
             ("language", self.tr("Bahasa Indonesia / English")),
             ("customerDisplay", self.tr("Customer display")),
-            ("printAgain", self.tr("Print waiting receipts again")),
+            ("printAgain", self.tr("Print the waiting print jobs again")),
             ("printJobs", self.tr("Print jobs…")),
             ("printXReport", self.tr("Print X report (shift so far)")),
+            ("syncNow", self.tr("Sync now (F5)")),
             ("logout", self.tr("Log out (Ctrl+L)")),
         ):
             self.menu_actions[name].setText(text)
@@ -180,25 +190,44 @@ class StandWindow(QMainWindow):
             self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
         )
         self._update_printer_status()
-        self.status_labels["statusSync"].setText(self.tr("Sync: never"))
+        self._update_sync_status()
         self.status_labels["statusPrinter"].setToolTip(self.tr("Click to see the print jobs"))
 
     def _update_printer_status(self) -> None:
         self.status_labels["statusPrinter"].setText(self._printer_status())
 
     def _printer_status(self) -> str:
+        """Jobs not printed (failed, or waiting while nothing prints them: a crash left them),
+        else printing, ready or the last error."""
         waiting, failed, error = self.printing.state()
-        if failed:
-            return self.tr("Printer: {n} receipts not printed").format(n=failed)
-        if waiting or self.printing.busy:
+        busy = self.printing.busy
+        left = failed + (0 if busy else waiting)
+        if left == 1:
+            return self.tr("Printer: 1 print job not printed")
+        if left:
+            return self.tr("Printer: {n} print jobs not printed").format(n=left)
+        if busy:
             return self.tr("Printer: printing…")
         return self.tr("Printer: ready") if error is None else self.tr("Printer: error")
 
+    def _update_sync_status(self) -> None:
+        """The last sync (or the one running), cut to fit; whole in the tooltip."""
+        label = self.status_labels["statusSync"]
+        text = self.sync.status_text()
+        label.setText(QFontMetrics(label.font()).elidedText(
+            text, Qt.TextElideMode.ElideRight, SYNC_STATUS_WIDTH))
+        hint = self.tr("Click to sync now (F5)")
+        label.setToolTip(f"{text}\n{hint}")
+        label.setAccessibleName(text)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.status_labels["statusPrinter"] \
-                and event.type() == QEvent.Type.MouseButtonRelease:
-            self.actions_.open_print_jobs()
-            return True
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            if watched is self.status_labels["statusPrinter"]:
+                self.actions_.open_print_jobs()
+                return True
+            if watched is self.status_labels["statusSync"]:
+                self.actions_.sync_now()
+                return True
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

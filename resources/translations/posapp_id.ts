@@ -647,6 +647,49 @@
     </message>
 </context>
 <context>
+    <name>JoinEventDialog</name>
+    <message>
+        <source>Join the event</source>
+        <translation>Ikut acara</translation>
+    </message>
+    <message>
+        <source>Type the organizers&apos; event key (14 groups of 4 letters and digits; spaces, dashes and small letters do not matter), or scan its QR code with the scanner.</source>
+        <translation>Ketik kunci acara dari panitia (14 kelompok berisi 4 huruf dan angka; spasi, tanda hubung dan huruf kecil tidak masalah), atau pindai kode QR-nya dengan pemindai.</translation>
+    </message>
+    <message>
+        <source>This stand joined event {event}.</source>
+        <translation>Stan ini sudah ikut acara {event}.</translation>
+    </message>
+    <message>
+        <source>This stand has not joined an event yet.</source>
+        <translation>Stan ini belum ikut acara apa pun.</translation>
+    </message>
+    <message>
+        <source>Event key</source>
+        <translation>Kunci acara</translation>
+    </message>
+    <message>
+        <source>for example 7K3M-…</source>
+        <translation>misalnya 7K3M-…</translation>
+    </message>
+    <message>
+        <source>Replace the event</source>
+        <translation>Ganti acara</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Ikut</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>This stand joined event {old}. Join event {new} instead? Its sales will be sent for event {new}. Press Replace the event to confirm.</source>
+        <translation>Stan ini sudah ikut acara {old}. Ikut acara {new} sebagai gantinya? Penjualannya akan dikirim untuk acara {new}. Tekan Ganti acara untuk memastikan.</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Log in</source>
@@ -1352,6 +1395,146 @@ Nominal: %1</translation>
         <translation>Masuk dulu</translation>
     </message>
     <message>
+        <source>Unknown printer {target}: use file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME or win32:NAME</source>
+        <translation>Printer {target} tidak dikenal: gunakan file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME atau win32:NAME</translation>
+    </message>
+    <message>
+        <source>Unknown printer profile {profile} (for example TM-T20II)</source>
+        <translation>Profil printer {profile} tidak dikenal (misalnya TM-T20II)</translation>
+    </message>
+    <message>
+        <source>CUPS printer {name}: give the queue name without spaces, &apos;/&apos; or &apos;#&apos;, like cups:TM-T20II (lpstat -p lists them)</source>
+        <translation>Printer CUPS {name}: tulis nama antreannya tanpa spasi, &apos;/&apos; atau &apos;#&apos;, misalnya cups:TM-T20II (lpstat -p menampilkan daftarnya)</translation>
+    </message>
+    <message>
+        <source>A Windows printer needs its name, like win32:EPSON TM-T20II Receipt</source>
+        <translation>Printer Windows perlu namanya, misalnya win32:EPSON TM-T20II Receipt</translation>
+    </message>
+    <message>
+        <source>Windows printers (win32:NAME) work only on Windows: on this computer use cups:, file:, network: or usb:</source>
+        <translation>Printer Windows (win32:NAME) hanya bisa dipakai di Windows: di komputer ini gunakan cups:, file:, network: atau usb:</translation>
+    </message>
+    <message>
+        <source>CUPS printers (cups:NAME) need the pycups package, which this computer does not have: use file:, network: or usb: instead</source>
+        <translation>Printer CUPS (cups:NAME) memerlukan paket pycups, yang tidak ada di komputer ini: gunakan file:, network: atau usb:</translation>
+    </message>
+    <message>
+        <source>Windows printers (win32:NAME) need the pywin32 package, which this posapp does not have</source>
+        <translation>Printer Windows (win32:NAME) memerlukan paket pywin32, yang tidak ada di posapp ini</translation>
+    </message>
+    <message>
+        <source>USB printers need the pyusb package, which this posapp does not have</source>
+        <translation>Printer USB memerlukan paket pyusb, yang tidak ada di posapp ini</translation>
+    </message>
+    <message>
+        <source>Serial printers need the pyserial package, which this posapp does not have</source>
+        <translation>Printer serial memerlukan paket pyserial, yang tidak ada di posapp ini</translation>
+    </message>
+    <message>
+        <source>The printer {target} did not answer: {reason}</source>
+        <translation>Printer {target} tidak menjawab: {reason}</translation>
+    </message>
+    <message>
+        <source>The printer {target} failed while printing: {reason}</source>
+        <translation>Printer {target} gagal saat mencetak: {reason}</translation>
+    </message>
+    <message>
+        <source>No printer set up: choose one in the settings, then print again</source>
+        <translation>Belum ada printer: pilih printer di pengaturan, lalu cetak ulang</translation>
+    </message>
+    <message>
+        <source>No central store is set: choose one in the settings (Central store)</source>
+        <translation>Data pusat belum diatur: pilih di pengaturan (Data pusat)</translation>
+    </message>
+    <message>
+        <source>This stand joined event {ours}, but the central store {target} is for event {theirs}</source>
+        <translation>Stan ini ikut acara {ours}, tetapi data pusat {target} untuk acara {theirs}</translation>
+    </message>
+    <message>
+        <source>Conflict: the central store has entries up to {seq} of stand {stand}, this laptop only up to {own}: is another laptop set up as stand {stand}, or was this one restored from an old backup?</source>
+        <translation>Konflik: data pusat punya catatan stan {stand} sampai {seq}, laptop ini hanya sampai {own}: apakah ada laptop lain yang dipasang sebagai stan {stand}, atau laptop ini dipulihkan dari cadangan lama?</translation>
+    </message>
+    <message>
+        <source>Conflict: entry {seq} of stand {stand} differs from the central store&apos;s: is another laptop set up as stand {stand}? Nothing was sent</source>
+        <translation>Konflik: catatan {seq} stan {stand} berbeda dengan yang ada di data pusat: apakah ada laptop lain yang dipasang sebagai stan {stand}? Tidak ada yang dikirim</translation>
+    </message>
+    <message>
+        <source>The journal of stand {stand} is damaged at entry {seq} ({reason}): nothing was sent</source>
+        <translation>Jurnal stan {stand} rusak pada catatan {seq} ({reason}): tidak ada yang dikirim</translation>
+    </message>
+    <message>
+        <source>{target} is busy with another stand&apos;s sync: try again</source>
+        <translation>{target} sedang dipakai sinkronisasi stan lain: coba lagi</translation>
+    </message>
+    <message>
+        <source>Cannot use the central store {target} ({detail})</source>
+        <translation>Data pusat {target} tidak dapat dipakai ({detail})</translation>
+    </message>
+    <message>
+        <source>{target} is another kind of database, not a central store</source>
+        <translation>{target} adalah database jenis lain, bukan data pusat</translation>
+    </message>
+    <message>
+        <source>{target} is not a posapp central store</source>
+        <translation>{target} bukan data pusat posapp</translation>
+    </message>
+    <message>
+        <source>{target} was made by a newer posapp: update posapp</source>
+        <translation>{target} dibuat oleh posapp yang lebih baru: perbarui posapp</translation>
+    </message>
+    <message>
+        <source>{target} is a folder: choose the central store&apos;s file</source>
+        <translation>{target} adalah folder: pilih file data pusatnya</translation>
+    </message>
+    <message>
+        <source>The folder {target} does not exist (is the USB stick plugged in?)</source>
+        <translation>Folder {target} tidak ada (apakah flashdisk sudah dicolokkan?)</translation>
+    </message>
+    <message>
+        <source>{target} is not a database URL</source>
+        <translation>{target} bukan URL database</translation>
+    </message>
+    <message>
+        <source>The central store is an SQLite file or a postgresql:// URL</source>
+        <translation>Data pusat berupa file SQLite atau URL postgresql://</translation>
+    </message>
+    <message>
+        <source>The central store may not hold control characters</source>
+        <translation>Data pusat tidak boleh berisi karakter kontrol</translation>
+    </message>
+    <message>
+        <source>PostgreSQL needs the psycopg package, which this posapp does not have</source>
+        <translation>PostgreSQL memerlukan paket psycopg, yang tidak ada di posapp ini</translation>
+    </message>
+    <message>
+        <source>Type the event key</source>
+        <translation>Ketik kunci acara</translation>
+    </message>
+    <message>
+        <source>This is not an event key (14 groups of 4 letters and digits)</source>
+        <translation>Ini bukan kunci acara (14 kelompok berisi 4 huruf dan angka)</translation>
+    </message>
+    <message>
+        <source>The event key has a typo: it never holds the letter U (perhaps a V?)</source>
+        <translation>Kunci acara salah ketik: kunci tidak pernah memuat huruf U (mungkin V?)</translation>
+    </message>
+    <message>
+        <source>The event key has a typo: it has {n} letters and digits instead of {k}</source>
+        <translation>Kunci acara salah ketik: berisi {n} huruf dan angka, seharusnya {k}</translation>
+    </message>
+    <message>
+        <source>The event key has a typo: compare it group by group with the paper</source>
+        <translation>Kunci acara salah ketik: cocokkan per kelompok dengan kertasnya</translation>
+    </message>
+    <message>
+        <source>The event key stored in this stand is damaged: join the event again in the settings</source>
+        <translation>Kunci acara yang tersimpan di stan ini rusak: ikuti acara lagi di pengaturan</translation>
+    </message>
+    <message>
+        <source>This stand has not joined the event yet: join it in the settings with the organizers&apos; event key</source>
+        <translation>Stan ini belum ikut acara: ikuti acara di pengaturan dengan kunci acara dari panitia</translation>
+    </message>
+    <message>
         <source>Refused: {detail}</source>
         <translation>Ditolak: {detail}</translation>
     </message>
@@ -1640,6 +1823,30 @@ Nominal: %1</translation>
         <translation>Laci kas</translation>
     </message>
     <message>
+        <source>Central store</source>
+        <translation>Data pusat</translation>
+    </message>
+    <message>
+        <source>empty: no sync</source>
+        <translation>kosong: tanpa sinkron</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih file…</translation>
+    </message>
+    <message>
+        <source>Choose the central store file</source>
+        <translation>Pilih file data pusat</translation>
+    </message>
+    <message>
+        <source>Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick or a shared folder), or the postgresql:// URL of their server.</source>
+        <translation>Tujuan Sinkron sekarang (F5) mengirim penjualan: file yang dipilih panitia (di flashdisk atau folder bersama), atau URL postgresql:// server panitia.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
@@ -1654,6 +1861,26 @@ Nominal: %1</translation>
     <message>
         <source>Close without saving</source>
         <translation>Tutup tanpa menyimpan</translation>
+    </message>
+    <message>
+        <source>Central store (*.sqlite);;All files (*)</source>
+        <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Joined event {event}</source>
+        <translation>Sudah ikut acara {event}</translation>
+    </message>
+    <message>
+        <source>Not joined yet: the organizers give the event key</source>
+        <translation>Belum ikut acara: kunci acara diberikan oleh panitia</translation>
+    </message>
+    <message>
+        <source>Join another event…</source>
+        <translation>Ikut acara lain…</translation>
+    </message>
+    <message>
+        <source>Join event…</source>
+        <translation>Ikut acara…</translation>
     </message>
 </context>
 <context>
@@ -1848,8 +2075,8 @@ Nominal: %1</translation>
         <translation>Layar pelanggan</translation>
     </message>
     <message>
-        <source>Print waiting receipts again</source>
-        <translation>Cetak ulang struk yang tertunda</translation>
+        <source>Print the waiting print jobs again</source>
+        <translation>Cetak ulang antrean cetak yang menunggu</translation>
     </message>
     <message>
         <source>Print jobs…</source>
@@ -1858,6 +2085,10 @@ Nominal: %1</translation>
     <message>
         <source>Print X report (shift so far)</source>
         <translation>Cetak laporan X (shift sejauh ini)</translation>
+    </message>
+    <message>
+        <source>Sync now (F5)</source>
+        <translation>Sinkron sekarang (F5)</translation>
     </message>
     <message>
         <source>Log out (Ctrl+L)</source>
@@ -1888,8 +2119,16 @@ Nominal: %1</translation>
         <translation>Klik untuk melihat antrean cetak</translation>
     </message>
     <message>
-        <source>Printer: {n} receipts not printed</source>
-        <translation>Printer: {n} struk belum tercetak</translation>
+        <source>Printer: 1 print job not printed</source>
+        <translation>Printer: 1 cetakan belum tercetak</translation>
+    </message>
+    <message>
+        <source>Printer: {n} print jobs not printed</source>
+        <translation>Printer: {n} cetakan belum tercetak</translation>
+    </message>
+    <message>
+        <source>Click to sync now (F5)</source>
+        <translation>Klik untuk sinkron sekarang (F5)</translation>
     </message>
     <message>
         <source>Printer: printing…</source>
@@ -1902,10 +2141,6 @@ Nominal: %1</translation>
     <message>
         <source>Printer: error</source>
         <translation>Printer: galat</translation>
-    </message>
-    <message>
-        <source>Sync: never</source>
-        <translation>Sinkron: belum pernah</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2208,80 @@ Nominal: %1</translation>
     <message>
         <source>The two PINs are not the same: type them again.</source>
         <translation>Kedua PIN tidak sama: ketik ulang.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing… {percent}%</source>
+        <translation>Sedang sinkron… {percent}%</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sedang sinkron…</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Belum pernah sinkron</translation>
+    </message>
+    <message>
+        <source>Sync failed {time}: {reason}</source>
+        <translation>Sinkron gagal {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>Synced {time} ✓ (1 entry)</source>
+        <translation>Sinkron {time} ✓ (1 entri)</translation>
+    </message>
+    <message>
+        <source>Synced {time} ✓ ({n} entries)</source>
+        <translation>Sinkron {time} ✓ ({n} entri)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSetupPage</name>
+    <message>
+        <source>The organizers&apos; event</source>
+        <translation>Acara dari panitia</translation>
+    </message>
+    <message>
+        <source>Both may stay empty: the stand sells without them, and they can be set later in the settings.</source>
+        <translation>Keduanya boleh dikosongkan: stan tetap bisa berjualan tanpanya, dan keduanya bisa diatur nanti di pengaturan.</translation>
+    </message>
+    <message>
+        <source>The event key signs this stand&apos;s sales for the organizers: type it from their paper (14 groups of 4), or scan its QR code. The central store is where Sync now sends the sales: a file (on a USB stick or a shared folder) or a postgresql:// URL.</source>
+        <translation>Kunci acara menandai penjualan stan ini untuk panitia: ketik dari kertas panitia (14 kelompok berisi 4), atau pindai kode QR-nya. Data pusat adalah tujuan Sinkron sekarang mengirim penjualan: sebuah file (di flashdisk atau folder bersama) atau URL postgresql://.</translation>
+    </message>
+    <message>
+        <source>Event key</source>
+        <translation>Kunci acara</translation>
+    </message>
+    <message>
+        <source>Central store</source>
+        <translation>Data pusat</translation>
+    </message>
+    <message>
+        <source>empty: join the event later</source>
+        <translation>kosong: ikut acara nanti</translation>
+    </message>
+    <message>
+        <source>empty: no sync for now</source>
+        <translation>kosong: belum sinkron dulu</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih file…</translation>
+    </message>
+    <message>
+        <source>Choose the central store file</source>
+        <translation>Pilih file data pusat</translation>
+    </message>
+    <message>
+        <source>Event {event}: the key is taken (it is not shown again).</source>
+        <translation>Acara {event}: kuncinya sudah diterima (tidak ditampilkan lagi).</translation>
+    </message>
+    <message>
+        <source>Central store (*.sqlite);;All files (*)</source>
+        <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
     </message>
 </context>
 </TS>

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from posapp.services.till import Till
+from posapp.ui.i18n import Languages, qm_path
 from tests.conftest import CASHIER, CASHIER_PIN, Stand
 
 
@@ -36,3 +41,24 @@ def shouting() -> Iterator[Shouting]:
     translator = Shouting()
     yield translator
     QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session")
+def qm_file() -> Path:
+    """The compiled Indonesian, built when missing or older than the .ts."""
+    qm = Path(qm_path("id"))
+    ts = qm.with_suffix(".ts")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True,
+                       capture_output=True)
+    return qm
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication, qm_file: Path) -> Iterator[Languages]:
+    """The app in Bahasa Indonesia for one test (English again afterwards: the app is shared)."""
+    languages = Languages(qapp)
+    assert languages.use("id")
+    yield languages
+    languages.use("en")

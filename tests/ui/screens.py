@@ -41,7 +41,15 @@ from posapp.ui.i18n import Languages
 from posapp.ui.organizer_window import OrganizerWindow
 from posapp.ui.setup_wizard import SetupWizard
 from posapp.ui.stand_window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import (
+    CASHIER,
+    CASHIER_PIN,
+    CATALOG_CSV,
+    SUPERVISOR,
+    SUPERVISOR_PIN,
+    Stand,
+    make_stand,
+)
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
 GEDOG = "JTM-BTK-002"  # Rp 325.000
@@ -314,7 +322,28 @@ def catalog_dialog(ctx: Ctx) -> Iterator[Moment]:
 def settings_dialog(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
     w.actions_.open_settings()
-    yield "settings dialog", opened(w)
+    dialog = opened(w)
+    yield "settings dialog", dialog
+    type_in(ctx, dialog, "centralInput", str(ctx.data.root / "no-stick" / "central.sqlite"))
+    click(ctx, dialog, "saveSettingsButton")
+    yield "settings dialog, the central store's folder missing", dialog
+    click(ctx, dialog, "joinEventButton")
+    join = dialog.join_dialog  # type: ignore[attr-defined]
+    assert join is not None and join.isVisible()
+    yield "join event dialog", join
+    key = new_key()
+    type_in(ctx, join, "eventKeyInput", key[:-5])
+    click(ctx, join, "joinEventOkButton")
+    yield "join event dialog, a typo", join
+    type_in(ctx, join, "eventKeyInput", key)
+    click(ctx, join, "joinEventOkButton")
+    assert not join.isVisible()
+    yield "settings dialog, joined", dialog
+    click(ctx, dialog, "joinEventButton")
+    join = dialog.join_dialog  # type: ignore[attr-defined]
+    type_in(ctx, join, "eventKeyInput", new_key())
+    click(ctx, join, "joinEventOkButton")
+    yield "join event dialog, replacing asks first", join
 
 
 def setup_wizard(ctx: Ctx) -> Iterator[Moment]:
@@ -335,6 +364,13 @@ def setup_wizard(ctx: Ctx) -> Iterator[Moment]:
     yield "set-up wizard, the catalog without a file", wizard
     click(ctx, wizard, "demoCatalogRadio")
     click(ctx, wizard, "wizardNextButton")
+    yield "set-up wizard, the organizers' event", wizard
+    type_in(ctx, wizard, "eventKeyInput", "bukan kunci")
+    click(ctx, wizard, "wizardNextButton")
+    yield "set-up wizard, not an event key", wizard
+    type_in(ctx, wizard, "eventKeyInput", new_key().lower())
+    type_in(ctx, wizard, "centralInput", str(ctx.data.root / "central.sqlite"))
+    click(ctx, wizard, "wizardNextButton")
     yield "set-up wizard, the first supervisor", wizard
     type_in(ctx, wizard, "supervisorNameInput", SUPERVISOR)
     type_in(ctx, wizard, "supervisorPinInput", "1234")
@@ -342,7 +378,7 @@ def setup_wizard(ctx: Ctx) -> Iterator[Moment]:
     click(ctx, wizard, "wizardFinishButton")
     yield "set-up wizard, PINs not the same", wizard
     click(ctx, wizard, "wizardBackButton")
-    yield "set-up wizard, back to the catalog", wizard
+    yield "set-up wizard, back to the event key taken", wizard
 
 
 def input_dialogs(ctx: Ctx) -> Iterator[Moment]:
@@ -473,6 +509,36 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     yield "print jobs dialog, everything printed", dialog
 
 
+def sync_status(ctx: Ctx) -> Iterator[Moment]:
+    """The status bar's sync: never, synced, failed with a conflict's reason."""
+    stand = ctx.stand
+    central = ctx.data.root / "central.sqlite"
+    settings.save(stand.handle.uow(), replace(settings.get(stand.handle.uow(write=False)),
+                                              central=str(central)))
+    w = logged_in(ctx)
+    yield "stand window, never synced", w
+    sell(w.till, [HIJAB])
+    with ctx.qtbot.waitSignal(w.sync.finished, timeout=20_000):
+        w.menu_actions["syncNow"].trigger()
+    yield "stand window, synced", w
+    catalog_file = ctx.data.root / "catalog.csv"
+    catalog_file.write_text(CATALOG_CSV, encoding="utf-8")
+    other = make_stand(DataDir(ctx.data.root / "other"), stand.handle.code, catalog_file)
+    try:
+        central.unlink()  # another laptop set up as the same stand syncs first
+        other_till = Till.open(other.handle)
+        other_till.login(CASHIER, CASHIER_PIN)
+        sell(other_till, [GEDOG])
+        sync.sync_stand(other.handle.uow, str(central))
+    finally:
+        other.handle.close()
+    sell(w.till, [HIJAB])
+    with ctx.qtbot.waitSignal(w.sync.finished, timeout=20_000):
+        w.menu_actions["syncNow"].trigger()
+    assert w.status_labels["statusSync"].text() != ""
+    yield "stand window, sync refused: another laptop is the same stand", w
+
+
 SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "login": login_page,
     "open_shift": open_shift_page,
@@ -487,4 +553,5 @@ SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "setup_wizard": setup_wizard,
     "input_dialogs": input_dialogs,
     "organizer": organizer_window,
+    "sync_status": sync_status,
 }

@@ -117,7 +117,7 @@ def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> 
 
 
 @pytest.mark.parametrize(("field", "text", "reason"), [
-    ("printerInput", "lpt1", "unknown printer 'lpt1'"),
+    ("printerInput", "lpt1", "Unknown printer lpt1: use file:PATH"),
     ("printerInput", "network:10.0.0.7:99999", "port '99999'"),
     ("qrisPayloadInput", "000201 ", "spaces"),
     pytest.param("printerInput", "win32:EPSON TM-T20II", "work only on Windows",
@@ -166,7 +166,7 @@ def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot, till: T
              if isinstance(w, INTERACTIVE) and w.isVisible()
              and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)]
 
-    assert len(shown) == 11
+    assert len(shown) == 14
     for w in shown:
         assert w.objectName() and w.accessibleName(), w
         assert w.minimumHeight() >= 44, w.objectName()

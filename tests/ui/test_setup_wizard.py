@@ -22,7 +22,13 @@ from pytestqt.qtbot import QtBot
 from posapp.bootstrap import DataDir, open_stand
 from posapp.domain.errors import InvalidInput, StorageError
 from posapp.services import catalog, stand, users
-from posapp.ui.setup_wizard import CATALOG_PAGE, STAND_PAGE, SUPERVISOR_PAGE, SetupWizard
+from posapp.ui.setup_wizard import (
+    CATALOG_PAGE,
+    STAND_PAGE,
+    SUPERVISOR_PAGE,
+    SYNC_PAGE,
+    SetupWizard,
+)
 from tests.conftest import dump_database, make_stand
 
 BAD_CATALOG = """sku,barcode,name,category,maker_group,region,price,stock
@@ -90,6 +96,8 @@ def test_jawa_barat_with_the_demo_catalog_and_budi(qtbot: QtBot, wizard: SetupWi
     click(qtbot, wizard, "wizardNextButton")
     assert wizard.currentId() == CATALOG_PAGE
     assert child(wizard, QRadioButton, "demoCatalogRadio").isChecked()
+    click(qtbot, wizard, "wizardNextButton")
+    assert wizard.currentId() == SYNC_PAGE  # no event key, no central store: both optional
     click(qtbot, wizard, "wizardNextButton")
     assert wizard.currentId() == SUPERVISOR_PAGE
     assert child(wizard, QLineEdit, "supervisorPinInput").echoMode() == QLineEdit.EchoMode.Password
@@ -168,6 +176,7 @@ def test_a_bad_catalog_lists_every_bad_row_and_blocks_the_next_page(
     click(qtbot, wizard, "catalogFileButton")
     assert not problems.isVisible()
     click(qtbot, wizard, "wizardNextButton")
+    click(qtbot, wizard, "wizardNextButton")
     assert wizard.currentId() == SUPERVISOR_PAGE
     fill_supervisor(qtbot, wizard)
     click(qtbot, wizard, "wizardFinishButton")
@@ -190,9 +199,9 @@ def test_import_without_a_file_is_refused(qtbot: QtBot, wizard: SetupWizard) -> 
 
 def go_to_supervisor(qtbot: QtBot, wizard: SetupWizard) -> None:
     fill_stand_page(qtbot, wizard)
-    click(qtbot, wizard, "wizardNextButton")
-    click(qtbot, wizard, "wizardNextButton")
-    assert wizard.currentId() == SUPERVISOR_PAGE
+    for page in (CATALOG_PAGE, SYNC_PAGE, SUPERVISOR_PAGE):
+        click(qtbot, wizard, "wizardNextButton")
+        assert wizard.currentId() == page
 
 
 @pytest.mark.parametrize(("pin", "repeat", "reason"), [
@@ -285,7 +294,7 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QListWidget)
 
 def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot,
                                                            wizard: SetupWizard) -> None:
-    for page in (STAND_PAGE, CATALOG_PAGE, SUPERVISOR_PAGE):
+    for page in (STAND_PAGE, CATALOG_PAGE, SYNC_PAGE, SUPERVISOR_PAGE):
         wizard.setStartId(page)
         wizard.restart()
         shown = [w for w in wizard.findChildren(QWidget)

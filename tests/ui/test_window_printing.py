@@ -12,9 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableView
 from pytestqt.qtbot import QtBot
 
+from posapp.domain.tender import Payment
 from posapp.services import print_queue, settings
+from posapp.store.models import PrintJobRow
 from posapp.ui.print_jobs_dialog import PrintJobsDialog
 from posapp.ui.stand_window import StandWindow
+from tests.central.stands import CASH, sell
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.readback import needs_poppler, run
 from tests.ui.test_stand_window import logged_in
@@ -160,7 +163,7 @@ def two_unprinted(jatim: Stand, qtbot: QtBot, tmp_path: Path) -> StandWindow:
 
 def open_jobs_by_the_status_bar(qtbot: QtBot, w: StandWindow) -> PrintJobsDialog:
     label = w.status_labels["statusPrinter"]
-    assert label.text() == "Printer: 2 receipts not printed"
+    assert label.text() == "Printer: 2 print jobs not printed"
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
     dialog = w.actions_.dialog
     assert isinstance(dialog, PrintJobsDialog) and dialog.isVisible()
@@ -193,7 +196,7 @@ def test_the_print_jobs_list_shows_what_failed_and_prints_one_again(
     assert b"JATIM-000001" not in data  # only the one asked for
     qtbot.waitUntil(lambda: [r[0] for r in cells(dialog)] == ["JATIM-000001"])
     assert dialog.findChild(QPushButton, f"printAgainButton{first}") is not None
-    assert w.status_labels["statusPrinter"].text() == "Printer: 1 receipts not printed"
+    assert w.status_labels["statusPrinter"].text() == "Printer: 1 print job not printed"
 
 
 def test_print_all_again_empties_the_list(jatim: Stand, qtbot: QtBot, tmp_path: Path,
@@ -213,3 +216,36 @@ def test_print_all_again_empties_the_list(jatim: Stand, qtbot: QtBot, tmp_path: 
     assert cells(dialog) == []
     assert not dialog.findChild(QPushButton, "printAllAgainButton").isEnabled()
     assert w.status_labels["statusPrinter"].text() == "Printer: ready"
+
+
+def test_jobs_a_crash_left_show_as_not_printed_at_start(jatim: Stand, qtbot: QtBot,
+                                                        tmp_path: Path) -> None:
+    """A receipt left "printing" and an X report left "waiting" by a crash: nothing prints
+    them until someone presses Print again, so the window says they are not printed."""
+    receipt = sell(jatim, [(HIJAB, 1)], [Payment(CASH, 85_000)])
+    left = [print_queue.enqueue_receipt(jatim.handle.uow(), receipt),
+            print_queue.enqueue_report(jatim.handle.uow(), "x")]
+    with jatim.handle.uow() as uow:
+        uow.session.get(PrintJobRow, left[0]).status = "printing"  # type: ignore[union-attr]
+        uow.commit()
+
+    w = logged_in(jatim, qtbot)
+
+    label = w.status_labels["statusPrinter"]
+    assert label.text() == "Printer: 2 print jobs not printed"
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}")
+    w.menu_actions["printAgain"].trigger()
+    assert w.menu_actions["printAgain"].text() == "Print the waiting print jobs again"
+    printed(qtbot, w, device, b"LAPORAN X")
+    qtbot.waitUntil(lambda: label.text() == "Printer: ready", timeout=15_000)
+
+
+def test_one_job_not_printed_in_indonesian(jatim: Stand, qtbot: QtBot, tmp_path: Path,
+                                           indonesian: object) -> None:
+    use_printer(jatim, f"file:{tmp_path / 'unplugged' / 'lp0'}")
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code(HIJAB)
+    pay_cash(qtbot, w, "85.000")
+    qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
+    assert w.status_labels["statusPrinter"].text() == "Printer: 1 cetakan belum tercetak"
