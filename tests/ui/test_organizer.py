@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from posapp.bootstrap import DataDir
-from posapp.domain.event_key import new_key
+from posapp.domain.event_key import fingerprint, new_key, parse_key
 from posapp.domain.money import format_rupiah
-from posapp.services import central_totals, central_views, event, export, merge, stand, sync
+from posapp.services import central_totals, central_views, event, export, stand, sync
 from posapp.services.central_totals import StandTotals
 from posapp.services.central_views import Slice
-from posapp.sync.central_store import Central
+from posapp.sync.central_store import EVENT_META, KEY_META, Central, set_meta
 from posapp.ui.i18n import Languages, qm_path
 from posapp.ui.organizer_chart import top_bars
 from posapp.ui.organizer_settings import OrganizerSettings
@@ -239,8 +239,9 @@ def test_a_refused_file_shows_its_reason_and_the_table_is_unchanged(
     assert b"325000" in data
     bad = tmp_path / "NTT-changed.posexport"
     bad.write_bytes(data.replace(b"325000", b"925000", 1))  # one byte of a price changed
-    with Central(three_stands) as central:
-        merge.event_key(central, KEY)  # the store has its key: no question asked
+    with Central(three_stands) as central, central.writing() as conn:  # the store has its
+        set_meta(conn, KEY_META, KEY)  # key already (from an earlier merge): no question
+        set_meta(conn, EVENT_META, fingerprint(parse_key(KEY)))
     opened(qtbot, window, three_stands)
     before_table = column(window, StandTableModel.NET)
     before = central_dump(three_stands)
@@ -263,8 +264,8 @@ def test_a_refused_file_in_indonesian(qtbot: QtBot, window: OrganizerWindow, tmp
     try:
         assert languages.use("id")
         opened(qtbot, window, str(tmp_path / "central.sqlite"), create=True)
-        with Central(window.target or "") as central:
-            merge.event_key(central, KEY)
+        with Central(window.target or "") as central, central.writing() as conn:
+            set_meta(conn, KEY_META, KEY)
         text = tmp_path / "notes.posexport"
         text.write_text("bukan ekspor\n", encoding="utf-8")
         with qtbot.waitSignal(window.merge_panel.merged, timeout=20_000):
