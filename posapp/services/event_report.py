@@ -26,7 +26,6 @@ from posapp.services.event_report_data import (
     ProductEarnings,
     assemble,
 )
-from posapp.sync import central_store
 from posapp.sync.central_store import Central
 
 __all__ = ["BREAKDOWNS", "EventReport", "Progress", "event_report"]
@@ -44,7 +43,6 @@ def event_report(central: Central, *, made_at: datetime,
     """
     step = _Stepper(progress)
     with central.reading() as conn:
-        _hold_writers_off(conn, central)
         stands, event_name, zone = _stands(conn)
         step()
         methods = _methods(conn)
@@ -69,19 +67,6 @@ class _Stepper:
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, _STEPS)
-
-
-def _hold_writers_off(conn: Connection, central: Central) -> None:
-    """Make the several queries of this read see one state of the store.
-
-    SQLite: the read transaction's shared lock already keeps a writer from committing.
-    PostgreSQL reads at READ COMMITTED, so each query could see a sync that landed between
-    two of them; the shared form of the writers' advisory lock makes a sync wait (for the
-    few seconds of this read) instead.
-    """
-    if not central.is_sqlite:
-        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"),
-                     {"k": central_store._PG_LOCK})
 
 
 def _stands(conn: Connection) -> tuple[list[StandTotals], str, str]:

@@ -60,7 +60,11 @@ class Central:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        """One read transaction that sees one state of the store, whatever lands meanwhile
+        (SQLite: its read lock; PostgreSQL: a REPEATABLE READ snapshot, writers not held)."""
         with self._connect() as conn:
+            if not self.is_sqlite:
+                conn.execution_options(isolation_level="REPEATABLE READ")
             try:
                 with conn.begin():
                     if self.is_sqlite:
