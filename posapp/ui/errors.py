@@ -97,7 +97,7 @@ class Refusals(QObject):
             (re.compile(r"unknown printer '(?P<target>.*)': use"),
              self.tr("Unknown printer {target}: use file:PATH, network:HOST[:PORT], "
                      "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME or win32:NAME")),
-            (re.compile(r"unknown printer profile '(?P<profile>.*)'"),
+            (re.compile(r"unknown printer profile '(?P<profile>[^']*)'"),
              self.tr("Unknown printer profile {profile} (for example TM-T20II)")),
             (re.compile(r"CUPS printer '(?P<name>.*)': give the queue name"),
              self.tr("CUPS printer {name}: give the queue name without spaces, '/' or '#', "
