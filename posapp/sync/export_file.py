@@ -19,15 +19,17 @@ import hmac
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _text  # what json.dumps(ensure_ascii=False) uses
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from posapp.domain.errors import InvalidInput, StorageError
 from posapp.domain.event_key import fingerprint
 from posapp.domain.journal import GENESIS, Entry, canonical_json, verify_chain
+
+T = TypeVar("T")
 
 FORMAT = "posapp-export"
 VERSION = 1
@@ -200,12 +202,7 @@ def read_export_header(path: Path | str, key: bytes) -> ExportHeader:
     """The header of the export file at *path*, once its signature checks out: the cheap
     read for a file that a central store may already hold whole (no entry is parsed, so
     the chain inside is not checked: use ``read_export`` before applying anything)."""
-    path = Path(path)
-    try:
-        with path.open("rb") as f:
-            return _Reader(path, key, f).read_header()
-    except OSError as exc:
-        raise ExportRefused(f"cannot read {path}: {exc.strerror or exc}") from None
+    return _read(path, key, _Reader.read_header)
 
 
 def read_export(path: Path | str, key: bytes) -> ExportBatch:
@@ -216,10 +213,14 @@ def read_export(path: Path | str, key: bytes) -> ExportBatch:
     entries do not chain from the header's prev_hash to its last_hash or belong to another
     stand. Nothing is returned unless every check passes.
     """
+    return _read(path, key, _Reader.read)
+
+
+def _read(path: Path | str, key: bytes, how: Callable[[_Reader], T]) -> T:
     path = Path(path)
     try:
         with path.open("rb") as f:
-            return _Reader(path, key, f).read()
+            return how(_Reader(path, key, f))
     except OSError as exc:
         raise ExportRefused(f"{path} cannot be read: {exc.strerror or exc}") from None
 

@@ -12,30 +12,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import update
 
-from posapp.domain.cart import Cart, Discount
+from posapp.domain.cart import Discount
 from posapp.domain.errors import InvalidInput, NotAllowed, StorageError
 from posapp.domain.event_key import fingerprint, format_key
 from posapp.domain.journal import GENESIS, Entry, canonical_json
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import checkout, event, journal, returns
+from posapp.services import event, journal, returns
 from posapp.services.export import export_journal
 from posapp.store.models import JournalRow
 from posapp.sync.export_file import ExportRefused, StandDetails, entry_line, read_export
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
+from tests.integration.test_checkout import sell
 
 KEY = bytes(range(32))
 OTHER_KEY = bytes(range(100, 132))
 EVENT, OTHER_EVENT = fingerprint(KEY), fingerprint(OTHER_KEY)
 CASH, QRIS = PaymentMethod.CASH, PaymentMethod.QRIS
 
-
-def sell(stand: Stand, items: list[tuple[str, int]], payments: list[Payment],
-         discount: Discount | None = None) -> checkout.SaleResult:
-    cart = Cart()
-    for code, qty in items:
-        cart.add(stand.product(code), qty)
-    cart.set_discount(discount)
-    return checkout.checkout(stand.handle.uow(), stand.cashier, cart, payments)
 
 
 @pytest.fixture
