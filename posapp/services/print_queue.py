@@ -6,10 +6,11 @@ its own. ``run_job`` claims the job (``printing``, committed), builds the receip
 the outcome (``done`` or ``failed`` with the reason) in a new transaction. A job left
 ``printing`` by a crash goes back to ``waiting`` at start (``recover``).
 
-Jobs are receipts (a sale's, a refund's, or a copy) and shift reports (X or Z, ref
-``X-3`` or ``Z-3``: the shift's number). With the stand's cash drawer on, the first
+Jobs are receipts (a sale's, a refund's, or a copy), order slips (ref: the order number;
+the slip shows the order as it is when it prints) and shift reports (X or Z, ref ``X-3``
+or ``Z-3``: the shift's number). With the stand's cash drawer on, the first
 attempt at printing a sale's or refund's own receipt that has a cash payment opens the
-drawer; a copy, a report or a later retry never does.
+drawer; a copy, an order slip, a report or a later retry never does.
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from posapp.domain.errors import InvalidInput, NotAllowed, NotFound, PosError
 from posapp.domain.receipt import Block, layout_receipt
 from posapp.domain.tender import PaymentMethod
 from posapp.services import shifts
+from posapp.services.order_slips import slip_blocks
+from posapp.services.orders import find as find_order
 from posapp.services.receipts import receipt_for, report_blocks, report_shift
 from posapp.store.models import PrintJobRow
 from posapp.store.uow import UnitOfWork
 
-JobKind = Literal["receipt", "report", "test"]
+JobKind = Literal["receipt", "order", "report", "test"]
 JobStatus = Literal["waiting", "printing", "done", "failed"]
-KINDS: tuple[JobKind, ...] = ("receipt", "report", "test")
+KINDS: tuple[JobKind, ...] = ("receipt", "order", "report", "test")
 STATUSES: tuple[JobStatus, ...] = ("waiting", "printing", "done", "failed")
 NO_PRINTER = "no printer set up: choose one in the settings, then print again"
 
@@ -87,6 +90,20 @@ def enqueue_receipt(uow: UnitOfWork, receipt_no: str, *, copy: bool = False) -> 
     Call it after the sale's own commit: the sale is safe whatever happens here.
     """
     return _enqueue(uow, "receipt", receipt_no, copy=copy)
+
+
+def enqueue_order_slip(uow: UnitOfWork, order_no: str) -> int:
+    """Queue the slip of order *order_no*; returns the job's id.
+
+    Call it after the order's own commit (taken, paid, handed over or cancelled): the
+    order is safe whatever happens here, and the slip prints what the order is by then.
+    NotFound for an order that does not exist (nothing is queued).
+    """
+    with uow:
+        number = find_order(uow, order_no).order_no
+        job_id = _add(uow, "order", number, copy=False)
+        uow.commit()
+    return job_id
 
 
 def reprint(uow: UnitOfWork, receipt_no: str) -> int:
@@ -227,6 +244,8 @@ def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy:
         if not number.isdigit():
             raise PosError(f"print job for report {ref!r}: not a shift report")
         return report_blocks(uow_factory(), int(number), width=width, lang=lang), False
+    if kind == "order":
+        return slip_blocks(uow_factory(), ref, width=width, lang=lang), False
     if kind != "receipt":
         raise PosError(f"this posapp cannot print a queued {kind} job")
     receipt = receipt_for(uow_factory(), ref, lang=lang, kind="copy" if copy else "sale")

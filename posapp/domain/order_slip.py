@@ -1,0 +1,303 @@
+"""An order slip as a pure layout, in the receipt's blocks, for 32, 42 or 48 columns.
+
+The slip is what the buyer takes home when an order is placed, and what the stand prints
+again at every step: the order number as text and as a Code128 barcode (scanned at the
+hand-over), what was ordered, every payment, what is still due (large), the status, and,
+when the stand has QRIS and something is due, a QR code asking for the balance. The
+renderers (plain text, ESC/POS, PDF) draw it as they draw a receipt; the line rules are
+the receipt's (``posapp.domain.receipt``): every ``Text`` and ``Row`` fits one line.
+
+With a reference *rate* (``posapp.domain.fx``) the total and the balance are also shown in
+the buyer's currency, marked as an estimate; payments are always rupiah.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from posapp.domain.errors import InvalidInput
+from posapp.domain.fx import Rate, convert, format_foreign, format_rate
+from posapp.domain.money import check_amount, format_rupiah
+from posapp.domain.order import Buyer, OrderStatus, PaymentKind
+from posapp.domain.qris import dynamic_payload, parse_qris
+from posapp.domain.receipt import (
+    PAPER_WIDTHS,
+    Barcode,
+    Block,
+    Cut,
+    Logo,
+    QrCode,
+    Rule,
+    Text,
+    _clean,
+    _labels,
+    _local,
+    _method,
+    _row,
+    _texts,
+    _wrap,
+    default_footer,
+)
+from posapp.domain.tender import QRIS_MAX_PER_PAYMENT
+
+SLIP_LABELS = {
+    "id": {
+        "title": "PESANAN", "order": "No. pesanan", "taken": "Tanggal", "due": "Selesai",
+        "buyer": "Pemesan", "phone": "Telp/WA", "email": "Email", "country": "Negara",
+        "ship_to": "Kirim ke:", "pick_up": "Diambil di stand", "tracking": "Pengiriman",
+        "note": "Catatan", "delivered": "diserahkan {done} dari {of}", "total": "TOTAL",
+        "deposit": "DP", "balance": "Pelunasan", "refund": "DP dikembalikan",
+        "kept": "DP tidak dikembalikan", "paid": "Dibayar", "due_now": "SISA BAYAR",
+        "paid_up": "LUNAS", "approx": "  perkiraan",
+        "rate": "Kurs perkiraan", "in_rupiah": "Pembayaran dalam rupiah.",
+        "status": "Status", "open": "DIPESAN", "ready": "SIAP DIAMBIL",
+        "handed_over": "DISERAHKAN", "cancelled": "DIBATALKAN",
+        "qris": "Bayar sisa dengan QRIS",
+        "qris_split": "QRIS ini untuk {amount} pertama (batas satu QRIS); sisanya {rest} "
+                      "dibayar terpisah.",
+        "show_slip": "Tunjukkan slip ini saat mengambil pesanan",
+    },
+    "en": {
+        "title": "ORDER", "order": "Order no.", "taken": "Date", "due": "Due",
+        "buyer": "Buyer", "phone": "Phone/WA", "email": "Email", "country": "Country",
+        "ship_to": "Ship to:", "pick_up": "Picked up at the stand", "tracking": "Shipping",
+        "note": "Note", "delivered": "handed over {done} of {of}", "total": "TOTAL",
+        "deposit": "Deposit", "balance": "Payment", "refund": "Deposit refunded",
+        "kept": "Deposit kept", "paid": "Paid", "due_now": "BALANCE DUE",
+        "paid_up": "PAID IN FULL", "approx": "  approx.",
+        "rate": "Estimated rate", "in_rupiah": "Payments are in rupiah.",
+        "status": "Status", "open": "ORDERED", "ready": "READY", "handed_over": "HANDED OVER",
+        "cancelled": "CANCELLED",
+        "qris": "Pay the balance by QRIS",
+        "qris_split": "This QRIS is for the first {amount} (one QRIS payment's limit); pay "
+                      "the remaining {rest} separately.",
+        "show_slip": "Show this slip when you collect your order",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SlipLine:
+    """One line as ordered; *delivered* pieces of it are handed over already."""
+
+    name: str  # a catalog name or a made-to-order description (motif, size, colour)
+    quantity: int
+    unit_price: int
+    delivered: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.quantity * self.unit_price
+
+
+@dataclass(frozen=True, slots=True)
+class SlipPayment:
+    """Money taken for the order (a deposit, a later payment) or given back (a refund)."""
+
+    kind: PaymentKind
+    method: str  # "cash", "qris", "card", "transfer"
+    amount: int  # what counts towards the order (cash net of change); a refund's too
+
+
+@dataclass(frozen=True)
+class OrderSlip:
+    """Everything an order slip shows, already decided; amounts in whole rupiah."""
+
+    stand_name: str
+    province: str
+    event: str
+    contact: str  # the stand's phone or WhatsApp line; "" for none
+    order_no: str
+    moment: datetime  # taken, naive UTC (as stored)
+    zone: str  # the event's time zone
+    due: date | None
+    status: OrderStatus
+    buyer: Buyer
+    lines: tuple[SlipLine, ...]
+    payments: tuple[SlipPayment, ...] = ()
+    tracking: str = ""
+    note: str = ""
+    qris: str = ""  # the stand's static QRIS payload; "" when it has none
+    rate: Rate | None = None  # show the total and balance in this currency too
+    footer: tuple[str, ...] = ()
+    logo: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("lines", "payments", "footer"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        _check(self)
+
+    @property
+    def total(self) -> int:
+        return sum(line.total for line in self.lines)
+
+    def _sum(self, kind: PaymentKind) -> int:
+        return sum(p.amount for p in self.payments if p.kind is kind)
+
+    @property
+    def paid(self) -> int:
+        """Deposits and later payments, less what was given back."""
+        return (self._sum(PaymentKind.DEPOSIT) + self._sum(PaymentKind.BALANCE)
+                - self._sum(PaymentKind.REFUND))
+
+    @property
+    def balance(self) -> int:
+        """Still to pay; nothing on a cancelled order (what was not refunded was kept)."""
+        return 0 if self.status is OrderStatus.CANCELLED else self.total - self.paid
+
+
+def default_slip_footer(lang: str = "id", *, to_collect: bool = True) -> tuple[str, ...]:
+    """"Show this slip when you collect your order" while the order is still *to_collect*,
+    then the receipt's thank-you and makers lines, in *lang*."""
+    _labels(lang)  # the receipt's refusal for an unknown language
+    return ((SLIP_LABELS[lang]["show_slip"],) if to_collect else ()) + default_footer(lang)
+
+
+def _check(s: OrderSlip) -> None:
+    no = s.order_no
+    if not no or not all(" " < c <= "~" for c in no):
+        raise InvalidInput(f"order number {no!r} cannot be a Code128 barcode")
+    if s.moment.tzinfo is not None:
+        raise InvalidInput("an order slip's time is naive UTC, as stored")
+    _check_zone(s.zone)
+    if not isinstance(s.status, OrderStatus):
+        raise InvalidInput(f"unknown order status {s.status!r}")
+    if not s.lines:
+        raise InvalidInput(f"order {no} has no lines")
+    for line in s.lines:
+        if isinstance(line.quantity, bool) or not isinstance(line.quantity, int) \
+                or line.quantity < 1:
+            raise InvalidInput(f"{line.name}: quantity must be at least 1, got {line.quantity}")
+        if not 0 <= line.delivered <= line.quantity:
+            raise InvalidInput(f"{line.name}: {line.delivered} of {line.quantity} handed over")
+        check_amount(line.unit_price, what=f"{line.name}: unit price")
+    check_amount(s.total, what=f"order {no} total")
+    for p in s.payments:
+        if not isinstance(p.kind, PaymentKind):
+            raise InvalidInput(f"unknown payment kind {p.kind!r}")
+        check_amount(p.amount, what=f"{p.method} {p.kind.value}")
+    if s.paid < 0:
+        raise InvalidInput(f"order {no}: more was refunded than paid")
+    if s.paid > s.total:
+        raise InvalidInput(f"order {no}: the payments are more than the total")
+    if s.qris:
+        parse_qris(s.qris)  # a malformed sticker is refused with its reason
+
+
+def _check_zone(zone: str) -> None:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"unknown time zone {zone!r}") from None
+
+
+def layout_order_slip(slip: OrderSlip, width: int, *, lang: str = "id") -> tuple[Block, ...]:
+    """The order slip as blocks for paper *width* columns (32, 42 or 48), labels in *lang*."""
+    if width not in PAPER_WIDTHS:
+        raise InvalidInput(
+            f"a slip is {', '.join(map(str, PAPER_WIDTHS))} characters wide, not {width}")
+    t, words = _labels(lang), SLIP_LABELS[lang]
+    rp = format_rupiah
+    s = slip
+    out: list[Block] = []
+
+    if s.logo:
+        out.append(Logo())
+    out += _texts(s.stand_name, width, bold=True, align="center", double=True)
+    for part in (s.province, s.event, s.contact):
+        out += _texts(part, width, align="center")
+    out.append(Rule())
+    out += _texts(words["title"], width, bold=True, align="center", double=True)
+    out.append(Barcode(s.order_no))
+    out += _row(words["order"], s.order_no, width, bold=True)
+    out += _row(words["taken"], _local(s.moment, s.zone), width)
+    if s.due is not None:
+        out += _row(words["due"], s.due.strftime("%d-%m-%Y"), width)
+    out.append(Rule())
+
+    out += _buyer(s.buyer, width, words)
+    if s.tracking:
+        out += _row(words["tracking"], _clean(s.tracking), width)
+    if s.note:
+        out += _texts(f"{words['note']}: {s.note}", width)
+    out.append(Rule())
+
+    for no, line in enumerate(s.lines, start=1):
+        out += _numbered(no, line.name, width)
+        out += _row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.total), width)
+        if line.delivered and s.status is not OrderStatus.HANDED_OVER:  # a part so far
+            done = words["delivered"].format(done=line.delivered, of=line.quantity)
+            out += [Text(part) for part in _wrap(f"  {done}", width)]
+    out.append(Rule())
+
+    out += _row(words["total"], rp(s.total), width, bold=True)
+    if s.rate is not None:
+        out += _row(words["approx"], _foreign(s.total, s.rate), width)
+    for p in s.payments:
+        sign = -1 if p.kind is PaymentKind.REFUND else 1
+        out += _row(f"{words[p.kind.value]} {_method(p.method, t)}", rp(sign * p.amount), width)
+    if s.status is OrderStatus.CANCELLED and s.paid:
+        out += _row(words["kept"], rp(s.paid), width)
+    elif s.payments:
+        out += _row(words["paid"], rp(s.paid), width)
+    out.append(Rule())
+
+    out += _texts(words[s.status.value], width, bold=True, align="center", double=True) \
+        if s.status is OrderStatus.CANCELLED else _money_left(s, width, words)
+    if s.rate is not None and s.balance:
+        out += _row(words["approx"], _foreign(s.balance, s.rate), width)
+    if s.rate is not None:
+        out += _row(words["rate"], format_rate(s.rate), width)
+        out += _texts(words["in_rupiah"], width)
+    out += _row(words["status"], words[s.status.value], width, bold=True)
+    out.append(Rule())
+
+    if s.qris and s.balance > 0:
+        asked = min(s.balance, QRIS_MAX_PER_PAYMENT)
+        out.append(QrCode(dynamic_payload(s.qris, asked)))
+        out += _texts(words["qris"], width, align="center")
+        out += _texts(rp(asked), width, bold=True, align="center")
+        if asked < s.balance:
+            out += _texts(words["qris_split"].format(amount=rp(asked),
+                                                     rest=rp(s.balance - asked)), width)
+    for footer_line in s.footer:
+        out += _texts(footer_line, width, align="center") or [Text("")]
+    out.append(Cut())
+    return tuple(out)
+
+
+def _buyer(b: Buyer, width: int, words: dict[str, str]) -> list[Block]:
+    out: list[Block] = []
+    out += _row(words["buyer"], _clean(b.name), width)
+    for key, value in (("phone", b.phone), ("email", b.email), ("country", b.country)):
+        if value.strip():
+            out += _row(words[key], _clean(value), width)
+    if b.address.strip():
+        out += _texts(words["ship_to"], width)
+        out += [Text(part) for part in _wrap("  " + _clean(b.address), width)]
+    else:
+        out += _texts(words["pick_up"], width)
+    return out
+
+
+def _money_left(s: OrderSlip, width: int, words: dict[str, str]) -> list[Block]:
+    """The balance due, large; or LUNAS when nothing is left to pay."""
+    if s.balance == 0:
+        return _texts(words["paid_up"], width, bold=True, align="center", double=True)
+    return [*_texts(words["due_now"], width, bold=True, align="center", double=True),
+            *_texts(format_rupiah(s.balance), width, bold=True, align="center", double=True)]
+
+
+def _numbered(no: int, name: str, width: int) -> list[Block]:
+    """``1. name``, wrapped between words, later lines under the name's first letter."""
+    head = f"{no}. "
+    parts = textwrap.wrap(_clean(name), width, initial_indent=head,
+                          subsequent_indent=" " * len(head)) or [head.rstrip()]
+    return [Text(part) for part in parts]
+
+
+def _foreign(rupiah: int, rate: Rate) -> str:
+    return format_foreign(convert(rupiah, rate), rate.code)
