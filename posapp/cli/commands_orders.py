@@ -1,13 +1,20 @@
-"""``posapp order ...`` and ``posapp orders``: orders for later delivery."""
+"""``posapp order ...`` and ``posapp orders``: orders for later delivery.
+
+Taking, paying, handing over and cancelling an order then print its slip through the
+print queue, as ``posapp refund`` prints its receipt: a printer problem is one line on
+stderr, the order stands and the slip waits in the queue.
+"""
 
 from __future__ import annotations
 
 import argparse
 import re
+import sys
 from datetime import date, datetime
 from typing import Any
 
 from posapp.cli.args import parse_item, parse_payment
+from posapp.cli.commands_print import print_order_slip_now
 from posapp.cli.context import Context, print_json
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import format_rupiah, parse_rupiah
@@ -96,14 +103,14 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     buyer = Buyer(args.buyer, args.phone, args.email, args.country, args.address)
     done = orders.place(handle.uow(), _actor(ctx, args), buyer, items, due=args.due,
                         deposit=args.deposit, note=args.note)
-    return _show(done.order, args.json)
+    return _show_and_print(ctx, done.order, args.json)
 
 
 def cmd_pay(ctx: Context, args: argparse.Namespace) -> int:
     done = orders.pay(ctx.stand().uow(), _actor(ctx, args), args.order, args.payments)
     if not args.json and done.tender.change:
         print(f"change {format_rupiah(done.tender.change)}")
-    return _show(done.order, args.json)
+    return _show_and_print(ctx, done.order, args.json)
 
 
 def cmd_ready(ctx: Context, args: argparse.Namespace) -> int:
@@ -117,7 +124,7 @@ def cmd_handover(ctx: Context, args: argparse.Namespace) -> int:
                                   payments=args.payments, lines=lines, tracking=args.tracking)
     if not args.json and done.tender.change:
         print(f"change {format_rupiah(done.tender.change)}")
-    return _show(done.order, args.json)
+    return _show_and_print(ctx, done.order, args.json)  # complete: the slip says LUNAS
 
 
 def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
@@ -125,7 +132,7 @@ def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
         ctx.stand().uow(), args.order, supervisor_name=args.supervisor,
         supervisor_pin=ctx.pins.read(args.supervisor), reason=args.reason,
         deposit=args.deposit, method=PaymentMethod(args.method))
-    return _show(view, args.json)
+    return _show_and_print(ctx, view, args.json)
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
@@ -174,6 +181,14 @@ def _show(o: OrderView, as_json: bool) -> int:
     for ln in o.lines:
         print(f"  {ln.line_no}. {ln.name}  {ln.quantity} x {format_rupiah(ln.unit_price)}"
               f"  = {format_rupiah(ln.total)}  (delivered {ln.delivered})")
+    return 0
+
+
+def _show_and_print(ctx: Context, o: OrderView, as_json: bool) -> int:
+    """Show the order (done and committed), then queue and print its slip."""
+    _show(o, as_json)
+    sys.stdout.flush()  # the order's line before a printer's complaint, in a terminal
+    print_order_slip_now(ctx, o.order_no)
     return 0
 
 

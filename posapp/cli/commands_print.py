@@ -1,4 +1,4 @@
-"""``posapp printer set`` and ``posapp print test|receipt|report``: paper or PDF."""
+"""``posapp printer set|contact`` and ``posapp print test|receipt|order|report``: paper or PDF."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 
 from posapp.cli.context import Context
 from posapp.domain.errors import InvalidInput
+from posapp.domain.order_slip import layout_order_slip
 from posapp.domain.receipt import Barcode, Block, Cut, QrCode, Rule, Text, layout_receipt
-from posapp.printing.pdf_receipt import render_pdf
-from posapp.services import print_queue, receipts, settings, stand
+from posapp.printing.pdf_receipt import PAGES, render_pdf
+from posapp.services import order_slips, print_queue, receipts, settings, stand
 from posapp.services.receipts import receipt_for
 
 
@@ -24,6 +25,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--width", type=int, choices=[32, 42, 48])
     p.add_argument("--profile", help="printer model in python-escpos's database, e.g. TM-T20II")
     p.set_defaults(handler=cmd_printer_set)
+    p = pr_sub.add_parser("contact", parents=[common],
+                          help="the stand's phone or WhatsApp line on order slips")
+    p.add_argument("text", nargs="?", help='e.g. "WA +62 812-3456-7890"; "" removes it; '
+                   "left out: show it")
+    p.set_defaults(handler=cmd_printer_contact)
 
     pt = sub.add_parser("print", parents=[common], help="print a receipt, a report or a test")
     pt_sub = pt.add_subparsers(dest="action", required=True)
@@ -33,6 +39,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("receipt")
     p.add_argument("--pdf", type=Path, metavar="FILE")
     p.set_defaults(handler=cmd_print_receipt)
+    p = pt_sub.add_parser("order", parents=[common], help="an order's slip, or a PDF of it")
+    p.add_argument("order")
+    p.add_argument("--pdf", type=Path, metavar="FILE")
+    p.add_argument("--page", choices=PAGES, default="roll80",
+                   help="the PDF's page: an 80 mm roll (default) or A6")
+    p.add_argument("--currency", metavar="CODE",
+                   help="show the total and balance in this currency too (a rate must be "
+                        "set; IDR: rupiah only); default: the buyer's country's, if set")
+    p.set_defaults(handler=cmd_print_order)
     p = pt_sub.add_parser("report", parents=[common], help="the X or last Z report")
     p.add_argument("kind", choices=["x", "z"])
     p.add_argument("--pdf", type=Path, metavar="FILE")
@@ -55,10 +70,22 @@ def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: str) -> int:
+def cmd_printer_contact(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    if args.text is None:
+        shown = order_slips.contact(handle.uow(write=False))
+        print(shown or "no contact line set")
+        return 0
+    saved = order_slips.set_contact(handle.uow(), args.text)
+    print(f"contact line: {saved}" if saved else "contact line removed")
+    return 0
+
+
+def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: str, *,
+         page: str = "roll80") -> int:
     s = settings.get(ctx.stand().uow(write=False))
     if pdf is not None:
-        render_pdf(blocks, s.paper_width, pdf)
+        render_pdf(blocks, s.paper_width, pdf, page=page)
         print(f"{what} written to {pdf}")
         return 0
     if not s.printer:
@@ -77,13 +104,25 @@ def print_receipt_now(ctx: Context, receipt_no: str, *, what: str = "receipt") -
     refund is done): the job waits in the queue, and the window's print jobs list prints it.
     """
     handle = ctx.stand()
+    _run_now(ctx, print_queue.enqueue_receipt(handle.uow(), receipt_no), what, receipt_no)
+
+
+def print_order_slip_now(ctx: Context, order_no: str) -> None:
+    """Queue the slip of order *order_no* and print it now, as ``print_receipt_now`` does
+    (a printer problem is one line on stderr; the slip waits in the queue)."""
+    handle = ctx.stand()
+    _run_now(ctx, print_queue.enqueue_order_slip(handle.uow(), order_no), "order slip",
+             order_no)
+
+
+def _run_now(ctx: Context, job_id: int, what: str, ref: str) -> None:
+    handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
-    job_id = print_queue.enqueue_receipt(handle.uow(), receipt_no)
     job = print_queue.run_job(handle.uow, job_id, target=s.printer, width=s.paper_width,
                               lang=ctx.lang, profile=s.printer_profile or None,
                               cash_drawer=s.cash_drawer)
     if job.status != "done":
-        print(f"posapp: {what} {receipt_no} not printed: {job.last_error} (it waits in the "
+        print(f"posapp: {what} {ref} not printed: {job.last_error} (it waits in the "
               "print queue)", file=sys.stderr)
 
 
@@ -107,6 +146,15 @@ def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
                           kind="copy" if args.pdf is None else "sale")
     blocks = layout_receipt(receipt, s.paper_width, lang=ctx.lang)
     return _out(ctx, blocks, args.pdf, f"receipt {receipt.receipt_no}")
+
+
+def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    s = settings.get(handle.uow(write=False))
+    slip = order_slips.slip_for(handle.uow(write=False), args.order, lang=ctx.lang,
+                                currency=args.currency)
+    blocks = layout_order_slip(slip, s.paper_width, lang=ctx.lang)
+    return _out(ctx, blocks, args.pdf, f"order slip {slip.order_no}", page=args.page)
 
 
 def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from posapp.cli import (
     commands_central,
     commands_event,
     commands_event_report,
+    commands_fx,
     commands_labels,
     commands_orders,
     commands_organizer,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_event.register(sub, common)
     commands_central.register(sub, common)
     commands_orders.register(sub, common)
+    commands_fx.register(sub, common)
     commands_event_report.register(sub, common)
     commands_organizer.register(sub, common)
     return parser
