@@ -78,7 +78,7 @@ def _send(uow: UowFactory, central: Central, progress: Progress | None,
             info = stand.load(read)
             last_seq, _ = stand_state(conn, info.code)
             entries = list(journal.iter_entries(read.session, since=max(0, last_seq - 1)))
-        own_last = entries[-1].seq if entries else 0
+            own_last = read.session.scalar(select(journal.LAST_SEQ)) or 0
         if own_last < last_seq:
             raise SyncConflict(
                 f"the central store has entries up to {last_seq} for stand {info.code}, this "

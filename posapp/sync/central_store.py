@@ -144,7 +144,7 @@ def _engine(target: str, *, create: bool) -> Engine:
         return _sqlite_engine(Path(target).expanduser(), create=create)
     try:
         url = make_url(target)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise NotFound(f"'{target}' is not a database URL") from None
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(Path(url.database or ""), create=create)

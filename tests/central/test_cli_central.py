@@ -78,6 +78,7 @@ def test_bad_central_stores_get_one_line(cli: Cli, jatim: Stand, tmp_path: Path)
     for args in (["totals", "--central", str(tmp_path / "none.sqlite")],
                  ["sync", "--central", str(tmp_path / "missing" / "c.sqlite")],
                  ["sync", "--central", "mysql://somewhere/db"],
+                 ["sync", "--central", "postgresql://panitia@server:port/hani"],
                  ["totals", "--central", str(jatim.path)]):
         result = cli(*args)
         assert result.code != 0, args
