@@ -17,18 +17,16 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import format_rupiah
 from posapp.domain.product import Product
+from posapp.printing.fonts import font_pair
 
 A4_WIDTH_MM = 210.0
 A4_HEIGHT_MM = 297.0
 
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_SANS = ("DejaVuSans", "DejaVuSans.ttf", "DejaVuSans-Bold", "DejaVuSans-Bold.ttf")
 
 #: The smallest label anything sensible fits on (a short code, a short name).
 MIN_LABEL_WIDTH_MM = 25.0
@@ -204,18 +202,8 @@ def render_labels(products: Sequence[Product], path: Path, *, layout: LabelLayou
 
 
 def _fonts() -> _Fonts:
-    """DejaVu Sans (registered once) when installed, for names beyond Latin-1; else
-    Helvetica."""
-    name, file, bold_name, bold_file = _SANS
-    for folder in _FONT_DIRS:
-        if (folder / file).is_file() and (folder / bold_file).is_file():
-            registered = pdfmetrics.getRegisteredFontNames()
-            if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-            if bold_name not in registered:
-                pdfmetrics.registerFont(TTFont(bold_name, str(folder / bold_file)))
-            return _Fonts(name, bold_name)
-    return _Fonts("Helvetica", "Helvetica-Bold")
+    """DejaVu Sans for names beyond Latin-1, else Helvetica."""
+    return _Fonts(*font_pair("sans"))
 
 
 def _plan(product: Product, fonts: _Fonts, width: float, height: float) -> _Plan:

@@ -14,18 +14,16 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A6
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.receipt import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
+from posapp.printing.fonts import font_pair
 from posapp.printing.text_receipt import render_text
 
 #: Page kinds: an 80 mm roll as long as the receipt, or A6 portrait (several pages if long).
 PAGES = ("roll80", "a6")
 
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_MONO = ("DejaVuSansMono", "DejaVuSansMono.ttf", "DejaVuSansMono-Bold", "DejaVuSansMono-Bold.ttf")
 _LEADING = 1.2  # line height as a multiple of the font size
 _BAR_HEIGHT = 12 * mm
 _BAR_MODULE = 0.33 * mm  # the widest a barcode's narrowest bar gets
@@ -92,19 +90,9 @@ def render_pdf(blocks: Iterable[Block], width: int, path: Path, *,
 
 
 def _fonts(width: int, usable: float) -> _Fonts:
-    """DejaVu Sans Mono (registered once) when installed, else Courier, sized so that
-    *width* characters fill *usable* points."""
-    regular, bold = "Courier", "Courier-Bold"
-    name, file, bold_name, bold_file = _MONO
-    for folder in _FONT_DIRS:
-        if (folder / file).is_file() and (folder / bold_file).is_file():
-            registered = pdfmetrics.getRegisteredFontNames()
-            if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-            if bold_name not in registered:
-                pdfmetrics.registerFont(TTFont(bold_name, str(folder / bold_file)))
-            regular, bold = name, bold_name
-            break
+    """DejaVu Sans Mono (else Courier), sized so that *width* characters fill *usable*
+    points."""
+    regular, bold = font_pair("mono")
     return _Fonts(regular, bold, usable / pdfmetrics.stringWidth("M" * width, regular, 1))
 
 

@@ -17,7 +17,7 @@ from posapp.cli.main import build_parser
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import format_rupiah
 from posapp.domain.product import Product
-from posapp.printing import labels
+from posapp.printing import fonts, labels
 from posapp.printing.labels import (
     LAYOUTS,
     LabelLayout,
@@ -237,7 +237,7 @@ def test_start_at_skips_used_positions(tmp_path: Path) -> None:
 @needs_poppler
 def test_helvetica_when_dejavu_is_missing(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(labels, "_FONT_DIRS", ())
+    monkeypatch.setattr(fonts, "FONT_DIRS", ())
     pdf = render_labels(PRODUCTS, tmp_path / "l.pdf", layout=LAYOUTS["3x8"])
     assert "Helvetica" in run("pdffonts", pdf)
     assert "Batik Gedog Tuban" in _text(pdf)

@@ -18,7 +18,7 @@ from posapp.domain.receipt import (
     Text,
     layout_receipt,
 )
-from posapp.printing import pdf_receipt
+from posapp.printing import fonts
 from posapp.printing.pdf_receipt import render_pdf
 from posapp.printing.text_receipt import render_text
 from tests import samples
@@ -127,7 +127,7 @@ def test_bold_double_and_overlong_lines_stay_on_the_paper(tmp_path: Path) -> Non
 @needs_poppler
 def test_courier_when_dejavu_is_missing(tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_receipt, "_FONT_DIRS", ())
+    monkeypatch.setattr(fonts, "FONT_DIRS", ())
     pdf = render_pdf(layout_receipt(SALE, 42), 42, tmp_path / "r.pdf")
     assert "Courier" in run("pdffonts", pdf)
     lines = _pdf_lines(pdf)
