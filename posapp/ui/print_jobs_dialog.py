@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import PosError
 from posapp.services.print_queue import NO_PRINTER, Job
-from posapp.ui.errors import user_message
+from posapp.ui.errors import translated, user_message
 from posapp.ui.history_model import RIGHT, Index, RawRole, local_time
 from posapp.ui.models import RowsModel
 from posapp.ui.pin_prompt import TOUCH, touch_button
@@ -68,8 +68,8 @@ class PrintJobsModel(RowsModel[Job]):
         if error == NO_PRINTER:
             return self.tr("No printer set up: choose one in the settings, then print again")
         m = _PRINTER_PROBLEM.fullmatch(error)
-        if m is None:
-            return error  # as the driver said it
+        if m is None:  # a refusal the window knows (cups:, win32:, ...), else as said
+            return translated(error) or error
         if m["what"] == "did not answer":
             text = self.tr("The printer {target} did not answer: {reason}")
         else:

@@ -249,3 +249,19 @@ def test_one_job_not_printed_in_indonesian(jatim: Stand, qtbot: QtBot, tmp_path:
     pay_cash(qtbot, w, "85.000")
     qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     assert w.status_labels["statusPrinter"].text() == "Printer: 1 cetakan belum tercetak"
+
+
+def test_a_printer_refusal_the_window_knows_is_shown_in_indonesian(
+        indonesian: object) -> None:
+    """A job stored with an English refusal (a win32: printer on Linux) reads in the user's
+    language in the print jobs list, like the same refusal anywhere else."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from posapp.printing.targets import NOT_WINDOWS
+    from posapp.ui.print_jobs_dialog import PrintJobsModel
+
+    job = print_queue.Job(1, datetime(2026, 6, 26, 3, 0), "receipt", "JATIM-000001", False,
+                          "failed", 1, NOT_WINDOWS, None)
+    problem = PrintJobsModel(ZoneInfo("Asia/Jakarta")).problem(job)
+    assert problem != NOT_WINDOWS and "Windows" in problem and "hanya" in problem
