@@ -1,5 +1,6 @@
-"""The organizers' files from the central store: the event report (PDF, XLSX) and the
-online-shop CSV.
+"""The organizers' files from the central store: the event report (PDF, XLSX), the
+online-shop CSV and the open orders (XLSX, CSV). The writing is in the services
+(report_export, shop_export, orders_export), shared with the organizer window.
 
 ``posapp report --central ... --pdf FILE --xlsx FILE`` shares its name with the stand's
 ``posapp report x|z`` (commands_sales); that parser takes the options added here and hands
@@ -9,7 +10,6 @@ over to ``cmd_event_report`` when ``--central`` is given.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from posapp.cli.commands_central import CENTRAL_HELP, progress_printer
@@ -17,6 +17,7 @@ from posapp.cli.context import Context
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import format_rupiah
 from posapp.printing.report_files import check_writable
+from posapp.services import orders_export, report_export
 from posapp.sync.central_store import Central
 
 
@@ -29,6 +30,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--all", action="store_true", dest="everything",
                    help="every product, inactive or out of stock too")
     p.set_defaults(handler=cmd_shop_export)
+    p = sub.add_parser("orders-export", parents=[common],
+                       help="open orders with the buyers' contacts, lines and balances due, "
+                            "as XLSX or CSV, for delivering them after the event")
+    p.add_argument("--central", required=True, metavar="PATH_OR_URL", help=CENTRAL_HELP)
+    p.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
+    p.set_defaults(handler=cmd_orders_export)
 
 
 def add_report_options(p: argparse.ArgumentParser) -> None:
@@ -56,24 +63,27 @@ def cmd_event_report(ctx: Context, args: argparse.Namespace) -> int:
     if args.pdf is not None and args.xlsx is not None and \
             args.pdf.resolve() == args.xlsx.resolve():
         raise InvalidInput("--pdf and --xlsx name the same file")
-    for path in outputs:  # refuse before the slow read, not after
-        check_writable(path)
-    # ReportLab and openpyxl load here, not at every start of posapp
-    from posapp.printing.pdf_event_report import render_event_pdf
-    from posapp.printing.xlsx_event_report import write_event_xlsx
-    from posapp.services.event_report import event_report
+    report_export.check_outputs(args.pdf, args.xlsx)  # before the slow read, not after
+    written = report_export.write_event_report(
+        args.central, pdf=args.pdf, xlsx=args.xlsx, lang=ctx.lang,
+        progress=progress_printer("event report"))
+    if written.pdf is not None:
+        print(f"PDF: {written.pdf}")
+    if written.xlsx is not None:
+        print(f"XLSX: {written.xlsx}")
+    print(f"{written.stands} stands, {written.sales_count} sales, net "
+          f"{format_rupiah(written.net)}")
+    if written.open_orders:
+        print(f"{written.open_orders} open orders, balances due "
+              f"{format_rupiah(written.balances_due)} (apart from sales)")
+    return 0
 
-    with Central(args.central, create=False) as central:
-        report = event_report(central, made_at=datetime.now(UTC),
-                              progress=progress_printer("reading the central store"))
-    if args.pdf is not None:
-        render_event_pdf(report, args.pdf, lang=ctx.lang)
-        print(f"PDF: {args.pdf}")
-    if args.xlsx is not None:
-        write_event_xlsx(report, args.xlsx, lang=ctx.lang)
-        print(f"XLSX: {args.xlsx}")
-    print(f"{len(report.stands)} stands, {report.overall.sales_count} sales, net "
-          f"{format_rupiah(report.overall.net)}")
+
+def cmd_orders_export(ctx: Context, args: argparse.Namespace) -> int:
+    result = orders_export.write_orders_export(args.central, args.file, lang=ctx.lang)
+    overdue = f", {result.overdue} overdue" if result.overdue else ""
+    print(f"{result.path}: {result.orders} open orders ({result.lines} lines{overdue}) from "
+          f"{result.stands} stands, balances due {format_rupiah(result.balance_due)}")
     return 0
 
 

@@ -80,6 +80,30 @@ LABELS: dict[str, dict[str, str]] = {
         "sheet_maker_groups": "Kelompok pembuat", "sheet_categories": "Kategori",
         "sheet_regions": "Daerah asal", "sheet_products": "Produk", "sheet_days": "Hari",
         "sheet_methods": "Metode bayar", "sheet_group_products": "Produk per kelompok",
+        "orders": "Pesanan (di luar penjualan)",
+        "orders_note": "Uang pesanan (uang muka dan pelunasan) dicatat terpisah dari "
+                       "penjualan: tidak termasuk dalam angka neto mana pun.",
+        "orders_per_stand": "Pesanan per stan",
+        "orders_count": "Pesanan", "open_orders": "Terbuka", "handed_over": "Diserahkan",
+        "cancelled": "Batal", "ordered": "Nilai pesanan", "deposits": "Uang muka (DP)",
+        "balances": "Pelunasan", "deposits_refunded": "DP dikembalikan",
+        "order_money": "Uang pesanan", "deposits_held": "DP ditahan",
+        "balances_due": "Sisa tagihan", "overdue": "Terlambat",
+        "open_orders_title": "Pesanan terbuka", "order_no": "No. pesanan",
+        "buyer": "Pembeli", "phone": "Telepon/WA", "email": "Email", "country": "Negara",
+        "address": "Alamat kirim", "pick_up": "diambil di stan", "status": "Status",
+        "status_open": "terbuka", "status_ready": "siap diambil", "taken_on": "Tanggal pesan",
+        "due": "Jatuh tempo", "order_total": "Total pesanan", "paid": "Dibayar",
+        "balance_due": "Sisa tagihan", "items": "Barang", "item": "Barang",
+        "made_to_order": "Dibuat khusus", "quantity": "Jumlah", "delivered": "Sudah diserahkan",
+        "to_deliver": "Belum diserahkan", "unit_price": "Harga satuan", "line_total": "Subtotal",
+        "line_no": "Baris", "note": "Catatan", "yes": "ya", "no": "tidak",
+        "no_open_orders": "Tidak ada pesanan terbuka.",
+        "overdue_note": "Terlambat (!): belum diserahkan dan jatuh tempo sebelum {day}.",
+        "orders_line": "Pesanan: {orders} ({open} terbuka, {overdue} terlambat) · DP ditahan "
+                       "{held} · sisa tagihan {due}",
+        "sheet_stand_orders": "Pesanan per stan", "sheet_open_orders": "Pesanan terbuka",
+        "sheet_order_lines": "Barang pesanan",
     },
     "en": {
         "title": "Exhibition Sales Report",
@@ -143,6 +167,30 @@ LABELS: dict[str, dict[str, str]] = {
         "sheet_maker_groups": "Maker groups", "sheet_categories": "Categories",
         "sheet_regions": "Home regions", "sheet_products": "Products", "sheet_days": "Days",
         "sheet_methods": "Payment methods", "sheet_group_products": "Maker groups' products",
+        "orders": "Orders (apart from sales)",
+        "orders_note": "Order money (deposits and balances) is kept apart from sales: it is "
+                       "in no net figure.",
+        "orders_per_stand": "Orders per stand",
+        "orders_count": "Orders", "open_orders": "Open", "handed_over": "Handed over",
+        "cancelled": "Cancelled", "ordered": "Ordered", "deposits": "Deposits (DP)",
+        "balances": "Balances paid", "deposits_refunded": "Deposits refunded",
+        "order_money": "Order money", "deposits_held": "Deposits held",
+        "balances_due": "Balances due", "overdue": "Overdue",
+        "open_orders_title": "Open orders", "order_no": "Order",
+        "buyer": "Buyer", "phone": "Phone/WhatsApp", "email": "Email", "country": "Country",
+        "address": "Delivery address", "pick_up": "picked up at the stand", "status": "Status",
+        "status_open": "open", "status_ready": "ready", "taken_on": "Taken on",
+        "due": "Due", "order_total": "Order total", "paid": "Paid",
+        "balance_due": "Balance due", "items": "Items", "item": "Item",
+        "made_to_order": "Made to order", "quantity": "Quantity", "delivered": "Delivered",
+        "to_deliver": "To deliver", "unit_price": "Unit price", "line_total": "Line total",
+        "line_no": "Line", "note": "Note", "yes": "yes", "no": "no",
+        "no_open_orders": "No open orders.",
+        "overdue_note": "Overdue (!): not handed over, due before {day}.",
+        "orders_line": "Orders: {orders} ({open} open, {overdue} overdue) · deposits held "
+                       "{held} · balances due {due}",
+        "sheet_stand_orders": "Orders per stand", "sheet_open_orders": "Open orders",
+        "sheet_order_lines": "Order lines",
     },
 }
 
@@ -215,6 +263,11 @@ def short_rupiah(amount: float, lang: str) -> str:
             gap = " " if lang == "id" else ""
             return f"{sign}Rp {number}{gap}{suffix}"
     return f"{sign}Rp {format_decimal(value, format='#,##0', locale=_locale(lang))}"
+
+
+def status_name(status: str, lang: str) -> str:
+    """An order's status in *lang*: ``open`` -> ``terbuka``; another as it is."""
+    return labels(lang).get(f"status_{status}", status)
 
 
 def group_name(name: str, lang: str) -> str:

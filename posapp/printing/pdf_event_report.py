@@ -1,9 +1,10 @@
 """The organizers' event report as an A4 PDF (ReportLab platypus). It only draws.
 
 Cover (event, days covered, stands, overall net, key figures), the totals per stand,
-bar charts of net sales (province, maker group, category, day, payment method), a page per
-stand (its totals, payment methods, days and top products), and what each maker group's
-products earned. Indonesian by default, English with ``lang="en"``.
+bar charts of net sales (province, maker group, category, day, payment method), the orders
+when any were taken (their money apart from sales, per stand, the open ones: pdf_event_orders),
+a page per stand (its totals, payment methods, days and top products), and what each maker
+group's products earned. Indonesian by default, English with ``lang="en"``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from posapp.printing.event_report_text import (
     method_name,
     printed_at,
 )
+from posapp.printing.pdf_event_orders import orders_section, stand_line
 from posapp.printing.pdf_event_style import GREY, NAVY, Fonts, Numbers, pdf_fonts
 from posapp.printing.report_files import replacing
 from posapp.services.event_report_data import EventReport, StandSection
@@ -145,6 +147,8 @@ def _styles(fonts: Fonts) -> dict[str, ParagraphStyle]:
                                 alignment=TA_CENTER, textColor=NAVY),
         "cover_line": ParagraphStyle("cover_line", base, fontSize=12, leading=18,
                                      alignment=TA_CENTER),
+        "cover_orders": ParagraphStyle("cover_orders", base, fontSize=10, leading=14,
+                                       alignment=TA_CENTER),
         "big": ParagraphStyle("big", base, fontName=fonts.bold, fontSize=26, leading=32,
                               alignment=TA_CENTER, textColor=NAVY),
         "h1": ParagraphStyle("h1", base, fontName=fonts.bold, fontSize=15, leading=19,
@@ -165,9 +169,18 @@ def _story(report: EventReport, lang: str, fonts: Fonts) -> list[Flowable]:
               tables.stand_totals(report, t, fmt, fonts, WIDTH),
               Spacer(1, 4), Paragraph(t["note_refunds"], st["small"]), PageBreak()]
     story += _charts(report, t, st, fmt, lang, fonts)
+    orders = report.orders if report.orders is not None and report.orders.any else None
+    if orders is not None:
+        story += [PageBreakIfNotEmpty(), *orders_section(orders, report.timezone, t, st, fmt,
+                                                         fonts, WIDTH, lang)]
+    stand_orders = {s.stand: s for s in orders.with_orders()} if orders is not None else {}
     for section in report.sections:
         story += [PageBreakIfNotEmpty(),
                   *_stand_page(section, report.timezone, t, st, fmt, lang, fonts)]
+        if section.stand.code in stand_orders:
+            story += [Paragraph(_esc(t["orders"]), st["h2"]),
+                      Paragraph(_esc(stand_line(stand_orders[section.stand.code], t, fmt)),
+                                st["body"])]
     story += [NextPageTemplate("wide"), PageBreakIfNotEmpty(),
               Paragraph(t["maker_table"], st["h1"]),
               Paragraph(t["maker_table_note"], st["small"]), Spacer(1, 6)]
@@ -191,6 +204,10 @@ def _cover(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle]
         tables.key_figures(o, t, fmt, fonts, WIDTH * 0.62, centred=True),
         Spacer(1, 8), Paragraph(_esc(t["note_refunds"]), st["small"]),
     ]
+    if report.orders is not None and report.orders.any:
+        line = stand_line(report.orders.total, t, fmt).replace("Rp ", "Rp\u00a0")
+        out += [Spacer(1, 10), Paragraph(_esc(line), st["cover_orders"]),
+                Paragraph(_esc(t["orders_note"]), st["small"])]
     out += [Paragraph(f"{_esc(t['check'])}: {_esc(note)}", st["warn"])
             for note in report.notes]
     return out

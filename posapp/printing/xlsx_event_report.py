@@ -1,7 +1,8 @@
 """The organizers' event report as an Excel workbook (openpyxl, write-only). It only writes.
 
 A summary sheet, then a sheet per view: stands, provinces, maker groups, categories,
-home regions, products, days, payment methods, and the maker groups' products. Amounts
+home regions, products, days, payment methods, the maker groups' products, and the orders
+(per stand, and the open ones: xlsx_orders; their money apart from sales). Amounts
 are numbers with a rupiah format, counts are numbers, days are dates; each sheet ends with
 a TOTAL row stored as values (no formulas, so it reads the same in any program and in
 pandas). The header row is bold and frozen and has a filter; columns are as wide as their
@@ -11,19 +12,14 @@ contents.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PaymentMethod
 from posapp.printing.event_report_text import (
     days_covered,
@@ -33,26 +29,9 @@ from posapp.printing.event_report_text import (
     printed_at,
 )
 from posapp.printing.report_files import replacing
+from posapp.printing.xlsx_event_sheets import COUNT, RUPIAH, Column, cell, write_sheet
+from posapp.printing.xlsx_orders import order_summary_rows, orders_views
 from posapp.services.event_report_data import EventReport
-
-RUPIAH = '"Rp" #,##0;-"Rp" #,##0'
-COUNT = "#,##0"
-DAY = "d mmm yyyy"
-WHEN = "d mmm yyyy hh:mm"
-_BOLD = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
-_WRAP = Alignment(vertical="top")
-_MAX_WIDTH = 60
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its header, how to read its value from a row, and its kind."""
-
-    header: str
-    value: Callable[[Any], Any]
-    kind: str = "text"  # text, rupiah, count, day, when
-    total: bool = True  # figures: added up in the TOTAL row
 
 
 def write_event_xlsx(report: EventReport, path: Path, *, lang: str = "id") -> Path:
@@ -61,7 +40,7 @@ def write_event_xlsx(report: EventReport, path: Path, *, lang: str = "id") -> Pa
     book = Workbook(write_only=True)
     _summary(book.create_sheet(t["summary"]), report, t, lang)
     for title, columns, rows in _views(report, t, lang):
-        _sheet(book.create_sheet(title[:31]), columns, rows, t["total"])
+        write_sheet(book.create_sheet(title[:31]), columns, rows, t["total"])
     with replacing(Path(path)) as tmp:
         book.save(tmp)
     return Path(path)
@@ -124,40 +103,8 @@ def _views(report: EventReport, t: dict[str, str], lang: str) -> Iterable[
         Column(t["region"], lambda r: r[1].region),
         *(Column(c.header, _second(c.value), c.kind) for c in figures),
     ], group_rows
-
-
-def _sheet(ws: WriteOnlyWorksheet, columns: list[Column], rows: Sequence[Any],
-           total_label: str) -> None:
-    values = [[c.value(r) for c in columns] for r in rows]
-    totals: list[Any] = [
-        sum(v[i] for v in values) if c.total and c.kind in ("rupiah", "count") else None
-        for i, c in enumerate(columns)]
-    totals[0] = total_label
-    _setup(ws, columns, values, totals)
-    ws.append([_cell(ws, c.header, bold=True, fill=True) for c in columns])
-    formats = [_FORMATS[c.kind] for c in columns]
-    for row in values:
-        ws.append([_cell(ws, v, number_format=f) if f and v is not None else (v or None)
-                   for v, f in zip(row, formats, strict=True)])
-    ws.append([_cell(ws, v, number_format=f, bold=True)
-               for v, f in zip(totals, formats, strict=True)])
-
-
-def _setup(ws: WriteOnlyWorksheet, columns: list[Column], values: list[list[Any]],
-           totals: list[Any]) -> None:
-    """Widths, frozen header, filter and print set-up: before the first row is written."""
-    for i, c in enumerate(columns):
-        cells = [row[i] for row in values] + [totals[i]]
-        width = max(len(c.header) + 3, _width(cells, c.kind) + 2)
-        ws.column_dimensions[get_column_letter(i + 1)].width = min(width, _MAX_WIDTH)
-    ws.freeze_panes = "A2"
-    last = get_column_letter(len(columns))
-    ws.auto_filter.ref = f"A1:{last}{len(values) + 1}"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if report.orders is not None:
+        yield from orders_views(report.orders, t, lang)
 
 
 def _summary(ws: WriteOnlyWorksheet, report: EventReport, t: dict[str, str],
@@ -173,44 +120,18 @@ def _summary(ws: WriteOnlyWorksheet, report: EventReport, t: dict[str, str],
         (t["discounts"], o.discounts, RUPIAH), (t["sales_total"], o.sales_total, RUPIAH),
         (t["refunds_count"], o.refunds_count, COUNT), (t["refunds"], o.refunds, RUPIAH),
         (t["voids"], o.voids_count, COUNT), (t["net"], o.net, RUPIAH),
-        ("", None, None), (t["note_refunds"], None, None), (t["currency_note"], None, None),
+        ("", None, None),
     ]
-    ws.column_dimensions["A"].width = max(len(r[0]) for r in rows[:14]) + 3
+    if report.orders is not None:
+        rows += [*order_summary_rows(report.orders, t), ("", None, None)]
+    rows += [(t["note_refunds"], None, None), (t["currency_note"], None, None)]
+    ws.column_dimensions["A"].width = max(len(r[0]) for r in rows if r[1] is not None) + 3
     ws.column_dimensions["B"].width = max(len(report.event_name), 24) + 2
-    ws.append([_cell(ws, t["title"], bold=True), None])
+    ws.append([cell(ws, t["title"], bold=True), None])
     for label, value, fmt in rows:
         bold = label == t["net"]
-        ws.append([_cell(ws, label, bold=bold),
-                   _cell(ws, value, number_format=fmt, bold=bold) if fmt else value])
-
-
-def _cell(ws: WriteOnlyWorksheet, value: Any, *, number_format: str | None = None,
-          bold: bool = False, fill: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
-    if number_format:
-        cell.number_format = number_format
-    if bold:
-        cell.font = _BOLD
-    if fill:
-        cell.fill = _HEAD_FILL
-        cell.alignment = _WRAP
-    return cell
-
-
-_FORMATS = {"text": None, "rupiah": RUPIAH, "count": COUNT, "day": DAY, "when": WHEN}
-
-
-def _width(cells: list[Any], kind: str) -> int:
-    """About how many characters Excel shows for the widest of *cells*."""
-    if kind in ("rupiah", "count"):
-        numbers = [abs(v) for v in cells if isinstance(v, int)]
-        widest = len(format_rupiah(-max(numbers, default=0)))
-        return widest if kind == "rupiah" else widest - 4
-    if kind == "day":
-        return len("00 Sep 0000")
-    if kind == "when":
-        return len("00 Sep 0000 00:00")
-    return max((len(str(v)) for v in cells if v is not None), default=0)
+        ws.append([cell(ws, label, bold=bold),
+                   cell(ws, value, number_format=fmt, bold=bold) if fmt else value])
 
 
 def _method_net(method: str) -> Callable[[Any], int]:

@@ -2,7 +2,8 @@
 
 One read transaction gives the stands' totals, every breakdown (stand, province, maker
 group, category, region, product, day, payment method), each stand's own payment methods,
-days and products, and what each maker group's products earned. The PDF and XLSX
+days and products, what each maker group's products earned, and the orders for later
+delivery (apart from sales: event_report_orders). The PDF and XLSX
 renderers only draw this data. The figures follow the central views: a voided sale counts
 nowhere, and a refund counts on the day it was given. So every breakdown adds up to the
 overall net.
@@ -11,8 +12,10 @@ overall net.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -26,9 +29,11 @@ from posapp.services.event_report_data import (
     ProductEarnings,
     assemble,
 )
+from posapp.services.event_report_orders import read_orders
 from posapp.sync.central_store import Central
 
-__all__ = ["BREAKDOWNS", "EventReport", "Progress", "event_report"]
+__all__ = ["BREAKDOWNS", "EventIdentity", "EventReport", "Progress", "event_identity",
+           "event_report"]
 
 Progress = Callable[[int, int], None]
 _STEPS = 5
@@ -52,11 +57,32 @@ def event_report(central: Central, *, made_at: datetime,
         products = _products(conn)
         step()
         stand_days = _stand_days(conn)
+        orders = read_orders(conn, made_at)
         step()
     report = assemble(stands, products, stand_days, event_name=event_name, timezone=zone,
-                      made_at=made_at)
+                      made_at=made_at, orders=orders)
     step()
     return report
+
+
+@dataclass(frozen=True)
+class EventIdentity:
+    name: str  # the event's name as most stands have it ("" when no stand has one)
+    timezone: str  # the stands' time zone (the most common one)
+
+
+def event_identity(central: Central) -> EventIdentity:
+    """The event's name and time zone, as the stands in *central* were set up."""
+    with central.reading() as conn:
+        rows = conn.execute(text("SELECT event_name, timezone FROM stand")).all()
+    return _identity(rows)
+
+
+def _identity(rows: Sequence[Sequence[Any]]) -> EventIdentity:
+    names = Counter(r[0] for r in rows if r[0])
+    zones = Counter(r[1] for r in rows if r[1])
+    return EventIdentity(names.most_common(1)[0][0] if names else "",
+                         zones.most_common(1)[0][0] if zones else "Asia/Jakarta")
 
 
 class _Stepper:
@@ -82,10 +108,8 @@ def _stands(conn: Connection) -> tuple[list[StandTotals], str, str]:
                     int(r[9]), _when(r[10]), _when(r[11]))
         for r in rows
     ]
-    names = Counter(r[12] for r in rows if r[12])
-    zones = Counter(r[13] for r in rows if r[13])
-    return (stands, names.most_common(1)[0][0] if names else "",
-            zones.most_common(1)[0][0] if zones else "Asia/Jakarta")
+    identity = _identity([r[12:14] for r in rows])
+    return stands, identity.name, identity.timezone
 
 
 def _methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:

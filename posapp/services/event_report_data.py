@@ -12,6 +12,8 @@ from posapp.domain.report import MethodTotals
 from posapp.domain.totals import Totals
 from posapp.services.central_totals import StandTotals
 from posapp.services.central_views import Slice
+from posapp.services.event_report_orders import OrdersSummary
+from posapp.services.event_report_orders import checks as order_checks
 
 #: The breakdowns in the report, in the order the renderers show them.
 BREAKDOWNS = ("stand", "province", "maker_group", "category", "region", "product", "day",
@@ -97,6 +99,7 @@ class EventReport:
     day_figures: list[DayFigures]  # the whole event's days, in order
     sections: list[StandSection]  # by stand code
     maker_groups: list[MakerGroupEarnings]  # largest net first
+    orders: OrdersSummary | None = None  # orders for later delivery, apart from sales
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -110,9 +113,9 @@ class EventReport:
 
 def assemble(stands: list[StandTotals], products: list[ProductEarnings],
              stand_days: dict[str, list[DayFigures]], *, event_name: str, timezone: str,
-             made_at: datetime) -> EventReport:
+             made_at: datetime, orders: OrdersSummary | None = None) -> EventReport:
     """The report from what the central store holds: the stands with their totals and
-    payment methods, every product of every stand, and each stand's days."""
+    payment methods, every product of every stand, each stand's days, and the orders."""
     overall = Totals()
     for s in stands:
         overall.add(s.totals)
@@ -131,6 +134,7 @@ def assemble(stands: list[StandTotals], products: list[ProductEarnings],
             for s in stands
         ],
         maker_groups=maker_groups(products),
+        orders=orders,
     )
     report.notes.extend(checks(report))
     return report
@@ -211,8 +215,10 @@ def maker_groups(products: list[ProductEarnings]) -> list[MakerGroupEarnings]:
 
 
 def checks(report: EventReport) -> list[str]:
-    """Breakdowns that do not add up to the overall net (none, unless the store is off)."""
+    """Breakdowns that do not add up to the overall net, and open orders that do not add up
+    to the stands' order figures (none, unless the store is off)."""
     net = report.overall.net
-    return [f"{dim}: {sum(s.net for s in slices)} against the overall {net}"
-            for dim, slices in report.breakdowns.items()
-            if sum(s.net for s in slices) != net]
+    found = [f"{dim}: {sum(s.net for s in slices)} against the overall {net}"
+             for dim, slices in report.breakdowns.items()
+             if sum(s.net for s in slices) != net]
+    return found + (order_checks(report.orders) if report.orders is not None else [])
