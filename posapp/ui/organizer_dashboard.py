@@ -1,4 +1,5 @@
-"""The organizer's dashboard: filters by day and stand, the stand table, the net-sales chart.
+"""The organizer's dashboard: filters by day and stand, the stand table and the orders tab,
+the net-sales chart.
 
 Everything it shows comes from one ``Snapshot`` read in the background, so a slow server
 never freezes the window; a newer request makes an older answer count for nothing.
@@ -7,6 +8,7 @@ never freezes the window; a newer request makes an older answer count for nothin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,16 +20,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from posapp.domain.money import format_rupiah
-from posapp.services import central_totals, central_views
+from posapp.services import central_totals, central_views, event_report, event_report_orders
 from posapp.services.central_totals import StandTotals
 from posapp.services.central_views import Slice
+from posapp.services.event_report import EventIdentity
+from posapp.services.event_report_orders import OrdersSummary
 from posapp.sync.central_store import Central
 from posapp.ui.organizer_chart import BarChart, top_bars
+from posapp.ui.organizer_orders import OrdersPane
 from posapp.ui.organizer_table import StandFilter, StandTableModel
 from posapp.ui.widgets import TOUCH_HEIGHT, big_label
 from posapp.ui.worker import run_in_background
@@ -51,6 +57,8 @@ class Snapshot:
     stands: list[StandTotals]
     days: list[str]
     slices: list[Slice]
+    orders: OrdersSummary  # every stand's (the stand filter applies when shown)
+    event: EventIdentity
 
 
 def load_snapshot(q: Query) -> Snapshot:
@@ -64,7 +72,9 @@ def load_snapshot(q: Query) -> Snapshot:
         days = central_views.days(central)
         slices = central_views.breakdown(central, q.dimension, day=q.day or None,
                                          stand=q.stand or None)
-        return Snapshot(q, central.label, stands, days, slices)
+        orders = event_report_orders.orders_summary(central, now=datetime.now(UTC))
+        event = event_report.event_identity(central)
+        return Snapshot(q, central.label, stands, days, slices, orders, event)
 
 
 class Dashboard(QWidget):
@@ -128,10 +138,19 @@ class Dashboard(QWidget):
         for w in (self.day_caption, self.day_filter, self.stand_caption, self.stand_filter):
             filters.addWidget(w)
         filters.addStretch()
+        stands_page = QWidget(self)
+        stands_box = QVBoxLayout(stands_page)
+        stands_box.setContentsMargins(0, 4, 0, 0)
+        stands_box.addWidget(self.table, 1)
+        stands_box.addWidget(self.totals)
+        stands_box.addWidget(self.table_note)
+        self.orders = OrdersPane(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("dashboardTabs")
+        self.tabs.addTab(stands_page, "")
+        self.tabs.addTab(self.orders, "")
         left = QVBoxLayout()
-        left.addWidget(self.table, 1)
-        left.addWidget(self.totals)
-        left.addWidget(self.table_note)
+        left.addWidget(self.tabs, 1)
         right = QGridLayout()
         right.addWidget(self.chart_caption, 0, 0)
         right.addWidget(self.dimension, 0, 1)
@@ -192,6 +211,7 @@ class Dashboard(QWidget):
         self._generation += 1
         self.snapshot = None
         self.model.set_rows([])
+        self.orders.show_orders(OrdersSummary(datetime.now(UTC)))
 
     # -- showing ---------------------------------------------------------------------------
     def show_snapshot(self, snap: Snapshot) -> None:
@@ -199,6 +219,7 @@ class Dashboard(QWidget):
         self._fill_filters(snap)
         self.model.set_rows(snap.stands)
         self.proxy.set_code(snap.query.stand)
+        self.orders.show_orders(snap.orders, snap.query.stand)
         self._show_totals()
         self._show_chart()
 
@@ -235,6 +256,7 @@ class Dashboard(QWidget):
             self.tr("The table counts every day; the chart counts {day} only.").format(day=day)
             if day else "")
         self.table_note.setVisible(bool(day))
+        self.tabs.setTabText(1, self.orders.tab_text())
 
     def _show_chart(self) -> None:
         snap = self.snapshot
@@ -261,6 +283,7 @@ class Dashboard(QWidget):
     def _filters_changed(self) -> None:
         if self.snapshot is not None:
             self.proxy.set_code(self.current_stand())
+            self.orders.set_stand(self.current_stand())
             self._show_totals()
             self.refresh()
 
@@ -282,6 +305,9 @@ class Dashboard(QWidget):
         self.stand_filter.setAccessibleName(self.tr("Show one stand or all stands"))
         self.dimension.setAccessibleName(self.tr("What the chart shows"))
         self.table.setAccessibleName(self.tr("Stands and their totals"))
+        self.tabs.setAccessibleName(self.tr("Stands or orders"))
+        self.tabs.setTabText(0, self.tr("Stands"))
+        self.tabs.setTabText(1, self.orders.tab_text())
         names = self.dimension_names()
         for i in range(self.dimension.count()):
             self.dimension.setItemText(i, names[str(self.dimension.itemData(i))])

@@ -25,6 +25,14 @@ class OrganizerRefusals(QObject):
     def patterns(self) -> list[tuple[re.Pattern[str], str]]:
         """(pattern on the English message, its translation), built for the current language."""
         return [
+            (re.compile(rf"^cannot write {_FILE}: it is a folder"),
+             self.tr("{file} is a folder: choose a file name")),
+            (re.compile(rf"^cannot write {_FILE}: the folder (?P<folder>.+) does not exist"),
+             self.tr("the folder {folder} does not exist")),
+            (re.compile(rf"^cannot write {_FILE}: (?P<detail>.+)$"),
+             self.tr("{file} cannot be written ({detail})")),
+            (re.compile(rf"^the open orders are written as \.xlsx or \.csv: .* not {_FILE}$"),
+             self.tr("name the file .xlsx or .csv (not {file})")),
             (re.compile(rf"^{_FILE} has been changed after it was signed: there is data after"),
              self.tr("it has been changed after it was signed (data after its signature)")),
             (re.compile(rf"^{_FILE} has been changed after it was signed, or was signed with "

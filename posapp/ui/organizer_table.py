@@ -72,12 +72,16 @@ def _stamp(moment: datetime | None) -> float:
 
 
 class StandFilter(QSortFilterProxyModel):
-    """Sorts by the model's SortRole; shows one stand, or all when the code is empty."""
+    """Sorts by the model's SortRole; shows one stand, or all when the code is empty.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    Each row's record (RawRole) names its stand in the attribute *field* ("code" for the
+    stands' totals, "stand" for their orders)."""
+
+    def __init__(self, parent: QObject | None = None, *, field: str = "code") -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
         self.code = ""
+        self.field = field
 
     def set_code(self, code: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
@@ -92,12 +96,10 @@ class StandFilter(QSortFilterProxyModel):
         if not self.code:
             return True
         model = self.sourceModel()
-        if not isinstance(model, StandTableModel):
-            return True
-        row = model.row_at(source_row)
-        return row is not None and row.code == self.code
+        row = model.data(model.index(source_row, 0, source_parent), RawRole)
+        return row is None or getattr(row, self.field, None) == self.code
 
-    def shown(self) -> list[StandTotals]:
-        """The stands shown, in the table's order."""
+    def shown(self) -> list[Any]:
+        """The records shown, in the view's order."""
         rows = [self.data(self.index(r, 0), RawRole) for r in range(self.rowCount())]
-        return [r for r in rows if isinstance(r, StandTotals)]
+        return [r for r in rows if r is not None]

@@ -1,5 +1,5 @@
-"""The organizers' window: open a central store, see every stand's totals and charts, drop
-export files on it to merge them."""
+"""The organizers' window: open a central store, see every stand's totals, orders and
+charts, drop export files on it to merge them, write the event report and the open orders."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from posapp.ui.organizer_dashboard import Dashboard, Query, Snapshot
 from posapp.ui.organizer_merge import MergePanel
 from posapp.ui.organizer_messages import refusal
 from posapp.ui.organizer_open import OpenActions
+from posapp.ui.organizer_reports import ReportActions
 from posapp.ui.organizer_settings import OrganizerSettings, without_password
 from posapp.ui.widgets import big_label, button, message_label, show_message
 
@@ -46,8 +47,10 @@ class OrganizerWindow(QMainWindow):
         self.target: str | None = None
         self.label = ""
         self.open_actions = OpenActions(self)
+        self.reports = ReportActions(self)
         self._build()
         self._build_menu()
+        self._show_state()
         self.retranslate()
 
     # -- layout ----------------------------------------------------------------------------
@@ -64,8 +67,9 @@ class OrganizerWindow(QMainWindow):
         top.addStretch()
         for name in ("openFile", "newFile", "openUrl", "refresh"):
             top.addWidget(self.buttons[name])
-        # The PDF and XLSX report buttons go here once the reports exist (issue 5, item 6).
         self.reports_bar = QHBoxLayout()
+        for b in self.reports.buttons.values():
+            self.reports_bar.addWidget(b)
         top.addLayout(self.reports_bar)
         self.message = message_label("organizerMessage", self)
 
@@ -97,10 +101,11 @@ class OrganizerWindow(QMainWindow):
         box = QVBoxLayout(central)
         box.addLayout(top)
         box.addWidget(self.message)
+        box.addWidget(self.reports.progress)
+        box.addWidget(self.reports.result)
         box.addWidget(self.pages, 1)
         box.addWidget(self.merge_panel)
         self.setCentralWidget(central)
-        self._show_state()
 
     def _build_menu(self) -> None:
         self.menu = QMenu(self)
@@ -112,6 +117,9 @@ class OrganizerWindow(QMainWindow):
             ("newFile", "Ctrl+N", self.open_actions.new_file),
             ("openUrl", None, self.open_actions.open_url),
             ("merge", "Ctrl+M", self.merge_panel.choose_files),
+            ("pdfReport", "Ctrl+P", lambda: self.reports.choose("pdf")),
+            ("xlsxReport", "Ctrl+E", lambda: self.reports.choose("xlsx")),
+            ("ordersExport", None, lambda: self.reports.choose("orders")),
             ("refresh", "F5", self.refresh),
             ("language", None, self.toggle_language),
             ("close", "Ctrl+Q", self.close),
@@ -165,6 +173,9 @@ class OrganizerWindow(QMainWindow):
         self.pages.setCurrentWidget(self.dashboard if has_store else self.empty_page)
         self.merge_panel.setVisible(has_store)
         self.buttons["refresh"].setVisible(has_store)
+        self.reports.set_visible(has_store)
+        for name in ("pdfReport", "xlsxReport", "ordersExport"):
+            self.menu_actions[name].setEnabled(has_store)
         self.store_label.setVisible(has_store)
         self.open_last.setVisible(not has_store and bool(self.settings.last_central))
         self._update_texts()
@@ -210,6 +221,10 @@ class OrganizerWindow(QMainWindow):
             self.buttons[name].setAccessibleName(accessible)
             self.menu_actions[name].setText(text)
         self.menu_actions["merge"].setText(self.tr("Merge export files…"))
+        self.reports.retranslate()
+        for kind, name in (("pdf", "pdfReport"), ("xlsx", "xlsxReport"),
+                           ("orders", "ordersExport")):
+            self.menu_actions[name].setText(self.reports.buttons[kind].text())
         self.menu_actions["language"].setText(self.tr("Bahasa Indonesia / English"))
         self.menu_actions["close"].setText(self.tr("Close"))
         self.empty_title.setText(self.tr("No central store is open"))

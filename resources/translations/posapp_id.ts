@@ -471,6 +471,14 @@
         <translation>Stan dan totalnya</translation>
     </message>
     <message>
+        <source>Stands or orders</source>
+        <translation>Stan atau pesanan</translation>
+    </message>
+    <message>
+        <source>Stands</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
         <source>Stand</source>
         <translation>Stan</translation>
     </message>
@@ -826,7 +834,142 @@
     </message>
 </context>
 <context>
+    <name>OrdersPane</name>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Orders ({open} open, {overdue} overdue)</source>
+        <translation>Pesanan ({open} terbuka, {overdue} terlambat)</translation>
+    </message>
+    <message>
+        <source>Orders ({open} open)</source>
+        <translation>Pesanan ({open} terbuka)</translation>
+    </message>
+    <message>
+        <source>{orders} orders · {open} open · {overdue} overdue · deposits held {held} · balances due {due}</source>
+        <translation>{orders} pesanan · {open} terbuka · {overdue} terlambat · DP ditahan {held} · sisa tagihan {due}</translation>
+    </message>
+    <message>
+        <source>Orders for later delivery. Their money (deposits and balances) is kept apart from sales: it is in no net figure. Overdue: not handed over, due before today.</source>
+        <translation>Pesanan untuk diserahkan kemudian. Uangnya (uang muka dan pelunasan) dicatat terpisah dari penjualan: tidak termasuk dalam angka neto mana pun. Terlambat: belum diserahkan dan jatuh tempo sebelum hari ini.</translation>
+    </message>
+    <message>
+        <source>Orders per stand</source>
+        <translation>Pesanan per stan</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>Pesanan terbuka</translation>
+    </message>
+    <message>
+        <source>Open orders, overdue ones in red</source>
+        <translation>Pesanan terbuka, yang terlambat berwarna merah</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Deposits held</source>
+        <translation>DP ditahan</translation>
+    </message>
+    <message>
+        <source>Balances due</source>
+        <translation>Sisa tagihan</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>No. pesanan</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Negara</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>Sisa tagihan</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>siap diambil</translation>
+    </message>
+    <message>
+        <source>picked up at the stand</source>
+        <translation>diambil di stan</translation>
+    </message>
+    <message>
+        <source>made to order</source>
+        <translation>dibuat khusus</translation>
+    </message>
+</context>
+<context>
     <name>OrganizerRefusals</name>
+    <message>
+        <source>{file} is a folder: choose a file name</source>
+        <translation>{file} adalah folder: pilih nama file</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>folder {folder} tidak ada</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written ({detail})</source>
+        <translation>{file} tidak dapat ditulis ({detail})</translation>
+    </message>
+    <message>
+        <source>name the file .xlsx or .csv (not {file})</source>
+        <translation>beri nama file berakhiran .xlsx atau .csv (bukan {file})</translation>
+    </message>
     <message>
         <source>it has been changed after it was signed (data after its signature)</source>
         <translation>file ini diubah setelah ditandatangani (ada data setelah tanda tangannya)</translation>
@@ -1537,6 +1680,93 @@ Nominal: %1</translation>
     <message>
         <source>Refused: {detail}</source>
         <translation>Ditolak: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>open-orders</source>
+        <translation>pesanan-terbuka</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>laporan</translation>
+    </message>
+    <message>
+        <source>Save the event report as PDF</source>
+        <translation>Simpan laporan pameran sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the event report as Excel</source>
+        <translation>Simpan laporan pameran sebagai Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the open orders</source>
+        <translation>Simpan pesanan terbuka</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Open orders written to {path}: {orders} orders, {overdue} overdue, balances due {due}</source>
+        <translation>Pesanan terbuka disimpan di {path}: {orders} pesanan, {overdue} terlambat, sisa tagihan {due}</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>Laporan PDF</translation>
+    </message>
+    <message>
+        <source>Excel report</source>
+        <translation>Laporan Excel</translation>
+    </message>
+    <message>
+        <source>{what} written to {path}: {stands} stands, net {net}</source>
+        <translation>{what} disimpan di {path}: {stands} stan, neto {net}</translation>
+    </message>
+    <message>
+        <source>unexpected error: {error}</source>
+        <translation>kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+        <source>The PDF report was not written: {reason}</source>
+        <translation>Laporan PDF tidak disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>The Excel report was not written: {reason}</source>
+        <translation>Laporan Excel tidak disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>The open orders were not written: {reason}</source>
+        <translation>Pesanan terbuka tidak disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>Laporan PDF…</translation>
+    </message>
+    <message>
+        <source>Excel report…</source>
+        <translation>Laporan Excel…</translation>
+    </message>
+    <message>
+        <source>Open orders…</source>
+        <translation>Pesanan terbuka…</translation>
+    </message>
+    <message>
+        <source>Save the open orders for delivery, as Excel or CSV</source>
+        <translation>Simpan pesanan terbuka untuk pengiriman, sebagai Excel atau CSV</translation>
+    </message>
+    <message>
+        <source>Progress of the file being written</source>
+        <translation>Kemajuan penyimpanan file</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,8 +35,9 @@ from pytestqt.qtbot import QtBot
 from posapp.bootstrap import DataDir
 from posapp.domain.cart import Discount
 from posapp.domain.event_key import new_key
+from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import event, export, settings, shifts, sync
+from posapp.services import event, export, orders, settings, shifts, sync
 from posapp.services.till import Till
 from posapp.ui.i18n import Languages
 from posapp.ui.organizer_window import OrganizerWindow
@@ -423,12 +425,30 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
     till.login(CASHIER, CASHIER_PIN)
     sell(till, [HIJAB, GEDOG])
     sell(till, [HIJAB], PaymentMethod.QRIS)
+    hijab = ctx.stand.product(HIJAB)
+    orders.place(ctx.stand.handle.uow(), ctx.stand.cashier,
+                 Buyer("Ms. Nguyen Thi Lan", phone="+84 90 123 4567", country="Vietnam",
+                       address="12 Hang Bac, Hanoi"),
+                 [OrderItem(hijab.name, hijab.price, 5, sku=hijab.sku, product_id=hijab.id),
+                  OrderItem("Batik tulis motif parang, biru, 2 m", 1_250_000, 1)],
+                 due=date(2099, 1, 1), deposit=[Payment(PaymentMethod.CASH, 500_000)])
     central = str(ctx.data.root / "central.sqlite")
     sync.sync_stand(ctx.stand.handle.uow, central)
     with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
         w.open_target(central)
     assert w.target == central
     yield "organizer window, a central store", w
+    w.dashboard.tabs.setCurrentWidget(w.dashboard.orders)
+    assert w.dashboard.orders.open_model.rowCount() == 1
+    yield "organizer window, the orders tab", w
+    with ctx.qtbot.waitSignal(w.reports.finished, timeout=60_000):
+        w.reports.write("xlsx", ctx.data.root / "laporan.xlsx")
+    assert w.reports.result.isVisible()
+    yield "organizer window, a report written", w
+    with ctx.qtbot.waitSignal(w.reports.finished, timeout=60_000):
+        w.reports.write("orders", ctx.data.root / "gone" / "pesanan.csv")
+    yield "organizer window, a file refused", w
+    w.dashboard.tabs.setCurrentIndex(0)
     d = w.dashboard
     with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
         d.stand_filter.setCurrentIndex(1)

@@ -1,21 +1,27 @@
 """The organizer window on a real central store (SQLite and PostgreSQL): the stand table,
-sorting, filters and charts, merging dropped export files, refusals in one line."""
+sorting, filters and charts, the orders tab, merging dropped export files, the report and
+open-orders files written from its buttons, refusals in one line."""
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, text
 
 from posapp.bootstrap import DataDir
+from posapp.domain.errors import PosError
 from posapp.domain.event_key import fingerprint, new_key, parse_key
 from posapp.domain.money import format_rupiah
 from posapp.services import central_totals, central_views, event, export, stand, sync
@@ -24,11 +30,14 @@ from posapp.services.central_views import Slice
 from posapp.sync.central_store import EVENT_META, KEY_META, Central, set_meta
 from posapp.ui.i18n import Languages, qm_path
 from posapp.ui.organizer_chart import top_bars
+from posapp.ui.organizer_orders import OpenOrdersModel, StandOrdersModel
 from posapp.ui.organizer_settings import OrganizerSettings
 from posapp.ui.organizer_table import StandTableModel
 from posapp.ui.organizer_window import OrganizerWindow
+from tests.central.order_stands import OrderEvent, make_order_event
 from tests.central.stands import busy_day, central_dump
 from tests.conftest import Stand, make_stand
+from tests.readback import needs_poppler, run
 
 KEY = new_key()
 STANDS = (("JATIM", "Jawa Timur", 1), ("BALI", "Bali", 2), ("NTB", "Nusa Tenggara Barat", 3))
@@ -383,3 +392,183 @@ def test_the_cli_does_not_load_qt() -> None:
          "build_parser(); print(sorted(m for m in sys.modules if m.startswith('PySide6')))"],
         capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# -- orders ------------------------------------------------------------------------------
+@pytest.fixture
+def orders_store(central_url: str, tmp_path: Path, catalog_file: Path) -> OrderEvent:
+    """JATIM and BALI took orders in June 2026; one of JATIM's, due 26 June, is overdue."""
+    return make_order_event(central_url, tmp_path / "stands", catalog_file)
+
+
+def cells(view: QTableView, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> list[Any]:
+    model = view.model()
+    return [model.index(r, col).data(role) for r in range(model.rowCount())]
+
+
+def query(url: str, sql: str) -> list[tuple[Any, ...]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
+def test_the_orders_tab_shows_open_orders_deposits_held_and_balances_due_per_stand(
+        qtbot: QtBot, window: OrganizerWindow, orders_store: OrderEvent) -> None:
+    opened(qtbot, window, orders_store.url)
+    d, pane = window.dashboard, window.dashboard.orders
+    assert d.tabs.tabText(1) == "Orders (3 open, 1 overdue)"
+    d.tabs.setCurrentWidget(pane)
+
+    expected = query(orders_store.url, "SELECT stand, open_orders, deposits_held, "
+                                       "balances_due FROM v_stand_order_totals ORDER BY stand")
+    table, m = pane.stand_table, StandOrdersModel
+    shown = list(zip(cells(table, m.STAND), cells(table, m.OPEN), cells(table, m.HELD),
+                     cells(table, m.DUE), strict=True))
+    assert shown == [(stand, str(n), format_rupiah(held), format_rupiah(due))
+                     for stand, n, held, due in expected]
+    assert shown == [("BALI", "1", "Rp 700.000", "Rp 850.000"),
+                     ("JATIM", "2", "Rp 1.000.000", "Rp 2.800.000")]
+    assert cells(table, m.OVERDUE) == ["0", "1"]
+    assert "deposits held Rp 1.700.000 · balances due Rp 3.650.000" in pane.totals.text()
+    assert "1 overdue" in pane.totals.text()
+
+    orders_view, o = pane.open_table, OpenOrdersModel
+    assert sorted(cells(orders_view, o.ORDER)) == orders_store.open
+    row = cells(orders_view, o.ORDER).index(orders_store.overdue)
+    late = [orders_view.model().index(row, c) for c in range(o.BALANCE + 1)]
+    assert late[o.DUE].data() == "26-06-2026 (overdue)"
+    assert late[o.BALANCE].data() == "Rp 2.350.000" and late[o.COUNTRY].data() == "Vietnam"
+    assert late[o.BUYER].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
+    assert "Batik tulis motif parang" in late[o.ORDER].data(Qt.ItemDataRole.ToolTipRole)
+    others = [r for r in range(orders_view.model().rowCount()) if r != row]
+    assert all(orders_view.model().index(r, o.BUYER).data(Qt.ItemDataRole.ForegroundRole)
+               is None for r in others)
+    assert all("overdue" not in orders_view.model().index(r, o.DUE).data() for r in others)
+    assert cells(orders_view, o.DUE)[0] == "26-06-2026 (overdue)"  # sorted by due date
+
+    with qtbot.waitSignal(window.refreshed, timeout=20_000):  # filtered by stand
+        d.stand_filter.setCurrentIndex(d.stand_filter.findData("BALI"))
+    assert cells(pane.stand_table, m.STAND) == ["BALI"]
+    assert cells(orders_view, o.STAND) == ["BALI"]
+    assert "deposits held Rp 700.000 · balances due Rp 850.000" in pane.totals.text()
+    assert d.tabs.tabText(1) == "Orders (1 open)"
+    assert "net Rp 0" in d.totals.text()  # the sales table leaves order money out
+
+
+# -- report files ------------------------------------------------------------------------
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, chosen: str = "") -> list[str]:
+    """The next file dialogs answer *path*; returns the names they suggested."""
+    suggested: list[str] = []
+
+    def answer(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        suggested.append(name)
+        return str(path), chosen
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    return suggested
+
+
+def written(qtbot: QtBot, w: OrganizerWindow, kind: str) -> object:
+    with qtbot.waitSignal(w.reports.finished, timeout=60_000) as done:
+        qtbot.mouseClick(w.reports.buttons[kind], Qt.MouseButton.LeftButton)
+    assert not w.reports.progress.isVisible() and w.reports.buttons[kind].isEnabled()
+    return done.args[0]
+
+
+@needs_poppler
+def test_the_pdf_button_writes_the_event_report_with_the_overall_and_a_stands_net(
+        qtbot: QtBot, window: OrganizerWindow, three_stands: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    opened(qtbot, window, three_stands)
+    pdf = tmp_path / "laporan.pdf"
+    suggested = save_as(monkeypatch, pdf)
+    progress: list[int] = []
+    window.reports.progress.valueChanged.connect(progress.append)
+
+    written(qtbot, window, "pdf")
+
+    (name,) = suggested
+    assert Path(name).name.startswith("report-Pameran-HANI-20") and name.endswith(".pdf")
+    line = window.reports.result.text()
+    assert line == f"PDF report written to {pdf}: 3 stands, net Rp 10.407.000"
+    assert window.reports.result.isVisible() and progress[-1] == 100
+    text = run("pdftotext", "-layout", pdf, "-")
+    assert "Rp 10.407.000" in text.split("\f")[0]
+    jatim = next(ln for ln in text.split("\f")[1].splitlines() if ln.strip().startswith("JATIM"))
+    assert "Rp 1.734.500" in jatim
+
+
+def test_the_excel_button_writes_numbers_that_are_numbers(
+        qtbot: QtBot, window: OrganizerWindow, three_stands: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    opened(qtbot, window, three_stands)
+    save_as(monkeypatch, tmp_path / "laporan")  # no suffix typed: .xlsx is added
+
+    written(qtbot, window, "xlsx")
+
+    xlsx = tmp_path / "laporan.xlsx"
+    assert window.reports.result.text().startswith(f"Excel report written to {xlsx}: ")
+    stands = openpyxl.load_workbook(xlsx)["Stan"]
+    header = [c.value for c in stands[1]]
+    nets = {r[0].value: r[header.index("Neto")] for r in stands.iter_rows(min_row=2)}
+    assert {k: c.value for k, c in nets.items()} == {
+        "BALI": 3_469_000, "JATIM": 1_734_500, "NTB": 5_203_500, "TOTAL": 10_407_000}
+    assert all(c.data_type == "n" and isinstance(c.value, int) for c in nets.values())
+
+
+def test_the_open_orders_button_writes_a_csv_of_each_open_orders_lines(
+        qtbot: QtBot, window: OrganizerWindow, orders_store: OrderEvent, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    opened(qtbot, window, orders_store.url)
+    path = tmp_path / "kirim.csv"
+    suggested = save_as(monkeypatch, path, "CSV, UTF-8 (*.csv)")
+
+    written(qtbot, window, "orders")
+
+    assert Path(suggested[0]).name.startswith("open-orders-Pameran-HANI-2026-20")
+    assert window.reports.result.text() == (
+        f"Open orders written to {path}: 3 orders, 1 overdue, balances due Rp 3.650.000")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted({r["order_no"] for r in rows}) == orders_store.open
+    assert len(rows) == 5 and sum(int(r["balance_due"] or 0) for r in rows) == 3_650_000
+    late = [r for r in rows if r["order_no"] == orders_store.overdue]
+    assert [r["overdue"] for r in late] == ["yes", "yes"]
+    assert "Batik tulis motif parang, biru, 2 m" in [r["item"] for r in late]
+
+
+@pytest.mark.parametrize("what", ["missing folder", "folder", "no central store"])
+def test_a_report_that_cannot_be_written_says_why_in_one_line(
+        qtbot: QtBot, window: OrganizerWindow, three_stands: str, tmp_path: Path,
+        make_central_url: Callable[..., str], monkeypatch: pytest.MonkeyPatch,
+        what: str) -> None:
+    opened(qtbot, window, three_stands)
+    path = {"missing folder": tmp_path / "gone" / "r.pdf", "folder": tmp_path / "r.pdf",
+            "no central store": tmp_path / "r.pdf"}[what]
+    if what == "folder":
+        path.mkdir()
+    if what == "no central store":  # the store went away (a stick pulled, a database dropped)
+        window.target = make_central_url("empty")
+    save_as(monkeypatch, path)
+
+    result = written(qtbot, window, "pdf")
+
+    line = window.reports.result.text()
+    assert isinstance(result, PosError)
+    assert line.startswith("The PDF report was not written: ")
+    assert {"missing folder": f"the folder {tmp_path / 'gone'} does not exist",
+            "folder": "r.pdf is a folder: choose a file name",
+            "no central store": "central store"}[what] in line
+    assert "\n" not in line and "Traceback" not in line and len(line) < 300
+    assert window.reports.result.styleSheet().startswith("color: #b00020")
+    assert not (tmp_path / "gone").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".part")] == (
+        ["r.pdf"] if what == "folder" else [])
+
+
+def test_the_report_buttons_wait_for_a_central_store(window: OrganizerWindow) -> None:
+    assert not any(b.isVisible() for b in window.reports.buttons.values())
+    assert not window.menu_actions["pdfReport"].isEnabled()
