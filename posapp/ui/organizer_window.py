@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,10 @@ class OrganizerWindow(QMainWindow):
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.store_label = big_label("storeLabel", 13, self)
+        # a long path is cut rather than widening the window past the buttons beside it
+        self.store_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
+        self.store_label.setMinimumWidth(160)
         self.buttons = {name: button(f"{name}Button", self)
                         for name in ("openFile", "newFile", "openUrl", "refresh")}
         self.buttons["openFile"].clicked.connect(self.open_actions.open_file)
@@ -238,6 +243,7 @@ class OrganizerWindow(QMainWindow):
         title = self.tr("posapp organizer")
         self.setWindowTitle(f"{title}: {self.label}" if self.target else title)
         self.store_label.setText(self.tr("Central store: {name}").format(name=self.label))
+        self.store_label.setToolTip(self.label)
         last = self.settings.last_central
         self.open_last.setText(self.tr("Open {target} again").format(target=last))
         self.open_last.setAccessibleName(self.tr("Open the last central store again"))
