@@ -9,8 +9,9 @@ from pathlib import Path
 
 from posapp.cli.context import Context
 from posapp.domain.errors import InvalidInput
+from posapp.domain.layout import Barcode, Block, Cut, QrCode, Rule, Text
 from posapp.domain.order_slip import layout_order_slip
-from posapp.domain.receipt import Barcode, Block, Cut, QrCode, Rule, Text, layout_receipt
+from posapp.domain.receipt import layout_receipt
 from posapp.printing.pdf_receipt import PAGES, render_pdf
 from posapp.services import order_slips, print_queue, receipts, settings, stand
 from posapp.services.receipts import receipt_for

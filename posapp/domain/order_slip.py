@@ -20,11 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.fx import Rate, convert, format_foreign, format_rate
-from posapp.domain.money import check_amount, format_rupiah
-from posapp.domain.order import Buyer, OrderStatus, PaymentKind
-from posapp.domain.qris import dynamic_payload, parse_qris
-from posapp.domain.receipt import (
-    PAPER_WIDTHS,
+from posapp.domain.layout import (
     Barcode,
     Block,
     Cut,
@@ -32,15 +28,16 @@ from posapp.domain.receipt import (
     QrCode,
     Rule,
     Text,
-    _clean,
-    _labels,
-    _local,
-    _method,
-    _row,
-    _texts,
-    _wrap,
-    default_footer,
+    clean,
+    local_time,
+    row,
+    texts,
+    wrap,
 )
+from posapp.domain.money import check_amount, format_rupiah
+from posapp.domain.order import Buyer, OrderStatus, PaymentKind
+from posapp.domain.qris import dynamic_payload, parse_qris
+from posapp.domain.receipt import PAPER_WIDTHS, default_footer, labels, method_name
 from posapp.domain.tender import QRIS_MAX_PER_PAYMENT
 
 SLIP_LABELS = {
@@ -152,7 +149,7 @@ class OrderSlip:
 def default_slip_footer(lang: str = "id", *, to_collect: bool = True) -> tuple[str, ...]:
     """"Show this slip when you collect your order" while the order is still *to_collect*,
     then the receipt's thank-you and makers lines, in *lang*."""
-    _labels(lang)  # the receipt's refusal for an unknown language
+    labels(lang)  # the receipt's refusal for an unknown language
     return ((SLIP_LABELS[lang]["show_slip"],) if to_collect else ()) + default_footer(lang)
 
 
@@ -199,102 +196,102 @@ def layout_order_slip(slip: OrderSlip, width: int, *, lang: str = "id") -> tuple
     if width not in PAPER_WIDTHS:
         raise InvalidInput(
             f"a slip is {', '.join(map(str, PAPER_WIDTHS))} characters wide, not {width}")
-    t, words = _labels(lang), SLIP_LABELS[lang]
+    t, words = labels(lang), SLIP_LABELS[lang]
     rp = format_rupiah
     s = slip
     out: list[Block] = []
 
     if s.logo:
         out.append(Logo())
-    out += _texts(s.stand_name, width, bold=True, align="center", double=True)
+    out += texts(s.stand_name, width, bold=True, align="center", double=True)
     for part in (s.province, s.event, s.contact):
-        out += _texts(part, width, align="center")
+        out += texts(part, width, align="center")
     out.append(Rule())
-    out += _texts(words["title"], width, bold=True, align="center", double=True)
+    out += texts(words["title"], width, bold=True, align="center", double=True)
     out.append(Barcode(s.order_no))
-    out += _row(words["order"], s.order_no, width, bold=True)
-    out += _row(words["taken"], _local(s.moment, s.zone), width)
+    out += row(words["order"], s.order_no, width, bold=True)
+    out += row(words["taken"], local_time(s.moment, s.zone), width)
     if s.due is not None:
-        out += _row(words["due"], s.due.strftime("%d-%m-%Y"), width)
+        out += row(words["due"], s.due.strftime("%d-%m-%Y"), width)
     out.append(Rule())
 
     out += _buyer(s.buyer, width, words)
     if s.tracking:
-        out += _row(words["tracking"], _clean(s.tracking), width)
+        out += row(words["tracking"], clean(s.tracking), width)
     if s.note:
-        out += _texts(f"{words['note']}: {s.note}", width)
+        out += texts(f"{words['note']}: {s.note}", width)
     out.append(Rule())
 
     for no, line in enumerate(s.lines, start=1):
         out += _numbered(no, line.name, width)
-        out += _row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.total), width)
+        out += row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.total), width)
         if line.delivered and s.status is not OrderStatus.HANDED_OVER:  # a part so far
             done = words["delivered"].format(done=line.delivered, of=line.quantity)
-            out += [Text(part) for part in _wrap(f"  {done}", width)]
+            out += [Text(part) for part in wrap(f"  {done}", width)]
     out.append(Rule())
 
-    out += _row(words["total"], rp(s.total), width, bold=True)
+    out += row(words["total"], rp(s.total), width, bold=True)
     if s.rate is not None:
-        out += _row(words["approx"], _foreign(s.total, s.rate), width)
+        out += row(words["approx"], _foreign(s.total, s.rate), width)
     for p in s.payments:
         sign = -1 if p.kind is PaymentKind.REFUND else 1
-        out += _row(f"{words[p.kind.value]} {_method(p.method, t)}", rp(sign * p.amount), width)
+        out += row(f"{words[p.kind.value]} {method_name(p.method, t)}", rp(sign * p.amount), width)
     if s.status is OrderStatus.CANCELLED and s.paid:
-        out += _row(words["kept"], rp(s.paid), width)
+        out += row(words["kept"], rp(s.paid), width)
     elif s.payments:
-        out += _row(words["paid"], rp(s.paid), width)
+        out += row(words["paid"], rp(s.paid), width)
     out.append(Rule())
 
-    out += _texts(words[s.status.value], width, bold=True, align="center", double=True) \
+    out += texts(words[s.status.value], width, bold=True, align="center", double=True) \
         if s.status is OrderStatus.CANCELLED else _money_left(s, width, words)
     if s.rate is not None and s.balance:
-        out += _row(words["approx"], _foreign(s.balance, s.rate), width)
+        out += row(words["approx"], _foreign(s.balance, s.rate), width)
     if s.rate is not None:
-        out += _row(words["rate"], format_rate(s.rate), width)
-        out += _texts(words["in_rupiah"], width)
-    out += _row(words["status"], words[s.status.value], width, bold=True)
+        out += row(words["rate"], format_rate(s.rate), width)
+        out += texts(words["in_rupiah"], width)
+    out += row(words["status"], words[s.status.value], width, bold=True)
     out.append(Rule())
 
     if s.qris and s.balance > 0:
         asked = min(s.balance, QRIS_MAX_PER_PAYMENT)
         out.append(QrCode(dynamic_payload(s.qris, asked)))
-        out += _texts(words["qris"], width, align="center")
-        out += _texts(rp(asked), width, bold=True, align="center")
+        out += texts(words["qris"], width, align="center")
+        out += texts(rp(asked), width, bold=True, align="center")
         if asked < s.balance:
-            out += _texts(words["qris_split"].format(amount=rp(asked),
+            out += texts(words["qris_split"].format(amount=rp(asked),
                                                      rest=rp(s.balance - asked)), width)
     for footer_line in s.footer:
-        out += _texts(footer_line, width, align="center") or [Text("")]
+        out += texts(footer_line, width, align="center") or [Text("")]
     out.append(Cut())
     return tuple(out)
 
 
 def _buyer(b: Buyer, width: int, words: dict[str, str]) -> list[Block]:
     out: list[Block] = []
-    out += _row(words["buyer"], _clean(b.name), width)
+    out += row(words["buyer"], clean(b.name), width)
     for key, value in (("phone", b.phone), ("email", b.email), ("country", b.country)):
         if value.strip():
-            out += _row(words[key], _clean(value), width)
+            out += row(words[key], clean(value), width)
     if b.address.strip():
-        out += _texts(words["ship_to"], width)
-        out += [Text(part) for part in _wrap("  " + _clean(b.address), width)]
+        out += texts(words["ship_to"], width)
+        out += [Text(part) for part in wrap("  " + clean(b.address), width)]
     else:
-        out += _texts(words["pick_up"], width)
+        out += texts(words["pick_up"], width)
     return out
 
 
 def _money_left(s: OrderSlip, width: int, words: dict[str, str]) -> list[Block]:
     """The balance due, large; or LUNAS when nothing is left to pay."""
     if s.balance == 0:
-        return _texts(words["paid_up"], width, bold=True, align="center", double=True)
-    return [*_texts(words["due_now"], width, bold=True, align="center", double=True),
-            *_texts(format_rupiah(s.balance), width, bold=True, align="center", double=True)]
+        return texts(words["paid_up"], width, bold=True, align="center", double=True)
+    return [*texts(words["due_now"], width, bold=True, align="center", double=True),
+            *texts(format_rupiah(s.balance), width, bold=True, align="center", double=True)]
 
 
 def _numbered(no: int, name: str, width: int) -> list[Block]:
     """``1. name``, wrapped between words, later lines under the name's first letter."""
     head = f"{no}. "
-    parts = textwrap.wrap(_clean(name), width, initial_indent=head,
+    parts = textwrap.wrap(clean(name), width, initial_indent=head,
                           subsequent_indent=" " * len(head)) or [head.rstrip()]
     return [Text(part) for part in parts]
 

@@ -18,14 +18,25 @@ command byte.
 
 from __future__ import annotations
 
-import textwrap
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, TypeAlias
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.layout import (
+    Barcode,
+    Block,
+    Cut,
+    Logo,
+    QrCode,
+    Rule,
+    Text,
+    clean,
+    local_time,
+    row,
+    texts,
+)
 from posapp.domain.money import check_amount, format_rupiah
 
 #: Characters per line: 58 mm paper (32), 80 mm paper with font A (42) or font B (48).
@@ -33,7 +44,6 @@ PAPER_WIDTHS = (32, 42, 48)
 
 ReceiptKind = Literal["sale", "void", "refund", "copy"]
 KINDS: tuple[ReceiptKind, ...] = ("sale", "void", "refund", "copy")
-Align = Literal["left", "center", "right"]
 
 LABELS = {
     "id": {
@@ -137,7 +147,7 @@ class Receipt:
 
 def default_footer(lang: str = "id") -> tuple[str, ...]:
     """The thank-you line and the line about the makers, in *lang*."""
-    t = _labels(lang)
+    t = labels(lang)
     return (t["thanks"], t["makers"])
 
 
@@ -184,58 +194,6 @@ def _check(r: Receipt) -> None:
         raise InvalidInput(f"receipt {no}: the change is not what was paid less the total")
 
 
-# --- the output: blocks, one printed line each (barcode, QR, logo and cut apart) ---------
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """One line of text; ``double`` is double width and height (half the columns)."""
-
-    text: str
-    bold: bool = False
-    align: Align = "left"
-    double: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A full-width line of *char*."""
-
-    char: str = "-"
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A label left and an amount right on one line, spaces between."""
-
-    left: str
-    right: str
-    bold: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Barcode:
-    """A Code128 barcode of *data* (printable ASCII), with the text under it."""
-
-    data: str
-
-
-@dataclass(frozen=True, slots=True)
-class QrCode:
-    data: str
-
-
-@dataclass(frozen=True, slots=True)
-class Logo:
-    """The stand's logo, if the renderer has one."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cut:
-    """Feed past the tear bar and cut."""
-
-
-Block: TypeAlias = Text | Rule | Row | Barcode | QrCode | Logo | Cut
 
 
 def layout_receipt(receipt: Receipt, width: int, *, lang: str = "id") -> tuple[Block, ...]:
@@ -244,116 +202,63 @@ def layout_receipt(receipt: Receipt, width: int, *, lang: str = "id") -> tuple[B
         raise InvalidInput(
             f"a receipt is {', '.join(map(str, PAPER_WIDTHS))} characters wide, not {width}"
         )
-    t = _labels(lang)
+    t = labels(lang)
     rp = format_rupiah
     r = receipt
     out: list[Block] = []
 
     if r.logo:
         out.append(Logo())
-    out += _texts(r.stand_name, width, bold=True, align="center", double=True)
+    out += texts(r.stand_name, width, bold=True, align="center", double=True)
     for part in (r.province, r.address, r.event):
-        out += _texts(part, width, align="center")
+        out += texts(part, width, align="center")
     marker = f"*** {t[r.kind]} ***" if r.kind != "sale" else ""
     if marker:
-        out += _texts(marker, width, bold=True, align="center", double=True)
+        out += texts(marker, width, bold=True, align="center", double=True)
     out.append(Rule())
-    out += _row(t["receipt"], r.receipt_no, width)
+    out += row(t["receipt"], r.receipt_no, width)
     if r.original:
-        out += _row(t["original"], r.original, width)
-    out += _row(t["date"], _local(r.moment, r.zone), width)
-    out += _row(t["cashier"], _clean(r.cashier), width)
+        out += row(t["original"], r.original, width)
+    out += row(t["date"], local_time(r.moment, r.zone), width)
+    out += row(t["cashier"], clean(r.cashier), width)
     out.append(Rule())
 
     for line in r.lines:
-        out += _texts(line.name, width)
-        out += _row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.gross), width)
+        out += texts(line.name, width)
+        out += row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.gross), width)
         if line.line_discount:
-            out += _row(f"  {t['discount']}", rp(-line.line_discount), width)
+            out += row(f"  {t['discount']}", rp(-line.line_discount), width)
     out.append(Rule())
 
     if r.cart_discount:
-        out += _row(t["subtotal"], rp(r.subtotal - r.line_discounts), width)
-        out += _row(t["discount"], rp(-r.cart_discount), width)
-    out += _row(t["total"], rp(r.total), width, bold=True)
+        out += row(t["subtotal"], rp(r.subtotal - r.line_discounts), width)
+        out += row(t["discount"], rp(-r.cart_discount), width)
+    out += row(t["total"], rp(r.total), width, bold=True)
     for p in r.payments:
-        out += _row(_method(p.method, t), rp(p.tendered), width)
+        out += row(method_name(p.method, t), rp(p.tendered), width)
     if r.change > 0:
-        out += _row(t["change"], rp(r.change), width)
+        out += row(t["change"], rp(r.change), width)
     for refund in r.refunds:
-        label = f"{t['refunded']} {_clean(refund.number)} ({_method(refund.method, t)})"
-        out += _row(label, rp(-refund.amount), width)
+        label = f"{t['refunded']} {clean(refund.number)} ({method_name(refund.method, t)})"
+        out += row(label, rp(-refund.amount), width)
     out.append(Rule())
 
     if marker:
-        out += _texts(marker, width, bold=True, align="center", double=True)
+        out += texts(marker, width, bold=True, align="center", double=True)
     out.append(Barcode(r.receipt_no))
     if r.qr:
         out.append(QrCode(r.qr))
     for footer_line in r.footer:
-        out += _texts(footer_line, width, align="center") or [Text("")]
+        out += texts(footer_line, width, align="center") or [Text("")]
     out.append(Cut())
     return tuple(out)
 
 
-def _labels(lang: str) -> dict[str, str]:
+def labels(lang: str) -> dict[str, str]:
     if lang not in LABELS:
         raise InvalidInput(f"no receipt labels in {lang!r} (use one of: {', '.join(LABELS)})")
     return LABELS[lang]
 
 
-def _method(method: str, t: dict[str, str]) -> str:
-    return t.get(method, _clean(method))
-
-
-def _local(moment: datetime, zone: str) -> str:
-    """``28-11-2026 14:36``: *moment* (naive UTC) in the event's time zone."""
-    return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(zone)).strftime(
-        "%d-%m-%Y %H:%M")
-
-
-def _clean(text: str) -> str:
-    """One line of printable text: NFC, no control or format characters, single spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
-    return " ".join(text.split())
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """*text* in lines of at most *width*, split between words (inside a word only when the
-    word alone is longer than the line); a leading indent is kept on every line."""
-    indent = len(text) - len(text.lstrip(" "))
-    lines = textwrap.wrap(text.strip(), max(1, width - indent))
-    return [" " * indent + line for line in lines]
-
-
-def _texts(text: str, width: int, *, bold: bool = False, align: Align = "left",
-           double: bool = False) -> list[Block]:
-    columns = width // 2 if double else width
-    return [Text(part, bold, align, double) for part in _wrap(_clean(text), columns)]
-
-
-def _row(left: str, right: str, width: int, *, bold: bool = False) -> list[Block]:
-    """*left* and *right* on one line when they fit; else *left* wrapped, *right* below it.
-
-    *left* may start with an indent; both are otherwise clean single-line text.
-    """
-    if len(right) > width:  # only free text is this long (a cashier's long name)
-        return [*(Text(p, bold) for p in _wrap(left, width)),
-                *(Text(p, bold, "right") for p in _wrap(right, width))]
-    if not left or len(left) + 1 + len(right) <= width:
-        return [Row(left, right, bold)]
-    return [*(Text(p, bold) for p in _wrap(left, width)), Row("", right, bold)]
-
-
-def fits(block: Block, width: int) -> bool:
-    """Whether *block* fits on one line of *width* columns (the layout's promise)."""
-    if isinstance(block, Text):
-        return len(block.text) * (2 if block.double else 1) <= width
-    if isinstance(block, Row):
-        gap = 1 if block.left and block.right else 0
-        return len(block.left) + gap + len(block.right) <= width
-    if isinstance(block, Rule):
-        return len(block.char) == 1
-    return True
-
+def method_name(method: str, t: dict[str, str]) -> str:
+    return t.get(method, clean(method))

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from posapp.domain.receipt import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
+from posapp.domain.layout import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
 from posapp.printing.escpos_quiet import notices_to_log, quiet
 
 with quiet():

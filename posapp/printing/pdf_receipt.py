@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from posapp.domain.errors import InvalidInput
-from posapp.domain.receipt import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
+from posapp.domain.layout import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
 from posapp.printing.fonts import font_pair
 from posapp.printing.text_receipt import render_text
 

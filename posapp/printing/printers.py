@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from posapp.domain.errors import InvalidInput, PosError
-from posapp.domain.receipt import Block
+from posapp.domain.layout import Block
 from posapp.printing.escpos_quiet import quiet
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.targets import FORMS, driver_message, system_printer_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from posapp.domain.receipt import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
+from posapp.domain.layout import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text
 
 
 def render_text(blocks: Iterable[Block], width: int) -> str:

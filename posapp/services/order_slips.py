@@ -16,6 +16,7 @@ import re
 from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.layout import Block
 from posapp.domain.order import OrderStatus, PaymentKind
 from posapp.domain.order_slip import (
     OrderSlip,
@@ -24,7 +25,6 @@ from posapp.domain.order_slip import (
     default_slip_footer,
     layout_order_slip,
 )
-from posapp.domain.receipt import Block
 from posapp.services import fx, settings
 from posapp.services import stand as stand_service
 from posapp.services.orders import find, view_of

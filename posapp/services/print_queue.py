@@ -23,7 +23,8 @@ from typing import Literal, Protocol
 from sqlalchemy import func, select, update
 
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound, PosError
-from posapp.domain.receipt import Block, layout_receipt
+from posapp.domain.layout import Block
+from posapp.domain.receipt import layout_receipt
 from posapp.domain.tender import PaymentMethod
 from posapp.services import shifts
 from posapp.services.order_slips import slip_blocks

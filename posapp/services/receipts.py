@@ -9,15 +9,13 @@ from typing import Literal, NamedTuple
 from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.layout import Block, Cut, Text
 from posapp.domain.receipt import (
-    Block,
-    Cut,
     Receipt,
     ReceiptKind,
     ReceiptLine,
     ReceiptPayment,
     ReceiptRefund,
-    Text,
     default_footer,
 )
 from posapp.domain.tender import PaymentMethod

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRINT_TWICE = """
 import logging, sys
 from posapp.domain.errors import PosError
-from posapp.domain.receipt import Barcode, Cut, QrCode, Text
+from posapp.domain.layout import Barcode, Cut, QrCode, Text
 root = logging.getLogger()
 if sys.argv[2] == "app-handler":
     root.addHandler(logging.FileHandler(sys.argv[1] + ".log"))

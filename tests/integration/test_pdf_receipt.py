@@ -12,12 +12,8 @@ from pathlib import Path
 import pytest
 
 from posapp.domain.errors import InvalidInput
-from posapp.domain.receipt import (
-    Receipt,
-    ReceiptPayment,
-    Text,
-    layout_receipt,
-)
+from posapp.domain.layout import Text
+from posapp.domain.receipt import Receipt, ReceiptPayment, layout_receipt
 from posapp.printing import fonts
 from posapp.printing.pdf_receipt import render_pdf
 from posapp.printing.text_receipt import render_text

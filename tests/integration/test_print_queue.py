@@ -10,7 +10,7 @@ from pathlib import Path
 
 from posapp.bootstrap import open_stand
 from posapp.domain.errors import PosError
-from posapp.domain.receipt import Block
+from posapp.domain.layout import Block
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.printing.printers import print_blocks
 from posapp.services import print_queue, settings

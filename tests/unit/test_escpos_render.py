@@ -8,17 +8,9 @@ import pytest
 from escpos.printer import Dummy
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.layout import Barcode, Block, Cut, QrCode, Row, Rule, Text
 from posapp.domain.money import format_rupiah
-from posapp.domain.receipt import (
-    Barcode,
-    Block,
-    Cut,
-    QrCode,
-    Row,
-    Rule,
-    Text,
-    layout_receipt,
-)
+from posapp.domain.receipt import layout_receipt
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.printers import printer_from_target
 from tests.samples import SALE

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from escpos.printer import Dummy
 
+from posapp.domain.layout import QrCode
 from posapp.domain.order_slip import layout_order_slip
 from posapp.domain.qris import parse_qris
-from posapp.domain.receipt import QrCode
 from posapp.printing.escpos_render import render_escpos
 from tests.slip_samples import SLIP
 

@@ -10,6 +10,7 @@ import pytest
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.fx import Rate
+from posapp.domain.layout import Barcode, Block, Cut, QrCode, Row, Text, fits
 from posapp.domain.order import OrderStatus, PaymentKind
 from posapp.domain.order_slip import (
     OrderSlip,
@@ -19,7 +20,6 @@ from posapp.domain.order_slip import (
     layout_order_slip,
 )
 from posapp.domain.qris import parse_qris
-from posapp.domain.receipt import Barcode, Block, Cut, QrCode, Row, Text, fits
 from posapp.printing.text_receipt import render_text
 from tests.slip_samples import SLIP, STAND_QRIS
 

@@ -9,22 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.layout import Barcode, Block, Cut, Logo, QrCode, Row, Rule, Text, fits
 from posapp.domain.money import MAX_AMOUNT
 from posapp.domain.receipt import (
-    Barcode,
-    Block,
-    Cut,
-    Logo,
-    QrCode,
     Receipt,
     ReceiptLine,
     ReceiptPayment,
     ReceiptRefund,
-    Row,
-    Rule,
-    Text,
     default_footer,
-    fits,
     layout_receipt,
 )
 from posapp.printing.text_receipt import render_text
