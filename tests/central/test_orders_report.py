@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +15,13 @@ from sqlalchemy import create_engine, text
 
 from posapp.services import orders_export
 from posapp.services.event_report import event_report
-from posapp.services.event_report_orders import orders_summary
+from posapp.services.event_report_orders import (
+    OpenOrder,
+    OrdersSummary,
+    StandOrders,
+    orders_summary,
+)
+from posapp.services.event_report_orders import checks as order_checks
 from posapp.sync.central_store import Central
 from tests.central.order_stands import AFTER, BATIK, DELEGATE, OrderEvent, make_order_event
 from tests.conftest import CliResult
@@ -231,3 +238,18 @@ def test_orders_export_refuses_a_missing_central_store(
             str(tmp_path / "pesanan.csv"))
     assert r.code == 1 and r.err.count("\n") == 1 and "no central store" in r.err
     assert not (tmp_path / "pesanan.csv").exists()
+
+
+def test_open_orders_that_do_not_add_up_to_the_stands_figures_are_named() -> None:
+    """What the report's cover warns about when the store is off (no database needed)."""
+    stands = [StandOrders("JATIM", "Jawa Timur", orders=2, open_orders=1, deposits_held=500_000,
+                          balances_due=1_200_000)]
+    listed = OpenOrder("JATIM", "Jawa Timur", "JATIM-P00001", "open", "2026-06-24", None,
+                       "Pak Joko", "0812 3456 7890", "", "", "", "", total=1_700_000,
+                       deposits=500_000, balances=0, refunds=0, paid=500_000,
+                       balance_due=1_200_000, overdue=False)
+    assert order_checks(OrdersSummary(AFTER, stands, [listed])) == []
+    short = replace(listed, balance_due=1_000_000)
+    assert order_checks(OrdersSummary(AFTER, stands, [short])) == [
+        "orders: balances due 1000000 in the list against 1200000 per stand"]
+    assert len(order_checks(OrdersSummary(AFTER, stands, []))) == 3
