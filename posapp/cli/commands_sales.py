@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from posapp.cli import commands_event_report
+from posapp.cli import commands_backup, commands_event_report
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
 from posapp.cli.commands_print import print_receipt_now
 from posapp.cli.context import Context, print_json
@@ -118,6 +118,7 @@ def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
     actor = _login(ctx, args.cashier)
     report = shifts.close_shift(ctx.stand().uow(), actor, args.counted)
     _print_report(ctx, report, as_json=args.json)
+    commands_backup.after_sale(ctx, shift_closed=True)
     return 0
 
 
@@ -145,6 +146,7 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     else:
         print(f"{sale.receipt_no}  total {format_rupiah(sale.total)}  "
               f"paid {format_rupiah(sale.tendered)}  change {format_rupiah(sale.change)}")
+    commands_backup.after_sale(ctx)
     return 0
 
 

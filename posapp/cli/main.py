@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from posapp import __version__
 from posapp.cli import (
+    commands_backup,
     commands_central,
     commands_event,
     commands_event_report,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_event.register(sub, common)
     commands_central.register(sub, common)
     commands_orders.register(sub, common)
+    commands_backup.register(sub, common)
     commands_fx.register(sub, common)
     commands_event_report.register(sub, common)
     commands_organizer.register(sub, common)

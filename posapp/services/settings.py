@@ -27,6 +27,8 @@ LANGUAGES = ("id", "en")
 PAPER_WIDTHS = (32, 42, 48)
 SCANNER_SUFFIXES = ("enter", "tab", "none")
 PRINTER_SCHEMES = ("file", "network", "usb", "serial", "cups", "win32")
+BACKUP_EVERY_RANGE = (1, 1000)
+BACKUP_KEEP_RANGE = (1, 1000)
 SCANNER_INTERVAL_RANGE = (5, 200)  # ms between two keys of one scan; people type slower
 DISCOUNT_LIMIT_RANGE = (0, 100)
 
@@ -53,6 +55,9 @@ class StandSettings:
     cash_drawer: bool = False  # a drawer on the receipt printer opens for cash sales
     central: str = ""  # the central store to sync to: an SQLite file's path or a
     #                    postgresql:// URL; "" = not set
+    backup_folder: str = ""  # a second folder (a USB stick) for copies of the database
+    backup_every: int = 10  # sales between two copies (one is made at every shift close too)
+    backup_keep: int = 30  # copies kept there; the oldest go
 
 
 DEFAULTS = StandSettings()
@@ -96,9 +101,13 @@ def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
     if reason is not None:
         raise InvalidInput(reason)
     check_central_place(settings.central)
+    settings = replace(settings, backup_folder=settings.backup_folder.strip())
     with uow:
         session = uow.session
         rows = {r.key: r for r in session.scalars(select(SettingRow))}
+        stored = rows.get("backup_folder")
+        if settings.backup_folder and (stored is None or stored.value != settings.backup_folder):
+            check_backup_folder(settings.backup_folder)  # a new one must be there now
         for f in fields(StandSettings):
             text = _format(getattr(settings, f.name))
             row = rows.get(f.name)
@@ -193,6 +202,13 @@ def check_central_place(target: str) -> None:
         raise InvalidInput(f"the folder {path.parent} does not exist")
 
 
+def check_backup_folder(folder: str) -> None:
+    """Refuse a backup folder that is not there (a USB stick not plugged in)."""
+    if not Path(folder).is_dir():
+        raise InvalidInput(f"the backup folder {folder} does not exist: plug in the USB stick "
+                           "or choose another folder")
+
+
 _PRINTER_CHECKS = {
     "file": _check_file, "network": _check_network, "usb": _check_usb, "serial": _check_serial,
 }
@@ -232,6 +248,12 @@ def _check(s: StandSettings, name: str) -> None:
         _check_range(value, DISCOUNT_LIMIT_RANGE, "the discount limit (percent)")
     if name == "central":
         normalize_central(value)
+    if name == "backup_folder" and (not isinstance(value, str) or _CONTROL.search(value)):
+        raise InvalidInput("the backup folder is a folder's path")
+    if name == "backup_every":
+        _check_range(value, BACKUP_EVERY_RANGE, "sales between two backups")
+    if name == "backup_keep":
+        _check_range(value, BACKUP_KEEP_RANGE, "the number of backups kept")
     if name in ("customer_display", "cash_drawer") and not isinstance(value, bool):
         raise InvalidInput(f"{name.replace('_', ' ')} must be on or off, not {value!r}")
 

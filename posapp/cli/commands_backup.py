@@ -1,0 +1,93 @@
+"""``posapp backup`` (now, set, list) and ``posapp restore FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from posapp.cli.context import Context
+from posapp.domain.errors import InvalidInput
+from posapp.services import backup, restore, settings
+from posapp.services.backup import BackupProblem
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    b = sub.add_parser("backup", parents=[common],
+                       help="copy the stand's database to its backup folder (a USB stick)")
+    b.add_argument("--to", type=Path, metavar="FOLDER", help="this folder, this once")
+    b.set_defaults(handler=cmd_backup)
+    b_sub = b.add_subparsers(dest="action")
+    p = b_sub.add_parser("set", parents=[common], help="choose the backup folder")
+    p.add_argument("folder", help='the folder ("" for none)')
+    p.add_argument("--every", type=int, help="sales between two copies (default 10)")
+    p.add_argument("--keep", type=int, help="copies kept (default 30)")
+    p.set_defaults(handler=cmd_set)
+    p = b_sub.add_parser("list", parents=[common], help="the copies in the backup folder")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("restore", parents=[common],
+                       help="put a backup copy in place of the stand's database")
+    p.add_argument("file", type=Path)
+    p.add_argument("--force", action="store_true",
+                   help="also when the copy is of another stand than --stand")
+    p.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    path = backup.backup_now(handle.uow, handle.code, handle.path,
+                             folder=str(args.to) if args.to else None)
+    print(f"backup of stand {handle.code}: {path}")
+    return 0
+
+
+def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    current = settings.get(handle.uow(write=False))
+    saved = settings.save(handle.uow(), replace(
+        current, backup_folder=args.folder,
+        backup_every=current.backup_every if args.every is None else args.every,
+        backup_keep=current.backup_keep if args.keep is None else args.keep))
+    if not saved.backup_folder:
+        print(f"stand {handle.code}: no backup folder")
+    else:
+        print(f"stand {handle.code}: a copy to {saved.backup_folder} every "
+              f"{saved.backup_every} sales and at every shift close, the last "
+              f"{saved.backup_keep} kept")
+    return 0
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    folder = settings.get(handle.uow(write=False)).backup_folder
+    if not folder:
+        raise InvalidInput("no backup folder set: posapp backup set FOLDER")
+    copies = backup.backups_in(Path(folder), handle.code) if Path(folder).is_dir() else []
+    for p in copies:
+        print(f"{p}  {p.stat().st_size / 1e6:.1f} MB")
+    if not copies:
+        print(f"no copies of stand {handle.code} in {folder}")
+    return 0
+
+
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force)
+    kept = f"; the database it replaced is kept as {done.replaced}" if done.replaced else ""
+    print(f"stand {done.stand} restored from {args.file} ({done.sales} sales, "
+          f"{done.entries} journal entries){kept}")
+    return 0
+
+
+def after_sale(ctx: Context, *, shift_closed: bool = False) -> None:
+    """A copy when one is due (every few sales, at a shift close); a failure is a warning
+    on standard error, never a failed sale."""
+    handle = ctx.stand()
+    try:
+        made = backup.maybe_backup(handle.uow, handle.code, handle.path, force=shift_closed)
+    except BackupProblem as exc:
+        print(f"posapp: warning: no backup made: {exc.message}", file=sys.stderr)
+        return
+    if made is not None and shift_closed:
+        print(f"backup: {made}", file=sys.stderr)

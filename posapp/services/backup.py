@@ -1,0 +1,173 @@
+"""Backups of a stand's database to a second folder (a USB stick), and restoring one.
+
+A copy is made with SQLite's online backup API (consistent while the till keeps selling,
+WAL included), first under a temporary name, then renamed: a half-written copy never looks
+like a backup. One is made every few sales and at every shift close; the oldest copies
+beyond the number to keep are removed. A missing, read-only or full folder is reported
+(and remembered for the status bar), never a refused sale: callers catch BackupProblem.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from posapp.domain.errors import PosError, StorageError
+from posapp.services import journal
+from posapp.services import settings as settings_service
+from posapp.store.models import SaleRow, SettingRow
+from posapp.store.uow import UnitOfWork, utc_now
+
+LAST_KEY = "backup.last"
+_NAME = re.compile(r"^(?P<stand>[A-Z0-9_-]+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<seq>\d+)\.sqlite$")
+
+
+class BackupProblem(StorageError):
+    """The copy could not be made (folder gone, read-only or full): selling goes on."""
+
+
+@dataclass(frozen=True)
+class BackupState:
+    at: datetime
+    ok: bool
+    path: str  # the copy, or the folder it should have gone to
+    sales: int  # the stand's sales when it was made
+    message: str = ""
+
+
+def backup_now(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, *,
+               folder: str | None = None, clock: Callable[[], datetime] = utc_now) -> Path:
+    """Copy *database* into *folder* (default: the stand's backup folder) now."""
+    conf = settings_service.get(uow(write=False))
+    target_dir = Path(folder if folder is not None else conf.backup_folder)
+    sales = _sales(uow)
+    now = clock()
+    if not str(target_dir) or str(target_dir) == ".":
+        raise BackupProblem("no backup folder set: choose one in the settings "
+                            "(posapp settings set backup_folder FOLDER)")
+    try:
+        if not target_dir.is_dir():
+            raise BackupProblem(f"the backup folder {target_dir} is not there: plug the USB "
+                                "stick back in, or choose another folder")
+        name = f"{stand_code}-{now.strftime('%Y%m%dT%H%M%SZ')}-{_journal_seq(uow):06d}.sqlite"
+        final = target_dir / name
+        partial = target_dir / f".{name}.part"
+        try:
+            copy_database(database, partial)
+            os.replace(partial, final)
+        except (OSError, sqlite3.Error) as exc:
+            partial.unlink(missing_ok=True)
+            raise _problem(exc, target_dir) from None
+        _prune(target_dir, stand_code, conf.backup_keep)
+    except BackupProblem as exc:
+        remember(uow, BackupState(now, False, str(target_dir), sales, exc.message))
+        raise
+    remember(uow, BackupState(now, True, str(final), sales))
+    return final
+
+
+def maybe_backup(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, *,
+                 force: bool = False) -> Path | None:
+    """A copy when *backup_every* sales have been made since the last one (or *force*, at a
+    shift close), if a backup folder is set; None when none was due."""
+    conf = settings_service.get(uow(write=False))
+    if not conf.backup_folder:
+        return None
+    last = last_backup(uow(write=False))
+    if not force and last is not None and last.ok and \
+            _sales(uow) - last.sales < conf.backup_every:
+        return None
+    return backup_now(uow, stand_code, database)
+
+
+def last_backup(uow: UnitOfWork) -> BackupState | None:
+    with uow:
+        text = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == LAST_KEY))
+    if text is None:
+        return None
+    try:
+        d = json.loads(text)
+        return BackupState(datetime.fromisoformat(d["at"]), bool(d["ok"]), d["path"],
+                           int(d["sales"]), d.get("message", ""))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def remember(uow: Callable[..., UnitOfWork], state: BackupState) -> None:
+    value = json.dumps({"at": state.at.isoformat(), "ok": state.ok, "path": state.path,
+                        "sales": state.sales, "message": state.message})
+    try:
+        with uow() as w:
+            row = w.session.get(SettingRow, LAST_KEY)
+            if row is None:
+                w.session.add(SettingRow(key=LAST_KEY, value=value))
+            else:
+                row.value = value
+            w.commit()
+    except PosError:
+        pass  # the stand's own database is busy: the copy (or its failure) stands anyway
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of the live SQLite file *source* at *target* (online backup API;
+    the folder must exist: a USB stick that went away is not made again on the laptop)."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def backups_in(folder: Path, stand_code: str) -> list[Path]:
+    """The stand's copies in *folder*, oldest first."""
+    found = []
+    for p in folder.glob(f"{stand_code}-*.sqlite"):
+        m = _NAME.match(p.name)
+        if m and m["stand"] == stand_code:
+            found.append((m["stamp"], p))
+    return [p for _, p in sorted(found)]
+
+
+def _journal_seq(uow: Callable[..., UnitOfWork]) -> int:
+    """The last journal entry: in the copy's name, so two copies never share one."""
+    with uow(write=False) as r:
+        return int(r.session.scalar(select(journal.LAST_SEQ)) or 0)
+
+
+def _prune(folder: Path, stand_code: str, keep: int) -> None:
+    for old in backups_in(folder, stand_code)[:-keep]:
+        old.unlink(missing_ok=True)
+
+
+def _sales(uow: Callable[..., UnitOfWork]) -> int:
+    with uow(write=False) as r:
+        return int(r.session.scalar(select(func.count()).select_from(SaleRow)) or 0)
+
+
+def _problem(exc: BaseException, folder: Path) -> BackupProblem:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return BackupProblem(f"the backup folder {folder} is full: free some space or "
+                             "choose another folder")
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+        return BackupProblem(f"cannot write to the backup folder {folder}: it is read-only")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO):
+        return BackupProblem(f"the backup folder {folder} went away while copying: plug the "
+                             "USB stick back in")
+    detail = " ".join(str(exc).split())[:160]
+    if "full" in detail.lower():
+        return BackupProblem(f"the backup folder {folder} is full: free some space or choose "
+                             "another folder")
+    return BackupProblem(f"the copy to {folder} failed: {detail}")

@@ -1,0 +1,97 @@
+"""Restoring a stand from a backup copy: checked first, the current database kept aside.
+
+The copy must be a posapp stand database whose journal chain is whole; a copy of another
+stand than the one it replaces is refused unless forced. The database it replaces is first
+copied into the data folder's backups, so a wrong restore can be undone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from posapp.bootstrap import DataDir, normalize_stand_code
+from posapp.domain.errors import InvalidInput, NotAllowed, StorageError
+from posapp.domain.journal import Entry, verify_chain
+from posapp.services.backup import copy_database
+from posapp.store.database import MIGRATIONS, SCHEMA_HEAD
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    stand: str
+    entries: int  # journal entries in the restored database
+    sales: int
+    replaced: Path | None  # where the database it replaced was kept
+
+
+def restore(data: DataDir, file: Path, *, stand: str | None = None,
+            force: bool = False) -> RestoreResult:
+    """Put the backup *file* in place of stand *stand* (default: the stand it is a copy of)."""
+    code, entries, sales = _check_copy(file)
+    target = normalize_stand_code(stand) if stand else code
+    if target != code and not force:
+        raise NotAllowed(f"{file.name} is a backup of stand {code}, not {target}: add --force "
+                         f"to put it in place of stand {target} anyway")
+    data.ensure_writable()
+    path = data.stand_path(target)
+    replaced = None
+    try:
+        if path.exists():
+            data.backups_dir.mkdir(parents=True, exist_ok=True)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            replaced = data.backups_dir / f"{target}-before-restore-{stamp}.sqlite"
+            copy_database(path, replaced)
+        src = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(path, timeout=5)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StorageError(f"stand {target} is open in posapp: close its window, then "
+                               "restore") from None
+        raise StorageError(f"cannot restore into {path}: {exc}") from None
+    except OSError as exc:
+        raise StorageError(f"cannot restore into {path}: {exc.strerror or exc}") from None
+    return RestoreResult(target, entries, sales, replaced)
+
+
+def _check_copy(file: Path) -> tuple[str, int, int]:
+    """The stand code, journal entries and sales of the backup *file*, once it checks out."""
+    if not file.is_file():
+        raise InvalidInput(f"no backup file {file}")
+    try:
+        conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise InvalidInput(f"{file} cannot be read: {exc}") from None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"stand", "journal", "alembic_version"} <= tables:
+            raise InvalidInput(f"{file} is not a posapp stand database")
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision != SCHEMA_HEAD and not any(
+                (MIGRATIONS / "versions").glob(f"{revision}_*.py")):
+            raise InvalidInput(f"{file} was made by a newer posapp (schema {revision}): "
+                               "update posapp first")
+        row = conn.execute("SELECT code FROM stand").fetchone()
+        if row is None:
+            raise InvalidInput(f"{file} holds no stand")
+        entries = [Entry(*r) for r in conn.execute(
+            "SELECT seq, stand, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq")]
+        broken = verify_chain(entries)
+        if broken is not None:
+            raise InvalidInput(f"{file}: its journal breaks at entry {broken.seq} "
+                               f"({broken.reason}): choose another backup")
+        (sales,) = conn.execute("SELECT COUNT(*) FROM sale").fetchone()
+        return row[0], len(entries), int(sales)
+    except sqlite3.DatabaseError as exc:
+        raise InvalidInput(f"{file} is not a posapp stand database ({exc})") from None
+    finally:
+        conn.close()
