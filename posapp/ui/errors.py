@@ -86,9 +86,73 @@ class Refusals(QObject):
              self.tr("A discount percentage must be between 0 and 100")),
             (re.compile(r"log in first"),
              self.tr("Log in first")),
+            *self._order_patterns(),
             *self._printer_patterns(),
             *self._sync_patterns(),
             *self._event_key_patterns(),
+        ]
+
+    def _order_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Orders for later delivery: the buyer, the lines, deposits, balances, steps."""
+        order = r"order (?P<order>\S+)"
+        return [
+            (re.compile(r"a deposit of (?P<paid>Rp [\d.]+) is more than the order total of "
+                        r"(?P<total>Rp [\d.]+)"),
+             self.tr("A deposit of {paid} is more than the order total of {total}")),
+            (re.compile(r"this order is paid in full"),
+             self.tr("This order is paid in full: there is nothing left to pay")),
+            (re.compile(order + r" was already handed over: it cannot be handed over again"),
+             self.tr("Order {order} was already handed over")),
+            (re.compile(order + r" was already handed over: it cannot be cancelled"),
+             self.tr("Order {order} was already handed over: it can no longer be cancelled")),
+            (re.compile(order + r" was already handed over: it cannot be marked ready"),
+             self.tr("Order {order} was already handed over: it cannot be marked ready")),
+            (re.compile(order + r" was cancelled"),
+             self.tr("Order {order} was cancelled")),
+            (re.compile(r"no order with number '(?P<order>.*)'"),
+             self.tr("No order with number {order}")),
+            (re.compile(order + r": (?P<more>Rp [\d.]+) more must be paid before the "
+                        r"hand-over"),
+             self.tr("Order {order}: {more} more must be paid before the hand-over")),
+            (re.compile(order + r": (?P<more>Rp [\d.]+) more must be paid before these pieces "
+                        r"are handed over \((?P<due>Rp [\d.]+) still due\)"),
+             self.tr("Order {order}: {more} more must be paid before these pieces are handed "
+                     "over ({due} still due)")),
+            (re.compile(order + r" is partly handed over"),
+             self.tr("Order {order} is partly handed over: hand over the rest instead of "
+                     "cancelling it")),
+            (re.compile(r"the drawer should hold only (?P<drawer>-?Rp [\d.]+): give the deposit "
+                        r"of (?P<paid>Rp [\d.]+) back by another method"),
+             self.tr("The drawer should hold only {drawer}: give the {paid} back by another "
+                     "method")),
+            (re.compile(r"line (?P<line>\d+): only (?P<left>\d+) piece\(s\) are left"),
+             self.tr("Line {line}: only {left} piece(s) are left to hand over")),
+            (re.compile(r"an order needs the buyer's name"),
+             self.tr("Type the buyer's name")),
+            (re.compile(r"an order needs a phone number or an email"),
+             self.tr("Type the buyer's phone (WhatsApp) or email, to reach them")),
+            (re.compile(r"'(?P<text>.*)' is not a phone number"),
+             self.tr("{text} is not a phone number")),
+            (re.compile(r"'(?P<text>.*)' is not an email address"),
+             self.tr("{text} is not an email address")),
+            (re.compile(r"the buyer's name, country or address is too long"),
+             self.tr("The buyer's name, country or address is too long")),
+            (re.compile(r"an order needs at least one item"),
+             self.tr("Add at least one item to the order")),
+            (re.compile(r"an order holds at most (?P<n>\d+) lines"),
+             self.tr("An order holds at most {n} lines")),
+            (re.compile(r"a made-to-order item needs a description"),
+             self.tr("A made-to-order item needs a description (motif, size, colour)")),
+            (re.compile(r"(?P<name>.+): an order line needs a price above Rp 0"),
+             self.tr("{name}: type a price above Rp 0")),
+            (re.compile(r"(?P<name>.+): the quantity must be 1 to 10,000"),
+             self.tr("{name}: the quantity must be 1 to 10.000")),
+            (re.compile(r"the due date (?P<due>\S+) has already passed"),
+             self.tr("The due date {due} has already passed")),
+            (re.compile(r"product (?P<sku>\S+) is no longer in the catalog"),
+             self.tr("Product {sku} is no longer in the catalog")),
+            (re.compile(r"one QRIS payment is at most (?P<max>Rp [\d.]+)"),
+             self.tr("One QRIS payment is at most {max}: take the rest by another payment")),
         ]
 
     def _printer_patterns(self) -> list[tuple[re.Pattern[str], str]]:

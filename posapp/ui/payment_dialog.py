@@ -64,12 +64,12 @@ class PaymentDialog(QDialog):
     paid = Signal(object)  # the SaleResult, emitted just before accept()
 
     def __init__(self, till: Till, parent: QWidget | None = None, *,
-                 qris_image: QrisImageFactory | None = None) -> None:
+                 qris_image: QrisImageFactory | None = None, due: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setModal(True)
         self.till = till
-        self.total = till.total()
+        self.total = till.total() if due is None else due  # *due*: an order's (order_payment)
         self.sale: SaleResult | None = None
         self.taken: list[Payment] = []
         self._method = PaymentMethod.CASH

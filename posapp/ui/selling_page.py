@@ -34,6 +34,7 @@ class SellingPage(QWidget):
     quantity_requested = Signal(int)
     line_discount_requested = Signal(int)
     cart_discount_requested = Signal()
+    order_requested = Signal()  # the cart's lines become an order instead of a sale
     cart_changed = Signal()
 
     def __init__(self, till: Till, parent: QWidget | None = None) -> None:
@@ -110,6 +111,7 @@ class SellingPage(QWidget):
         self.line_discount = button("lineDiscountButton", self.cart_box)
         self.cart_discount = button("cartDiscountButton", self.cart_box)
         self.custom = button("customItemButton", self.cart_box)
+        self.order = button("orderInsteadButton", self.cart_box)
         self.minus.clicked.connect(lambda: self.change_quantity(-1))
         self.plus.clicked.connect(lambda: self.change_quantity(+1))
         self.qty.clicked.connect(lambda: self._with_row(self.quantity_requested.emit))
@@ -119,6 +121,7 @@ class SellingPage(QWidget):
         )
         self.cart_discount.clicked.connect(self.cart_discount_requested.emit)
         self.custom.clicked.connect(self.custom_item_requested.emit)
+        self.order.clicked.connect(self.order_requested.emit)
         self.subtotal_label = QLabel(self.cart_box)
         self.subtotal_label.setObjectName("subtotalLabel")
         self.discount_label = QLabel(self.cart_box)
@@ -144,6 +147,7 @@ class SellingPage(QWidget):
                 self.line_discount,
                 self.cart_discount,
                 self.custom,
+                self.order,
             )
         ):
             actions.addWidget(b, i // 4, i % 4)
@@ -167,6 +171,7 @@ class SellingPage(QWidget):
         self.line_discount.setText(self.tr("Line discount (F7)"))
         self.cart_discount.setText(self.tr("Discount (F8)"))
         self.custom.setText(self.tr("Custom item (F6)"))
+        self.order.setText(self.tr("Order instead (Shift+F12)"))
         self.pay.setText(self.tr("Pay (F12)"))
         for widget, name in (
             (self.search, self.tr("Search products")),
@@ -181,6 +186,7 @@ class SellingPage(QWidget):
             (self.line_discount, self.tr("Line discount")),
             (self.cart_discount, self.tr("Cart discount")),
             (self.custom, self.tr("Custom item")),
+            (self.order, self.tr("Order instead of selling")),
             (self.pay, self.tr("Pay")),
             (self.total, self.tr("Total")),
         ):
@@ -296,6 +302,7 @@ class SellingPage(QWidget):
         )
         self.total.setText(format_rupiah(totals.total))
         self.pay.setEnabled(not self.till.cart.is_empty)
+        self.order.setEnabled(not self.till.cart.is_empty)
         sale = self.till.last_sale
         self.last_change.setVisible(sale is not None)
         if sale is not None:

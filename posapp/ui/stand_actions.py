@@ -16,6 +16,7 @@ from posapp.domain.product import Product
 from posapp.services.settings import StandSettings
 from posapp.ui.errors import user_message
 from posapp.ui.input_dialog import Field, InputDialog
+from posapp.ui.order_menu import OrderMenu
 
 if TYPE_CHECKING:
     from posapp.services.till import Till
@@ -30,6 +31,7 @@ class StandActions(QObject):
         self.window = window
         self.dialog: QDialog | None = None  # the one open dialog (tests look at it)
         self.customer_display: QObject | None = None
+        self.orders = OrderMenu(self)  # taking orders, the orders list, their slips
 
     @property
     def till(self) -> Till:

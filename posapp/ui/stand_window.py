@@ -8,8 +8,11 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
+from posapp.domain.errors import PosError
+from posapp.services import orders
 from posapp.services.till import Till
 from posapp.ui.login_page import LoginPage, OpenShiftPage
+from posapp.ui.order_models import TO_COLLECT, looks_like_order_no
 from posapp.ui.printing import PrintController
 from posapp.ui.selling_page import SellingPage
 from posapp.ui.stand_actions import StandActions
@@ -63,13 +66,14 @@ class StandWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_labels: dict[str, QLabel] = {}
-        for name in ("statusStand", "statusCashier", "statusShift", "statusPrinter", "statusSync"):
+        for name in ("statusStand", "statusCashier", "statusShift", "statusOrders",
+                     "statusPrinter", "statusSync"):
             label = QLabel(self)
             label.setObjectName(name)
             self.status_labels[name] = label
             self.statusBar().addPermanentWidget(label)
-        # a click on the printer opens the print jobs; on the sync, syncs
-        for name in ("statusPrinter", "statusSync"):
+        # a click on the printer opens the print jobs; on the sync, syncs; on the orders, them
+        for name in ("statusOrders", "statusPrinter", "statusSync"):
             self.status_labels[name].setCursor(Qt.CursorShape.PointingHandCursor)
             self.status_labels[name].installEventFilter(self)
 
@@ -80,6 +84,8 @@ class StandWindow(QMainWindow):
         self.menu_actions: dict[str, QAction] = {}
         for name, key, slot in (
             ("history", "F9", self.actions_.open_history),
+            ("orders", "F1", self.actions_.orders.open_orders),
+            ("newOrder", "Shift+F12", self.actions_.orders.take_order),
             ("closeShift", "F10", self.actions_.close_shift),
             ("catalog", "F11", self.actions_.open_catalog),
             ("settings", None, self.actions_.open_settings),
@@ -123,12 +129,15 @@ class StandWindow(QMainWindow):
         s.quantity_requested.connect(self.actions_.edit_quantity)
         s.line_discount_requested.connect(self.actions_.line_discount)
         s.cart_discount_requested.connect(self.actions_.cart_discount)
+        s.order_requested.connect(self.actions_.orders.take_order)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.till.info.name))
         self.menu.setTitle(self.tr("Menu"))
         for name, text in (
             ("history", self.tr("Sales history, void, refund (F9)")),
+            ("orders", self.tr("Orders (F1)")),
+            ("newOrder", self.tr("New order (Shift+F12)")),
             ("closeShift", self.tr("Close shift (F10)")),
             ("catalog", self.tr("Catalog (F11)")),
             ("settings", self.tr("Settings")),
@@ -161,7 +170,7 @@ class StandWindow(QMainWindow):
             self.selling.refresh_cart()
             self.selling.scan_input.setFocus()
         selling = self.pages.currentWidget() is self.selling
-        for name in ("history", "closeShift", "catalog", "printXReport"):
+        for name in ("history", "orders", "newOrder", "closeShift", "catalog", "printXReport"):
             self.menu_actions[name].setEnabled(selling)
         self._update_status()
 
@@ -171,9 +180,13 @@ class StandWindow(QMainWindow):
         self.show_current_page()
 
     def on_scan(self, code: str, window: QWidget) -> None:
-        """A scanner burst: add it when it was aimed at this window's selling screen."""
+        """A scanner burst: add it when it was aimed at this window's selling screen; an
+        order slip's number (no product's code) opens that order."""
         if window is self and self.pages.currentWidget() is self.selling:
-            self.selling.add_code(code)
+            if looks_like_order_no(code) and code.strip().upper() not in self.till.catalog.by_code:
+                self.actions_.orders.open_orders(code)
+            else:
+                self.selling.add_code(code)
 
     def _update_status(self) -> None:
         info, cashier = self.till.info, self.till.cashier
@@ -189,9 +202,22 @@ class StandWindow(QMainWindow):
         self.status_labels["statusShift"].setText(
             self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
         )
+        self.update_orders_status()
         self._update_printer_status()
         self._update_sync_status()
         self.status_labels["statusPrinter"].setToolTip(self.tr("Click to see the print jobs"))
+
+    def update_orders_status(self) -> None:
+        """How many orders wait to be handed over (open or ready); a click lists them."""
+        label = self.status_labels["statusOrders"]
+        try:
+            waiting = sum(o.status in TO_COLLECT
+                          for o in orders.list_orders(self.till.handle.uow(write=False)))
+        except PosError:
+            waiting = 0
+        label.setText(self.tr("Orders to collect: {n}").format(n=waiting))
+        label.setToolTip(self.tr("Click to see the orders (F1)"))
+        label.setVisible(waiting > 0)
 
     def _update_printer_status(self) -> None:
         self.status_labels["statusPrinter"].setText(self._printer_status())
@@ -224,6 +250,9 @@ class StandWindow(QMainWindow):
         if event.type() == QEvent.Type.MouseButtonRelease:
             if watched is self.status_labels["statusPrinter"]:
                 self.actions_.open_print_jobs()
+                return True
+            if watched is self.status_labels["statusOrders"]:
+                self.actions_.orders.open_orders()
                 return True
             if watched is self.status_labels["statusSync"]:
                 self.actions_.sync_now()

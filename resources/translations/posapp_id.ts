@@ -512,6 +512,37 @@
     </message>
 </context>
 <context>
+    <name>DraftLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Disisihkan</translation>
+    </message>
+    <message>
+        <source>made to order</source>
+        <translation>dibuat sesuai pesanan</translation>
+    </message>
+    <message>
+        <source>{sku} · {n} in stock</source>
+        <translation>{sku} · stok {n}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Sales history</source>
@@ -831,6 +862,665 @@
     <message>
         <source>Open shift</source>
         <translation>Buka shift</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <source>Order {number}: {amount} paid, balance due {balance}.</source>
+        <translation>Pesanan {number}: {amount} dibayar, sisa tagihan {balance}.</translation>
+    </message>
+    <message>
+        <source>Change {amount}.</source>
+        <translation>Kembalian {amount}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is ready for {buyer}.</source>
+        <translation>Pesanan {number} siap untuk {buyer}.</translation>
+    </message>
+    <message>
+        <source>Choose how many pieces to hand over on at least one line.</source>
+        <translation>Pilih berapa potong yang diserahkan, paling sedikit di satu baris.</translation>
+    </message>
+    <message>
+        <source>Order {number} handed over to {buyer}.</source>
+        <translation>Pesanan {number} sudah diserahkan kepada {buyer}.</translation>
+    </message>
+    <message>
+        <source>Part of order {number} handed over; balance due {balance}.</source>
+        <translation>Sebagian pesanan {number} diserahkan; sisa tagihan {balance}.</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled: give {amount} back ({method}).</source>
+        <translation>Pesanan {number} dibatalkan: kembalikan {amount} ({method}).</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled; the {amount} paid is kept.</source>
+        <translation>Pesanan {number} dibatalkan; {amount} yang sudah dibayar tidak dikembalikan.</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled.</source>
+        <translation>Pesanan {number} dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The slip of order {number} goes to the printer.</source>
+        <translation>Nota pesanan {number} dikirim ke printer.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCancelDialog</name>
+    <message>
+        <source>Cancel order {number}</source>
+        <translation>Batalkan pesanan {number}</translation>
+    </message>
+    <message>
+        <source>Cancel order {number} of {buyer} ({total}, paid {paid})? A supervisor approves.</source>
+        <translation>Batalkan pesanan {number} atas nama {buyer} ({total}, dibayar {paid})? Supervisor yang menyetujui.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Why the order is cancelled</source>
+        <translation>Mengapa pesanan dibatalkan</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Alasan pembatalan</translation>
+    </message>
+    <message>
+        <source>Give the {amount} paid back</source>
+        <translation>Kembalikan {amount} yang sudah dibayar</translation>
+    </message>
+    <message>
+        <source>Give the deposit back</source>
+        <translation>Kembalikan DP</translation>
+    </message>
+    <message>
+        <source>Keep the {amount} paid (the buyer gets nothing back)</source>
+        <translation>{amount} yang sudah dibayar tidak dikembalikan (pembeli tidak menerima apa pun)</translation>
+    </message>
+    <message>
+        <source>Keep the deposit</source>
+        <translation>DP tidak dikembalikan</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>Kembalikan dengan</translation>
+    </message>
+    <message>
+        <source>Give the deposit back by</source>
+        <translation>Kembalikan DP dengan</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Kembali (Esc)</translation>
+    </message>
+    <message>
+        <source>Back without cancelling</source>
+        <translation>Kembali tanpa membatalkan</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Give a reason first.</source>
+        <translation>Isi alasannya dulu.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>New order</source>
+        <translation>Pesanan baru</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Pengiriman</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Phone / WhatsApp</source>
+        <translation>Telepon / WhatsApp</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Negara</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Tanggal selesai</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s name</source>
+        <translation>Nama pembeli</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name</source>
+        <translation>Nama pembeli</translation>
+    </message>
+    <message>
+        <source>for example +62 812 3456 7890</source>
+        <translation>misalnya +62 812 3456 7890</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s phone or WhatsApp</source>
+        <translation>Telepon atau WhatsApp pembeli</translation>
+    </message>
+    <message>
+        <source>for example buyer@example.com</source>
+        <translation>misalnya pembeli@contoh.com</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s email</source>
+        <translation>Email pembeli</translation>
+    </message>
+    <message>
+        <source>Street, town, postcode, country</source>
+        <translation>Jalan, kota, kode pos, negara</translation>
+    </message>
+    <message>
+        <source>Address to ship to</source>
+        <translation>Alamat pengiriman</translation>
+    </message>
+    <message>
+        <source>Anything the maker or courier should know</source>
+        <translation>Hal yang perlu diketahui perajin atau kurir</translation>
+    </message>
+    <message>
+        <source>Note on the order</source>
+        <translation>Catatan pesanan</translation>
+    </message>
+    <message>
+        <source>Country (choose or type)</source>
+        <translation>Negara (pilih atau ketik)</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s country</source>
+        <translation>Negara pembeli</translation>
+    </message>
+    <message>
+        <source>Picked up at the stand</source>
+        <translation>Diambil di stan</translation>
+    </message>
+    <message>
+        <source>Shipped to the buyer</source>
+        <translation>Dikirim ke pembeli</translation>
+    </message>
+    <message>
+        <source>Deposit…</source>
+        <translation>DP…</translation>
+    </message>
+    <message>
+        <source>Take a deposit</source>
+        <translation>Terima DP</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel the new order</source>
+        <translation>Batalkan pesanan baru</translation>
+    </message>
+    <message>
+        <source>Save order</source>
+        <translation>Simpan pesanan</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Total pesanan</translation>
+    </message>
+    <message>
+        <source>The cart&apos;s discounts are not carried over: an order takes the catalog prices.</source>
+        <translation>Diskon di keranjang tidak ikut: pesanan memakai harga katalog.</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Deposit: {payments}</source>
+        <translation>DP: {payments}</translation>
+    </message>
+    <message>
+        <source>No deposit</source>
+        <translation>Tanpa DP</translation>
+    </message>
+    <message>
+        <source>Balance due {amount}</source>
+        <translation>Sisa tagihan {amount}</translation>
+    </message>
+    <message>
+        <source>Add what the buyer orders first.</source>
+        <translation>Tambahkan dulu barang yang dipesan.</translation>
+    </message>
+    <message>
+        <source>Type the address to ship to, or choose pick-up.</source>
+        <translation>Ketik alamat pengiriman, atau pilih diambil di stan.</translation>
+    </message>
+    <message>
+        <source>Order {number} saved. Balance due {balance}, by {due}.</source>
+        <translation>Pesanan {number} tersimpan. Sisa tagihan {balance}, selesai {due}.</translation>
+    </message>
+    <message>
+        <source>{n} piece(s) from stock are kept for it.</source>
+        <translation>{n} potong dari stok disisihkan untuknya.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesEditor</name>
+    <message>
+        <source>From the catalog</source>
+        <translation>Dari katalog</translation>
+    </message>
+    <message>
+        <source>Made to order</source>
+        <translation>Dibuat sesuai pesanan</translation>
+    </message>
+    <message>
+        <source>Scan or type a code, or search the catalog, Enter</source>
+        <translation>Pindai atau ketik kode, atau cari di katalog, Enter</translation>
+    </message>
+    <message>
+        <source>Catalog item to order</source>
+        <translation>Barang katalog yang dipesan</translation>
+    </message>
+    <message>
+        <source>Description: motif, size, colour</source>
+        <translation>Keterangan: motif, ukuran, warna</translation>
+    </message>
+    <message>
+        <source>Description of the made-to-order item</source>
+        <translation>Keterangan barang pesanan khusus</translation>
+    </message>
+    <message>
+        <source>Agreed price per piece (Rp)</source>
+        <translation>Harga sepakat per potong (Rp)</translation>
+    </message>
+    <message>
+        <source>Agreed price per piece</source>
+        <translation>Harga sepakat per potong</translation>
+    </message>
+    <message>
+        <source>Pieces of the catalog item</source>
+        <translation>Jumlah barang katalog</translation>
+    </message>
+    <message>
+        <source>Pieces made to order</source>
+        <translation>Jumlah yang dibuat</translation>
+    </message>
+    <message>
+        <source>Catalog items found</source>
+        <translation>Barang katalog yang ditemukan</translation>
+    </message>
+    <message>
+        <source>Lines of the order</source>
+        <translation>Baris pesanan</translation>
+    </message>
+    <message>
+        <source>Add made-to-order item</source>
+        <translation>Tambah barang pesanan khusus</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Hapus baris</translation>
+    </message>
+    <message>
+        <source>{name} has no fixed price: type the agreed price, then Add.</source>
+        <translation>{name} tidak punya harga tetap: ketik harga yang disepakati, lalu Tambah.</translation>
+    </message>
+    <message>
+        <source>Several products match: pick one from the list</source>
+        <translation>Beberapa produk cocok: pilih satu dari daftar</translation>
+    </message>
+    <message>
+        <source>Pieces: {item}</source>
+        <translation>Jumlah: {item}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Disisihkan</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Serahkan</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPaymentDialog</name>
+    <message>
+        <source>Take deposit (Enter)</source>
+        <translation>Terima DP (Enter)</translation>
+    </message>
+    <message>
+        <source>Take deposit</source>
+        <translation>Terima DP</translation>
+    </message>
+    <message>
+        <source>Pay (Enter)</source>
+        <translation>Bayar (Enter)</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>Pay and hand over (Enter)</source>
+        <translation>Bayar dan serahkan (Enter)</translation>
+    </message>
+    <message>
+        <source>Pay and hand over</source>
+        <translation>Bayar dan serahkan</translation>
+    </message>
+    <message>
+        <source>Deposit for the order</source>
+        <translation>DP pesanan</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Total pesanan</translation>
+    </message>
+    <message>
+        <source>Left of the total</source>
+        <translation>Sisa dari total</translation>
+    </message>
+    <message>
+        <source>A deposit is any part of the total (or nothing): no change is given. Empty and Enter: no deposit.</source>
+        <translation>DP boleh sebagian berapa pun dari total (atau tanpa DP): tidak ada kembalian. Kosong lalu Enter: tanpa DP.</translation>
+    </message>
+    <message>
+        <source>Order {number}: hand over</source>
+        <translation>Pesanan {number}: serahkan</translation>
+    </message>
+    <message>
+        <source>Order {number}: payment</source>
+        <translation>Pesanan {number}: pembayaran</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>Sisa tagihan</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Masih harus dibayar</translation>
+    </message>
+    <message>
+        <source>These pieces need at least {amount} now; the rest of the balance may be paid later.</source>
+        <translation>Barang ini perlu dibayar paling sedikit {amount} sekarang; sisanya boleh dibayar nanti.</translation>
+    </message>
+    <message>
+        <source>Type the amount of this payment first</source>
+        <translation>Ketik dulu jumlah pembayaran ini</translation>
+    </message>
+</context>
+<context>
+    <name>OrderWords</name>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Siap</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>DP</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Pengembalian</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kartu</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDialog</name>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>To collect (open and ready)</source>
+        <translation>Belum diambil (terbuka dan siap)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Siap</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Diserahkan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Semua pesanan</translation>
+    </message>
+    <message>
+        <source>Show orders</source>
+        <translation>Tampilkan pesanan</translation>
+    </message>
+    <message>
+        <source>Search by order number or buyer</source>
+        <translation>Cari menurut nomor pesanan atau pembeli</translation>
+    </message>
+    <message>
+        <source>Scan or type an order number</source>
+        <translation>Pindai atau ketik nomor pesanan</translation>
+    </message>
+    <message>
+        <source>Picked up, or the courier and tracking number</source>
+        <translation>Diambil sendiri, atau kurir dan nomor resi</translation>
+    </message>
+    <message>
+        <source>New order (Shift+F12)</source>
+        <translation>Pesanan baru (Shift+F12)</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Pesanan baru</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>Buka pesanan</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>Bayar…</translation>
+    </message>
+    <message>
+        <source>Pay towards the order</source>
+        <translation>Bayar untuk pesanan</translation>
+    </message>
+    <message>
+        <source>Mark ready</source>
+        <translation>Tandai siap</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>Serahkan…</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Serahkan</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Batalkan pesanan…</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Cetak nota</translation>
+    </message>
+    <message>
+        <source>Print the order slip again</source>
+        <translation>Cetak ulang nota pesanan</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Lines of the order</source>
+        <translation>Baris pesanan</translation>
+    </message>
+    <message>
+        <source>Payments of the order</source>
+        <translation>Pembayaran pesanan</translation>
+    </message>
+    <message>
+        <source>Scan the order slip, type its number, or pick an order.</source>
+        <translation>Pindai nota pesanan, ketik nomornya, atau pilih pesanan.</translation>
+    </message>
+    <message>
+        <source>ship to {address}</source>
+        <translation>kirim ke {address}</translation>
+    </message>
+    <message>
+        <source>picked up at the stand</source>
+        <translation>diambil di stan</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Selesai {date}</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>TERLAMBAT</translation>
+    </message>
+    <message>
+        <source>Total {total} · paid {paid} · balance due {balance}</source>
+        <translation>Total {total} · dibayar {paid} · sisa tagihan {balance}</translation>
+    </message>
+    <message>
+        <source>Pieces to hand over: {item}</source>
+        <translation>Jumlah yang diserahkan: {item}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>Sisa tagihan</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +2228,106 @@ Nominal: %1</translation>
         <translation>Masuk dulu</translation>
     </message>
     <message>
+        <source>A deposit of {paid} is more than the order total of {total}</source>
+        <translation>DP {paid} melebihi total pesanan {total}</translation>
+    </message>
+    <message>
+        <source>This order is paid in full: there is nothing left to pay</source>
+        <translation>Pesanan ini sudah lunas: tidak ada lagi yang perlu dibayar</translation>
+    </message>
+    <message>
+        <source>Order {order} was already handed over</source>
+        <translation>Pesanan {order} sudah diserahkan</translation>
+    </message>
+    <message>
+        <source>Order {order} was already handed over: it can no longer be cancelled</source>
+        <translation>Pesanan {order} sudah diserahkan: tidak bisa dibatalkan lagi</translation>
+    </message>
+    <message>
+        <source>Order {order} was already handed over: it cannot be marked ready</source>
+        <translation>Pesanan {order} sudah diserahkan: tidak bisa ditandai siap</translation>
+    </message>
+    <message>
+        <source>Order {order} was cancelled</source>
+        <translation>Pesanan {order} sudah dibatalkan</translation>
+    </message>
+    <message>
+        <source>No order with number {order}</source>
+        <translation>Tidak ada pesanan dengan nomor {order}</translation>
+    </message>
+    <message>
+        <source>Order {order}: {more} more must be paid before the hand-over</source>
+        <translation>Pesanan {order}: {more} lagi harus dibayar sebelum diserahkan</translation>
+    </message>
+    <message>
+        <source>Order {order}: {more} more must be paid before these pieces are handed over ({due} still due)</source>
+        <translation>Pesanan {order}: {more} lagi harus dibayar sebelum barang ini diserahkan (sisa tagihan {due})</translation>
+    </message>
+    <message>
+        <source>Order {order} is partly handed over: hand over the rest instead of cancelling it</source>
+        <translation>Pesanan {order} sudah diserahkan sebagian: serahkan sisanya, jangan dibatalkan</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {drawer}: give the {paid} back by another method</source>
+        <translation>Laci seharusnya hanya berisi {drawer}: kembalikan {paid} dengan cara lain</translation>
+    </message>
+    <message>
+        <source>Line {line}: only {left} piece(s) are left to hand over</source>
+        <translation>Baris {line}: tinggal {left} potong yang bisa diserahkan</translation>
+    </message>
+    <message>
+        <source>Type the buyer&apos;s name</source>
+        <translation>Ketik nama pembeli</translation>
+    </message>
+    <message>
+        <source>Type the buyer&apos;s phone (WhatsApp) or email, to reach them</source>
+        <translation>Ketik telepon (WhatsApp) atau email pembeli, agar bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>{text} is not a phone number</source>
+        <translation>{text} bukan nomor telepon</translation>
+    </message>
+    <message>
+        <source>{text} is not an email address</source>
+        <translation>{text} bukan alamat email</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s name, country or address is too long</source>
+        <translation>Nama, negara, atau alamat pembeli terlalu panjang</translation>
+    </message>
+    <message>
+        <source>Add at least one item to the order</source>
+        <translation>Tambahkan paling sedikit satu barang ke pesanan</translation>
+    </message>
+    <message>
+        <source>An order holds at most {n} lines</source>
+        <translation>Satu pesanan berisi paling banyak {n} baris</translation>
+    </message>
+    <message>
+        <source>A made-to-order item needs a description (motif, size, colour)</source>
+        <translation>Barang pesanan khusus perlu keterangan (motif, ukuran, warna)</translation>
+    </message>
+    <message>
+        <source>{name}: type a price above Rp 0</source>
+        <translation>{name}: ketik harga di atas Rp 0</translation>
+    </message>
+    <message>
+        <source>{name}: the quantity must be 1 to 10.000</source>
+        <translation>{name}: jumlahnya harus 1 sampai 10.000</translation>
+    </message>
+    <message>
+        <source>The due date {due} has already passed</source>
+        <translation>Tanggal selesai {due} sudah lewat</translation>
+    </message>
+    <message>
+        <source>Product {sku} is no longer in the catalog</source>
+        <translation>Produk {sku} sudah tidak ada di katalog</translation>
+    </message>
+    <message>
+        <source>One QRIS payment is at most {max}: take the rest by another payment</source>
+        <translation>Satu pembayaran QRIS paling banyak {max}: terima sisanya dengan pembayaran lain</translation>
+    </message>
+    <message>
         <source>Unknown printer {target}: use file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME or win32:NAME</source>
         <translation>Printer {target} tidak dikenal: gunakan file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME atau win32:NAME</translation>
     </message>
@@ -1866,6 +2656,10 @@ Nominal: %1</translation>
         <translation>Barang custom (F6)</translation>
     </message>
     <message>
+        <source>Order instead (Shift+F12)</source>
+        <translation>Jadikan pesanan (Shift+F12)</translation>
+    </message>
+    <message>
         <source>Pay (F12)</source>
         <translation>Bayar (F12)</translation>
     </message>
@@ -1916,6 +2710,10 @@ Nominal: %1</translation>
     <message>
         <source>Custom item</source>
         <translation>Barang custom</translation>
+    </message>
+    <message>
+        <source>Order instead of selling</source>
+        <translation>Jadikan pesanan, bukan penjualan</translation>
     </message>
     <message>
         <source>Pay</source>
@@ -2285,6 +3083,14 @@ Nominal: %1</translation>
         <translation>Riwayat penjualan, batal, retur (F9)</translation>
     </message>
     <message>
+        <source>Orders (F1)</source>
+        <translation>Pesanan (F1)</translation>
+    </message>
+    <message>
+        <source>New order (Shift+F12)</source>
+        <translation>Pesanan baru (Shift+F12)</translation>
+    </message>
+    <message>
         <source>Close shift (F10)</source>
         <translation>Tutup shift (F10)</translation>
     </message>
@@ -2347,6 +3153,14 @@ Nominal: %1</translation>
     <message>
         <source>Click to see the print jobs</source>
         <translation>Klik untuk melihat antrean cetak</translation>
+    </message>
+    <message>
+        <source>Orders to collect: {n}</source>
+        <translation>Pesanan belum diambil: {n}</translation>
+    </message>
+    <message>
+        <source>Click to see the orders (F1)</source>
+        <translation>Klik untuk melihat pesanan (F1)</translation>
     </message>
     <message>
         <source>Printer: 1 print job not printed</source>

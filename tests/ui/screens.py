@@ -559,6 +559,91 @@ def sync_status(ctx: Ctx) -> Iterator[Moment]:
     yield "stand window, sync refused: another laptop is the same stand", w
 
 
+def order_dialog(ctx: Ctx) -> Iterator[Moment]:
+    """Taking an order from the cart: refused, the deposit (refused, taken), saved."""
+    w = logged_in(ctx)
+    w.selling.add_code(HIJAB)
+    w.till.cart.set_discount(Discount.parse("5%"))
+    w.selling.refresh_cart()
+    click(ctx, w.selling, "orderInsteadButton")
+    dialog = opened(w)
+    yield "order dialog, from the cart", dialog
+    click(ctx, dialog, "saveOrderButton")
+    yield "order dialog, no buyer's name", dialog
+    type_in(ctx, dialog, "buyerNameInput", "Mdm. Siti Aminah")
+    type_in(ctx, dialog, "buyerPhoneInput", "+60 12-345 6789")
+    dialog.ship.setChecked(True)  # type: ignore[attr-defined]
+    type_in(ctx, dialog, "customDescriptionInput", "Batik tulis motif parang, biru, 2 m")
+    type_in(ctx, dialog, "customPriceInput", "1.250.000")
+    click(ctx, dialog, "addCustomButton")
+    dialog.lines.add_code("JTM-CST-001")  # an open price: the made-to-order fields
+    yield "order dialog, shipped, an item without a fixed price", dialog
+    click(ctx, dialog, "depositButton")
+    deposit = dialog.payment  # type: ignore[attr-defined]
+    assert deposit is not None and deposit.isVisible()
+    yield "deposit dialog", deposit
+    type_in(ctx, deposit, "cashReceivedInput", "9.000.000")
+    click(ctx, deposit, "confirmPaymentButton")
+    yield "deposit dialog, above the total", deposit
+    type_in(ctx, deposit, "cashReceivedInput", "500.000")
+    click(ctx, deposit, "confirmPaymentButton")
+    type_in(ctx, dialog, "buyerAddressInput", "Jalan Ampang 12, Kuala Lumpur")
+    click(ctx, dialog, "saveOrderButton")
+    assert dialog.view is not None  # type: ignore[attr-defined]
+    yield "order dialog, saved", dialog
+
+
+def orders_list(ctx: Ctx) -> Iterator[Moment]:
+    """The orders list, an order open, an unknown number; paying, handing over, cancelling."""
+    hijab = ctx.stand.product(HIJAB)
+    for hijabs, paid in ((4, 200_000), (1, 0)):
+        orders.place(ctx.stand.handle.uow(), ctx.stand.cashier,
+                     Buyer("Mdm. Siti Aminah", phone="+60 12-345 6789", country="Malaysia"),
+                     [OrderItem(hijab.name, hijab.price, hijabs, sku=hijab.sku,
+                                product_id=hijab.id),
+                      OrderItem("Batik tulis motif parang, biru, 2 m", 1_250_000, 1)],
+                     due=date.today(), deposit=[Payment(PaymentMethod.QRIS, paid)] if paid
+                     else None)
+    w = logged_in(ctx)
+    w.actions_.orders.open_orders()
+    dialog = opened(w)
+    yield "orders list", dialog
+    type_in(ctx, dialog, "orderNumberInput", "JATIM-P00001")
+    click(ctx, dialog, "openOrderButton")
+    yield "orders list, an order open", dialog
+    type_in(ctx, dialog, "orderNumberInput", "JATIM-P09999")
+    click(ctx, dialog, "openOrderButton")
+    yield "orders list, no such order", dialog
+    actions = dialog.actions_  # type: ignore[attr-defined]
+    click(ctx, dialog, "payOrderButton")
+    yield "order payment dialog", actions.dialog
+    click(ctx, actions.dialog, "methodCard")
+    type_in(ctx, actions.dialog, "cashReceivedInput", "9.000.000")
+    click(ctx, actions.dialog, "confirmPaymentButton")
+    yield "order payment dialog, card above the balance", actions.dialog
+    actions.dialog.reject()
+    spin = dialog.findChild(QSpinBox, "handOverQty2")
+    assert spin is not None
+    spin.setValue(0)
+    click(ctx, dialog, "handOverButton")
+    yield "hand-over payment dialog, part of the order", actions.dialog
+    type_in(ctx, actions.dialog, "cashReceivedInput", "200.000")
+    click(ctx, actions.dialog, "confirmPaymentButton")
+    yield "orders list, part handed over", dialog
+    dialog.open_order("JATIM-P00002")  # type: ignore[attr-defined]
+    click(ctx, dialog, "cancelOrderButton")
+    yield "cancel order dialog", actions.dialog
+    type_in(ctx, actions.dialog, "cancelReasonInput", "pembeli batal")
+    type_in(ctx, actions.dialog, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, actions.dialog, "supervisorPinInput", "0000")
+    click(ctx, actions.dialog, "confirmCancelOrderButton")
+    yield "cancel order dialog, wrong PIN", actions.dialog
+    type_in(ctx, actions.dialog, "supervisorPinInput", SUPERVISOR_PIN)
+    click(ctx, actions.dialog, "confirmCancelOrderButton")
+    yield "orders list, an order cancelled", dialog
+    ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
+
+
 SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "login": login_page,
     "open_shift": open_shift_page,
@@ -574,4 +659,6 @@ SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "input_dialogs": input_dialogs,
     "organizer": organizer_window,
     "sync_status": sync_status,
+    "order_dialog": order_dialog,
+    "orders": orders_list,
 }
