@@ -1,9 +1,9 @@
 """Render the main screens into docs/screenshots/ (``make screenshots``), offscreen.
 
 A demo stand in a temp folder, Bahasa Indonesia (or ``--lang en``): log-in, the selling
-screen with a cart, the payment dialog, the sales history, the shift close; then the
-organizer window on a central store that three demo stands synced into
-(``--only organizer`` for that one alone).
+screen with a cart, the payment dialog, the sales history, the shift close; an order being
+taken and the orders list (``--only orders``); then the organizer window on a central store
+that three demo stands synced into (``--only organizer`` for that one alone).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 import random
 import sys
 import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,11 +21,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from posapp.bootstrap import DataDir, open_stand
+from posapp.domain.order import Buyer, OrderItem
+from posapp.domain.tender import Payment, PaymentMethod
 from posapp.resources import resource
-from posapp.services import catalog, demo, stand, sync, users
+from posapp.services import catalog, demo, order_fulfil, orders, stand, sync, users
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.till import Till
 from posapp.ui.i18n import Languages
+from posapp.ui.order_dialog import OrderDialog
 from posapp.ui.organizer_window import OrganizerWindow
 from posapp.ui.stand_window import StandWindow
 
@@ -46,15 +50,17 @@ def shot(app: QApplication, widget: QWidget, name: str, lang: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="id", choices=["id", "en"])
-    parser.add_argument("--only", choices=["stand", "organizer"])
+    parser.add_argument("--only", choices=["stand", "orders", "organizer"])
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     Languages(app).use(args.lang)
     data = DataDir(Path(tempfile.mkdtemp(prefix="posapp-shots-")))
-    if args.only != "organizer":
+    if args.only in (None, "stand"):
         stand_window(app, data, args.lang)
-    if args.only != "stand":
+    if args.only in (None, "orders"):
+        orders_window(app, data, args.lang)
+    if args.only in (None, "organizer"):
         organizer_window(app, data, args.lang)
     return 0
 
@@ -90,6 +96,54 @@ def stand_window(app: QApplication, data: DataDir, lang: str) -> None:
     history.close()
     window.actions_.close_shift()
     shot(app, window.actions_.dialog, "close-shift", lang)
+    window.close()
+    handle.close()
+
+
+def orders_window(app: QApplication, data: DataDir, lang: str) -> None:
+    """An order taken from the cart (made-to-order item, QRIS deposit), and the orders list
+    with an order part handed over; a demo stand of its own."""
+    data = DataDir(data.root / "orders")
+    demo.ensure_demo_stand(data)
+    handle = open_stand(data, demo.DEMO_STAND)
+    till = Till.open(handle)
+    cashier = till.login(demo.DEMO_CASHIER, demo.DEMO_CASHIER_PIN)
+    till.open_shift(demo.DEMO_FLOAT)
+    hijab = catalog.lookup(handle.uow(write=False), "JTM-JLB-001")
+    due = datetime.now(till.info.zone).date() + timedelta(days=21)
+    first = orders.place(
+        handle.uow(), cashier, Buyer("Nguyen Thi Lan", "+84 90 123 4567", "lan@example.vn",
+                                     "Vietnam", "12 Hang Bac, Hoan Kiem, Ha Noi"),
+        [OrderItem(hijab.name, hijab.price, 12, sku=hijab.sku, product_id=hijab.id),
+         OrderItem("Batik tulis motif parang, indigo, 2,5 m", 1_450_000, 2)],
+        due=due, deposit=[Payment(PaymentMethod.TRANSFER, 1_500_000)]).order
+    order_fulfil.hand_over(handle.uow(), cashier, first.order_no, lines={1: 12},
+                           tracking="JNE 0123 4567 8901")
+    languages = Languages(app)
+    languages.use(lang)
+    window = StandWindow(till, languages=languages)
+    window.resize(1280, 760)
+    window.show()
+    for code in ("JTM-BTK-001", "JTM-JLB-003", "JTM-JLB-003"):
+        window.selling.add_code(code)
+    window.actions_.orders.take_order()
+    dialog = window.actions_.dialog
+    assert isinstance(dialog, OrderDialog)
+    for name, text in (("buyerNameInput", "Mdm. Siti Aminah"),
+                       ("buyerPhoneInput", "+60 12-345 6789"),
+                       ("buyerEmailInput", "siti.aminah@example.my"),
+                       ("customDescriptionInput", "Batik tulis motif sekar jagad, biru, 2 m"),
+                       ("customPriceInput", "1.250.000")):
+        dialog.findChild(QLineEdit, name).setText(text)
+    dialog.country.setCurrentText("Malaysia")
+    dialog.lines.add_custom_item()
+    dialog.deposit = [Payment(PaymentMethod.QRIS, 750_000)]
+    dialog.retranslate()
+    shot(app, dialog, "order", lang)
+    dialog.save()
+    dialog.accept()
+    window.actions_.orders.open_orders(first.order_no)
+    shot(app, window.actions_.dialog, "orders", lang)
     window.close()
     handle.close()
 

@@ -87,6 +87,7 @@ class OrderLinesEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DraftLinesModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(DraftLinesModel.RESERVED, True)  # known once saved
         self.remove = touch_button(self, "removeOrderLineButton")
         self.message = message_label("orderLinesMessage", self)
         self.catalog_label, self.custom_label = QLabel(self), QLabel(self)
@@ -256,6 +257,7 @@ class OrderLinesEditor(QWidget):
         self.lines = [DraftLine(line.item, line.stock, ln.reserved)
                       for line, ln in zip(self.lines, order.lines, strict=True)]
         self.model.set_rows(list(self.lines))
+        self.table.setColumnHidden(DraftLinesModel.RESERVED, False)
         self._spins = []
         for w in (self.code_input, self.quantity, self.custom_input, self.custom_quantity,
                   self.custom_price, self.add_custom, self.remove, self.results):

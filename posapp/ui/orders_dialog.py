@@ -89,7 +89,7 @@ class OrdersDialog(QDialog):
         self.lines_table = self._table("orderLinesTable", self.lines_model, OrderLinesModel.ITEM)
         self.payments = QListWidget(self, objectName="orderPaymentsList")
         self.payments.setMaximumHeight(110)
-        self.money = big_label("orderMoneyLabel", 14, self)
+        self.money = big_label("orderMoneyLabel", 13, self)
         self.money.setWordWrap(True)
         self.tracking = QLineEdit(self, objectName="trackingInput", maxLength=200)
         self.buttons = {name: touch_button(self, name) for name in (
