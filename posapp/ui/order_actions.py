@@ -59,6 +59,8 @@ class OrderActions(QObject):
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.open()
+        if isinstance(dialog, OrderPaymentDialog):
+            self.d.payment_opened.emit(dialog)
 
     def _refused(self, exc: PosError) -> None:
         self.d.say(user_message(exc), error=True)

@@ -52,6 +52,7 @@ class OrderDialog(QDialog):
     """An order for later delivery, placed by Save; it then shows the number and the balance."""
 
     placed = Signal(object)  # the OrderView, once the order is saved
+    payment_opened = Signal(object)  # the deposit's payment dialog (the buyer's display follows)
 
     def __init__(self, till: Till, parent: QWidget | None = None, *, today: date,
                  items: list[OrderItem] | None = None, cart_discount: bool = False,
@@ -234,6 +235,7 @@ class OrderDialog(QDialog):
                                           parent=self, qris_image=self.qris_image)
         self.payment.accepted.connect(self._deposit_taken)
         self.payment.open()
+        self.payment_opened.emit(self.payment)
 
     def _deposit_taken(self) -> None:
         if self.payment is not None:

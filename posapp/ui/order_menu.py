@@ -64,6 +64,7 @@ class OrderMenu(QObject):
                              lang=self.actions._lang(), qris_image=self._qris_image())
         from_cart = not cart.is_empty
         dialog.placed.connect(lambda view: self._placed(view, from_cart))
+        dialog.payment_opened.connect(self._follow_payment)
         self._connect_scans(dialog, dialog.on_scan)
         self.actions._open(dialog)
 
@@ -83,6 +84,7 @@ class OrderMenu(QObject):
                               qris_image=self._qris_image())
         dialog.slip_requested.connect(self.print_slip)
         dialog.changed.connect(self._changed)
+        dialog.payment_opened.connect(self._follow_payment)
 
         def new_order() -> None:  # the list makes way for the new order
             dialog.accept()
@@ -110,6 +112,14 @@ class OrderMenu(QObject):
             self.window.statusBar().showMessage(user_message(exc), 10_000)
         self.window.selling.refresh_products()
         self.window.update_orders_status()
+
+    def _follow_payment(self, dialog: QDialog) -> None:
+        """The buyer's display shows the payment dialog's QRIS code (a deposit by QRIS)."""
+        from posapp.ui.customer_display import CustomerDisplay
+
+        display = self.actions.customer_display
+        if isinstance(display, CustomerDisplay):
+            display.follow_payment(dialog)
 
     def _connect_scans(self, dialog: QDialog, handle: Callable[[str], object]) -> None:
         """Scanner bursts aimed at *dialog* go to *handle* while it is open."""

@@ -55,6 +55,7 @@ class OrdersDialog(QDialog):
     changed = Signal(set)  # after a step: product ids whose stock changed (a cancel restocks)
     slip_requested = Signal(str)  # an order number whose slip should go to the printer
     new_order_requested = Signal()
+    payment_opened = Signal(object)  # a payment dialog opened (the buyer's display follows)
 
     def __init__(self, till: Till, parent: QWidget | None = None, *, today: date,
                  qris_image: QrisImageFactory | None = None) -> None:

@@ -396,3 +396,26 @@ def test_the_list_filters_searches_and_marks_overdue_orders(jatim: Stand,
     click(qtbot, dialog, "newOrderButton")  # the list makes way for a new order
     assert not dialog.isVisible() and isinstance(w.actions_.dialog, OrderDialog)
     idle(qtbot, w)
+
+
+def test_the_buyers_display_shows_the_qris_code_of_a_deposit(jatim: Stand,
+                                                            qtbot: QtBot) -> None:
+    from posapp.ui.qris_view import QrisView
+
+    w = window(jatim, qtbot)
+    w.actions_.toggle_customer_display()
+    display = w.actions_.customer_display
+    assert isinstance(display, QWidget)
+    w.selling.add_code(HIJAB)
+    w.actions_.orders.take_order()
+    dialog = w.actions_.dialog
+    assert isinstance(dialog, OrderDialog)
+    click(qtbot, dialog, "depositButton")
+    deposit = dialog.payment
+    assert deposit is not None
+    click(qtbot, deposit, "methodQris")
+    child(deposit, QLineEdit, "cashReceivedInput").setText("50.000")
+    qris = child(display, QrisView, "customerQrisView")
+    qtbot.waitUntil(lambda: qris.isVisible() and qris.amount == 50_000)
+    deposit.reject()
+    qtbot.waitUntil(lambda: not qris.isVisible())
