@@ -1,4 +1,5 @@
-"""``posapp backup`` (now, set, list) and ``posapp restore FILE``."""
+"""``posapp backup`` (now, set, list), ``posapp restore FILE`` and
+``posapp support-bundle FILE.zip``: keeping a stand's data safe, and helping it by phone."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from posapp.cli.context import Context
 from posapp.domain.errors import InvalidInput
-from posapp.services import backup, restore, settings
+from posapp.services import backup, restore, settings, support
 from posapp.services.backup import BackupProblem
 
 
@@ -33,6 +34,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--force", action="store_true",
                    help="also when the copy is of another stand than --stand")
     p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("support-bundle", parents=[common],
+                       help="logs, versions, settings and the databases without secrets, "
+                            "in one zip for whoever helps")
+    p.add_argument("file", type=Path, metavar="FILE.zip")
+    p.set_defaults(handler=cmd_support_bundle)
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
@@ -77,6 +84,13 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     kept = f"; the database it replaced is kept as {done.replaced}" if done.replaced else ""
     print(f"stand {done.stand} restored from {args.file} ({done.sales} sales, "
           f"{done.entries} journal entries){kept}")
+    return 0
+
+
+def cmd_support_bundle(ctx: Context, args: argparse.Namespace) -> int:
+    done = support.write_bundle(ctx.data, args.file)
+    stands = ", ".join(done.stands) or "no stand"
+    print(f"{done.path}: {done.files} files ({stands}); PINs and the event key left out")
     return 0
 
 

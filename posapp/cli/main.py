@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,8 +27,10 @@ from posapp.cli import (
 from posapp.cli.context import Context
 from posapp.domain.catalog import CatalogFileError
 from posapp.domain.errors import PosError
+from posapp.logs import setup_logging
 
 MAX_LISTED_PROBLEMS = 200
+log = logging.getLogger("posapp.cli")
 
 
 class Parser(argparse.ArgumentParser):
@@ -79,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exc.code or 0
         return 2
     ctx = Context.from_args(args)
+    setup_logging(ctx.data.root)
+    log.info("posapp %s: %s", __version__, _command(args))
     try:
         return int(args.handler(ctx, args) or 0)
     except CatalogFileError as exc:  # the summary, then every bad row on a line of its own
@@ -92,11 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except PosError as exc:
         print(f"posapp: {' '.join(exc.message.split())}", file=sys.stderr)  # one line
+        log.info("refused: %s", " ".join(exc.message.split()))
         return 1
     except KeyboardInterrupt:
         print("posapp: stopped", file=sys.stderr)
         return 130
     except Exception as exc:  # never a traceback in a user's face
+        log.exception("unexpected error")
         where = ctx.log_unexpected(exc)
         first = (str(exc).strip().splitlines() or [""])[0][:200]  # SQLAlchemy's are long
         print(f"posapp: unexpected error: {type(exc).__name__}: {first} (details in {where})",
@@ -104,6 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
     finally:
         ctx.close()
+
+
+def _command(args: argparse.Namespace) -> str:
+    """The command and its action, never its other words (a PIN, an event key)."""
+    return " ".join(str(w) for w in (args.command, getattr(args, "action", None)) if w)
 
 
 if __name__ == "__main__":  # pragma: no cover

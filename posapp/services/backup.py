@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -26,6 +27,8 @@ from posapp.services import journal
 from posapp.services import settings as settings_service
 from posapp.store.models import SaleRow, SettingRow
 from posapp.store.uow import UnitOfWork, utc_now
+
+log = logging.getLogger(__name__)
 
 LAST_KEY = "backup.last"
 _NAME = re.compile(r"^(?P<stand>[A-Z0-9_-]+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<seq>\d+)\.sqlite$")
@@ -69,8 +72,10 @@ def backup_now(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, 
             raise _problem(exc, target_dir) from None
         _prune(target_dir, stand_code, conf.backup_keep)
     except BackupProblem as exc:
+        log.warning("backup of stand %s not made: %s", stand_code, exc.message)
         remember(uow, BackupState(now, False, str(target_dir), sales, exc.message))
         raise
+    log.info("backup of stand %s: %s", stand_code, final)
     remember(uow, BackupState(now, True, str(final), sales))
     return final
 

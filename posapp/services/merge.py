@@ -9,6 +9,7 @@ what the store already has is checked. Merging a file twice changes nothing.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,8 @@ from posapp.sync import central_schema as cs
 from posapp.sync.central_apply import Progress, apply_entries, stand_state
 from posapp.sync.central_store import EVENT_META, KEY_META, Central, get_meta, set_meta
 from posapp.sync.export_file import read_export, read_export_header
+
+log = logging.getLogger(__name__)
 
 NO_KEY = ("the central store has no event key yet: give the organizers' key once with "
           "--key KEY (from 'posapp event key')")
@@ -110,8 +113,11 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
     results: list[MergeResult | PosError] = []
     for path in paths:
         try:
-            results.append(merge_file(target, path, key=key, progress=progress))
+            done = merge_file(target, path, key=key, progress=progress)
+            log.info("merge of %s: stand %s, %d new entries", path, done.stand, done.applied)
+            results.append(done)
         except PosError as exc:
+            log.warning("merge of %s refused: %s", path, exc.message)
             results.append(exc)
     return results
 

@@ -15,6 +15,7 @@ drawer; a copy, an order slip, a report or a later retry never does.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +33,8 @@ from posapp.services.orders import find as find_order
 from posapp.services.receipts import receipt_for, report_blocks, report_shift
 from posapp.store.models import PrintJobRow
 from posapp.store.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 JobKind = Literal["receipt", "order", "report", "test"]
 JobStatus = Literal["waiting", "printing", "done", "failed"]
@@ -232,6 +235,7 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
             row.status, row.printed_at, row.last_error = "done", uow.clock(), None
         else:
             row.status, row.attempts, row.last_error = "failed", row.attempts + 1, error
+            log.warning("print job %s (%s %s) failed: %s", job_id, kind, ref, error)
         job = _job(row)
         uow.commit()
     return job

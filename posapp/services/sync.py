@@ -8,6 +8,7 @@ the window can show when it last synced and how that went.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +27,8 @@ from posapp.sync.central_apply import (
     stand_state,
 )
 from posapp.sync.central_store import EVENT_META, Central, get_meta
+
+log = logging.getLogger(__name__)
 
 UowFactory = Callable[..., UnitOfWork]
 LAST_SYNC_KEY = "sync.last"
@@ -59,8 +62,11 @@ def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None
             central_label = central.label
             result = _send(uow, central, progress, clock)
     except PosError as exc:
+        log.warning("sync to %s failed: %s", central_label, exc.message)
         _remember(uow, SyncState(clock(), False, central_label, message=exc.message))
         raise
+    log.info("sync of stand %s to %s: %d entries sent (up to %d)", result.stand,
+             result.central, result.sent, result.last_seq)
     _remember(uow, SyncState(clock(), True, result.central, result.sent))
     return result
 
