@@ -4,20 +4,36 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP_RUN  = $(VENV)/.posapp-run
 STAMP_TEST = $(VENV)/.posapp-test
+STAMP_PACKAGE = $(VENV)/.posapp-package
 
-.PHONY: run test lint bench translations screenshots system-deps system-deps-test clean
+.PHONY: run test lint bench translations screenshots system-deps system-deps-test clean \
+	package package-test system-deps-package
 
 run: system-deps $(STAMP_RUN)
 	$(VENV)/bin/posapp demo --ensure
 	$(VENV)/bin/posapp run
 
 # As root, system-deps-test installs PostgreSQL: then its central-store tests must run, not skip.
+# Then the bundle: built afresh and smoke-tested (package-test), about a minute more.
 test: system-deps-test $(STAMP_TEST) lint
 	QT_QPA_PLATFORM=offscreen POSAPP_REQUIRE_POSTGRES=$$([ "$$(id -u)" = 0 ] && echo 1) \
-		$(PY) -m pytest
+		$(PY) -m pytest --ignore=tests/packaging
+	$(MAKE) package-test
+
+# The PyInstaller bundle for this machine, packed into dist/ (packaging/README.md).
+package: system-deps-package $(STAMP_PACKAGE)
+	$(PY) packaging/build.py
+
+# The Linux bundle's smoke test (tests/packaging) on the one just built, then its size and
+# start time (packaging/measure.py). Without a bundle the tests fail here instead of skipping.
+package-test: package $(STAMP_TEST)
+	QT_QPA_PLATFORM=offscreen POSAPP_REQUIRE_BUNDLE=1 \
+		POSAPP_REQUIRE_POSTGRES=$$([ "$$(id -u)" = 0 ] && echo 1) \
+		$(PY) -m pytest tests/packaging
+	$(PY) packaging/measure.py
 
 lint: $(STAMP_TEST)
-	$(PY) -m ruff check posapp tests benchmarks scripts
+	$(PY) -m ruff check posapp tests benchmarks scripts packaging
 	$(PY) -m mypy
 
 bench: $(STAMP_TEST)
@@ -37,6 +53,9 @@ system-deps:
 system-deps-test:
 	@bash scripts/system-deps.sh test
 
+system-deps-package:
+	@bash scripts/system-deps.sh package
+
 $(VENV)/bin/python:
 	@bash scripts/system-deps.sh python
 	$(PYTHON) -m venv $(VENV)
@@ -52,5 +71,9 @@ $(STAMP_TEST): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
 	bash scripts/translations.sh build
 	@touch $@ $(STAMP_RUN)
 
+$(STAMP_PACKAGE): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[package]'
+	@touch $@
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

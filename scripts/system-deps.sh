@@ -4,6 +4,7 @@
 #   system-deps.sh python   python3 with venv support
 #   system-deps.sh run      what the program needs (Qt's shared libraries)
 #   system-deps.sh test     the above plus what the test suite uses
+#   system-deps.sh package  what building and smoke-testing the bundle uses (make package)
 set -euo pipefail
 
 want=${1:-run}
@@ -17,12 +18,16 @@ test_pkgs=(xvfb xauth poppler-utils zbar-tools)  # PDFs and printed codes read b
 # the central-store tests start a private server of their own (initdb + pg_ctl in a temp
 # folder, tests/central/pgserver.py); without it their PostgreSQL cases skip
 test_pkgs+=(postgresql)
+# PyInstaller reads and strips the libraries with binutils (objdump, strip); the bundle's
+# smoke test traces its file accesses (strace) and checks the menu entry (desktop-file-utils)
+package_pkgs=(binutils strace desktop-file-utils)
 
 case "$want" in
   python) pkgs=() ;;
   run)    pkgs=("${qt_pkgs[@]}" "${xcb_pkgs[@]}") ;;
   test)   pkgs=("${qt_pkgs[@]}" "${xcb_pkgs[@]}" "${test_pkgs[@]}") ;;
-  *) echo "usage: $0 python|run|test" >&2; exit 2 ;;
+  package) pkgs=("${qt_pkgs[@]}" "${package_pkgs[@]}") ;;
+  *) echo "usage: $0 python|run|test|package" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
