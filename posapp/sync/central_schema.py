@@ -20,8 +20,9 @@ from sqlalchemy import (
     Text,
 )
 
-#: Bumped when the tables change; a store made by a newer posapp is refused.
-CENTRAL_VERSION = 1
+#: Bumped when the tables or views change (2: orders); a store made by a newer posapp is
+#: refused, an older one is brought up to date by the next write (central_store._upgrade).
+CENTRAL_VERSION = 2
 
 metadata = MetaData()
 Money = BigInteger

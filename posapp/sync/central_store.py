@@ -35,7 +35,7 @@ class Central:
         self.target = target
         self.engine = _engine(target, create=create)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
-        self._checked = False
+        self._version: int | None = None
 
     @property
     def label(self) -> str:
@@ -72,10 +72,16 @@ class Central:
                     if not self._has_schema(conn):
                         raise NotFound(f"{self.label} has no central store yet: sync or merge "
                                        "into it first")
-                    self._check_version(conn)
-                    yield conn
+                    old = self._check_version(conn) < cs.CENTRAL_VERSION
+                    if not old:
+                        yield conn
             except DBAPIError as exc:
                 raise _storage_error(exc, self.label) from None
+        if old:  # made by an earlier posapp: upgrade it (a write), then read
+            with self.writing():
+                pass
+            with self.reading() as conn:
+                yield conn
 
     def close(self) -> None:
         self.engine.dispose()
@@ -103,26 +109,44 @@ class Central:
 
     def _ensure_schema(self, conn: Connection) -> None:
         if self._has_schema(conn):
-            self._check_version(conn)
+            if self._check_version(conn) < cs.CENTRAL_VERSION:
+                self._upgrade(conn)
             return
         if inspect(conn).get_table_names():
             raise StorageError(f"{self.label} is another kind of database, not a posapp "
                                "central store")
         cs.metadata.create_all(conn)
-        for name, select_sql in (*cs.VIEWS, *ORDER_VIEWS):
-            conn.exec_driver_sql(f"CREATE VIEW {name} AS {select_sql}")
+        self._create_views(conn)
         conn.execute(cs.meta.insert(), [{"key": "version", "value": str(cs.CENTRAL_VERSION)}])
 
-    def _check_version(self, conn: Connection) -> None:
-        if self._checked:
-            return
+    def _upgrade(self, conn: Connection) -> None:
+        """Bring an older store to this format: the tables it lacks (empty: their rows
+        come with the entries that make them), and every view made again."""
+        views = [name for name, _ in (*cs.VIEWS, *ORDER_VIEWS)]
+        for name in reversed(views):
+            conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+        cs.metadata.create_all(conn)
+        self._create_views(conn)
+        set_meta(conn, "version", str(cs.CENTRAL_VERSION))
+        self._version = cs.CENTRAL_VERSION
+
+    @staticmethod
+    def _create_views(conn: Connection) -> None:
+        for name, select_sql in (*cs.VIEWS, *ORDER_VIEWS):
+            conn.exec_driver_sql(f"CREATE VIEW {name} AS {select_sql}")
+
+    def _check_version(self, conn: Connection) -> int:
+        """The store's format; refused when it is not a store or made by a newer posapp."""
+        if self._version is not None:
+            return self._version
         version = conn.scalar(select(cs.meta.c.value).where(cs.meta.c.key == "version"))
         if version is None or not version.isdigit():
             raise StorageError(f"{self.label} is not a posapp central store (no version)")
         if int(version) > cs.CENTRAL_VERSION:
             raise StorageError(f"{self.label} was made by a newer posapp (format {version}): "
                                "update posapp to open it")
-        self._checked = True
+        self._version = int(version)
+        return self._version
 
 
 def get_meta(conn: Connection, key: str) -> str | None:

@@ -186,3 +186,27 @@ def test_a_central_store_in_a_missing_folder_is_refused(jatim: Stand, tmp_path: 
         sync.sync_stand(jatim.handle.uow, str(tmp_path / "no" / "central.db"))
     with pytest.raises(NotFound, match="no central store"):
         Central(str(tmp_path / "absent.db"), create=False)
+
+
+def test_a_store_made_before_orders_is_brought_up_to_date(central_url: str, data_dir: DataDir,
+                                                          catalog_file: Path) -> None:
+    """Format 1 had no order tables or views: reading it, or syncing into it, upgrades it."""
+    stand = stand_with_day(data_dir, "JATIM", catalog_file)
+    sync.sync_stand(stand.handle.uow, central_url)
+    engine = create_engine(central_url)
+    with engine.begin() as conn:  # what a format-1 store looked like
+        for view in ("v_order_payment_totals", "v_stand_order_totals", "v_orders"):
+            conn.execute(text(f"DROP VIEW {view}"))
+        for table in ("order_payment", "order_line", "customer_order"):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE central_meta SET value = '1' WHERE key = 'version'"))
+    engine.dispose()
+
+    net = totals_of(central_url)["JATIM"].totals.net  # a read: upgrades first
+
+    assert net == 1_734_500
+    engine = create_engine(central_url)
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT value FROM central_meta WHERE key = 'version'")) == "2"
+        assert conn.scalar(text("SELECT COUNT(*) FROM v_stand_order_totals")) == 1
+    engine.dispose()
