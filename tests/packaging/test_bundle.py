@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -243,3 +244,13 @@ def test_sync_to_the_central_store(posapp: Run, central_url: str) -> None:
     assert "entries sent" in posapp("sync", "--central", central_url).stdout
     totals = posapp("totals", "--central", central_url).stdout
     assert "JATIM" in totals and "TOTAL" in totals
+
+
+def test_the_support_bundle_names_the_libraries(posapp: Run, tmp_path: Path) -> None:
+    posapp("demo", "--ensure")
+    out = tmp_path / "support.zip"
+    posapp("support-bundle", str(out))
+    with zipfile.ZipFile(out) as z:
+        versions = z.read("versions.txt").decode()
+    assert f"posapp {__version__}" in versions
+    assert "not installed" not in versions, versions  # the metadata is in the bundle
