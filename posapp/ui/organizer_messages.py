@@ -1,7 +1,9 @@
 """The central store's and merge's refusals in the organizer's language (one line each).
 
 Like ``posapp.ui.errors``: the services speak English; the common sentences are recognised
-and translated, anything else keeps its English detail (with file paths shortened).
+and translated, anything else keeps its English detail (with file paths shortened). The
+sentences a stand user meets too (event key typos, the central store's refusals) are
+translated once, in ``posapp.ui.errors``, which ``refusal`` falls back to.
 """
 
 from __future__ import annotations
@@ -74,39 +76,10 @@ class OrganizerRefusals(QObject):
                         r"for event (?P<theirs>\w+)"),
              self.tr("wrong event key: this central store belongs to event {ours}, the key "
                      "typed is for event {theirs}")),
-            (re.compile(r"^no event key given"),
-             self.tr("Type the event key")),
-            (re.compile(r"^this is not an event key"),
-             self.tr("This is not an event key (14 groups of 4 letters and digits)")),
-            (re.compile(r"^the event key has a typo: it never holds the letter U"),
-             self.tr("The event key has a typo: it never holds the letter U (perhaps a V?)")),
-            (re.compile(r"^the event key has a typo: it has (?P<n>\d+) letters and digits "
-                        r"instead of (?P<k>\d+)"),
-             self.tr("The event key has a typo: it has {n} letters and digits instead of {k}")),
-            (re.compile(r"^the event key has a typo: its check letters do not match"),
-             self.tr("The event key has a typo: compare it group by group with the paper")),
             (re.compile(r"^no central store at (?P<target>.+)$"),
              self.tr("There is no central store at {target}")),
             (re.compile(r"^(?P<target>.+) has no central store yet"),
              self.tr("{target} is not a central store (it has no central store tables)")),
-            (re.compile(r"^(?P<target>.+) is another kind of database"),
-             self.tr("{target} is another kind of database, not a central store")),
-            (re.compile(r"^(?P<target>.+) is not a posapp central store"),
-             self.tr("{target} is not a posapp central store")),
-            (re.compile(r"^(?P<target>.+) was made by a newer posapp"),
-             self.tr("{target} was made by a newer posapp: update posapp to open it")),
-            (re.compile(r"^(?P<target>.+) stayed busy with another stand's sync"),
-             self.tr("{target} is busy with another stand's sync: try again")),
-            (re.compile(r"^cannot use the central store (?P<target>.+?): (?P<detail>.*)$"),
-             self.tr("Cannot use the central store {target} ({detail})")),
-            (re.compile(r"^(?P<target>.+) is a folder: give the central store's file name"),
-             self.tr("{target} is a folder: choose the central store's file")),
-            (re.compile(r"^the folder (?P<target>.+) does not exist"),
-             self.tr("The folder {target} does not exist")),
-            (re.compile(r"^'(?P<target>.*)' is not a database URL"),
-             self.tr("{target} is not a database URL")),
-            (re.compile(r"^the central store is an SQLite file or a PostgreSQL URL"),
-             self.tr("The central store is an SQLite file or a postgresql:// URL")),
         ]
 
 

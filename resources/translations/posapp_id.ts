@@ -1721,68 +1721,12 @@
         <translation>kunci acara salah: data pusat ini milik acara {ours}, kunci yang diketik untuk acara {theirs}</translation>
     </message>
     <message>
-        <source>Type the event key</source>
-        <translation>Ketik kunci acara</translation>
-    </message>
-    <message>
-        <source>This is not an event key (14 groups of 4 letters and digits)</source>
-        <translation>Ini bukan kunci acara (14 kelompok berisi 4 huruf dan angka)</translation>
-    </message>
-    <message>
-        <source>The event key has a typo: it never holds the letter U (perhaps a V?)</source>
-        <translation>Kunci acara salah ketik: kunci tidak pernah memuat huruf U (mungkin V?)</translation>
-    </message>
-    <message>
-        <source>The event key has a typo: it has {n} letters and digits instead of {k}</source>
-        <translation>Kunci acara salah ketik: berisi {n} huruf dan angka, seharusnya {k}</translation>
-    </message>
-    <message>
-        <source>The event key has a typo: compare it group by group with the paper</source>
-        <translation>Kunci acara salah ketik: cocokkan per kelompok dengan kertasnya</translation>
-    </message>
-    <message>
         <source>There is no central store at {target}</source>
         <translation>Tidak ada data pusat di {target}</translation>
     </message>
     <message>
         <source>{target} is not a central store (it has no central store tables)</source>
         <translation>{target} bukan data pusat (tidak ada tabel data pusat di dalamnya)</translation>
-    </message>
-    <message>
-        <source>{target} is another kind of database, not a central store</source>
-        <translation>{target} adalah database jenis lain, bukan data pusat</translation>
-    </message>
-    <message>
-        <source>{target} is not a posapp central store</source>
-        <translation>{target} bukan data pusat posapp</translation>
-    </message>
-    <message>
-        <source>{target} was made by a newer posapp: update posapp to open it</source>
-        <translation>{target} dibuat oleh posapp yang lebih baru: perbarui posapp untuk membukanya</translation>
-    </message>
-    <message>
-        <source>{target} is busy with another stand&apos;s sync: try again</source>
-        <translation>{target} sedang dipakai sinkronisasi stan lain: coba lagi</translation>
-    </message>
-    <message>
-        <source>Cannot use the central store {target} ({detail})</source>
-        <translation>Data pusat {target} tidak dapat dipakai ({detail})</translation>
-    </message>
-    <message>
-        <source>{target} is a folder: choose the central store&apos;s file</source>
-        <translation>{target} adalah folder: pilih file data pusatnya</translation>
-    </message>
-    <message>
-        <source>The folder {target} does not exist</source>
-        <translation>Folder {target} tidak ada</translation>
-    </message>
-    <message>
-        <source>{target} is not a database URL</source>
-        <translation>{target} bukan URL database</translation>
-    </message>
-    <message>
-        <source>The central store is an SQLite file or a postgresql:// URL</source>
-        <translation>Data pusat berupa file SQLite atau URL postgresql://</translation>
     </message>
 </context>
 <context>
