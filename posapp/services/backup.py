@@ -10,7 +10,6 @@ beyond the number to keep are removed. A missing, read-only or full folder is re
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import re
@@ -22,10 +21,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from posapp.domain.errors import PosError, StorageError
+from posapp.domain.errors import StorageError
 from posapp.services import journal
 from posapp.services import settings as settings_service
-from posapp.store.models import SaleRow, SettingRow
+from posapp.store.database import copy_database
+from posapp.store.models import SaleRow
 from posapp.store.uow import UnitOfWork, utc_now
 
 log = logging.getLogger(__name__)
@@ -95,45 +95,19 @@ def maybe_backup(uow: Callable[..., UnitOfWork], stand_code: str, database: Path
 
 
 def last_backup(uow: UnitOfWork) -> BackupState | None:
-    with uow:
-        text = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == LAST_KEY))
-    if text is None:
-        return None
+    data = settings_service.read_note(uow, LAST_KEY)
     try:
-        d = json.loads(text)
-        return BackupState(datetime.fromisoformat(d["at"]), bool(d["ok"]), d["path"],
-                           int(d["sales"]), d.get("message", ""))
+        return None if data is None else BackupState(
+            datetime.fromisoformat(data["at"]), bool(data["ok"]), data["path"],
+            int(data["sales"]), data.get("message", ""))
     except (ValueError, KeyError, TypeError):
         return None
 
 
 def remember(uow: Callable[..., UnitOfWork], state: BackupState) -> None:
-    value = json.dumps({"at": state.at.isoformat(), "ok": state.ok, "path": state.path,
-                        "sales": state.sales, "message": state.message})
-    try:
-        with uow() as w:
-            row = w.session.get(SettingRow, LAST_KEY)
-            if row is None:
-                w.session.add(SettingRow(key=LAST_KEY, value=value))
-            else:
-                row.value = value
-            w.commit()
-    except PosError:
-        pass  # the stand's own database is busy: the copy (or its failure) stands anyway
-
-
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of the live SQLite file *source* at *target* (online backup API;
-    the folder must exist: a USB stick that went away is not made again on the laptop)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    settings_service.write_note(uow, LAST_KEY, {
+        "at": state.at.isoformat(), "ok": state.ok, "path": state.path,
+        "sales": state.sales, "message": state.message})
 
 
 def backups_in(folder: Path, stand_code: str) -> list[Path]:

@@ -49,7 +49,7 @@ def stand_totals(central: Central) -> list[StandTotals]:
             "refunds_count, refunds, last_seq, last_entry_at, last_sync_at "
             "FROM v_stand_totals ORDER BY stand"
         )).mappings().all()
-        methods = _methods(conn)
+        methods = payment_methods(conn)
         placed, money = _order_money(conn)
     found = [
         StandTotals(
@@ -57,7 +57,7 @@ def stand_totals(central: Central) -> list[StandTotals]:
             Totals(int(r["sales_count"]), int(r["gross"]), int(r["discounts"]),
                    int(r["voids_count"]), int(r["refunds_count"]), int(r["refunds"]),
                    methods.get(r["stand"], {})),
-            int(r["last_seq"]), _when(r["last_entry_at"]), _when(r["last_sync_at"]),
+            int(r["last_seq"]), as_datetime(r["last_entry_at"]), as_datetime(r["last_sync_at"]),
         )
         for r in rows
     ]
@@ -169,7 +169,7 @@ def _order_money(conn: Connection) -> tuple[dict[str, int], dict[str, dict[str, 
     return placed, money
 
 
-def _methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:
+def payment_methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:
     out: dict[str, dict[str, MethodTotals]] = {}
     for stand, method, sales, refunds in conn.execute(text(
         "SELECT stand, method, sales, refunds FROM v_stand_payment_totals"
@@ -178,7 +178,8 @@ def _methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:
     return out
 
 
-def _when(value: object) -> datetime | None:
+def as_datetime(value: object) -> datetime | None:
+    """A time column as a datetime (SQLite views hand back text)."""
     if value is None or isinstance(value, datetime):
         return value
     return datetime.fromisoformat(str(value))  # SQLite views hand back text

@@ -19,9 +19,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from posapp.domain.report import MethodTotals
 from posapp.domain.totals import Totals
-from posapp.services.central_totals import StandTotals
+from posapp.services.central_totals import StandTotals, as_datetime, payment_methods
 from posapp.services.event_report_data import (
     BREAKDOWNS,
     DayFigures,
@@ -50,7 +49,7 @@ def event_report(central: Central, *, made_at: datetime,
     with central.reading() as conn:
         stands, event_name, zone = _stands(conn)
         step()
-        methods = _methods(conn)
+        methods = payment_methods(conn)
         for s in stands:
             s.totals.methods = methods.get(s.code, {})
         step()
@@ -105,20 +104,11 @@ def _stands(conn: Connection) -> tuple[list[StandTotals], str, str]:
     stands = [
         StandTotals(r[0], r[1], r[2],
                     Totals(int(r[3]), int(r[4]), int(r[5]), int(r[6]), int(r[7]), int(r[8])),
-                    int(r[9]), _when(r[10]), _when(r[11]))
+                    int(r[9]), as_datetime(r[10]), as_datetime(r[11]))
         for r in rows
     ]
     identity = _identity([r[12:14] for r in rows])
     return stands, identity.name, identity.timezone
-
-
-def _methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:
-    out: dict[str, dict[str, MethodTotals]] = {}
-    for stand, method, sales, refunds in conn.execute(text(
-        "SELECT stand, method, sales, refunds FROM v_stand_payment_totals"
-    )):
-        out.setdefault(stand, {})[method] = MethodTotals(int(sales), int(refunds))
-    return out
 
 
 def _products(conn: Connection) -> list[ProductEarnings]:
@@ -143,9 +133,3 @@ def _stand_days(conn: Connection) -> dict[str, list[DayFigures]]:
     )):
         out[stand].append(DayFigures(str(day), int(count), int(sales), int(refunds)))
     return out
-
-
-def _when(value: object) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))  # SQLite views hand back text

@@ -15,8 +15,7 @@ from pathlib import Path
 from posapp.bootstrap import DataDir, normalize_stand_code
 from posapp.domain.errors import InvalidInput, NotAllowed, StorageError
 from posapp.domain.journal import Entry, verify_chain
-from posapp.services.backup import copy_database
-from posapp.store.database import MIGRATIONS, SCHEMA_HEAD
+from posapp.store.database import MIGRATIONS, SCHEMA_HEAD, copy_database
 
 
 @dataclass(frozen=True)
@@ -44,15 +43,7 @@ def restore(data: DataDir, file: Path, *, stand: str | None = None,
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             replaced = data.backups_dir / f"{target}-before-restore-{stamp}.sqlite"
             copy_database(path, replaced)
-        src = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(path, timeout=5)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_database(file, path)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise StorageError(f"stand {target} is open in posapp: close its window, then "

@@ -8,7 +8,9 @@ hand-edited file) reads as the default rather than stopping the stand from start
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -17,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from posapp.domain.errors import InvalidInput
+from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.qris import parse_qris
 from posapp.printing.targets import FORMS, missing_driver, system_printer_name
 from posapp.store.models import SettingRow
@@ -283,3 +285,30 @@ def _format(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def read_note(uow: UnitOfWork, key: str) -> dict[str, Any] | None:
+    """A small state the stand keeps in its setting table as JSON (the last sync, the last
+    backup); None when there is none or it is not readable."""
+    with uow:
+        text = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == key))
+    try:
+        value = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def write_note(uow: Callable[..., UnitOfWork], key: str, value: dict[str, Any]) -> None:
+    """Keep *value* under *key*; a busy database is let go (the note is only a note)."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        with uow() as w:
+            row = w.session.get(SettingRow, key)
+            if row is None:
+                w.session.add(SettingRow(key=key, value=text))
+            else:
+                row.value = text
+            w.commit()
+    except PosError:
+        pass

@@ -24,8 +24,7 @@ from posapp.domain.errors import StorageError
 from posapp.logs import LOG_NAME
 from posapp.services import event
 from posapp.services import settings as settings_service
-from posapp.services.backup import copy_database
-from posapp.store.database import sqlite_engine
+from posapp.store.database import copy_database, sqlite_engine
 from posapp.store.uow import UnitOfWork
 
 _LIBRARIES = ("PySide6-Essentials", "SQLAlchemy", "alembic", "reportlab", "python-escpos",

@@ -7,7 +7,6 @@ the window can show when it last synced and how that went.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from posapp.domain.errors import NotAllowed, PosError
-from posapp.services import event, journal, stand
-from posapp.store.models import SettingRow
+from posapp.services import event, journal, settings, stand
 from posapp.store.uow import UnitOfWork, utc_now
 from posapp.sync.central_apply import (
     Progress,
@@ -100,28 +98,16 @@ def _send(uow: UowFactory, central: Central, progress: Progress | None,
 
 def last_sync(uow: UnitOfWork) -> SyncState | None:
     """The stand's last sync, or None when it never synced."""
-    with uow:
-        text = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == LAST_SYNC_KEY))
-    if text is None:
-        return None
+    data = settings.read_note(uow, LAST_SYNC_KEY)
     try:
-        data = json.loads(text)
-        return SyncState(datetime.fromisoformat(data["at"]), bool(data["ok"]), data["central"],
-                         int(data.get("sent", 0)), data.get("message", ""))
+        return None if data is None else SyncState(
+            datetime.fromisoformat(data["at"]), bool(data["ok"]), data["central"],
+            int(data.get("sent", 0)), data.get("message", ""))
     except (ValueError, KeyError, TypeError):
         return None
 
 
 def _remember(uow: UowFactory, state: SyncState) -> None:
-    value = json.dumps({"at": state.at.isoformat(), "ok": state.ok, "central": state.central,
-                        "sent": state.sent, "message": state.message})
-    try:
-        with uow() as w:
-            row = w.session.get(SettingRow, LAST_SYNC_KEY)
-            if row is None:
-                w.session.add(SettingRow(key=LAST_SYNC_KEY, value=value))
-            else:
-                row.value = value
-            w.commit()
-    except PosError:
-        pass  # the stand's own database is busy or gone: the sync's outcome stands anyway
+    settings.write_note(uow, LAST_SYNC_KEY, {
+        "at": state.at.isoformat(), "ok": state.ok, "central": state.central,
+        "sent": state.sent, "message": state.message})

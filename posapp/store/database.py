@@ -65,6 +65,14 @@ def use_wal(engine: Engine) -> None:
 def backup_file(source: Path, target: Path) -> Path:
     """A consistent copy of a live SQLite file through SQLite's online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    copy_database(source, target)
+    return target
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of the live SQLite file *source* at *target* (online backup API,
+    WAL included; *target*'s folder must exist: a USB stick that went away is not made
+    again on the laptop)."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
@@ -74,7 +82,6 @@ def backup_file(source: Path, target: Path) -> Path:
             dst.close()
     finally:
         src.close()
-    return target
 
 
 def current_revision(engine: Engine) -> str | None:
