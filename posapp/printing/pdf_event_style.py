@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from babel.numbers import format_decimal
 from reportlab.lib import colors
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from posapp.domain.money import format_rupiah
+from posapp.printing.fonts import font_pair
 
 NAVY = colors.HexColor("#1F3A5F")
 HEAD_TEXT = colors.white
@@ -18,8 +16,6 @@ ZEBRA = colors.HexColor("#F2F5F9")
 GROUP = colors.HexColor("#DCE6F1")
 RULE = colors.HexColor("#9AA9BA")
 
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_SANS = ("DejaVuSans", "DejaVuSans.ttf", "DejaVuSans-Bold", "DejaVuSans-Bold.ttf")
 GREY = colors.HexColor("#555555")
 
 
@@ -53,16 +49,5 @@ class Fonts:
 
 
 def pdf_fonts() -> Fonts:
-    """DejaVu Sans (registered once; it has "é" and "—") when installed, else Helvetica."""
-    name, file, bold_name, bold_file = _SANS
-    for folder in _FONT_DIRS:
-        if (folder / file).is_file() and (folder / bold_file).is_file():
-            registered = pdfmetrics.getRegisteredFontNames()
-            if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-            if bold_name not in registered:
-                pdfmetrics.registerFont(TTFont(bold_name, str(folder / bold_file)))
-            pdfmetrics.registerFontFamily(name, normal=name, bold=bold_name,
-                                          italic=name, boldItalic=bold_name)
-            return Fonts(name, bold_name)
-    return Fonts("Helvetica", "Helvetica-Bold")
+    """DejaVu Sans (it has "é" and "—") when installed, else Helvetica."""
+    return Fonts(*font_pair("sans"))
