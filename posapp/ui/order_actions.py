@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.tender import Payment
-from posapp.services import order_fulfil, orders, print_queue
+from posapp.services import order_fulfil, orders
 from posapp.services.order_fulfil import HandOver
 from posapp.services.orders import OrderView, PaymentResult
 from posapp.services.till import Till
@@ -29,10 +29,9 @@ def queue_order_slip(printing: PrintController, order_no: str) -> str | None:
     """Queue order *order_no*'s slip and start printing it (in the background); the
     reason (translated) when it cannot be queued. The order itself is saved already."""
     try:
-        job = print_queue.enqueue_order_slip(printing.till.handle.uow(), order_no)
+        printing.order_slip(order_no)
     except PosError as exc:
         return user_message(exc)
-    printing.retry(job)  # a waiting job: put in the controller's queue and started
     return None
 
 

@@ -1,5 +1,5 @@
-"""Receipts and shift reports to the printer in the background, one job at a time; the
-window never waits.
+"""Receipts, order slips and shift reports to the printer in the background, one job at a
+time; the window never waits.
 
 The sale is committed before any of this; a printer that is off or unplugged only leaves
 a failed job, shown in the status bar and in the print jobs list, and printed again there.
@@ -20,7 +20,7 @@ from posapp.ui.worker import BackgroundOp, run_in_background
 
 
 class PrintController(QObject):
-    """Queues receipt and report jobs and runs them on a worker thread, oldest first."""
+    """Queues receipt, order slip and report jobs and runs them on a worker thread, oldest first."""
 
     changed = Signal()  # the queue's state changed: the status bar reads `state()`
 
@@ -50,6 +50,12 @@ class PrintController(QObject):
         start printing it. PosError when there is no such shift (nothing is queued)."""
         self._todo.append(print_queue.enqueue_report(self.till.handle.uow(), which,
                                                      shift_number))
+        self._next()
+
+    def order_slip(self, order_no: str) -> None:
+        """Queue order *order_no*'s slip and start printing it. PosError when the slip cannot
+        be queued (no such order): nothing is queued, the order itself is saved already."""
+        self._todo.append(print_queue.enqueue_order_slip(self.till.handle.uow(), order_no))
         self._next()
 
     def pending(self) -> list[Job]:

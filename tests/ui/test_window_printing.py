@@ -265,3 +265,31 @@ def test_a_printer_refusal_the_window_knows_is_shown_in_indonesian(
                           "failed", 1, NOT_WINDOWS, None)
     problem = PrintJobsModel(ZoneInfo("Asia/Jakarta")).problem(job)
     assert problem != NOT_WINDOWS and "Windows" in problem and "hanya" in problem
+
+
+def test_an_order_slip_prints_on_a_file_printer(jatim: Stand, qtbot: QtBot,
+                                                tmp_path: Path) -> None:
+    from datetime import date
+
+    from posapp.domain.errors import NotFound
+    from posapp.domain.order import Buyer, OrderItem
+    from posapp.services import orders
+
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}")
+    placed = orders.place(jatim.handle.uow(), jatim.cashier,
+                          Buyer("Mdm. Siti Aminah", phone="+60 12-345 6789"),
+                          [OrderItem("Batik tulis motif parang, biru, 2 m", 1_250_000, 1)],
+                          due=date(2099, 1, 1)).order
+    w = logged_in(jatim, qtbot)
+
+    w.printing.order_slip(placed.order_no)
+
+    data = printed(qtbot, w, device, b"JATIM-P00001")
+    text = figures(escpos_text(data))
+    assert "Mdm. Siti Aminah" in text and "Rp 1.250.000" in text
+    assert "Batik tulis motif parang" in text
+    assert w.printing.pending() == []
+    with pytest.raises(NotFound):  # no such order: nothing is queued
+        w.printing.order_slip("JATIM-P09999")
+    assert w.printing.pending() == [] and not w.printing.busy
