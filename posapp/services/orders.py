@@ -169,6 +169,14 @@ def list_orders(uow: UnitOfWork, *, status: OrderStatus | None = None) -> list[O
         return [view_of(o) for o in uow.session.scalars(query)]
 
 
+def count_open(uow: UnitOfWork) -> int:
+    """How many orders wait to be handed over (open or ready): one COUNT query."""
+    waiting = (OrderStatus.OPEN.value, OrderStatus.READY.value)
+    with uow:
+        return int(uow.session.scalar(select(func.count()).select_from(OrderRow)
+                                      .where(OrderRow.status.in_(waiting))) or 0)
+
+
 def find(uow: UnitOfWork, order_no: str) -> OrderRow:
     wanted = order_no.strip().upper()
     order = uow.session.scalar(select(OrderRow).where(OrderRow.order_no == wanted))

@@ -12,7 +12,7 @@ from posapp.domain.errors import PosError
 from posapp.services import orders
 from posapp.services.till import Till
 from posapp.ui.login_page import LoginPage, OpenShiftPage
-from posapp.ui.order_models import TO_COLLECT, looks_like_order_no
+from posapp.ui.order_models import looks_like_order_no
 from posapp.ui.printing import PrintController
 from posapp.ui.selling_page import SellingPage
 from posapp.ui.stand_actions import StandActions
@@ -211,8 +211,7 @@ class StandWindow(QMainWindow):
         """How many orders wait to be handed over (open or ready); a click lists them."""
         label = self.status_labels["statusOrders"]
         try:
-            waiting = sum(o.status in TO_COLLECT
-                          for o in orders.list_orders(self.till.handle.uow(write=False)))
+            waiting = orders.count_open(self.till.handle.uow(write=False))
         except PosError:
             waiting = 0
         label.setText(self.tr("Orders to collect: {n}").format(n=waiting))

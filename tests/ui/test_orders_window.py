@@ -419,3 +419,21 @@ def test_the_buyers_display_shows_the_qris_code_of_a_deposit(jatim: Stand,
     qtbot.waitUntil(lambda: qris.isVisible() and qris.amount == 50_000)
     deposit.reject()
     qtbot.waitUntil(lambda: not qris.isVisible())
+
+
+def test_the_status_bar_counts_the_open_and_ready_orders_only(jatim: Stand,
+                                                              qtbot: QtBot) -> None:
+    from posapp.services import order_fulfil
+
+    for _ in range(4):
+        place(jatim, hijabs=1, deposit=[Payment(PaymentMethod.CASH, 1_335_000)])  # paid
+    orders.mark_ready(jatim.handle.uow(), jatim.cashier, "JATIM-P00002")
+    order_fulfil.hand_over(jatim.handle.uow(), jatim.cashier, "JATIM-P00003")
+    order_fulfil.cancel(jatim.handle.uow(), "JATIM-P00004", supervisor_name=SUPERVISOR,
+                        supervisor_pin=SUPERVISOR_PIN, reason="buyer changed mind",
+                        deposit="keep")
+
+    assert orders.count_open(jatim.handle.uow(write=False)) == 2
+    w = window(jatim, qtbot)
+    label = w.status_labels["statusOrders"]
+    assert label.isVisible() and label.text() == "Orders to collect: 2"
