@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from babel import Locale
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.errors import PosError
+from posapp.domain.fx import convert, format_foreign, format_rate
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment
-from posapp.services import orders
+from posapp.services import fx, orders
 from posapp.services.orders import OrderView
 from posapp.services.till import Till
 from posapp.ui.errors import user_message
@@ -48,6 +49,28 @@ def country_names(lang: str) -> list[str]:
     return [names.get(code, code) for code in COUNTRIES]
 
 
+class CurrencyEstimate(QObject):
+    """An order's total and balance in the buyer's currency, when the stand has a rate for
+    it: an estimate only (payments are always in rupiah). The rates are read once."""
+
+    def __init__(self, till: Till, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        try:
+            self.rates = fx.get(till.handle.uow(write=False))
+        except PosError:  # no estimate then; the order itself does not need one
+            self.rates = {}
+
+    def text(self, country: str, total: int, balance: int) -> str:
+        """``≈ US$ 76.92 · balance ≈ US$ 61.54 (estimate at 1 USD = Rp 13.000)``, or ""
+        when the buyer's country is not known or the stand has no rate for its currency."""
+        rate = fx.rate_for(self.rates, country=country) if self.rates else None
+        if rate is None:
+            return ""
+        return self.tr("≈ {total} · balance ≈ {balance} (estimate at {rate})").format(
+            total=format_foreign(convert(total, rate), rate.code),
+            balance=format_foreign(convert(balance, rate), rate.code), rate=format_rate(rate))
+
+
 class OrderDialog(QDialog):
     """An order for later delivery, placed by Save; it then shows the number and the balance."""
 
@@ -65,6 +88,7 @@ class OrderDialog(QDialog):
         self.view: OrderView | None = None  # the order once placed
         self.payment: OrderPaymentDialog | None = None  # the deposit dialog while it is up
         self.words = OrderWords(self)
+        self.estimate = CurrencyEstimate(till, self)
         self._build(lang)
         if items:
             self.lines.set_items(items)
@@ -81,6 +105,7 @@ class OrderDialog(QDialog):
         self.country.addItems(country_names(lang))
         self.country.setCurrentIndex(-1)
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.country.currentTextChanged.connect(lambda _text: self._update_money())
         self.pickup = QRadioButton(self, objectName="pickUpRadio")
         self.ship = QRadioButton(self, objectName="shipRadio")
         group = QButtonGroup(self)
@@ -118,6 +143,9 @@ class OrderDialog(QDialog):
         self.total_label = big_label("orderTotalLabel", 20, self)
         self.deposit_label = QLabel(self, objectName="depositLabel", wordWrap=True)
         self.balance_label = big_label("orderBalanceLabel", 14, self)
+        self.estimate_label = QLabel(self, objectName="orderEstimateLabel", wordWrap=True)
+        self.estimate_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.estimate_label.hide()
         self.deposit_button = touch_button(self, "depositButton")
         self.deposit_button.clicked.connect(self.take_deposit)
         self.error = message_label("orderErrorLabel", self)
@@ -147,6 +175,7 @@ class OrderDialog(QDialog):
         right.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignRight)
         right.addLayout(money)
         right.addWidget(self.balance_label, 0, Qt.AlignmentFlag.AlignRight)
+        right.addWidget(self.estimate_label)
         right.addWidget(self.done_label)
         right.addWidget(self.error)
         buttons = QHBoxLayout()
@@ -220,8 +249,12 @@ class OrderDialog(QDialog):
             self.deposit_label.setText(self.tr("Deposit: {payments}").format(payments=parts))
         else:
             self.deposit_label.setText(self.tr("No deposit"))
+        balance = max(0, total - paid)
         self.balance_label.setText(self.tr("Balance due {amount}").format(
-            amount=format_rupiah(max(0, total - paid))))
+            amount=format_rupiah(balance)))
+        estimate = self.estimate.text(self.country.currentText(), total, balance)
+        self.estimate_label.setText(estimate)
+        self.estimate_label.setVisible(bool(estimate))
         if self.view is not None:
             self._show_done(self.view)
 

@@ -31,6 +31,7 @@ from posapp.services.till import Till
 from posapp.ui.errors import user_message
 from posapp.ui.history_model import local_time
 from posapp.ui.order_actions import OrderActions
+from posapp.ui.order_dialog import CurrencyEstimate
 from posapp.ui.order_models import (
     OVERDUE_COLOUR,
     TO_COLLECT,
@@ -67,6 +68,7 @@ class OrdersDialog(QDialog):
         self._spins: dict[int, QSpinBox] = {}  # line number -> pieces to hand over
         self._selecting = False
         self.words = OrderWords(self)
+        self.estimate = CurrencyEstimate(till, self)
         self._build()
         self.actions_ = OrderActions(self, qris_image)
         self.retranslate()
@@ -92,6 +94,7 @@ class OrdersDialog(QDialog):
         self.payments.setMaximumHeight(110)
         self.money = big_label("orderMoneyLabel", 13, self)
         self.money.setWordWrap(True)
+        self.estimate_label = QLabel(self, objectName="orderEstimateLabel", wordWrap=True)
         self.tracking = QLineEdit(self, objectName="trackingInput", maxLength=200)
         self.buttons = {name: touch_button(self, name) for name in (
             "payOrderButton", "readyButton", "handOverButton", "cancelOrderButton",
@@ -129,12 +132,13 @@ class OrdersDialog(QDialog):
         right.addWidget(self.lines_table, 4, 0, 1, 5)
         right.addWidget(self.payments, 5, 0, 1, 5)
         right.addWidget(self.money, 6, 0, 1, 5)
-        right.addWidget(self.tracking, 7, 0, 1, 5)
+        right.addWidget(self.estimate_label, 7, 0, 1, 5)
+        right.addWidget(self.tracking, 8, 0, 1, 5)
         for col, button in enumerate(self.buttons.values()):
-            right.addWidget(button, 8, col)
-        right.addWidget(self.status_label, 9, 0, 1, 5)
-        right.addWidget(self.error_label, 10, 0, 1, 5)
-        right.addWidget(self.close_button, 11, 0, 1, 5)
+            right.addWidget(button, 9, col)
+        right.addWidget(self.status_label, 10, 0, 1, 5)
+        right.addWidget(self.error_label, 11, 0, 1, 5)
+        right.addWidget(self.close_button, 12, 0, 1, 5)
         right.setRowStretch(4, 1)
         layout = QHBoxLayout(self)
         box = QVBoxLayout()
@@ -284,8 +288,9 @@ class OrdersDialog(QDialog):
         if order is None:
             self.title.setText(self.tr("Scan the order slip, type its number, or pick an "
                                        "order."))
-            for w in (self.buyer_label, self.due_label, self.money):
+            for w in (self.buyer_label, self.due_label, self.money, self.estimate_label):
                 w.clear()
+            self.estimate_label.hide()
             self.payments.clear()
             return
         self.title.setText(" · ".join((
@@ -311,6 +316,9 @@ class OrdersDialog(QDialog):
         self.money.setText(self.tr("Total {total} · paid {paid} · balance due {balance}").format(
             total=format_rupiah(order.total), paid=format_rupiah(order.paid),
             balance=format_rupiah(order.balance)))
+        estimate = self.estimate.text(order.buyer.country, order.total, order.balance)
+        self.estimate_label.setText(estimate)
+        self.estimate_label.setVisible(bool(estimate))
         for spin, line in zip(self._spins.values(), order.lines, strict=False):
             spin.setAccessibleName(self.tr("Pieces to hand over: {item}").format(item=line.name))
 

@@ -307,6 +307,13 @@
     </message>
 </context>
 <context>
+    <name>CurrencyEstimate</name>
+    <message>
+        <source>≈ {total} · balance ≈ {balance} (estimate at {rate})</source>
+        <translation>≈ {total} · sisa ≈ {balance} (perkiraan kurs {rate})</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <source>Customer display: {stand}</source>

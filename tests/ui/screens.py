@@ -37,7 +37,8 @@ from posapp.domain.cart import Discount
 from posapp.domain.event_key import new_key
 from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import event, export, orders, settings, shifts, sync
+from posapp.domain.fx import parse_rate
+from posapp.services import event, export, fx, orders, settings, shifts, sync
 from posapp.services.till import Till
 from posapp.ui.i18n import Languages
 from posapp.ui.organizer_window import OrganizerWindow
@@ -561,6 +562,7 @@ def sync_status(ctx: Ctx) -> Iterator[Moment]:
 
 def order_dialog(ctx: Ctx) -> Iterator[Moment]:
     """Taking an order from the cart: refused, the deposit (refused, taken), saved."""
+    fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
     w = logged_in(ctx)
     w.selling.add_code(HIJAB)
     w.till.cart.set_discount(Discount.parse("5%"))
@@ -572,6 +574,7 @@ def order_dialog(ctx: Ctx) -> Iterator[Moment]:
     yield "order dialog, no buyer's name", dialog
     type_in(ctx, dialog, "buyerNameInput", "Mdm. Siti Aminah")
     type_in(ctx, dialog, "buyerPhoneInput", "+60 12-345 6789")
+    dialog.country.setCurrentText("Malaysia")  # type: ignore[attr-defined]
     dialog.ship.setChecked(True)  # type: ignore[attr-defined]
     type_in(ctx, dialog, "customDescriptionInput", "Batik tulis motif parang, biru, 2 m")
     type_in(ctx, dialog, "customPriceInput", "1.250.000")
@@ -595,6 +598,7 @@ def order_dialog(ctx: Ctx) -> Iterator[Moment]:
 
 def orders_list(ctx: Ctx) -> Iterator[Moment]:
     """The orders list, an order open, an unknown number; paying, handing over, cancelling."""
+    fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
     hijab = ctx.stand.product(HIJAB)
     for hijabs, paid in ((4, 200_000), (1, 0)):
         orders.place(ctx.stand.handle.uow(), ctx.stand.cashier,

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from posapp.domain.fx import parse_rate
 from posapp.domain.order import Buyer, OrderItem, OrderStatus
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import orders, settings
+from posapp.services import fx, orders, settings
 from posapp.services.orders import OrderView
 from posapp.services.till import Till
 from posapp.store.models import PrintJobRow
+from posapp.ui.i18n import Languages
 from posapp.ui.order_cancel import OrderCancelDialog
 from posapp.ui.order_dialog import OrderDialog
 from posapp.ui.order_payment import OrderPaymentDialog
@@ -419,6 +421,79 @@ def test_the_buyers_display_shows_the_qris_code_of_a_deposit(jatim: Stand,
     qtbot.waitUntil(lambda: qris.isVisible() and qris.amount == 50_000)
     deposit.reject()
     qtbot.waitUntil(lambda: not qris.isVisible())
+
+
+# -- foreign buyers: an estimate in their currency -------------------------------------------
+def set_rates(stand: Stand, *rates: str) -> None:
+    fx.set_rates(stand.handle.uow(), [parse_rate(r) for r in rates])
+
+
+def estimate(dialog: QWidget) -> str:
+    """The estimate line, "" when it is hidden."""
+    label = child(dialog, QLabel, "orderEstimateLabel")
+    return label.text() if label.isVisible() else ""
+
+
+def test_the_order_dialog_estimates_in_the_buyers_currency_when_a_rate_is_set(
+        jatim: Stand, qtbot: QtBot) -> None:
+    set_rates(jatim, "USD=16.250", "EUR=17.500")
+    w = window(jatim, qtbot)
+    for _ in range(2):
+        w.selling.add_code(HIJAB)
+    click(qtbot, w.selling, "orderInsteadButton")
+    dialog = w.actions_.dialog
+    assert isinstance(dialog, OrderDialog)
+    assert estimate(dialog) == ""  # no country yet
+
+    dialog.country.setCurrentText("USA")  # typed as buyers write it
+    assert estimate(dialog) == ("≈ US$ 10.46 · balance ≈ US$ 10.46 "
+                                "(estimate at 1 USD = Rp 16.250)")  # Rp 170.000
+    dialog.country.setCurrentText("Malaysia")  # no rate for the ringgit
+    assert estimate(dialog) == ""
+    dialog.country.setCurrentText("Jerman")  # Germany, in Indonesian: the euro
+    assert estimate(dialog).startswith("≈ € 9.71 · balance ≈ € 9.71")
+
+    type_in(qtbot, dialog, "buyerNameInput", "Mr. Hans Weber")
+    type_in(qtbot, dialog, "buyerEmailInput", "hans@example.de")
+    click(qtbot, dialog, "depositButton")
+    deposit = dialog.payment
+    assert isinstance(deposit, OrderPaymentDialog)
+    type_in(qtbot, deposit, "cashReceivedInput", "100.000")
+    click(qtbot, deposit, "confirmPaymentButton")
+    assert estimate(dialog) == "≈ € 9.71 · balance ≈ € 4.00 (estimate at 1 EUR = Rp 17.500)"
+    click(qtbot, dialog, "saveOrderButton")
+    assert dialog.view is not None and estimate(dialog).startswith("≈ € 9.71")
+    placed = order(jatim)
+    assert [(p.method, p.amount) for p in placed.payments] == [("cash", 100_000)]  # rupiah
+    idle(qtbot, w)
+
+
+def test_no_estimate_without_a_rate(jatim: Stand, qtbot: QtBot) -> None:
+    w = window(jatim, qtbot)
+    w.selling.add_code(HIJAB)
+    click(qtbot, w.selling, "orderInsteadButton")
+    dialog = w.actions_.dialog
+    assert isinstance(dialog, OrderDialog)
+    dialog.country.setCurrentText("USA")
+    assert estimate(dialog) == ""
+    assert not child(dialog, QLabel, "orderEstimateLabel").isVisible()
+
+
+def test_the_orders_list_estimates_the_open_orders_balance(
+        jatim: Stand, qtbot: QtBot, indonesian: Languages) -> None:
+    set_rates(jatim, "MYR=3.500")
+    place(jatim, deposit=[Payment(PaymentMethod.CASH, 340_000)])  # Malaysia, Rp 1.590.000
+    orders.place(jatim.handle.uow(), jatim.cashier,
+                 Buyer("Ibu Ratna", email="ratna@example.id", country="Indonesia"),
+                 [OrderItem(BATIK, 1_250_000, 1)], due=date.today() + timedelta(days=7))
+    w = window(jatim, qtbot)
+    dialog = orders_dialog(qtbot, w)
+
+    dialog.open_order("JATIM-P00001")
+    assert estimate(dialog) == ("≈ MYR 454.29 · sisa ≈ MYR 357.14 "
+                                "(perkiraan kurs 1 MYR = Rp 3.500)")
+    dialog.open_order("JATIM-P00002")  # a buyer from Indonesia: rupiah only
+    assert estimate(dialog) == ""
 
 
 def test_the_status_bar_counts_the_open_and_ready_orders_only(jatim: Stand,
