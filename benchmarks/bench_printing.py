@@ -8,15 +8,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from escpos.printer import Dummy
-
 from posapp.domain.fx import Rate
 from posapp.domain.order import Buyer, OrderStatus, PaymentKind
 from posapp.domain.order_slip import OrderSlip, SlipLine, SlipPayment, layout_order_slip
 from posapp.domain.qris import crc16_ccitt_false
 from posapp.domain.receipt import Receipt, ReceiptLine, ReceiptPayment, layout_receipt
+from posapp.printing.escpos_quiet import quiet
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.pdf_receipt import render_pdf
+
+with quiet():  # python-escpos's import puts a stderr handler on the root logger otherwise
+    from escpos.printer import Dummy
 
 from ._common import Result, repeat_ms, summarize
 
