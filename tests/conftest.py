@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import sqlite3
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,3 +113,21 @@ def cli(data_dir: DataDir, monkeypatch: pytest.MonkeyPatch,
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def full_stick(tmp_path: Path) -> Iterator[Path]:
+    """A backup folder that is full: a 64 kB tmpfs (root only; skipped with the reason
+    otherwise), unmounted again afterwards."""
+    folder = tmp_path / "full"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a full folder needs a small tmpfs: run as root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)

@@ -3,11 +3,9 @@ mid-shift, a full stick (a 64 kB tmpfs when root may mount one), a restore that 
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -74,22 +72,6 @@ def test_the_stick_pulled_out_mid_shift_is_a_warning_and_selling_goes_on(
     (again,) = sell(cli)
     assert again.err == ""
     assert [sales_in(c) for c in backup.backups_in(stick, "JATIM")] == [3]
-
-
-@pytest.fixture
-def full_stick(tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "full"
-    folder.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("a full folder needs a small tmpfs: run as root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
 
 
 def test_a_full_stick_is_a_warning_and_leaves_no_half_copy(cli: Cli, jatim: Stand,
