@@ -88,6 +88,7 @@ class Refusals(QObject):
              self.tr("Log in first")),
             *self._order_patterns(),
             *self._printer_patterns(),
+            *self._backup_patterns(),
             *self._sync_patterns(),
             *self._event_key_patterns(),
         ]
@@ -188,6 +189,32 @@ class Refusals(QObject):
              self.tr("The printer {target} failed while printing: {reason}")),
             (re.compile(r"no printer set up: choose one in the settings"),
              self.tr("No printer set up: choose one in the settings, then print again")),
+        ]
+
+    def _backup_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Backups to a second folder (a USB stick): not set, not there, full, read-only."""
+        folder = r"the backup folder (?P<folder>.+?)"
+        return [
+            (re.compile(r"no backup folder set"),
+             self.tr("No backup folder is set: choose one in the settings (Backup folder)")),
+            (re.compile(folder + r" is not there"),
+             self.tr("The backup folder {folder} is not there: plug the USB stick back in, "
+                     "or choose another folder")),
+            (re.compile(folder + r" is full"),
+             self.tr("The backup folder {folder} is full: free some space or choose another "
+                     "folder")),
+            (re.compile(r"cannot write to " + folder + r": it is read-only"),
+             self.tr("The backup folder {folder} is read-only: choose another folder")),
+            (re.compile(folder + r" went away while copying"),
+             self.tr("The backup folder {folder} went away while copying: plug the USB stick "
+                     "back in")),
+            (re.compile(folder + r" does not exist"),
+             self.tr("The backup folder {folder} does not exist: plug in the USB stick or "
+                     "choose another folder")),
+            (re.compile(r"the backup folder is a folder's path"),
+             self.tr("The backup folder must be the path of a folder")),
+            (re.compile(r"^the copy to (?P<folder>.+?) failed: (?P<detail>.*)"),
+             self.tr("The backup to {folder} failed ({detail})")),
         ]
 
     def _sync_patterns(self) -> list[tuple[re.Pattern[str], str]]:

@@ -1,5 +1,6 @@
 """The stand's settings: language, printer, paper, QRIS, scanner, discount limit, display,
-cash drawer, the central store to sync to, and the event the stand joined."""
+cash drawer (the till, on the left); the central store to sync to, the event the stand joined,
+and the backup folder (the data, on the right)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +28,8 @@ from posapp.domain.errors import PosError
 from posapp.services import event
 from posapp.services import settings as stand_settings
 from posapp.services.settings import (
+    BACKUP_EVERY_RANGE,
+    BACKUP_KEEP_RANGE,
     DISCOUNT_LIMIT_RANGE,
     PAPER_WIDTHS,
     SCANNER_INTERVAL_RANGE,
@@ -54,7 +58,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setModal(True)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(1100)
         self._uow = uow_factory
         self._scanner = scanner
         self.event_id: str | None = None
@@ -111,6 +115,16 @@ class SettingsDialog(QDialog):
         self.join_button = button("joinEventButton", self)
         self.join_button.setAutoDefault(False)
         self.join_button.clicked.connect(self.join_event)
+        self.backup_input = self._field(QLineEdit(self), "backupFolderInput")
+        self.backup_button = button("backupFolderButton", self)
+        self.backup_button.setAutoDefault(False)
+        self.backup_button.clicked.connect(self.choose_backup_folder)
+        self.backup_hint = QLabel(self)
+        self.backup_hint.setWordWrap(True)
+        self.backup_every_spin = self._field(QSpinBox(self), "backupEverySpin")
+        self.backup_every_spin.setRange(*BACKUP_EVERY_RANGE)
+        self.backup_keep_spin = self._field(QSpinBox(self), "backupKeepSpin")
+        self.backup_keep_spin.setRange(*BACKUP_KEEP_RANGE)
         self.error_label = message_label("settingsErrorLabel", self)
         self.save_button = button("saveSettingsButton", self)
         self.save_button.setDefault(True)
@@ -123,7 +137,9 @@ class SettingsDialog(QDialog):
         for caption in self.captions:
             caption.setMinimumHeight(TOUCH_HEIGHT)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form = QFormLayout()
+        self.till_box = QGroupBox(self)
+        self.till_box.setObjectName("tillSettingsBox")
+        form = QFormLayout(self.till_box)
         widgets: list[QWidget] = [self.language_combo, self.printer_input, self.paper_combo,
                                   self.qris_input, self.suffix_combo, self.interval_spin,
                                   self.discount_spin]
@@ -134,30 +150,47 @@ class SettingsDialog(QDialog):
                 form.addRow("", self.printer_hint)
         form.addRow("", self.display_check)
         form.addRow("", self.drawer_check)
+        self.data_box = QGroupBox(self)
+        self.data_box.setObjectName("dataSettingsBox")
+        data = QFormLayout(self.data_box)
         self.central_caption, self.event_caption = QLabel(self), QLabel(self)
-        for caption, field, side in (
-                (self.central_caption, self.central_input, self.central_button),
-                (self.event_caption, self.event_label, self.join_button)):
+        self.backup_caption = QLabel(self)
+        for caption, field, side, hint in (
+                (self.central_caption, self.central_input, self.central_button,
+                 self.central_hint),
+                (self.event_caption, self.event_label, self.join_button, None),
+                (self.backup_caption, self.backup_input, self.backup_button, self.backup_hint)):
             caption.setMinimumHeight(TOUCH_HEIGHT)
             caption.setBuddy(field if isinstance(field, QLineEdit) else side)
             row = QHBoxLayout()
             row.addWidget(field, 1)
             row.addWidget(side)
-            form.addRow(caption, row)
-            if caption is self.central_caption:
-                form.addRow("", self.central_hint)
+            data.addRow(caption, row)
+            if hint is not None:
+                data.addRow("", hint)
+        self.backup_every_caption, self.backup_keep_caption = QLabel(self), QLabel(self)
+        for caption, spin in ((self.backup_every_caption, self.backup_every_spin),
+                              (self.backup_keep_caption, self.backup_keep_spin)):
+            caption.setMinimumHeight(TOUCH_HEIGHT)
+            caption.setBuddy(spin)
+            data.addRow(caption, spin)
+        columns = QHBoxLayout()
+        columns.addWidget(self.till_box, 1)
+        columns.addWidget(self.data_box, 1)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         box = QVBoxLayout(self)
-        box.addLayout(form)
+        box.addLayout(columns)
         box.addWidget(self.error_label)
         box.addLayout(buttons)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Stand settings"))
         self.setAccessibleName(self.tr("Stand settings"))
+        self.till_box.setTitle(self.tr("Till and printer"))
+        self.data_box.setTitle(self.tr("Sync and backups"))
         names = (self.tr("Language"), self.tr("Receipt printer"), self.tr("Paper width"),
                  self.tr("QRIS payload"), self.tr("Scanner ends a code with"),
                  self.tr("Scanner key interval"), self.tr("Cashier discount limit"))
@@ -200,6 +233,20 @@ class SettingsDialog(QDialog):
             "Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick "
             "or a shared folder), or the postgresql:// URL of their server."))
         self.event_caption.setText(self.tr("Event"))
+        self.backup_caption.setText(self.tr("Backup folder"))
+        self.backup_input.setAccessibleName(self.tr("Backup folder"))
+        self.backup_input.setPlaceholderText(self.tr("empty: no backups"))
+        self.backup_button.setText(self.tr("Choose folder…"))
+        self.backup_button.setAccessibleName(self.tr("Choose the backup folder"))
+        self.backup_hint.setText(self.tr(
+            "A USB stick or another disk: a copy of the stand's data goes there every few "
+            "sales and at every shift close; the oldest copies beyond those kept are removed."))
+        for caption, spin, name in (
+                (self.backup_every_caption, self.backup_every_spin,
+                 self.tr("Sales between two backups")),
+                (self.backup_keep_caption, self.backup_keep_spin, self.tr("Backups kept"))):
+            caption.setText(name)
+            spin.setAccessibleName(name)
         self._retranslate_event()
         self.save_button.setText(self.tr("Save"))
         self.save_button.setAccessibleName(self.tr("Save the settings"))
@@ -222,6 +269,9 @@ class SettingsDialog(QDialog):
         self.display_check.setChecked(s.customer_display)
         self.drawer_check.setChecked(s.cash_drawer)
         self.central_input.setText(s.central)
+        self.backup_input.setText(s.backup_folder)
+        self.backup_every_spin.setValue(s.backup_every)
+        self.backup_keep_spin.setValue(s.backup_keep)
 
     def edited(self) -> StandSettings:
         """The settings as the form shows them now (fields it does not show are kept)."""
@@ -237,6 +287,9 @@ class SettingsDialog(QDialog):
             customer_display=self.display_check.isChecked(),
             cash_drawer=self.drawer_check.isChecked(),
             central=self.central_input.text().strip(),
+            backup_folder=self.backup_input.text().strip(),
+            backup_every=self.backup_every_spin.value(),
+            backup_keep=self.backup_keep_spin.value(),
         )
 
     def save(self) -> None:
@@ -262,6 +315,13 @@ class SettingsDialog(QDialog):
             options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.central_input.setText(path)
+
+    def choose_backup_folder(self) -> None:
+        """Pick the backup folder (it must exist: a USB stick plugged in)."""
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the backup folder"), self.backup_input.text().strip())
+        if path:
+            self.backup_input.setText(path)
 
     def _show_event(self) -> None:
         try:

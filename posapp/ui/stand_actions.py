@@ -80,8 +80,9 @@ class StandActions(QObject):
 
     def _paid(self) -> None:
         sale = self.till.last_sale
-        if sale is not None:  # committed already: the receipt prints in the background
+        if sale is not None:  # committed already: receipt and backup in the background
             self.window.printing.receipt(sale.receipt_no)
+            self.window.backups.after_sale()
         self.window.selling.refresh_products()  # stock figures changed
         self._refresh()
 
@@ -168,9 +169,15 @@ class StandActions(QObject):
 
         dialog = CloseShiftDialog(self.till, self.window, lang=self._lang())
         dialog.finished.connect(self.window.show_current_page)
-        dialog.shift_closed.connect(lambda _report: self.window.sync.after_shift_close())
+        dialog.shift_closed.connect(lambda _report: self._shift_closed())
         dialog.print_requested.connect(lambda number: self._print_report("z", number))
         self._open(dialog)
+
+    def _shift_closed(self) -> None:
+        """A copy of the closed shift's data to the backup folder, and a sync; both in the
+        background."""
+        self.window.backups.after_shift_close()
+        self.window.sync.after_shift_close()
 
     def print_x_report(self) -> None:
         """The open shift's X report to the printer (through the print queue)."""
@@ -200,6 +207,8 @@ class StandActions(QObject):
 
         dialog = SettingsDialog(self.till.handle.uow, self.window, scanner=self.window.scanner)
         dialog.saved.connect(self.apply_settings)
+        before = self.window.backups.folder()
+        dialog.saved.connect(lambda s: self._first_backup(s, before))
         self._open(dialog)
 
     def sync_now(self) -> None:
@@ -209,14 +218,28 @@ class StandActions(QObject):
         except PosError as exc:  # no central store set: say where to set it
             self.window.statusBar().showMessage(user_message(exc), 10_000)
 
+    def backup_now(self) -> None:
+        """A copy to the backup folder now, in the background; without a folder set, the
+        settings to choose one."""
+        if self.window.backups.folder():
+            self.window.backups.request(force=True)
+        else:
+            self.open_settings()
+
+    def _first_backup(self, s: StandSettings, before: str) -> None:
+        """A new backup folder gets its first copy at once (the status bar shows it worked)."""
+        if s.backup_folder and s.backup_folder != before:
+            self.window.backups.request(force=True)
+
     def apply_settings(self, s: StandSettings) -> None:
-        """Settings take effect at once: language, scanner, discount limit."""
+        """Settings take effect at once: language, scanner, discount limit, backup folder."""
         if self.window.languages is not None:
             self.window.languages.use(s.language)
         if self.window.scanner is not None:
             self.window.scanner.max_interval_ms = s.scanner_interval_ms
             self.window.scanner.suffix = s.scanner_suffix
         self.till.discount_limit = Decimal(s.discount_limit_percent)
+        self.window.update_backup_status()
 
     def toggle_language(self) -> None:
         languages = self.window.languages

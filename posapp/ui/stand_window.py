@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from posapp.domain.errors import PosError
 from posapp.services import orders
 from posapp.services.till import Till
+from posapp.ui.backup_controller import BackupController
 from posapp.ui.login_page import LoginPage, OpenShiftPage
 from posapp.ui.order_models import looks_like_order_no
 from posapp.ui.printing import PrintController
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 # The widest the sync status may get in the status bar (a long reason is cut, and shown
 # whole in its tooltip).
 SYNC_STATUS_WIDTH = 520
+# The same for the backup's status (a failure's reason can be long).
+BACKUP_STATUS_WIDTH = 420
+# A failed backup: a warning to see at a glance, not a dialog in the cashier's way.
+BACKUP_WARNING_STYLE = "color: #b71c1c; font-weight: bold;"
+BACKUP_UNSET_STYLE = "color: #616161;"
 
 
 class StandWindow(QMainWindow):
@@ -55,6 +61,8 @@ class StandWindow(QMainWindow):
         self.printing.changed.connect(self._update_printer_status)
         self.sync = SyncController(till, self)
         self.sync.changed.connect(self._update_sync_status)
+        self.backups = BackupController(till, self)
+        self.backups.changed.connect(self.update_backup_status)
         self.actions_ = StandActions(self)
         self._build_status()
         self._build_menu()
@@ -67,13 +75,14 @@ class StandWindow(QMainWindow):
     def _build_status(self) -> None:
         self.status_labels: dict[str, QLabel] = {}
         for name in ("statusStand", "statusCashier", "statusShift", "statusOrders",
-                     "statusPrinter", "statusSync"):
+                     "statusPrinter", "statusSync", "statusBackup"):
             label = QLabel(self)
             label.setObjectName(name)
             self.status_labels[name] = label
             self.statusBar().addPermanentWidget(label)
-        # a click on the printer opens the print jobs; on the sync, syncs; on the orders, them
-        for name in ("statusOrders", "statusPrinter", "statusSync"):
+        # a click on the printer opens the print jobs; on the sync, syncs; on the orders, them;
+        # on the backup, makes one (or opens the settings to choose its folder)
+        for name in ("statusOrders", "statusPrinter", "statusSync", "statusBackup"):
             self.status_labels[name].setCursor(Qt.CursorShape.PointingHandCursor)
             self.status_labels[name].installEventFilter(self)
 
@@ -205,6 +214,7 @@ class StandWindow(QMainWindow):
         self.update_orders_status()
         self._update_printer_status()
         self._update_sync_status()
+        self.update_backup_status()
         self.status_labels["statusPrinter"].setToolTip(self.tr("Click to see the print jobs"))
 
     def update_orders_status(self) -> None:
@@ -245,6 +255,24 @@ class StandWindow(QMainWindow):
         label.setToolTip(f"{text}\n{hint}")
         label.setAccessibleName(text)
 
+    def update_backup_status(self) -> None:
+        """The last backup (a failure as a warning), cut to fit; whole in the tooltip."""
+        label = self.status_labels["statusBackup"]
+        text = self.backups.status_text()
+        font = QFont(label.font())
+        if not self.backups.folder():
+            hint = self.tr("Click to choose the backup folder (a USB stick)")
+            label.setStyleSheet(BACKUP_UNSET_STYLE)
+        else:
+            hint = self.tr("Click to make a backup now")
+            failed = self.backups.failed()
+            label.setStyleSheet(BACKUP_WARNING_STYLE if failed else "")
+            font.setBold(failed)  # measured as shown
+        label.setText(QFontMetrics(font).elidedText(
+            text, Qt.TextElideMode.ElideRight, BACKUP_STATUS_WIDTH))
+        label.setToolTip(f"{text}\n{hint}")
+        label.setAccessibleName(text)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease:
             if watched is self.status_labels["statusPrinter"]:
@@ -255,6 +283,9 @@ class StandWindow(QMainWindow):
                 return True
             if watched is self.status_labels["statusSync"]:
                 self.actions_.sync_now()
+                return True
+            if watched is self.status_labels["statusBackup"]:
+                self.actions_.backup_now()
                 return True
         return super().eventFilter(watched, event)
 

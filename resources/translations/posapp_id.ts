@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>BackupController</name>
+    <message>
+        <source>Backup: not set</source>
+        <translation>Cadangan: belum diatur</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Mencadangkan…</translation>
+    </message>
+    <message>
+        <source>Backup: none yet</source>
+        <translation>Cadangan: belum ada</translation>
+    </message>
+    <message>
+        <source>Backup failed {time}: {reason}</source>
+        <translation>Cadangan gagal {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>Backup {time} ✓</source>
+        <translation>Cadangan {time} ✓</translation>
+    </message>
+</context>
+<context>
     <name>CatalogDialog</name>
     <message>
         <source>Catalog</source>
@@ -2327,6 +2350,38 @@ Nominal: %1</translation>
         <translation>Belum ada printer: pilih printer di pengaturan, lalu cetak ulang</translation>
     </message>
     <message>
+        <source>No backup folder is set: choose one in the settings (Backup folder)</source>
+        <translation>Folder cadangan belum diatur: pilih di pengaturan (Folder cadangan)</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is not there: plug the USB stick back in, or choose another folder</source>
+        <translation>Folder cadangan {folder} tidak ada: colokkan lagi flashdisk-nya, atau pilih folder lain</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is full: free some space or choose another folder</source>
+        <translation>Folder cadangan {folder} penuh: kosongkan sebagian atau pilih folder lain</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is read-only: choose another folder</source>
+        <translation>Folder cadangan {folder} tidak bisa ditulisi: pilih folder lain</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} went away while copying: plug the USB stick back in</source>
+        <translation>Folder cadangan {folder} hilang saat menyalin: colokkan lagi flashdisk-nya</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} does not exist: plug in the USB stick or choose another folder</source>
+        <translation>Folder cadangan {folder} tidak ada: colokkan flashdisk atau pilih folder lain</translation>
+    </message>
+    <message>
+        <source>The backup folder must be the path of a folder</source>
+        <translation>Folder cadangan harus berupa alamat sebuah folder</translation>
+    </message>
+    <message>
+        <source>The backup to {folder} failed ({detail})</source>
+        <translation>Pencadangan ke {folder} gagal ({detail})</translation>
+    </message>
+    <message>
         <source>No central store is set: choose one in the settings (Central store)</source>
         <translation>Data pusat belum diatur: pilih di pengaturan (Data pusat)</translation>
     </message>
@@ -2714,6 +2769,14 @@ Nominal: %1</translation>
         <translation>Pengaturan stan</translation>
     </message>
     <message>
+        <source>Till and printer</source>
+        <translation>Kasir dan printer</translation>
+    </message>
+    <message>
+        <source>Sync and backups</source>
+        <translation>Sinkron dan cadangan</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
@@ -2824,6 +2887,34 @@ Nominal: %1</translation>
     <message>
         <source>Event</source>
         <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Folder cadangan</translation>
+    </message>
+    <message>
+        <source>empty: no backups</source>
+        <translation>kosong: tanpa cadangan</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Pilih folder…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Pilih folder cadangan</translation>
+    </message>
+    <message>
+        <source>A USB stick or another disk: a copy of the stand&apos;s data goes there every few sales and at every shift close; the oldest copies beyond those kept are removed.</source>
+        <translation>Flashdisk atau disk lain: salinan data stan disimpan di sana setiap beberapa penjualan dan setiap tutup shift; salinan terlama di luar jumlah yang disimpan dihapus.</translation>
+    </message>
+    <message>
+        <source>Sales between two backups</source>
+        <translation>Penjualan antar dua cadangan</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Cadangan yang disimpan</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3124,6 +3215,14 @@ Nominal: %1</translation>
     <message>
         <source>Click to sync now (F5)</source>
         <translation>Klik untuk sinkron sekarang (F5)</translation>
+    </message>
+    <message>
+        <source>Click to make a backup now</source>
+        <translation>Klik untuk mencadangkan sekarang</translation>
+    </message>
+    <message>
+        <source>Click to choose the backup folder (a USB stick)</source>
+        <translation>Klik untuk memilih folder cadangan (flashdisk)</translation>
     </message>
     <message>
         <source>Printer: printing…</source>

@@ -7,6 +7,7 @@ widget's texts with ``visible_texts`` before asking the generator for the next s
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,9 +36,9 @@ from pytestqt.qtbot import QtBot
 from posapp.bootstrap import DataDir
 from posapp.domain.cart import Discount
 from posapp.domain.event_key import new_key
+from posapp.domain.fx import parse_rate
 from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.domain.fx import parse_rate
 from posapp.services import event, export, fx, orders, settings, shifts, sync
 from posapp.services.till import Till
 from posapp.ui.i18n import Languages
@@ -330,6 +331,10 @@ def settings_dialog(ctx: Ctx) -> Iterator[Moment]:
     type_in(ctx, dialog, "centralInput", str(ctx.data.root / "no-stick" / "central.sqlite"))
     click(ctx, dialog, "saveSettingsButton")
     yield "settings dialog, the central store's folder missing", dialog
+    type_in(ctx, dialog, "centralInput", "")
+    type_in(ctx, dialog, "backupFolderInput", str(ctx.data.root / "no-stick"))
+    click(ctx, dialog, "saveSettingsButton")
+    yield "settings dialog, the backup folder missing", dialog
     click(ctx, dialog, "joinEventButton")
     join = dialog.join_dialog  # type: ignore[attr-defined]
     assert join is not None and join.isVisible()
@@ -560,6 +565,25 @@ def sync_status(ctx: Ctx) -> Iterator[Moment]:
     yield "stand window, sync refused: another laptop is the same stand", w
 
 
+def backup_status(ctx: Ctx) -> Iterator[Moment]:
+    """The status bar's backup: not set, made, failed (the USB stick pulled out)."""
+    stand = ctx.stand
+    w = logged_in(ctx)
+    yield "stand window, no backup folder", w
+    stick = ctx.data.root / "usb"
+    stick.mkdir()
+    settings.save(stand.handle.uow(), replace(settings.get(stand.handle.uow(write=False)),
+                                              backup_folder=str(stick)))
+    with ctx.qtbot.waitSignal(w.backups.finished, timeout=20_000):
+        w.backups.request(force=True)
+    yield "stand window, backed up", w
+    shutil.rmtree(stick)  # pulled out
+    with ctx.qtbot.waitSignal(w.backups.finished, timeout=20_000):
+        w.backups.request(force=True)
+    assert w.backups.failed()
+    yield "stand window, backup failed: the USB stick pulled out", w
+
+
 def order_dialog(ctx: Ctx) -> Iterator[Moment]:
     """Taking an order from the cart: refused, the deposit (refused, taken), saved."""
     fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
@@ -663,6 +687,7 @@ SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "input_dialogs": input_dialogs,
     "organizer": organizer_window,
     "sync_status": sync_status,
+    "backup_status": backup_status,
     "order_dialog": order_dialog,
     "orders": orders_list,
 }

@@ -3,6 +3,7 @@ read as one line in English and in Bahasa Indonesia (never "Refused: ..." for th
 
 from __future__ import annotations
 
+import errno
 import re
 import sqlite3
 import sys
@@ -19,7 +20,7 @@ from posapp.domain.errors import NotFound, PosError
 from posapp.domain.event_key import new_key, parse_key
 from posapp.domain.tender import Payment
 from posapp.printing.targets import driver_message
-from posapp.services import event, export, settings, sync
+from posapp.services import backup, event, export, settings, sync
 from posapp.services.settings import StandSettings
 from posapp.store.models import JournalRow, SettingRow
 from posapp.sync import central_schema as cs
@@ -67,6 +68,12 @@ def save(c: Ctx, **changes: object) -> PosError:
 
 def sync_to(c: Ctx, target: str) -> PosError:
     return refused(lambda: sync.sync_stand(c.stand.handle.uow, target))
+
+
+def backup_to(c: Ctx, folder: Path | None) -> PosError:
+    """A backup now to *folder* (None: the stand's own backup folder, not set)."""
+    return refused(lambda: backup.backup_now(c.stand.handle.uow, "JATIM", c.stand.path,
+                                             folder=None if folder is None else str(folder)))
 
 
 # -- the refusals, made by the code ---------------------------------------------------------
@@ -318,6 +325,45 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         lambda c: save(c, central="central\t.sqlite"),
         "The central store may not hold control characters",
         "Data pusat tidak boleh berisi karakter kontrol"),
+    # backups to a second folder ------------------------------------------------------------
+    "no backup folder": (
+        lambda c: backup_to(c, None),
+        "No backup folder is set: choose one in the settings (Backup folder)",
+        "Folder cadangan belum diatur: pilih di pengaturan (Folder cadangan)"),
+    "the backup stick pulled out": (
+        lambda c: backup_to(c, c.tmp / "usb"),
+        "The backup folder {tmp}/usb is not there: plug the USB stick back in, or choose "
+        "another folder",
+        "Folder cadangan {tmp}/usb tidak ada: colokkan lagi flashdisk-nya, atau pilih folder "
+        "lain"),
+    "the backup stick full": (
+        lambda c: backup._problem(OSError(errno.ENOSPC, "No space left on device"),
+                                  c.tmp / "usb"),
+        "The backup folder {tmp}/usb is full: free some space or choose another folder",
+        "Folder cadangan {tmp}/usb penuh: kosongkan sebagian atau pilih folder lain"),
+    "the backup stick read-only": (
+        lambda c: backup._problem(OSError(errno.EROFS, "Read-only file system"),
+                                  c.tmp / "usb"),
+        "The backup folder {tmp}/usb is read-only: choose another folder",
+        "Folder cadangan {tmp}/usb tidak bisa ditulisi: pilih folder lain"),
+    "the backup stick gone while copying": (
+        lambda c: backup._problem(OSError(errno.EIO, "Input/output error"), c.tmp / "usb"),
+        "The backup folder {tmp}/usb went away while copying: plug the USB stick back in",
+        "Folder cadangan {tmp}/usb hilang saat menyalin: colokkan lagi flashdisk-nya"),
+    "the backup copy failed otherwise": (
+        lambda c: backup._problem(sqlite3.DatabaseError("database disk image is malformed"),
+                                  c.tmp / "usb"),
+        "The backup to {tmp}/usb failed (database disk image is malformed)",
+        "Pencadangan ke {tmp}/usb gagal (database disk image is malformed)"),
+    "a new backup folder not there": (
+        lambda c: save(c, backup_folder=str(c.tmp / "usb")),
+        "The backup folder {tmp}/usb does not exist: plug in the USB stick or choose another "
+        "folder",
+        "Folder cadangan {tmp}/usb tidak ada: colokkan flashdisk atau pilih folder lain"),
+    "a backup folder with control characters": (
+        lambda c: save(c, backup_folder="usb\tstick"),
+        "The backup folder must be the path of a folder",
+        "Folder cadangan harus berupa alamat sebuah folder"),
     # the event key ------------------------------------------------------------------------
     "a key typo": (
         key_typo,

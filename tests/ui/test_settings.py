@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -22,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from posapp.services import settings
 from posapp.services.settings import StandSettings
 from posapp.services.till import Till
+from posapp.ui.i18n import Languages
 from posapp.ui.settings_dialog import SettingsDialog
 from tests.conftest import Stand, dump_database
 from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
@@ -166,12 +170,70 @@ def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot, till: T
              if isinstance(w, INTERACTIVE) and w.isVisible()
              and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)]
 
-    assert len(shown) == 14
+    assert len(shown) == 18
     for w in shown:
         assert w.objectName() and w.accessibleName(), w
         assert w.minimumHeight() >= 44, w.objectName()
 
 
+
+def test_the_backup_folder_and_how_often_are_saved(qtbot: QtBot, till: Till,
+                                                  tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    dialog = open_dialog(qtbot, till)
+    assert child(dialog, QLineEdit, "backupFolderInput").text() == ""
+    assert child(dialog, QSpinBox, "backupEverySpin").value() == 10
+    assert child(dialog, QSpinBox, "backupKeepSpin").value() == 30
+    type_into(qtbot, dialog, "backupFolderInput", f" {stick} ")
+    set_spin(qtbot, dialog, "backupEverySpin", 5)
+    set_spin(qtbot, dialog, "backupKeepSpin", 12)
+
+    click(qtbot, dialog, "saveSettingsButton")
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = settings.get(till.handle.uow(write=False))
+    assert (saved.backup_folder, saved.backup_every, saved.backup_keep) == (str(stick), 5, 12)
+    again = open_dialog(qtbot, till)
+    assert child(again, QLineEdit, "backupFolderInput").text() == str(stick)
+    assert child(again, QSpinBox, "backupEverySpin").value() == 5
+    assert child(again, QSpinBox, "backupKeepSpin").value() == 12
+
+
+def test_choose_folder_fills_in_the_folder_picked(qtbot: QtBot, till: Till, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *args, **kw: str(tmp_path))
+    dialog = open_dialog(qtbot, till)
+    click(qtbot, dialog, "backupFolderButton")
+    assert child(dialog, QLineEdit, "backupFolderInput").text() == str(tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_backup_folder_that_is_not_there_is_refused_inline(
+        qtbot: QtBot, till: Till, jatim: Stand, tmp_path: Path, qapp: QApplication,
+        qm_file: Path, lang: str) -> None:
+    languages = Languages(qapp)
+    assert languages.use(lang)
+    try:
+        before = dump_database(jatim.path)
+        dialog = open_dialog(qtbot, till)
+        missing = tmp_path / "no-stick"
+        type_into(qtbot, dialog, "backupFolderInput", str(missing))
+
+        click(qtbot, dialog, "saveSettingsButton")
+
+        error = child(dialog, QLabel, "settingsErrorLabel")
+        expected = {
+            "en": f"The backup folder {missing} does not exist: plug in the USB stick or "
+                  "choose another folder",
+            "id": f"Folder cadangan {missing} tidak ada: colokkan flashdisk atau pilih folder "
+                  "lain",
+        }[lang]
+        assert error.isVisible() and error.text() == expected
+        assert dialog.isVisible() and dump_database(jatim.path) == before
+    finally:
+        languages.use("en")
 
 
 def test_texts_follow_a_language_change(qtbot: QtBot, till: Till, shouting: QTranslator) -> None:
