@@ -6,22 +6,21 @@
 
 from __future__ import annotations
 
-import contextlib
+import itertools
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 Progress = Callable[[int, int], None]
 
 
 class BackgroundOp(QObject):
-    """One background call's messenger. It lives on the UI thread, so its signals, emitted by
-    the worker, are delivered there (queued). ``finished`` comes after either callback."""
+    """One background call's handle on the UI thread (a child of *parent*): it runs the
+    callbacks and emits ``finished`` after either of them. Workers never touch it: they
+    post to the relay below, which hands their messages to the op if it still exists."""
 
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
     finished = Signal()
 
     def __init__(
@@ -36,58 +35,59 @@ class BackgroundOp(QObject):
         self._on_failure = on_failure
         self._on_progress = on_progress
         self.running = True
-        queued = Qt.ConnectionType.QueuedConnection
-        self.progressed.connect(self._deliver_progress, queued)
-        self.succeeded.connect(self._deliver_success, queued)
-        self.failed.connect(self._deliver_failure, queued)
 
-    @Slot(int, int)
-    def _deliver_progress(self, done: int, total: int) -> None:
-        if self._on_progress is not None:
-            self._on_progress(done, total)
-
-    @Slot(object)
-    def _deliver_success(self, result: object) -> None:
+    def _receive(self, kind: str, payload: Any) -> None:
+        if kind == "progress":
+            if self._on_progress is not None:
+                self._on_progress(*payload)
+            return
         try:
-            self._on_success(result)
+            (self._on_success if kind == "success" else self._on_failure)(payload)
         finally:
-            self._finish()
+            self.running = False
+            self.finished.emit()
+            self.deleteLater()
 
-    @Slot(object)
-    def _deliver_failure(self, exc: Exception) -> None:
-        try:
-            self._on_failure(exc)
-        finally:
-            self._finish()
 
-    def _finish(self) -> None:
-        self.running = False
-        self.finished.emit()
-        self.deleteLater()
+class _Relay(QObject):
+    """Lives as long as the app, so a worker always emits to an object that exists (a
+    window closing meanwhile deletes its ops, never the relay); delivers on the UI thread."""
+
+    message = Signal(int, str, object)  # op number, "progress" | "success" | "failure", data
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ops: dict[int, BackgroundOp] = {}
+        self.message.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, str, object)
+    def _deliver(self, number: int, kind: str, payload: object) -> None:
+        op = self.ops.get(number) if kind == "progress" else self.ops.pop(number, None)
+        if op is not None and shiboken6.isValid(op):  # its window may be gone: then drop it
+            op._receive(kind, payload)
+
+
+_relay: _Relay | None = None
+_numbers = itertools.count(1)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], op: BackgroundOp) -> None:
+    def __init__(self, fn: Callable[[Progress], Any], relay: _Relay, number: int) -> None:
         super().__init__()
         self._fn = fn
-        self._op = op
+        self._relay = relay
+        self._number = number
 
     def run(self) -> None:
         try:
             result = self._fn(self._progress)
         except Exception as exc:
-            _emit(self._op.failed, exc)
+            self._relay.message.emit(self._number, "failure", exc)
         else:
-            _emit(self._op.succeeded, result)
+            self._relay.message.emit(self._number, "success", result)
 
     def _progress(self, done: int, total: int) -> None:
-        _emit(self._op.progressed, int(done), int(total))
-
-
-def _emit(signal: Any, *args: object) -> None:
-    # RuntimeError: the parent (a closed window) deleted the messenger, nobody listens.
-    with contextlib.suppress(RuntimeError):
-        signal.emit(*args)
+        self._relay.message.emit(self._number, "progress", (int(done), int(total)))
 
 
 def run_in_background(
@@ -104,6 +104,11 @@ def run_in_background(
     ``on_success(result)`` or ``on_failure(exc)``. Call from the UI thread. When *parent*
     is deleted first, the callbacks are dropped.
     """
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
     op = BackgroundOp(parent, on_success, on_failure, on_progress)
-    QThreadPool.globalInstance().start(_Job(fn, op))
+    number = next(_numbers)
+    _relay.ops[number] = op
+    QThreadPool.globalInstance().start(_Job(fn, _relay, number))
     return op

@@ -87,3 +87,34 @@ def _deleted(obj: QObject) -> bool:
     except RuntimeError:
         return True
     return False
+
+
+def test_windows_closing_while_their_workers_report_drop_the_reports(qtbot: QtBot) -> None:
+    """Workers keep reporting while the windows that asked are deleted: nothing reaches a
+    deleted window and nothing crashes (the workers post to a relay that outlives them)."""
+    from PySide6.QtCore import QThreadPool
+
+    parents = [QObject() for _ in range(QThreadPool.globalInstance().maxThreadCount())]
+    running = threading.Barrier(len(parents) + 1, timeout=5)
+    stop = threading.Event()
+    calls: list[object] = []
+
+    def work(progress: Progress) -> int:
+        running.wait()
+        done = 0
+        while not stop.is_set():
+            progress(done, 0)
+            done += 1
+        return done
+
+    for parent in parents:
+        run_in_background(parent, work, on_success=calls.append, on_failure=calls.append,
+                          on_progress=lambda d, t: None)
+    running.wait()  # every worker is emitting now
+    for parent in parents:
+        parent.deleteLater()
+    qtbot.waitUntil(lambda: all(_deleted(p) for p in parents), timeout=5000)
+    stop.set()
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(100)
+    assert calls == []
