@@ -33,6 +33,8 @@ class BackupController(QObject):
     def __init__(self, till: Till, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.till = till
+        self._folder = ""
+        self.reload()
         self.state: BackupState | None = self._stored_state()
         self._running: BackgroundOp | None = None
         self._forced = False  # the running request makes a copy whether due or not
@@ -43,11 +45,17 @@ class BackupController(QObject):
         return self._running is not None
 
     def folder(self) -> str:
-        """The stand's backup folder ("" when none is set, or the settings cannot be read)."""
+        """The stand's backup folder ("" when none is set, or the settings cannot be read),
+        as read at start or at the last ``reload``: the status bar asks for it often, and a
+        sale should not cost a settings read each time."""
+        return self._folder
+
+    def reload(self) -> None:
+        """Read the backup folder again (the settings were saved)."""
         try:
-            return settings.get(self.till.handle.uow(write=False)).backup_folder
+            self._folder = settings.get(self.till.handle.uow(write=False)).backup_folder
         except PosError:
-            return ""
+            self._folder = ""
 
     # -- requests -----------------------------------------------------------------------------
     def after_sale(self) -> None:

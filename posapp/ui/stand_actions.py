@@ -239,6 +239,7 @@ class StandActions(QObject):
             self.window.scanner.max_interval_ms = s.scanner_interval_ms
             self.window.scanner.suffix = s.scanner_suffix
         self.till.discount_limit = Decimal(s.discount_limit_percent)
+        self.window.backups.reload()
         self.window.update_backup_status()
 
     def toggle_language(self) -> None:

@@ -574,6 +574,7 @@ def backup_status(ctx: Ctx) -> Iterator[Moment]:
     stick.mkdir()
     settings.save(stand.handle.uow(), replace(settings.get(stand.handle.uow(write=False)),
                                               backup_folder=str(stick)))
+    w.backups.reload()  # as the settings dialog's Save does
     with ctx.qtbot.waitSignal(w.backups.finished, timeout=20_000):
         w.backups.request(force=True)
     yield "stand window, backed up", w
