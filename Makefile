@@ -59,12 +59,12 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(STAMP_RUN): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
+$(STAMP_RUN): pyproject.toml resources/translations/*.ts resources/locale/*/LC_MESSAGES/*.po | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e .
 	bash scripts/translations.sh build
 	@touch $@
 
-$(STAMP_TEST): pyproject.toml resources/translations/*.ts | $(VENV)/bin/python
+$(STAMP_TEST): pyproject.toml resources/translations/*.ts resources/locale/*/LC_MESSAGES/*.po | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[test]'
 	bash scripts/translations.sh build
 	@touch $@ $(STAMP_RUN)

@@ -67,6 +67,7 @@ def translations() -> None:
     lrelease = tool("pyside6-lrelease")
     for ts in sorted((ROOT / "resources" / "translations").glob("posapp_*.ts")):
         run(lrelease, "-silent", ts, "-qm", ts.with_suffix(".qm"))
+    run(sys.executable, ROOT / "scripts" / "messages.py", "build")
 
 
 def pyinstaller() -> Path:

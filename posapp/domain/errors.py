@@ -1,14 +1,33 @@
-"""The exceptions services raise; the CLI and UI turn them into one-line messages."""
+"""The refusals services raise: a message id that names the case, and its values.
+
+``raise NotAllowed("sale.already_void", receipt="JATIM-000042")``: the catalogs say it in
+each language (``posapp.domain.messages``); the command line and the log say it in English
+(``str(exc)``), the window in its user's language (``exc.text(lang)``).
+"""
 
 from __future__ import annotations
 
+from posapp.domain.messages import SOURCE_LANGUAGE, is_code, text
+
 
 class PosError(Exception):
-    """A refusal with a message meant for the user (one line, no traceback)."""
+    """A refusal meant for the user (one line, no traceback)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, /, **values: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.values = values
+
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """The refusal said in *lang*, on one line."""
+        if not is_code(self.code):  # not yet a message id: an English sentence as it was
+            return self.code
+        return " ".join(text(self.code, lang, **self.values).split())
+
+    @property
+    def message(self) -> str:
+        """The refusal in English: what the command line prints and the log keeps."""
+        return self.text(SOURCE_LANGUAGE)
 
     def __str__(self) -> str:
         return self.message

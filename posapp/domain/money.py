@@ -7,23 +7,15 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from babel.numbers import format_decimal
-
 from posapp.domain.errors import InvalidInput
+from posapp.domain.rupiah import format_rupiah
 
 #: The largest amount any single price, payment or total may have (Rp 10 milyar).
 MAX_AMOUNT = 10_000_000_000
 
+__all__ = ["MAX_AMOUNT", "check_amount", "format_rupiah", "parse_rupiah", "round_half_up"]
+
 _AMOUNT_TEXT = re.compile(r"^-?\d{1,3}(\.\d{3})+$|^-?\d+$")
-
-
-def format_rupiah(amount: int, locale: str = "id_ID") -> str:
-    """``1250000`` -> ``Rp 1.250.000``; ``-5000`` -> ``-Rp 5.000``.
-
-    Grouping follows *locale* (``en`` gives ``Rp 1,250,000``); the symbol is always Rp.
-    """
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp {format_decimal(abs(amount), format='#,##0', locale=locale)}"
 
 
 def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:

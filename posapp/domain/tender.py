@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from posapp.domain.errors import InvalidInput
-from posapp.domain.money import check_amount, format_rupiah
+from posapp.domain.money import check_amount
 
 #: One QRIS payment is capped at Rp 10.000.000 (Bank Indonesia's limit per transaction).
 QRIS_MAX_PER_PAYMENT = 10_000_000
@@ -23,8 +23,8 @@ class PaymentMethod(StrEnum):
         try:
             return cls(text.strip().lower())
         except ValueError:
-            names = ", ".join(m.value for m in cls)
-            raise InvalidInput(f"unknown payment method {text!r} (use one of: {names})") from None
+            raise InvalidInput("payment.unknown_method", text=text,
+                               methods=[m.value for m in cls]) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,27 +64,17 @@ def settle(total: int, payments: list[Payment]) -> Tender:
     for p in payments:
         check_amount(p.tendered, what=f"{p.method.value} payment")
         if p.tendered == 0:
-            raise InvalidInput(f"a {p.method.value} payment of Rp 0 makes no sense")
+            raise InvalidInput("payment.zero", method=p.method.value)
         if p.method is PaymentMethod.QRIS and p.tendered > QRIS_MAX_PER_PAYMENT:
-            raise InvalidInput(
-                f"one QRIS payment is at most {format_rupiah(QRIS_MAX_PER_PAYMENT)}: "
-                "split the rest into another payment"
-            )
+            raise InvalidInput("payment.qris_above_max", max=QRIS_MAX_PER_PAYMENT)
         merged[p.method] = check_amount(merged.get(p.method, 0) + p.tendered, what="payment")
     cash = merged.get(PaymentMethod.CASH, 0)
     non_cash = sum(v for m, v in merged.items() if m is not PaymentMethod.CASH)
     tendered = cash + non_cash
     if tendered < total:
-        raise InvalidInput(
-            f"payment short: {format_rupiah(tendered)} paid, {format_rupiah(total)} due "
-            f"({format_rupiah(total - tendered)} missing)"
-        )
+        raise InvalidInput("payment.short", paid=tendered, due=total, missing=total - tendered)
     if non_cash > total:
-        raise InvalidInput(
-            f"card, QRIS and transfer give no change: they cover {format_rupiah(non_cash)} "
-            f"of a {format_rupiah(total)} total; take at most {format_rupiah(total)} "
-            "by card, QRIS or transfer"
-        )
+        raise InvalidInput("payment.no_change_from_non_cash", non_cash=non_cash, total=total)
     change = tendered - total
     applied = tuple(
         AppliedPayment(m, v, v - change if m is PaymentMethod.CASH else v)

@@ -12,6 +12,8 @@ import re
 from PySide6.QtCore import QObject
 
 from posapp.domain.errors import PosError
+from posapp.domain.messages import is_code
+from posapp.ui.i18n import current_language
 
 
 class Refusals(QObject):
@@ -298,6 +300,9 @@ def translated(text: str) -> str | None:
 
 
 def user_message(exc: PosError) -> str:
-    """*exc*'s message in the current language (one line)."""
+    """*exc*'s message in the current language (one line, starting with a capital)."""
+    if is_code(exc.code):
+        said = exc.text(current_language())
+        return said[:1].upper() + said[1:]
     found = translated(exc.message)
     return found if found is not None else Refusals().fallback(exc.message)

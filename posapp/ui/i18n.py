@@ -12,6 +12,7 @@ from posapp.resources import resource
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
+LANGUAGE_PROPERTY = "posappLanguage"  # on the application: what current_language() reads
 
 
 def qm_path(lang: str) -> str:
@@ -41,4 +42,12 @@ class Languages:
                 self.app.installTranslator(translator)
                 self._translator = translator
         self.current = lang if ok else "en"
+        self.app.setProperty(LANGUAGE_PROPERTY, self.current)
         return ok
+
+
+def current_language() -> str:
+    """The language the application speaks now (English before any was chosen)."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return value if isinstance(value, str) and value in LANGUAGES else "en"
