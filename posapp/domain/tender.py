@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import N_, Message, msg
 from posapp.domain.money import check_amount
 
 #: One QRIS payment is capped at Rp 10.000.000 (Bank Indonesia's limit per transaction).
@@ -25,6 +26,44 @@ class PaymentMethod(StrEnum):
         except ValueError:
             raise InvalidInput("payment.unknown_method", text=text,
                                methods=[m.value for m in cls]) from None
+
+    @property
+    def info(self) -> MethodInfo:
+        return _INFO[self]
+
+    @property
+    def label(self) -> Message:
+        """The method's name, to say in any language (``.text(lang)``)."""
+        return msg(_INFO[self].label)
+
+
+@dataclass(frozen=True, slots=True)
+class MethodInfo:
+    """What every screen, paper and report knows of a payment method, declared once."""
+
+    method: PaymentMethod
+    label: str  # the message id of its name
+    key: str  # its key in the payment panel
+    gives_change: bool  # only cash: a card, QRIS or transfer is never more than is due
+
+
+#: The payment methods in the order every screen, receipt and report lists them.
+PAYMENT_METHODS: tuple[MethodInfo, ...] = (
+    MethodInfo(PaymentMethod.CASH, N_("payment_method.cash"), "F1", gives_change=True),
+    MethodInfo(PaymentMethod.QRIS, N_("payment_method.qris"), "F2", gives_change=False),
+    MethodInfo(PaymentMethod.CARD, N_("payment_method.card"), "F3", gives_change=False),
+    MethodInfo(PaymentMethod.TRANSFER, N_("payment_method.transfer"), "F4",
+               gives_change=False),
+)
+_INFO = {info.method: info for info in PAYMENT_METHODS}
+
+
+def method_label(method: str | PaymentMethod, lang: str) -> str:
+    """The name of *method* (a method or its code) in *lang*; an unknown code as itself."""
+    try:
+        return PaymentMethod(method).label.text(lang)
+    except ValueError:
+        return str(method)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +103,12 @@ def settle(total: int, payments: list[Payment]) -> Tender:
     for p in payments:
         check_amount(p.tendered, what=f"{p.method.value} payment")
         if p.tendered == 0:
-            raise InvalidInput("payment.zero", method=p.method.value)
+            raise InvalidInput("payment.zero", method=p.method.label)
         if p.method is PaymentMethod.QRIS and p.tendered > QRIS_MAX_PER_PAYMENT:
             raise InvalidInput("payment.qris_above_max", max=QRIS_MAX_PER_PAYMENT)
         merged[p.method] = check_amount(merged.get(p.method, 0) + p.tendered, what="payment")
-    cash = merged.get(PaymentMethod.CASH, 0)
-    non_cash = sum(v for m, v in merged.items() if m is not PaymentMethod.CASH)
+    cash = sum(v for m, v in merged.items() if m.info.gives_change)
+    non_cash = sum(v for m, v in merged.items() if not m.info.gives_change)
     tendered = cash + non_cash
     if tendered < total:
         raise InvalidInput("payment.short", paid=tendered, due=total, missing=total - tendered)
@@ -77,7 +116,7 @@ def settle(total: int, payments: list[Payment]) -> Tender:
         raise InvalidInput("payment.no_change_from_non_cash", non_cash=non_cash, total=total)
     change = tendered - total
     applied = tuple(
-        AppliedPayment(m, v, v - change if m is PaymentMethod.CASH else v)
+        AppliedPayment(m, v, v - change if m.info.gives_change else v)
         for m, v in sorted(merged.items(), key=lambda kv: list(PaymentMethod).index(kv[0]))
     )
     return Tender(payments=applied, change=change)

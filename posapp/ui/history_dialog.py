@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.money import format_rupiah
-from posapp.domain.tender import PaymentMethod
+from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
 from posapp.services import history, returns, settings, shifts
 from posapp.services.history import SaleDetail, SaleSummary
 from posapp.services.receipts import receipt_for
@@ -37,6 +37,7 @@ from posapp.ui.history_model import (
     matches,
     receipt_preview,
 )
+from posapp.ui.i18n import current_language
 from posapp.ui.pin_prompt import TOUCH, Approve, PinPrompt, touch_button
 
 
@@ -74,8 +75,8 @@ class HistoryDialog(QDialog):
         self.reason_label, self.method_label = QLabel(self), QLabel(self)
         self.reason_input = QLineEdit(self, objectName="reasonInput", maxLength=200)
         self.refund_method = QComboBox(self, objectName="refundMethod")
-        for method in PaymentMethod:
-            self.refund_method.addItem(method.value, method.value)
+        for info in PAYMENT_METHODS:
+            self.refund_method.addItem(info.method.value, info.method.value)
         self.void_button, self.refund_button, self.reprint_button, self.close_button = (
             touch_button(self, n)
             for n in ("voidButton", "refundButton", "reprintButton", "historyCloseButton")
@@ -170,10 +171,8 @@ class HistoryDialog(QDialog):
         self.table.setAccessibleName(self.tr("Sales"))
         self.lines_table.setAccessibleName(self.tr("Lines of the sale"))
         self.refund_method.setAccessibleName(self.tr("Refund method"))
-        for i, name in enumerate(
-            (self.tr("Cash"), self.tr("QRIS"), self.tr("Card"), self.tr("Transfer"))
-        ):
-            self.refund_method.setItemText(i, name)
+        for i, info in enumerate(PAYMENT_METHODS):
+            self.refund_method.setItemText(i, info.method.label.text(current_language()))
         self.preview_box.setTitle(self.tr("Receipt copy (sent to the printer)"))
         self.preview.setAccessibleName(self.tr("Receipt preview"))
         self.sales_model.retranslate()

@@ -13,9 +13,10 @@ from PySide6.QtCore import QObject, Qt
 
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import OrderItem, OrderStatus, PaymentKind
-from posapp.domain.tender import PaymentMethod
+from posapp.domain.tender import method_label
 from posapp.services.orders import OrderView
 from posapp.store.order_rows import OrderLineRow
+from posapp.ui.i18n import current_language
 from posapp.ui.models import Index, RawRole, RowsModel
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -63,10 +64,7 @@ class OrderWords(QObject):
                 PaymentKind.REFUND.value: self.tr("Refund")}.get(kind, kind)
 
     def method(self, method: str) -> str:
-        return {PaymentMethod.CASH.value: self.tr("Cash"),
-                PaymentMethod.QRIS.value: self.tr("QRIS"),
-                PaymentMethod.CARD.value: self.tr("Card"),
-                PaymentMethod.TRANSFER.value: self.tr("Transfer")}.get(method, method)
+        return method_label(method, current_language())
 
 
 class OrdersModel(RowsModel[OrderView]):

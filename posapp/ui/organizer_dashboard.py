@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.money import format_rupiah
+from posapp.domain.tender import PAYMENT_METHODS
 from posapp.services import central_totals, central_views, event_report, event_report_orders
 from posapp.services.central_totals import StandTotals
 from posapp.services.central_views import Slice
 from posapp.services.event_report import EventIdentity
 from posapp.services.event_report_orders import OrdersSummary
 from posapp.sync.central_store import Central
+from posapp.ui.i18n import current_language
 from posapp.ui.organizer_chart import BarChart, top_bars
 from posapp.ui.organizer_orders import OrdersPane
 from posapp.ui.organizer_table import StandFilter, StandTableModel
@@ -294,8 +296,8 @@ class Dashboard(QWidget):
                 "method": self.tr("Payment method")}
 
     def method_names(self) -> dict[str, str]:
-        return {"cash": self.tr("Cash"), "qris": self.tr("QRIS"), "card": self.tr("Card"),
-                "transfer": self.tr("Bank transfer")}
+        lang = current_language()
+        return {m.method.value: m.method.label.text(lang) for m in PAYMENT_METHODS}
 
     def retranslate(self) -> None:
         self.day_caption.setText(self.tr("Day:"))

@@ -20,18 +20,25 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
-from posapp.domain.tender import QRIS_MAX_PER_PAYMENT, Payment, PaymentMethod, settle
+from posapp.domain.tender import (
+    PAYMENT_METHODS,
+    QRIS_MAX_PER_PAYMENT,
+    Payment,
+    PaymentMethod,
+    method_label,
+    settle,
+)
 from posapp.services.checkout import SaleResult
 from posapp.services.till import Till
 from posapp.ui.errors import user_message
+from posapp.ui.i18n import current_language
 from posapp.ui.qris_view import QrisImageFactory, QrisView
 
 #: The most one QRIS payment may carry; a larger amount is split over several payments.
 QRIS_MAX_PAYMENT = QRIS_MAX_PER_PAYMENT  # the domain's cap, shown before the payment is taken
 #: Indonesian notes a buyer hands over, smallest first.
 NOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
-METHOD_KEYS = {PaymentMethod.CASH: "F1", PaymentMethod.QRIS: "F2",
-               PaymentMethod.CARD: "F3", PaymentMethod.TRANSFER: "F4"}
+METHOD_KEYS = {info.method: info.key for info in PAYMENT_METHODS}
 QUICK_CASH_KEYS = ("F5", "F6", "F7", "F8", "F9")
 ADD_PAYMENT_KEY = "F10"
 # Characters that can never be part of an amount (digits, dots, commas, spaces, "Rp" can).
@@ -164,9 +171,7 @@ class PaymentDialog(QDialog):
 
     # -- text ------------------------------------------------------------------------
     def method_name(self, method: PaymentMethod) -> str:
-        return {PaymentMethod.CASH: self.tr("Cash"), PaymentMethod.QRIS: self.tr("QRIS"),
-                PaymentMethod.CARD: self.tr("Card"),
-                PaymentMethod.TRANSFER: self.tr("Transfer")}[method]
+        return method_label(method, current_language())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Payment"))

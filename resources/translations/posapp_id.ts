@@ -457,22 +457,6 @@
         <translation>Cara bayar</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <source>QRIS</source>
-        <translation>QRIS</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>Kartu</translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation>Transfer bank</translation>
-    </message>
-    <message>
         <source>Day:</source>
         <translation>Hari:</translation>
     </message>
@@ -645,22 +629,6 @@
     <message>
         <source>Refund method</source>
         <translation>Cara pengembalian dana</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <source>QRIS</source>
-        <translation>QRIS</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>Kartu</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
     </message>
     <message>
         <source>Receipt copy (sent to the printer)</source>
@@ -1370,22 +1338,6 @@
         <source>Refund</source>
         <translation>Pengembalian</translation>
     </message>
-    <message>
-        <source>Cash</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <source>QRIS</source>
-        <translation>QRIS</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>Kartu</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
-    </message>
 </context>
 <context>
     <name>OrdersDialog</name>
@@ -1853,24 +1805,8 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <source>Cash</source>
-        <extracomment>The most one QRIS payment may carry; a larger amount is split over several payments. Indonesian notes a buyer hands over, smallest first.</extracomment>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <source>QRIS</source>
-        <translation>QRIS</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>Kartu</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
         <source>Payment</source>
+        <extracomment>The most one QRIS payment may carry; a larger amount is split over several payments. Indonesian notes a buyer hands over, smallest first.</extracomment>
         <translation>Pembayaran</translation>
     </message>
     <message>

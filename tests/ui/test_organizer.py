@@ -179,7 +179,7 @@ def test_a_stand_filter_shows_that_stands_figures_in_the_chart_and_table(
 
     with qtbot.waitSignal(window.refreshed, timeout=20_000):
         d.dimension.setCurrentIndex(d.dimension.findData("method"))
-    assert {name for name, _ in d.chart.bars} <= {"Cash", "QRIS", "Card", "Bank transfer"}
+    assert {name for name, _ in d.chart.bars} <= {"Cash", "QRIS", "Card", "Transfer"}
     assert sum(net for _, net in d.chart.bars) == 3_469_000
 
     with qtbot.waitSignal(window.refreshed, timeout=20_000):

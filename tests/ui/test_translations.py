@@ -113,7 +113,7 @@ def test_translations_keep_placeholders_keys_and_lines() -> None:
 def test_ts_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    sources = sorted(str(p.relative_to(ROOT)) for p in UI.glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in UI.rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(copy), "-no-obsolete",
                     "-locations", "none"], cwd=ROOT, check=True, capture_output=True)
     before = {(m.context, m.source) for m in read_ts(TS)}

@@ -48,9 +48,8 @@ def test_every_id_is_said_with_every_placeholder_filled(code: str, lang: str) ->
     values = {name: SAMPLE[spec] for name, spec in placeholders(english).items()}
     said = text(code, lang, **values)
     assert "{" not in said and "}" not in said, f"{code} in {lang}: {said}"
-    if lang != "en":
-        assert said != text(code, "en", **values) or not english.strip(), (
-            f"{code} is not translated into {lang}: {said}")
+    if lang != "en" and len(english.split()) > 2:  # a word or two may be the same (QRIS)
+        assert said != text(code, "en", **values), f"{code} is not translated into {lang}"
 
 
 def test_a_refusal_is_said_in_english_for_the_command_line_and_in_the_users_language() -> None:
