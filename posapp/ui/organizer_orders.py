@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.money import format_rupiah
-from posapp.services.event_report_orders import OpenOrder, OrdersSummary, StandOrders
+from posapp.domain.open_orders import OpenOrder, OrdersSummary, StandOrders
 from posapp.ui.models import Index, RawRole, RowsModel, SortRole
 from posapp.ui.organizer_table import RIGHT, StandFilter
 from posapp.ui.widgets import TOUCH_HEIGHT, big_label
