@@ -9,95 +9,75 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from posapp.printing.event_report_text import day_text
+from posapp.domain.open_order_columns import OPEN_ORDER_COLUMNS, STAND_ORDER_COLUMNS
+from posapp.domain.open_orders import OrdersSummary, StandOrders, today_in
+from posapp.domain.report_columns import Where, position, shown_in
+from posapp.printing.event_report_text import Words, day_text
 from posapp.printing.pdf_event_style import Fonts, Numbers
-from posapp.printing.pdf_event_tables import column_widths, grid, texts
-from posapp.services.event_report_orders import OrdersSummary, StandOrders, today_in
+from posapp.printing.pdf_event_tables import Cells, column_table, column_widths, grid, texts
 
 LATE = colors.HexColor("#B03A2E")
 OVERDUE_MARK = "!"
 
 
-def orders_section(summary: OrdersSummary, zone: str, t: dict[str, str],
-                   st: dict[str, ParagraphStyle], fmt: Numbers, fonts: Fonts, width: float,
-                   lang: str) -> list[Flowable]:
+def orders_section(summary: OrdersSummary, cells: Cells, st: dict[str, ParagraphStyle],
+                   fonts: Fonts, width: float) -> list[Flowable]:
     """Heading, the note that order money is not in the sales, the order money, the orders
     per stand (the stands that took any) and the open orders."""
-    today = day_text(today_in(zone, summary.checked_at), lang, "d MMM y")
+    w = cells.w
+    today = day_text(today_in(cells.zone, summary.checked_at), w.lang, "d MMM y")
     out: list[Flowable] = [
-        Paragraph(_esc(t["orders"]), st["h1"]),
-        Paragraph(_esc(t["orders_note"]), st["small"]), Spacer(1, 6),
-        order_money(summary.total, t, fmt, fonts, width * 0.6),
-        Paragraph(_esc(t["orders_per_stand"]), st["h2"]),
-        stand_orders(summary.with_orders(), summary.total, t, fmt, fonts, width),
-        Paragraph(_esc(t["open_orders_title"]), st["h2"]),
+        Paragraph(_esc(w.say("event_report.orders")), st["h1"]),
+        Paragraph(_esc(w.say("event_report.orders_note")), st["small"]), Spacer(1, 6),
+        order_money(summary.total, w, cells.fmt, fonts, width * 0.6),
+        Paragraph(_esc(w.say("event_report.orders_per_stand")), st["h2"]),
+        column_table(STAND_ORDER_COLUMNS, summary.with_orders(), cells, fonts, width),
+        Paragraph(_esc(w.say("event_report.open_orders_title")), st["h2"]),
     ]
     if not summary.open:
-        return [*out, Paragraph(_esc(t["no_open_orders"]), st["body"])]
-    return [*out, open_orders(summary, t, fmt, fonts, width, lang), Spacer(1, 4),
-            Paragraph(_esc(t["overdue_note"].format(day=today)), st["small"])]
+        return [*out, Paragraph(_esc(w.say("event_report.no_open_orders")), st["body"])]
+    return [*out, open_orders(summary, cells, fonts, width), Spacer(1, 4),
+            Paragraph(_esc(w.say("event_report.overdue_note", day=today)), st["small"])]
 
 
-def order_money(o: StandOrders, t: dict[str, str], fmt: Numbers, fonts: Fonts,
-                width: float) -> Table:
+def order_money(o: StandOrders, w: Words, fmt: Numbers, fonts: Fonts, width: float) -> Table:
     rows = [
-        [t["orders_count"], fmt.count(o.orders)],
-        [t["ordered"], fmt.rp(o.ordered)],
-        [t["deposits"], fmt.rp(o.deposits)],
-        [t["balances"], fmt.rp(o.balances)],
-        [t["deposits_refunded"], fmt.rp(-o.deposits_refunded)],
+        [w.say("event_report.orders_count"), fmt.count(o.orders)],
+        [w.say("event_report.ordered"), fmt.rp(o.ordered)],
+        [w.say("event_report.deposits"), fmt.rp(o.deposits)],
+        [w.say("event_report.balances"), fmt.rp(o.balances)],
+        [w.say("event_report.deposits_refunded"), fmt.rp(-o.deposits_refunded)],
     ]
-    return grid([t["key_figures"], ""], rows, [width * 0.6, width * 0.4], fonts, numeric_from=1,
-                total=[t["order_money"], fmt.rp(o.order_money)])
+    return grid([w.say("event_report.key_figures"), ""], rows, [width * 0.6, width * 0.4],
+                fonts, figures=[False, True],
+                total=[w.say("event_report.order_money"), fmt.rp(o.order_money)])
 
 
-def stand_orders(stands: list[StandOrders], total: StandOrders, t: dict[str, str],
-                 fmt: Numbers, fonts: Fonts, width: float) -> Table:
-    """Per stand: orders, open, overdue, handed over, cancelled, deposits held and balances
-    due, and the TOTAL row (of every stand)."""
-    header = [t["code"], t["province"], t["orders_count"], t["open_orders"], t["overdue"],
-              t["handed_over"], t["cancelled"], t["deposits_held"], t["balances_due"]]
-
-    def figures(s: StandOrders) -> list[str]:
-        return [fmt.count(s.orders), fmt.count(s.open_orders), fmt.count(s.overdue),
-                fmt.count(s.handed_over), fmt.count(s.cancelled), fmt.rp(s.deposits_held),
-                fmt.rp(s.balances_due)]
-
-    rows: list[list[Any]] = [[s.stand, s.province, *figures(s)] for s in stands]
-    last = [t["total"], "", *figures(total)]
-    widths = column_widths(width, texts(header, rows, last), {1: 1.0}, fonts)
-    return grid(header, rows, widths, fonts, numeric_from=2, total=last)
-
-
-def open_orders(summary: OrdersSummary, t: dict[str, str], fmt: Numbers, fonts: Fonts,
-                width: float, lang: str) -> Table:
-    """Every open order: number, stand, buyer, country, due date (``!`` when overdue),
-    total, paid and balance due; overdue rows in red; the TOTAL row."""
-    header = [t["order_no"], t["stand"], t["buyer"], t["country"], t["due"],
-              t["order_total"], t["paid"], t["balance_due"]]
-    rows: list[list[Any]] = []
-    for o in summary.open:
-        due = day_text(o.due, lang, "d MMM y") if o.due else "—"
-        rows.append([o.order_no, o.stand, o.buyer_name, o.country or "—",
-                     f"{due} {OVERDUE_MARK}" if o.overdue else due,
-                     fmt.rp(o.total), fmt.rp(o.paid), fmt.rp(o.balance_due)])
-    last = [t["total"], "", "", "", "", fmt.rp(sum(o.total for o in summary.open)),
-            fmt.rp(sum(o.paid for o in summary.open)),
-            fmt.rp(sum(o.balance_due for o in summary.open))]
-    widths = column_widths(width, texts(header, rows, last), {2: 1.6, 3: 0.8}, fonts)
-    table = grid(header, rows, widths, fonts, numeric_from=5, total=last)
-    late = [("TEXTCOLOR", (0, i + 1), (-1, i + 1), LATE)
-            for i, o in enumerate(summary.open) if o.overdue]
+def open_orders(summary: OrdersSummary, cells: Cells, fonts: Fonts, width: float) -> Table:
+    """Every open order (OPEN_ORDER_COLUMNS), the overdue ones in red with ``!`` after their
+    due date, and the TOTAL row."""
+    shown = shown_in(OPEN_ORDER_COLUMNS, Where.PDF)
+    header, body = cells.header(shown), cells.body(shown, summary.open)
+    due = position(shown, "event_report.due")
+    for row, o in zip(body, summary.open, strict=True):
+        if o.overdue:
+            row[due] = f"{row[due]} {OVERDUE_MARK}"
+    last = cells.total(shown, summary.open)
+    figures = [c.is_figure for c in shown]
+    widths = column_widths(width, texts(header, body, last), figures, fonts)
+    table = grid(header, body, widths, fonts, figures=figures, total=last)
+    late: list[tuple[Any, ...]] = [("TEXTCOLOR", (0, i + 1), (-1, i + 1), LATE)
+                                   for i, o in enumerate(summary.open) if o.overdue]
     if late:
         table.setStyle(TableStyle(late))
     return table
 
 
-def stand_line(s: StandOrders, t: dict[str, str], fmt: Numbers) -> str:
-    """One line for a stand's page: its orders, open and overdue, deposits held, balances due."""
-    return t["orders_line"].format(orders=fmt.count(s.orders), open=fmt.count(s.open_orders),
-                                   overdue=fmt.count(s.overdue), held=fmt.rp(s.deposits_held),
-                                   due=fmt.rp(s.balances_due))
+def stand_line(s: StandOrders, w: Words, fmt: Numbers) -> str:
+    """One line for a stand's page: its orders, open and overdue, deposits held, balances due
+    (the amounts written as the report writes them: Numbers)."""
+    return w.say("event_report.orders_line", orders=s.orders, open=s.open_orders,
+                 overdue=s.overdue, held=fmt.rp(s.deposits_held), due=fmt.rp(s.balances_due))
 
 
 def _esc(text: str) -> str:

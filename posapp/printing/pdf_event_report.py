@@ -32,20 +32,23 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from posapp.domain.event_report import EventReport, StandSection
+from posapp.domain.event_report_columns import (
+    DAY_COLUMNS,
+    METHOD_COLUMNS,
+    PRODUCT_COLUMNS,
+    STAND_COLUMNS,
+    group_named,
+    method_named,
+    named,
+)
 from posapp.printing import pdf_event_tables as tables
 from posapp.printing.event_report_charts import Bar, ChartFonts, bar_chart, empty_chart
-from posapp.printing.event_report_text import (
-    day_text,
-    days_covered,
-    group_name,
-    labels,
-    method_name,
-    printed_at,
-)
+from posapp.printing.event_report_text import Words, day_text, days_covered, printed_at
 from posapp.printing.pdf_event_orders import orders_section, stand_line
 from posapp.printing.pdf_event_style import GREY, NAVY, Fonts, Numbers, pdf_fonts
+from posapp.printing.pdf_event_tables import Cells
 from posapp.printing.report_files import replacing
-from posapp.services.event_report_data import EventReport, StandSection
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -56,27 +59,29 @@ CHART_TOP = 15  # maker groups and categories: the largest 15 drawn, the rest su
 
 def render_event_pdf(report: EventReport, path: Path, *, lang: str = "id") -> Path:
     """Write *report* as a PDF at *path* (whole or not at all). Returns *path*."""
-    t = labels(lang)
+    w = Words(lang)
     fonts = pdf_fonts()
     with replacing(Path(path)) as tmp:
         doc = _Document(str(tmp), report, lang, fonts)
         doc.build(_story(report, lang, fonts), canvasmaker=_numbered_canvas(
-            fonts, t["page"]))
+            fonts, lambda page, pages: w.say("event_report.page", page=page, pages=pages)))
     return Path(path)
 
 
 class _Document(BaseDocTemplate):
     def __init__(self, filename: str, report: EventReport, lang: str, fonts: Fonts) -> None:
-        t = labels(lang)
+        w = Words(lang)
+        title = w.say("event_report.title")
         super().__init__(filename, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + 6 * mm, bottomMargin=MARGIN, invariant=True,
-                         title=f"{t['title']} — {report.event_name}".strip(" —"),
-                         author="posapp", subject=t["title"])
+                         title=f"{title} — {report.event_name}".strip(" —"),
+                         author="posapp", subject=title)
         frame = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN - 6 * mm, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         wide = Frame(MARGIN, MARGIN, WIDE_WIDTH, A4[0] - 2 * MARGIN - 6 * mm, id="wide",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        printed = f"{t['printed']} {printed_at(report.made_at, report.timezone, lang)}"
+        printed = (f"{w.say('event_report.printed')} "
+                   f"{printed_at(report.made_at, report.timezone, lang)}")
 
         def cover(canvas: Canvas, _doc: Any) -> None:
             _footer(canvas, fonts, printed)
@@ -87,8 +92,8 @@ class _Document(BaseDocTemplate):
             canvas.setFont(fonts.regular, 8)
             canvas.setFillColor(GREY)
             top = page_h - MARGIN + 2
-            canvas.drawString(MARGIN, top, report.event_name or t["title"])
-            canvas.drawRightString(page_w - MARGIN, top, t["title"])
+            canvas.drawString(MARGIN, top, report.event_name or title)
+            canvas.drawRightString(page_w - MARGIN, top, title)
             canvas.setStrokeColor(NAVY)
             canvas.setLineWidth(0.6)
             canvas.line(MARGIN, top - 4, page_w - MARGIN, top - 4)
@@ -110,7 +115,7 @@ def _footer(canvas: Canvas, fonts: Fonts, printed: str) -> None:
     canvas.restoreState()
 
 
-def _numbered_canvas(fonts: Fonts, page_text: str) -> type[Canvas]:
+def _numbered_canvas(fonts: Fonts, page_text: Callable[[int, int], str]) -> type[Canvas]:
     """A canvas that writes "Page N of M" on every page once it knows M."""
 
     class NumberedCanvas(Canvas):
@@ -127,8 +132,8 @@ def _numbered_canvas(fonts: Fonts, page_text: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 self.setFont(fonts.regular, 7.5)
                 self.setFillColor(GREY)
-                self.drawRightString(self._pagesize[0] - MARGIN, MARGIN - 10, page_text.format(
-                    page=self._pageNumber, pages=len(self._pages)))
+                self.drawRightString(self._pagesize[0] - MARGIN, MARGIN - 10,
+                                     page_text(self._pageNumber, len(self._pages)))
                 super().showPage()
             super().save()
 
@@ -160,61 +165,64 @@ def _styles(fonts: Fonts) -> dict[str, ParagraphStyle]:
 
 
 def _story(report: EventReport, lang: str, fonts: Fonts) -> list[Flowable]:
-    t = labels(lang)
+    w = Words(lang)
     st = _styles(fonts)
-    fmt = Numbers(lang)
-    story: list[Flowable] = [*_cover(report, t, st, fmt, lang, fonts),
+    cells = Cells(w, Numbers(lang), report.timezone)
+    story: list[Flowable] = [*_cover(report, cells, st, fonts),
                              NextPageTemplate("body"), PageBreak()]
-    story += [Paragraph(t["stand_totals"], st["h1"]),
-              tables.stand_totals(report, t, fmt, fonts, WIDTH),
-              Spacer(1, 4), Paragraph(t["note_refunds"], st["small"]), PageBreak()]
-    story += _charts(report, t, st, fmt, lang, fonts)
+    story += [Paragraph(_esc(w.say("event_report.stand_totals")), st["h1"]),
+              tables.column_table(STAND_COLUMNS, report.stands, cells, fonts, WIDTH),
+              Spacer(1, 4), Paragraph(_esc(w.say("event_report.note_refunds")), st["small"]),
+              PageBreak()]
+    story += _charts(report, cells, st, fonts)
     orders = report.orders if report.orders is not None and report.orders.any else None
     if orders is not None:
-        story += [PageBreakIfNotEmpty(), *orders_section(orders, report.timezone, t, st, fmt,
-                                                         fonts, WIDTH, lang)]
+        story += [PageBreakIfNotEmpty(), *orders_section(orders, cells, st, fonts, WIDTH)]
     stand_orders = {s.stand: s for s in orders.with_orders()} if orders is not None else {}
     for section in report.sections:
-        story += [PageBreakIfNotEmpty(),
-                  *_stand_page(section, report.timezone, t, st, fmt, lang, fonts)]
+        story += [PageBreakIfNotEmpty(), *_stand_page(section, cells, st, fonts)]
         if section.stand.code in stand_orders:
-            story += [Paragraph(_esc(t["orders"]), st["h2"]),
-                      Paragraph(_esc(stand_line(stand_orders[section.stand.code], t, fmt)),
-                                st["body"])]
+            line = stand_line(stand_orders[section.stand.code], w, cells.fmt)
+            story += [Paragraph(_esc(w.say("event_report.orders")), st["h2"]),
+                      Paragraph(_esc(line), st["body"])]
     story += [NextPageTemplate("wide"), PageBreakIfNotEmpty(),
-              Paragraph(t["maker_table"], st["h1"]),
-              Paragraph(t["maker_table_note"], st["small"]), Spacer(1, 6)]
-    story += tables.maker_groups(report, t, fmt, fonts, WIDE_WIDTH, lang)
+              Paragraph(_esc(w.say("event_report.maker_table")), st["h1"]),
+              Paragraph(_esc(w.say("event_report.maker_table_note")), st["small"]),
+              Spacer(1, 6)]
+    story += tables.maker_groups(report, cells, fonts, WIDE_WIDTH)
     return story
 
 
-def _cover(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle],
-           fmt: Numbers, lang: str, fonts: Fonts) -> list[Flowable]:
-    o = report.overall
+def _cover(report: EventReport, cells: Cells, st: dict[str, ParagraphStyle],
+           fonts: Fonts) -> list[Flowable]:
+    w, fmt, o = cells.w, cells.fmt, report.overall
+    title = w.say("event_report.title")
     out: list[Flowable] = [
         Spacer(1, 40 * mm),
-        Paragraph(_esc(t["title"]), st["kicker"]), Spacer(1, 4),
-        Paragraph(_esc(report.event_name or t["title"]), st["title"]), Spacer(1, 8),
-        Paragraph(_esc(days_covered(report.first_day, report.last_day, lang)),
+        Paragraph(_esc(title), st["kicker"]), Spacer(1, 4),
+        Paragraph(_esc(report.event_name or title), st["title"]), Spacer(1, 8),
+        Paragraph(_esc(days_covered(report.first_day, report.last_day, w.lang)),
                   st["cover_line"]),
-        Paragraph(f"{_esc(t['stands_count'])}: {len(report.stands)}", st["cover_line"]),
+        Paragraph(f"{_esc(w.say('event_report.stands_count'))}: {len(report.stands)}",
+                  st["cover_line"]),
         Spacer(1, 16 * mm),
-        Paragraph(_esc(t["overall_net"]), st["kicker"]), Spacer(1, 4),
+        Paragraph(_esc(w.say("event_report.overall_net")), st["kicker"]), Spacer(1, 4),
         Paragraph(_esc(fmt.rp(o.net)), st["big"]), Spacer(1, 14 * mm),
-        tables.key_figures(o, t, fmt, fonts, WIDTH * 0.62, centred=True),
-        Spacer(1, 8), Paragraph(_esc(t["note_refunds"]), st["small"]),
+        tables.key_figures(o, w, fmt, fonts, WIDTH * 0.62, centred=True),
+        Spacer(1, 8), Paragraph(_esc(w.say("event_report.note_refunds")), st["small"]),
     ]
     if report.orders is not None and report.orders.any:
-        line = stand_line(report.orders.total, t, fmt).replace("Rp ", "Rp\u00a0")
+        line = stand_line(report.orders.total, w, fmt).replace("Rp ", "Rp\u00a0")
         out += [Spacer(1, 10), Paragraph(_esc(line), st["cover_orders"]),
-                Paragraph(_esc(t["orders_note"]), st["small"])]
-    out += [Paragraph(f"{_esc(t['check'])}: {_esc(note)}", st["warn"])
+                Paragraph(_esc(w.say("event_report.orders_note")), st["small"])]
+    out += [Paragraph(f"{_esc(w.say('event_report.check'))}: {_esc(note)}", st["warn"])
             for note in report.notes]
     return out
 
 
-def _charts(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle],
-            fmt: Numbers, lang: str, fonts: Fonts) -> list[Flowable]:
+def _charts(report: EventReport, cells: Cells, st: dict[str, ParagraphStyle],
+            fonts: Fonts) -> list[Flowable]:
+    w, fmt, lang = cells.w, cells.fmt, cells.w.lang
     cf = ChartFonts(fonts.regular, fonts.bold)
     by = report.breakdowns
     page_h = A4[1] - 2 * MARGIN - 6 * mm - 40
@@ -225,52 +233,52 @@ def _charts(report: EventReport, t: dict[str, str], st: dict[str, ParagraphStyle
         head = [Paragraph(_esc(title), st["h2"])]
         if limit is not None and len(bars) > limit:
             rest = bars[limit:]
-            head.append(Paragraph(_esc(t["top_n"].format(
-                n=limit, total=len(bars), rest=len(rest),
+            head.append(Paragraph(_esc(w.say(
+                "event_report.top_n", n=limit, total=len(bars), rest=len(rest),
                 amount=fmt.rp(sum(b.value for b in rest)))), st["small"]))
             bars = bars[:limit]
         body = bar_chart(bars, width=WIDTH, max_height=height, fonts=cf, lang=lang,
-                         amount=fmt.rp) if bars else empty_chart(t["no_sales"], width=WIDTH,
-                                                                fonts=cf)
+                         amount=fmt.rp) if bars else empty_chart(
+            w.say("event_report.no_sales"), width=WIDTH, fonts=cf)
         return [KeepTogether([*head, body])]
 
-    def bars(dim: str, name: Callable[[str], str]) -> list[Bar]:
-        return [Bar(name(s.key[0]), s.net) for s in by[dim]]
+    def bars(dim: str, name: Callable[[str], object]) -> list[Bar]:
+        return [Bar(w.cell(name(s.key[0])), s.net) for s in by[dim]]
 
-    provinces = bars("province", lambda k: k or t["none"])
-    groups = bars("maker_group", lambda k: group_name(k, lang))
-    categories = bars("category", lambda k: k or t["none"])
     days = [Bar(day_text(d.day, lang), d.net) for d in report.day_figures]
-    methods = bars("method", lambda k: method_name(k, lang))
     return [
-        Paragraph(t["charts"], st["h1"]),
-        *chart(t["by_province"], provinces, page_h - 30),
-        *chart(t["by_maker_group"], groups, page_h * 0.45, CHART_TOP),
-        *chart(t["by_category"], categories, page_h * 0.4, CHART_TOP),
-        *chart(t["by_day"], days, page_h * 0.55),
-        *chart(t["by_method"], methods, page_h * 0.3),
+        Paragraph(_esc(w.say("event_report.charts")), st["h1"]),
+        *chart(w.say("event_report.by_province"), bars("province", named), page_h - 30),
+        *chart(w.say("event_report.by_maker_group"), bars("maker_group", group_named),
+               page_h * 0.45, CHART_TOP),
+        *chart(w.say("event_report.by_category"), bars("category", named), page_h * 0.4,
+               CHART_TOP),
+        *chart(w.say("event_report.by_day"), days, page_h * 0.55),
+        *chart(w.say("event_report.by_method"), bars("method", method_named), page_h * 0.3),
     ]
 
 
-def _stand_page(section: StandSection, zone: str, t: dict[str, str],
-                st: dict[str, ParagraphStyle], fmt: Numbers, lang: str,
+def _stand_page(section: StandSection, cells: Cells, st: dict[str, ParagraphStyle],
                 fonts: Fonts) -> list[Flowable]:
-    s = section.stand
+    w, s = cells.w, section.stand
     title = f"{_esc(s.code)} · {_esc(s.name)}"
-    lines = [f"{_esc(t['province'])}: {_esc(s.province or t['none'])}"]
+    lines = [f"{_esc(w.say('event_report.province'))}: "
+             f"{_esc(w.cell(named(s.province)))}"]
     if s.last_entry_at is not None:
-        when = printed_at(s.last_entry_at, zone, lang)
-        lines.append(f"{_esc(t['last_entry'])}: {_esc(when)}")
+        when = printed_at(s.last_entry_at, cells.zone, w.lang)
+        lines.append(f"{_esc(w.say('event_report.last_entry'))}: {_esc(when)}")
     return [
         Paragraph(title, st["h1"]),
         Paragraph(" · ".join(lines), st["small"]), Spacer(1, 6),
-        tables.key_figures(s.totals, t, fmt, fonts, WIDTH * 0.6),
-        Paragraph(_esc(t["method"]), st["h2"]),
-        tables.methods(section.methods, t, fmt, fonts, WIDTH * 0.8, lang),
-        Paragraph(_esc(t["days"]), st["h2"]),
-        tables.days(section.days, t, fmt, fonts, WIDTH * 0.8, lang),
-        Paragraph(_esc(t["top_products"]), st["h2"]),
-        tables.top_products(section.products[:TOP_PRODUCTS], t, fmt, fonts, WIDTH, lang),
+        tables.key_figures(s.totals, w, cells.fmt, fonts, WIDTH * 0.6),
+        Paragraph(_esc(w.say("event_report.method")), st["h2"]),
+        tables.column_table(METHOD_COLUMNS, section.methods, cells, fonts, WIDTH * 0.8,
+                            even=True),
+        Paragraph(_esc(w.say("event_report.days")), st["h2"]),
+        tables.column_table(DAY_COLUMNS, section.days, cells, fonts, WIDTH * 0.8, even=True),
+        Paragraph(_esc(w.say("event_report.top_products")), st["h2"]),
+        tables.column_table(PRODUCT_COLUMNS, section.products[:TOP_PRODUCTS], cells, fonts,
+                            WIDTH, total=False),
     ]
 
 

@@ -1,4 +1,5 @@
-"""The event report's tables (ReportLab platypus): one table style, and each table.
+"""The event report's tables (ReportLab platypus): one table style, and a table drawn from
+a column list (posapp/domain/event_report_columns.py, open_order_columns.py) and its rows.
 
 Cells are plain strings cut to their column's width (no Paragraphs), which keeps a report
 of a few thousand product rows fast to lay out.
@@ -8,15 +9,18 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from posapp.domain.event_report import EventReport
+from posapp.domain.event_report_columns import GROUP_PRODUCT_COLUMNS
+from posapp.domain.report_columns import Column, Kind, Where, shown_in
 from posapp.domain.totals import Totals
-from posapp.printing.event_report_text import day_text, group_name, method_name
+from posapp.printing.event_report_text import Words, day_text, group_name, printed_at
 from posapp.printing.pdf_event_style import (
     GROUP,
     HEAD_TEXT,
@@ -26,26 +30,88 @@ from posapp.printing.pdf_event_style import (
     Fonts,
     Numbers,
 )
-from posapp.services.central_views import Slice
-from posapp.services.event_report_data import DayFigures, EventReport, ProductEarnings
 
+R = TypeVar("R")
 SIZE = 7.5
 _PAD = 3.0
+_MIN_TEXT = 40.0  # points: the narrowest a text column gets when the page is full
 _WIDEST_GLYPH = 1.11  # em: no ASCII character of DejaVu Sans (Bold) or Helvetica is wider
+NOT_KNOWN = "—"
+SHORT_DAY, LONG_DAY = "d MMM y", "EEE d MMM y"
+
+
+class Cells:
+    """How a report's cells read: its words, its numbers and its time zone."""
+
+    def __init__(self, words: Words, numbers: Numbers, zone: str) -> None:
+        self.w, self.fmt, self.zone = words, numbers, zone
+
+    def cell(self, column: Column[Any], value: object) -> str:
+        if column.is_figure:
+            return self.figure(column, _number(value))
+        if value is None or (value == "" and column.kind is not Kind.TEXT):
+            return NOT_KNOWN
+        if column.kind is Kind.DAY:
+            return day_text(str(value), self.w.lang, SHORT_DAY)
+        if column.kind is Kind.WHEN and isinstance(value, datetime):
+            return printed_at(value, self.zone, self.w.lang)
+        return self.w.cell(value)
+
+    def figure(self, column: Column[Any], value: int) -> str:
+        return self.fmt.rp(value) if column.kind is Kind.MONEY else self.fmt.count(value)
+
+    def header(self, columns: Sequence[Column[Any]]) -> list[str]:
+        return [c.header(self.w.lang) for c in columns]
+
+    def body(self, columns: Sequence[Column[R]], rows: Sequence[R]) -> list[list[str]]:
+        """Each row's cells. A day that names its row (a first column: a table of days)
+        is written with its weekday, ``Jum 26 Jun 2026``; a day among other facts (a due
+        date) short, ``26 Jun 2026``."""
+        body = [[self.cell(c, c.value(r)) for c in columns] for r in rows]
+        if columns and columns[0].kind is Kind.DAY:
+            for row, r in zip(body, rows, strict=True):
+                day = columns[0].value(r)
+                if day:
+                    row[0] = day_text(str(day), self.w.lang, LONG_DAY)
+        return body
+
+    def total(self, columns: Sequence[Column[R]], rows: Sequence[R]) -> list[str]:
+        """The TOTAL row: the label, then the sum of each column that adds up."""
+        out = [self.figure(c, sum(_number(c.value(r)) for r in rows)) if c.adds_up else ""
+               for c in columns]
+        out[0] = self.w.say("event_report.total")
+        return out
+
+
+def _number(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def column_table(columns: Sequence[Column[R]], rows: Sequence[R], cells: Cells, fonts: Fonts,
+                 width: float, *, total: bool = True, even: bool = False) -> Table:
+    """The PDF's columns of *columns* (Where.PDF) as a table of *rows*, with a TOTAL row of
+    the figures unless *total* is False; *even*: the figure columns equally wide."""
+    shown = shown_in(columns, Where.PDF)
+    header, body = cells.header(shown), cells.body(shown, rows)
+    last = cells.total(shown, rows) if total else None
+    figures = [c.is_figure for c in shown]
+    first = figures.index(True) if even and True in figures else None
+    widths = column_widths(width, texts(header, body, last, even_from=first), figures, fonts)
+    return grid(header, body, widths, fonts, figures=figures, total=last)
 
 
 def grid(header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
-         widths: Sequence[float], fonts: Fonts, *, numeric_from: int,
+         widths: Sequence[float], fonts: Fonts, *, figures: Sequence[bool],
          total: Sequence[str] | None = None, title: str | None = None) -> Table:
     """A table: navy header, zebra rows, an optional bold total row (its label across the
-    text columns), and an optional title row above the header (title and header repeat on
-    each page a long table takes).
+    text columns before the first figure), and an optional title row above the header
+    (title and header repeat on each page a long table takes).
 
-    Columns from *numeric_from* on hold figures: right-aligned and never cut (make them
-    wide enough with ``column_widths``); a text that does not fit is cut with an ellipsis.
+    The *figures* columns are right-aligned and never cut (make them wide enough with
+    ``column_widths``); a text that does not fit its column is cut with an ellipsis.
     """
     def fit(cells: Sequence[Any], font: str) -> list[Any]:
-        return [_fit(c, font, widths[i]) if i < numeric_from and isinstance(c, str) else c
+        return [_fit(c, font, widths[i]) if not figures[i] and isinstance(c, str) else c
                 for i, c in enumerate(cells)]
 
     data: list[list[Any]] = []
@@ -56,12 +122,12 @@ def grid(header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        *(("ALIGN", (i, 0), (i, -1), "RIGHT") for i, f in enumerate(figures) if f),
     ]
     if title is not None:
         data.append([_fit(title, fonts.bold, sum(widths))] + [""] * (len(widths) - 1))
-        style += [("SPAN", (0, 0), (-1, 0)), ("FONT", (0, 0), (-1, 0), fonts.bold, SIZE + 0.5),
+        style += [("SPAN", (0, 0), (-1, 0)), ("FONT", (0, 0), (-1, 0), fonts.bold, SIZE),
                   ("BACKGROUND", (0, 0), (-1, 0), GROUP), ("TEXTCOLOR", (0, 0), (-1, 0), NAVY),
                   ("ALIGN", (0, 0), (-1, 0), "LEFT")]
     if header is not None:
@@ -73,11 +139,12 @@ def grid(header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
     data += [fit(r, fonts.regular) for r in rows]
     style.append(("ROWBACKGROUNDS", (0, repeat), (-1, -1), [colors.white, ZEBRA]))
     if total is not None:
-        label = _fit(total[0], fonts.bold, sum(widths[:numeric_from]))
-        data.append([label, *([""] * (numeric_from - 1)), *total[numeric_from:]])
+        texts_before = next((i for i, f in enumerate(figures) if f), len(figures)) or 1
+        label = _fit(total[0], fonts.bold, sum(widths[:texts_before]))
+        data.append([label, *([""] * (texts_before - 1)), *total[texts_before:]])
         style += [("FONT", (0, -1), (-1, -1), fonts.bold, SIZE),
                   ("BACKGROUND", (0, -1), (-1, -1), colors.white),
-                  ("SPAN", (0, -1), (numeric_from - 1, -1)),
+                  ("SPAN", (0, -1), (texts_before - 1, -1)),
                   ("LINEABOVE", (0, -1), (-1, -1), 0.9, NAVY)]
         if rows:  # a total never stands alone at the top of a page
             style.append(("NOSPLIT", (0, -2), (-1, -1)))
@@ -87,16 +154,38 @@ def grid(header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
     return table
 
 
-def column_widths(width: float, columns: Sequence[Sequence[str]], flex: dict[int, float],
+def column_widths(width: float, columns: Sequence[Sequence[str]], figures: Sequence[bool],
                   fonts: Fonts) -> list[float]:
-    """Widths over *width* for columns holding *columns*' texts (header, cells, total):
-    each column as wide as its widest text in bold (a text column at most a quarter of
-    *width*), except the *flex* ones (index -> weight), which share what is left."""
-    fixed = {i: min(_widest(cells, fonts.bold) + 2 * _PAD + 2, width / 4 if i in flex else width)
-             for i, cells in enumerate(columns) if i not in flex}
-    rest = max(width - sum(fixed.values()), 40.0 * len(flex))
-    weight = sum(flex.values()) or 1.0
-    return [fixed[i] if i in fixed else rest * flex[i] / weight for i in range(len(columns))]
+    """Widths over *width* for columns holding *columns*' texts (header, cells, total).
+
+    A figure column is as wide as its widest text in bold. The text columns share the rest:
+    each as wide as its widest text when they all fit (what is left over spread in
+    proportion); otherwise the ones narrower than an even share keep their width and the
+    others split what remains.
+    """
+    natural = [_widest(cells, fonts.bold) + 2 * _PAD + 2 for cells in columns]
+    text_cols = [i for i, f in enumerate(figures) if not f]
+    room = width - sum(n for n, f in zip(natural, figures, strict=True) if f)
+    widths = list(natural)
+    wanted = sum(natural[i] for i in text_cols)
+    if not text_cols:
+        return widths
+    if wanted <= room:
+        for i in text_cols:
+            widths[i] = natural[i] + (room - wanted) * natural[i] / wanted
+        return widths
+    left, rest = list(text_cols), max(room, _MIN_TEXT * len(text_cols))
+    while left:
+        share = rest / len(left)
+        fitting = [i for i in left if natural[i] <= share]
+        if not fitting:
+            for i in left:
+                widths[i] = max(share, _MIN_TEXT)
+            break
+        for i in fitting:
+            rest -= natural[i]
+        left = [i for i in left if i not in fitting]
+    return widths
 
 
 def texts(header: Sequence[str], rows: Sequence[Sequence[str]],
@@ -111,112 +200,45 @@ def texts(header: Sequence[str], rows: Sequence[Sequence[str]],
     return cols
 
 
-def key_figures(o: Totals, t: dict[str, str], fmt: Numbers, fonts: Fonts, width: float, *,
+def key_figures(o: Totals, w: Words, fmt: Numbers, fonts: Fonts, width: float, *,
                 centred: bool = False) -> Table:
+    """Sales, gross, discounts, sales total, refunds and voids, and the net."""
     rows = [
-        [t["sales_count"], fmt.count(o.sales_count)],
-        [t["gross"], fmt.rp(o.gross)],
-        [t["discounts"], fmt.rp(-o.discounts)],
-        [t["sales_total"], fmt.rp(o.sales_total)],
-        [f"{t['refunds']} ({fmt.count(o.refunds_count)})", fmt.rp(-o.refunds)],
-        [t["voids"], fmt.count(o.voids_count)],
+        [w.say("event_report.sales_count"), fmt.count(o.sales_count)],
+        [w.say("event_report.gross"), fmt.rp(o.gross)],
+        [w.say("event_report.discounts"), fmt.rp(-o.discounts)],
+        [w.say("event_report.sales_total"), fmt.rp(o.sales_total)],
+        [f"{w.say('event_report.refunds')} ({fmt.count(o.refunds_count)})", fmt.rp(-o.refunds)],
+        [w.say("event_report.voids"), fmt.count(o.voids_count)],
     ]
-    table = grid([t["key_figures"], ""], rows, [width * 0.6, width * 0.4], fonts,
-                 numeric_from=1, total=[t["net"], fmt.rp(o.net)])
+    table = grid([w.say("event_report.key_figures"), ""], rows, [width * 0.6, width * 0.4],
+                 fonts, figures=[False, True],
+                 total=[w.say("event_report.net"), fmt.rp(o.net)])
     table.hAlign = "CENTER" if centred else "LEFT"
     return table
 
 
-def stand_totals(report: EventReport, t: dict[str, str], fmt: Numbers, fonts: Fonts,
-                 width: float) -> Table:
-    """Code, name and province (wrapped, the province under the name), sales count, sales
-    (after discounts), refunds and net of every stand, and the total. Gross and discounts
-    are on the cover and the stand pages."""
-    o = report.overall
-    header = [t["code"], f"{t['stand']} / {t['province']}", t["sales_count"],
-              t["sales_total"], t["refunds"], t["net"]]
-    total = [t["total"], "", fmt.count(o.sales_count), fmt.rp(o.sales_total),
-             fmt.rp(o.refunds), fmt.rp(o.net)]
-    rows: list[list[Any]] = [
-        [s.code, s.name, fmt.count(s.totals.sales_count), fmt.rp(s.totals.sales_total),
-         fmt.rp(s.totals.refunds), fmt.rp(s.totals.net)] for s in report.stands]
-    widths = column_widths(width, texts(header, rows, total), {1: 1.0}, fonts)
-    style = ParagraphStyle("stand", fontName=fonts.regular, fontSize=SIZE,
-                           leading=SIZE * 1.2)
-    for row, s in zip(rows, report.stands, strict=True):
-        row[1] = Paragraph(f"{_esc(s.name)}<br/><font color='#666666'>"
-                           f"{_esc(s.province)}</font>", style)
-    return grid(header, rows, widths, fonts, numeric_from=2, total=total)
-
-
-def methods(slices: Sequence[Slice], t: dict[str, str], fmt: Numbers, fonts: Fonts,
-            width: float, lang: str) -> Table:
-    header = [t["method"], t["sales"], t["refunds"], t["net"]]
-    rows = [[method_name(s.key[0], lang), fmt.rp(s.sales), fmt.rp(s.refunds), fmt.rp(s.net)]
-            for s in slices]
-    total = [t["total"], fmt.rp(sum(s.sales for s in slices)),
-             fmt.rp(sum(s.refunds for s in slices)), fmt.rp(sum(s.net for s in slices))]
-    widths = column_widths(width, texts(header, rows, total, even_from=1), {0: 1}, fonts)
-    return grid(header, rows, widths, fonts, numeric_from=1, total=total)
-
-
-def days(figures: Sequence[DayFigures], t: dict[str, str], fmt: Numbers, fonts: Fonts,
-         width: float, lang: str) -> Table:
-    header = [t["day"], t["sales_count"], t["sales"], t["refunds"], t["net"]]
-    rows = [[day_text(d.day, lang), fmt.count(d.sales_count), fmt.rp(d.sales),
-             fmt.rp(d.refunds), fmt.rp(d.net)] for d in figures]
-    total = [t["total"], fmt.count(sum(d.sales_count for d in figures)),
-             fmt.rp(sum(d.sales for d in figures)), fmt.rp(sum(d.refunds for d in figures)),
-             fmt.rp(sum(d.net for d in figures))]
-    widths = column_widths(width, texts(header, rows, total, even_from=2), {0: 1}, fonts)
-    return grid(header, rows, widths, fonts, numeric_from=1, total=total)
-
-
-def top_products(products: Sequence[ProductEarnings], t: dict[str, str], fmt: Numbers,
-                 fonts: Fonts, width: float, lang: str) -> Table:
-    header = [t["sku"], t["product"], t["maker_group"], t["units"], t["net"]]
-    rows = [[p.sku, p.name, group_name(p.maker_group, lang), fmt.count(p.units),
-             fmt.rp(p.net)] for p in products]
-    widths = column_widths(width, texts(header, rows), {1: 1.3, 2: 1.0}, fonts)
-    return grid(header, rows, widths, fonts, numeric_from=3)
-
-
-def maker_groups(report: EventReport, t: dict[str, str], fmt: Numbers, fonts: Fonts,
-                 width: float, lang: str) -> list[Flowable]:
-    """A table per maker group, titled with its name and home regions: its products
-    (stand, SKU, name, category, units, sales, refunds, net) and the group's total; then
-    the grand total. All share the same column widths."""
-    header = [t["stand"], t["sku"], t["product"], t["category"], t["units"], t["sales"],
-              t["refunds"], t["net"]]
+def maker_groups(report: EventReport, cells: Cells, fonts: Fonts,
+                 width: float) -> list[Flowable]:
+    """A table per maker group, titled with its name and home regions: its products and the
+    group's total; then the grand total. All share the same column widths."""
+    shown = shown_in(GROUP_PRODUCT_COLUMNS, Where.PDF)
     groups = report.maker_groups
-    units = sum(g.units for g in groups)
-    sales = sum(g.sales for g in groups)
-    refunds = sum(g.refunds for g in groups)
-    grand = [t["total"], "", "", "", fmt.count(units), fmt.rp(sales), fmt.rp(refunds),
-             fmt.rp(sales - refunds)]
-    codes = {(p.stand, p.sku) for g in groups for p in g.products}
-    sample = [[stand, sku, "", "", "", "", "", ""] for stand, sku in codes]
-    # a group's totals bound its products' figures (a net lies between -refunds and sales)
-    sample += [["", "", "", "", f"-{fmt.count(g.units)}", fmt.rp(-g.sales),
-                fmt.rp(-g.refunds), fmt.rp(-max(g.sales, g.refunds))] for g in groups]
-    widths = column_widths(width, texts(header, sample), {2: 2.2, 3: 1.0}, fonts)
+    every = [p for g in groups for p in g.products]
+    header, grand = cells.header(shown), cells.total(shown, every)
+    bodies = [cells.body(shown, g.products) for g in groups]
+    totals = [cells.total(shown, g.products) for g in groups]
+    figures = [c.is_figure for c in shown]
+    widths = column_widths(width, texts(header, [r for b in bodies for r in b] + totals, grand),
+                           figures, fonts)
     out: list[Flowable] = []
-    for g in groups:
-        rows = [[p.stand, p.sku, p.name, p.category, fmt.count(p.units), fmt.rp(p.sales),
-                 fmt.rp(p.refunds), fmt.rp(p.net)] for p in g.products]
-        total = [t["total"], "", "", "", fmt.count(g.units), fmt.rp(g.sales),
-                 fmt.rp(g.refunds), fmt.rp(g.net)]
-        regions = ", ".join(sorted({p.region for p in g.products if p.region}))
-        title = group_name(g.name, lang) + (f" · {regions}" if regions else "")
-        table = grid(header, rows, widths, fonts, numeric_from=4, total=total, title=title)
-        out.append(KeepTogether([table]) if len(rows) <= 12 else table)
-    grand_widths = column_widths(width, texts(header, [], grand), {0: 1}, fonts)
-    out += [Spacer(1, 6), grid(None, [], grand_widths, fonts, numeric_from=4, total=grand)]
+    for g, body, total in zip(groups, bodies, totals, strict=True):
+        regions = ", ".join(g.regions)
+        title = group_name(g.name, cells.w.lang) + (f" · {regions}" if regions else "")
+        table = grid(header, body, widths, fonts, figures=figures, total=total, title=title)
+        out.append(KeepTogether([table]) if len(body) <= 12 else table)
+    out += [Spacer(1, 6), grid(None, [], widths, fonts, figures=figures, total=grand)]
     return out
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _widest(texts: Sequence[str], font: str) -> float:

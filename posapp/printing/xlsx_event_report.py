@@ -11,147 +11,92 @@ contents.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from openpyxl import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from posapp.domain.tender import PaymentMethod
-from posapp.printing.event_report_text import (
-    days_covered,
-    group_name,
-    labels,
-    method_name,
-    printed_at,
+from posapp.domain.event_report import EventReport
+from posapp.domain.event_report_columns import (
+    CATEGORY_COLUMNS,
+    DAY_COLUMNS,
+    GROUP_PRODUCT_COLUMNS,
+    MAKER_GROUP_COLUMNS,
+    METHOD_COLUMNS,
+    PRODUCT_COLUMNS,
+    PROVINCE_COLUMNS,
+    REGION_COLUMNS,
+    stand_columns,
 )
+from posapp.printing.event_report_text import Words, days_covered, printed_at
 from posapp.printing.report_files import replacing
-from posapp.printing.xlsx_event_sheets import COUNT, RUPIAH, Column, cell, write_sheet
-from posapp.printing.xlsx_orders import order_summary_rows, orders_views
-from posapp.services.event_report_data import EventReport
+from posapp.printing.xlsx_event_sheets import COUNT, RUPIAH, cell, write_sheet
+from posapp.printing.xlsx_orders import View, order_summary_rows, orders_views
+
+__all__ = ["RUPIAH", "write_event_xlsx"]
 
 
 def write_event_xlsx(report: EventReport, path: Path, *, lang: str = "id") -> Path:
     """Write *report* as an .xlsx workbook at *path* (whole or not at all). Returns *path*."""
-    t = labels(lang)
+    w = Words(lang)
     book = Workbook(write_only=True)
-    _summary(book.create_sheet(t["summary"]), report, t, lang)
-    for title, columns, rows in _views(report, t, lang):
-        write_sheet(book.create_sheet(title[:31]), columns, rows, t["total"])
+    _summary(book.create_sheet(w.say("event_report.summary")), report, w)
+    for title, columns, rows in _views(report, w):
+        write_sheet(book.create_sheet(title[:31]), columns, rows, w, report.timezone)
     with replacing(Path(path)) as tmp:
         book.save(tmp)
     return Path(path)
 
 
-def _views(report: EventReport, t: dict[str, str], lang: str) -> Iterable[
-        tuple[str, list[Column], Sequence[Any]]]:
+def _views(report: EventReport, w: Words) -> Iterable[View]:
     """(sheet title, columns, rows) of every view sheet."""
-    zone = _zone(report.timezone)
-    figures = [Column(t["units"], lambda s: s.units, "count"),
-               Column(t["sales"], lambda s: s.sales, "rupiah"),
-               Column(t["refunds"], lambda s: s.refunds, "rupiah"),
-               Column(t["net"], lambda s: s.net, "rupiah")]
-    order = [m.value for m in PaymentMethod]
-    methods = sorted({m for s in report.stands for m in s.totals.methods},
-                     key=lambda m: (order.index(m) if m in order else len(order), m))
-    yield t["sheet_stands"], [
-        Column(t["code"], lambda s: s.code), Column(t["stand"], lambda s: s.name),
-        Column(t["province"], lambda s: s.province),
-        Column(t["sales_count"], lambda s: s.totals.sales_count, "count"),
-        Column(t["gross"], lambda s: s.totals.gross, "rupiah"),
-        Column(t["discounts"], lambda s: s.totals.discounts, "rupiah"),
-        Column(t["sales_total"], lambda s: s.totals.sales_total, "rupiah"),
-        Column(t["voids"], lambda s: s.totals.voids_count, "count"),
-        Column(t["refunds_count"], lambda s: s.totals.refunds_count, "count"),
-        Column(t["refunds"], lambda s: s.totals.refunds, "rupiah"),
-        Column(t["net"], lambda s: s.totals.net, "rupiah"),
-        *(Column(f"{t['net']} {method_name(m, lang)}", _method_net(m), "rupiah")
-          for m in methods),
-        Column(t["last_entry"], lambda s: _local(s.last_entry_at, zone), "when", total=False),
-    ], report.stands
-
-    def named(header: str, empty: str) -> list[Column]:
-        return [Column(header, lambda s: s.key[0] or empty), *figures]
-
     by = report.breakdowns
-    yield t["sheet_provinces"], named(t["province"], t["none"]), by["province"]
-    yield t["sheet_maker_groups"], named(t["maker_group"], t["no_group"]), by["maker_group"]
-    yield t["sheet_categories"], named(t["category"], t["none"]), by["category"]
-    yield t["sheet_regions"], named(t["region"], t["none"]), by["region"]
-    products = [p for s in report.sections for p in s.products]
-    yield t["sheet_products"], [
-        Column(t["stand"], lambda p: p.stand), Column(t["sku"], lambda p: p.sku),
-        Column(t["product"], lambda p: p.name), Column(t["category"], lambda p: p.category),
-        Column(t["maker_group"], lambda p: group_name(p.maker_group, lang)),
-        Column(t["region"], lambda p: p.region), *figures,
-    ], products
-    yield t["sheet_days"], [
-        Column(t["day"], lambda d: date.fromisoformat(d.day), "day", total=False),
-        Column(t["sales_count"], lambda d: d.sales_count, "count"), *figures[1:],
-    ], report.day_figures
-    yield t["sheet_methods"], [Column(t["method"], lambda s: method_name(s.key[0], lang)),
-                        *figures[1:]], by["method"]
-    group_rows = [(g.name, p) for g in report.maker_groups for p in g.products]
-    yield t["sheet_group_products"], [
-        Column(t["maker_group"], lambda r: group_name(r[0], lang)),
-        Column(t["stand"], lambda r: r[1].stand), Column(t["sku"], lambda r: r[1].sku),
-        Column(t["product"], lambda r: r[1].name),
-        Column(t["category"], lambda r: r[1].category),
-        Column(t["region"], lambda r: r[1].region),
-        *(Column(c.header, _second(c.value), c.kind) for c in figures),
-    ], group_rows
+    yield (w.say("event_report.sheet_stands"), stand_columns(report.payment_methods),
+           report.stands)
+    yield w.say("event_report.sheet_provinces"), PROVINCE_COLUMNS, by["province"]
+    yield w.say("event_report.sheet_maker_groups"), MAKER_GROUP_COLUMNS, by["maker_group"]
+    yield w.say("event_report.sheet_categories"), CATEGORY_COLUMNS, by["category"]
+    yield w.say("event_report.sheet_regions"), REGION_COLUMNS, by["region"]
+    yield w.say("event_report.sheet_products"), PRODUCT_COLUMNS, report.products
+    yield w.say("event_report.sheet_days"), DAY_COLUMNS, report.day_figures
+    yield w.say("event_report.sheet_methods"), METHOD_COLUMNS, by["method"]
+    yield (w.say("event_report.sheet_group_products"), GROUP_PRODUCT_COLUMNS,
+           [p for g in report.maker_groups for p in g.products])
     if report.orders is not None:
-        yield from orders_views(report.orders, t, lang)
+        yield from orders_views(report.orders, w)
 
 
-def _summary(ws: WriteOnlyWorksheet, report: EventReport, t: dict[str, str],
-             lang: str) -> None:
-    o = report.overall
+def _summary(ws: WriteOnlyWorksheet, report: EventReport, w: Words) -> None:
+    o, lang = report.overall, w.lang
+    net = w.say("event_report.net")
     rows: list[tuple[str, Any, str | None]] = [
-        (t["event"], report.event_name, None),
-        (t["days_covered"], days_covered(report.first_day, report.last_day, lang), None),
-        (t["stands_count"], len(report.stands), COUNT),
-        (t["printed"], printed_at(report.made_at, report.timezone, lang), None),
+        (w.say("event_report.event"), report.event_name, None),
+        (w.say("event_report.days_covered"),
+         days_covered(report.first_day, report.last_day, lang), None),
+        (w.say("event_report.stands_count"), len(report.stands), COUNT),
+        (w.say("event_report.printed"), printed_at(report.made_at, report.timezone, lang),
+         None),
         ("", None, None),
-        (t["sales_count"], o.sales_count, COUNT), (t["gross"], o.gross, RUPIAH),
-        (t["discounts"], o.discounts, RUPIAH), (t["sales_total"], o.sales_total, RUPIAH),
-        (t["refunds_count"], o.refunds_count, COUNT), (t["refunds"], o.refunds, RUPIAH),
-        (t["voids"], o.voids_count, COUNT), (t["net"], o.net, RUPIAH),
+        (w.say("event_report.sales_count"), o.sales_count, COUNT),
+        (w.say("event_report.gross"), o.gross, RUPIAH),
+        (w.say("event_report.discounts"), o.discounts, RUPIAH),
+        (w.say("event_report.sales_total"), o.sales_total, RUPIAH),
+        (w.say("event_report.refunds_count"), o.refunds_count, COUNT),
+        (w.say("event_report.refunds"), o.refunds, RUPIAH),
+        (w.say("event_report.voids"), o.voids_count, COUNT),
+        (net, o.net, RUPIAH),
         ("", None, None),
     ]
     if report.orders is not None:
-        rows += [*order_summary_rows(report.orders, t), ("", None, None)]
-    rows += [(t["note_refunds"], None, None), (t["currency_note"], None, None)]
+        rows += [*order_summary_rows(report.orders, w), ("", None, None)]
+    rows += [(w.say("event_report.note_refunds"), None, None),
+             (w.say("event_report.currency_note"), None, None)]
     ws.column_dimensions["A"].width = max(len(r[0]) for r in rows if r[1] is not None) + 3
     ws.column_dimensions["B"].width = max(len(report.event_name), 24) + 2
-    ws.append([cell(ws, t["title"], bold=True), None])
+    ws.append([cell(ws, w.say("event_report.title"), bold=True), None])
     for label, value, fmt in rows:
-        bold = label == t["net"]
+        bold = label == net
         ws.append([cell(ws, label, bold=bold),
                    cell(ws, value, number_format=fmt, bold=bold) if fmt else value])
-
-
-def _method_net(method: str) -> Callable[[Any], int]:
-    return lambda s: s.totals.methods[method].net if method in s.totals.methods else 0
-
-
-def _second(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda row: read(row[1])
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Asia/Jakarta")
-
-
-def _local(moment: datetime | None, zone: ZoneInfo) -> datetime | None:
-    """A UTC time as the event's wall clock, without a zone (Excel has none)."""
-    if moment is None:
-        return None
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(zone).replace(tzinfo=None, microsecond=0)

@@ -1,13 +1,14 @@
-"""The organizers' workbooks' sheets (openpyxl, write-only): columns of a kind (text,
-rupiah, count, day, time), numbers stored as numbers with a rupiah format, a bold frozen
-header with a filter, and a TOTAL row stored as values (no formulas). Shared by the event
-report's workbook and the open orders' workbook."""
+"""The organizers' workbooks' sheets (openpyxl, write-only), written from a column list
+(posapp/domain/report_columns.py): numbers stored as numbers with a rupiah format, days as
+dates, a bold frozen header with a filter, and a TOTAL row stored as values (no formulas).
+Shared by the event report's workbook and the open orders' workbook."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -15,6 +16,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from posapp.domain.money import format_rupiah
+from posapp.domain.open_orders import DEFAULT_ZONE
+from posapp.domain.report_columns import Column, Kind, Where, shown_in
+from posapp.printing.event_report_text import Words
 
 RUPIAH = '"Rp" #,##0;-"Rp" #,##0'
 COUNT = "#,##0"
@@ -24,30 +28,24 @@ _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
 _WRAP = Alignment(vertical="top")
 _MAX_WIDTH = 60
-FORMATS = {"text": None, "rupiah": RUPIAH, "count": COUNT, "day": DAY, "when": WHEN}
+FORMATS: dict[Kind, str | None] = {Kind.TEXT: None, Kind.MONEY: RUPIAH, Kind.COUNT: COUNT,
+                                   Kind.DAY: DAY, Kind.WHEN: WHEN}
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column: its header, how to read its value from a row, and its kind."""
-
-    header: str
-    value: Callable[[Any], Any]
-    kind: str = "text"  # text, rupiah, count, day, when
-    total: bool = True  # figures: added up in the TOTAL row
-
-
-def write_sheet(ws: WriteOnlyWorksheet, columns: list[Column], rows: Sequence[Any],
-                total_label: str) -> None:
-    """The header, a row per item of *rows*, and the TOTAL row of the figures."""
-    values = [[c.value(r) for c in columns] for r in rows]
+def write_sheet(ws: WriteOnlyWorksheet, columns: Sequence[Column[Any]], rows: Sequence[Any],
+                w: Words, zone: str = DEFAULT_ZONE) -> None:
+    """The header, a row per item of *rows*, and the TOTAL row of the figures; the
+    workbook's columns of *columns* (Where.XLSX), its times as wall clock in *zone*."""
+    shown = shown_in(columns, Where.XLSX)
+    wall = _zone(zone)
+    values = [[_value(c, c.value(r), w, wall) for c in shown] for r in rows]
     totals: list[Any] = [
-        sum(v[i] or 0 for v in values) if c.total and c.kind in ("rupiah", "count") else None
-        for i, c in enumerate(columns)]
-    totals[0] = total_label
-    _setup(ws, columns, values, totals)
-    ws.append([cell(ws, c.header, bold=True, fill=True) for c in columns])
-    formats = [FORMATS[c.kind] for c in columns]
+        sum(v[i] or 0 for v in values) if c.adds_up else None for i, c in enumerate(shown)]
+    totals[0] = w.say("event_report.total")
+    kinds = [c.kind for c in shown]
+    _setup(ws, [c.header(w.lang) for c in shown], kinds, values, totals)
+    ws.append([cell(ws, c.header(w.lang), bold=True, fill=True) for c in shown])
+    formats = [FORMATS[k] for k in kinds]
     for row in values:
         ws.append([cell(ws, v, number_format=f) if f and v is not None else (v or None)
                    for v, f in zip(row, formats, strict=True)])
@@ -55,15 +53,37 @@ def write_sheet(ws: WriteOnlyWorksheet, columns: list[Column], rows: Sequence[An
                for v, f in zip(totals, formats, strict=True)])
 
 
-def _setup(ws: WriteOnlyWorksheet, columns: list[Column], values: list[list[Any]],
-           totals: list[Any]) -> None:
+def _value(column: Column[Any], value: object, w: Words, zone: ZoneInfo) -> Any:
+    """*value* as the cell holds it: numbers as numbers, days as dates, times as the
+    event's wall clock (Excel has no time zones), texts in the workbook's language."""
+    if column.is_figure:
+        return value if isinstance(value, int) else 0
+    if value is None or value == "":
+        return None
+    if column.kind is Kind.DAY:
+        return date.fromisoformat(str(value))
+    if column.kind is Kind.WHEN and isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(zone).replace(tzinfo=None, microsecond=0)
+    return w.cell(value)
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_ZONE)
+
+
+def _setup(ws: WriteOnlyWorksheet, headers: list[str], kinds: list[Kind],
+           values: list[list[Any]], totals: list[Any]) -> None:
     """Widths, frozen header, filter and print set-up: before the first row is written."""
-    for i, c in enumerate(columns):
+    for i, (header, kind) in enumerate(zip(headers, kinds, strict=True)):
         cells = [row[i] for row in values] + [totals[i]]
-        width = max(len(c.header) + 3, _width(cells, c.kind) + 2)
+        width = max(len(header) + 3, _width(cells, kind) + 2)
         ws.column_dimensions[get_column_letter(i + 1)].width = min(width, _MAX_WIDTH)
     ws.freeze_panes = "A2"
-    last = get_column_letter(len(columns))
+    last = get_column_letter(len(headers))
     ws.auto_filter.ref = f"A1:{last}{len(values) + 1}"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
@@ -85,14 +105,14 @@ def cell(ws: WriteOnlyWorksheet, value: Any, *, number_format: str | None = None
     return c
 
 
-def _width(cells: list[Any], kind: str) -> int:
+def _width(cells: list[Any], kind: Kind) -> int:
     """About how many characters Excel shows for the widest of *cells*."""
-    if kind in ("rupiah", "count"):
+    if kind in (Kind.MONEY, Kind.COUNT):
         numbers = [abs(v) for v in cells if isinstance(v, int)]
         widest = len(format_rupiah(-max(numbers, default=0)))
-        return widest if kind == "rupiah" else widest - 4
-    if kind == "day":
+        return widest if kind is Kind.MONEY else widest - 4
+    if kind is Kind.DAY:
         return len("00 Sep 0000")
-    if kind == "when":
+    if kind is Kind.WHEN:
         return len("00 Sep 0000 00:00")
     return max((len(str(v)) for v in cells if v is not None), default=0)

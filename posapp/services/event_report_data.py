@@ -1,114 +1,27 @@
-"""The event report's data: plain records, and the adding-up that makes every breakdown
-from the same rows (pure: no database). posapp/services/event_report.py reads the rows."""
+"""The event report put together: the adding-up that makes every breakdown from the same
+rows (pure: no database). posapp/services/event_report.py reads the rows
+(posapp/sync/central_queries.py); the records are posapp/domain/event_report.py's."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 
+from posapp.domain.event_report import (
+    DayFigures,
+    EventReport,
+    MakerGroupEarnings,
+    ProductEarnings,
+    Slice,
+    StandSection,
+    StandTotals,
+    overall,
+)
+from posapp.domain.open_orders import OrdersSummary
 from posapp.domain.report import MethodTotals
 from posapp.domain.totals import Totals
-from posapp.services.central_totals import StandTotals
-from posapp.services.central_views import Slice
-from posapp.services.event_report_orders import OrdersSummary
 from posapp.services.event_report_orders import checks as order_checks
-
-#: The breakdowns in the report, in the order the renderers show them.
-BREAKDOWNS = ("stand", "province", "maker_group", "category", "region", "product", "day",
-              "method")
-
-
-@dataclass(frozen=True)
-class ProductEarnings:
-    """What one product of one stand brought in (units: sold less refunded)."""
-
-    stand: str
-    sku: str
-    name: str
-    category: str
-    maker_group: str
-    region: str
-    units: int
-    sales: int
-    refunds: int
-
-    @property
-    def net(self) -> int:
-        return self.sales - self.refunds
-
-
-@dataclass(frozen=True)
-class MakerGroupEarnings:
-    """A maker group and its products, the products largest net first."""
-
-    name: str
-    products: list[ProductEarnings]
-
-    @property
-    def units(self) -> int:
-        return sum(p.units for p in self.products)
-
-    @property
-    def sales(self) -> int:
-        return sum(p.sales for p in self.products)
-
-    @property
-    def refunds(self) -> int:
-        return sum(p.refunds for p in self.products)
-
-    @property
-    def net(self) -> int:
-        return self.sales - self.refunds
-
-
-@dataclass(frozen=True)
-class DayFigures:
-    """One day's kept sales and the refunds given on it."""
-
-    day: str
-    sales_count: int
-    sales: int
-    refunds: int
-
-    @property
-    def net(self) -> int:
-        return self.sales - self.refunds
-
-
-@dataclass(frozen=True)
-class StandSection:
-    """One stand's page: its totals, payment methods, days and products."""
-
-    stand: StandTotals
-    methods: list[Slice]
-    days: list[DayFigures]
-    products: list[ProductEarnings]  # largest net first
-
-
-@dataclass(frozen=True)
-class EventReport:
-    event_name: str
-    timezone: str  # the stands' time zone (the most common one), for printed times
-    made_at: datetime  # UTC
-    days: list[str]  # every day with a sale or a refund, in order
-    stands: list[StandTotals]  # by stand code
-    overall: Totals
-    breakdowns: dict[str, list[Slice]]  # BREAKDOWNS -> slices, largest net first
-    day_figures: list[DayFigures]  # the whole event's days, in order
-    sections: list[StandSection]  # by stand code
-    maker_groups: list[MakerGroupEarnings]  # largest net first
-    orders: OrdersSummary | None = None  # orders for later delivery, apart from sales
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def first_day(self) -> str | None:
-        return self.days[0] if self.days else None
-
-    @property
-    def last_day(self) -> str | None:
-        return self.days[-1] if self.days else None
 
 
 def assemble(stands: list[StandTotals], products: list[ProductEarnings],
@@ -116,16 +29,13 @@ def assemble(stands: list[StandTotals], products: list[ProductEarnings],
              made_at: datetime, orders: OrdersSummary | None = None) -> EventReport:
     """The report from what the central store holds: the stands with their totals and
     payment methods, every product of every stand, each stand's days, and the orders."""
-    overall = Totals()
-    for s in stands:
-        overall.add(s.totals)
     per_stand: dict[str, list[ProductEarnings]] = defaultdict(list)
     for p in products:
         per_stand[p.stand].append(p)
     report = EventReport(
         event_name=event_name, timezone=timezone, made_at=made_at,
         days=sorted({d.day for ds in stand_days.values() for d in ds}),
-        stands=stands, overall=overall,
+        stands=stands, overall=overall(stands),
         breakdowns=breakdowns(stands, products, per_stand, stand_days),
         day_figures=add_days(d for ds in stand_days.values() for d in ds),
         sections=[

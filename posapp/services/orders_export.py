@@ -22,8 +22,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.open_orders import OpenOrder, OrdersSummary
 from posapp.printing.report_files import check_writable, replacing
-from posapp.services.event_report_orders import OpenOrder, OrdersSummary, read_orders
+from posapp.services.event_report_orders import read_orders
 from posapp.sync.central_store import Central
 
 Progress = Callable[[int, int], None]
@@ -47,8 +48,7 @@ class OrdersExport:
 def check_output(path: Path) -> None:
     """Refuse, in one line, a file that is not .xlsx or .csv or cannot be written."""
     if Path(path).suffix.lower() not in FORMATS:
-        raise InvalidInput(f"the open orders are written as .xlsx or .csv: name the file "
-                           f".xlsx or .csv, not {Path(path).name}")
+        raise InvalidInput("report.open_orders_suffix", name=Path(path).name)
     check_writable(Path(path))
 
 

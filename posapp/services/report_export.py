@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.open_orders import today_in
 from posapp.printing.report_files import check_writable
-from posapp.services.event_report_orders import today_in
 from posapp.sync.central_store import Central
 
 Progress = Callable[[int, int], None]
@@ -43,10 +43,9 @@ def check_outputs(pdf: Path | None, xlsx: Path | None) -> None:
     """Refuse, in one line, outputs that cannot be written (before the slow read)."""
     outputs = [p for p in (pdf, xlsx) if p is not None]
     if not outputs:
-        raise InvalidInput("say where to write the event report: a PDF file, an XLSX file "
-                           "or both")
+        raise InvalidInput("report.no_output")
     if pdf is not None and xlsx is not None and Path(pdf).resolve() == Path(xlsx).resolve():
-        raise InvalidInput(f"the PDF and the XLSX would be the same file ({pdf})")
+        raise InvalidInput("report.same_file", path=str(pdf))
     for path in outputs:
         check_writable(Path(path))
 
@@ -60,12 +59,12 @@ def write_event_report(target: str, *, pdf: Path | None = None, xlsx: Path | Non
     *progress(done, total)* is called after each step (reading, then each file).
     """
     check_outputs(pdf, xlsx)
-    from posapp.printing.event_report_text import labels
+    from posapp.printing.event_report_text import check_language
     from posapp.printing.pdf_event_report import render_event_pdf
     from posapp.printing.xlsx_event_report import write_event_xlsx
     from posapp.services.event_report import event_report
 
-    labels(lang)  # an unknown language is refused before the read
+    check_language(lang)  # an unknown language is refused before the read
     steps = _READ_STEPS + (pdf is not None) + (xlsx is not None)
 
     def step(done: int) -> None:

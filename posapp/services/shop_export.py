@@ -18,28 +18,15 @@ import csv
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
+from posapp.domain.shop_product import ShopProduct
 from posapp.printing.report_files import replacing
-from posapp.sync import central_schema as cs
+from posapp.sync import central_queries as q
 from posapp.sync.central_store import Central
+
+__all__ = ["COLUMNS", "ShopExport", "ShopProduct", "shop_products", "write_shop_csv"]
 
 COLUMNS = ("sku", "barcode", "name", "category", "maker_group", "region", "price", "stock",
            "stand", "province")
-
-
-@dataclass(frozen=True)
-class ShopProduct:
-    sku: str
-    barcode: str
-    name: str
-    category: str
-    maker_group: str
-    region: str
-    price: int
-    stock: int
-    stand: str
-    province: str
 
 
 @dataclass(frozen=True)
@@ -51,17 +38,8 @@ class ShopExport:
 
 def shop_products(central: Central, *, everything: bool = False) -> list[ShopProduct]:
     """Products by stand and SKU: active with stock left, or all with *everything*."""
-    p, st = cs.product, cs.stand
-    query = (select(p.c.sku, p.c.barcode, p.c.name, p.c.category, p.c.maker_group,
-                    p.c.region, p.c.price, p.c.stock, p.c.stand, st.c.province)
-             .join(st, st.c.code == p.c.stand, isouter=True)
-             .order_by(p.c.stand, p.c.sku))
-    if not everything:
-        query = query.where(p.c.active.is_(True), p.c.stock > 0)
     with central.reading() as conn:
-        rows = conn.execute(query).all()
-    return [ShopProduct(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "",
-                        int(r[6]), int(r[7]), r[8], r[9] or "") for r in rows]
+        return q.shop_products(conn, everything=everything)
 
 
 def write_shop_csv(central: Central, path: Path, *, everything: bool = False) -> ShopExport:

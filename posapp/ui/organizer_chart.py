@@ -11,8 +11,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from posapp.domain.event_report import Slice
 from posapp.domain.money import format_rupiah
-from posapp.services.central_views import Slice
 
 Bar = tuple[str, int]  # (label, net rupiah)
 TOP = 10

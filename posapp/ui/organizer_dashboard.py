@@ -1,13 +1,13 @@
 """The organizer's dashboard: filters by day and stand, the stand table and the orders tab,
 the net-sales chart.
 
-Everything it shows comes from one ``Snapshot`` read in the background, so a slow server
-never freezes the window; a newer request makes an older answer count for nothing.
+Everything it shows comes from one ``Snapshot`` (services/organizer.py) read in the
+background, so a slow server never freezes the window; a newer request makes an older
+answer count for nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -25,14 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain.event_report import overall
 from posapp.domain.money import format_rupiah
+from posapp.domain.open_orders import OrdersSummary
 from posapp.domain.tender import PAYMENT_METHODS
-from posapp.services import central_totals, central_views, event_report, event_report_orders
-from posapp.services.central_totals import StandTotals
-from posapp.services.central_views import Slice
-from posapp.services.event_report import EventIdentity
-from posapp.services.event_report_orders import OrdersSummary
-from posapp.sync.central_store import Central
+from posapp.services.organizer import Query, Snapshot, snapshot
 from posapp.ui.i18n import current_language
 from posapp.ui.organizer_chart import BarChart, top_bars
 from posapp.ui.organizer_orders import OrdersPane
@@ -41,43 +38,6 @@ from posapp.ui.widgets import TOUCH_HEIGHT, big_label
 from posapp.ui.worker import run_in_background
 
 CHART_DIMENSIONS = ("province", "maker_group", "category", "day", "method")
-
-
-@dataclass(frozen=True)
-class Query:
-    target: str
-    dimension: str = "province"
-    day: str = ""
-    stand: str = ""
-    create: bool = False  # make the central store when it does not exist yet
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    query: Query
-    label: str  # the store's name without a password
-    stands: list[StandTotals]
-    days: list[str]
-    slices: list[Slice]
-    orders: OrdersSummary  # every stand's (the stand filter applies when shown)
-    event: EventIdentity
-
-
-def load_snapshot(q: Query) -> Snapshot:
-    """Read what the dashboard shows (off the UI thread). A URL's empty database and a new
-    file (*create*) become a central store; any other database is refused, not changed."""
-    with Central(q.target, create=q.create) as central:
-        if q.create or not central.is_sqlite:
-            with central.writing():
-                pass
-        stands = central_totals.stand_totals(central)
-        days = central_views.days(central)
-        slices = central_views.breakdown(central, q.dimension, day=q.day or None,
-                                         stand=q.stand or None)
-        orders = event_report_orders.orders_summary(central, now=datetime.now(UTC))
-        event = event_report.event_identity(central)
-        return Snapshot(q, central.label, stands, days, slices, orders, event)
-
 
 class Dashboard(QWidget):
     loaded = Signal(object)  # the Snapshot now shown
@@ -193,7 +153,7 @@ class Dashboard(QWidget):
         generation = self._generation
         self.busy = True
         run_in_background(
-            self, lambda _progress: load_snapshot(query),
+            self, lambda _progress: snapshot(query),
             on_success=lambda snap: self._arrived(generation, snap),
             on_failure=lambda exc: self._went_wrong(generation, query, exc))
 
@@ -246,7 +206,7 @@ class Dashboard(QWidget):
 
     def _show_totals(self) -> None:
         shown = self.proxy.shown()
-        t = central_totals.overall(shown)
+        t = overall(shown)
         self.totals.setText(self.tr(
             "{stands} stands · {sales} sales · gross {gross} · discounts {discounts} · "
             "refunds {refunds} · net {net}").format(
@@ -313,10 +273,7 @@ class Dashboard(QWidget):
         names = self.dimension_names()
         for i in range(self.dimension.count()):
             self.dimension.setItemText(i, names[str(self.dimension.itemData(i))])
-        self.model.set_headers([
-            self.tr("Stand"), self.tr("Province"), self.tr("Sales"), self.tr("Gross"),
-            self.tr("Discounts"), self.tr("Refunds"), self.tr("Net"), self.tr("Last entry"),
-            self.tr("Last sync")])
+        self.model.retranslate(current_language())
         for combo, text in ((self.day_filter, self.tr("All days")),
                             (self.stand_filter, self.tr("All stands"))):
             if combo.count():

@@ -1,6 +1,7 @@
 """The organizer's orders tab: per stand the orders, open ones, overdue ones, deposits held
-and balances due (v_stand_order_totals), and the list of open orders with the overdue ones
-marked. Order money is apart from sales: nothing here is in the stand table's net."""
+and balances due, and the list of open orders with the overdue ones marked (the event
+report's tables: posapp/domain/open_order_columns.py). Order money is apart from sales:
+nothing here is in the stand table's net."""
 
 from __future__ import annotations
 
@@ -17,110 +18,79 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.domain.messages import text
 from posapp.domain.money import format_rupiah
-from posapp.services.event_report_orders import OpenOrder, OrdersSummary, StandOrders
-from posapp.ui.models import Index, RawRole, RowsModel, SortRole
-from posapp.ui.organizer_table import RIGHT, StandFilter
+from posapp.domain.open_order_columns import OPEN_ORDER_COLUMNS, STAND_ORDER_COLUMNS, OrderItems
+from posapp.domain.open_orders import OpenOrder, OrdersSummary, StandOrders
+from posapp.ui.i18n import current_language
+from posapp.ui.models import Index
+from posapp.ui.organizer_table import ColumnsModel, StandFilter
 from posapp.ui.widgets import TOUCH_HEIGHT, big_label
 
 LATE = QColor("#b00020")
 
 
-def _day(iso: str | None) -> str:
-    """``2026-06-26`` -> ``26-06-2026`` (as the stand table writes dates); "-" for none."""
-    if not iso:
-        return "-"
-    year, month, day = iso.split("-")
-    return f"{day}-{month}-{year}"
+class StandOrdersModel(ColumnsModel[StandOrders]):
+    """A row per stand that took orders (the event report's orders per stand)."""
 
-
-class StandOrdersModel(RowsModel[StandOrders]):
-    """A row per stand that took orders; headers are set (translated) by the pane."""
-
-    STAND, PROVINCE, ORDERS, OPEN, OVERDUE, HANDED_OVER, CANCELLED, HELD, DUE = range(9)
-    MONEY = (HELD, DUE)
+    STAND = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.code")
+    OPEN = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.open_orders")
+    OVERDUE = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.overdue")
+    HELD = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.deposits_held")
+    DUE = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.balances_due")
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(["Stand", "Province", "Orders", "Open", "Overdue", "Handed over",
-                          "Cancelled", "Deposits held", "Balances due"], parent)
+        super().__init__(STAND_ORDER_COLUMNS, parent=parent)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        s = self.row_at(index.row()) if index.isValid() else None
-        if s is None:
-            return None
-        col = index.column()
-        values = (s.stand, s.province, s.orders, s.open_orders, s.overdue, s.handed_over,
-                  s.cancelled, s.deposits_held, s.balances_due)
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = values[col]
-            return format_rupiah(int(value)) if col in self.MONEY else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.ORDERS:
-            return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.OVERDUE and s.overdue:
+    def more(self, row: StandOrders, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.OVERDUE and row.overdue:
             return QBrush(LATE)
-        if role == SortRole:
-            return values[col]
-        if role == RawRole:
-            return s
         return None
 
 
-class OpenOrdersModel(RowsModel[OpenOrder]):
-    """The open orders; an overdue one in red with "overdue" after its due date."""
+class OpenOrdersModel(ColumnsModel[OpenOrder]):
+    """The open orders (the event report's); an overdue one in red with "overdue" after its
+    due date."""
 
-    ORDER, STAND, BUYER, COUNTRY, DUE, STATUS, TOTAL, PAID, BALANCE = range(9)
-    MONEY = (TOTAL, PAID, BALANCE)
+    ORDER = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.order_no")
+    STAND = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.stand")
+    BUYER = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.buyer")
+    COUNTRY = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.country")
+    DUE = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.due")
+    BALANCE = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.balance_due")
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(["Order", "Stand", "Buyer", "Country", "Due", "Status", "Total",
-                          "Paid", "Balance due"], parent)
-        self.words: dict[str, str] = {"overdue": "overdue", "open": "open", "ready": "ready",
-                                      "pick_up": "picked up at the stand",
-                                      "made_to_order": "made to order"}
+        super().__init__(OPEN_ORDER_COLUMNS, parent=parent)
 
-    def set_words(self, words: dict[str, str]) -> None:
-        """The translated words the cells use; the cells are shown again."""
-        self.words = words
-        for col in (self.DUE, self.STATUS, self.ORDER):
-            self.refresh_column(col)
-
-    def due_text(self, o: OpenOrder) -> str:
-        return f"{_day(o.due)} ({self.words['overdue']})" if o.overdue else _day(o.due)
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        self.refresh_column(self.DUE)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         o = self.row_at(index.row()) if index.isValid() else None
-        if o is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (o.order_no, o.stand, o.buyer_name, o.country or "-", self.due_text(o),
-                    self.words.get(o.status, o.status), format_rupiah(o.total),
-                    format_rupiah(o.paid), format_rupiah(o.balance_due))[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.ORDER, self.BUYER):
-            return self._details(o)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.MONEY:
-            return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and o.overdue:
+        if o is not None and o.overdue and index.column() == self.DUE \
+                and role == Qt.ItemDataRole.DisplayRole:
+            late = text("event_report.overdue", self.lang).lower()
+            return f"{super().data(index, role)} ({late})"
+        return super().data(index, role)
+
+    def more(self, row: OpenOrder, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.ORDER, self.BUYER):
+            return self._details(row)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(LATE)
-        if role == Qt.ItemDataRole.FontRole and o.overdue and col == self.DUE:
+        if role == Qt.ItemDataRole.FontRole and row.overdue and column == self.DUE:
             font = QFont()
             font.setBold(True)
             return font
-        if role == SortRole:
-            return (o.order_no, o.stand, o.buyer_name.lower(), o.country, o.due or "9999",
-                    o.status, o.total, o.paid, o.balance_due)[col]
-        if role == RawRole:
-            return o
         return None
 
     def _details(self, o: OpenOrder) -> str:
         """The buyer's contact, the address, and the lines, for the tooltip."""
         contact = " · ".join(v for v in (o.phone, o.email) if v)
-        lines = [f"{ln.quantity} × {ln.name}"
-                 + (f" ({self.words['made_to_order']})" if ln.custom else "")
-                 for ln in o.lines]
         return "\n".join([f"{o.order_no}: {o.buyer_name}", contact,
-                          o.address or self.words["pick_up"], *lines, o.note])
+                          o.address or text("event_report.pick_up", self.lang),
+                          *OrderItems(o.lines).each(self.lang), o.note])
 
 
 def _table(name: str, parent: QWidget) -> QTableView:
@@ -219,18 +189,9 @@ class OrdersPane(QWidget):
         self.open_title.setText(self.tr("Open orders"))
         self.stand_table.setAccessibleName(self.tr("Orders per stand"))
         self.open_table.setAccessibleName(self.tr("Open orders, overdue ones in red"))
-        self.stand_model.set_headers([
-            self.tr("Stand"), self.tr("Province"), self.tr("Orders"), self.tr("Open"),
-            self.tr("Overdue"), self.tr("Handed over"), self.tr("Cancelled"),
-            self.tr("Deposits held"), self.tr("Balances due")])
-        self.open_model.set_headers([
-            self.tr("Order"), self.tr("Stand"), self.tr("Buyer"), self.tr("Country"),
-            self.tr("Due"), self.tr("Status"), self.tr("Total"), self.tr("Paid"),
-            self.tr("Balance due")])
-        self.open_model.set_words({
-            "overdue": self.tr("overdue"), "open": self.tr("open"), "ready": self.tr("ready"),
-            "pick_up": self.tr("picked up at the stand"),
-            "made_to_order": self.tr("made to order")})
+        lang = current_language()
+        self.stand_model.retranslate(lang)
+        self.open_model.retranslate(lang)
         self._show_totals()
 
     def changeEvent(self, event: QEvent) -> None:

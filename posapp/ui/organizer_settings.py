@@ -1,7 +1,8 @@
 """What the organizer window remembers between runs: the last central store and the language.
 
 A small JSON file in the user's config folder (platformdirs). A URL is remembered without
-its password: reopening it then relies on PGPASSWORD or ~/.pgpass, or the URL is typed again.
+its password (services.organizer.without_password, when the window stores it): reopening it
+then relies on PGPASSWORD or ~/.pgpass, or the URL is typed again.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
-
 log = logging.getLogger(__name__)
 FILE_NAME = "organizer.json"
 
@@ -22,21 +20,6 @@ def default_settings_path() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("posapp", appauthor=False)) / FILE_NAME
-
-
-def without_password(target: str) -> str:
-    """*target* as it may be written to disk: a URL's password left out."""
-    if "://" not in target:
-        return target
-    try:
-        url = make_url(target)
-    except ArgumentError:
-        return target
-    if not url.password:
-        return target
-    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
-                      url.query)
-    return bare.render_as_string(hide_password=False)
 
 
 @dataclass

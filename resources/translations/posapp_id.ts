@@ -492,38 +492,6 @@
         <source>Stands</source>
         <translation>Stan</translation>
     </message>
-    <message>
-        <source>Stand</source>
-        <translation>Stan</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>Penjualan</translation>
-    </message>
-    <message>
-        <source>Gross</source>
-        <translation>Bruto</translation>
-    </message>
-    <message>
-        <source>Discounts</source>
-        <translation>Diskon</translation>
-    </message>
-    <message>
-        <source>Refunds</source>
-        <translation>Retur</translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation>Bersih</translation>
-    </message>
-    <message>
-        <source>Last entry</source>
-        <translation>Catatan terakhir</translation>
-    </message>
-    <message>
-        <source>Last sync</source>
-        <translation>Sinkron terakhir</translation>
-    </message>
 </context>
 <context>
     <name>DraftLinesModel</name>
@@ -1538,90 +1506,6 @@
     <message>
         <source>Open orders, overdue ones in red</source>
         <translation>Pesanan terbuka, yang terlambat berwarna merah</translation>
-    </message>
-    <message>
-        <source>Stand</source>
-        <translation>Stan</translation>
-    </message>
-    <message>
-        <source>Province</source>
-        <translation>Provinsi</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Terbuka</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Terlambat</translation>
-    </message>
-    <message>
-        <source>Handed over</source>
-        <translation>Diserahkan</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Deposits held</source>
-        <translation>DP ditahan</translation>
-    </message>
-    <message>
-        <source>Balances due</source>
-        <translation>Sisa tagihan</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>No. pesanan</translation>
-    </message>
-    <message>
-        <source>Buyer</source>
-        <translation>Pembeli</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Negara</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Jatuh tempo</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Dibayar</translation>
-    </message>
-    <message>
-        <source>Balance due</source>
-        <translation>Sisa tagihan</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>terlambat</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>terbuka</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>siap diambil</translation>
-    </message>
-    <message>
-        <source>picked up at the stand</source>
-        <translation>diambil di stan</translation>
-    </message>
-    <message>
-        <source>made to order</source>
-        <translation>dibuat khusus</translation>
     </message>
 </context>
 <context>

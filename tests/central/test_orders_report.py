@@ -13,15 +13,11 @@ import openpyxl
 import pytest
 from sqlalchemy import create_engine, text
 
+from posapp.domain.open_orders import OpenOrder, OrdersSummary, StandOrders
 from posapp.services import orders_export
 from posapp.services.event_report import event_report
-from posapp.services.event_report_orders import (
-    OpenOrder,
-    OrdersSummary,
-    StandOrders,
-    orders_summary,
-)
 from posapp.services.event_report_orders import checks as order_checks
+from posapp.services.event_report_orders import orders_summary
 from posapp.sync.central_store import Central
 from tests.central.order_stands import AFTER, BATIK, DELEGATE, OrderEvent, make_order_event
 from tests.conftest import CliResult

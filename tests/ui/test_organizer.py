@@ -23,10 +23,9 @@ from sqlalchemy import create_engine, text
 from posapp.bootstrap import DataDir
 from posapp.domain.errors import PosError
 from posapp.domain.event_key import fingerprint, new_key, parse_key
+from posapp.domain.event_report import Slice, StandTotals
 from posapp.domain.money import format_rupiah
 from posapp.services import central_totals, central_views, event, export, stand, sync
-from posapp.services.central_totals import StandTotals
-from posapp.services.central_views import Slice
 from posapp.sync.central_store import EVENT_META, KEY_META, Central, set_meta
 from posapp.ui.i18n import Languages, qm_path
 from posapp.ui.organizer_chart import top_bars
@@ -326,7 +325,7 @@ def test_a_new_file_becomes_an_empty_central_store_and_is_remembered(
 
 
 def test_a_url_is_remembered_without_its_password(tmp_path: Path) -> None:
-    from posapp.ui.organizer_settings import without_password
+    from posapp.services.organizer import without_password
 
     assert without_password("postgresql://org:rahasia@db.local/hani") == \
         "postgresql://org@db.local/hani"

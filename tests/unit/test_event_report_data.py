@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from posapp.domain.event_report import DayFigures, ProductEarnings, StandTotals
 from posapp.domain.report import MethodTotals
 from posapp.domain.totals import Totals
 from posapp.printing.event_report_text import days_covered, short_rupiah
 from posapp.printing.pdf_event_style import Numbers
-from posapp.services.central_totals import StandTotals
-from posapp.services.event_report_data import DayFigures, ProductEarnings, assemble
+from posapp.services.event_report_data import assemble
 
 MADE_AT = datetime(2026, 6, 26, 10, 0, tzinfo=UTC)
 
