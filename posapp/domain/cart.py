@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from posapp.domain.errors import InvalidInput, NotFound
+from posapp.domain.messages import msg
 from posapp.domain.money import (
     MAX_AMOUNT,
     check_amount,
@@ -33,7 +34,7 @@ class Discount:
 
     @classmethod
     def amount(cls, rupiah: int) -> Discount:
-        check_amount(rupiah, what="discount")
+        check_amount(rupiah, what=msg("amount.discount"))
         return cls(DiscountKind.AMOUNT, Decimal(rupiah))
 
     @classmethod
@@ -140,7 +141,7 @@ class Cart:
         if not product.active:
             raise InvalidInput(f"product {product.sku} is no longer sold")
         unit_price = product.price if price is None else price
-        check_amount(unit_price, what="price")
+        check_amount(unit_price, what=msg("amount.price"))
         if unit_price == 0:
             raise InvalidInput(f"{product.sku} has an open price: give the price for this piece")
         for i, line in enumerate(self.lines):
@@ -158,7 +159,7 @@ class Cart:
             raise InvalidInput("a custom item needs a description")
         custom = Product(sku="CUSTOM", name=name, price=price, category="", stock=0)
         check_quantity(quantity)
-        check_amount(price, what="price")
+        check_amount(price, what=msg("amount.price"))
         if price == 0:
             raise InvalidInput("a custom item needs a price above Rp 0")
         new = CartLine(custom, quantity, price)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import msg
 from posapp.domain.money import check_amount, format_rupiah
 from posapp.domain.tender import QRIS_MAX_PER_PAYMENT
 
@@ -218,7 +219,7 @@ def parse_qris(text: str) -> QrisPayload:
 
 def check_qris_amount(amount: int) -> int:
     """Refuse an amount one QRIS payment cannot carry; return it unchanged otherwise."""
-    check_amount(amount, what="QRIS amount")
+    check_amount(amount, what=msg("amount.qris_amount"))
     if amount <= 0:
         raise InvalidInput("a QRIS payment must be more than Rp 0")
     if amount > QRIS_MAX_PER_PAYMENT:
@@ -250,7 +251,7 @@ def split_amounts(total: int) -> list[int]:
 
     ``25_000_000 -> [10_000_000, 10_000_000, 5_000_000]``; a total under the cap is one part.
     """
-    check_amount(total, what="QRIS total")
+    check_amount(total, what=msg("amount.qris_total"))
     if total <= 0:
         raise InvalidInput("a QRIS payment must be more than Rp 0")
     full, rest = divmod(total, QRIS_MAX_PER_PAYMENT)
