@@ -7,6 +7,7 @@ and including ``6304``. A refusal says what is wrong as a message id with values
 
 from __future__ import annotations
 
+import binascii
 import re
 from dataclasses import dataclass
 
@@ -27,14 +28,10 @@ _HEX4 = re.compile(r"^[0-9A-Fa-f]{4}$")
 def crc16_ccitt_false(data: bytes) -> int:
     """CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF, no reflection, no final xor.
 
-    ``crc16_ccitt_false(b"123456789") == 0x29B1`` (the catalogue's check value).
+    ``crc16_ccitt_false(b"123456789") == 0x29B1`` (the catalogue's check value); the
+    standard library's ``crc_hqx`` is this CRC when it starts from 0xFFFF.
     """
-    crc = 0xFFFF
-    for byte in data:
-        crc ^= byte << 8
-        for _ in range(8):
-            crc = ((crc << 1) ^ 0x1021) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
-    return crc
+    return binascii.crc_hqx(data, 0xFFFF)
 
 
 def _crc_text(body: str) -> str:
