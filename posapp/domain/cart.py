@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from posapp.domain.errors import InvalidInput, NotFound
+from posapp.domain.messages import msg
 from posapp.domain.money import (
     MAX_AMOUNT,
     check_amount,
@@ -33,7 +34,7 @@ class Discount:
 
     @classmethod
     def amount(cls, rupiah: int) -> Discount:
-        check_amount(rupiah, what="discount")
+        check_amount(rupiah, what=msg("amount.discount"))
         return cls(DiscountKind.AMOUNT, Decimal(rupiah))
 
     @classmethod
@@ -41,9 +42,9 @@ class Discount:
         try:
             value = Decimal(str(pct))
         except InvalidOperation:
-            raise InvalidInput(f"not a percentage: {pct!r}") from None
+            raise InvalidInput("discount.not_a_percentage", text=pct) from None
         if not value.is_finite() or not 0 <= value <= 100:
-            raise InvalidInput(f"a discount percentage must be between 0 and 100, got {pct}")
+            raise InvalidInput("discount.percent_out_of_range", percent=pct)
         return cls(DiscountKind.PERCENT, value)
 
     @classmethod
@@ -60,7 +61,7 @@ class Discount:
             return percent_of(base, self.value)
         off = int(self.value)
         if off > base:
-            raise InvalidInput(f"discount of {off} is larger than the amount {base}")
+            raise InvalidInput("discount.above_amount", off=off, base=base)
         return off
 
 
@@ -119,11 +120,11 @@ class Totals:
 
 def check_quantity(quantity: int) -> int:
     if isinstance(quantity, bool) or not isinstance(quantity, int):
-        raise InvalidInput(f"quantity must be a whole number, got {quantity!r}")
+        raise InvalidInput("cart.quantity_not_whole", quantity=quantity)
     if quantity <= 0:
-        raise InvalidInput(f"quantity must be at least 1, got {quantity}")
+        raise InvalidInput("cart.quantity_below_one", quantity=quantity)
     if quantity > MAX_QUANTITY:
-        raise InvalidInput(f"quantity above {MAX_QUANTITY}: {quantity}")
+        raise InvalidInput("cart.quantity_above_max", max=MAX_QUANTITY, quantity=quantity)
     return quantity
 
 
@@ -138,11 +139,11 @@ class Cart:
         """Add *product*; the same catalog product at its list price merges into one line."""
         check_quantity(quantity)
         if not product.active:
-            raise InvalidInput(f"product {product.sku} is no longer sold")
+            raise InvalidInput("cart.product_not_sold", sku=product.sku)
         unit_price = product.price if price is None else price
-        check_amount(unit_price, what="price")
+        check_amount(unit_price, what=msg("amount.price"))
         if unit_price == 0:
-            raise InvalidInput(f"{product.sku} has an open price: give the price for this piece")
+            raise InvalidInput("cart.open_price", sku=product.sku)
         for i, line in enumerate(self.lines):
             if line.product.sku == product.sku and line.unit_price == unit_price:
                 return self.set_quantity(i, line.quantity + quantity)
@@ -155,12 +156,12 @@ class Cart:
         """An open-price piece with no catalog entry (a unique handmade item)."""
         name = name.strip()
         if not name:
-            raise InvalidInput("a custom item needs a description")
+            raise InvalidInput("cart.custom_needs_description")
         custom = Product(sku="CUSTOM", name=name, price=price, category="", stock=0)
         check_quantity(quantity)
-        check_amount(price, what="price")
+        check_amount(price, what=msg("amount.price"))
         if price == 0:
-            raise InvalidInput("a custom item needs a price above Rp 0")
+            raise InvalidInput("cart.custom_needs_price")
         new = CartLine(custom, quantity, price)
         self._check_total([*self.lines, new])
         self.lines.append(new)
@@ -220,10 +221,10 @@ class Cart:
 
     def _line(self, index: int) -> CartLine:
         if not 0 <= index < len(self.lines):
-            raise NotFound(f"no line {index + 1} in the cart")
+            raise NotFound("cart.no_line", line=index + 1)
         return self.lines[index]
 
     @staticmethod
     def _check_total(lines: list[CartLine]) -> None:
         if sum(line.subtotal for line in lines) > MAX_AMOUNT:
-            raise InvalidInput("the sale would be above Rp 10.000.000.000")
+            raise InvalidInput("cart.total_above_max", max=MAX_AMOUNT)

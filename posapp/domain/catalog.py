@@ -2,7 +2,9 @@
 
 The file layer (``posapp.services.catalog_files``) turns CSV or XLSX into a header and
 numbered rows of cells; this module validates them all at once, so the organiser sees every
-bad row in one go and nothing is imported until the whole file is right.
+bad row in one go and nothing is imported until the whole file is right. Each problem is a
+message with values (``RowProblem.why``), said in the command line's English or the window's
+language.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from posapp.domain.errors import InvalidInput
-from posapp.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
+from posapp.domain.messages import N_, SOURCE_LANGUAGE, Message, msg
+from posapp.domain.money import MAX_AMOUNT, parse_rupiah
 from posapp.domain.product import Product
 
 COLUMNS = ("sku", "barcode", "name", "category", "maker_group", "region", "price", "stock")
@@ -93,13 +96,24 @@ class CatalogRow:
 
 @dataclass(frozen=True, slots=True)
 class RowProblem:
-    """Why a line was refused; ``line`` 0 means the file as a whole."""
+    """Why a line was refused, said in any language; ``line`` 0 means the file as a whole."""
 
     line: int
-    reason: str
+    why: Message
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the command line, the log)."""
+        return self.why.text()
+
+    def text(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """``line 3: price 'x' is not a whole rupiah amount`` in *lang*."""
+        if not self.line:
+            return self.why.text(lang)
+        return msg("catalog.on_line", line=self.line, reason=self.why).text(lang)
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}" if self.line else self.reason
+        return self.text()
 
 
 class CatalogFileError(InvalidInput):
@@ -107,28 +121,51 @@ class CatalogFileError(InvalidInput):
 
     def __init__(self, problems: Sequence[RowProblem]) -> None:
         self.problems = sorted(problems, key=lambda p: p.line)
-        super().__init__(_summary(self.problems))
+        summary = _summary(self.problems)
+        super().__init__(summary.code, **summary.values)
 
 
-def _summary(problems: list[RowProblem]) -> str:
+def _summary(problems: list[RowProblem]) -> Message:
     if not problems:
-        return "catalog not imported"
+        return msg("catalog.not_imported")
     whole_file = [p for p in problems if p.line == 0]
     if whole_file:
-        more = len(problems) - 1
-        extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        return f"catalog not imported: {whole_file[0].reason}{extra}"
+        reason, more = whole_file[0].why, len(problems) - 1
+        if more == 0:
+            return msg("catalog.not_imported_because", reason=reason)
+        if more == 1:
+            return msg("catalog.not_imported_because_and_one_more", reason=reason)
+        return msg("catalog.not_imported_because_and_more", reason=reason, n=more)
     count = len({p.line for p in problems})
-    return f"catalog not imported: {count} bad row{'s' if count > 1 else ''} (first: {problems[0]})"
+    if count == 1:
+        return msg("catalog.not_imported_one_row", first=problems[0])
+    return msg("catalog.not_imported_rows", n=count, first=problems[0])
+
+
+def joined(reasons: Sequence[Message]) -> Message:
+    """Several reasons as one: ``first; second; ...``."""
+    why = reasons[-1]
+    for reason in reversed(reasons[:-1]):
+        why = msg("catalog.reasons", first=reason, then=why)
+    return why
 
 
 class _BadCell(Exception):
     """One cell's problem; collected per row, never leaves this module."""
 
+    def __init__(self, why: Message) -> None:
+        super().__init__(why.code)
+        self.why = why
 
-def accepted_headers() -> str:
-    """The header names shown to the user, e.g. ``sku/kode, barcode/barkode, ...``."""
-    return ", ".join(f"{aliases[0]}/{aliases[1]}" for aliases in HEADER_ALIASES.values())
+
+#: The cells' names in a problem, said in any language.
+_SKU_NAME, _BARCODE_NAME = msg("catalog.column_sku"), msg("catalog.column_barcode")
+_PRICE_NAME, _STOCK_NAME = msg("catalog.column_price"), msg("catalog.column_stock")
+
+
+def accepted_headers() -> list[str]:
+    """The header names shown to the user: ``["sku/kode", "barcode/barkode", ...]``."""
+    return [f"{aliases[0]}/{aliases[1]}" for aliases in HEADER_ALIASES.values()]
 
 
 def parse_catalog(
@@ -153,27 +190,23 @@ def parse_catalog(
             continue
         values, reasons = _check_cells(cells, positions)
         if refuse_extra_cells and any(not _is_blank(cell) for cell in cells[len(header) :]):
-            reasons.append(
-                f"the row has {len(cells)} values but the header has {len(header)} columns "
-                "(a comma inside a value? write prices as 150000 or 150.000, "
-                "or put the value in quotes)"
-            )
+            reasons.append(msg("catalog.extra_values", values=len(cells), columns=len(header)))
         sku, barcode = values.get("sku"), values.get("barcode")
-        for what, shown, key in (
-            ("SKU", sku, str(sku).casefold()),
-            ("barcode", barcode, str(barcode)),
+        for column, what, shown, key in (
+            ("sku", _SKU_NAME, sku, str(sku).casefold()),
+            ("barcode", _BARCODE_NAME, barcode, str(barcode)),
         ):
             if not shown:
                 continue
-            earlier = first_line.setdefault((what, key), line)
+            earlier = first_line.setdefault((column, key), line)
             if earlier != line:
-                reasons.append(f"duplicate {what} {shown!r}, also on line {earlier}")
+                reasons.append(msg("catalog.duplicate", what=what, value=shown, line=earlier))
         if reasons:
-            problems.append(RowProblem(line, "; ".join(reasons)))
+            problems.append(RowProblem(line, joined(reasons)))
         else:
             parsed.append(CatalogRow(line=line, **values))  # type: ignore[arg-type]
     if not parsed and not problems:
-        problems.append(RowProblem(0, "the file has no product rows"))
+        problems.append(RowProblem(0, msg("catalog.no_product_rows")))
     if problems:
         raise CatalogFileError(problems)
     return parsed
@@ -190,27 +223,20 @@ def _map_header(header: Sequence[object]) -> dict[str, int]:
         if column is None:
             continue  # unknown extra columns are allowed (notes, photos, ...)
         if column in positions:
-            problems.append(
-                RowProblem(
-                    0,
-                    f"the header has two columns for {column}: {titles[column]!r} "
-                    f"(column {positions[column] + 1}) and {title!r} (column {index + 1})",
-                )
-            )
+            problems.append(RowProblem(0, msg(
+                "catalog.header_column_twice", column=column, first=titles[column],
+                first_at=positions[column] + 1, second=title, second_at=index + 1)))
             continue
         positions[column] = index
         titles[column] = title
     missing = [column for column in REQUIRED_COLUMNS if column not in positions]
     if missing:
-        found = ", ".join(repr(_text(cell)) for cell in header if _text(cell)) or "nothing"
-        problems.insert(
-            0,
-            RowProblem(
-                0,
-                f"the header lacks the required column{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(missing)} (found {found}; accepted headers: {accepted_headers()})",
-            ),
-        )
+        found: list[object] = [repr(_text(cell)) for cell in header if _text(cell)]
+        lacks = (N_("catalog.header_lacks_columns") if len(missing) > 1
+                 else N_("catalog.header_lacks_column"))
+        problems.insert(0, RowProblem(0, msg(
+            lacks, missing=missing, found=found or [msg("catalog.header_found_nothing")],
+            accepted=accepted_headers())))
     if problems:
         raise CatalogFileError(problems)
     return positions
@@ -218,17 +244,17 @@ def _map_header(header: Sequence[object]) -> dict[str, int]:
 
 def _check_cells(
     cells: Sequence[object], positions: dict[str, int]
-) -> tuple[dict[str, object], list[str]]:
+) -> tuple[dict[str, object], list[Message]]:
     """The row's good values by column, and one reason per bad cell."""
     values: dict[str, object] = {}
-    reasons: list[str] = []
+    reasons: list[Message] = []
     for column, check in _CHECKS.items():
         index = positions.get(column)
         cell = cells[index] if index is not None and index < len(cells) else None
         try:
             values[column] = check(cell)
         except _BadCell as bad:
-            reasons.append(str(bad))
+            reasons.append(bad.why)
     return values, reasons
 
 
@@ -246,59 +272,59 @@ def _text(cell: object) -> str:
 
 
 def _label(
-    cell: object, what: str, *, required: bool = False, limit: int = MAX_LABEL_LENGTH
+    cell: object, what: Message, *, required: bool = False, limit: int = MAX_LABEL_LENGTH
 ) -> str:
     text = " ".join(_text(cell).split())  # one line: Alt+Enter breaks and double spaces go
     if required and not text:
-        raise _BadCell(f"{what} is empty")
+        raise _BadCell(msg("catalog.cell_empty", what=what))
     if _CONTROL.search(text):
-        raise _BadCell(f"{what} {text!r} contains an invisible control character")
+        raise _BadCell(msg("catalog.cell_control_character", what=what, text=text))
     if len(text) > limit:
-        raise _BadCell(f"{what} {text[:30] + '...'!r} is longer than {limit} characters")
+        raise _BadCell(msg("catalog.cell_too_long", what=what, text=text[:30] + "...",
+                           limit=limit))
     return text
 
 
 def _sku(cell: object) -> str:
     text = _text(cell)
     if not text:
-        raise _BadCell("SKU is empty")
+        raise _BadCell(msg("catalog.cell_empty", what=_SKU_NAME))
     if any(ch.isspace() for ch in text):
-        raise _BadCell(f"SKU {text!r} contains a space")
+        raise _BadCell(msg("catalog.cell_space", what=_SKU_NAME, text=text))
     if _CONTROL.search(text):
-        raise _BadCell(f"SKU {text!r} contains an invisible control character")
+        raise _BadCell(msg("catalog.cell_control_character", what=_SKU_NAME, text=text))
     if len(text) > MAX_SKU_LENGTH:
-        raise _BadCell(f"SKU {text!r} is longer than {MAX_SKU_LENGTH} characters")
+        raise _BadCell(msg("catalog.cell_too_long", what=_SKU_NAME, text=text,
+                           limit=MAX_SKU_LENGTH))
     return text
 
 
 def _barcode(cell: object) -> str | None:
     if isinstance(cell, float) and not cell.is_integer():
-        raise _BadCell(f"barcode {cell!r} is not a whole number")
+        raise _BadCell(msg("catalog.cell_not_whole_number", what=_BARCODE_NAME, text=cell))
     text = _text(cell)
     if not text:
         return None
     if _SCIENTIFIC.match(text):
-        raise _BadCell(
-            f"barcode {text!r} was shortened to scientific notation by the spreadsheet; "
-            "format the barcode column as Text and type the digits again"
-        )
+        raise _BadCell(msg("catalog.barcode_scientific", text=text))
     if any(ch.isspace() for ch in text):
-        raise _BadCell(f"barcode {text!r} contains a space")
+        raise _BadCell(msg("catalog.cell_space", what=_BARCODE_NAME, text=text))
     if len(text) > MAX_BARCODE_LENGTH:
-        raise _BadCell(f"barcode {text!r} is longer than {MAX_BARCODE_LENGTH} characters")
+        raise _BadCell(msg("catalog.cell_too_long", what=_BARCODE_NAME, text=text,
+                           limit=MAX_BARCODE_LENGTH))
     if not _BARCODE.match(text):
-        raise _BadCell(f"barcode {text!r} may only have letters, digits and - . / _")
+        raise _BadCell(msg("catalog.barcode_characters", text=text))
     return text
 
 
 def _price(cell: object) -> int:
     if _is_blank(cell):
-        raise _BadCell("price is empty (write 0 for a price set at the till)")
+        raise _BadCell(msg("catalog.price_empty"))
     if isinstance(cell, bool):
-        raise _BadCell(f"price {cell!r} is not a whole rupiah amount")
+        raise _BadCell(msg("catalog.price_not_whole_rupiah", text=cell))
     if isinstance(cell, float):
         if not cell.is_integer():
-            raise _BadCell(f"price {cell!r} is not a whole rupiah amount")
+            raise _BadCell(msg("catalog.price_not_whole_rupiah", text=cell))
         cell = int(cell)
     if isinstance(cell, int):
         value = cell
@@ -311,11 +337,11 @@ def _price(cell: object) -> int:
             if digits.isdigit() and int(digits) > MAX_AMOUNT:
                 value = int(digits)
             else:
-                raise _BadCell(f"price {text!r} is not a whole rupiah amount") from None
+                raise _BadCell(msg("catalog.price_not_whole_rupiah", text=text)) from None
     if value < 0:
-        raise _BadCell(f"price {_text(cell)!r} cannot be negative")
+        raise _BadCell(msg("catalog.cell_negative", what=_PRICE_NAME, text=_text(cell)))
     if value > MAX_AMOUNT:
-        raise _BadCell(f"price {_text(cell)!r} is above {format_rupiah(MAX_AMOUNT)}")
+        raise _BadCell(msg("catalog.price_above_max", text=_text(cell), max=MAX_AMOUNT))
     return value
 
 
@@ -323,25 +349,26 @@ def _stock(cell: object) -> int:
     if _is_blank(cell):
         return 0
     if isinstance(cell, bool) or (isinstance(cell, float) and not cell.is_integer()):
-        raise _BadCell(f"stock {cell!r} is not a whole number")
+        raise _BadCell(msg("catalog.cell_not_whole_number", what=_STOCK_NAME, text=cell))
     text = _text(cell)
     if not _WHOLE_NUMBER.match(text):
-        raise _BadCell(f"stock {text!r} is not a whole number")
+        raise _BadCell(msg("catalog.cell_not_whole_number", what=_STOCK_NAME, text=text))
     value = int(text)
     if value < 0:
-        raise _BadCell(f"stock {text!r} cannot be negative")
+        raise _BadCell(msg("catalog.cell_negative", what=_STOCK_NAME, text=text))
     if value > MAX_STOCK:
-        raise _BadCell(f"stock {text!r} is above {MAX_STOCK} (a barcode in the wrong column?)")
+        raise _BadCell(msg("catalog.stock_above_max", text=text, max=MAX_STOCK))
     return value
 
 
 _CHECKS = {
     "sku": _sku,
     "barcode": _barcode,
-    "name": lambda cell: _label(cell, "name", required=True, limit=MAX_NAME_LENGTH),
-    "category": lambda cell: _label(cell, "category"),
-    "maker_group": lambda cell: _label(cell, "maker group"),
-    "region": lambda cell: _label(cell, "region"),
+    "name": lambda cell: _label(cell, msg("catalog.column_name"), required=True,
+                                limit=MAX_NAME_LENGTH),
+    "category": lambda cell: _label(cell, msg("catalog.column_category")),
+    "maker_group": lambda cell: _label(cell, msg("catalog.column_maker_group")),
+    "region": lambda cell: _label(cell, msg("catalog.column_region")),
     "price": _price,
     "stock": _stock,
 }

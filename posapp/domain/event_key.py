@@ -27,8 +27,6 @@ _IGNORED = str.maketrans("", "", " \t\r\n-\u00a0")
 _CHECKSUM_DOMAIN = b"posapp event key checksum\x00"
 _EVENT_ID_DOMAIN = b"posapp event id\x00"
 _NEAR = 6  # this many characters too many or too few still reads as a mistyped key
-_NOT_A_KEY = (f"this is not an event key (an event key is {KEY_CHARS // GROUP} groups of "
-              f"{GROUP} letters and digits, like 7K3M-...)")
 
 
 def new_key(random_bytes: Callable[[int], bytes] = secrets.token_bytes) -> str:
@@ -47,26 +45,23 @@ def format_key(key: bytes) -> str:
 def parse_key(text: str) -> bytes:
     """The key bytes of a written key; a one-line reason (never echoing it) when it is wrong."""
     if not isinstance(text, str):
-        raise InvalidInput(_NOT_A_KEY)
+        raise _not_a_key()
     chars = text.translate(_IGNORED).upper()
     if not chars:
-        raise InvalidInput("no event key given")
+        raise InvalidInput("event_key.missing")
     if not (chars.isascii() and chars.isalnum() and abs(len(chars) - KEY_CHARS) <= _NEAR):
-        raise InvalidInput(_NOT_A_KEY)
+        raise _not_a_key()
     if "U" in chars:
-        raise InvalidInput("the event key has a typo: it never holds the letter U "
-                           "(perhaps a V?)")
+        raise InvalidInput("event_key.typo_letter_u")
     if len(chars) != KEY_CHARS:
-        raise InvalidInput(f"the event key has a typo: it has {len(chars)} letters and "
-                           f"digits instead of {KEY_CHARS}")
+        raise InvalidInput("event_key.typo_length", n=len(chars), k=KEY_CHARS)
     number = 0
     for c in chars:
         number = number << 5 | _VALUE[c]
     raw = number.to_bytes(KEY_BYTES + CHECKSUM_BYTES, "big")
     key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
     if not secrets.compare_digest(check, _checksum(key)):
-        raise InvalidInput("the event key has a typo: its check letters do not match; "
-                           "compare it group by group with the paper")
+        raise InvalidInput("event_key.typo_check")
     return key
 
 
@@ -76,10 +71,14 @@ def fingerprint(key: bytes) -> str:
     return hashlib.sha256(_EVENT_ID_DOMAIN + key).hexdigest()[:8]
 
 
+def _not_a_key() -> InvalidInput:
+    return InvalidInput("event_key.not_a_key", groups=KEY_CHARS // GROUP, group=GROUP)
+
+
 def _checksum(key: bytes) -> bytes:
     return hashlib.sha256(_CHECKSUM_DOMAIN + key).digest()[:CHECKSUM_BYTES]
 
 
 def _check_length(key: bytes) -> None:
     if not isinstance(key, bytes) or len(key) != KEY_BYTES:
-        raise InvalidInput(f"an event key is {KEY_BYTES} bytes")
+        raise InvalidInput("event_key.wrong_size", n=KEY_BYTES)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from posapp.domain.messages import Message, msg
+
 #: The hash before the first entry of a stand's journal.
 GENESIS = "0" * 64
 
@@ -69,8 +71,15 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class ChainBreak:
+    """Where the chain breaks (*seq*) and why, said in any language (a refusal's value)."""
+
     seq: int
-    reason: str
+    why: Message
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (the command line, the log)."""
+        return self.why.text()
 
 
 def verify_chain(entries: Iterable[Entry], *, start_seq: int = 1, start_hash: str = GENESIS) -> (
@@ -80,10 +89,11 @@ def verify_chain(entries: Iterable[Entry], *, start_seq: int = 1, start_hash: st
     expected_seq, prev = start_seq, start_hash
     for e in entries:
         if e.seq != expected_seq:
-            return ChainBreak(e.seq, f"expected entry {expected_seq}, found {e.seq}")
+            return ChainBreak(e.seq, msg("journal.unexpected_entry", expected=expected_seq,
+                                         found=e.seq))
         if e.prev_hash != prev:
-            return ChainBreak(e.seq, "does not link to the entry before it")
+            return ChainBreak(e.seq, msg("journal.unlinked_entry"))
         if entry_hash(e.prev_hash, e.seq, e.stand, e.at, e.kind, e.payload) != e.hash:
-            return ChainBreak(e.seq, "its content does not match its hash (altered)")
+            return ChainBreak(e.seq, msg("journal.altered_entry"))
         expected_seq, prev = e.seq + 1, e.hash
     return None

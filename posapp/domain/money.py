@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import Message, msg
 from posapp.domain.rupiah import format_rupiah
 
 #: The largest amount any single price, payment or total may have (Rp 10 milyar).
@@ -31,19 +32,25 @@ def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:
     if cleaned.endswith(",00") or cleaned.endswith(",0"):
         cleaned = cleaned.rsplit(",", 1)[0]
     if not _AMOUNT_TEXT.match(cleaned):
-        raise InvalidInput(f"not an amount in whole rupiah: {raw!r}")
+        raise InvalidInput("amount.unreadable", text=raw)
     value = int(cleaned.replace(".", ""))
     return check_amount(value, allow_negative=allow_negative)
 
 
-def check_amount(value: int, *, allow_negative: bool = False, what: str = "amount") -> int:
-    """Refuse amounts past the limits; return *value* unchanged otherwise."""
+def check_amount(value: int, *, allow_negative: bool = False,
+                 what: Message | None = None) -> int:
+    """Refuse amounts past the limits; return *value* unchanged otherwise.
+
+    *what* names the amount in the refusal, said in any language: a message such as
+    ``msg("amount.method_payment", method="cash")`` (plain "amount" when not given).
+    """
+    named = msg("amount.amount") if what is None else what
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what} must be whole rupiah, got {value!r}")
+        raise InvalidInput("amount.not_whole", what=named, value=value)
     if value < 0 and not allow_negative:
-        raise InvalidInput(f"{what} cannot be negative: {value}")
+        raise InvalidInput("amount.negative", what=named, value=value)
     if abs(value) > MAX_AMOUNT:
-        raise InvalidInput(f"{what} above {format_rupiah(MAX_AMOUNT)}: {format_rupiah(value)}")
+        raise InvalidInput("amount.above_max", what=named, max=MAX_AMOUNT, value=value)
     return value
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from posapp.domain.errors import InvalidInput, NotAllowed
+from posapp.domain.messages import msg
 from posapp.domain.money import check_amount, format_rupiah
 from posapp.domain.tender import AppliedPayment, Payment, PaymentMethod, Tender, settle
 
@@ -103,10 +104,10 @@ def check_items(items: list[OrderItem]) -> int:
             raise InvalidInput("a made-to-order item needs a description")
         if not 1 <= item.quantity <= 10_000:
             raise InvalidInput(f"{item.name}: the quantity must be 1 to 10,000")
-        check_amount(item.unit_price, what=f"price of {item.name}")
+        check_amount(item.unit_price, what=msg("amount.price_of", name=item.name))
         if item.unit_price == 0:
             raise InvalidInput(f"{item.name}: an order line needs a price above Rp 0")
-    return check_amount(sum(i.total for i in items), what="order total")
+    return check_amount(sum(i.total for i in items), what=msg("amount.order_total"))
 
 
 def check_due(due: date | None, today: date) -> None:
@@ -118,7 +119,8 @@ def take_deposit(total: int, payments: list[Payment]) -> Tender:
     """The down payment: any part of the total, never more, and no change given."""
     if not payments:
         return Tender(payments=(), change=0)
-    paid = sum(check_amount(p.tendered, what=f"{p.method.value} deposit") for p in payments)
+    paid = sum(check_amount(p.tendered, what=msg("amount.method_deposit", method=p.method.value))
+               for p in payments)
     if paid > total:
         raise InvalidInput(f"a deposit of {format_rupiah(paid)} is more than the order total "
                            f"of {format_rupiah(total)}")
@@ -132,7 +134,8 @@ def pay_toward(due: int, payments: list[Payment]) -> Tender:
         raise InvalidInput("say how the buyer pays (METHOD=AMOUNT)")
     if due <= 0:
         raise NotAllowed("this order is paid in full: there is nothing left to pay")
-    paid = sum(check_amount(p.tendered, what=f"{p.method.value} payment") for p in payments)
+    paid = sum(check_amount(p.tendered, what=msg("amount.method_payment", method=p.method.value))
+               for p in payments)
     if paid <= due:
         return _partial(paid, payments)
     return settle(due, payments)

@@ -34,6 +34,7 @@ from posapp.domain.layout import (
     texts,
     wrap,
 )
+from posapp.domain.messages import N_, msg
 from posapp.domain.money import check_amount, format_rupiah
 from posapp.domain.order import Buyer, OrderStatus, PaymentKind
 from posapp.domain.qris import dynamic_payload, parse_qris
@@ -170,18 +171,27 @@ def _check(s: OrderSlip) -> None:
             raise InvalidInput(f"{line.name}: quantity must be at least 1, got {line.quantity}")
         if not 0 <= line.delivered <= line.quantity:
             raise InvalidInput(f"{line.name}: {line.delivered} of {line.quantity} handed over")
-        check_amount(line.unit_price, what=f"{line.name}: unit price")
-    check_amount(s.total, what=f"order {no} total")
+        check_amount(line.unit_price, what=msg("amount.of_line", name=line.name,
+                                               amount=msg("amount.unit_price")))
+    check_amount(s.total, what=msg("amount.order_total_of", order=no))
     for p in s.payments:
         if not isinstance(p.kind, PaymentKind):
             raise InvalidInput(f"unknown payment kind {p.kind!r}")
-        check_amount(p.amount, what=f"{p.method} {p.kind.value}")
+        check_amount(p.amount, what=msg(_PAYMENT_AMOUNT_NAMES[p.kind], method=p.method))
     if s.paid < 0:
         raise InvalidInput(f"order {no}: more was refunded than paid")
     if s.paid > s.total:
         raise InvalidInput(f"order {no}: the payments are more than the total")
     if s.qris:
         parse_qris(s.qris)  # a malformed sticker is refused with its reason
+
+
+#: An order payment's amount, named in a refusal (check_amount's *what*), by its kind.
+_PAYMENT_AMOUNT_NAMES = {
+    PaymentKind.DEPOSIT: N_("amount.method_deposit"),
+    PaymentKind.BALANCE: N_("amount.method_balance"),
+    PaymentKind.REFUND: N_("amount.method_refund"),
+}
 
 
 def _check_zone(zone: str) -> None:

@@ -2,16 +2,18 @@
 
 A payload is EMVCo merchant-presented TLV text: tag (2 digits), length (2 digits, counting
 characters), value. Tag 63 is last and carries CRC-16/CCITT-FALSE over the UTF-8 text up to
-and including ``6304``. Messages are one line of English; the UI translates them.
+and including ``6304``. A refusal says what is wrong as a message id with values.
 """
 
 from __future__ import annotations
 
+import binascii
 import re
 from dataclasses import dataclass
 
 from posapp.domain.errors import InvalidInput
-from posapp.domain.money import check_amount, format_rupiah
+from posapp.domain.messages import Message, msg
+from posapp.domain.money import check_amount
 from posapp.domain.tender import QRIS_MAX_PER_PAYMENT
 
 #: Globally unique identifier of the national QRIS block in a merchant account template.
@@ -26,14 +28,10 @@ _HEX4 = re.compile(r"^[0-9A-Fa-f]{4}$")
 def crc16_ccitt_false(data: bytes) -> int:
     """CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF, no reflection, no final xor.
 
-    ``crc16_ccitt_false(b"123456789") == 0x29B1`` (the catalogue's check value).
+    ``crc16_ccitt_false(b"123456789") == 0x29B1`` (the catalogue's check value); the
+    standard library's ``crc_hqx`` is this CRC when it starts from 0xFFFF.
     """
-    crc = 0xFFFF
-    for byte in data:
-        crc ^= byte << 8
-        for _ in range(8):
-            crc = ((crc << 1) ^ 0x1021) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
-    return crc
+    return binascii.crc_hqx(data, 0xFFFF)
 
 
 def _crc_text(body: str) -> str:
@@ -56,13 +54,13 @@ class Field:
     def sub_fields(self) -> list[Field]:
         """The fields nested in a template, parsed on demand; InvalidInput if malformed."""
         if not self.is_template:
-            raise InvalidInput(f"field {self.tag} is not a template")
+            raise InvalidInput("qris.not_a_template", tag=self.tag)
         if not self.value:
-            raise InvalidInput(f"template {self.tag} is empty")
+            raise InvalidInput("qris.template_empty", tag=self.tag)
         try:
             return parse_tlv(self.value)
         except InvalidInput as exc:
-            raise InvalidInput(f"template {self.tag} is malformed: {exc.message}") from None
+            raise InvalidInput("qris.template_malformed", tag=self.tag, reason=exc) from None
 
     def sub(self, tag: str) -> str | None:
         """The value of nested field *tag*, or None."""
@@ -71,30 +69,29 @@ class Field:
     def encode(self) -> str:
         """``tag + length + value``; a value over 99 characters cannot be written."""
         if len(self.value) > 99:
-            raise InvalidInput(f"field {self.tag} is too long: {len(self.value)} characters")
+            raise InvalidInput("qris.field_too_long", tag=self.tag, n=len(self.value))
         return f"{self.tag}{len(self.value):02d}{self.value}"
 
 
 def parse_tlv(text: str) -> list[Field]:
     """Split *text* into its fields, in order. Refuses empty text and broken tags or lengths."""
     if not text:
-        raise InvalidInput("empty QRIS payload")
+        raise InvalidInput("qris.empty")
     fields: list[Field] = []
     pos = 0
     while pos < len(text):
         head = text[pos : pos + 4]
         if len(head) < 4:
-            raise InvalidInput(f"field cut short at position {pos}: {head!r}")
+            raise InvalidInput("qris.field_cut_short", pos=pos, head=head)
         tag, length = head[:2], head[2:]
         if not (tag.isascii() and tag.isdigit()):
-            raise InvalidInput(f"tag at position {pos} is not two digits: {tag!r}")
+            raise InvalidInput("qris.tag_not_digits", pos=pos, tag=tag)
         if not (length.isascii() and length.isdigit()):
-            raise InvalidInput(f"length of field {tag} is not two digits: {length!r}")
+            raise InvalidInput("qris.length_not_digits", tag=tag, length=length)
         start, end = pos + 4, pos + 4 + int(length)
         if end > len(text):
-            raise InvalidInput(
-                f"field {tag} says {int(length)} characters but only {len(text) - start} are left"
-            )
+            raise InvalidInput("qris.field_overruns", tag=tag, length=int(length),
+                               left=len(text) - start)
         fields.append(Field(tag, text[start:end]))
         pos = end
     return fields
@@ -103,7 +100,7 @@ def parse_tlv(text: str) -> list[Field]:
 def _whole_rupiah(text: str) -> int:
     match = _WHOLE_RUPIAH.match(text)
     if match is None:
-        raise InvalidInput(f"amount (tag 54) must be whole rupiah, found {text!r}")
+        raise InvalidInput("qris.amount_not_whole", text=text)
     return int(match.group(1))
 
 
@@ -168,12 +165,16 @@ def _is_qris_account(field: Field) -> bool:
     return guid is not None and guid.upper() == QRIS_GUID
 
 
-def _expect(payload: QrisPayload, tag: str, what: str, allowed: tuple[str, ...]) -> None:
+def _expect(payload: QrisPayload, tag: str, what: Message, allowed: tuple[str, ...]) -> None:
     found = payload.get(tag)
     if found is None:
-        raise InvalidInput(f"{what} (tag {tag}) is missing")
-    if found not in allowed:
-        raise InvalidInput(f"{what} (tag {tag}) must be {' or '.join(allowed)}, found {found!r}")
+        raise InvalidInput("qris.field_missing", what=what, tag=tag)
+    if found in allowed:
+        return
+    if len(allowed) == 2:
+        raise InvalidInput("qris.field_must_be_either", what=what, tag=tag, first=allowed[0],
+                           second=allowed[1], found=found)
+    raise InvalidInput("qris.field_must_be", what=what, tag=tag, allowed=allowed[0], found=found)
 
 
 def parse_qris(text: str) -> QrisPayload:
@@ -186,46 +187,43 @@ def parse_qris(text: str) -> QrisPayload:
     seen: set[str] = set()
     for f in fields:
         if f.tag in seen:
-            raise InvalidInput(f"tag {f.tag} appears more than once")
+            raise InvalidInput("qris.duplicate_tag", tag=f.tag)
         seen.add(f.tag)
     if "63" not in seen:
-        raise InvalidInput("no CRC (tag 63) in the QRIS payload")
+        raise InvalidInput("qris.no_crc")
     if fields[-1].tag != "63":
-        raise InvalidInput("the CRC (tag 63) must be the last field")
+        raise InvalidInput("qris.crc_not_last")
     found = fields[-1].value
     if not _HEX4.match(found):
-        raise InvalidInput(f"the CRC (tag 63) must be 4 hex digits, found {found!r}")
+        raise InvalidInput("qris.crc_not_hex", found=found)
     expected = _crc_text(text[:-4])
     if found.upper() != expected:
-        raise InvalidInput(f"CRC mismatch: expected {expected}, found {found}")
+        raise InvalidInput("qris.crc_mismatch", expected=expected, found=found)
     if fields[0].tag != "00":
-        raise InvalidInput("the payload format indicator (tag 00) must be the first field")
+        raise InvalidInput("qris.format_not_first")
     payload = QrisPayload(tuple(fields))
-    _expect(payload, "00", "payload format indicator", ("01",))
-    _expect(payload, "01", "point of initiation", (STATIC, DYNAMIC))
-    _expect(payload, "53", "currency", ("360",))
-    _expect(payload, "58", "country", ("ID",))
+    _expect(payload, "00", msg("qris.payload_format_indicator"), ("01",))
+    _expect(payload, "01", msg("qris.point_of_initiation"), (STATIC, DYNAMIC))
+    _expect(payload, "53", msg("qris.currency"), ("360",))
+    _expect(payload, "58", msg("qris.country"), ("ID",))
     if payload.merchant_account is None:
-        raise InvalidInput(f"no merchant account (tags 26-51) with {QRIS_GUID}: not a QRIS code")
-    for tag, what in (("59", "merchant name"), ("60", "merchant city")):
+        raise InvalidInput("qris.no_merchant_account", guid=QRIS_GUID)
+    for tag, what in (("59", msg("qris.merchant_name")), ("60", msg("qris.merchant_city"))):
         if not payload.get(tag):
-            raise InvalidInput(f"{what} (tag {tag}) is missing")
+            raise InvalidInput("qris.field_missing", what=what, tag=tag)
     amount = payload.amount
     if amount is not None and amount <= 0:
-        raise InvalidInput("amount (tag 54) must be more than Rp 0")
+        raise InvalidInput("qris.amount_not_positive")
     return payload
 
 
 def check_qris_amount(amount: int) -> int:
     """Refuse an amount one QRIS payment cannot carry; return it unchanged otherwise."""
-    check_amount(amount, what="QRIS amount")
+    check_amount(amount, what=msg("amount.qris_amount"))
     if amount <= 0:
-        raise InvalidInput("a QRIS payment must be more than Rp 0")
+        raise InvalidInput("qris.payment_not_positive")
     if amount > QRIS_MAX_PER_PAYMENT:
-        raise InvalidInput(
-            f"one QRIS payment is at most {format_rupiah(QRIS_MAX_PER_PAYMENT)}: "
-            "split the rest into another payment"
-        )
+        raise InvalidInput("payment.qris_above_max", max=QRIS_MAX_PER_PAYMENT)
     return amount
 
 
@@ -250,8 +248,8 @@ def split_amounts(total: int) -> list[int]:
 
     ``25_000_000 -> [10_000_000, 10_000_000, 5_000_000]``; a total under the cap is one part.
     """
-    check_amount(total, what="QRIS total")
+    check_amount(total, what=msg("amount.qris_total"))
     if total <= 0:
-        raise InvalidInput("a QRIS payment must be more than Rp 0")
+        raise InvalidInput("qris.payment_not_positive")
     full, rest = divmod(total, QRIS_MAX_PER_PAYMENT)
     return [QRIS_MAX_PER_PAYMENT] * full + ([rest] if rest else [])

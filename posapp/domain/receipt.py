@@ -37,10 +37,19 @@ from posapp.domain.layout import (
     row,
     texts,
 )
+from posapp.domain.messages import msg
 from posapp.domain.money import check_amount, format_rupiah
 
 #: Characters per line: 58 mm paper (32), 80 mm paper with font A (42) or font B (48).
 PAPER_WIDTHS = (32, 42, 48)
+
+#: The amounts of a receipt and its lines, named in a refusal (check_amount's *what*).
+_AMOUNT_NAMES = {
+    "unit_price": msg("amount.unit_price"), "line_discount": msg("amount.line_discount"),
+    "cart_discount": msg("amount.cart_discount"), "total": msg("amount.total"),
+    "subtotal": msg("amount.subtotal"), "discount": msg("amount.discount"),
+    "change": msg("amount.change"),
+}
 
 ReceiptKind = Literal["sale", "void", "refund", "copy"]
 KINDS: tuple[ReceiptKind, ...] = ("sale", "void", "refund", "copy")
@@ -172,16 +181,17 @@ def _check(r: Receipt) -> None:
                 or line.quantity < 1:
             raise InvalidInput(f"{line.name}: quantity must be at least 1, got {line.quantity}")
         for what in ("unit_price", "line_discount", "cart_discount", "total"):
-            check_amount(getattr(line, what), what=f"{line.name}: {what.replace('_', ' ')}")
+            check_amount(getattr(line, what),
+                         what=msg("amount.of_line", name=line.name, amount=_AMOUNT_NAMES[what]))
         if line.gross - line.line_discount - line.cart_discount != line.total:
             raise InvalidInput(f"{line.name}: the line total does not add up")
     for what in ("subtotal", "discount", "total", "change"):
-        check_amount(getattr(r, what), what=what)
+        check_amount(getattr(r, what), what=_AMOUNT_NAMES[what])
     for p in r.payments:
-        check_amount(p.tendered, what=f"{p.method} payment")
-        check_amount(p.amount, what=f"{p.method} payment")
+        check_amount(p.tendered, what=msg("amount.method_payment", method=p.method))
+        check_amount(p.amount, what=msg("amount.method_payment", method=p.method))
     for refund in r.refunds:
-        check_amount(refund.amount, what=f"refund {refund.number}")
+        check_amount(refund.amount, what=msg("amount.refund", number=refund.number))
     if r.subtotal != sum(line.gross for line in r.lines):
         raise InvalidInput(f"receipt {no}: the subtotal is not the sum of the lines")
     if r.discount != r.line_discounts + r.cart_discount:

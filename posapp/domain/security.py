@@ -16,7 +16,7 @@ _N, _R, _P = 2**14, 8, 1
 
 def check_pin_format(pin: str) -> str:
     if not _PIN.match(pin or ""):
-        raise InvalidInput("a PIN is 4 to 12 digits")
+        raise InvalidInput("user.pin_format")
     return pin
 
 

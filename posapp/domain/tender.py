@@ -101,12 +101,13 @@ def settle(total: int, payments: list[Payment]) -> Tender:
     """
     merged: dict[PaymentMethod, int] = {}
     for p in payments:
-        check_amount(p.tendered, what=f"{p.method.value} payment")
+        check_amount(p.tendered, what=msg("amount.method_payment", method=p.method.value))
         if p.tendered == 0:
             raise InvalidInput("payment.zero", method=p.method.label)
         if p.method is PaymentMethod.QRIS and p.tendered > QRIS_MAX_PER_PAYMENT:
             raise InvalidInput("payment.qris_above_max", max=QRIS_MAX_PER_PAYMENT)
-        merged[p.method] = check_amount(merged.get(p.method, 0) + p.tendered, what="payment")
+        merged[p.method] = check_amount(merged.get(p.method, 0) + p.tendered,
+                                        what=msg("amount.payment"))
     cash = sum(v for m, v in merged.items() if m.info.gives_change)
     non_cash = sum(v for m, v in merged.items() if not m.info.gives_change)
     tendered = cash + non_cash

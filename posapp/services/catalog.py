@@ -10,6 +10,7 @@ from sqlalchemy import insert, select, update
 from posapp.domain.catalog import CatalogFileError, CatalogRow, RowProblem
 from posapp.domain.errors import InvalidInput, NotFound
 from posapp.domain.journal import EventKind
+from posapp.domain.messages import msg
 from posapp.domain.product import Product
 from posapp.services import journal
 from posapp.services.stand import load as load_stand
@@ -41,7 +42,7 @@ def find_row(uow: UnitOfWork, code: str) -> ProductRow:
     if row is None:
         row = session.scalar(select(ProductRow).where(ProductRow.sku == code.upper()))
     if row is None:
-        raise NotFound(f"unknown code {code!r}: no product has this barcode or SKU")
+        raise NotFound("catalog.unknown_code", code=code)
     return row
 
 
@@ -74,7 +75,7 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
     stock movement and the whole import goes into the journal.
     """
     if not rows:
-        raise CatalogFileError([RowProblem(0, "the file has no product rows")])
+        raise CatalogFileError([RowProblem(0, msg("catalog.no_product_rows"))])
     with uow:
         session = uow.session
         stand = load_stand(uow)
@@ -141,7 +142,8 @@ def _check_barcodes_against_store(
     in_file = {r.sku.upper() for r in rows}
     kept = {p.barcode: p.sku for p in existing.values() if p.barcode and p.sku not in in_file}
     problems = [
-        RowProblem(r.line, f"barcode {r.barcode} already belongs to product {kept[r.barcode]}")
+        RowProblem(r.line, msg("catalog.barcode_taken", barcode=r.barcode,
+                               product=kept[r.barcode]))
         for r in rows
         if r.barcode and r.barcode in kept
     ]
@@ -160,9 +162,9 @@ def adjust_stock(uow: UnitOfWork, actor: Actor, code: str, delta: int, reason: s
     """Add (or with a negative *delta*, remove) stock, with a reason, journaled."""
     reason = reason.strip()
     if not reason:
-        raise InvalidInput("a stock adjustment needs a reason")
+        raise InvalidInput("stock.adjustment_needs_reason")
     if delta == 0 or abs(delta) > 1_000_000:
-        raise InvalidInput(f"a stock adjustment must change the stock (got {delta})")
+        raise InvalidInput("stock.adjustment_out_of_range", delta=delta)
     with uow:
         require_active(uow, actor)
         stand = load_stand(uow)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from posapp.domain.catalog import COLUMNS, CatalogFileError, CatalogRow, parse_catalog
+from posapp.domain.catalog import COLUMNS, CatalogFileError, CatalogRow, joined, parse_catalog
 from posapp.domain.errors import InvalidInput, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.product import Product
@@ -75,25 +75,24 @@ def check_fields(product: Product) -> CatalogRow:
     try:
         (row,) = parse_catalog(COLUMNS, [(1, cells)])
     except CatalogFileError as err:
-        raise InvalidInput("; ".join(p.reason for p in err.problems)) from None
+        why = joined([p.why for p in err.problems])  # the row's problems, said as the refusal
+        raise InvalidInput(why.code, **why.values) from None
     return row
 
 
 def _stored(session: Session, product_id: int, sku: str) -> ProductRow:
     row = session.get(ProductRow, product_id)
     if row is None:
-        raise NotFound(f"no product with id {product_id} (deleted or another stand's?)")
+        raise NotFound("catalog.no_product_id", id=product_id)
     if sku.upper() != row.sku.upper():
-        raise InvalidInput(
-            f"the SKU of {row.sku} cannot be changed: add a new product with SKU {sku} instead"
-        )
+        raise InvalidInput("catalog.sku_unchangeable", sku=row.sku, new=sku)
     return row
 
 
 def _refuse_taken_sku(session: Session, sku: str) -> None:
     other = session.scalar(select(ProductRow).where(func.upper(ProductRow.sku) == sku))
     if other is not None:
-        raise InvalidInput(f"SKU {sku} already belongs to product {other.name!r}")
+        raise InvalidInput("catalog.sku_taken", sku=sku, name=other.name)
 
 
 def _refuse_taken_barcode(session: Session, barcode: str | None, *, own_id: int | None) -> None:
@@ -104,4 +103,4 @@ def _refuse_taken_barcode(session: Session, barcode: str | None, *, own_id: int 
         query = query.where(ProductRow.id != own_id)
     other = session.scalar(query)
     if other is not None:
-        raise InvalidInput(f"barcode {barcode} already belongs to product {other.sku}")
+        raise InvalidInput("catalog.barcode_taken", barcode=barcode, product=other.sku)

@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 
 from posapp.domain.catalog import COLUMNS, CatalogFileError, CatalogRow, RowProblem, parse_catalog
 from posapp.domain.errors import InvalidInput, NotFound
+from posapp.domain.messages import msg
 from posapp.domain.product import Product
 
 CSV_SUFFIXES = (".csv",)
@@ -25,7 +26,6 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 RUPIAH_NUMBER_FORMAT = '"Rp" #,##0'
 TEXT_NUMBER_FORMAT = "@"
 
-_SAVE_AS_HINT = "save it as .xlsx or as CSV UTF-8 (.csv)"
 _DELIMITERS = (",", ";", "\t")
 _COLUMN_WIDTHS = {
     "sku": 16,
@@ -45,11 +45,11 @@ def read_catalog_file(path: Path) -> list[CatalogRow]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
-        raise InvalidInput(_unsupported_type(path))
+        raise _unsupported_type(path)
     if not path.exists():
-        raise NotFound(f"catalog file not found: {path}")
+        raise NotFound("catalog.file_not_found", path=str(path))
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder, not a catalog file")
+        raise InvalidInput("catalog.file_is_folder", path=str(path))
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
     return _read_xlsx(path)
@@ -64,7 +64,7 @@ def write_catalog_file(path: Path, products: Iterable[Product]) -> int:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InvalidInput(f"cannot write {path.name}: the catalog is written as .csv or .xlsx")
+        raise InvalidInput("catalog.write_type", file=path.name)
     rows = [_cells_of(product) for product in products]
     partial = path.with_name(f".{path.name}.part")
     try:
@@ -75,22 +75,21 @@ def write_catalog_file(path: Path, products: Iterable[Product]) -> int:
         os.replace(partial, path)
     except OSError as err:
         partial.unlink(missing_ok=True)
-        raise InvalidInput(
-            f"cannot write {path}: {err.strerror or err} (is it open in a spreadsheet?)"
-        ) from None
+        raise InvalidInput("catalog.write_failed", path=str(path),
+                           detail=str(err.strerror or err)) from None
     except ValueError as err:  # openpyxl refuses control characters in text
         partial.unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {path}: {err}") from None
+        raise InvalidInput("catalog.write_refused", path=str(path), detail=str(err)) from None
     return len(rows)
 
 
-def _unsupported_type(path: Path) -> str:
+def _unsupported_type(path: Path) -> InvalidInput:
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        return f"{path.name} is an old Excel 97-2003 file: open it in Excel and {_SAVE_AS_HINT}"
+        return InvalidInput("catalog.old_excel_file", file=path.name)
     if suffix == ".ods":
-        return f"{path.name} is a LibreOffice file: open it in LibreOffice and {_SAVE_AS_HINT}"
-    return f"cannot read {path.name!r} as a catalog: {_SAVE_AS_HINT}"
+        return InvalidInput("catalog.libreoffice_file", file=path.name)
+    return InvalidInput("catalog.unsupported_file", file=path.name)
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -102,18 +101,9 @@ def _read_csv(path: Path) -> list[CatalogRow]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise CatalogFileError(
-            [
-                RowProblem(
-                    0,
-                    f"the file is not UTF-8 text (first odd character on line {line}): "
-                    "in Excel use Save As > 'CSV UTF-8 (Comma delimited) (*.csv)', "
-                    "in LibreOffice choose character set 'Unicode (UTF-8)', or save as .xlsx",
-                )
-            ]
-        ) from None
+        raise CatalogFileError([RowProblem(0, msg("catalog.not_utf8", line=line))]) from None
     if not text.strip():
-        raise CatalogFileError([RowProblem(0, "the file is empty")])
+        raise CatalogFileError([RowProblem(0, msg("catalog.file_empty"))])
     numbered = _numbered_csv_rows(text)
     header: list[str] | None = None
     for _line, cells in numbered:
@@ -121,7 +111,7 @@ def _read_csv(path: Path) -> list[CatalogRow]:
             header = cells
             break
     if header is None:
-        raise CatalogFileError([RowProblem(0, "the file is empty")])
+        raise CatalogFileError([RowProblem(0, msg("catalog.file_empty"))])
     return parse_catalog(header, numbered, refuse_extra_cells=True)
 
 
@@ -138,10 +128,9 @@ def _numbered_csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         except csv.Error as err:
             start = end_of_previous + 1
             reason = (
-                'a quote (") opened here is never closed'
+                msg("catalog.quote_not_closed")
                 if "end of data" in str(err)
-                else f"the CSV cannot be read here ({err}); "
-                'a value with quotes inside must be written as "like ""this"""'
+                else msg("catalog.csv_unreadable", detail=str(err))
             )
             raise CatalogFileError([RowProblem(start, reason)]) from None
         start = end_of_previous + 1
@@ -175,7 +164,7 @@ def _read_xlsx(path: Path) -> list[CatalogRow]:
     try:
         sheets = workbook.worksheets
         if not sheets:
-            raise CatalogFileError([RowProblem(0, "the file is empty")])
+            raise CatalogFileError([RowProblem(0, msg("catalog.file_empty"))])
         sheet = sheets[0]
         sheet.reset_dimensions()  # some tools write a wrong size; read what is there
         try:
@@ -191,20 +180,11 @@ def _read_xlsx(path: Path) -> list[CatalogRow]:
     for _line, cells in numbered:
         if any(cell is not None and str(cell).strip() for cell in cells):
             return parse_catalog(cells, numbered)
-    raise CatalogFileError([RowProblem(0, f"the file is empty (sheet {sheet.title!r})")])
+    raise CatalogFileError([RowProblem(0, msg("catalog.sheet_empty", sheet=sheet.title))])
 
 
 def _not_a_workbook(path: Path) -> CatalogFileError:
-    return CatalogFileError(
-        [
-            RowProblem(
-                0,
-                f"{path.name} is not a readable Excel .xlsx workbook (an old .xls, a "
-                "password-protected or damaged file, or another file renamed?): "
-                f"open it in Excel or LibreOffice and {_SAVE_AS_HINT}",
-            )
-        ]
-    )
+    return CatalogFileError([RowProblem(0, msg("catalog.not_a_workbook", file=path.name))])
 
 
 def _write_xlsx(path: Path, rows: list[tuple[object, ...]]) -> None:
@@ -252,4 +232,5 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise InvalidInput(f"cannot read {path}: {err.strerror or err}") from None
+        raise InvalidInput("catalog.read_failed", path=str(path),
+                           detail=str(err.strerror or err)) from None

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
+from posapp.domain.messages import msg
 from posapp.domain.money import check_amount, format_rupiah
 from posapp.services import journal, reports
 from posapp.services.stand import load as load_stand
@@ -38,7 +39,7 @@ def require_open_shift_opener(uow: UnitOfWork) -> str:
 
 
 def open_shift(uow: UnitOfWork, actor: Actor, opening_float: int) -> reports.ShiftReport:
-    check_amount(opening_float, what="opening cash")
+    check_amount(opening_float, what=msg("amount.opening_cash"))
     with uow:
         require_active(uow, actor)
         stand = load_stand(uow)
@@ -60,7 +61,7 @@ def open_shift(uow: UnitOfWork, actor: Actor, opening_float: int) -> reports.Shi
 
 def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> reports.ShiftReport:
     """Put cash in the drawer (positive) or take it out (negative), with a reason."""
-    check_amount(amount, allow_negative=True, what="cash amount")
+    check_amount(amount, allow_negative=True, what=msg("amount.cash_amount"))
     reason = reason.strip()
     if amount == 0:
         raise InvalidInput("a cash movement needs an amount other than Rp 0")
@@ -91,7 +92,7 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> report
 
 def close_shift(uow: UnitOfWork, actor: Actor, counted_cash: int) -> reports.ShiftReport:
     """Close the open shift with the counted cash; returns the Z report."""
-    check_amount(counted_cash, what="counted cash")
+    check_amount(counted_cash, what=msg("amount.counted_cash"))
     with uow:
         require_active(uow, actor)
         stand = load_stand(uow)

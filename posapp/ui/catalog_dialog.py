@@ -41,6 +41,7 @@ from posapp.services.catalog_files import read_catalog_file
 from posapp.services.till import CatalogIndex, Till
 from posapp.ui.catalog_model import CatalogTableModel
 from posapp.ui.errors import user_message
+from posapp.ui.i18n import current_language
 from posapp.ui.scanner import IGNORE_PROPERTY
 from posapp.ui.widgets import TOUCH_HEIGHT, message_label, show_message
 from posapp.ui.worker import BackgroundOp, Progress, run_in_background
@@ -396,14 +397,8 @@ class CatalogDialog(QDialog):
         show_message(self.error_label, message)
         if isinstance(exc, CatalogFileError):
             self.import_problems.clear()
-            for problem in exc.problems:
-                self.import_problems.addItem(
-                    self.tr("line {line}: {reason}").format(
-                        line=problem.line, reason=problem.reason
-                    )
-                    if problem.line
-                    else problem.reason
-                )
+            lang = current_language()
+            self.import_problems.addItems([problem.text(lang) for problem in exc.problems])
 
 
 def _camel(field: str) -> str:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import qrcode
-import qrcode.util
+import segno
 from PySide6.QtGui import QImage
 
 from posapp.domain.errors import InvalidInput
@@ -26,11 +25,11 @@ def qr_image(text: str, *, size_px: int = 360) -> QImage:
     The modules are ``size_px // modules`` pixels wide (at least 1); any pixels left over
     become extra white margin, so the image is exactly *size_px* square when the code fits.
     """
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
-    qr.add_data(qrcode.util.QRData(text.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE),
-                optimize=0)
-    qr.make(fit=True)
-    matrix: list[list[bool]] = qr.get_matrix()  # the quiet zone included
+    # bytes: byte mode, the UTF-8 exactly; no boost: error correction stays M, as asked
+    qr = segno.make(text.encode("utf-8"), error="m", mode="byte", micro=False,
+                    boost_error=False)
+    matrix = [[bool(dark) for dark in line]
+              for line in qr.matrix_iter(border=QUIET_ZONE)]  # the quiet zone included
     modules = len(matrix)
     scale = max(1, size_px // modules)
     side = max(size_px, modules * scale)

@@ -182,10 +182,6 @@
         <source>Unexpected error: {error}</source>
         <translation>Kesalahan tak terduga: {error}</translation>
     </message>
-    <message>
-        <source>line {line}: {reason}</source>
-        <translation>baris {line}: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>CatalogPage</name>

@@ -29,6 +29,7 @@ from posapp.services.catalog_edit import PRODUCT_SAVED
 from posapp.services.till import Till
 from posapp.ui.catalog_dialog import CatalogDialog
 from posapp.ui.catalog_model import CatalogTableModel
+from posapp.ui.i18n import Languages
 from posapp.ui.models import RawRole, SortRole
 from tests.conftest import dump_database
 
@@ -302,7 +303,7 @@ def test_import_a_bad_file_lists_every_bad_row_and_imports_nothing(
     assert len(texts) == 2
     assert texts[0].startswith("line 3") and "seratus ribu" in texts[0]
     assert texts[1].startswith("line 4") and "name is empty" in texts[1]
-    assert "catalog not imported" in error_text(dialog)
+    assert error_text(dialog).startswith("Catalog not imported: 2 bad rows (first: line 3:")
     assert dump_database(till.handle.path) == before
     with pytest.raises(NotFound):
         till.catalog.find("JTM-BTK-003")
@@ -321,6 +322,23 @@ def test_a_barcode_of_a_stored_product_is_listed_too(
     assert problems.count() == 1
     assert "line 2" in problems.item(0).text() and "JTM-BTK-001" in problems.item(0).text()
     assert dump_database(till.handle.path) == before
+
+
+def test_the_bad_rows_are_said_in_the_windows_language(
+        qtbot: QtBot, dialog: CatalogDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        indonesian: Languages) -> None:
+    path = tmp_path / "salah.csv"
+    path.write_text(HEADER + "JTM-BTK-004,,Batik Sampang,Batik,KUB,Sampang,seratus ribu,2\n"
+                    "JTM-BTK-005,,,Batik,KUB,Sampang,100000,-2\n", encoding="utf-8")
+    import_file(qtbot, dialog, monkeypatch, path)
+
+    problems = child(dialog, QListWidget, "importProblems")
+    assert [problems.item(i).text() for i in range(problems.count())] == [
+        "baris 2: harga 'seratus ribu' bukan nominal rupiah bulat",
+        "baris 3: nama kosong; stok '-2' tidak boleh negatif",
+    ]
+    assert error_text(dialog) == ("Katalog tidak diimpor: 2 baris salah (yang pertama: baris 2: "
+                                  "harga 'seratus ribu' bukan nominal rupiah bulat)")
 
 
 class _Shouting(QTranslator):

@@ -367,7 +367,8 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     # the event key ------------------------------------------------------------------------
     "a key typo": (
         key_typo,
-        "The event key has a typo: compare it group by group with the paper",
+        "The event key has a typo: its check letters do not match; compare it group by group "
+        "with the paper",
         "Kunci acara salah ketik: cocokkan per kelompok dengan kertasnya"),
     "a key too short": (
         lambda c: refused(lambda: parse_key(KEY[:-4])),
@@ -379,11 +380,12 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Kunci acara salah ketik: kunci tidak pernah memuat huruf U (mungkin V?)"),
     "not a key": (
         lambda c: refused(lambda: parse_key("https://example.org")),
-        "This is not an event key (14 groups of 4 letters and digits)",
+        "This is not an event key (an event key is 14 groups of 4 letters and digits, like "
+        "7K3M-...)",
         "Ini bukan kunci acara (14 kelompok berisi 4 huruf dan angka)"),
     "no key": (
         lambda c: refused(lambda: parse_key(" ")),
-        "Type the event key",
+        "No event key given",
         "Ketik kunci acara"),
     "a damaged stored key": (
         damaged_key,

@@ -130,12 +130,14 @@ def test_join_event_takes_a_loosely_typed_key_and_shows_only_the_event_id(
 
 
 @pytest.mark.parametrize(("typed", "reason"), [
-    (typo(KEY), "The event key has a typo: compare it group by group with the paper"),
+    (typo(KEY), "The event key has a typo: its check letters do not match; compare it group "
+     "by group with the paper"),
     (KEY[:-5], "The event key has a typo: it has 52 letters and digits instead of 56"),
     (KEY.replace(KEY[20], "U", 1) if KEY[20] != "U" else KEY,
      "The event key has a typo: it never holds the letter U (perhaps a V?)"),
-    ("bukan kunci", "This is not an event key (14 groups of 4 letters and digits)"),
-    ("   ", "Type the event key"),
+    ("bukan kunci", "This is not an event key (an event key is 14 groups of 4 letters and "
+     "digits, like 7K3M-...)"),
+    ("   ", "No event key given"),
 ])
 def test_a_typo_is_refused_inline_with_its_reason(
         qtbot: QtBot, dialog: SettingsDialog, jatim: Stand, typed: str, reason: str) -> None:

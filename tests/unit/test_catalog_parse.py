@@ -16,6 +16,7 @@ from posapp.domain.catalog import (
     parse_catalog,
 )
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import msg
 from posapp.domain.money import MAX_AMOUNT
 from posapp.domain.product import Product
 
@@ -297,7 +298,8 @@ def test_duplicate_sku_any_case_names_the_earlier_line():
 
     problem = only_problem(HEADER, rows)
 
-    assert problem == RowProblem(4, "duplicate SKU 'jtm-001', also on line 2")
+    assert (problem.line, problem.reason) == (4, "duplicate SKU 'jtm-001', also on line 2")
+    assert problem.why.code == "catalog.duplicate"
 
 
 def test_duplicate_barcode_names_the_earlier_line():
@@ -305,7 +307,7 @@ def test_duplicate_barcode_names_the_earlier_line():
 
     problem = only_problem(HEADER, rows)
 
-    assert problem == RowProblem(3, "duplicate barcode '8991', also on line 2")
+    assert (problem.line, problem.reason) == (3, "duplicate barcode '8991', also on line 2")
 
 
 def test_rows_without_barcode_are_not_duplicates():
@@ -391,8 +393,22 @@ def test_header_without_rows_is_refused():
     with pytest.raises(CatalogFileError) as caught:
         parse_catalog(HEADER, [(2, ["", "", ""]), (3, [])])
 
-    assert caught.value.problems == [RowProblem(0, "the file has no product rows")]
+    assert caught.value.problems == [RowProblem(0, msg("catalog.no_product_rows"))]
     assert str(caught.value) == "catalog not imported: the file has no product rows"
+
+
+def test_the_problems_and_the_summary_are_said_in_the_windows_language_too():
+    rows = numbered(row(sku="A-1"),
+                    row(sku="A-2", barcode="", name="", price="seratus ribu", stock="-2"))
+    with pytest.raises(CatalogFileError) as caught:
+        parse_catalog(HEADER, rows)
+
+    [problem] = caught.value.problems
+    assert str(problem) == ("line 3: name is empty; price 'seratus ribu' is not a whole rupiah "
+                            "amount; stock '-2' cannot be negative")
+    assert problem.text("id") == ("baris 3: nama kosong; harga 'seratus ribu' bukan nominal "
+                                  "rupiah bulat; stok '-2' tidak boleh negatif")
+    assert caught.value.text("id") == f"Katalog tidak diimpor: 1 baris salah ({problem.text('id')})"
 
 
 # --- property ---------------------------------------------------------------------------------
