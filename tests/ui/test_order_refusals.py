@@ -172,7 +172,8 @@ CASES = {
         "DP Rp 300.000 melebihi total pesanan Rp 85.000"),
     "paying more than the balance by card": Case(
         card_above_the_balance,
-        "Card, QRIS and transfer give no change: take at most Rp 1.590.000 that way",
+        "Card, QRIS and transfer give no change: they cover Rp 2.000.000 of a Rp 1.590.000 "
+        "total; take at most Rp 1.590.000 by card, QRIS or transfer",
         "Kartu, QRIS, dan transfer tanpa kembalian: terima paling banyak Rp 1.590.000 "
         "dengan cara itu"),
     "handing over twice": Case(
