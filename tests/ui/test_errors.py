@@ -209,7 +209,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     # the printer ------------------------------------------------------------------------
     "cups name": (
         cups_name,
-        "CUPS printer TM T20: give the queue name without spaces, '/' or '#', like "
+        "CUPS printer 'TM T20': give the queue name without spaces, '/' or '#', like "
         "cups:TM-T20II (lpstat -p lists them)",
         "Printer CUPS TM T20: tulis nama antreannya tanpa spasi, '/' atau '#', misalnya "
         "cups:TM-T20II (lpstat -p menampilkan daftarnya)"),
@@ -236,7 +236,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Printer Windows (win32:NAME) memerlukan paket pywin32, yang tidak ada di posapp ini"),
     "pyusb missing": (
         lambda c: PosError(driver_message("usb")),
-        "USB printers need the pyusb package, which this posapp does not have",
+        "USB printing needs the pyusb package (python-escpos[usb])",
         "Printer USB memerlukan paket pyusb, yang tidak ada di posapp ini"),
     "unknown printer": (
         unknown_printer,
@@ -250,7 +250,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Profil printer TM-NOPE tidak dikenal (misalnya TM-T20II)"),
     "printer did not answer": (
         dead_printer,
-        "The printer file:{dev} did not answer: No such file or directory",
+        "Printer file:{dev} did not answer: No such file or directory",
         "Printer file:{dev} tidak menjawab: No such file or directory"),
     # the central store and sync -----------------------------------------------------------
     "no central store set": (
