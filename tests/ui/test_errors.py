@@ -255,7 +255,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     # the central store and sync -----------------------------------------------------------
     "no central store set": (
         lambda c: NotFound(NO_CENTRAL),
-        "No central store is set: choose one in the settings (Central store)",
+        "No central store set: choose one in the settings (Central store)",
         "Data pusat belum diatur: pilih di pengaturan (Data pusat)"),
     "conflict, the central store is ahead": (
         conflict_behind,
