@@ -62,16 +62,15 @@ class LabelLayout:
 
     def __post_init__(self) -> None:
         if not (1 <= self.columns <= 10 and 1 <= self.rows <= 30):
-            raise InvalidInput(f"a label sheet has 1-10 columns and 1-30 rows, "
-                               f"not {self.columns}x{self.rows}")
+            raise InvalidInput("labels.sheet_size", columns=self.columns, rows=self.rows)
         lengths = (self.top, self.left, self.right, self.bottom, self.column_gap, self.row_gap)
         if any(not math.isfinite(v) or v < 0 for v in lengths):
-            raise InvalidInput("label sheet margins and gaps are 0 mm or more")
+            raise InvalidInput("labels.negative_margins")
         if (self.label_width < MIN_LABEL_WIDTH_MM - 0.005
                 or self.label_height < MIN_LABEL_HEIGHT_MM - 0.005):
-            raise InvalidInput(
-                f"labels of {self.label_width:.1f} x {self.label_height:.1f} mm are too small "
-                f"(at least {MIN_LABEL_WIDTH_MM:g} x {MIN_LABEL_HEIGHT_MM:g} mm)")
+            raise InvalidInput("labels.too_small", width=_mm(self.label_width),
+                               height=_mm(self.label_height), min_width=_whole(MIN_LABEL_WIDTH_MM),
+                               min_height=_whole(MIN_LABEL_HEIGHT_MM))
 
     @property
     def label_width(self) -> float:
@@ -92,6 +91,16 @@ class LabelLayout:
     def describe(self) -> str:
         return (f"{self.columns}x{self.rows} ({self.label_width:.1f} x "
                 f"{self.label_height:.1f} mm)")
+
+
+def _mm(length: float) -> float:
+    """A length in mm to one decimal, as refusals show it."""
+    return round(length, 1)
+
+
+def _whole(length: float) -> float | int:
+    """A length without a trailing ".0" (25, 22.5), as refusals show a limit."""
+    return int(length) if float(length).is_integer() else length
 
 
 #: Named A4 sheets, after common products (Avery Zweckform / Herma sizes):
@@ -118,8 +127,7 @@ def parse_layout(spec: str) -> LabelLayout:
     5 mm margins, label size computed. Raises InvalidInput for anything else."""
     match = _SPEC.match(spec)
     if match is None:
-        raise InvalidInput(f"not a label layout: {spec!r} (use COLUMNSxROWS, e.g. "
-                           f"{', '.join(LAYOUTS)})")
+        raise InvalidInput("labels.bad_layout", spec=spec, layouts=list(LAYOUTS))
     columns, rows = int(match.group(1)), int(match.group(2))
     named = LAYOUTS.get(f"{columns}x{rows}")
     if named is not None:
@@ -172,12 +180,12 @@ def render_labels(products: Sequence[Product], path: Path, *, layout: LabelLayou
     it scans. Returns *path*.
     """
     if not products:
-        raise InvalidInput("no products to print labels for")
+        raise InvalidInput("labels.no_products")
     if isinstance(copies, bool) or not 1 <= copies <= MAX_COPIES:
-        raise InvalidInput(f"copies must be 1-{MAX_COPIES}, not {copies}")
+        raise InvalidInput("labels.copies", max=MAX_COPIES, copies=copies)
     if not 1 <= start_at <= layout.per_sheet:
-        raise InvalidInput(f"start position must be 1-{layout.per_sheet} on a "
-                           f"{layout.columns}x{layout.rows} sheet, not {start_at}")
+        raise InvalidInput("labels.start_position", max=layout.per_sheet,
+                           columns=layout.columns, rows=layout.rows, start=start_at)
     fonts = _fonts()
     width, height = layout.label_width * mm, layout.label_height * mm
     # everything is checked (and laid out once per product) before the file is opened
@@ -220,17 +228,16 @@ def _plan(product: Product, fonts: _Fonts, width: float, height: float) -> _Plan
 
     code = label_code(product)
     if not code or any(not " " <= ch <= "~" for ch in code):
-        raise InvalidInput(f"{product.sku}: code {code!r} cannot be a Code128 label "
-                           f"(printable ASCII only)")
+        raise InvalidInput("labels.code_not_ascii", sku=product.sku, code=code)
     probe = Code128(code, barWidth=1, humanReadable=False, quiet=False)
     module = min(_MODULE_MAX, usable_w / (probe.width + 2 * _QUIET_MODULES))
     if module < _MODULE_MIN:
-        raise InvalidInput(f"{product.sku}: code {code!r} is too long for a "
-                           f"{width / mm:.1f} mm wide label (choose fewer columns)")
+        raise InvalidInput("labels.code_too_long", sku=product.sku, code=code,
+                           width=_mm(width / mm))
     text_h = (2 * name_size + price_size + (maker_size if maker else 0)) * _LEADING
     bar_height = min(_BAR_HEIGHT_MAX, usable_h - text_h - code_size * _LEADING)
     if bar_height < _BAR_HEIGHT_MIN:
-        raise InvalidInput(f"labels of {height / mm:.1f} mm are too low for a barcode")
+        raise InvalidInput("labels.too_low", height=_mm(height / mm))
     bars = Code128(code, barWidth=module, barHeight=bar_height, humanReadable=False,
                    quiet=True, lquiet=_QUIET_MODULES * module, rquiet=_QUIET_MODULES * module)
     code_size = min(code_size, code_size * usable_w / pdfmetrics.stringWidth(

@@ -65,9 +65,9 @@ def render_pdf(blocks: Iterable[Block], width: int, path: Path, *,
     drawn yet and the cut draws nothing. Returns *path*.
     """
     if page not in PAGES:
-        raise InvalidInput(f"no PDF page {page!r} (use one of: {', '.join(PAGES)})")
+        raise InvalidInput("receipt.no_pdf_page", page=page, pages=list(PAGES))
     if width < 1:
-        raise InvalidInput(f"a receipt is at least one character wide, not {width}")
+        raise InvalidInput("receipt.too_narrow", width=width)
     layout = _Page(80 * mm, None, 3 * mm) if page == "roll80" else _Page(A6[0], A6[1], 8 * mm)
     usable = layout.width - 2 * layout.margin
     fonts = _fonts(width, usable)

@@ -16,7 +16,7 @@ from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.layout import Block
 from posapp.printing.escpos_quiet import quiet
 from posapp.printing.escpos_render import render_escpos
-from posapp.printing.targets import FORMS, driver_message, system_printer_name
+from posapp.printing.targets import driver_message, system_printer_name
 
 with quiet():
     from escpos.capabilities import CAPABILITIES
@@ -27,7 +27,6 @@ with quiet():
 NETWORK_PORT = 9100
 NETWORK_TIMEOUT = 10.0  # seconds, to connect and for each write
 
-_FORMS = f"{FORMS} (or dummy:)"
 _CLASSES: dict[str, type[Escpos]] = {
     "dummy": Dummy, "file": File, "network": Network, "usb": Usb, "serial": Serial,
     "cups": CupsPrinter, "win32": Win32Raw,
@@ -41,12 +40,12 @@ def parse_target(target: str) -> tuple[str, tuple[Any, ...]]:
     scheme, sep, rest = target.strip().partition(":")
     scheme = scheme.lower()
     if not sep or scheme not in _CLASSES:
-        raise InvalidInput(f"unknown printer {target!r}: use {_FORMS}")
+        raise InvalidInput("printer.unknown_target", target=target)
     if scheme == "dummy":
         return scheme, ()
     if scheme == "file":
         if not rest.strip():
-            raise InvalidInput("a file printer needs a path, like file:/dev/usb/lp0")
+            raise InvalidInput("printer.file_needs_path")
         return scheme, (rest,)
     if scheme == "network":
         return scheme, _host_port(rest)
@@ -54,7 +53,7 @@ def parse_target(target: str) -> tuple[str, tuple[Any, ...]]:
         return scheme, _usb_ids(rest)
     if scheme == "serial":
         if not rest.strip():
-            raise InvalidInput("a serial printer needs a port, like serial:/dev/ttyUSB0")
+            raise InvalidInput("printer.serial_needs_port")
         return scheme, (rest,)
     return scheme, (system_printer_name(scheme, rest),)
 
@@ -65,7 +64,7 @@ def printer_from_target(target: str, *, profile: str | None = None,
     here (USB without pyusb, serial without pyserial, CUPS without pycups, a Windows
     printer elsewhere than on Windows, an unknown *profile*)."""
     if profile is not None and profile not in CAPABILITIES["profiles"]:
-        raise InvalidInput(f"unknown printer profile {profile!r}")
+        raise InvalidInput("printer.unknown_profile", profile=profile)
     scheme, args = parse_target(target)
     cls = _CLASSES[scheme]
     # Built without its driver, a printer fails later, even in __del__: refuse it here.
@@ -94,11 +93,11 @@ def _print(printer: Escpos, target: str, blocks: Iterable[Block], width: int, *,
         try:
             printer.open()
         except (OSError, EscposError) as exc:
-            raise PosError(f"printer {target} did not answer: {_reason(exc)}") from exc
+            raise PosError("printer.no_answer", target=target, reason=_reason(exc)) from exc
         try:
             render_escpos(blocks, width, printer, drawer=drawer)
         except (OSError, EscposError) as exc:
-            raise PosError(f"printer {target} failed while printing: {_reason(exc)}") from exc
+            raise PosError("printer.failed", target=target, reason=_reason(exc)) from exc
     except PosError:
         with contextlib.suppress(OSError, EscposError):  # the first message is the one to show
             printer.close()
@@ -106,18 +105,17 @@ def _print(printer: Escpos, target: str, blocks: Iterable[Block], width: int, *,
     try:
         printer.close()
     except (OSError, EscposError) as exc:
-        raise PosError(f"printer {target} failed while printing: {_reason(exc)}") from exc
+        raise PosError("printer.failed", target=target, reason=_reason(exc)) from exc
 
 
 def _host_port(rest: str) -> tuple[str, int]:
     host, sep, port = rest.rpartition(":") if ":" in rest else (rest, "", "")
     if not host.strip() or " " in host:
-        raise InvalidInput(f"network printer {rest!r}: give a host name or IP address, "
-                           "like network:192.168.1.50:9100")
+        raise InvalidInput("printer.network_host", target=rest)
     if not sep:
         return host, NETWORK_PORT
     if not (port.isdigit() and 1 <= int(port) <= 65535):
-        raise InvalidInput(f"network printer port {port!r} must be a number from 1 to 65535")
+        raise InvalidInput("printer.network_port", port=port)
     return host, int(port)
 
 
@@ -128,8 +126,7 @@ def _usb_ids(rest: str) -> tuple[int, int]:
             raise ValueError
         return int(parts[0], 16), int(parts[1], 16)
     except ValueError:
-        raise InvalidInput(f"USB printer {rest!r}: give vendor and product id as 4 hex digits "
-                           "each, like usb:04b8:0202") from None
+        raise InvalidInput("printer.usb_ids", target=rest) from None
 
 
 def _reason(exc: BaseException) -> str:

@@ -15,9 +15,10 @@ def check_writable(path: Path) -> None:
     """Refuse, in one line, a path that cannot be written (before the slow work starts)."""
     path = Path(path)
     if path.is_dir():
-        raise StorageError(f"cannot write {path}: it is a folder")
+        raise StorageError("storage.write_to_folder", file=str(path))
     if not path.parent.is_dir():
-        raise StorageError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise StorageError("storage.write_folder_missing", file=str(path),
+                           folder=str(path.parent))
     with replacing(path, keep=False):
         pass
 
@@ -34,7 +35,8 @@ def replacing(path: Path, *, keep: bool = True) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         os.close(fd)
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StorageError("storage.cannot_write", file=str(path),
+                           reason=str(exc.strerror or exc)) from None
     tmp = Path(name)
     try:
         with contextlib.suppress(OSError):  # mkstemp's 0600 is for secrets, not reports
@@ -43,7 +45,7 @@ def replacing(path: Path, *, keep: bool = True) -> Iterator[Path]:
         if keep:
             os.replace(tmp, path)
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc} "
-                           "(is it open in another program?)") from None
+        raise StorageError("storage.cannot_replace", file=str(path),
+                           reason=str(exc.strerror or exc)) from None
     finally:
         tmp.unlink(missing_ok=True)

@@ -10,20 +10,20 @@ import importlib.util
 import sys
 
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import N_
 
 FORMS = ("file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME "
          "or win32:NAME")
 
-#: The Python module each kind of target needs, and what to say when it is missing.
+#: The Python module each kind of target needs, and the id of what to say when it is missing.
 _DRIVERS = {
-    "usb": ("usb", "USB printing needs the pyusb package (python-escpos[usb])"),
-    "serial": ("serial", "serial printing needs the pyserial package (python-escpos[serial])"),
-    "cups": ("cups", "CUPS printers (cups:NAME) need the pycups package, which this "
-                     "computer does not have: use file:, network: or usb: instead"),
-    "win32": ("win32print", "Windows printers (win32:NAME) need the pywin32 package"),
+    "usb": ("usb", N_("printer.needs_pyusb")),
+    "serial": ("serial", N_("printer.needs_pyserial")),
+    "cups": ("cups", N_("printer.needs_pycups")),
+    "win32": ("win32print", N_("printer.needs_pywin32")),
 }
-NOT_WINDOWS = ("Windows printers (win32:NAME) work only on Windows: on this computer use "
-               "cups:, file:, network: or usb:")
+#: The id of the refusal of a Windows printer elsewhere than on Windows.
+NOT_WINDOWS = N_("printer.win32_only_on_windows")
 
 
 def system_printer_name(scheme: str, rest: str) -> str:
@@ -32,16 +32,16 @@ def system_printer_name(scheme: str, rest: str) -> str:
     name = rest.strip()
     if scheme == "cups":
         if not name or any(c.isspace() or c in "/#\\" for c in name):
-            raise InvalidInput(f"CUPS printer {rest!r}: give the queue name without spaces, "
-                               "'/' or '#', like cups:TM-T20II (lpstat -p lists them)")
+            raise InvalidInput("printer.cups_name", name=rest)
     elif not name:
-        raise InvalidInput("a Windows printer needs its name, like win32:EPSON TM-T20II Receipt")
+        raise InvalidInput("printer.win32_needs_name")
     return name
 
 
 def missing_driver(scheme: str) -> str | None:
-    """Why this computer cannot print to a *scheme* target (one line), or None when it can
-    as far as can be told without loading the driver."""
+    """Why this computer cannot print to a *scheme* target (a message id without values,
+    ``InvalidInput(reason)`` says it), or None when it can as far as can be told without
+    loading the driver."""
     if scheme == "win32" and sys.platform != "win32":
         return NOT_WINDOWS
     if scheme not in _DRIVERS:
@@ -51,5 +51,5 @@ def missing_driver(scheme: str) -> str | None:
 
 
 def driver_message(scheme: str) -> str:
-    """What to say when the driver for *scheme* targets did not load."""
+    """The id of what to say when the driver for *scheme* targets did not load."""
     return missing_driver(scheme) or _DRIVERS[scheme][1]

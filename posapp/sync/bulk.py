@@ -28,8 +28,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -
         _insert(conn, table, rows)
     except conn.dialect.loaded_dbapi.Error as exc:  # not wrapped by SQLAlchemy down here
         detail = " ".join(str(exc).split())[:200]
-        raise StorageError(f"cannot write to the central store ({table.name}): {detail}") \
-            from None
+        raise StorageError("central.write_failed", table=table.name, detail=detail) from None
 
 
 def _insert(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 
 from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.journal import GENESIS, Entry, entry_time, verify_chain
+from posapp.domain.messages import N_
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
 from posapp.sync.central_rows import RowBuilder
@@ -56,34 +57,32 @@ def apply_entries(conn: Connection, details: StandDetails, entries: Sequence[Ent
     code = details.code
     for e in entries:
         if e.stand != code:
-            raise InvalidInput(f"entry {e.seq} belongs to stand {e.stand}, not {code}")
+            raise InvalidInput("central.entry_of_other_stand", seq=e.seq, other=e.stand,
+                               stand=code)
     last_seq, last_hash = stand_state(conn, code)
     known = [e for e in entries if e.seq <= last_seq]
     new = [e for e in entries if e.seq > last_seq]
-    _check_known(conn, code, known)
+    _check_known(conn, code, known, how)
     if new:
         first = new[0]
         if first.seq != last_seq + 1:
-            raise InvalidInput(
-                f"stand {code}: entries {last_seq + 1}-{first.seq - 1} are missing before this "
-                f"batch; apply the earlier ones first (export with --since {last_seq})"
-            )
+            raise InvalidInput("central.entries_missing", stand=code, first=last_seq + 1,
+                               last=first.seq - 1, since=last_seq)
         if first.prev_hash != last_hash:
-            raise SyncConflict(
-                f"stand {code}, entry {first.seq} does not follow the central store's entry "
-                f"{last_seq}: is another laptop set up as stand {code}?"
-            )
+            raise SyncConflict(_conflict(how, "not_following"), stand=code, seq=first.seq,
+                               last=last_seq)
         if not chain_checked:
             broken = verify_chain(new, start_seq=first.seq, start_hash=last_hash)
             if broken is not None:
-                raise InvalidInput(f"stand {code}, entry {broken.seq}: {broken.reason}")
+                raise InvalidInput("sync.journal_damaged", stand=code, seq=broken.seq,
+                                   reason=broken.reason)
         _store(conn, details, new, progress)
     if new or how == "sync":  # a file merged again changes nothing, not even a time
         _touch_stand(conn, details, new, how, now)
     return ApplyResult(code, len(new), len(known), new[-1].seq if new else last_seq)
 
 
-def _check_known(conn: Connection, code: str, known: Sequence[Entry]) -> None:
+def _check_known(conn: Connection, code: str, known: Sequence[Entry], how: str) -> None:
     if not known:
         return
     theirs = dict(conn.execute(
@@ -94,10 +93,17 @@ def _check_known(conn: Connection, code: str, known: Sequence[Entry]) -> None:
     ).all())
     for e in known:
         if theirs.get(e.seq) != e.hash:
-            raise SyncConflict(
-                f"stand {code}, entry {e.seq} differs from the one the central store already "
-                f"has: is another laptop set up as stand {code}? Nothing was applied"
-            )
+            raise SyncConflict(_conflict(how, "differs"), stand=code, seq=e.seq)
+
+
+def _conflict(how: str, case: str) -> str:
+    """The id of a conflict found by a sync or a merge (each says what was not done)."""
+    return {
+        ("merge", "differs"): N_("merge.conflict_differs"),
+        ("merge", "not_following"): N_("merge.conflict_not_following"),
+        ("sync", "differs"): N_("sync.conflict_differs"),
+        ("sync", "not_following"): N_("sync.conflict_not_following"),
+    }[("merge" if how == "merge" else "sync", case)]
 
 
 _CHUNK = 2_000

@@ -70,8 +70,7 @@ class Central:
                     if self.is_sqlite:
                         conn.exec_driver_sql("BEGIN")
                     if not self._has_schema(conn):
-                        raise NotFound(f"{self.label} has no central store yet: sync or merge "
-                                       "into it first")
+                        raise NotFound("central.no_tables", target=self.label)
                     old = self._check_version(conn) < cs.CENTRAL_VERSION
                     if not old:
                         yield conn
@@ -113,8 +112,7 @@ class Central:
                 self._upgrade(conn)
             return
         if inspect(conn).get_table_names():
-            raise StorageError(f"{self.label} is another kind of database, not a posapp "
-                               "central store")
+            raise StorageError("central.foreign_database", target=self.label)
         cs.metadata.create_all(conn)
         self._create_views(conn)
         conn.execute(cs.meta.insert(), [{"key": "version", "value": str(cs.CENTRAL_VERSION)}])
@@ -141,10 +139,9 @@ class Central:
             return self._version
         version = conn.scalar(select(cs.meta.c.value).where(cs.meta.c.key == "version"))
         if version is None or not version.isdigit():
-            raise StorageError(f"{self.label} is not a posapp central store (no version)")
+            raise StorageError("central.no_version", target=self.label)
         if int(version) > cs.CENTRAL_VERSION:
-            raise StorageError(f"{self.label} was made by a newer posapp (format {version}): "
-                               "update posapp to open it")
+            raise StorageError("central.newer_format", target=self.label, version=version)
         self._version = int(version)
         return self._version
 
@@ -163,35 +160,34 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
 def _engine(target: str, *, create: bool) -> Engine:
     target = target.strip()
     if not target:
-        raise NotFound("say which central store to use (a file or a postgresql:// URL)")
+        raise NotFound("central.not_given")
     if "://" not in target:
         return _sqlite_engine(Path(target).expanduser(), create=create)
     try:
         url = make_url(target)
     except (ArgumentError, ValueError):
-        raise NotFound(f"'{target}' is not a database URL") from None
+        raise NotFound("central.not_a_url", target=target) from None
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(Path(url.database or ""), create=create)
     if url.get_backend_name() != "postgresql":
-        raise NotFound(f"the central store is an SQLite file or a PostgreSQL URL, not "
-                       f"{url.get_backend_name()}")
+        raise NotFound("central.not_postgresql", backend=url.get_backend_name())
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     try:
         return create_engine(url, pool_pre_ping=True,
                              connect_args={"connect_timeout": 10})
     except ImportError as exc:
-        raise StorageError(f"PostgreSQL needs the psycopg package ({exc})") from None
+        raise StorageError("central.needs_psycopg", detail=str(exc)) from None
 
 
 def _sqlite_engine(path: Path, *, create: bool) -> Engine:
     if path.is_dir():
-        raise NotFound(f"{path} is a folder: give the central store's file name")
+        raise NotFound("central.is_folder", target=str(path))
     if not path.exists():
         if not create:
-            raise NotFound(f"no central store at {path}")
+            raise NotFound("central.missing", target=str(path))
         if not path.parent.is_dir():
-            raise NotFound(f"the folder {path.parent} does not exist")
+            raise NotFound("central.folder_missing", folder=str(path.parent))
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
@@ -209,6 +205,6 @@ def _sqlite_engine(path: Path, *, create: bool) -> Engine:
 def _storage_error(exc: DBAPIError, label: str) -> StorageError:
     detail = " ".join(str(exc.orig).split()) if exc.orig is not None else str(exc)
     if "locked" in detail or "busy" in detail:
-        return StorageError(f"{label} stayed busy with another stand's sync: try again")
-    return StorageError(f"cannot use the central store {label}: {detail[:200]}")
+        return StorageError("central.busy", target=label)
+    return StorageError("central.cannot_use", target=label, detail=detail[:200])
 

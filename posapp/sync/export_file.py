@@ -28,6 +28,7 @@ from typing import IO, Any, TypeVar
 from posapp.domain.errors import InvalidInput, StorageError
 from posapp.domain.event_key import fingerprint
 from posapp.domain.journal import GENESIS, Entry, canonical_json, verify_chain
+from posapp.domain.messages import N_, Message, msg
 
 T = TypeVar("T")
 
@@ -46,7 +47,8 @@ _CHUNK = 1 << 20
 
 
 class ExportRefused(InvalidInput):
-    """An export file that cannot be used; the one-line reason names the file."""
+    """An export file that cannot be used; the one-line reason names the file (its
+    ``file`` value, the path as given)."""
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,13 @@ def write_export(path: Path, key: bytes, header: ExportHeader, entries: Iterable
     last_hash; otherwise nothing is written and the reason is raised (StorageError).
     """
     if header.event != fingerprint(key):
-        raise InvalidInput("the export header names another event than the key's")
+        raise InvalidInput("export.header_key_mismatch")
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StorageError("storage.cannot_write", file=str(path),
+                           reason=str(exc.strerror or exc)) from None
     tmp = Path(tmp_name)
     with contextlib.suppress(AttributeError, OSError):  # mkstemp's 0600 is for secrets
         os.fchmod(fd, 0o644)
@@ -136,7 +139,8 @@ def write_export(path: Path, key: bytes, header: ExportHeader, entries: Iterable
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StorageError("storage.cannot_write", file=str(path),
+                           reason=str(exc.strerror or exc)) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -163,12 +167,11 @@ def _write(f: IO[bytes], key: bytes, header: ExportHeader, entries: Iterable[Ent
     f.write(line)
     broken = verify_chain(written(), start_seq=header.first_seq, start_hash=header.prev_hash)
     if broken is not None:
-        raise StorageError(f"cannot export: the journal breaks at entry {broken.seq} "
-                           f"({broken.reason}); run 'posapp journal verify'")
+        raise StorageError("export.journal_broken", seq=broken.seq, reason=broken.reason)
     last_hash = last.hash if last is not None else header.prev_hash
     if count != header.count or last_hash != header.last_hash:
-        raise StorageError(f"cannot export: the journal holds {count} entries after entry "
-                           f"{header.first_seq - 1}, not the {header.count} expected")
+        raise StorageError("export.journal_count", count=count, after=header.first_seq - 1,
+                           expected=header.count)
     f.write(_SIG_PREFIX + mac.hexdigest().encode("ascii") + _SIG_SUFFIX)
 
 
@@ -222,23 +225,24 @@ def _read(path: Path | str, key: bytes, how: Callable[[_Reader], T]) -> T:
         with path.open("rb") as f:
             return how(_Reader(path, key, f))
     except OSError as exc:
-        raise ExportRefused(f"{path} cannot be read: {exc.strerror or exc}") from None
+        raise ExportRefused("export.unreadable", file=str(path),
+                            reason=str(exc.strerror or exc)) from None
 
 
 class _Reader:
     def __init__(self, path: Path, key: bytes, f: IO[bytes]) -> None:
         self.path, self.name, self.key, self.f = path, str(path), key, f
 
-    def refuse(self, reason: str) -> ExportRefused:
-        return ExportRefused(f"{self.name} {reason}")
-
     def changed(self) -> ExportRefused:
-        return self.refuse("has been changed after it was signed, or was signed with another key")
+        return ExportRefused("export.changed", file=self.name)
+
+    def invalid(self, problem: Message) -> ExportRefused:
+        return ExportRefused("export.invalid", file=self.name, problem=problem)
 
     def read(self) -> ExportBatch:
         header, entries, problem = self._verified(parse_entries=True)
-        if problem:
-            raise self.refuse(f"is not a valid posapp export: {problem}")
+        if problem is not None:
+            raise self.invalid(problem)
         self._check_entries(header, entries)
         return ExportBatch(self.path, header.event, header.stand, header.first_seq,
                            header.prev_hash, header.last_seq, header.last_hash,
@@ -247,7 +251,8 @@ class _Reader:
     def read_header(self) -> ExportHeader:
         return self._verified(parse_entries=False)[0]
 
-    def _verified(self, *, parse_entries: bool) -> tuple[ExportHeader, list[Entry], str]:
+    def _verified(self, *,
+                  parse_entries: bool) -> tuple[ExportHeader, list[Entry], Message | None]:
         """The header, the entries (when parsed) and the first problem with them, once the
         file is known to be whole and signed with the key."""
         f = self.f
@@ -258,11 +263,11 @@ class _Reader:
         f.seek(max(0, size - SIGNATURE_LEN))
         damage = _signature_damage(f.read())
         if not looks_like_export and damage > 1:
-            raise self.refuse("is not a posapp export file")
+            raise ExportRefused("export.not_export_file", file=self.name)
         if raw_header is not None and looks_like_export:
             self._check_event(raw_header)
         if damage > 1:
-            raise self.refuse(self._cut_off(first, raw_header))
+            raise self._cut_off(first, raw_header)
         if damage == 1:
             raise self.changed()
         body_end = size - SIGNATURE_LEN
@@ -273,23 +278,22 @@ class _Reader:
             raise self.changed()
         # Signed with the key from here on: what remains would be a faulty writer.
         if raw_header is None or not looks_like_export:
-            raise self.refuse("is not a valid posapp export: its first line is not a header")
+            raise self.invalid(msg("export_problem.no_header"))
         return self._header(raw_header), entries, problem
 
     def _check_event(self, raw: dict[str, Any]) -> None:
         version = raw.get("version")
         if type(version) is int and version != VERSION:
-            raise self.refuse(f"is an export of format version {version!r}; this posapp reads "
-                              f"version {VERSION}: use a posapp that reads it")
+            raise ExportRefused("export.other_version", file=self.name, version=version,
+                                ours=VERSION)
         theirs, ours = raw.get("event"), fingerprint(self.key)
         if isinstance(theirs, str) and theirs != ours:
-            raise ExportRefused(f"{self.name} was made for another event (event id {theirs}), "
-                                f"this central store is for event {ours}")
+            raise ExportRefused("export.other_event", file=self.name, theirs=theirs, ours=ours)
 
-    def _cut_off(self, first: bytes, raw: dict[str, Any] | None) -> str:
-        again = "copy it again from the stand"
+    def _cut_off(self, first: bytes, raw: dict[str, Any] | None) -> ExportRefused:
+        """Why a file without a whole signature line at its end is refused."""
         if not first.endswith(b"\n"):
-            return f"is cut off in its first line: {again}"
+            return ExportRefused("export.cut_in_first_line", file=self.name)
         lines, offset, signed_at, carry = 0, 0, -1, b""
         self.f.seek(0)
         for chunk in iter(lambda: self.f.read(_CHUNK), b""):
@@ -301,26 +305,24 @@ class _Reader:
             carry = window[-(len(_SIG_START) - 1):]
             offset += len(chunk)
         if signed_at >= 0 and offset - signed_at > SIGNATURE_LEN:
-            return ("has been changed after it was signed: there is data after its "
-                    "signature line")
+            return ExportRefused("export.data_after_signature", file=self.name)
         declared = raw.get("count") if raw is not None else None
         if type(declared) is not int:
-            return f"is cut off: its signature line at the end is missing; {again}"
+            return ExportRefused("export.signature_missing", file=self.name)
         entries = lines - 1
         if entries < declared:
-            return (f"is cut off: it ends after {entries} of its {declared} entries, "
-                    f"without its signature line; {again}")
-        return f"is cut off: its signature line at the end is missing; {again}"
+            return ExportRefused("export.cut_off", file=self.name, entries=entries, count=declared)
+        return ExportRefused("export.signature_missing", file=self.name)
 
     def _body(self, first: bytes, body_end: int,
-              parse_entries: bool = True) -> tuple[list[Entry], str, str]:
+              parse_entries: bool = True) -> tuple[list[Entry], Message | None, str]:
         """Every entry line before the signature (when *parse_entries*), the first problem,
         and the HMAC."""
         f = self.f
         f.seek(0)
         mac = hmac.new(self.key, digestmod=hashlib.sha256)
         entries: list[Entry] = []
-        problem = ""
+        problem: Message | None = None
         pending = b""
         line_no = 0
         left = body_end
@@ -332,7 +334,7 @@ class _Reader:
             mac.update(chunk)
             if not parse_entries:
                 if line_no == 0 and not chunk.startswith(first[:len(chunk)]):
-                    problem = problem or "its first line changed while it was read"
+                    problem = problem or msg("export_problem.first_line_changed")
                 line_no = 1
                 continue
             lines = (pending + chunk).split(b"\n")
@@ -341,18 +343,18 @@ class _Reader:
                 line_no += 1
                 if line_no == 1:
                     if line + b"\n" != first:
-                        problem = problem or "its first line changed while it was read"
+                        problem = problem or msg("export_problem.first_line_changed")
                     continue
                 try:
                     entries.append(_entry(line))
                 except ValueError as exc:
-                    problem = problem or f"line {line_no} {exc}"
+                    problem = problem or msg(str(exc), line=line_no)
         if left > 0:
-            problem = problem or "it became shorter while it was read"
+            problem = problem or msg("export_problem.became_shorter")
         if pending:
-            problem = problem or f"line {line_no + 1} does not end before the signature"
+            problem = problem or msg("export_problem.line_unended", line=line_no + 1)
         if line_no == 0:
-            problem = problem or "it has no header line"
+            problem = problem or msg("export_problem.no_header_line")
         return entries, problem, mac.hexdigest()
 
     def _header(self, raw: dict[str, Any]) -> ExportHeader:
@@ -370,38 +372,34 @@ class _Reader:
         if not details or not all(isinstance(v, str) for v in details.values()):
             bad.append("stand")
         if bad:
-            raise self.refuse(f"is not a valid posapp export: its header's {', '.join(bad)} "
-                              "is missing or malformed")
+            raise self.invalid(msg("export_problem.header_fields", fields=bad))
         header = ExportHeader(texts["event"], StandDetails(**details), ints["first_seq"],
                               ints["last_seq"], texts["prev_hash"], texts["last_hash"],
                               texts["created_at"])
         if header.first_seq < 1 or header.count < 0 or header.count != ints["count"]:
-            raise self.refuse(f"is not a valid posapp export: its header's entries "
-                              f"{header.first_seq} to {header.last_seq} do not make "
-                              f"{ints['count']} entries")
+            raise self.invalid(msg("export_problem.header_count", first=header.first_seq,
+                                   last=header.last_seq, count=ints["count"]))
         return header
 
     def _check_entries(self, header: ExportHeader, entries: list[Entry]) -> None:
         code = header.stand.code
         for e in entries:
             if e.stand != code:
-                raise self.refuse(f"holds entry {e.seq} of stand {e.stand}, but it is the "
-                                  f"export of stand {code}")
+                raise ExportRefused("export.other_stand", file=self.name, seq=e.seq,
+                                    other=e.stand, stand=code)
         if header.first_seq == 1 and header.prev_hash != GENESIS:
-            raise self.refuse(f"starts the journal of stand {code} at entry 1, but not from "
-                              "the journal's beginning (its prev_hash is not the genesis hash)")
+            raise ExportRefused("export.not_from_start", file=self.name, stand=code)
         broken = verify_chain(entries, start_seq=header.first_seq, start_hash=header.prev_hash)
         if broken is not None:
-            raise self.refuse(f"has a break in its hash chain at entry {broken.seq}: "
-                              f"{broken.reason}")
+            raise ExportRefused("export.chain_break", file=self.name, seq=broken.seq,
+                                reason=broken.reason)
         last_seq = entries[-1].seq if entries else header.first_seq - 1
         last_hash = entries[-1].hash if entries else header.prev_hash
         if last_seq == header.last_seq and last_hash != header.last_hash:
-            raise self.refuse(f"ends at entry {last_seq} with another hash than its header "
-                              "names for it")
+            raise ExportRefused("export.last_hash_differs", file=self.name, last=last_seq)
         if last_seq != header.last_seq:
-            raise self.refuse(f"ends at entry {last_seq}, but its header says it ends at entry "
-                              f"{header.last_seq}: entries are missing")
+            raise ExportRefused("export.entries_missing", file=self.name, last=last_seq,
+                                declared=header.last_seq)
 
 
 def _json_object(line: bytes) -> dict[str, Any] | None:
@@ -418,11 +416,11 @@ def _entry(line: bytes) -> Entry:
         e = Entry(d["seq"], d["stand"], d["at"], d["kind"], d["payload"], d["prev_hash"],
                   d["hash"])
     except (ValueError, KeyError, TypeError):
-        raise ValueError("is not a journal entry") from None
+        raise ValueError(N_("export_problem.not_an_entry")) from None
     if type(e.seq) is not int or not all(
         isinstance(v, str) for v in (e.stand, e.at, e.kind, e.payload, e.prev_hash, e.hash)
     ):
-        raise ValueError("has a field of the wrong type")
+        raise ValueError(N_("export_problem.wrong_field_type"))
     return e
 
 

@@ -205,10 +205,10 @@ class OrderLinesEditor(QWidget):
         description = " ".join(self.custom_input.text().split())
         try:
             if not description:
-                raise InvalidInput("a made-to-order item needs a description")
+                raise InvalidInput("order.item_needs_description")
             price = parse_rupiah(self.custom_price.text() or "0")
             if price == 0:
-                raise InvalidInput(f"{description}: an order line needs a price above Rp 0")
+                raise InvalidInput("order.line_needs_price", name=description)
         except PosError as exc:
             self._warn(user_message(exc))
             return False

@@ -12,14 +12,15 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import NotFound, PosError
+from posapp.domain.messages import N_
 from posapp.services import settings, sync
 from posapp.services.sync import SyncResult, SyncState
 from posapp.services.till import Till
 from posapp.ui.errors import translated
 from posapp.ui.worker import BackgroundOp, Progress, run_in_background
 
-# What ``sync_now`` raises when the stand has no central store set.
-NO_CENTRAL = "no central store set: choose one in the settings (Central store)"
+# The id of what ``sync_now`` raises when the stand has no central store set.
+NO_CENTRAL = N_("sync.no_central")
 
 
 class SyncController(QObject):

@@ -209,7 +209,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     # the printer ------------------------------------------------------------------------
     "cups name": (
         cups_name,
-        "CUPS printer TM T20: give the queue name without spaces, '/' or '#', like "
+        "CUPS printer 'TM T20': give the queue name without spaces, '/' or '#', like "
         "cups:TM-T20II (lpstat -p lists them)",
         "Printer CUPS TM T20: tulis nama antreannya tanpa spasi, '/' atau '#', misalnya "
         "cups:TM-T20II (lpstat -p menampilkan daftarnya)"),
@@ -236,7 +236,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Printer Windows (win32:NAME) memerlukan paket pywin32, yang tidak ada di posapp ini"),
     "pyusb missing": (
         lambda c: PosError(driver_message("usb")),
-        "USB printers need the pyusb package, which this posapp does not have",
+        "USB printing needs the pyusb package (python-escpos[usb])",
         "Printer USB memerlukan paket pyusb, yang tidak ada di posapp ini"),
     "unknown printer": (
         unknown_printer,
@@ -250,12 +250,12 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Profil printer TM-NOPE tidak dikenal (misalnya TM-T20II)"),
     "printer did not answer": (
         dead_printer,
-        "The printer file:{dev} did not answer: No such file or directory",
+        "Printer file:{dev} did not answer: No such file or directory",
         "Printer file:{dev} tidak menjawab: No such file or directory"),
     # the central store and sync -----------------------------------------------------------
     "no central store set": (
         lambda c: NotFound(NO_CENTRAL),
-        "No central store is set: choose one in the settings (Central store)",
+        "No central store set: choose one in the settings (Central store)",
         "Data pusat belum diatur: pilih di pengaturan (Data pusat)"),
     "conflict, the central store is ahead": (
         conflict_behind,
@@ -267,14 +267,13 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "dipulihkan dari cadangan lama?"),
     "conflict, an entry differs": (
         conflict_differs,
-        "Conflict: entry {seq} of stand JATIM differs from the central store's: is another "
-        "laptop set up as stand JATIM? Nothing was sent",
+        "Stand JATIM, entry {seq} differs from the one the central store already has: is "
+        "another laptop set up as stand JATIM? Nothing was applied",
         "Konflik: catatan {seq} stan JATIM berbeda dengan yang ada di data pusat: apakah ada "
         "laptop lain yang dipasang sebagai stan JATIM? Tidak ada yang dikirim"),
     "an altered journal": (
         altered_journal,
-        "The journal of stand JATIM is damaged at entry 1 (its content does not match its "
-        "hash (altered)): nothing was sent",
+        "Stand JATIM, entry 1: its content does not match its hash (altered)",
         "Jurnal stan JATIM rusak pada catatan 1 (its content does not match its hash "
         "(altered)): tidak ada yang dikirim"),
     "another event": (
@@ -283,31 +282,32 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Stan ini ikut acara {ours}, tetapi data pusat {target} untuk acara 0badc0de"),
     "busy": (
         busy_central,
-        "{tmp}/central.sqlite is busy with another stand's sync: try again",
+        "{tmp}/central.sqlite stayed busy with another stand's sync: try again",
         "{tmp}/central.sqlite sedang dipakai sinkronisasi stan lain: coba lagi"),
     "another kind of database": (
         foreign_database,
-        "{tmp}/notes.sqlite is another kind of database, not a central store",
+        "{tmp}/notes.sqlite is another kind of database, not a posapp central store",
         "{tmp}/notes.sqlite adalah database jenis lain, bukan data pusat"),
     "not a database at all": (
         not_a_database,
-        "Cannot use the central store {tmp}/notes.txt (file is not a database)",
+        "Cannot use the central store {tmp}/notes.txt: file is not a database",
         "Data pusat {tmp}/notes.txt tidak dapat dipakai (file is not a database)"),
     "made by a newer posapp": (
         newer_central,
-        "{tmp}/central.sqlite was made by a newer posapp: update posapp",
+        "{tmp}/central.sqlite was made by a newer posapp (format 999): update posapp to open "
+        "it",
         "{tmp}/central.sqlite dibuat oleh posapp yang lebih baru: perbarui posapp"),
     "no version": (
         versionless_central,
-        "{tmp}/central.sqlite is not a posapp central store",
+        "{tmp}/central.sqlite is not a posapp central store (no version)",
         "{tmp}/central.sqlite bukan data pusat posapp"),
     "a folder": (
         lambda c: sync_to(c, str(c.tmp)),
-        "{tmp} is a folder: choose the central store's file",
+        "{tmp} is a folder: give the central store's file name",
         "{tmp} adalah folder: pilih file data pusatnya"),
     "a missing folder": (
         lambda c: sync_to(c, str(c.tmp / "stick" / "central.sqlite")),
-        "The folder {tmp}/stick does not exist (is the USB stick plugged in?)",
+        "The folder {tmp}/stick does not exist",
         "Folder {tmp}/stick tidak ada (apakah flashdisk sudah dicolokkan?)"),
     "a missing folder in the settings": (
         lambda c: save(c, central=str(c.tmp / "stick" / "central.sqlite")),

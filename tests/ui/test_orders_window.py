@@ -496,6 +496,23 @@ def test_the_orders_list_estimates_the_open_orders_balance(
     assert estimate(dialog) == ""
 
 
+def test_a_made_to_order_item_without_a_description_or_a_price_is_refused_in_indonesian(
+        jatim: Stand, qtbot: QtBot, indonesian: Languages) -> None:
+    w = window(jatim, qtbot)
+    w.selling.add_code(HIJAB)
+    click(qtbot, w.selling, "orderInsteadButton")
+    dialog = w.actions_.dialog
+    assert isinstance(dialog, OrderDialog)
+    message = child(dialog, QLabel, "orderLinesMessage")
+
+    click(qtbot, dialog, "addCustomButton")
+    assert message.text() == "Barang pesanan khusus perlu keterangan (motif, ukuran, warna)"
+    type_in(qtbot, dialog, "customDescriptionInput", BATIK)
+    click(qtbot, dialog, "addCustomButton")
+    assert message.text() == f"{BATIK}: ketik harga di atas Rp 0"
+    assert [i.sku for i in dialog.lines.items()] == [HIJAB]
+
+
 def test_the_status_bar_counts_the_open_and_ready_orders_only(jatim: Stand,
                                                               qtbot: QtBot) -> None:
     from posapp.services import order_fulfil

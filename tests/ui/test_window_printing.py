@@ -258,13 +258,15 @@ def test_a_printer_refusal_the_window_knows_is_shown_in_indonesian(
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from posapp.domain.errors import InvalidInput
     from posapp.printing.targets import NOT_WINDOWS
     from posapp.ui.print_jobs_dialog import PrintJobsModel
 
+    english = InvalidInput(NOT_WINDOWS).message  # what the queue stores
     job = print_queue.Job(1, datetime(2026, 6, 26, 3, 0), "receipt", "JATIM-000001", False,
-                          "failed", 1, NOT_WINDOWS, None)
+                          "failed", 1, english, None)
     problem = PrintJobsModel(ZoneInfo("Asia/Jakarta")).problem(job)
-    assert problem != NOT_WINDOWS and "Windows" in problem and "hanya" in problem
+    assert problem != english and "Windows" in problem and "hanya" in problem
 
 
 def test_an_order_slip_prints_on_a_file_printer(jatim: Stand, qtbot: QtBot,
