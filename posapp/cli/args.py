@@ -9,7 +9,9 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+from posapp.cli.output import LANG
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import text
 from posapp.domain.money import parse_rupiah
 from posapp.domain.tender import Payment, PaymentMethod
 
@@ -27,10 +29,10 @@ def parse_item(word: str) -> ItemArg:
     """``CODE``, ``CODE*QTY``, ``CODE@PRICE`` or ``CODE*QTY@PRICE`` (open-price pieces)."""
     m = _ITEM.match(word.strip())
     if not m:
-        raise InvalidInput(f"not an item: {word!r} (write CODE or CODE*QTY)")
+        raise InvalidInput("cli.not_an_item", word=word)
     qty = int(m["qty"]) if m["qty"] is not None else 1
     if qty <= 0:
-        raise InvalidInput(f"quantity must be at least 1 in {word!r}")
+        raise InvalidInput("cli.item_quantity_below_one", word=word)
     price = parse_rupiah(m["price"]) if m["price"] else None
     return ItemArg(m["code"], qty, price)
 
@@ -39,7 +41,7 @@ def parse_item(word: str) -> ItemArg:
 def parse_payment(word: str) -> Payment:
     """``cash=500000`` or ``qris=150.000``."""
     if "=" not in word:
-        raise InvalidInput(f"not a payment: {word!r} (write METHOD=AMOUNT, e.g. cash=50000)")
+        raise InvalidInput("cli.not_a_payment", word=word)
     method, amount = word.split("=", 1)
     return Payment(PaymentMethod.parse(method), parse_rupiah(amount))
 
@@ -84,16 +86,16 @@ class PinReader:
         if self.from_stdin:
             line = self.stdin.readline()
             if not line:
-                raise InvalidInput(f"no PIN for {who} on standard input")
+                raise InvalidInput("cli.pin_not_on_stdin", who=who)
             return line.strip()
         if not self.stdin.isatty():
-            raise InvalidInput(f"no terminal to ask {who}'s PIN: give it with --pin-stdin")
-        return getpass.getpass(f"PIN {who}: ")
+            raise InvalidInput("cli.pin_no_terminal", who=who)
+        return getpass.getpass(text("cli.pin_prompt", LANG, who=who))
 
     def read_new(self, who: str) -> str:
         pin = self.read(who)
         if not self.from_stdin:
-            again = getpass.getpass(f"PIN {who} (again): ")
+            again = getpass.getpass(text("cli.pin_prompt_again", LANG, who=who))
             if again != pin:
-                raise InvalidInput("the two PINs differ")
+                raise InvalidInput("cli.pins_differ")
         return pin

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 from posapp.cli.context import Context
+from posapp.cli.output import count, say, warn
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import msg
 from posapp.services import backup, restore, settings, support
 from posapp.services.backup import BackupProblem
 
@@ -46,7 +47,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     path = backup.backup_now(handle.uow, handle.code, handle.path,
                              folder=str(args.to) if args.to else None)
-    print(f"backup of stand {handle.code}: {path}")
+    say("cli.backup.done", stand=handle.code, path=str(path))
     return 0
 
 
@@ -58,11 +59,10 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
         backup_every=current.backup_every if args.every is None else args.every,
         backup_keep=current.backup_keep if args.keep is None else args.keep))
     if not saved.backup_folder:
-        print(f"stand {handle.code}: no backup folder")
+        say("cli.backup.no_folder", stand=handle.code)
     else:
-        print(f"stand {handle.code}: a copy to {saved.backup_folder} every "
-              f"{saved.backup_every} sales and at every shift close, the last "
-              f"{saved.backup_keep} kept")
+        say("cli.backup.folder_set", stand=handle.code, folder=saved.backup_folder,
+            every=saved.backup_every, keep=saved.backup_keep)
     return 0
 
 
@@ -70,27 +70,33 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     folder = settings.get(handle.uow(write=False)).backup_folder
     if not folder:
-        raise InvalidInput("no backup folder set: posapp backup set FOLDER")
+        raise InvalidInput("cli.backup.no_folder_set")
     copies = backup.backups_in(Path(folder), handle.code) if Path(folder).is_dir() else []
     for p in copies:
-        print(f"{p}  {p.stat().st_size / 1e6:.1f} MB")
+        print(f"{p}  {p.stat().st_size / 1e6:.1f} MB")  # a file and its size: no words
     if not copies:
-        print(f"no copies of stand {handle.code} in {folder}")
+        say("cli.backup.no_copies", stand=handle.code, folder=folder)
     return 0
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force)
-    kept = f"; the database it replaced is kept as {done.replaced}" if done.replaced else ""
-    print(f"stand {done.stand} restored from {args.file} ({done.sales} sales, "
-          f"{done.entries} journal entries){kept}")
+    figures = {"stand": done.stand, "file": str(args.file), "sales": count(done.sales, "sale"),
+               "entries": count(done.entries, "journal_entry")}
+    if done.replaced:
+        say("cli.restore.done_kept", **figures, kept=str(done.replaced))
+    else:
+        say("cli.restore.done", **figures)
     return 0
 
 
 def cmd_support_bundle(ctx: Context, args: argparse.Namespace) -> int:
     done = support.write_bundle(ctx.data, args.file)
-    stands = ", ".join(done.stands) or "no stand"
-    print(f"{done.path}: {done.files} files ({stands}); PINs and the event key left out")
+    if done.stands:
+        say("cli.support.done", path=str(done.path), files=count(done.files, "file"),
+            stands=list(done.stands))
+    else:
+        say("cli.support.done_no_stand", path=str(done.path), files=count(done.files, "file"))
     return 0
 
 
@@ -101,7 +107,7 @@ def after_sale(ctx: Context, *, shift_closed: bool = False) -> None:
     try:
         made = backup.maybe_backup(handle.uow, handle.code, handle.path, force=shift_closed)
     except BackupProblem as exc:
-        print(f"posapp: warning: no backup made: {exc.message}", file=sys.stderr)
+        warn(msg("cli.backup.not_made", problem=exc))
         return
     if made is not None and shift_closed:
-        print(f"backup: {made}", file=sys.stderr)
+        warn(msg("cli.backup.made", path=str(made)), prefix=False)

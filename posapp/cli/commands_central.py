@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from posapp.cli.context import Context, print_json
+from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.messages import Message, msg, text
 from posapp.domain.money import format_rupiah
 from posapp.domain.totals import Totals
 from posapp.services import central_totals, merge, sync
@@ -32,29 +34,32 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     register_merge(sub, common)
 
 
-def progress_printer(what: str) -> Any:
-    """A progress callback that draws one updating line on a terminal (and nothing otherwise)."""
+def progress_printer(what: Message) -> Any:
+    """A progress callback that draws one updating line on a terminal (and nothing otherwise):
+    *what* is being done (``msg("cli.progress.sync")``)."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
-        print(f"\r{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+        line = text("cli.progress", LANG, what=what, done=done, total=total)
+        print(f"\r{line}", end="" if done < total else "\n", file=sys.stderr)
 
     return show
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
-    result = sync.sync_stand(handle.uow, args.central, progress=progress_printer("sync"))
+    result = sync.sync_stand(handle.uow, args.central,
+                             progress=progress_printer(msg("cli.progress.sync")))
     if args.json:
         print_json({"stand": result.stand, "sent": result.sent, "last_seq": result.last_seq,
                     "central": result.central})
     elif result.sent:
-        print(f"stand {result.stand}: {result.sent} entries sent to {result.central} "
-              f"(up to {result.last_seq})")
+        say("cli.sync.sent", stand=result.stand, entries=count(result.sent, "entry"),
+            central=result.central, seq=result.last_seq)
     else:
-        print(f"stand {result.stand}: nothing new to send ({result.central} has all "
-              f"{result.last_seq} entries)")
+        say("cli.sync.nothing_new", stand=result.stand, central=result.central,
+            seq=result.last_seq)
     return 0
 
 
@@ -69,24 +74,34 @@ def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
             "overall": everything.figures(),
         })
         return 0
-    header = f"{'stand':<10} {'sales':>6} {'gross':>16} {'discounts':>14} {'refunds':>14} " \
-             f"{'net':>16}"
+    label = _labels()
+    header = f"{label['stand']:<10} {label['sales']:>6} {label['gross']:>16} " \
+             f"{label['discounts']:>14} {label['refunds']:>14} {label['net']:>16}"
     print(header)
     for s in stands:
         print(_row(s.code, s.totals))
     print("-" * len(header))
-    print(_row("TOTAL", everything))
+    print(_row(label["total"], everything))
     for method, t in sorted(everything.methods.items()):
-        print(f"  {method:<10} sales {format_rupiah(t.sales):>16}  refunds "
-              f"{format_rupiah(t.refunds):>14}  net {format_rupiah(t.net):>16}")
+        print(f"  {method:<10} {label['sales']} {format_rupiah(t.sales):>16}  "
+              f"{label['refunds']} {format_rupiah(t.refunds):>14}  "
+              f"{label['net']} {format_rupiah(t.net):>16}")
     orders = everything.orders_figures()
     if orders["placed"] or orders["net"]:
-        print(f"orders (apart from sales): {orders['placed']} taken, deposits "
-              f"{format_rupiah(sum(orders['deposits'].values()))}, balances "
-              f"{format_rupiah(sum(orders['balances'].values()))}, deposits refunded "
-              f"{format_rupiah(sum(orders['refunds'].values()))}, order money "
-              f"{format_rupiah(orders['net'])}")
+        say("cli.totals.orders", placed=orders["placed"],
+            deposits=sum(orders["deposits"].values()),
+            balances=sum(orders["balances"].values()),
+            refunded=sum(orders["refunds"].values()), net=orders["net"])
     return 0
+
+
+def _labels() -> dict[str, str]:
+    """The totals table's words: its header, the last row's name."""
+    return {"stand": text("cli.totals.stand", LANG), "sales": text("cli.totals.sales", LANG),
+            "gross": text("cli.totals.gross", LANG),
+            "discounts": text("cli.totals.discounts", LANG),
+            "refunds": text("cli.totals.refunds", LANG), "net": text("cli.totals.net", LANG),
+            "total": text("cli.totals.total", LANG)}
 
 
 def _row(label: str, t: Totals) -> str:
@@ -114,7 +129,7 @@ def register_merge(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
 
 def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
     results = merge.merge_files(args.central, args.files, key=args.key,
-                                progress=progress_printer("merge"))
+                                progress=progress_printer(msg("cli.progress.merge")))
     if args.json:
         print_json([
             {"file": str(path), "refused": r.message} if isinstance(r, PosError) else
@@ -124,11 +139,12 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
         ])
     for path, r in zip(args.files, results, strict=True):
         if isinstance(r, PosError):
-            print(f"posapp: {path}: refused: {' '.join(r.message.split())}", file=sys.stderr)
+            warn(msg("cli.merge.refused", file=str(path), reason=r))
         elif not args.json and r.applied:
-            print(f"{path}: stand {r.stand}, {r.applied} entries merged (up to {r.last_seq})")
+            say("cli.merge.merged", file=str(path), stand=r.stand,
+                entries=count(r.applied, "entry"), seq=r.last_seq)
         elif not args.json:
-            print(f"{path}: stand {r.stand}, already merged (up to {r.last_seq})")
+            say("cli.merge.already", file=str(path), stand=r.stand, seq=r.last_seq)
     return 1 if any(isinstance(r, PosError) for r in results) else 0
 
 
@@ -139,17 +155,19 @@ def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
         for path in args.files:
             batch = read_export(path, key)
             if batch.first_seq != 1:
-                raise InvalidInput(f"{path} starts at entry {batch.first_seq}: reconciling needs "
-                                   "a full export (posapp export without --since)")
+                raise InvalidInput("cli.reconcile.not_full_export", file=str(path),
+                                   first=batch.first_seq)
             batches.append((batch.stand.code, f"export {path}", batch.entries))
         found = central_totals.reconcile_entries(central, batches)
         found += central_totals.check_z_reports(central)
         stands = {s.code: s.totals.net for s in central_totals.stand_totals(central)}
     for m in found:
-        print(f"posapp: {m}", file=sys.stderr)
+        warn(m)
     if not found:
         checked = sorted({code for code, _, _ in batches})
-        print(f"all agree: {len(stands)} stands' Z reports"
-              + (f" and the exports of {', '.join(checked)}" if checked else "")
-              + f"; net {format_rupiah(sum(stands.values()))}")
+        net = sum(stands.values())
+        if checked:
+            say("cli.reconcile.agree_with_exports", n=len(stands), stands=checked, net=net)
+        else:
+            say("cli.reconcile.agree", n=len(stands), net=net)
     return 1 if found else 0

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from posapp.cli.context import Context
+from posapp.cli.output import LANG, say
 from posapp.domain.errors import StorageError
 from posapp.domain.event_key import fingerprint, new_key, parse_key
+from posapp.domain.messages import msg, text
 from posapp.services import event
 from posapp.services.export import export_journal
 
@@ -39,42 +41,44 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_export)
 
 
-def seq_number(text: str) -> int:
+def seq_number(word: str) -> int:
     """A journal sequence number typed on the command line: 0 or more."""
-    if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not an entry number (0 or more)")
-    return int(text)
+    if not word.strip().isdigit():
+        raise argparse.ArgumentTypeError(text("cli.export.not_an_entry_number", LANG,
+                                              text=word))
+    return int(word)
 
 
 def cmd_key(ctx: Context, args: argparse.Namespace) -> int:
     key = new_key()
     if args.qr is not None:
         write_qr(args.qr, key)
-    print(key)
-    print(f"event id {fingerprint(parse_key(key))}")
+    print(key)  # the key itself: data, for copying
+    say("cli.event.id", event=fingerprint(parse_key(key)))
     return 0
 
 
-def write_qr(path: Path, text: str) -> None:
-    """*text* as a QR code in a PNG file."""
+def write_qr(path: Path, content: str) -> None:
+    """*content* as a QR code in a PNG file."""
     import segno  # only when a QR image is asked for
 
     try:
-        segno.make(text, error="m").save(str(path), kind="png", scale=QR_SCALE, border=4)
+        segno.make(content, error="m").save(str(path), kind="png", scale=QR_SCALE, border=4)
     except OSError as exc:
-        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StorageError("cli.event.qr_not_written", path=str(path),
+                           problem=exc.strerror or str(exc)) from None
 
 
 def cmd_join(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     result = event.join(handle.uow(), _key_text(args.key), replace=args.replace)
     if not result.changed:
-        print(f"stand {handle.code} already joined event {result.event_id}")
+        say("cli.event.already_joined", stand=handle.code, event=result.event_id)
     elif result.replaced:
-        print(f"stand {handle.code} joined event {result.event_id} "
-              f"(instead of event {result.replaced})")
+        say("cli.event.joined_instead", stand=handle.code, event=result.event_id,
+            old=result.replaced)
     else:
-        print(f"stand {handle.code} joined event {result.event_id}")
+        say("cli.event.joined", stand=handle.code, event=result.event_id)
     return 0
 
 
@@ -82,7 +86,7 @@ def _key_text(words: list[str]) -> str:
     if words:
         return " ".join(words)
     if sys.stdin.isatty():
-        return getpass.getpass("Event key: ")
+        return getpass.getpass(text("cli.event.key_prompt", LANG))
     return sys.stdin.readline()
 
 
@@ -90,9 +94,9 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     event_id = event.event_id(handle.uow(write=False))
     if event_id is None:
-        print(f"stand {handle.code} has not joined an event yet: run 'posapp event join KEY'")
+        say("cli.event.not_joined", stand=handle.code)
     else:
-        print(f"stand {handle.code} joined event {event_id}")
+        say("cli.event.joined", stand=handle.code, event=event_id)
     return 0
 
 
@@ -100,11 +104,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     result = export_journal(handle.uow(write=False), args.out, since=args.since)
     if result.count == 1:
-        what = f"1 entry ({result.first_seq})"
+        what = msg("cli.export.one_entry", first=result.first_seq)
     elif result.count:
-        what = f"{result.count} entries ({result.first_seq} to {result.last_seq})"
+        what = msg("cli.export.entries", n=result.count, first=result.first_seq,
+                   last=result.last_seq)
     else:
-        what = f"no entries (none after {args.since})"
-    print(f"exported {what} of stand {result.stand} for event {result.event_id} "
-          f"to {result.path}")
+        what = msg("cli.export.no_entries", since=args.since)
+    say("cli.export.done", what=what, stand=result.stand, event=result.event_id,
+        path=str(result.path))
     return 0

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from posapp.cli.commands_central import CENTRAL_HELP, progress_printer
 from posapp.cli.context import Context
+from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput
-from posapp.domain.money import format_rupiah
+from posapp.domain.messages import msg
 from posapp.printing.report_files import check_writable
 from posapp.services import orders_export, report_export
 from posapp.sync.central_store import Central
@@ -52,49 +53,55 @@ def wants_event_report(args: argparse.Namespace) -> bool:
 
 def cmd_event_report(ctx: Context, args: argparse.Namespace) -> int:
     if args.kind is not None:
-        raise InvalidInput(f"'report {args.kind}' is a stand's shift report: for the event "
-                           "report leave out x|z and give --central with --pdf and/or --xlsx")
+        raise InvalidInput("cli.event_report.kind_given", kind=args.kind)
     if not args.central:
-        raise InvalidInput("the event report needs --central PATH_OR_URL")
+        raise InvalidInput("cli.event_report.no_central")
     outputs = [f for f in (args.pdf, args.xlsx) if f is not None]
     if not outputs:
-        raise InvalidInput("say where to write the event report: --pdf FILE, --xlsx FILE "
-                           "or both")
+        raise InvalidInput("cli.event_report.no_output")
     if args.pdf is not None and args.xlsx is not None and \
             args.pdf.resolve() == args.xlsx.resolve():
-        raise InvalidInput("--pdf and --xlsx name the same file")
+        raise InvalidInput("cli.event_report.same_file")
     report_export.check_outputs(args.pdf, args.xlsx)  # before the slow read, not after
     written = report_export.write_event_report(
         args.central, pdf=args.pdf, xlsx=args.xlsx, lang=ctx.lang,
-        progress=progress_printer("event report"))
+        progress=progress_printer(msg("cli.progress.event_report")))
     if written.pdf is not None:
-        print(f"PDF: {written.pdf}")
+        say("cli.event_report.pdf", path=str(written.pdf))
     if written.xlsx is not None:
-        print(f"XLSX: {written.xlsx}")
-    print(f"{written.stands} stands, {written.sales_count} sales, net "
-          f"{format_rupiah(written.net)}")
+        say("cli.event_report.xlsx", path=str(written.xlsx))
+    say("cli.event_report.done", stands=count(written.stands, "stand"),
+        sales=count(written.sales_count, "sale"), net=written.net)
     if written.open_orders:
-        print(f"{written.open_orders} open orders, balances due "
-              f"{format_rupiah(written.balances_due)} (apart from sales)")
+        say("cli.event_report.open_orders", orders=count(written.open_orders, "open_order"),
+            due=written.balances_due)
     return 0
 
 
 def cmd_orders_export(ctx: Context, args: argparse.Namespace) -> int:
     result = orders_export.write_orders_export(args.central, args.file, lang=ctx.lang)
-    overdue = f", {result.overdue} overdue" if result.overdue else ""
-    print(f"{result.path}: {result.orders} open orders ({result.lines} lines{overdue}) from "
-          f"{result.stands} stands, balances due {format_rupiah(result.balance_due)}")
+    figures = {"path": str(result.path), "orders": count(result.orders, "open_order"),
+               "lines": count(result.lines, "line"), "stands": count(result.stands, "stand"),
+               "due": result.balance_due}
+    if result.overdue:
+        say("cli.orders_export.done_overdue", **figures, overdue=result.overdue)
+    else:
+        say("cli.orders_export.done", **figures)
     return 0
 
 
 def cmd_shop_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.file.suffix.lower() != ".csv":
-        raise InvalidInput(f"shop-export writes CSV: name the file .csv, not {args.file.name}")
+        raise InvalidInput("cli.shop_export.not_csv", name=args.file.name)
     check_writable(args.file)
     from posapp.services import shop_export
 
     with Central(args.central, create=False) as central:
         result = shop_export.write_shop_csv(central, args.file, everything=args.everything)
-    what = "products" if args.everything else "products with stock left"
-    print(f"{result.path}: {result.products} {what} from {result.stands} stands")
+    figures = {"path": str(result.path), "products": count(result.products, "product"),
+               "stands": count(result.stands, "stand")}
+    if args.everything:
+        say("cli.shop_export.done", **figures)
+    else:
+        say("cli.shop_export.done_in_stock", **figures)
     return 0

@@ -6,7 +6,9 @@ import argparse
 from zoneinfo import ZoneInfo
 
 from posapp.cli.context import Context, print_json
+from posapp.cli.output import LANG, say
 from posapp.domain.fx import check_against, format_rate, parse_rate
+from posapp.domain.messages import text
 from posapp.services import fx
 from posapp.services import stand as stand_service
 
@@ -34,7 +36,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     rates = [parse_rate(text) for text in args.rates]  # every one checked before storing
     fx.set_rates(ctx.stand().uow(), rates)
     for rate in rates:
-        print(f"{format_rate(rate)}  ({check_against(SAMPLE, rate)})")
+        print(f"{format_rate(rate)}  ({check_against(SAMPLE, rate)})")  # figures: no words
     return 0
 
 
@@ -46,17 +48,20 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
                     for code, s in rates.items()})
         return 0
     if not rates:
-        print("no rates set: posapp rate set USD=16.250 ...")
+        say("cli.rate.none")
         return 0
     zone = ZoneInfo(stand_service.get(handle.uow(write=False)).timezone)
     for s in rates.values():
         when = s.set_at.replace(tzinfo=ZoneInfo("UTC")).astimezone(zone)
-        print(f"{format_rate(s.rate):<28} {check_against(SAMPLE, s.rate):<32} "
-              f"set {when:%d-%m-%Y %H:%M}")
+        set_at = text("cli.rate.set_at", LANG, when=f"{when:%d-%m-%Y %H:%M}")
+        print(f"{format_rate(s.rate):<28} {check_against(SAMPLE, s.rate):<32} {set_at}")
     return 0
 
 
 def cmd_clear(ctx: Context, args: argparse.Namespace) -> int:
     gone = fx.clear(ctx.stand().uow(), args.codes)
-    print(f"rates removed: {', '.join(gone)}" if gone else "no rates were set")
+    if gone:
+        say("cli.rate.removed", codes=gone)
+    else:
+        say("cli.rate.none_removed")
     return 0

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from posapp.cli.context import Context
+from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput, NotFound
 from posapp.printing.labels import LAYOUTS, parse_layout, render_labels, sheet_count
 from posapp.services import catalog
@@ -35,7 +36,7 @@ def _margins(text: str) -> tuple[float, float, float, float]:
     except ValueError:
         values = ()
     if len(values) != 4:
-        raise InvalidInput(f"margins are TOP,LEFT,RIGHT,BOTTOM in mm, not {text!r}")
+        raise InvalidInput("cli.labels.margins", text=text)
     return values[0], values[1], values[2], values[3]
 
 
@@ -51,16 +52,16 @@ def cmd_labels(ctx: Context, args: argparse.Namespace) -> int:
         wanted = [sku.strip().upper() for sku in args.sku]
         unknown = [sku for sku in wanted if sku not in known]
         if unknown:
-            raise NotFound(f"unknown SKU: {', '.join(unknown)} (no labels written)")
+            raise NotFound("cli.labels.unknown_sku", skus=unknown)
         products = [known[sku] for sku in dict.fromkeys(wanted)]
     else:
         products = catalog.list_products(handle.uow(write=False))
         if not products:
-            raise InvalidInput("no active products to print labels for")
+            raise InvalidInput("cli.labels.no_products")
     render_labels(products, args.file, layout=layout, copies=args.copies,
                   start_at=args.start_at)
-    count = len(products) * args.copies
-    sheets = sheet_count(count, layout, args.start_at)
-    print(f"{count} label{'s' if count != 1 else ''} on {sheets} sheet"
-          f"{'s' if sheets != 1 else ''} written to {args.file}")
+    labels = len(products) * args.copies
+    sheets = sheet_count(labels, layout, args.start_at)
+    say("cli.labels.done", labels=count(labels, "label"), sheets=count(sheets, "sheet"),
+        path=str(args.file))
     return 0

@@ -16,7 +16,9 @@ from typing import Any
 from posapp.cli.args import parse_item, parse_payment
 from posapp.cli.commands_print import print_order_slip_now
 from posapp.cli.context import Context, print_json
+from posapp.cli.output import LANG, say
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import text
 from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.order import Buyer, OrderItem, OrderStatus
 from posapp.domain.tender import PaymentMethod
@@ -97,9 +99,9 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
             items.append(OrderItem(p.name, arg.price or p.price, arg.quantity, sku=p.sku,
                                    product_id=p.id, category=p.category,
                                    maker_group=p.maker_group, region=p.region))
-    items += [_custom(text) for text in args.custom]
+    items += [_custom(word) for word in args.custom]
     if not items:
-        raise InvalidInput("an order needs at least one item (CODE, or --custom TEXT=PRICE)")
+        raise InvalidInput("cli.order.no_items")
     buyer = Buyer(args.buyer, args.phone, args.email, args.country, args.address)
     done = orders.place(handle.uow(), _actor(ctx, args), buyer, items, due=args.due,
                         deposit=args.deposit, note=args.note)
@@ -109,7 +111,7 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_pay(ctx: Context, args: argparse.Namespace) -> int:
     done = orders.pay(ctx.stand().uow(), _actor(ctx, args), args.order, args.payments)
     if not args.json and done.tender.change:
-        print(f"change {format_rupiah(done.tender.change)}")
+        say("cli.order.change", change=done.tender.change)
     return _show_and_print(ctx, done.order, args.json)
 
 
@@ -123,7 +125,7 @@ def cmd_handover(ctx: Context, args: argparse.Namespace) -> int:
     done = order_fulfil.hand_over(ctx.stand().uow(), _actor(ctx, args), args.order,
                                   payments=args.payments, lines=lines, tracking=args.tracking)
     if not args.json and done.tender.change:
-        print(f"change {format_rupiah(done.tender.change)}")
+        say("cli.order.change", change=done.tender.change)
     return _show_and_print(ctx, done.order, args.json)  # complete: the slip says LUNAS
 
 
@@ -145,12 +147,13 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print_json([order_json(o) for o in found])
         return 0
+    total, balance = text("cli.orders.total", LANG), text("cli.orders.balance", LANG)
     for o in found:
-        due = o.due.isoformat() if o.due else "-"
-        print(f"{o.order_no}  {o.status.value:<11} {o.buyer.name[:24]:<24} due {due}  "
-              f"total {format_rupiah(o.total):>14}  balance {format_rupiah(o.balance):>14}")
+        due = text("cli.orders.due", LANG, date=o.due.isoformat() if o.due else "-")
+        print(f"{o.order_no}  {o.status.value:<11} {o.buyer.name[:24]:<24} {due}  "
+              f"{total} {format_rupiah(o.total):>14}  {balance} {format_rupiah(o.balance):>14}")
     if not found:
-        print("no orders")
+        say("cli.orders.none")
     return 0
 
 
@@ -175,12 +178,16 @@ def _show(o: OrderView, as_json: bool) -> int:
     if as_json:
         print_json(order_json(o))
         return 0
-    due = f"  due {o.due.isoformat()}" if o.due else ""
-    print(f"{o.order_no}  {o.status.value}  total {format_rupiah(o.total)}  paid "
-          f"{format_rupiah(o.paid)}  balance {format_rupiah(o.balance)}{due}")
+    figures = {"order": o.order_no, "status": o.status.value, "total": o.total,
+               "paid": o.paid, "balance": o.balance}
+    if o.due:
+        say("cli.order.shown_due", **figures, due=o.due.isoformat())
+    else:
+        say("cli.order.shown", **figures)
     for ln in o.lines:
-        print(f"  {ln.line_no}. {ln.name}  {ln.quantity} x {format_rupiah(ln.unit_price)}"
-              f"  = {format_rupiah(ln.total)}  (delivered {ln.delivered})")
+        print("  " + text("cli.order.line", LANG, line=ln.line_no, name=ln.name,
+                          quantity=ln.quantity, price=ln.unit_price, total=ln.total,
+                          delivered=ln.delivered))
     return 0
 
 
@@ -200,24 +207,24 @@ def _actor(ctx: Context, args: argparse.Namespace) -> users.Actor:
     return users.login(ctx.stand().uow(write=False), name, ctx.pins.read(name))
 
 
-def _custom(text: str) -> OrderItem:
-    m = _CUSTOM.match(text.strip())
+def _custom(word: str) -> OrderItem:
+    m = _CUSTOM.match(word.strip())
     if not m or not m["desc"].strip():
-        raise InvalidInput(f"not a made-to-order item: {text!r} (write DESCRIPTION=PRICE)")
+        raise InvalidInput("cli.order.not_custom_item", text=word)
     return OrderItem(m["desc"].strip(), parse_rupiah(m["price"]), int(m["qty"] or 1))
 
 
 def _line(word: str) -> tuple[int, int]:
     number, _, qty = word.partition("=")
     if not (number.strip().isdigit() and qty.strip().isdigit()):
-        raise InvalidInput(f"not a line: {word!r} (write LINE=PIECES, e.g. 1=10)")
+        raise InvalidInput("cli.order.not_a_line", word=word)
     return int(number), int(qty)
 
 
-def _date(text: str) -> date:
+def _date(word: str) -> date:
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
-            return datetime.strptime(text.strip(), fmt).date()
+            return datetime.strptime(word.strip(), fmt).date()
         except ValueError:
             continue
-    raise argparse.ArgumentTypeError(f"not a date: {text!r} (write YYYY-MM-DD)")
+    raise argparse.ArgumentTypeError(text("cli.not_a_date", LANG, text=word))

@@ -22,9 +22,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_organizer(ctx: Context, args: argparse.Namespace) -> int:
     from posapp.ui.app import display_problem  # imports no Qt itself
 
-    problem = display_problem()
-    if problem:
-        raise PosError(problem.replace("posapp run", "posapp organizer"))
+    if display_problem():
+        raise PosError("cli.no_display", command="posapp organizer")
     from posapp.ui.organizer_app import run_organizer  # loads Qt
 
     return run_organizer(args.central, lang=getattr(args, "lang", None),

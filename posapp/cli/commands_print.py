@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 from posapp.cli.context import Context
+from posapp.cli.output import say, warn
 from posapp.domain.errors import InvalidInput
 from posapp.domain.layout import Barcode, Block, Cut, QrCode, Rule, Text
+from posapp.domain.messages import Message, msg
 from posapp.domain.order_slip import layout_order_slip
 from posapp.domain.receipt import layout_receipt
 from posapp.printing.pdf_receipt import PAGES, render_pdf
@@ -66,8 +67,11 @@ def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
 
     printer_from_target(wanted.printer, profile=wanted.printer_profile or None)  # usable here?
     saved = settings.save(handle.uow(), wanted)
-    print(f"printer {saved.printer}, {saved.paper_width} columns"
-          + (f", profile {saved.printer_profile}" if saved.printer_profile else ""))
+    if saved.printer_profile:
+        say("cli.printer.set_with_profile", target=saved.printer, width=saved.paper_width,
+            profile=saved.printer_profile)
+    else:
+        say("cli.printer.set", target=saved.printer, width=saved.paper_width)
     return 0
 
 
@@ -75,56 +79,64 @@ def cmd_printer_contact(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     if args.text is None:
         shown = order_slips.contact(handle.uow(write=False))
-        print(shown or "no contact line set")
+        if shown:
+            print(shown)  # the line itself, as stored
+        else:
+            say("cli.printer.no_contact")
         return 0
     saved = order_slips.set_contact(handle.uow(), args.text)
-    print(f"contact line: {saved}" if saved else "contact line removed")
+    if saved:
+        say("cli.printer.contact_set", contact=saved)
+    else:
+        say("cli.printer.contact_removed")
     return 0
 
 
-def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: str, *,
+def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: Message, *,
          page: str = "roll80") -> int:
     s = settings.get(ctx.stand().uow(write=False))
     if pdf is not None:
         render_pdf(blocks, s.paper_width, pdf, page=page)
-        print(f"{what} written to {pdf}")
+        say("cli.print.written", what=what, path=str(pdf))
         return 0
     if not s.printer:
-        raise InvalidInput("no printer set up: posapp printer set TARGET (or use --pdf FILE)")
+        raise InvalidInput("cli.print.no_printer")
     from posapp.printing.printers import print_blocks  # python-escpos: 0.2 s
 
     print_blocks(s.printer, blocks, s.paper_width, profile=s.printer_profile or None)
-    print(f"{what} sent to {s.printer}")
+    say("cli.print.sent", what=what, printer=s.printer)
     return 0
 
 
-def print_receipt_now(ctx: Context, receipt_no: str, *, what: str = "receipt") -> None:
-    """Queue receipt *receipt_no* for the printer, as the window does, and print it now.
+def print_receipt_now(ctx: Context, receipt_no: str, *, refund: bool = False) -> None:
+    """Queue receipt *receipt_no* (a sale's, or a *refund*'s) for the printer, as the window
+    does, and print it now.
 
     A printer problem is one line on stderr, not a failure of the command (the sale or
     refund is done): the job waits in the queue, and the window's print jobs list prints it.
     """
     handle = ctx.stand()
-    _run_now(ctx, print_queue.enqueue_receipt(handle.uow(), receipt_no), what, receipt_no)
+    what = msg("cli.what.refund_receipt", receipt=receipt_no) if refund else \
+        msg("cli.what.receipt", receipt=receipt_no)
+    _run_now(ctx, print_queue.enqueue_receipt(handle.uow(), receipt_no), what)
 
 
 def print_order_slip_now(ctx: Context, order_no: str) -> None:
     """Queue the slip of order *order_no* and print it now, as ``print_receipt_now`` does
     (a printer problem is one line on stderr; the slip waits in the queue)."""
     handle = ctx.stand()
-    _run_now(ctx, print_queue.enqueue_order_slip(handle.uow(), order_no), "order slip",
-             order_no)
+    _run_now(ctx, print_queue.enqueue_order_slip(handle.uow(), order_no),
+             msg("cli.what.order_slip", order=order_no))
 
 
-def _run_now(ctx: Context, job_id: int, what: str, ref: str) -> None:
+def _run_now(ctx: Context, job_id: int, what: Message) -> None:
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
     job = print_queue.run_job(handle.uow, job_id, target=s.printer, width=s.paper_width,
                               lang=ctx.lang, profile=s.printer_profile or None,
                               cash_drawer=s.cash_drawer)
     if job.status != "done":
-        print(f"posapp: {what} {ref} not printed: {job.last_error} (it waits in the "
-              "print queue)", file=sys.stderr)
+        warn(msg("cli.print.not_printed", what=what, problem=job.last_error))
 
 
 def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
@@ -137,7 +149,7 @@ def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
         Text("0123456789" * (s.paper_width // 10) + "0123456789"[: s.paper_width % 10]),
         Barcode(f"{info.code}-TEST"), QrCode(f"posapp {info.code}"), Cut(),
     )
-    return _out(ctx, blocks, None, "test page")
+    return _out(ctx, blocks, None, msg("cli.what.test_page"))
 
 
 def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
@@ -146,7 +158,7 @@ def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
     receipt = receipt_for(handle.uow(write=False), args.receipt, lang=ctx.lang,
                           kind="copy" if args.pdf is None else "sale")
     blocks = layout_receipt(receipt, s.paper_width, lang=ctx.lang)
-    return _out(ctx, blocks, args.pdf, f"receipt {receipt.receipt_no}")
+    return _out(ctx, blocks, args.pdf, msg("cli.what.receipt", receipt=receipt.receipt_no))
 
 
 def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
@@ -155,7 +167,8 @@ def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
     slip = order_slips.slip_for(handle.uow(write=False), args.order, lang=ctx.lang,
                                 currency=args.currency)
     blocks = layout_order_slip(slip, s.paper_width, lang=ctx.lang)
-    return _out(ctx, blocks, args.pdf, f"order slip {slip.order_no}", page=args.page)
+    return _out(ctx, blocks, args.pdf, msg("cli.what.order_slip", order=slip.order_no),
+                page=args.page)
 
 
 def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
@@ -164,4 +177,5 @@ def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
     number = receipts.report_shift(handle.uow(write=False), args.kind)
     blocks = receipts.report_blocks(handle.uow(write=False), number, width=s.paper_width,
                                     lang=ctx.lang)
-    return _out(ctx, blocks, args.pdf, f"{args.kind.upper()} report")
+    what = msg("cli.what.x_report") if args.kind == "x" else msg("cli.what.z_report")
+    return _out(ctx, blocks, args.pdf, what)

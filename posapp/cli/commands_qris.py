@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from posapp.cli.args import amount
 from posapp.cli.context import Context
+from posapp.cli.output import say
+from posapp.domain.messages import msg
 from posapp.domain.qris import dynamic_payload, parse_qris
 from posapp.services import settings
 
@@ -28,14 +30,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     payload = parse_qris(args.payload)
-    kind = "dynamic" if payload.is_dynamic else "static"
-    print(f"valid {kind} QRIS: {payload.merchant_name}, {payload.merchant_city}"
-          + (f", NMID {payload.nmid}" if payload.nmid else ""))
+    kind = msg("cli.qris.dynamic") if payload.is_dynamic else msg("cli.qris.static")
+    if payload.nmid:
+        say("cli.qris.valid_with_nmid", kind=kind, merchant=payload.merchant_name,
+            city=payload.merchant_city, nmid=payload.nmid)
+    else:
+        say("cli.qris.valid", kind=kind, merchant=payload.merchant_name,
+            city=payload.merchant_city)
     return 0
 
 
 def cmd_amount(ctx: Context, args: argparse.Namespace) -> int:
-    print(dynamic_payload(args.payload, args.amount))
+    print(dynamic_payload(args.payload, args.amount))  # the payload itself: data
     return 0
 
 
@@ -43,5 +49,6 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
     saved = settings.save(handle.uow(), replace(current, qris_payload=args.payload.strip()))
-    print(f"QRIS of {parse_qris(saved.qris_payload).merchant_name} stored for stand {handle.code}")
+    say("cli.qris.stored", merchant=parse_qris(saved.qris_payload).merchant_name,
+        stand=handle.code)
     return 0

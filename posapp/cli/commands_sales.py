@@ -9,8 +9,10 @@ from posapp.cli import commands_backup, commands_event_report
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
 from posapp.cli.commands_print import print_receipt_now
 from posapp.cli.context import Context, print_json
+from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import msg
 from posapp.domain.money import format_rupiah
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import PaymentMethod
@@ -102,15 +104,17 @@ def _print_report(ctx: Context, report: ShiftReport, *, as_json: bool, width: in
 def cmd_shift_open(ctx: Context, args: argparse.Namespace) -> int:
     actor = _login(ctx, args.cashier)
     report = shifts.open_shift(ctx.stand().uow(), actor, args.float_)
-    print(f"shift #{report.shift_number} open, opening cash {format_rupiah(args.float_)}")
+    say("cli.shift.opened", number=report.shift_number, cash=args.float_)
     return 0
 
 
 def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
     actor = _login(ctx, args.cashier)
     report = shifts.move_cash(ctx.stand().uow(), actor, args.amount, args.reason)
-    print(f"cash {'in' if args.amount > 0 else 'out'} {format_rupiah(abs(args.amount))}; "
-          f"the drawer should hold {format_rupiah(report.expected_cash)}")
+    if args.amount > 0:
+        say("cli.shift.cash_in", amount=args.amount, drawer=report.expected_cash)
+    else:
+        say("cli.shift.cash_out", amount=-args.amount, drawer=report.expected_cash)
     return 0
 
 
@@ -125,7 +129,7 @@ def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     items, payments = split_items_and_payments(args.words)
     if not items:
-        raise InvalidInput("no items to sell (write CODE or CODE*QTY before the payments)")
+        raise InvalidInput("cli.sell.no_items")
     handle = ctx.stand()
     cart = Cart()
     with handle.uow(write=False) as uow:
@@ -135,7 +139,7 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     if args.discount:
         cart.set_discount(Discount.parse(args.discount))
     if not payments and cart.totals().total > 0:
-        raise InvalidInput("no payment given (write METHOD=AMOUNT, e.g. cash=50000)")
+        raise InvalidInput("cli.sell.no_payment")
     actor = _login(ctx, args.cashier)
     sale = checkout.checkout(handle.uow(), actor, cart, payments)
     if args.json:
@@ -144,8 +148,8 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
                     "discount": sale.payload["discount"], "lines": sale.payload["lines"],
                     "payments": sale.payload["payments"]})
     else:
-        print(f"{sale.receipt_no}  total {format_rupiah(sale.total)}  "
-              f"paid {format_rupiah(sale.tendered)}  change {format_rupiah(sale.change)}")
+        say("cli.sell.done", receipt=sale.receipt_no, total=sale.total, paid=sale.tendered,
+            change=sale.change)
     commands_backup.after_sale(ctx)
     return 0
 
@@ -154,7 +158,7 @@ def cmd_void(ctx: Context, args: argparse.Namespace) -> int:
     pin = ctx.pins.read(args.supervisor)
     result = returns.void_sale(ctx.stand().uow(), args.receipt, supervisor_name=args.supervisor,
                                supervisor_pin=pin, reason=args.reason)
-    print(f"sale {result.receipt_no} voided ({format_rupiah(result.total)})")
+    say("cli.void.done", receipt=result.receipt_no, total=result.total)
     return 0
 
 
@@ -163,7 +167,7 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
     for word in args.items:
         item = parse_item(word)
         if item.price is not None:
-            raise InvalidInput("a refund takes the price paid from the receipt: drop the @PRICE")
+            raise InvalidInput("cli.refund.no_price")
         wanted.append(returns.RefundItem(item.code, item.quantity))
     pin = ctx.pins.read(args.supervisor)
     result = returns.refund(
@@ -173,9 +177,9 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
         print_json({"refund_no": result.refund_no, "receipt_no": result.receipt_no,
                     "amount": result.amount, "method": result.method})
     else:
-        print(f"{result.refund_no}: {format_rupiah(result.amount)} back by {result.method} "
-              f"for {result.receipt_no}")
-    print_receipt_now(ctx, result.refund_no, what="refund receipt")
+        say("cli.refund.done", refund=result.refund_no, amount=result.amount,
+            method=result.method, receipt=result.receipt_no)
+    print_receipt_now(ctx, result.refund_no, refund=True)
     return 0
 
 
@@ -186,11 +190,13 @@ def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
         print_json([r.as_json() for r in rows])
         return 0
     for r in rows:
-        status = "VOID" if r.voided else ("refund " + format_rupiah(r.refunded) if r.refunded
-                                          else "")
+        status = msg("cli.sales.void") if r.voided else (
+            msg("cli.sales.refunded", amount=r.refunded) if r.refunded else None)
+        items = count(r.items, "item").text(LANG)
         print(f"{r.receipt_no}  {r.created_at:%Y-%m-%d %H:%M}Z  {r.cashier:<12} "
-              f"{r.items:>3} items  {format_rupiah(r.total):>14}  {status}")
-    print(f"{len(rows)} sales, {format_rupiah(sum(r.total for r in rows if not r.voided))}")
+              f"{items:>9}  {format_rupiah(r.total):>14}  {status.text(LANG) if status else ''}")
+    say("cli.sales.summary", sales=count(len(rows), "sale"),
+        total=sum(r.total for r in rows if not r.voided))
     return 0
 
 
@@ -198,17 +204,16 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     if commands_event_report.wants_event_report(args):
         return commands_event_report.cmd_event_report(ctx, args)
     if args.kind is None:
-        raise InvalidInput("which report: 'report x', 'report z', or the event report with "
-                           "'report --central PATH_OR_URL --pdf FILE --xlsx FILE'")
+        raise InvalidInput("cli.report.which")
     with ctx.stand().uow(write=False) as uow:
         if args.kind == "x":
             if args.shift_number is not None:
-                raise InvalidInput("an X report is of the open shift: use 'report z --shift N'")
+                raise InvalidInput("cli.report.x_of_open_shift")
             shift = shifts.require_open_shift(uow)
         elif args.shift_number is not None:
             shift = shifts.by_number(uow, args.shift_number)
             if shift.closed_at is None:
-                raise InvalidInput(f"shift {args.shift_number} is still open: use 'report x'")
+                raise InvalidInput("cli.report.shift_still_open", number=args.shift_number)
         else:
             shift = shifts.last_closed(uow)
         report = reports.shift_report(uow, shift)
@@ -220,9 +225,9 @@ def cmd_journal_verify(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.stand().uow(write=False) as uow:
         result = journal_service.verify(uow)
     if result.ok:
-        print(f"journal ok: {result.entries} entries, last hash {result.last_hash[:16]}")
+        say("cli.journal.ok", entries=count(result.entries, "entry"),
+            hash=result.last_hash[:16])
         return 0
     assert result.broken is not None
-    print(f"posapp: journal broken at entry {result.broken.seq}: {result.broken.reason}",
-          file=sys.stderr)
+    warn(msg("cli.journal.broken", seq=result.broken.seq, reason=result.broken.reason))
     return 1

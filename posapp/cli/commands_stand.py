@@ -7,6 +7,7 @@ from pathlib import Path
 
 from posapp.bootstrap import normalize_stand_code, open_stand
 from posapp.cli.context import Context, print_json
+from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.money import format_rupiah
 from posapp.services import catalog, demo, stand, users
@@ -66,7 +67,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     code = normalize_stand_code(ctx.stand_code or "")
     if ctx.data.stand_path(code).exists():
-        raise InvalidInput(f"stand {code} already exists in {ctx.data.root}")
+        raise InvalidInput("cli.stand_exists", code=code, folder=str(ctx.data.root))
     handle = open_stand(ctx.data, code, create=True)
     try:
         info = stand.set_up(handle.uow(), code=code, name=args.name, province=args.province,
@@ -76,22 +77,22 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         handle.path.unlink(missing_ok=True)
         raise
     handle.close()
-    print(f"stand {info.code} ({info.name}) ready in {handle.path}")
+    say("cli.init.done", code=info.code, name=info.name, path=str(handle.path))
     return 0
 
 
 def cmd_catalog_import(ctx: Context, args: argparse.Namespace) -> int:
     rows = read_catalog_file(args.file)
     result = catalog.import_catalog(ctx.stand().uow(), rows)
-    print(f"catalog imported: {result.added} added, {result.updated} updated, "
-          f"{result.unchanged} unchanged")
+    say("cli.catalog.imported", added=result.added, updated=result.updated,
+        unchanged=result.unchanged)
     return 0
 
 
 def cmd_catalog_export(ctx: Context, args: argparse.Namespace) -> int:
     products = catalog.list_products(ctx.stand().uow(), include_inactive=True)
-    count = write_catalog_file(args.file, products)
-    print(f"{count} products written to {args.file}")
+    written = write_catalog_file(args.file, products)
+    say("cli.catalog.exported", products=count(written, "product"), path=str(args.file))
     return 0
 
 
@@ -106,7 +107,7 @@ def cmd_catalog_list(ctx: Context, args: argparse.Namespace) -> int:
     for p in products:
         print(f"{p.sku:<14} {p.barcode or '':<14} {p.name[:36]:<36} "
               f"{format_rupiah(p.price):>14} {p.stock:>5}")
-    print(f"{len(products)} products")
+    say(count(len(products), "product"))
     return 0
 
 
@@ -114,7 +115,7 @@ def cmd_cashier_add(ctx: Context, args: argparse.Namespace) -> int:
     role = users.Role.parse(args.role)
     pin = ctx.pins.read_new(args.name)
     actor = users.add_user(ctx.stand().uow(), args.name, role, pin)
-    print(f"{actor.role.value} {actor.name} added")
+    say("cli.cashier.added", role=actor.role.value, name=actor.name)
     return 0
 
 
@@ -132,7 +133,10 @@ def cmd_stock_adjust(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     actor = users.login(handle.uow(write=False), args.cashier, ctx.pins.read(args.cashier))
     change = catalog.adjust_stock(handle.uow(), actor, args.code, args.delta, args.reason)
-    print(f"{change.sku}: stock {change.delta:+d}, now {change.stock}")
+    if change.delta >= 0:
+        say("cli.stock.added", sku=change.sku, n=change.delta, stock=change.stock)
+    else:
+        say("cli.stock.removed", sku=change.sku, n=-change.delta, stock=change.stock)
     return 0
 
 
@@ -151,9 +155,8 @@ def cmd_run(ctx: Context, args: argparse.Namespace) -> int:
     """Open the stand window(s): ``--stand`` may be given several times."""
     from posapp.ui.app import display_problem, run_windows  # the only command that loads Qt
 
-    problem = display_problem()
-    if problem:
-        raise PosError(problem)
+    if display_problem():
+        raise PosError("cli.no_display", command="posapp run")
     codes = [ctx.data.resolve_stand(code) for code in ctx.stand_codes]
     if not codes and ctx.data.stand_codes():
         codes = [ctx.data.resolve_stand(None)]

@@ -25,8 +25,10 @@ from posapp.cli import (
     commands_stand,
 )
 from posapp.cli.context import Context
+from posapp.cli.output import LANG, PREFIX, warn
 from posapp.domain.catalog import CatalogFileError
 from posapp.domain.errors import PosError
+from posapp.domain.messages import msg, text
 from posapp.logs import setup_logging
 
 MAX_LISTED_PROBLEMS = 200
@@ -37,7 +39,8 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one ``posapp:`` line like every other refusal."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"posapp: {message} (see '{self.prog} --help')\n")
+        self.exit(2, PREFIX + text("cli.usage_error", LANG, problem=message,
+                                   command=self.prog) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,18 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                       file=sys.stderr)
         return 1
     except PosError as exc:
-        print(f"posapp: {' '.join(exc.message.split())}", file=sys.stderr)  # one line
+        warn(exc)  # one line
         log.info("refused: %s", " ".join(exc.message.split()))
         return 1
     except KeyboardInterrupt:
-        print("posapp: stopped", file=sys.stderr)
+        warn(msg("cli.stopped"))
         return 130
     except Exception as exc:  # never a traceback in a user's face
         log.exception("unexpected error")
         where = ctx.log_unexpected(exc)
         first = (str(exc).strip().splitlines() or [""])[0][:200]  # SQLAlchemy's are long
-        print(f"posapp: unexpected error: {type(exc).__name__}: {first} (details in {where})",
-              file=sys.stderr)
+        warn(msg("cli.unexpected_error", kind=type(exc).__name__, detail=first,
+                 log=str(where)))
         return 70
     finally:
         ctx.close()

@@ -49,3 +49,19 @@ def test_void_needs_a_supervisor(jatim: Stand, cli) -> None:
             "--pin-stdin", stdin=f"{SUPERVISOR_PIN}\n")
     assert r.code == 0, r.err
     assert jatim.product("JTM-JLB-001").stock == 20
+
+
+def test_the_sales_list_counts_one_and_many_and_speaks_english_whatever_lang(jatim: Stand,
+                                                                             cli) -> None:
+    cli("sell", "--cashier", "ani", "--pin-stdin", "JTM-JLB-001", "cash=100000",
+        stdin=f"{CASHIER_PIN}\n")
+    r = cli("--lang", "id", "sales")  # --lang: the language of printed reports, not of lines
+    assert r.code == 0, r.err
+    row, summary = r.out.splitlines()
+    assert row.startswith("JATIM-000001  ") and "   1 item  " in row
+    assert summary == "1 sale, Rp 85.000"
+    cli("sell", "--cashier", "ani", "--pin-stdin", "JTM-JLB-001*2", "cash=200000",
+        stdin=f"{CASHIER_PIN}\n")
+    r = cli("sales")
+    assert "  2 items  " in r.out.splitlines()[1]
+    assert r.out.splitlines()[-1] == "2 sales, Rp 255.000"
