@@ -15,10 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import PosError
+from posapp.domain.messages import Message
 from posapp.services import backup, settings
 from posapp.services.backup import BackupState
 from posapp.services.till import Till
-from posapp.ui.errors import translated
+from posapp.ui.errors import said
 from posapp.ui.worker import BackgroundOp, run_in_background
 
 log = logging.getLogger(__name__)
@@ -95,15 +96,16 @@ class BackupController(QObject):
         self._end(made)
 
     def _failed(self, exc: Exception) -> None:
+        reason = None
         if isinstance(exc, PosError):
-            message = exc.message
+            message, reason = exc.message, Message(exc.code, dict(exc.values))
         else:  # a surprise: logged whole, one line in the window
             log.error("backup of stand %s failed", self.till.handle.code, exc_info=exc)
             message = " ".join(str(exc).split()) or type(exc).__name__
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else BackupState(
-                self.till.handle.clock(), False, self.folder(), 0, message)
+                self.till.handle.clock(), False, self.folder(), 0, message, reason)
         self._end(exc)
 
     def _end(self, outcome: object) -> None:
@@ -138,7 +140,7 @@ class BackupController(QObject):
             return self.tr("Backup: none yet")
         time = self._local_time(state.at)
         if not state.ok:
-            reason = translated(state.message) or state.message
+            reason = said(state.reason, state.message)
             return self.tr("Backup failed {time}: {reason}").format(time=time, reason=reason)
         return self.tr("Backup {time} ✓").format(time=time)
 

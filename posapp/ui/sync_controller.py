@@ -12,14 +12,15 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import NotFound, PosError
+from posapp.domain.messages import N_, Message
 from posapp.services import settings, sync
 from posapp.services.sync import SyncResult, SyncState
 from posapp.services.till import Till
-from posapp.ui.errors import translated
+from posapp.ui.errors import said
 from posapp.ui.worker import BackgroundOp, Progress, run_in_background
 
-# What ``sync_now`` raises when the stand has no central store set.
-NO_CENTRAL = "no central store set: choose one in the settings (Central store)"
+# What ``sync_now`` raises when the stand has no central store set (compare ``exc.code``).
+NO_CENTRAL = N_("sync.no_central")
 
 
 class SyncController(QObject):
@@ -83,14 +84,16 @@ class SyncController(QObject):
         self._end(result)
 
     def _failed(self, exc: Exception) -> None:
+        reason = None
         if isinstance(exc, PosError):
-            message = exc.message
+            message, reason = exc.message, Message(exc.code, dict(exc.values))
         else:  # a surprise: one line, the traceback stays out of the window
             message = " ".join(str(exc).split()) or type(exc).__name__
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else SyncState(
-                self.till.handle.clock(), False, self.target_label(), message=message)
+                self.till.handle.clock(), False, self.target_label(), message=message,
+                reason=reason)
         self._end(exc)
 
     def target_label(self) -> str:
@@ -128,7 +131,7 @@ class SyncController(QObject):
             return self.tr("Never synced")
         time = self._local_time(state.at)
         if not state.ok:
-            reason = translated(state.message) or state.message
+            reason = said(state.reason, state.message)
             return self.tr("Sync failed {time}: {reason}").format(time=time, reason=reason)
         if state.sent == 1:
             return self.tr("Synced {time} ✓ (1 entry)").format(time=time)
