@@ -145,21 +145,21 @@ def normalize_printer(target: str) -> str:
 
 def _check_file(rest: str) -> None:
     if not rest.strip():
-        raise InvalidInput("settings.file_printer_no_path")
+        raise InvalidInput("printer.file_needs_path")
 
 
 def _check_network(rest: str) -> None:
     host, sep, port = rest.rpartition(":") if ":" in rest else (rest, "", "")
     if not _HOST.match(host):
-        raise InvalidInput("settings.network_printer_host", target=rest)
+        raise InvalidInput("printer.network_host", target=rest)
     if sep and not (port.isdigit() and 1 <= int(port) <= 65535):
-        raise InvalidInput("settings.network_printer_port", port=port)
+        raise InvalidInput("printer.network_port", port=port)
 
 
 def _check_usb(rest: str) -> None:
     parts = rest.split(":")
     if len(parts) != 2 or not all(_USB_ID.match(p) for p in parts):
-        raise InvalidInput("settings.usb_printer_ids", target=rest)
+        raise InvalidInput("printer.usb_ids", target=rest)
 
 
 def _check_serial(rest: str) -> None:
@@ -182,9 +182,9 @@ def normalize_central(target: str) -> str:
     try:
         url = make_url(target)
     except (ArgumentError, ValueError):  # ValueError: a port that is no number
-        raise InvalidInput("settings.central_bad_url", target=target) from None
+        raise InvalidInput("central.not_a_url", target=target) from None
     if url.get_backend_name() != "postgresql":
-        raise InvalidInput("settings.central_not_postgresql", backend=url.get_backend_name())
+        raise InvalidInput("central.not_postgresql", backend=url.get_backend_name())
     return target
 
 
@@ -195,9 +195,9 @@ def check_central_place(target: str) -> None:
         return
     path = Path(target)
     if path.is_dir():
-        raise InvalidInput("settings.central_is_folder", path=str(path))
+        raise InvalidInput("central.is_folder", target=str(path))
     if not path.parent.is_dir():
-        raise InvalidInput("settings.folder_missing", folder=str(path.parent))
+        raise InvalidInput("central.folder_missing", folder=str(path.parent))
 
 
 def check_backup_folder(folder: str) -> None:

@@ -88,7 +88,7 @@ class CatalogIndex:
         code = code.strip()
         product = self.by_code.get(code) or self.by_code.get(code.upper())
         if product is None:
-            raise NotFound("sale.unknown_code", code=code)
+            raise NotFound("catalog.unknown_code", code=code)
         return product
 
     def categories(self) -> list[str]:

@@ -15,11 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import PosError
-from posapp.domain.messages import Message
 from posapp.services import backup, settings
 from posapp.services.backup import BackupState
 from posapp.services.till import Till
-from posapp.ui.errors import said
+from posapp.ui.errors import kept, said
 from posapp.ui.worker import BackgroundOp, run_in_background
 
 log = logging.getLogger(__name__)
@@ -96,16 +95,15 @@ class BackupController(QObject):
         self._end(made)
 
     def _failed(self, exc: Exception) -> None:
-        reason = None
         if isinstance(exc, PosError):
-            message, reason = exc.message, Message(exc.code, dict(exc.values))
+            message = exc.message
         else:  # a surprise: logged whole, one line in the window
             log.error("backup of stand %s failed", self.till.handle.code, exc_info=exc)
             message = " ".join(str(exc).split()) or type(exc).__name__
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else BackupState(
-                self.till.handle.clock(), False, self.folder(), 0, message, reason)
+                self.till.handle.clock(), False, self.folder(), 0, message, kept(exc))
         self._end(exc)
 
     def _end(self, outcome: object) -> None:

@@ -299,6 +299,11 @@ def translated(text: str) -> str | None:
     return None
 
 
+def kept(exc: BaseException) -> Message | None:
+    """A refusal's id and values, to keep and say later; None for a surprise."""
+    return Message(exc.code, dict(exc.values)) if isinstance(exc, PosError) else None
+
+
 def said(reason: Message | None, english: str) -> str:
     """A refusal kept to say later (its *reason*, or only its *english* text when it was kept
     before message ids) in the current language, one line."""

@@ -12,15 +12,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import NotFound, PosError
-from posapp.domain.messages import N_, Message
 from posapp.services import settings, sync
 from posapp.services.sync import SyncResult, SyncState
 from posapp.services.till import Till
-from posapp.ui.errors import said
+from posapp.ui.errors import kept, said
 from posapp.ui.worker import BackgroundOp, Progress, run_in_background
 
-# What ``sync_now`` raises when the stand has no central store set (compare ``exc.code``).
-NO_CENTRAL = N_("sync.no_central")
+# What ``sync_now`` raises when the stand has no central store set.
+NO_CENTRAL = "no central store set: choose one in the settings (Central store)"
 
 
 class SyncController(QObject):
@@ -84,16 +83,15 @@ class SyncController(QObject):
         self._end(result)
 
     def _failed(self, exc: Exception) -> None:
-        reason = None
         if isinstance(exc, PosError):
-            message, reason = exc.message, Message(exc.code, dict(exc.values))
+            message = exc.message
         else:  # a surprise: one line, the traceback stays out of the window
             message = " ".join(str(exc).split()) or type(exc).__name__
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else SyncState(
                 self.till.handle.clock(), False, self.target_label(), message=message,
-                reason=reason)
+                reason=kept(exc))
         self._end(exc)
 
     def target_label(self) -> str:

@@ -255,7 +255,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     # the central store and sync -----------------------------------------------------------
     "no central store set": (
         lambda c: NotFound(NO_CENTRAL),
-        "No central store set: choose one in the settings (Central store)",
+        "No central store is set: choose one in the settings (Central store)",
         "Data pusat belum diatur: pilih di pengaturan (Data pusat)"),
     "conflict, the central store is ahead": (
         conflict_behind,
@@ -320,7 +320,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     "not PostgreSQL": (
         lambda c: save(c, central="mysql://venue/hani"),
         "The central store is an SQLite file or a PostgreSQL URL, not mysql",
-        "Data pusat berupa file SQLite atau URL postgresql://"),
+        "Data pusat berupa file SQLite atau URL postgresql://, bukan mysql"),
     "control characters": (
         lambda c: save(c, central="central\t.sqlite"),
         "The central store may not hold control characters",

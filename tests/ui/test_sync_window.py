@@ -265,7 +265,7 @@ def test_without_a_central_store_closing_a_shift_does_not_sync_and_sync_now_says
     assert not w.sync.busy
     assert status(w) == "Never synced"
     assert w.statusBar().currentMessage() == (
-        "No central store set: choose one in the settings (Central store)")
+        "No central store is set: choose one in the settings (Central store)")
 
 
 def test_a_surprise_is_one_line_and_selling_goes_on(jatim: Stand, qtbot: QtBot, tmp_path: Path,
