@@ -33,9 +33,7 @@ def default_data_dir() -> Path:
 def normalize_stand_code(code: str) -> str:
     norm = code.strip().upper()
     if not STAND_CODE.match(norm):
-        raise InvalidInput(
-            f"stand code {code!r} must be 2-16 letters or digits, starting with a letter"
-        )
+        raise InvalidInput("stand.bad_code", code=code)
     return norm
 
 
@@ -69,10 +67,8 @@ class DataDir:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
-            raise StorageError(
-                f"cannot write to the data folder {self.root}: {exc.strerror or exc}; "
-                "choose another folder with --data-dir, or give your user write access to it"
-            ) from None
+            raise StorageError("storage.data_folder_not_writable", folder=str(self.root),
+                               detail=str(exc.strerror or exc)) from None
 
     def resolve_stand(self, code: str | None) -> str:
         """The stand to use: *code*, or the only stand in the folder."""
@@ -80,14 +76,12 @@ class DataDir:
         if code:
             norm = normalize_stand_code(code)
             if norm not in codes:
-                raise NotFound(f"no stand {norm} in {self.root} (run 'posapp init' first)")
+                raise NotFound("stand.not_in_folder", stand=norm, folder=str(self.root))
             return norm
         if not codes:
-            raise NotFound(
-                f"no stand in {self.root} yet: run 'posapp init --stand CODE --name NAME'"
-            )
+            raise NotFound("stand.none_in_folder", folder=str(self.root))
         if len(codes) > 1:
-            raise InvalidInput(f"several stands here ({', '.join(codes)}): choose one with --stand")
+            raise InvalidInput("stand.several", codes=codes)
         return codes[0]
 
 
@@ -111,14 +105,9 @@ def check_writable(path: Path) -> None:
     """Refuse a stand file posapp could not save to: the file and, for SQLite's WAL and
     shared-memory files, its folder must be writable."""
     if not os.access(path, os.W_OK):
-        raise StorageError(
-            f"the stand database {path} is read-only: give your user write access to it"
-        )
+        raise StorageError("storage.database_read_only", path=str(path))
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise StorageError(
-            f"the folder {path.parent} is read-only: posapp keeps working files next to the "
-            "stand database there; give your user write access to it"
-        )
+        raise StorageError("storage.folder_read_only", folder=str(path.parent))
 
 
 def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock = utc_now) -> (
@@ -129,7 +118,7 @@ def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock =
     if create:
         data.ensure_writable()
     elif not path.exists():
-        raise NotFound(f"no stand {code} in {data.root}")
+        raise NotFound("stand.not_found_in", stand=code, folder=str(data.root))
     else:
         check_writable(path)
     engine = sqlite_engine(path)

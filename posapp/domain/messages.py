@@ -71,6 +71,42 @@ def msg(code: str, /, **values: object) -> Message:
     return Message(code, values)
 
 
+def to_data(said: Any) -> dict[str, object]:
+    """A message (a ``Message`` or a ``PosError``) as JSON-ready data, to keep and say later:
+    ``{"code": ..., "values": {...}}``, a nested message as the same kind of dict, a value
+    JSON cannot hold as its text."""
+    return {"code": said.code, "values": {k: _value_data(v) for k, v in said.values.items()}}
+
+
+def from_data(data: object) -> Message | None:
+    """The ``Message`` kept by ``to_data``; None when *data* is not one (say, older plain
+    text)."""
+    if not isinstance(data, dict) or not isinstance(data.get("code"), str):
+        return None
+    values = data.get("values")
+    if not isinstance(values, dict):
+        return None
+    return Message(data["code"], {str(k): _data_value(v) for k, v in values.items()})
+
+
+def _value_data(value: object) -> object:
+    if hasattr(value, "code") and hasattr(value, "values"):
+        return to_data(value)
+    if isinstance(value, list | tuple):
+        return [_value_data(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _data_value(data: object) -> object:
+    if isinstance(data, dict):
+        return from_data(data) or str(data)
+    if isinstance(data, list):
+        return [_data_value(v) for v in data]
+    return data
+
+
 def locale_dir() -> Path:
     from posapp.resources import resource  # a leaf module: where the shipped files are
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from posapp.domain.errors import StorageError
+from posapp.domain.messages import Message, from_data, to_data
 from posapp.services import journal
 from posapp.services import settings as settings_service
 from posapp.store.database import copy_database
@@ -44,7 +45,9 @@ class BackupState:
     ok: bool
     path: str  # the copy, or the folder it should have gone to
     sales: int  # the stand's sales when it was made
-    message: str = ""
+    message: str = ""  # why it failed, in English (the log, the command line)
+    reason: Message | None = None  # why it failed, to say in the user's language (None when
+    #                                it did not, or for a state kept before message ids)
 
 
 def backup_now(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, *,
@@ -55,12 +58,10 @@ def backup_now(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, 
     sales = _sales(uow)
     now = clock()
     if not str(target_dir) or str(target_dir) == ".":
-        raise BackupProblem("no backup folder set: choose one in the settings "
-                            "(posapp settings set backup_folder FOLDER)")
+        raise BackupProblem("backup.no_folder")
     try:
         if not target_dir.is_dir():
-            raise BackupProblem(f"the backup folder {target_dir} is not there: plug the USB "
-                                "stick back in, or choose another folder")
+            raise BackupProblem("backup.folder_gone", folder=str(target_dir))
         name = f"{stand_code}-{now.strftime('%Y%m%dT%H%M%SZ')}-{_journal_seq(uow):06d}.sqlite"
         final = target_dir / name
         partial = target_dir / f".{name}.part"
@@ -73,7 +74,8 @@ def backup_now(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, 
         _prune(target_dir, stand_code, conf.backup_keep)
     except BackupProblem as exc:
         log.warning("backup of stand %s not made: %s", stand_code, exc.message)
-        remember(uow, BackupState(now, False, str(target_dir), sales, exc.message))
+        remember(uow, BackupState(now, False, str(target_dir), sales, exc.message,
+                                  Message(exc.code, dict(exc.values))))
         raise
     log.info("backup of stand %s: %s", stand_code, final)
     remember(uow, BackupState(now, True, str(final), sales))
@@ -99,7 +101,7 @@ def last_backup(uow: UnitOfWork) -> BackupState | None:
     try:
         return None if data is None else BackupState(
             datetime.fromisoformat(data["at"]), bool(data["ok"]), data["path"],
-            int(data["sales"]), data.get("message", ""))
+            int(data["sales"]), data.get("message", ""), from_data(data.get("reason")))
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -107,7 +109,8 @@ def last_backup(uow: UnitOfWork) -> BackupState | None:
 def remember(uow: Callable[..., UnitOfWork], state: BackupState) -> None:
     settings_service.write_note(uow, LAST_KEY, {
         "at": state.at.isoformat(), "ok": state.ok, "path": state.path,
-        "sales": state.sales, "message": state.message})
+        "sales": state.sales, "message": state.message,
+        "reason": to_data(state.reason) if state.reason is not None else None})
 
 
 def backups_in(folder: Path, stand_code: str) -> list[Path]:
@@ -138,15 +141,12 @@ def _sales(uow: Callable[..., UnitOfWork]) -> int:
 
 def _problem(exc: BaseException, folder: Path) -> BackupProblem:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return BackupProblem(f"the backup folder {folder} is full: free some space or "
-                             "choose another folder")
+        return BackupProblem("backup.folder_full", folder=str(folder))
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
-        return BackupProblem(f"cannot write to the backup folder {folder}: it is read-only")
+        return BackupProblem("backup.read_only", folder=str(folder))
     if isinstance(exc, OSError) and exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO):
-        return BackupProblem(f"the backup folder {folder} went away while copying: plug the "
-                             "USB stick back in")
+        return BackupProblem("backup.gone_while_copying", folder=str(folder))
     detail = " ".join(str(exc).split())[:160]
     if "full" in detail.lower():
-        return BackupProblem(f"the backup folder {folder} is full: free some space or choose "
-                             "another folder")
-    return BackupProblem(f"the copy to {folder} failed: {detail}")
+        return BackupProblem("backup.folder_full", folder=str(folder))
+    return BackupProblem("backup.copy_failed", folder=str(folder), detail=detail)

@@ -52,7 +52,7 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
     This is the till's hot path: a handful of prepared Core statements in one transaction.
     """
     if cart.is_empty:
-        raise InvalidInput("the cart is empty")
+        raise InvalidInput("cart.empty")
     totals = cart.totals()
     tender = settle(totals.total, payments)
     with uow:
@@ -61,11 +61,11 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
         rows = conn.execute(_CONTEXT, {"user_id": cashier.id, "ids": list(wanted)}).all()
         ctx = rows[0]
         if ctx.stand is None:
-            raise NotFound("this database has no stand yet: run 'posapp init'")
+            raise NotFound("stand.not_set_up")
         if not ctx.user_active:
-            raise NotAllowed(f"{cashier.name} can no longer use this stand")
+            raise NotAllowed("user.inactive", name=cashier.name)
         if ctx.shift is None:
-            raise NotAllowed("no shift is open: open one first (posapp shift open)")
+            raise NotAllowed("shift.not_open")
         now = uow.clock()
         seq = (ctx.last_seq or 0) + 1
         sale_id = str(uuid.uuid4())
@@ -124,7 +124,7 @@ def _take_stock(conn: Connection, lines: tuple[PricedLine, ...], wanted: dict[in
         return {}
     for line in lines:
         if line.line.product.id is not None and line.line.product.id not in stock:
-            raise NotFound(f"product {line.line.product.sku} is no longer in the catalog")
+            raise NotFound("catalog.product_gone", sku=line.line.product.sku)
     conn.execute(_DECREMENT, [{"pid": pid, "qty": qty} for pid, qty in wanted.items()])
     oversold: dict[int, int] = {}
     left = dict(stock)

@@ -53,7 +53,7 @@ def run_demo(handle: StandHandle, *, lang: str = "id", sales: int = 3,
     try:
         cashier = users.login(handle.uow(write=False), DEMO_CASHIER, DEMO_CASHIER_PIN)
     except NotAllowed:
-        raise NotAllowed(f"stand {handle.code} is not the demo stand: use 'posapp sell'") from None
+        raise NotAllowed("demo.not_demo_stand", stand=handle.code) from None
     with handle.uow(write=False) as uow:
         is_open = shifts.open_shift_row(uow) is not None
     if not is_open:

@@ -12,11 +12,13 @@ from sqlalchemy import select
 
 from posapp.domain.errors import NotAllowed, StorageError
 from posapp.domain.event_key import KEY_BYTES, fingerprint, parse_key
+from posapp.domain.messages import N_
 from posapp.store.models import SettingRow
 from posapp.store.uow import UnitOfWork
 
 SETTING_KEY = "event_key"
-NOT_JOINED = "this stand has not joined the event yet: run 'posapp event join KEY'"
+#: The refusal before joining (callers compare ``exc.code``).
+NOT_JOINED = N_("event_key.not_joined")
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,9 @@ def join(uow: UnitOfWork, key_text: str, *, replace: bool = False) -> JoinResult
             return JoinResult(event_id, changed=False)
         old_id = fingerprint(current) if current is not None else None
         if row is not None and not replace:
-            was = f"event {old_id}" if old_id else "an event"
-            raise NotAllowed(f"this stand already joined {was}; to join event {event_id} "
-                             "instead, add --replace")
+            if old_id is None:  # the stored key is damaged
+                raise NotAllowed("event_key.already_joined_an_event", new=event_id)
+            raise NotAllowed("event_key.already_joined", old=old_id, new=event_id)
         if row is None:
             uow.session.add(SettingRow(key=SETTING_KEY, value=key.hex()))
         else:
@@ -64,8 +66,7 @@ def load_key(uow: UnitOfWork) -> bytes | None:
         return None
     key = _decode(value)
     if key is None:
-        raise StorageError("the event key stored in this stand is damaged: join the event "
-                           "again with 'posapp event join KEY --replace'")
+        raise StorageError("event_key.damaged")
     return key
 
 

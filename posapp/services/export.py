@@ -42,15 +42,14 @@ def export_journal(uow: UnitOfWork, out: Path, *, since: int = 0) -> ExportResul
         ).first()
         last_seq, last_hash = (tip.seq, tip.hash) if tip else (0, GENESIS)
         if not 0 <= since <= last_seq:
-            raise InvalidInput(f"the journal of stand {info.code} has entries 1 to {last_seq}: "
-                               f"export since 0 to {last_seq}, not {since}")
+            raise InvalidInput("export.since_out_of_range", stand=info.code, last=last_seq,
+                               since=since)
         prev_hash = (
             session.scalar(select(JournalRow.hash).where(JournalRow.seq == since))
             if since else GENESIS
         )
         if prev_hash is None:
-            raise InvalidInput(f"entry {since} is missing from the journal of stand "
-                               f"{info.code}: run 'posapp journal verify'")
+            raise InvalidInput("export.entry_missing", seq=since, stand=info.code)
         header = ExportHeader(
             event=fingerprint(key),
             stand=StandDetails(info.code, info.name, info.province, info.event_name,

@@ -48,11 +48,11 @@ def set_rates(uow: UnitOfWork, rates: Iterable[Rate]) -> dict[str, StoredRate]:
     """
     given = list(rates)
     if not given:
-        raise InvalidInput("give at least one rate: CODE=RUPIAH, e.g. USD=16.250")
+        raise InvalidInput("fx.no_rates_given")
     codes = [r.code for r in given]
     twice = sorted({c for c in codes if codes.count(c) > 1})
     if twice:
-        raise InvalidInput(f"{', '.join(twice)} given twice: give each currency once")
+        raise InvalidInput("fx.given_twice", codes=twice)
     with uow:
         now = uow.clock()
         stored = load(uow)
@@ -70,7 +70,7 @@ def clear(uow: UnitOfWork, codes: Iterable[str] = ()) -> list[str]:
         stored = load(uow)
         missing = [c for c in wanted if c not in stored]
         if missing:
-            raise NotFound(f"no rate set for {', '.join(missing)}")
+            raise NotFound("fx.no_rate", codes=missing)
         gone = wanted or list(stored)
         for code in gone:
             stored.pop(code, None)
@@ -89,7 +89,7 @@ def rate_for(rates: dict[str, StoredRate], *, currency: str | None = None,
             return None
         code = check_currency(currency)
         if code not in rates:
-            raise NotFound(f"no rate set for {code}: posapp rate set {code}=RUPIAH")
+            raise NotFound("fx.no_rate_for", code=code)
         return rates[code].rate
     code_of_country = currency_of_country(country)
     found = rates.get(code_of_country) if code_of_country else None

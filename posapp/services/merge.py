@@ -20,6 +20,7 @@ from sqlalchemy import Connection, select
 from posapp.domain.errors import NotAllowed, PosError
 from posapp.domain.event_key import fingerprint, format_key, parse_key
 from posapp.domain.journal import GENESIS
+from posapp.domain.messages import N_
 from posapp.store.uow import utc_now
 from posapp.sync import central_schema as cs
 from posapp.sync.central_apply import Progress, apply_entries, stand_state
@@ -28,8 +29,8 @@ from posapp.sync.export_file import read_export, read_export_header
 
 log = logging.getLogger(__name__)
 
-NO_KEY = ("the central store has no event key yet: give the organizers' key once with "
-          "--key KEY (from 'posapp event key')")
+#: The refusal before a central store's first merge (callers compare ``exc.code``).
+NO_KEY = N_("merge.no_key")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,8 @@ def _key_for(central: Central, typed: str | None) -> tuple[bytes, bool]:
         return given, True
     stored = parse_key(stored_text)
     if given is not None and given != stored:
-        raise NotAllowed(f"this central store belongs to event {fingerprint(stored)}; the key "
-                         f"given is for event {fingerprint(given)}")
+        raise NotAllowed("merge.wrong_event", ours=fingerprint(stored),
+                         theirs=fingerprint(given))
     return stored, False
 
 
@@ -150,5 +151,4 @@ def _store_key(conn: Connection, key: bytes) -> None:
         set_meta(conn, EVENT_META, fingerprint(key))
     elif parse_key(stored_text) != key:  # another organizer merged first, with another key
         theirs = fingerprint(parse_key(stored_text))
-        raise NotAllowed(f"this central store belongs to event {theirs}; the key given is "
-                         f"for event {fingerprint(key)}")
+        raise NotAllowed("merge.wrong_event", ours=theirs, theirs=fingerprint(key))

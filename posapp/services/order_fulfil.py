@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.journal import EventKind
-from posapp.domain.money import format_rupiah
 from posapp.domain.order import OrderStatus, PaymentKind, can_move, pay_toward
 from posapp.domain.tender import AppliedPayment, Payment, PaymentMethod, Tender
 from posapp.services import journal
@@ -63,11 +62,10 @@ def hand_over(uow: UnitOfWork, actor: Actor, order_no: str, *,
         complete = all(ln.delivered == ln.quantity for ln in order.lines)
         owed = after.total if complete else after.delivered_value
         if after.paid < owed:
-            raise NotAllowed(
-                f"order {order.order_no}: {format_rupiah(owed - after.paid)} more must be paid "
-                f"before {'the hand-over' if complete else 'these pieces are handed over'}"
-                f" ({format_rupiah(after.balance)} still due)"
-            )
+            owing = {"order": order.order_no, "more": owed - after.paid, "due": after.balance}
+            if complete:
+                raise NotAllowed("order.unpaid_before_handover", **owing)
+            raise NotAllowed("order.unpaid_before_partial_handover", **owing)
         if complete:
             order.status, order.handed_over_at = OrderStatus.HANDED_OVER.value, uow.clock()
         if tracking:
@@ -89,9 +87,9 @@ def cancel(uow: UnitOfWork, order_no: str, *, supervisor_name: str, supervisor_p
     """Cancel an order not handed over; *deposit* is "refund" (by *method*) or "keep"."""
     reason = " ".join(reason.split())[:200]
     if not reason:
-        raise InvalidInput("give a reason")
+        raise InvalidInput("reason.missing")
     if deposit not in ("refund", "keep"):
-        raise InvalidInput("say what happens to the deposit: refund or keep")
+        raise InvalidInput("order.deposit_action_unknown")
     with uow:
         approver = supervisor(uow, supervisor_name, supervisor_pin)
         stand = load_stand(uow)
@@ -99,16 +97,14 @@ def cancel(uow: UnitOfWork, order_no: str, *, supervisor_name: str, supervisor_p
         order = find(uow, order_no)
         can_move(OrderStatus(order.status), OrderStatus.CANCELLED, order.order_no)
         if any(ln.delivered for ln in order.lines):
-            raise NotAllowed(f"order {order.order_no} is partly handed over: hand over the rest "
-                             "instead of cancelling it")
+            raise NotAllowed("order.partly_handed_over", order=order.order_no)
         paid = view_of(order).paid
         refund_rows = []
         if deposit == "refund" and paid:
             how = method or PaymentMethod.CASH
             in_drawer = shift_report(uow, shift).expected_cash
             if how is PaymentMethod.CASH and paid > in_drawer:
-                raise NotAllowed(f"the drawer should hold only {format_rupiah(in_drawer)}: give "
-                                 f"the deposit of {format_rupiah(paid)} back by another method")
+                raise NotAllowed("order.deposit_above_drawer", drawer=in_drawer, paid=paid)
             back = Tender((AppliedPayment(how, paid, paid),), 0)
             refund_rows = payment_rows(shift.id, uow.clock(), PaymentKind.REFUND, back)
             order.payments.extend(refund_rows)
@@ -140,11 +136,11 @@ def _pieces(lines: list, wanted: dict[int, int] | None, number: str) -> dict[int
         return {no: q for no, q in left.items() if q > 0}
     for no, q in wanted.items():
         if no not in left:
-            raise InvalidInput(f"order {number} has no line {no}")
+            raise InvalidInput("order.no_such_line", order=number, line=no)
         if q <= 0:
-            raise InvalidInput(f"line {no}: hand over at least one piece")
+            raise InvalidInput("order.line_nothing_to_hand_over", line=no)
         if q > left[no]:
-            raise InvalidInput(f"line {no}: only {left[no]} piece(s) are left to hand over")
+            raise InvalidInput("order.line_pieces_left", line=no, left=left[no])
     if not wanted:
-        raise InvalidInput("say which lines to hand over")
+        raise InvalidInput("order.no_lines_chosen")
     return dict(wanted)

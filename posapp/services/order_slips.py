@@ -96,11 +96,10 @@ def load_contact(uow: UnitOfWork) -> str:
 def set_contact(uow: UnitOfWork, text: str) -> str:
     """Store the stand's contact line (``WA +62 812-3456-7890``); "" removes it."""
     if not isinstance(text, str) or _CONTROL.search(text.replace("\t", " ")):
-        raise InvalidInput("the stand's contact is one line of text, without control characters")
+        raise InvalidInput("slip.contact_not_one_line")
     text = " ".join(text.split())
     if len(text) > MAX_CONTACT:
-        raise InvalidInput(f"the stand's contact is at most {MAX_CONTACT} characters, "
-                           f"not {len(text)}")
+        raise InvalidInput("slip.contact_too_long", max=MAX_CONTACT, n=len(text))
     with uow:
         row = uow.session.get(SettingRow, CONTACT_KEY)
         if not text:

@@ -125,7 +125,7 @@ def pay(uow: UnitOfWork, cashier: Actor, order_no: str, payments: list[Payment])
         shift = require_open_shift(uow)
         order = find(uow, order_no)
         if order.status == OrderStatus.CANCELLED.value:
-            raise NotAllowed(f"order {order.order_no} was cancelled")
+            raise NotAllowed("order.cancelled", order=order.order_no)
         tender = pay_toward(view_of(order).balance, payments)
         rows = payment_rows(shift.id, uow.clock(), PaymentKind.BALANCE, tender)
         order.payments.extend(rows)
@@ -181,7 +181,7 @@ def find(uow: UnitOfWork, order_no: str) -> OrderRow:
     wanted = order_no.strip().upper()
     order = uow.session.scalar(select(OrderRow).where(OrderRow.order_no == wanted))
     if order is None:
-        raise NotFound(f"no order with number {order_no!r}")
+        raise NotFound("order.not_found", order=order_no)
     return order
 
 
@@ -192,7 +192,7 @@ def _line(uow: UnitOfWork, no: int, item: OrderItem) -> OrderLineRow:
     if item.product_id is not None:
         product = uow.session.get(ProductRow, item.product_id)
         if product is None:
-            raise NotFound(f"product {item.sku} is no longer in the catalog")
+            raise NotFound("catalog.product_gone", sku=item.sku)
         reserved = min(item.quantity, max(0, product.stock))
         product.stock -= reserved
     return OrderLineRow(

@@ -15,6 +15,7 @@ drawer; a copy, an order slip, a report or a later retry never does.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from sqlalchemy import func, select, update
 
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound, PosError
 from posapp.domain.layout import Block
+from posapp.domain.messages import N_, Message, from_data, is_code, msg, to_data
 from posapp.domain.receipt import layout_receipt
 from posapp.domain.tender import PaymentMethod
 from posapp.services import shifts
@@ -40,8 +42,8 @@ JobKind = Literal["receipt", "order", "report", "test"]
 JobStatus = Literal["waiting", "printing", "done", "failed"]
 KINDS: tuple[JobKind, ...] = ("receipt", "order", "report", "test")
 STATUSES: tuple[JobStatus, ...] = ("waiting", "printing", "done", "failed")
-NO_PRINTER = "no printer set up: choose one in the settings, then print again"
-
+#: A job's problem when no printer is set (callers compare ``job.problem.code``).
+NO_PRINTER = N_("print_job.no_printer")
 
 
 class PrintFn(Protocol):
@@ -60,20 +62,47 @@ class Job:
     copy: bool
     status: str
     attempts: int
-    last_error: str | None
+    last_error: str | None  # the last failure in English (the command line, the log)
     printed_at: datetime | None
+    problem: Message | None = None  # the last failure to say in the user's language; None
+    #                                 for a job that did not fail, or one failed before ids
 
 
 def _job(row: PrintJobRow) -> Job:
+    problem = _read_problem(row.last_error)
     return Job(id=row.id, created_at=row.created_at, kind=row.kind, ref=row.ref,
                copy=bool(row.copy), status=row.status, attempts=row.attempts,
-               last_error=row.last_error, printed_at=row.printed_at)
+               last_error=_english(problem) if problem is not None else row.last_error,
+               printed_at=row.printed_at, problem=problem)
+
+
+def _stored_problem(problem: Message) -> str:
+    """What the ``last_error`` column keeps: the problem's id and values as JSON (its English
+    text when it is a sentence from before message ids)."""
+    if not is_code(problem.code):
+        return problem.code
+    return json.dumps(to_data(problem), ensure_ascii=False)
+
+
+def _english(problem: Message) -> str:
+    return " ".join(problem.text().split())
+
+
+def _read_problem(stored: str | None) -> Message | None:
+    """The problem kept in ``last_error``; None for none, or for plain text (a job that failed
+    before message ids: ``last_error`` is then its English)."""
+    if not stored or not stored.startswith("{"):
+        return None
+    try:
+        return from_data(json.loads(stored))
+    except ValueError:
+        return None
 
 
 def _enqueue(uow: UnitOfWork, kind: JobKind, ref: str, *, copy: bool) -> int:
     ref = ref.strip().upper()
     if not ref:
-        raise InvalidInput("a print job needs a receipt number")
+        raise InvalidInput("print_job.no_receipt_number")
     with uow:
         job_id = _add(uow, kind, ref, copy=copy)
         uow.commit()
@@ -123,13 +152,13 @@ def enqueue_report(uow: UnitOfWork, which: Literal["x", "z"],
     NotAllowed (no shift open) or NotFound (no such closed shift) when there is none.
     """
     if which not in ("x", "z"):
-        raise InvalidInput(f"a shift report is 'x' or 'z', not {which!r}")
+        raise InvalidInput("print_job.unknown_report", which=which)
     if which == "x" or shift_number is None:
         shift_number = report_shift(uow, which)
     with uow:
         shift = shifts.by_number(uow, shift_number)
         if which == "z" and shift.closed_at is None:
-            raise NotAllowed(f"shift {shift_number} is still open: its Z report comes at closing")
+            raise NotAllowed("print_job.shift_still_open", shift=shift_number)
         job_id = _add(uow, "report", f"{which.upper()}-{shift_number}", copy=False)
         uow.commit()
     return job_id
@@ -143,7 +172,7 @@ def get(uow: UnitOfWork, job_id: int) -> Job:
 def _load(uow: UnitOfWork, job_id: int) -> PrintJobRow:
     row = uow.session.get(PrintJobRow, job_id)
     if row is None:
-        raise NotFound(f"no print job {job_id}")
+        raise NotFound("print_job.not_found", job=job_id)
     return row
 
 
@@ -204,9 +233,9 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
     drawer on the printer (opened for cash, see the module's notes).
 
     Never raises for printer problems: the returned job is ``done`` or ``failed`` (with the
-    reason in ``last_error``). A job that is not waiting or failed (done, or being printed
-    by someone else) is returned unchanged. Raises NotFound for an unknown job and
-    StorageError when the database itself cannot be used.
+    reason in ``problem``, and in English in ``last_error``). A job that is not waiting or
+    failed (done, or being printed by someone else) is returned unchanged. Raises NotFound
+    for an unknown job and StorageError when the database itself cannot be used.
     """
     with uow_factory() as uow:  # claim it: the write lock makes the claim exclusive
         row = _load(uow, job_id)
@@ -216,7 +245,7 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
         kind, ref, copy, first = row.kind, row.ref, bool(row.copy), row.attempts == 0
         uow.commit()
 
-    error: str | None = None
+    error: Message | None = None
     try:
         blocks, cash = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
         if not target.strip():
@@ -225,17 +254,19 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
         send(target, blocks, width, profile=profile,  # outside any transaction
              drawer=cash_drawer and cash and first)
     except PosError as exc:
-        error = exc.message
+        error = Message(exc.code, dict(exc.values))
     except Exception as exc:  # a driver's surprise must not leave the job "printing"
-        error = f"printer {target} failed: {' '.join(str(exc).split()) or type(exc).__name__}"
+        error = msg("print_job.printer_failed", target=target,
+                    reason=" ".join(str(exc).split()) or type(exc).__name__)
 
     with uow_factory() as uow:
         row = _load(uow, job_id)
         if error is None:
             row.status, row.printed_at, row.last_error = "done", uow.clock(), None
         else:
-            row.status, row.attempts, row.last_error = "failed", row.attempts + 1, error
-            log.warning("print job %s (%s %s) failed: %s", job_id, kind, ref, error)
+            row.status, row.attempts = "failed", row.attempts + 1
+            row.last_error = _stored_problem(error)
+            log.warning("print job %s (%s %s) failed: %s", job_id, kind, ref, _english(error))
         job = _job(row)
         uow.commit()
     return job
@@ -247,12 +278,12 @@ def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy:
     if kind == "report":
         number = ref.partition("-")[2]
         if not number.isdigit():
-            raise PosError(f"print job for report {ref!r}: not a shift report")
+            raise PosError("print_job.not_a_report", ref=ref)
         return report_blocks(uow_factory(), int(number), width=width, lang=lang), False
     if kind == "order":
         return slip_blocks(uow_factory(), ref, width=width, lang=lang), False
     if kind != "receipt":
-        raise PosError(f"this posapp cannot print a queued {kind} job")
+        raise PosError("print_job.unknown_kind", kind=kind)
     receipt = receipt_for(uow_factory(), ref, lang=lang, kind="copy" if copy else "sale")
     cash = receipt.kind in ("sale", "refund") and any(
         p.method == PaymentMethod.CASH.value for p in receipt.payments)

@@ -57,10 +57,7 @@ def receipt_for(
     hold.
     """
     if kind not in ("sale", "copy"):
-        raise InvalidInput(
-            f"ask for a 'sale' or 'copy' receipt, not {kind!r}: voids and refunds "
-            "are marked from the database"
-        )
+        raise InvalidInput("receipt.unknown_kind", kind=kind)
     extras = _Extras(default_footer(lang) if footer is None else tuple(footer), address,
                      qr or None, logo)
     with uow:

@@ -32,8 +32,7 @@ def restore(data: DataDir, file: Path, *, stand: str | None = None,
     code, entries, sales = _check_copy(file)
     target = normalize_stand_code(stand) if stand else code
     if target != code and not force:
-        raise NotAllowed(f"{file.name} is a backup of stand {code}, not {target}: add --force "
-                         f"to put it in place of stand {target} anyway")
+        raise NotAllowed("restore.other_stand", file=file.name, stand=code, target=target)
     data.ensure_writable()
     path = data.stand_path(target)
     replaced = None
@@ -46,43 +45,42 @@ def restore(data: DataDir, file: Path, *, stand: str | None = None,
         copy_database(file, path)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise StorageError(f"stand {target} is open in posapp: close its window, then "
-                               "restore") from None
-        raise StorageError(f"cannot restore into {path}: {exc}") from None
+            raise StorageError("restore.stand_open", stand=target) from None
+        raise StorageError("restore.cannot_write", path=str(path), detail=str(exc)) from None
     except OSError as exc:
-        raise StorageError(f"cannot restore into {path}: {exc.strerror or exc}") from None
+        raise StorageError("restore.cannot_write", path=str(path),
+                           detail=str(exc.strerror or exc)) from None
     return RestoreResult(target, entries, sales, replaced)
 
 
 def _check_copy(file: Path) -> tuple[str, int, int]:
     """The stand code, journal entries and sales of the backup *file*, once it checks out."""
     if not file.is_file():
-        raise InvalidInput(f"no backup file {file}")
+        raise InvalidInput("restore.no_file", file=str(file))
     try:
         conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise InvalidInput(f"{file} cannot be read: {exc}") from None
+        raise InvalidInput("restore.unreadable", file=str(file), detail=str(exc)) from None
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"stand", "journal", "alembic_version"} <= tables:
-            raise InvalidInput(f"{file} is not a posapp stand database")
+            raise InvalidInput("restore.not_a_stand_database", file=str(file))
         (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision != SCHEMA_HEAD and not any(
                 (MIGRATIONS / "versions").glob(f"{revision}_*.py")):
-            raise InvalidInput(f"{file} was made by a newer posapp (schema {revision}): "
-                               "update posapp first")
+            raise InvalidInput("restore.newer_schema", file=str(file), revision=revision)
         row = conn.execute("SELECT code FROM stand").fetchone()
         if row is None:
-            raise InvalidInput(f"{file} holds no stand")
+            raise InvalidInput("restore.no_stand", file=str(file))
         entries = [Entry(*r) for r in conn.execute(
             "SELECT seq, stand, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq")]
         broken = verify_chain(entries)
         if broken is not None:
-            raise InvalidInput(f"{file}: its journal breaks at entry {broken.seq} "
-                               f"({broken.reason}): choose another backup")
+            raise InvalidInput("restore.broken_journal", file=str(file), seq=broken.seq,
+                               reason=broken.reason)
         (sales,) = conn.execute("SELECT COUNT(*) FROM sale").fetchone()
         return row[0], len(entries), int(sales)
     except sqlite3.DatabaseError as exc:
-        raise InvalidInput(f"{file} is not a posapp stand database ({exc})") from None
+        raise InvalidInput("restore.damaged", file=str(file), detail=str(exc)) from None
     finally:
         conn.close()

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
-from posapp.domain.money import format_rupiah, round_half_up
+from posapp.domain.money import round_half_up
 from posapp.domain.tender import PaymentMethod
 from posapp.services import journal
 from posapp.services.reports import shift_report
@@ -30,7 +30,7 @@ from posapp.store.uow import UnitOfWork
 def _reason(text: str) -> str:
     text = " ".join(text.split())
     if not text:
-        raise InvalidInput("give a reason")
+        raise InvalidInput("reason.missing")
     return text[:200]
 
 
@@ -38,7 +38,7 @@ def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleRow:
     wanted = receipt_no.strip().upper()
     sale = uow.session.scalar(select(SaleRow).where(SaleRow.receipt_no == wanted))
     if sale is None:
-        raise NotFound(f"no sale with receipt number {receipt_no!r}")
+        raise NotFound("sale.not_found", receipt=receipt_no)
     return sale
 
 
@@ -66,14 +66,12 @@ def void_sale(uow: UnitOfWork, receipt_no: str, *, supervisor_name: str, supervi
         stand = load_stand(uow)
         sale = find_sale(uow, receipt_no)
         if sale.voided_at is not None:
-            raise NotAllowed(f"sale {sale.receipt_no} is already void")
+            raise NotAllowed("sale.already_void", receipt=sale.receipt_no)
         shift = require_open_shift(uow)
         if sale.shift_id != shift.id:
-            raise NotAllowed(
-                f"sale {sale.receipt_no} is from an earlier shift: refund it instead of voiding"
-            )
+            raise NotAllowed("sale.earlier_shift", receipt=sale.receipt_no)
         if uow.session.scalar(select(func.count()).where(RefundRow.sale_id == sale.id)):
-            raise NotAllowed(f"sale {sale.receipt_no} has refunds: it cannot be voided")
+            raise NotAllowed("sale.has_refunds", receipt=sale.receipt_no)
         sale.voided_at, sale.voided_by, sale.void_reason = uow.clock(), approver.id, reason
         for line in sale.lines:
             _restock(uow, line, line.quantity)
@@ -112,14 +110,14 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
     """
     reason = _reason(reason)
     if not items:
-        raise InvalidInput("say which items to refund")
+        raise InvalidInput("refund.no_items")
     with uow:
         s = uow.session
         approver = supervisor(uow, supervisor_name, supervisor_pin)
         stand = load_stand(uow)
         sale = find_sale(uow, receipt_no)
         if sale.voided_at is not None:
-            raise NotAllowed(f"sale {sale.receipt_no} was voided: there is nothing to refund")
+            raise NotAllowed("refund.voided_sale", receipt=sale.receipt_no)
         shift = require_open_shift(uow)
         done = dict(s.execute(
             select(RefundLineRow.sale_line_id, func.sum(RefundLineRow.quantity))
@@ -130,7 +128,7 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
         wanted: dict[int, int] = {}
         for item in items:
             if item.quantity <= 0:
-                raise InvalidInput(f"refund quantity must be at least 1 ({item.code})")
+                raise InvalidInput("refund.quantity_below_one", code=item.code)
             line = (_line_by_number(sale, item.line_no) if item.line_no is not None
                     else _match_line(uow, sale, item.code))
             wanted[line.id] = wanted.get(line.id, 0) + item.quantity
@@ -142,20 +140,15 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
             before = int(done.get(line.id, 0))
             if before + qty > line.quantity:
                 left = line.quantity - before
-                raise InvalidInput(
-                    f"{line.sku}: {qty} to refund but only {left} of {line.quantity} sold "
-                    "are not refunded yet"
-                )
+                raise InvalidInput("refund.above_sold", sku=line.sku, qty=qty, left=left,
+                                   sold=line.quantity)
             amount = _share(line, before + qty) - _share(line, before)
             refund_lines.append((line, qty, amount))
         total = sum(a for _, _, a in refund_lines)
         if method is PaymentMethod.CASH:
             in_drawer = shift_report(uow, shift).expected_cash
             if total > in_drawer:
-                raise NotAllowed(
-                    f"the drawer should hold only {format_rupiah(in_drawer)}: refund "
-                    f"{format_rupiah(total)} by another method"
-                )
+                raise NotAllowed("refund.above_drawer", drawer=in_drawer, total=total)
         seq = (s.scalar(select(func.max(RefundRow.seq))) or 0) + 1
         row = RefundRow(
             id=str(uuid.uuid4()), seq=seq, refund_no=f"{stand.code}-R{seq:05d}",
@@ -187,7 +180,7 @@ def _line_by_number(sale: SaleRow, line_no: int) -> SaleLineRow:
     for line in sale.lines:
         if line.line_no == line_no:
             return line
-    raise NotFound(f"'{line_no}' is not on receipt {sale.receipt_no}")
+    raise NotFound("sale.line_not_on_receipt", code=str(line_no), receipt=sale.receipt_no)
 
 
 def _match_line(uow: UnitOfWork, sale: SaleRow, code: str) -> SaleLineRow:
@@ -204,4 +197,4 @@ def _match_line(uow: UnitOfWork, sale: SaleRow, code: str) -> SaleLineRow:
         for line in sale.lines:
             if line.line_no == int(code):
                 return line
-    raise NotFound(f"{code!r} is not on receipt {sale.receipt_no}")
+    raise NotFound("sale.line_not_on_receipt", code=code, receipt=sale.receipt_no)

@@ -20,8 +20,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.messages import N_, Message, msg
 from posapp.domain.qris import parse_qris
-from posapp.printing.targets import FORMS, missing_driver, system_printer_name
+from posapp.printing.targets import missing_driver, system_printer_name
 from posapp.store.models import SettingRow
 from posapp.store.uow import UnitOfWork
 
@@ -124,16 +125,16 @@ def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
 def normalize_printer(target: str) -> str:
     """*target* without surrounding spaces, its scheme in lower case; refused when malformed."""
     if not isinstance(target, str):
-        raise InvalidInput("a printer target is text like network:192.168.1.50:9100")
+        raise InvalidInput("settings.printer_not_text")
     target = target.strip()
     if not target:
         return ""
     scheme, sep, rest = target.partition(":")
     scheme = scheme.lower()
     if not sep or scheme not in PRINTER_SCHEMES:
-        raise InvalidInput(f"unknown printer {target!r}: use {FORMS}")
+        raise InvalidInput("settings.unknown_printer", target=target)
     if _CONTROL.search(rest):
-        raise InvalidInput("a printer target may not hold control characters")
+        raise InvalidInput("settings.printer_control_chars")
     if scheme in ("cups", "win32"):
         return f"{scheme}:{system_printer_name(scheme, rest)}"
     _PRINTER_CHECKS[scheme](rest)
@@ -144,51 +145,46 @@ def normalize_printer(target: str) -> str:
 
 def _check_file(rest: str) -> None:
     if not rest.strip():
-        raise InvalidInput("a file printer needs a path, like file:/dev/usb/lp0")
+        raise InvalidInput("printer.file_needs_path")
 
 
 def _check_network(rest: str) -> None:
     host, sep, port = rest.rpartition(":") if ":" in rest else (rest, "", "")
     if not _HOST.match(host):
-        raise InvalidInput(
-            f"network printer {rest!r}: give a host name or IP address, like "
-            "network:192.168.1.50:9100")
+        raise InvalidInput("printer.network_host", target=rest)
     if sep and not (port.isdigit() and 1 <= int(port) <= 65535):
-        raise InvalidInput(f"network printer port {port!r} must be a number from 1 to 65535")
+        raise InvalidInput("printer.network_port", port=port)
 
 
 def _check_usb(rest: str) -> None:
     parts = rest.split(":")
     if len(parts) != 2 or not all(_USB_ID.match(p) for p in parts):
-        raise InvalidInput(
-            f"USB printer {rest!r}: give vendor and product id as 4 hex digits each, "
-            "like usb:04b8:0202")
+        raise InvalidInput("printer.usb_ids", target=rest)
 
 
 def _check_serial(rest: str) -> None:
     if not rest.strip() or " " in rest:
-        raise InvalidInput("a serial printer needs a port, like serial:COM3 or serial:/dev/rfcomm0")
+        raise InvalidInput("settings.serial_printer_no_port")
 
 
 def normalize_central(target: str) -> str:
     """*target* (a central store) without surrounding spaces, a file path made absolute;
     refused when it is neither a path nor a PostgreSQL URL. "" stays "" (not set)."""
     if not isinstance(target, str):
-        raise InvalidInput("the central store is a file path or a postgresql:// URL")
+        raise InvalidInput("settings.central_not_text")
     target = target.strip()
     if not target:
         return ""
     if _CONTROL.search(target):
-        raise InvalidInput("the central store may not hold control characters")
+        raise InvalidInput("settings.central_control_chars")
     if "://" not in target:
         return str(Path(target).expanduser().absolute())
     try:
         url = make_url(target)
     except (ArgumentError, ValueError):  # ValueError: a port that is no number
-        raise InvalidInput(f"'{target}' is not a database URL") from None
+        raise InvalidInput("central.not_a_url", target=target) from None
     if url.get_backend_name() != "postgresql":
-        raise InvalidInput("the central store is an SQLite file or a PostgreSQL URL, not "
-                           f"{url.get_backend_name()}")
+        raise InvalidInput("central.not_postgresql", backend=url.get_backend_name())
     return target
 
 
@@ -199,16 +195,15 @@ def check_central_place(target: str) -> None:
         return
     path = Path(target)
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder: give the central store's file name")
+        raise InvalidInput("central.is_folder", target=str(path))
     if not path.parent.is_dir():
-        raise InvalidInput(f"the folder {path.parent} does not exist")
+        raise InvalidInput("central.folder_missing", folder=str(path.parent))
 
 
 def check_backup_folder(folder: str) -> None:
     """Refuse a backup folder that is not there (a USB stick not plugged in)."""
     if not Path(folder).is_dir():
-        raise InvalidInput(f"the backup folder {folder} does not exist: plug in the USB stick "
-                           "or choose another folder")
+        raise InvalidInput("settings.backup_folder_missing", folder=folder)
 
 
 _PRINTER_CHECKS = {
@@ -220,7 +215,7 @@ def _check(s: StandSettings, name: str) -> None:
     """Refuse the field *name* of *s* with a one-line reason."""
     value = getattr(s, name)
     if name == "language" and value not in LANGUAGES:
-        raise InvalidInput(f"unknown language {value!r} (id or en)")
+        raise InvalidInput("settings.unknown_language", value=value)
     if name == "printer":
         normalize_printer(value)
     if name == "printer_profile" and value:
@@ -230,40 +225,57 @@ def _check(s: StandSettings, name: str) -> None:
             from escpos.capabilities import CAPABILITIES
 
         if value not in CAPABILITIES["profiles"]:
-            raise InvalidInput(f"unknown printer profile {value!r} (for example TM-T20II)")
+            raise InvalidInput("settings.unknown_printer_profile", profile=value)
     if name == "paper_width" and not (_is_int(value) and value in PAPER_WIDTHS):
-        raise InvalidInput(f"paper width {value!r} must be 32, 42 or 48 characters")
+        raise InvalidInput("settings.paper_width", value=value)
     if name == "qris_payload":
         if not isinstance(value, str):
-            raise InvalidInput("a QRIS payload is text")
+            raise InvalidInput("settings.qris_not_text")
         if value != value.strip():
-            raise InvalidInput("the QRIS payload may not start or end with spaces")
+            raise InvalidInput("settings.qris_spaces")
         if _CONTROL.search(value):
-            raise InvalidInput("the QRIS payload may not hold control characters or line breaks")
+            raise InvalidInput("settings.qris_control_chars")
         if value:
             parse_qris(value)  # a malformed sticker is refused with its reason
     if name == "scanner_suffix" and value not in SCANNER_SUFFIXES:
-        raise InvalidInput(f"unknown scanner suffix {value!r} (enter, tab or none)")
+        raise InvalidInput("settings.unknown_scanner_suffix", value=value)
     if name == "scanner_interval_ms":
-        _check_range(value, SCANNER_INTERVAL_RANGE, "the scanner key interval (ms)")
+        _check_range(value, SCANNER_INTERVAL_RANGE, name)
     if name == "discount_limit_percent":
-        _check_range(value, DISCOUNT_LIMIT_RANGE, "the discount limit (percent)")
+        _check_range(value, DISCOUNT_LIMIT_RANGE, name)
     if name == "central":
         normalize_central(value)
     if name == "backup_folder" and (not isinstance(value, str) or _CONTROL.search(value)):
-        raise InvalidInput("the backup folder is a folder's path")
+        raise InvalidInput("settings.backup_folder_not_path")
     if name == "backup_every":
-        _check_range(value, BACKUP_EVERY_RANGE, "sales between two backups")
+        _check_range(value, BACKUP_EVERY_RANGE, name)
     if name == "backup_keep":
-        _check_range(value, BACKUP_KEEP_RANGE, "the number of backups kept")
+        _check_range(value, BACKUP_KEEP_RANGE, name)
     if name in ("customer_display", "cash_drawer") and not isinstance(value, bool):
-        raise InvalidInput(f"{name.replace('_', ' ')} must be on or off, not {value!r}")
+        raise InvalidInput("settings.not_on_off", what=setting_name(name), value=value)
 
 
-def _check_range(value: object, bounds: tuple[int, int], what: str) -> None:
+def _check_range(value: object, bounds: tuple[int, int], name: str) -> None:
     low, high = bounds
     if not (_is_int(value) and low <= value <= high):
-        raise InvalidInput(f"{what} must be a whole number from {low} to {high}, not {value!r}")
+        raise InvalidInput("settings.out_of_range", what=setting_name(name), low=low,
+                           high=high, value=value)
+
+
+#: The settings a refusal names, by field: each said in the user's language.
+SETTING_NAMES = {
+    "scanner_interval_ms": N_("settings.name.scanner_interval_ms"),
+    "discount_limit_percent": N_("settings.name.discount_limit_percent"),
+    "backup_every": N_("settings.name.backup_every"),
+    "backup_keep": N_("settings.name.backup_keep"),
+    "customer_display": N_("settings.name.customer_display"),
+    "cash_drawer": N_("settings.name.cash_drawer"),
+}
+
+
+def setting_name(field: str) -> Message:
+    """The name of setting *field* (``discount_limit_percent``), to say in a message."""
+    return msg(SETTING_NAMES[field])
 
 
 def _is_int(value: object) -> TypeGuard[int]:

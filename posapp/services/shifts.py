@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.messages import msg
-from posapp.domain.money import check_amount, format_rupiah
+from posapp.domain.money import check_amount
 from posapp.services import journal, reports
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, require_active
@@ -25,7 +25,7 @@ def open_shift_row(uow: UnitOfWork) -> ShiftRow | None:
 def require_open_shift(uow: UnitOfWork) -> ShiftRow:
     shift = open_shift_row(uow)
     if shift is None:
-        raise NotAllowed("no shift is open: open one first (posapp shift open)")
+        raise NotAllowed("shift.not_open")
     return shift
 
 
@@ -34,7 +34,7 @@ def require_open_shift_opener(uow: UnitOfWork) -> str:
     shift = require_open_shift(uow)
     user = uow.session.get(UserRow, shift.opened_by)
     if user is None:  # pragma: no cover - users are never deleted, only deactivated
-        raise NotFound("the shift's cashier is gone: give --cashier")
+        raise NotFound("shift.opener_gone")
     return user.name
 
 
@@ -44,7 +44,7 @@ def open_shift(uow: UnitOfWork, actor: Actor, opening_float: int) -> reports.Shi
         require_active(uow, actor)
         stand = load_stand(uow)
         if open_shift_row(uow) is not None:
-            raise NotAllowed("a shift is already open: close it before opening another")
+            raise NotAllowed("shift.already_open")
         number = (uow.session.scalar(select(func.max(ShiftRow.number))) or 0) + 1
         shift = ShiftRow(
             id=str(uuid.uuid4()), number=number, opened_at=uow.clock(), opened_by=actor.id,
@@ -64,9 +64,9 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> report
     check_amount(amount, allow_negative=True, what=msg("amount.cash_amount"))
     reason = reason.strip()
     if amount == 0:
-        raise InvalidInput("a cash movement needs an amount other than Rp 0")
+        raise InvalidInput("shift.cash_zero")
     if not reason:
-        raise InvalidInput("a cash movement needs a reason")
+        raise InvalidInput("shift.cash_no_reason")
     with uow:
         require_active(uow, actor)
         stand = load_stand(uow)
@@ -74,10 +74,7 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> report
         if amount < 0:
             expected = reports.shift_report(uow, shift).expected_cash
             if -amount > expected:
-                raise InvalidInput(
-                    f"cannot take out {format_rupiah(-amount)}: the drawer should hold "
-                    f"{format_rupiah(expected)}"
-                )
+                raise InvalidInput("shift.cash_above_drawer", amount=-amount, drawer=expected)
         uow.session.add(CashMovementRow(
             shift_id=shift.id, user_id=actor.id, at=uow.clock(), amount=amount, reason=reason,
         ))
@@ -118,12 +115,12 @@ def last_closed(uow: UnitOfWork) -> ShiftRow:
         select(ShiftRow).where(ShiftRow.closed_at.is_not(None)).order_by(ShiftRow.number.desc())
     )
     if shift is None:
-        raise NotFound("no shift has been closed yet")
+        raise NotFound("shift.none_closed")
     return shift
 
 
 def by_number(uow: UnitOfWork, number: int) -> ShiftRow:
     shift = uow.session.scalar(select(ShiftRow).where(ShiftRow.number == number))
     if shift is None:
-        raise NotFound(f"no shift number {number}")
+        raise NotFound("shift.not_found", number=number)
     return shift

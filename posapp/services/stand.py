@@ -31,7 +31,7 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"unknown time zone {name!r} (for example Asia/Jakarta)") from None
+        raise InvalidInput("stand.unknown_timezone", name=name) from None
     return name
 
 
@@ -47,12 +47,12 @@ def set_up(
     """Record the stand's details (first time) or update its name, province, event, zone."""
     name = name.strip()
     if not name:
-        raise InvalidInput("a stand needs a display name")
+        raise InvalidInput("stand.name_missing")
     check_timezone(timezone)
     with uow:
         row = uow.session.scalar(select(StandRow))
         if row is not None and row.code != code:
-            raise InvalidInput(f"this database belongs to stand {row.code}, not {code}")
+            raise InvalidInput("stand.other_stand", stand=row.code, code=code)
         if row is None:
             row = StandRow(code=code, created_at=uow.clock())
             uow.session.add(row)
@@ -70,7 +70,7 @@ def load(uow: UnitOfWork) -> StandInfo:
     """The stand's details, inside an open unit of work."""
     row = uow.session.scalar(select(StandRow))
     if row is None:
-        raise NotFound("this database has no stand yet: run 'posapp init'")
+        raise NotFound("stand.not_set_up")
     return _info(row)
 
 

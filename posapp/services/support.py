@@ -41,9 +41,9 @@ class Bundle:
 def write_bundle(data: DataDir, out: Path) -> Bundle:
     """Write the support bundle of every stand in *data* to *out* (a .zip)."""
     if out.suffix.lower() != ".zip":
-        raise StorageError(f"name the support bundle .zip, not {out.name}")
+        raise StorageError("support.not_zip", name=out.name)
     if not out.parent.is_dir():
-        raise StorageError(f"cannot write {out}: the folder {out.parent} does not exist")
+        raise StorageError("support.no_folder", out=str(out), folder=str(out.parent))
     codes = data.stand_codes()
     partial = out.with_name(f".{out.name}.part")
     try:
@@ -63,7 +63,7 @@ def write_bundle(data: DataDir, out: Path) -> Bundle:
         partial.replace(out)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
-        raise StorageError(f"cannot write the support bundle {out}: {exc}") from None
+        raise StorageError("support.cannot_write", out=str(out), detail=str(exc)) from None
     return Bundle(out, codes, files)
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from posapp.domain.errors import NotAllowed, PosError
+from posapp.domain.messages import Message, from_data, to_data
 from posapp.services import event, journal, settings, stand
 from posapp.store.uow import UnitOfWork, utc_now
 from posapp.sync.central_apply import (
@@ -48,7 +49,9 @@ class SyncState:
     ok: bool
     central: str
     sent: int = 0
-    message: str = ""
+    message: str = ""  # why it failed, in English (the log, the command line)
+    reason: Message | None = None  # why it failed, to say in the user's language (None when
+    #                                it did not, or for a state kept before message ids)
 
 
 def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None,
@@ -61,7 +64,8 @@ def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None
             result = _send(uow, central, progress, clock)
     except PosError as exc:
         log.warning("sync to %s failed: %s", central_label, exc.message)
-        _remember(uow, SyncState(clock(), False, central_label, message=exc.message))
+        _remember(uow, SyncState(clock(), False, central_label, message=exc.message,
+                                 reason=Message(exc.code, dict(exc.values))))
         raise
     log.info("sync of stand %s to %s: %d entries sent (up to %d)", result.stand,
              result.central, result.sent, result.last_seq)
@@ -75,8 +79,8 @@ def _send(uow: UowFactory, central: Central, progress: Progress | None,
         ours = event.event_id(uow(write=False))
         theirs = get_meta(conn, EVENT_META)
         if ours and theirs and ours != theirs:
-            raise NotAllowed(f"this stand joined event {ours}, the central store {central.label} "
-                             f"is for event {theirs}")
+            raise NotAllowed("sync.other_event", ours=ours, target=central.label,
+                             theirs=theirs)
         read = uow(write=False)
         with read:
             info = stand.load(read)
@@ -84,11 +88,8 @@ def _send(uow: UowFactory, central: Central, progress: Progress | None,
             entries = list(journal.iter_entries(read.session, since=max(0, last_seq - 1)))
             own_last = read.session.scalar(select(journal.LAST_SEQ)) or 0
         if own_last < last_seq:
-            raise SyncConflict(
-                f"the central store has entries up to {last_seq} for stand {info.code}, this "
-                f"laptop only up to {own_last}: is another laptop set up as stand {info.code}, "
-                "or was this one restored from an old backup?"
-            )
+            raise SyncConflict("sync.central_ahead", seq=last_seq, stand=info.code,
+                               own=own_last)
         details = StandDetails(info.code, info.name, info.province, info.event_name,
                                info.timezone)
         result = apply_entries(conn, details, entries, how="sync", now=clock(),
@@ -102,7 +103,7 @@ def last_sync(uow: UnitOfWork) -> SyncState | None:
     try:
         return None if data is None else SyncState(
             datetime.fromisoformat(data["at"]), bool(data["ok"]), data["central"],
-            int(data.get("sent", 0)), data.get("message", ""))
+            int(data.get("sent", 0)), data.get("message", ""), from_data(data.get("reason")))
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -110,4 +111,5 @@ def last_sync(uow: UnitOfWork) -> SyncState | None:
 def _remember(uow: UowFactory, state: SyncState) -> None:
     settings.write_note(uow, LAST_SYNC_KEY, {
         "at": state.at.isoformat(), "ok": state.ok, "central": state.central,
-        "sent": state.sent, "message": state.message})
+        "sent": state.sent, "message": state.message,
+        "reason": to_data(state.reason) if state.reason is not None else None})

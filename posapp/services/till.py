@@ -88,7 +88,7 @@ class CatalogIndex:
         code = code.strip()
         product = self.by_code.get(code) or self.by_code.get(code.upper())
         if product is None:
-            raise NotFound(f"unknown code {code!r}: no product has this barcode or SKU")
+            raise NotFound("catalog.unknown_code", code=code)
         return product
 
     def categories(self) -> list[str]:
@@ -151,7 +151,7 @@ class Till:
 
     def require_cashier(self) -> Actor:
         if self.cashier is None:
-            raise NotAllowed("log in first")
+            raise NotAllowed("user.not_logged_in")
         return self.cashier
 
     def shift_report(self) -> ShiftReport | None:

@@ -22,7 +22,7 @@ class Role(StrEnum):
         try:
             return cls(text.strip().lower())
         except ValueError:
-            raise InvalidInput(f"unknown role {text!r} (cashier or supervisor)") from None
+            raise InvalidInput("user.unknown_role", text=text) from None
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,11 @@ class Actor:
 def add_user(uow: UnitOfWork, name: str, role: Role, pin: str) -> Actor:
     name = " ".join(name.split())
     if not name or len(name) > 60:
-        raise InvalidInput("a name is 1 to 60 characters")
+        raise InvalidInput("user.name_length")
     check_pin_format(pin)
     with uow:
         if uow.session.scalar(select(UserRow.id).where(UserRow.name_key == name.casefold())):
-            raise InvalidInput(f"there is already a user named {name}")
+            raise InvalidInput("user.name_taken", name=name)
         row = UserRow(
             name=name,
             name_key=name.casefold(),
@@ -71,7 +71,7 @@ def authenticate(uow: UnitOfWork, name: str, pin: str) -> Actor:
         select(UserRow).where(UserRow.name_key == " ".join(name.split()).casefold())
     )
     if row is None or not row.active or not verify_pin(pin, row.pin_hash):
-        raise NotAllowed(f"wrong name or PIN for {name!r}")
+        raise NotAllowed("user.wrong_pin", name=name)
     return Actor(row.id, row.name, Role(row.role))
 
 
@@ -84,7 +84,7 @@ def supervisor(uow: UnitOfWork, name: str, pin: str) -> Actor:
     """Authenticate *name* and require the supervisor role (inside an open unit of work)."""
     actor = authenticate(uow, name, pin)
     if not actor.is_supervisor:
-        raise NotAllowed(f"{actor.name} is a cashier: a supervisor must approve this")
+        raise NotAllowed("user.not_supervisor", name=actor.name)
     return actor
 
 
@@ -92,4 +92,4 @@ def require_active(uow: UnitOfWork, actor: Actor) -> None:
     """Refuse an actor whose account was removed since they logged in."""
     row = uow.session.get(UserRow, actor.id)
     if row is None or not row.active:
-        raise NotAllowed(f"{actor.name} can no longer use this stand")
+        raise NotAllowed("user.inactive", name=actor.name)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from posapp.domain.errors import StorageError
+from posapp.domain.messages import msg
 
 #: The newest migration this posapp knows. A test checks it equals Alembic's head.
 SCHEMA_HEAD = "0003"
@@ -99,11 +100,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def not_a_stand_database(path: Path | str | None) -> StorageError:
-    where = f"{path} is" if path else "this file is"
-    return StorageError(
-        f"{where} not a posapp stand database (or it is damaged): move it out of the stands "
-        "folder, or put back a copy from the backups folder"
-    )
+    if not path:
+        return StorageError("storage.file_not_a_stand_database")
+    return StorageError("storage.not_a_stand_database", path=str(path))
 
 
 def _path_of(engine: Engine) -> str | None:
@@ -119,9 +118,7 @@ def migrate(engine: Engine, path: Path, backup_dir: Path) -> Path | None:
     known = revision in (None, SCHEMA_HEAD) or any(
         (MIGRATIONS / "versions").glob(f"{revision}_*.py"))
     if not known:
-        raise StorageError(
-            f"this stand database (schema {revision}) is from a newer posapp: update posapp"
-        )
+        raise StorageError("storage.newer_schema", revision=revision)
     use_wal(engine)
     if revision == SCHEMA_HEAD:
         return None
@@ -132,10 +129,8 @@ def migrate(engine: Engine, path: Path, backup_dir: Path) -> Path | None:
         try:
             backup = backup_file(path, target)
         except (OSError, sqlite3.Error) as exc:
-            raise StorageError(
-                f"cannot copy {path.name} to {backup_dir} before updating its schema: {exc}; "
-                "free some space or give your user write access there"
-            ) from None
+            raise StorageError("storage.migration_backup_failed", name=path.name,
+                               folder=str(backup_dir), detail=str(exc)) from None
     try:
         run_alembic_upgrade(engine)
     except DBAPIError as exc:
@@ -159,22 +154,17 @@ def storage_error(exc: DBAPIError | sqlite3.Error, path: Path | str | None = Non
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     text_ = str(orig) if orig is not None else str(exc)
     low = text_.lower()
-    db = f"the stand database {path}" if path else "the stand database"
+    db = msg("storage.the_stand_database_at", path=str(path)) if path \
+        else msg("storage.the_stand_database")
     if "locked" in low or "busy" in low:
-        return StorageError(
-            f"{db} is busy (another posapp or program is using it): close it there and try again"
-        )
+        return StorageError("storage.busy", db=db)
     if "readonly" in low or "read-only" in low:
-        return StorageError(
-            f"{db} is read-only: give your user write access to the file and its folder"
-        )
+        return StorageError("storage.read_only", db=db)
     if "not a database" in low or "malformed" in low:
         return not_a_stand_database(path)
     if "unable to open" in low:
-        return StorageError(
-            f"cannot open {db}: check that its folder exists and your user may write to it"
-        )
+        return StorageError("storage.cannot_open", db=db)
     if "disk" in low and ("full" in low or "i/o" in low):
-        return StorageError("the disk is full or failing: the last action was not saved")
+        return StorageError("storage.disk_failing")
     first = text_.splitlines()[0] if text_ else "unknown"
-    return StorageError(f"database error: {first}")
+    return StorageError("storage.database_error", detail=first)

@@ -18,7 +18,7 @@ from posapp.domain.errors import PosError
 from posapp.services import backup, settings
 from posapp.services.backup import BackupState
 from posapp.services.till import Till
-from posapp.ui.errors import translated
+from posapp.ui.errors import kept, said
 from posapp.ui.worker import BackgroundOp, run_in_background
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class BackupController(QObject):
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else BackupState(
-                self.till.handle.clock(), False, self.folder(), 0, message)
+                self.till.handle.clock(), False, self.folder(), 0, message, kept(exc))
         self._end(exc)
 
     def _end(self, outcome: object) -> None:
@@ -138,7 +138,7 @@ class BackupController(QObject):
             return self.tr("Backup: none yet")
         time = self._local_time(state.at)
         if not state.ok:
-            reason = translated(state.message) or state.message
+            reason = said(state.reason, state.message)
             return self.tr("Backup failed {time}: {reason}").format(time=time, reason=reason)
         return self.tr("Backup {time} ✓").format(time=time)
 

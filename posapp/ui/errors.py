@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QObject
 
 from posapp.domain.errors import PosError
-from posapp.domain.messages import is_code
+from posapp.domain.messages import Message, is_code
 from posapp.ui.i18n import current_language
 
 
@@ -297,6 +297,19 @@ def translated(text: str) -> str | None:
         if m:
             return template.format(**m.groupdict())
     return None
+
+
+def kept(exc: BaseException) -> Message | None:
+    """A refusal's id and values, to keep and say later; None for a surprise."""
+    return Message(exc.code, dict(exc.values)) if isinstance(exc, PosError) else None
+
+
+def said(reason: Message | None, english: str) -> str:
+    """A refusal kept to say later (its *reason*, or only its *english* text when it was kept
+    before message ids) in the current language, one line."""
+    if reason is not None and is_code(reason.code):
+        return user_message(PosError(reason.code, **reason.values))
+    return translated(english) or english
 
 
 def user_message(exc: PosError) -> str:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.errors import PosError
-from posapp.services.print_queue import NO_PRINTER, Job
-from posapp.ui.errors import translated, user_message
+from posapp.services.print_queue import Job
+from posapp.ui.errors import said, translated, user_message
 from posapp.ui.history_model import RIGHT, Index, RawRole, local_time
 from posapp.ui.models import RowsModel
 from posapp.ui.pin_prompt import TOUCH, touch_button
@@ -64,9 +64,9 @@ class PrintJobsModel(RowsModel[Job]):
 
     def problem(self, job: Job) -> str:
         """The job's last error, in the user's language where it is a common one."""
-        error = job.last_error or ""
-        if error == NO_PRINTER:
-            return self.tr("No printer set up: choose one in the settings, then print again")
+        if job.problem is not None:
+            return said(job.problem, job.last_error or "")
+        error = job.last_error or ""  # kept before message ids: English
         m = _PRINTER_PROBLEM.fullmatch(error)
         if m is None:  # a refusal the window knows (cups:, win32:, ...), else as said
             return translated(error) or error

@@ -16,7 +16,7 @@ from posapp.domain.messages import N_
 from posapp.services import settings, sync
 from posapp.services.sync import SyncResult, SyncState
 from posapp.services.till import Till
-from posapp.ui.errors import translated
+from posapp.ui.errors import kept, said
 from posapp.ui.worker import BackgroundOp, Progress, run_in_background
 
 # The id of what ``sync_now`` raises when the stand has no central store set.
@@ -91,7 +91,8 @@ class SyncController(QObject):
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else SyncState(
-                self.till.handle.clock(), False, self.target_label(), message=message)
+                self.till.handle.clock(), False, self.target_label(), message=message,
+                reason=kept(exc))
         self._end(exc)
 
     def target_label(self) -> str:
@@ -129,7 +130,7 @@ class SyncController(QObject):
             return self.tr("Never synced")
         time = self._local_time(state.at)
         if not state.ok:
-            reason = translated(state.message) or state.message
+            reason = said(state.reason, state.message)
             return self.tr("Sync failed {time}: {reason}").format(time=time, reason=reason)
         if state.sent == 1:
             return self.tr("Synced {time} ✓ (1 entry)").format(time=time)

@@ -1863,10 +1863,6 @@
         <translation>Menunggu</translation>
     </message>
     <message>
-        <source>No printer set up: choose one in the settings, then print again</source>
-        <translation>Belum ada printer: pilih printer di pengaturan, lalu cetak ulang</translation>
-    </message>
-    <message>
         <source>The printer {target} did not answer: {reason}</source>
         <translation>Printer {target} tidak menjawab: {reason}</translation>
     </message>

@@ -118,6 +118,24 @@ def test_two_laptops_set_up_as_one_stand_are_refused_and_nothing_is_applied(
     assert state is not None and not state.ok and "JATIM" in state.message
 
 
+def test_a_refused_sync_is_remembered_with_its_message_id(
+        central_url: str, tmp_path: Path, catalog_file: Path) -> None:
+    ahead = make_stand(DataDir(tmp_path / "laptop-1"), "JATIM", catalog_file)
+    for _ in range(2):
+        sell(ahead, [("JTM-JLB-001", 1)], [Payment(CASH, 85_000)])
+    sync.sync_stand(ahead.handle.uow, central_url)
+    behind = make_stand(DataDir(tmp_path / "laptop-2"), "JATIM", catalog_file)
+
+    with pytest.raises(SyncConflict) as refused:
+        sync.sync_stand(behind.handle.uow, central_url)
+
+    assert refused.value.code == "sync.central_ahead"
+    state = sync.last_sync(behind.handle.uow(write=False))
+    assert state is not None and not state.ok and state.message == refused.value.message
+    assert state.reason is not None and state.reason.code == "sync.central_ahead"
+    assert state.reason.text("id").startswith("Konflik: data pusat punya catatan stan JATIM")
+
+
 def test_a_laptop_behind_the_central_store_is_refused(central_url: str, tmp_path: Path,
                                                       catalog_file: Path) -> None:
     ahead = stand_with_day(DataDir(tmp_path / "a"), "JATIM", catalog_file)

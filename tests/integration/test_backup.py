@@ -12,6 +12,7 @@ import pytest
 
 from posapp.bootstrap import DataDir
 from posapp.services import backup
+from posapp.services import settings as settings_service
 from tests.conftest import CASHIER_PIN, CliResult, Stand, dump_database
 
 Cli = Callable[..., CliResult]
@@ -67,6 +68,9 @@ def test_the_stick_pulled_out_mid_shift_is_a_warning_and_selling_goes_on(
     assert not stick.exists()  # not made again on the laptop
     state = backup.last_backup(jatim.handle.uow(write=False))
     assert state is not None and not state.ok
+    assert state.reason is not None and state.reason.code == "backup.folder_gone"
+    assert state.reason.text("id") == (f"Folder cadangan {stick} tidak ada: colokkan lagi "
+                                       "flashdisk-nya, atau pilih folder lain")
 
     stick.mkdir()  # plugged back in
     (again,) = sell(cli)
@@ -155,3 +159,13 @@ def test_a_new_backup_folder_must_exist(cli: Cli, jatim: Stand, tmp_path: Path) 
     done = cli("backup", "set", str(tmp_path / "nowhere"))
     assert done.code == 1 and "does not exist" in done.err
     assert dump_database(jatim.path) == before
+
+
+def test_a_failure_kept_before_message_ids_still_reads(jatim: Stand) -> None:
+    settings_service.write_note(jatim.handle.uow, backup.LAST_KEY, {
+        "at": "2026-06-25T07:05:00", "ok": False, "path": "/media/usb", "sales": 3,
+        "message": "the backup folder /media/usb is not there: plug the USB stick back in, "
+                   "or choose another folder"})
+    state = backup.last_backup(jatim.handle.uow(write=False))
+    assert state is not None and not state.ok and state.reason is None
+    assert state.message.startswith("the backup folder /media/usb is not there")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import sqlite3
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from posapp.domain.tender import Payment, PaymentMethod
 from posapp.printing.printers import print_blocks
 from posapp.services import print_queue, settings
 from posapp.services.print_queue import NO_PRINTER
+from posapp.store.models import PrintJobRow
 from tests.conftest import Stand
 from tests.integration.test_checkout import sell
 
@@ -100,7 +102,26 @@ def test_a_printer_path_whose_folder_vanished_fails_the_job(jatim: Stand,
 def test_no_printer_set_up_fails_with_a_clear_message(jatim: Stand) -> None:
     job_id = print_queue.enqueue_receipt(jatim.handle.uow(), sale(jatim))
     job = run(jatim, job_id, "")
-    assert (job.status, job.last_error) == ("failed", NO_PRINTER)
+    assert job.status == "failed" and job.problem is not None
+    assert job.problem.code == NO_PRINTER
+    assert job.last_error == "no printer set up: choose one in the settings, then print again"
+    assert job.problem.text("id") == ("Belum ada printer: pilih printer di pengaturan, lalu "
+                                      "cetak ulang")
+
+
+def test_a_failure_is_kept_as_its_message_id_and_an_older_plain_text_one_still_reads(
+        jatim: Stand) -> None:
+    job_id = print_queue.enqueue_receipt(jatim.handle.uow(), sale(jatim))
+    run(jatim, job_id, "")
+    with jatim.handle.uow() as uow:
+        row = uow.session.get(PrintJobRow, job_id)
+        assert row is not None and json.loads(row.last_error or "") == {
+            "code": NO_PRINTER, "values": {}}
+        row.last_error = "printer usb:04b8:0202 did not answer: no such device"  # before ids
+        uow.commit()
+    job = print_queue.get(jatim.handle.uow(write=False), job_id)
+    assert job.problem is None
+    assert job.last_error == "printer usb:04b8:0202 did not answer: no such device"
 
 
 def test_a_job_left_printing_by_a_crash_is_recovered_at_start(jatim: Stand,

@@ -141,6 +141,21 @@ def test_a_bad_value_is_refused_and_nothing_changes(
     assert settings.get(jatim.handle.uow(write=False)) == CHANGED
 
 
+@pytest.mark.parametrize(("change", "indonesian"), [
+    ({"discount_limit_percent": 101},
+     "batas diskon kasir (persen) harus bilangan bulat dari 0 sampai 100, bukan 101"),
+    ({"backup_keep": 0}, "jumlah cadangan yang disimpan harus bilangan bulat dari 1 sampai "
+                         "1000, bukan 0"),
+    ({"cash_drawer": "yes"}, "laci kas harus nyala atau mati, bukan 'yes'"),
+])
+def test_a_refusal_names_the_setting_in_the_users_language(
+        jatim: Stand, change: dict[str, object], indonesian: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        settings.save(jatim.handle.uow(), replace(StandSettings(), **change))  # type: ignore[arg-type]
+
+    assert refused.value.text("id") == indonesian
+
+
 @pytest.mark.parametrize("url", [
     "postgresql://posapp@venue-server/hani2026",
     "postgresql+psycopg://posapp:secret@10.0.0.2:5432/hani2026",

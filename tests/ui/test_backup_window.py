@@ -160,8 +160,9 @@ def test_a_pulled_out_stick_in_indonesian(jatim: Stand, qtbot: QtBot, stick: Pat
                          "atau pilih folder lain")
     state = backup.last_backup(jatim.handle.uow(write=False))
     assert state is not None and "is not there" in state.message  # stored in English
+    assert state.reason is not None and state.reason.code == "backup.folder_gone"  # and as id
     w.close()
-    again = logged_in(jatim, qtbot)  # read back at the next start: translated again
+    again = logged_in(jatim, qtbot)  # read back at the next start: said from its id again
     assert status(again) == text
 
 

@@ -240,13 +240,13 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Printer USB memerlukan paket pyusb, yang tidak ada di posapp ini"),
     "unknown printer": (
         unknown_printer,
-        "Unknown printer lpt1: use file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, "
+        "Unknown printer 'lpt1': use file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, "
         "serial:DEVICE, cups:NAME or win32:NAME",
         "Printer lpt1 tidak dikenal: gunakan file:PATH, network:HOST[:PORT], "
         "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME atau win32:NAME"),
     "unknown profile": (
         unknown_profile,
-        "Unknown printer profile TM-NOPE (for example TM-T20II)",
+        "Unknown printer profile 'TM-NOPE' (for example TM-T20II)",
         "Profil printer TM-NOPE tidak dikenal (misalnya TM-T20II)"),
     "printer did not answer": (
         dead_printer,
@@ -259,9 +259,9 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Data pusat belum diatur: pilih di pengaturan (Data pusat)"),
     "conflict, the central store is ahead": (
         conflict_behind,
-        "Conflict: the central store has entries up to {seq} of stand JATIM, this laptop only "
-        "up to {own}: is another laptop set up as stand JATIM, or was this one restored from "
-        "an old backup?",
+        "The central store has entries up to {seq} for stand JATIM, this laptop only up to "
+        "{own}: is another laptop set up as stand JATIM, or was this one restored from an old "
+        "backup?",
         "Konflik: data pusat punya catatan stan JATIM sampai {seq}, laptop ini hanya sampai "
         "{own}: apakah ada laptop lain yang dipasang sebagai stan JATIM, atau laptop ini "
         "dipulihkan dari cadangan lama?"),
@@ -278,7 +278,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "(altered)): tidak ada yang dikirim"),
     "another event": (
         another_event,
-        "This stand joined event {ours}, but the central store {target} is for event 0badc0de",
+        "This stand joined event {ours}, the central store {target} is for event 0badc0de",
         "Stan ini ikut acara {ours}, tetapi data pusat {target} untuk acara 0badc0de"),
     "busy": (
         busy_central,
@@ -311,16 +311,16 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Folder {tmp}/stick tidak ada (apakah flashdisk sudah dicolokkan?)"),
     "a missing folder in the settings": (
         lambda c: save(c, central=str(c.tmp / "stick" / "central.sqlite")),
-        "The folder {tmp}/stick does not exist (is the USB stick plugged in?)",
+        "The folder {tmp}/stick does not exist",
         "Folder {tmp}/stick tidak ada (apakah flashdisk sudah dicolokkan?)"),
     "not a database URL": (
         lambda c: save(c, central="postgresql://venue:port/hani"),
-        "postgresql://venue:port/hani is not a database URL",
-        "postgresql://venue:port/hani bukan URL database"),
+        "'postgresql://venue:port/hani' is not a database URL",
+        "'postgresql://venue:port/hani' bukan URL database"),
     "not PostgreSQL": (
         lambda c: save(c, central="mysql://venue/hani"),
-        "The central store is an SQLite file or a postgresql:// URL",
-        "Data pusat berupa file SQLite atau URL postgresql://"),
+        "The central store is an SQLite file or a PostgreSQL URL, not mysql",
+        "Data pusat berupa file SQLite atau URL postgresql://, bukan mysql"),
     "control characters": (
         lambda c: save(c, central="central\t.sqlite"),
         "The central store may not hold control characters",
@@ -328,7 +328,8 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     # backups to a second folder ------------------------------------------------------------
     "no backup folder": (
         lambda c: backup_to(c, None),
-        "No backup folder is set: choose one in the settings (Backup folder)",
+        "No backup folder set: choose one in the settings (posapp settings set backup_folder "
+        "FOLDER)",
         "Folder cadangan belum diatur: pilih di pengaturan (Folder cadangan)"),
     "the backup stick pulled out": (
         lambda c: backup_to(c, c.tmp / "usb"),
@@ -344,7 +345,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     "the backup stick read-only": (
         lambda c: backup._problem(OSError(errno.EROFS, "Read-only file system"),
                                   c.tmp / "usb"),
-        "The backup folder {tmp}/usb is read-only: choose another folder",
+        "Cannot write to the backup folder {tmp}/usb: it is read-only",
         "Folder cadangan {tmp}/usb tidak bisa ditulisi: pilih folder lain"),
     "the backup stick gone while copying": (
         lambda c: backup._problem(OSError(errno.EIO, "Input/output error"), c.tmp / "usb"),
@@ -353,7 +354,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     "the backup copy failed otherwise": (
         lambda c: backup._problem(sqlite3.DatabaseError("database disk image is malformed"),
                                   c.tmp / "usb"),
-        "The backup to {tmp}/usb failed (database disk image is malformed)",
+        "The copy to {tmp}/usb failed: database disk image is malformed",
         "Pencadangan ke {tmp}/usb gagal (database disk image is malformed)"),
     "a new backup folder not there": (
         lambda c: save(c, backup_folder=str(c.tmp / "usb")),
@@ -362,7 +363,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Folder cadangan {tmp}/usb tidak ada: colokkan flashdisk atau pilih folder lain"),
     "a backup folder with control characters": (
         lambda c: save(c, backup_folder="usb\tstick"),
-        "The backup folder must be the path of a folder",
+        "The backup folder is a folder's path",
         "Folder cadangan harus berupa alamat sebuah folder"),
     # the event key ------------------------------------------------------------------------
     "a key typo": (
@@ -389,12 +390,12 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         "Ketik kunci acara"),
     "a damaged stored key": (
         damaged_key,
-        "The event key stored in this stand is damaged: join the event again in the settings",
+        "The event key stored in this stand is damaged: join the event again with 'posapp "
+        "event join KEY --replace'",
         "Kunci acara yang tersimpan di stan ini rusak: ikuti acara lagi di pengaturan"),
     "not joined": (
         not_joined,
-        "This stand has not joined the event yet: join it in the settings with the "
-        "organizers' event key",
+        "This stand has not joined the event yet: run 'posapp event join KEY'",
         "Stan ini belum ikut acara: ikuti acara di pengaturan dengan kunci acara dari panitia"),
 }
 

@@ -186,11 +186,11 @@ CASES = {
         "Pesanan JATIM-P00001 sudah diserahkan: tidak bisa dibatalkan lagi"),
     "an order number that does not exist, typed": Case(
         unknown_number_typed,
-        "No order with number JATIM-P09999",
+        "No order with number 'JATIM-P09999'",
         "Tidak ada pesanan dengan nomor JATIM-P09999"),
     "an order number that does not exist, scanned": Case(
         unknown_number_scanned,
-        "No order with number JATIM-P09999",
+        "No order with number 'JATIM-P09999'",
         "Tidak ada pesanan dengan nomor JATIM-P09999"),
 }
 

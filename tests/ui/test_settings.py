@@ -121,7 +121,7 @@ def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> 
 
 
 @pytest.mark.parametrize(("field", "text", "reason"), [
-    ("printerInput", "lpt1", "Unknown printer lpt1: use file:PATH"),
+    ("printerInput", "lpt1", "Unknown printer 'lpt1': use file:PATH"),
     ("printerInput", "network:10.0.0.7:99999", "port '99999'"),
     ("qrisPayloadInput", "000201 ", "spaces"),
     pytest.param("printerInput", "win32:EPSON TM-T20II", "work only on Windows",

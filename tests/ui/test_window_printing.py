@@ -269,6 +269,23 @@ def test_a_printer_refusal_the_window_knows_is_shown_in_indonesian(
     assert problem != english and "Windows" in problem and "hanya" in problem
 
 
+def test_a_job_failed_without_a_printer_is_said_from_its_message_id(
+        jatim: Stand, indonesian: object) -> None:
+    """The queue keeps the problem's id and values: the list says it in the user's language,
+    the command line still reads it in English."""
+    from zoneinfo import ZoneInfo
+
+    from posapp.ui.print_jobs_dialog import PrintJobsModel
+
+    receipt = sell(jatim, [(HIJAB, 1)], [Payment(CASH, 85_000)])
+    job_id = print_queue.enqueue_receipt(jatim.handle.uow(), receipt)
+    job = print_queue.run_job(jatim.handle.uow, job_id, target="", width=42)
+
+    assert job.last_error == "no printer set up: choose one in the settings, then print again"
+    assert PrintJobsModel(ZoneInfo("Asia/Jakarta")).problem(job) == (
+        "Belum ada printer: pilih printer di pengaturan, lalu cetak ulang")
+
+
 def test_an_order_slip_prints_on_a_file_printer(jatim: Stand, qtbot: QtBot,
                                                 tmp_path: Path) -> None:
     from datetime import date
