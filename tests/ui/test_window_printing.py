@@ -180,7 +180,7 @@ def test_the_print_jobs_list_shows_what_failed_and_prints_one_again(
     w = two_unprinted
     dialog = open_jobs_by_the_status_bar(qtbot, w)
     gone = tmp_path / "unplugged" / "lp0"
-    problem = f"The printer file:{gone} did not answer: No such file or directory"
+    problem = f"Printer file:{gone} did not answer: No such file or directory"
     assert [[r[0], r[2], r[3]] for r in cells(dialog)] == [
         ["JATIM-000001", "Not printed", problem], ["JATIM-000002", "Not printed", problem]]
     assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", cells(dialog)[0][1])
