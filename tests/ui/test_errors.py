@@ -268,7 +268,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     "conflict, an entry differs": (
         conflict_differs,
         "Stand JATIM, entry {seq} differs from the one the central store already has: is "
-        "another laptop set up as stand JATIM? Nothing was applied",
+        "another laptop set up as stand JATIM? Nothing was sent",
         "Konflik: catatan {seq} stan JATIM berbeda dengan yang ada di data pusat: apakah ada "
         "laptop lain yang dipasang sebagai stan JATIM? Tidak ada yang dikirim"),
     "an altered journal": (

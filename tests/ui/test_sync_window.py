@@ -171,7 +171,7 @@ def test_a_conflict_shows_its_reason_and_the_window_still_sells(
     label = w.status_labels["statusSync"]
     text = label.toolTip().splitlines()[0]  # the whole line; the label may be cut to fit
     assert text.startswith(f"Sync failed {last_time(jatim)}: Stand JATIM, entry ")
-    assert "of stand JATIM differs from the central store's: is another laptop set up as " \
+    assert "differs from the one the central store already has: is another laptop set up as " \
            "stand JATIM? Nothing was sent" in text
     assert "\n" not in label.text() and "Traceback" not in text
     assert label.text().startswith("Sync failed")
