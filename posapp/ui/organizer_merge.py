@@ -28,8 +28,8 @@ from posapp.domain.errors import PosError
 from posapp.domain.event_key import parse_key
 from posapp.services import merge
 from posapp.services.merge import MergeResult
+from posapp.ui.errors import names_a_file, refusal
 from posapp.ui.input_dialog import Field, InputDialog
-from posapp.ui.organizer_messages import refusal
 from posapp.ui.widgets import button
 from posapp.ui.worker import Progress, run_in_background
 
@@ -163,8 +163,9 @@ class MergePanel(QWidget):
         else:
             reason = refusal(outcome) if isinstance(outcome, PosError) else self.tr(
                 "unexpected error: {error}").format(error=type(outcome).__name__)
+            names = isinstance(outcome, PosError) and names_a_file(outcome)
             text = self.tr("{file}: refused: {reason}").format(file=name, reason=reason) \
-                if name else reason
+                if name and not names else reason
             color = "#b00020"
         item = QListWidgetItem(text)
         item.setForeground(QBrush(QColor(color)))

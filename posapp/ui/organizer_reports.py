@@ -17,7 +17,7 @@ from posapp.domain.money import format_rupiah
 from posapp.services import orders_export, report_export
 from posapp.services.orders_export import OrdersExport
 from posapp.services.report_export import WrittenReport
-from posapp.ui.organizer_messages import refusal
+from posapp.ui.errors import refusal
 from posapp.ui.widgets import button, message_label, show_message
 from posapp.ui.worker import Progress, run_in_background
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import PosError
 from posapp.services.organizer import Query, Snapshot, without_password
+from posapp.ui.errors import refusal
 from posapp.ui.i18n import Languages
 from posapp.ui.organizer_dashboard import Dashboard
 from posapp.ui.organizer_merge import MergePanel
-from posapp.ui.organizer_messages import refusal
 from posapp.ui.organizer_open import OpenActions
 from posapp.ui.organizer_reports import ReportActions
 from posapp.ui.organizer_settings import OrganizerSettings

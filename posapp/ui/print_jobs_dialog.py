@@ -4,7 +4,6 @@ printed, with the reason, each printed again on its own or all at once."""
 from __future__ import annotations
 
 import contextlib
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,14 +22,11 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import PosError
 from posapp.services.print_queue import Job
-from posapp.ui.errors import said, translated, user_message
+from posapp.ui.errors import said, user_message
 from posapp.ui.history_model import RIGHT, Index, RawRole, local_time
 from posapp.ui.models import RowsModel
 from posapp.ui.pin_prompt import TOUCH, touch_button
 from posapp.ui.printing import PrintController
-
-_PRINTER_PROBLEM = re.compile(r"printer (?P<target>\S+) (?P<what>did not answer|failed while "
-                              r"printing|failed): (?P<reason>.*)")
 
 
 class PrintJobsModel(RowsModel[Job]):
@@ -63,18 +59,8 @@ class PrintJobsModel(RowsModel[Job]):
         return self.tr("Not printed") if job.status == "failed" else self.tr("Waiting")
 
     def problem(self, job: Job) -> str:
-        """The job's last error, in the user's language where it is a common one."""
-        if job.problem is not None:
-            return said(job.problem, job.last_error or "")
-        error = job.last_error or ""  # kept before message ids: English
-        m = _PRINTER_PROBLEM.fullmatch(error)
-        if m is None:  # a refusal the window knows (cups:, win32:, ...), else as said
-            return translated(error) or error
-        if m["what"] == "did not answer":
-            text = self.tr("The printer {target} did not answer: {reason}")
-        else:
-            text = self.tr("The printer {target} failed while printing: {reason}")
-        return text.format(target=m["target"], reason=m["reason"])
+        """The job's last error in the user's language (as kept: English before ids)."""
+        return said(job.problem, job.last_error or "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         job = self.job_at(index.row()) if index.isValid() else None

@@ -212,8 +212,7 @@ def test_a_damaged_stored_key_is_said_and_a_new_one_replaces_it(
     qtbot.addWidget(dialog)
     dialog.show()
     assert child(dialog, QLabel, "eventStatusLabel").text() == (
-        "The event key stored in this stand is damaged: join the event again with 'posapp "
-        "event join KEY --replace'")
+        "The event key stored in this stand is damaged: join the event again in the settings")
     join = open_join(qtbot, dialog)
     type_into(qtbot, join, "eventKeyInput", KEY)
     with qtbot.waitSignal(join.joined):

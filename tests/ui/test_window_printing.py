@@ -253,20 +253,26 @@ def test_one_job_not_printed_in_indonesian(jatim: Stand, qtbot: QtBot, tmp_path:
 
 def test_a_printer_refusal_the_window_knows_is_shown_in_indonesian(
         indonesian: object) -> None:
-    """A job stored with an English refusal (a win32: printer on Linux) reads in the user's
-    language in the print jobs list, like the same refusal anywhere else."""
+    """A job's refusal (a win32: printer on Linux), kept as its id, reads in the user's
+    language in the print jobs list, like the same refusal anywhere else; one kept before
+    refusals had ids reads as it was kept."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
     from posapp.domain.errors import InvalidInput
+    from posapp.domain.messages import Message
     from posapp.printing.targets import NOT_WINDOWS
     from posapp.ui.print_jobs_dialog import PrintJobsModel
 
-    english = InvalidInput(NOT_WINDOWS).message  # what the queue stores
+    english = InvalidInput(NOT_WINDOWS).message
     job = print_queue.Job(1, datetime(2026, 6, 26, 3, 0), "receipt", "JATIM-000001", False,
-                          "failed", 1, english, None)
-    problem = PrintJobsModel(ZoneInfo("Asia/Jakarta")).problem(job)
+                          "failed", 1, english, None, Message(NOT_WINDOWS))
+    model = PrintJobsModel(ZoneInfo("Asia/Jakarta"))
+    problem = model.problem(job)
     assert problem != english and "Windows" in problem and "hanya" in problem
+    old = print_queue.Job(2, datetime(2026, 6, 26, 3, 0), "receipt", "JATIM-000002", False,
+                          "failed", 1, english, None)
+    assert model.problem(old) == english
 
 
 def test_a_job_failed_without_a_printer_is_said_from_its_message_id(
