@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from posapp.bootstrap import normalize_stand_code, open_stand
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import count, say
-from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
-from posapp.services import catalog, demo, stand, users
+from posapp.services import catalog, demo, setup, stand, users
 from posapp.services.catalog_files import read_catalog_file, write_catalog_file
 
 
@@ -65,19 +64,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
-    code = normalize_stand_code(ctx.stand_code or "")
-    if ctx.data.stand_path(code).exists():
-        raise InvalidInput("cli.stand_exists", code=code, folder=str(ctx.data.root))
-    handle = open_stand(ctx.data, code, create=True)
-    try:
-        info = stand.set_up(handle.uow(), code=code, name=args.name, province=args.province,
-                            event_name=args.event, timezone=args.timezone)
-    except BaseException:
-        handle.close()
-        handle.path.unlink(missing_ok=True)
-        raise
-    handle.close()
-    say("cli.init.done", code=info.code, name=info.name, path=str(handle.path))
+    info = setup.create_stand(ctx.data, setup.NewStand(
+        code=ctx.stand_code or "", name=args.name, province=args.province,
+        event_name=args.event, timezone=args.timezone))
+    say("cli.init.done", code=info.code, name=info.name,
+        path=str(ctx.data.stand_path(info.code)))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from posapp.bootstrap import DataDir, StandHandle, open_stand
+from posapp.bootstrap import DataDir, StandHandle
 from posapp.domain.cart import Cart
 from posapp.domain.errors import NotAllowed
 from posapp.domain.money import format_rupiah
@@ -13,6 +13,7 @@ from posapp.printing.text_report import render_shift_report
 from posapp.resources import resource
 from posapp.services import catalog, checkout, reports, shifts, stand, users
 from posapp.services.catalog_files import read_catalog_file
+from posapp.services.setup import NewStand, Person, create_stand
 
 DEMO_STAND = "JATIM"
 DEMO_CASHIER, DEMO_CASHIER_PIN = "Ani", "1234"
@@ -24,20 +25,12 @@ def ensure_demo_stand(data: DataDir) -> str:
     """Create the demo stand when the data folder has none; return its code."""
     if DEMO_STAND in data.stand_codes():
         return DEMO_STAND
-    handle = open_stand(data, DEMO_STAND, create=True)
-    try:
-        stand.set_up(
-            handle.uow(), code=DEMO_STAND, name="Kerajinan Jawa Timur", province="Jawa Timur",
-            event_name="Pameran Produk Pemberdayaan Masyarakat HANI 2026",
-        )
-        catalog.import_catalog(handle.uow(), read_catalog_file(resource("demo-catalog.csv")))
-        users.add_user(handle.uow(), DEMO_CASHIER, users.Role.CASHIER, DEMO_CASHIER_PIN)
-        users.add_user(handle.uow(), DEMO_SUPERVISOR, users.Role.SUPERVISOR, DEMO_SUPERVISOR_PIN)
-    except BaseException:
-        handle.close()
-        handle.path.unlink(missing_ok=True)
-        raise
-    handle.close()
+    create_stand(data, NewStand(
+        code=DEMO_STAND, name="Kerajinan Jawa Timur", province="Jawa Timur",
+        event_name="Pameran Produk Pemberdayaan Masyarakat HANI 2026",
+        catalog=read_catalog_file(resource("demo-catalog.csv")),
+        people=(Person(DEMO_CASHIER, users.Role.CASHIER, DEMO_CASHIER_PIN),
+                Person(DEMO_SUPERVISOR, users.Role.SUPERVISOR, DEMO_SUPERVISOR_PIN))))
     return DEMO_STAND
 
 

@@ -43,7 +43,11 @@ def create_stand(data: DataDir, new: NewStand) -> StandInfo:
     code = normalize_stand_code(new.code)
     if data.stand_path(code).exists():
         raise InvalidInput("stand.exists", code=code, folder=str(data.root))
-    handle = open_stand(data, code, create=True)
+    try:
+        handle = open_stand(data, code, create=True)
+    except BaseException:
+        _remove(data.stand_path(code))  # it may have been half made
+        raise
     try:
         info = _fill(handle, code, new)
     except BaseException:

@@ -8,21 +8,20 @@ it or nothing: a half-made database file is removed and the reason shown on the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
-from posapp.bootstrap import DataDir, open_stand
+from posapp.bootstrap import DataDir
 from posapp.domain.catalog import CatalogFileError, CatalogRow
 from posapp.domain.errors import PosError
 from posapp.resources import resource
-from posapp.services import catalog, event, settings, stand, users
+from posapp.services import setup
 from posapp.services.catalog_files import read_catalog_file
-from posapp.store.uow import UnitOfWork
+from posapp.services.users import Role
 from posapp.ui.errors import user_message
+from posapp.ui.i18n import current_language
 from posapp.ui.setup_pages import (
     CatalogPage,
     SetupPage,
@@ -154,48 +153,25 @@ class SetupWizard(QWizard):
             return False
         info, people = self.stand_page, self.supervisor_page
         province = info.province()
-        handle = None
         try:
-            handle = open_stand(self.data, code, create=True)
-            stand.set_up(handle.uow(), code=code, name=info.stand_name(),
-                         province=province.name if province else "",
-                         event_name=info.event_name(), timezone=info.timezone())
-            catalog.import_catalog(handle.uow(), self.catalog_rows)
-            users.add_user(handle.uow(), people.supervisor_name(), users.Role.SUPERVISOR,
-                           people.pin())
-            self._join_and_sync_to(handle.uow)
-        except BaseException as exc:
-            if handle is not None:
-                handle.close()
-            self._remove_half_made(code)
-            if not isinstance(exc, PosError):
-                raise
+            setup.create_stand(self.data, setup.NewStand(
+                code=code, name=info.stand_name(), province=province.name if province else "",
+                event_name=info.event_name(), timezone=info.timezone(),
+                catalog=self.catalog_rows,
+                people=(setup.Person(people.supervisor_name(), Role.SUPERVISOR, people.pin()),),
+                event_key=self.sync_page.key_text, central=self.sync_page.central))
+        except PosError as exc:
             self._show_error(exc)
             return False
-        handle.close()
         self.stand_code = code
         return True
-
-    def _join_and_sync_to(self, uow: Callable[..., UnitOfWork]) -> None:
-        """The event key and central store from their page, when given."""
-        page = self.sync_page
-        if page.key_text:
-            event.join(uow(), page.key_text)
-        if page.central:
-            current = settings.get(uow(write=False))
-            settings.save(uow(), replace(current, central=page.central))
-
-    def _remove_half_made(self, code: str) -> None:
-        """Delete the database of *code* (it did not exist before this wizard made it)."""
-        path = self.data.stand_path(code)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
     # -- messages ----------------------------------------------------------------------------
     def _show_error(self, exc: PosError) -> None:
         """A service's refusal, on the page in view; a bad catalog also lists every bad row."""
         if isinstance(exc, CatalogFileError):
-            self.catalog_page.show_problems([str(p) for p in exc.problems])
+            lang = current_language()
+            self.catalog_page.show_problems([p.text(lang) for p in exc.problems])
         self._show_message(user_message(exc))
 
     def _show_message(self, text: str) -> None:

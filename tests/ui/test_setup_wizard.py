@@ -267,15 +267,15 @@ def test_a_stand_database_that_cannot_be_prepared_is_removed(
     def half_open(data: DataDir, code: str, **kwargs: object) -> None:
         data.ensure_writable()
         data.stand_path(code).write_bytes(b"half a database")
-        raise StorageError(f"the stand database {data.stand_path(code)} is locked")
+        raise StorageError("storage.busy", db=str(data.stand_path(code)))
 
-    monkeypatch.setattr("posapp.ui.setup_wizard.open_stand", half_open)
+    monkeypatch.setattr("posapp.services.setup.open_stand", half_open)
     go_to_supervisor(qtbot, wizard)
     fill_supervisor(qtbot, wizard)
 
     click(qtbot, wizard, "wizardFinishButton")
 
-    assert "is locked" in error_text(wizard, "supervisorPageError")
+    assert "is busy" in error_text(wizard, "supervisorPageError")
     assert wizard.stand_code is None
     assert stand_files(data_dir) == []
 
