@@ -14,11 +14,12 @@ from datetime import date
 from enum import StrEnum
 
 from posapp.domain.errors import InvalidInput, NotAllowed
-from posapp.domain.messages import msg
-from posapp.domain.money import check_amount, format_rupiah
+from posapp.domain.messages import N_, Message, msg
+from posapp.domain.money import check_amount
 from posapp.domain.tender import AppliedPayment, Payment, PaymentMethod, Tender, settle
 
 MAX_LINES = 200
+MAX_QUANTITY = 10_000
 
 
 class OrderStatus(StrEnum):
@@ -27,11 +28,99 @@ class OrderStatus(StrEnum):
     HANDED_OVER = "handed_over"
     CANCELLED = "cancelled"
 
+    @property
+    def info(self) -> StatusInfo:
+        return _STATUS[self]
+
+    @property
+    def label(self) -> Message:
+        """The status's name on screen, to say in any language (``.text(lang)``)."""
+        return msg(_STATUS[self].label)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusInfo:
+    """What every screen, slip and report knows of an order status, declared once."""
+
+    status: OrderStatus
+    label: str  # the message id of its name on screen ("Handed over")
+    slip_label: str  # ... and on the order slip, in capitals ("HANDED OVER")
+    to_collect: bool  # still to be paid for and handed over: the orders a stand waits on
+
+
+#: The order statuses in the order of their life, as every screen lists them.
+ORDER_STATUSES: tuple[StatusInfo, ...] = (
+    StatusInfo(OrderStatus.OPEN, N_("order_status.open"), N_("slip.status_open"),
+               to_collect=True),
+    StatusInfo(OrderStatus.READY, N_("order_status.ready"), N_("slip.status_ready"),
+               to_collect=True),
+    StatusInfo(OrderStatus.HANDED_OVER, N_("order_status.handed_over"),
+               N_("slip.status_handed_over"), to_collect=False),
+    StatusInfo(OrderStatus.CANCELLED, N_("order_status.cancelled"),
+               N_("slip.status_cancelled"), to_collect=False),
+)
+_STATUS = {info.status: info for info in ORDER_STATUSES}
+#: The statuses of orders still to collect (open and ready).
+TO_COLLECT: tuple[OrderStatus, ...] = tuple(i.status for i in ORDER_STATUSES if i.to_collect)
+
 
 class PaymentKind(StrEnum):
     DEPOSIT = "deposit"  # the down payment, when the order is taken
     BALANCE = "balance"  # later payments, up to the hand-over
     REFUND = "refund"  # a deposit given back when the order is cancelled
+
+    @property
+    def info(self) -> PaymentKindInfo:
+        return _KIND[self]
+
+    @property
+    def label(self) -> Message:
+        """The kind's name on screen, to say in any language (``.text(lang)``)."""
+        return msg(_KIND[self].label)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentKindInfo:
+    """What every screen, slip and report knows of a kind of order payment, declared once."""
+
+    kind: PaymentKind
+    label: str  # the message id of its name on screen ("Deposit")
+    slip_label: str  # ... on the order slip, before the method ("Deposit refunded")
+    report_label: str  # ... on the X and Z reports, over its methods ("Deposits (DP)")
+    sign: int  # 1: money taken for the order; -1: money given back
+
+
+#: The kinds of order payment, in the order of an order's life (screens, slips, reports).
+PAYMENT_KINDS: tuple[PaymentKindInfo, ...] = (
+    PaymentKindInfo(PaymentKind.DEPOSIT, N_("order_payment.deposit"), N_("slip.deposit"),
+                    N_("shift_report.deposits"), sign=1),
+    PaymentKindInfo(PaymentKind.BALANCE, N_("order_payment.balance"), N_("slip.balance"),
+                    N_("shift_report.balances"), sign=1),
+    PaymentKindInfo(PaymentKind.REFUND, N_("order_payment.refund"), N_("slip.refund"),
+                    N_("shift_report.order_refunds"), sign=-1),
+)
+_KIND = {info.kind: info for info in PAYMENT_KINDS}
+
+
+def status_label(status: str | OrderStatus, lang: str) -> str:
+    """The name of *status* (a status or its code) in *lang*; an unknown code as itself."""
+    try:
+        return OrderStatus(status).label.text(lang)
+    except ValueError:
+        return str(status)
+
+
+def kind_label(kind: str | PaymentKind, lang: str) -> str:
+    """The name of a payment *kind* (a kind or its code) in *lang*; an unknown one as itself."""
+    try:
+        return PaymentKind(kind).label.text(lang)
+    except ValueError:
+        return str(kind)
+
+
+def kind_sign(kind: str | PaymentKind) -> int:
+    """1 for money taken for an order, -1 for money given back (a refund)."""
+    return PaymentKind(kind).info.sign
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +148,15 @@ def check_buyer(buyer: Buyer) -> Buyer:
     b = Buyer(tidy(buyer.name), tidy(buyer.phone), tidy(buyer.email), tidy(buyer.country),
               buyer.address.strip())
     if not b.name:
-        raise InvalidInput("an order needs the buyer's name")
+        raise InvalidInput("order.buyer_name_missing")
     if len(b.name) > 120 or len(b.address) > 400 or len(b.country) > 60:
-        raise InvalidInput("the buyer's name, country or address is too long")
+        raise InvalidInput("order.buyer_too_long")
     if b.phone and not _PHONE.match(b.phone):
-        raise InvalidInput(f"'{b.phone}' is not a phone number")
+        raise InvalidInput("order.bad_phone", phone=b.phone)
     if b.email and not _EMAIL.match(b.email):
-        raise InvalidInput(f"'{b.email}' is not an email address")
+        raise InvalidInput("order.bad_email", email=b.email)
     if not (b.phone or b.email):
-        raise InvalidInput("an order needs a phone number or an email to reach the buyer")
+        raise InvalidInput("order.no_contact")
     return b
 
 
@@ -96,23 +185,23 @@ class OrderItem:
 def check_items(items: list[OrderItem]) -> int:
     """The order total, once every line is sound."""
     if not items:
-        raise InvalidInput("an order needs at least one item")
+        raise InvalidInput("order.no_items")
     if len(items) > MAX_LINES:
-        raise InvalidInput(f"an order holds at most {MAX_LINES} lines")
+        raise InvalidInput("order.too_many_lines", max=MAX_LINES)
     for item in items:
         if not item.name.strip():
-            raise InvalidInput("a made-to-order item needs a description")
-        if not 1 <= item.quantity <= 10_000:
-            raise InvalidInput(f"{item.name}: the quantity must be 1 to 10,000")
+            raise InvalidInput("order.item_needs_description")
+        if not 1 <= item.quantity <= MAX_QUANTITY:
+            raise InvalidInput("order.bad_quantity", name=item.name, max=MAX_QUANTITY)
         check_amount(item.unit_price, what=msg("amount.price_of", name=item.name))
         if item.unit_price == 0:
-            raise InvalidInput(f"{item.name}: an order line needs a price above Rp 0")
+            raise InvalidInput("order.line_needs_price", name=item.name)
     return check_amount(sum(i.total for i in items), what=msg("amount.order_total"))
 
 
 def check_due(due: date | None, today: date) -> None:
     if due is not None and due < today:
-        raise InvalidInput(f"the due date {due.isoformat()} has already passed")
+        raise InvalidInput("order.due_passed", due=due.isoformat())
 
 
 def take_deposit(total: int, payments: list[Payment]) -> Tender:
@@ -122,8 +211,7 @@ def take_deposit(total: int, payments: list[Payment]) -> Tender:
     paid = sum(check_amount(p.tendered, what=msg("amount.method_deposit", method=p.method.value))
                for p in payments)
     if paid > total:
-        raise InvalidInput(f"a deposit of {format_rupiah(paid)} is more than the order total "
-                           f"of {format_rupiah(total)}")
+        raise InvalidInput("order.deposit_above_total", paid=paid, total=total)
     return _partial(paid, payments)
 
 
@@ -131,9 +219,9 @@ def pay_toward(due: int, payments: list[Payment]) -> Tender:
     """Payments against a balance of *due*: less is a part payment; more is only possible
     in cash (the change is given back), so the balance never goes below zero."""
     if not payments:
-        raise InvalidInput("say how the buyer pays (METHOD=AMOUNT)")
+        raise InvalidInput("order.no_payments")
     if due <= 0:
-        raise NotAllowed("this order is paid in full: there is nothing left to pay")
+        raise NotAllowed("order.paid_in_full")
     paid = sum(check_amount(p.tendered, what=msg("amount.method_payment", method=p.method.value))
                for p in payments)
     if paid <= due:
@@ -146,7 +234,7 @@ def _partial(paid: int, payments: list[Payment]) -> Tender:
     merged: dict[PaymentMethod, int] = {}
     for p in payments:
         if p.tendered == 0:
-            raise InvalidInput(f"a {p.method.value} payment of Rp 0 makes no sense")
+            raise InvalidInput("payment.zero", method=p.method.label)
         merged[p.method] = merged.get(p.method, 0) + p.tendered
     settle(paid, [Payment(m, v) for m, v in merged.items()])  # the QRIS cap and the like
     return Tender(payments=tuple(AppliedPayment(m, v, v) for m, v in merged.items()),
@@ -156,8 +244,10 @@ def _partial(paid: int, payments: list[Payment]) -> Tender:
 def can_move(status: OrderStatus, to: OrderStatus, number: str) -> None:
     """Refuse a step an order in *status* cannot take."""
     if status is OrderStatus.CANCELLED:
-        raise NotAllowed(f"order {number} was cancelled")
+        raise NotAllowed("order.cancelled", order=number)
     if status is OrderStatus.HANDED_OVER:
-        what = {OrderStatus.CANCELLED: "cancelled", OrderStatus.READY: "marked ready"}.get(
-            to, "handed over again")
-        raise NotAllowed(f"order {number} was already handed over: it cannot be {what}")
+        if to is OrderStatus.CANCELLED:
+            raise NotAllowed("order.handed_over_no_cancel", order=number)
+        if to is OrderStatus.READY:
+            raise NotAllowed("order.handed_over_no_ready", order=number)
+        raise NotAllowed("order.already_handed_over", order=number)

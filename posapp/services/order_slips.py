@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.layout import Block
-from posapp.domain.order import OrderStatus, PaymentKind
+from posapp.domain.order import PaymentKind
 from posapp.domain.order_slip import (
     OrderSlip,
     SlipLine,
@@ -33,7 +33,6 @@ from posapp.store.uow import UnitOfWork
 
 CONTACT_KEY = "stand_contact"
 MAX_CONTACT = 80
-_TO_COLLECT = (OrderStatus.OPEN, OrderStatus.READY)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -70,7 +69,7 @@ def slip_for(uow: UnitOfWork, order_no: str, *, lang: str = "id",
         note=view.note,
         qris=qris,
         rate=fx.rate_for(rates, currency=currency, country=view.buyer.country),
-        footer=default_slip_footer(lang, to_collect=view.status in _TO_COLLECT),
+        footer=default_slip_footer(lang, to_collect=view.status.info.to_collect),
     )
 
 

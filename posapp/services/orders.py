@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from posapp.domain.errors import NotAllowed, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.order import (
+    TO_COLLECT,
     Buyer,
     OrderItem,
     OrderStatus,
@@ -171,7 +172,7 @@ def list_orders(uow: UnitOfWork, *, status: OrderStatus | None = None) -> list[O
 
 def count_open(uow: UnitOfWork) -> int:
     """How many orders wait to be handed over (open or ready): one COUNT query."""
-    waiting = (OrderStatus.OPEN.value, OrderStatus.READY.value)
+    waiting = [status.value for status in TO_COLLECT]
     with uow:
         return int(uow.session.scalar(select(func.count()).select_from(OrderRow)
                                       .where(OrderRow.status.in_(waiting))) or 0)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
+from posapp.domain.order import PaymentKind
 from posapp.domain.tender import Payment
 from posapp.services import order_fulfil, orders
 from posapp.services.order_fulfil import HandOver
@@ -177,7 +178,7 @@ class OrderActions(QObject):
         view = dialog.result
         if view is None:
             return
-        refunds = [p for p in view.payments if p.kind == "refund"]
+        refunds = [p for p in view.payments if p.kind == PaymentKind.REFUND]
         if refunds:
             text = self.tr("Order {number} cancelled: give {amount} back ({method}).").format(
                 number=view.order_no, amount=format_rupiah(sum(p.amount for p in refunds)),

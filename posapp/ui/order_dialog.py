@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 from posapp.domain.errors import PosError
 from posapp.domain.fx import convert, format_foreign, format_rate
 from posapp.domain.money import format_rupiah
-from posapp.domain.order import Buyer, OrderItem
+from posapp.domain.order import Buyer, OrderItem, PaymentKind
 from posapp.domain.tender import Payment
 from posapp.services import fx, orders
 from posapp.services.orders import OrderView
 from posapp.services.till import Till
 from posapp.ui.errors import user_message
+from posapp.ui.i18n import current_language
 from posapp.ui.order_lines import OrderLinesEditor
 from posapp.ui.order_models import OrderWords
 from posapp.ui.order_payment import OrderPaymentDialog
@@ -216,7 +217,7 @@ class OrderDialog(QDialog):
         self.ship.setText(self.tr("Shipped to the buyer"))
         self.ship.setAccessibleName(self.tr("Shipped to the buyer"))
         self.due.setAccessibleName(self.tr("Due date"))
-        self.deposit_button.setText(self.tr("Deposit…"))
+        self.deposit_button.setText(f"{PaymentKind.DEPOSIT.label.text(current_language())}…")
         self.deposit_button.setAccessibleName(self.tr("Take a deposit"))
         done = self.view is not None
         self.cancel_button.setText(self.tr("Close (Esc)") if done else self.tr("Cancel (Esc)"))
@@ -246,7 +247,8 @@ class OrderDialog(QDialog):
         if self.deposit:
             parts = ", ".join(f"{self.words.method(p.method.value)} {format_rupiah(p.tendered)}"
                               for p in self.deposit)
-            self.deposit_label.setText(self.tr("Deposit: {payments}").format(payments=parts))
+            deposit = PaymentKind.DEPOSIT.label.text(current_language())
+            self.deposit_label.setText(f"{deposit}: {parts}")
         else:
             self.deposit_label.setText(self.tr("No deposit"))
         balance = max(0, total - paid)

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from posapp.domain.money import format_rupiah
-from posapp.domain.order import OrderItem, OrderStatus, PaymentKind
+from posapp.domain.order import TO_COLLECT, OrderItem, OrderStatus, kind_label
 from posapp.domain.tender import method_label
 from posapp.services.orders import OrderView
 from posapp.store.order_rows import OrderLineRow
@@ -21,7 +21,6 @@ from posapp.ui.models import Index, RawRole, RowsModel
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 OVERDUE_COLOUR = "#c62828"
-TO_COLLECT = (OrderStatus.OPEN, OrderStatus.READY)
 _ORDER_NO = re.compile(r"[A-Za-z0-9]+-[Pp]\d{5,}")
 
 
@@ -51,17 +50,13 @@ class OrderWords(QObject):
     """Statuses, payment kinds and methods in the user's language."""
 
     def status(self, status: OrderStatus) -> str:
-        return {OrderStatus.OPEN: self.tr("Open"), OrderStatus.READY: self.tr("Ready"),
-                OrderStatus.HANDED_OVER: self.tr("Handed over"),
-                OrderStatus.CANCELLED: self.tr("Cancelled")}[status]
+        return status.label.text(current_language())
 
     def overdue(self) -> str:
         return self.tr("overdue")
 
     def kind(self, kind: str) -> str:
-        return {PaymentKind.DEPOSIT.value: self.tr("Deposit"),
-                PaymentKind.BALANCE.value: self.tr("Payment"),
-                PaymentKind.REFUND.value: self.tr("Refund")}.get(kind, kind)
+        return kind_label(kind, current_language())
 
     def method(self, method: str) -> str:
         return method_label(method, current_language())

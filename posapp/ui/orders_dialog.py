@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.money import format_rupiah
-from posapp.domain.order import OrderStatus
+from posapp.domain.order import ORDER_STATUSES, TO_COLLECT, OrderStatus, kind_sign
 from posapp.services import orders
 from posapp.services.orders import OrderView
 from posapp.services.till import Till
 from posapp.ui.errors import user_message
 from posapp.ui.history_model import local_time
+from posapp.ui.i18n import current_language
 from posapp.ui.order_actions import OrderActions
 from posapp.ui.order_dialog import CurrencyEstimate
 from posapp.ui.order_models import (
     OVERDUE_COLOUR,
-    TO_COLLECT,
     OrderLinesModel,
     OrdersModel,
     OrderWords,
@@ -47,7 +47,7 @@ from posapp.ui.qris_view import QrisImageFactory
 from posapp.ui.widgets import big_label
 
 # The filter's choices: a status, those still to collect, or every order.
-FILTERS: tuple[str, ...] = ("collect", *(s.value for s in OrderStatus), "all")
+FILTERS: tuple[str, ...] = ("collect", *(s.status.value for s in ORDER_STATUSES), "all")
 
 
 class OrdersDialog(QDialog):
@@ -160,9 +160,10 @@ class OrdersDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Orders"))
-        for i, text in enumerate((self.tr("To collect (open and ready)"), self.tr("Open"),
-                                  self.tr("Ready"), self.tr("Handed over"),
-                                  self.tr("Cancelled"), self.tr("All orders"))):
+        lang = current_language()
+        for i, text in enumerate((self.tr("To collect (open and ready)"),
+                                  *(s.status.label.text(lang) for s in ORDER_STATUSES),
+                                  self.tr("All orders"))):
             self.filter.setItemText(i, text)
         self.filter.setAccessibleName(self.tr("Show orders"))
         for edit, text in ((self.search, self.tr("Search by order number or buyer")),
@@ -309,7 +310,7 @@ class OrdersDialog(QDialog):
                                      if overdue else "")
         self.payments.clear()
         for p in order.payments:
-            sign = -1 if p.kind == "refund" else 1
+            sign = kind_sign(p.kind)
             self.payments.addItem(" · ".join((
                 local_time(p.at, self.till.info.zone), self.words.kind(p.kind),
                 self.words.method(p.method), format_rupiah(sign * p.amount))))

@@ -1031,10 +1031,6 @@
         <translation>Dikirim ke pembeli</translation>
     </message>
     <message>
-        <source>Deposit…</source>
-        <translation>DP…</translation>
-    </message>
-    <message>
         <source>Take a deposit</source>
         <translation>Terima DP</translation>
     </message>
@@ -1069,10 +1065,6 @@
     <message>
         <source>Total {amount}</source>
         <translation>Total {amount}</translation>
-    </message>
-    <message>
-        <source>Deposit: {payments}</source>
-        <translation>DP: {payments}</translation>
     </message>
     <message>
         <source>No deposit</source>
@@ -1271,36 +1263,8 @@
 <context>
     <name>OrderWords</name>
     <message>
-        <source>Open</source>
-        <translation>Terbuka</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Siap</translation>
-    </message>
-    <message>
-        <source>Handed over</source>
-        <translation>Diserahkan</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
         <source>overdue</source>
         <translation>terlambat</translation>
-    </message>
-    <message>
-        <source>Deposit</source>
-        <translation>DP</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>Pembayaran</translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation>Pengembalian</translation>
     </message>
 </context>
 <context>
@@ -1312,22 +1276,6 @@
     <message>
         <source>To collect (open and ready)</source>
         <translation>Belum diambil (terbuka dan siap)</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Terbuka</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Siap</translation>
-    </message>
-    <message>
-        <source>Handed over</source>
-        <translation>Diserahkan</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
     </message>
     <message>
         <source>All orders</source>

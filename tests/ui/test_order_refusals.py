@@ -178,11 +178,11 @@ CASES = {
         "dengan cara itu"),
     "handing over twice": Case(
         handing_over_twice,
-        "Order JATIM-P00001 was already handed over",
+        "Order JATIM-P00001 was already handed over: it cannot be handed over again",
         "Pesanan JATIM-P00001 sudah diserahkan"),
     "cancelling a handed-over order": Case(
         cancelling_a_handed_over_order,
-        "Order JATIM-P00001 was already handed over: it can no longer be cancelled",
+        "Order JATIM-P00001 was already handed over: it cannot be cancelled",
         "Pesanan JATIM-P00001 sudah diserahkan: tidak bisa dibatalkan lagi"),
     "an order number that does not exist, typed": Case(
         unknown_number_typed,

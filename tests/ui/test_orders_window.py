@@ -238,7 +238,7 @@ def test_a_refused_order_says_why_and_saves_nothing(jatim: Stand, qtbot: QtBot) 
     before = dump_database(jatim.path)
     click(qtbot, dialog, "saveOrderButton")
     error = child(dialog, QLabel, "orderErrorLabel")
-    assert error.text() == "Type the buyer's phone (WhatsApp) or email, to reach them"
+    assert error.text() == "An order needs a phone number or an email to reach the buyer"
     assert dump_database(jatim.path) == before and not w.till.cart.is_empty
 
 
