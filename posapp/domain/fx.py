@@ -40,6 +40,7 @@ from babel.numbers import (
     get_territory_currencies,
 )
 
+from posapp.domain import messages
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import check_amount, format_rupiah
 
@@ -67,12 +68,6 @@ COUNTRY_ALIASES = {
     "cina": "CN", "china": "CN", "prc": "CN",
 }
 
-LABELS = {
-    "id": {"estimate": "perkiraan kurs"},
-    "en": {"estimate": "estimate at"},
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Rate:
     """*rupiah* for one unit of currency *code* (``Rate("USD", Decimal(16250))``)."""
@@ -97,27 +92,26 @@ def currencies_in_use() -> frozenset[str]:
 def check_currency(code: str) -> str:
     """*code* in capitals when it is a currency in use other than the rupiah; else a reason."""
     if not isinstance(code, str) or not _CODE.match(code.strip()):
-        raise InvalidInput(f"{code!r} is not a currency code (three letters, like USD or EUR)")
+        raise InvalidInput("fx.not_a_currency", code=code)
     code = code.strip().upper()
     if code == RUPIAH:
-        raise InvalidInput("IDR is the rupiah itself: give the rate of another currency")
+        raise InvalidInput("fx.rupiah_itself")
     if code not in currencies_in_use():
-        raise InvalidInput(f"unknown currency {code} (an ISO 4217 code in use, like USD or EUR)")
+        raise InvalidInput("fx.unknown_currency", code=code)
     return code
 
 
 def check_rate(code: str, rupiah: Decimal) -> Decimal:
     """*rupiah* for one *code* when it is a believable rate; else a one-line reason."""
     if not isinstance(rupiah, Decimal) or not rupiah.is_finite():
-        raise InvalidInput(f"the rate of {code} must be a number of rupiah")
+        raise InvalidInput("fx.rate_not_a_number", code=code)
     if rupiah <= 0:
-        raise InvalidInput(f"the rate of {code} must be more than Rp 0")
+        raise InvalidInput("fx.rate_not_positive", code=code)
     if not MIN_RATE <= rupiah <= MAX_RATE:
-        raise InvalidInput(
-            f"1 {code} = Rp {_rate_text(rupiah)} cannot be right: a rate is between "
-            f"Rp {_rate_text(MIN_RATE)} and Rp {_rate_text(MAX_RATE)} for one unit")
+        raise InvalidInput("fx.rate_out_of_range", code=code, rate=_rate_text(rupiah),
+                           min=_rate_text(MIN_RATE), max=_rate_text(MAX_RATE))
     if -rupiah.normalize().as_tuple().exponent > MAX_RATE_DECIMALS:  # type: ignore[operator]
-        raise InvalidInput(f"the rate of {code} has more than {MAX_RATE_DECIMALS} decimals")
+        raise InvalidInput("fx.rate_too_many_decimals", code=code, max=MAX_RATE_DECIMALS)
     return rupiah.normalize() + 0  # + 0: 1.6E+4 back to 16250
 
 
@@ -125,7 +119,7 @@ def parse_rate(text: str) -> Rate:
     """``"USD=16.250"`` -> ``Rate("USD", Decimal(16250))``; a one-line reason otherwise."""
     code, sep, value = text.partition("=")
     if not sep:
-        raise InvalidInput(f"not a rate: {text!r} (write CODE=RUPIAH, e.g. USD=16.250)")
+        raise InvalidInput("fx.not_a_rate", text=text)
     code = check_currency(code)
     return Rate(code, _rupiah(code, value))
 
@@ -141,13 +135,12 @@ def _rupiah(code: str, text: str) -> Decimal:
         raw = raw.replace(",", ".")
     elif not _POINT.match(raw):
         if raw.startswith("-"):
-            raise InvalidInput(f"the rate of {code} must be more than Rp 0")
-        raise InvalidInput(f"not a rate for {code}: {text.strip()!r} (rupiah for one {code}, "
-                           "e.g. 16.250)")
+            raise InvalidInput("fx.rate_not_positive", code=code)
+        raise InvalidInput("fx.not_a_rate_for", code=code, text=text.strip())
     try:
         return check_rate(code, Decimal(raw))
     except InvalidOperation:  # pragma: no cover - the patterns let only digits through
-        raise InvalidInput(f"not a rate for {code}: {text.strip()!r}") from None
+        raise InvalidInput("fx.not_a_rate_for", code=code, text=text.strip()) from None
 
 
 def convert(rupiah: int, rate: Rate) -> Decimal:
@@ -188,10 +181,10 @@ def _rate_text(rupiah: Decimal) -> str:
 
 def estimate(rupiah: int, rate: Rate, *, lang: str = "id") -> str:
     """``≈ US$ 61.54 (perkiraan kurs 1 USD = Rp 16.250)`` for Rp 1.000.000, in *lang*."""
-    if lang not in LABELS:
-        raise InvalidInput(f"no labels in {lang!r} (use one of: {', '.join(LABELS)})")
+    if lang not in messages.LANGUAGES:
+        raise InvalidInput("fx.unknown_language", lang=lang, languages=list(messages.LANGUAGES))
     shown = format_foreign(convert(rupiah, rate), rate.code)
-    return f"≈ {shown} ({LABELS[lang]['estimate']} {format_rate(rate)})"
+    return messages.text("fx.estimate", lang, amount=shown, rate=format_rate(rate))
 
 
 def check_against(rupiah: int, rate: Rate) -> str:

@@ -87,17 +87,18 @@ class PaymentKindInfo:
     label: str  # the message id of its name on screen ("Deposit")
     slip_label: str  # ... on the order slip, before the method ("Deposit refunded")
     report_label: str  # ... on the X and Z reports, over its methods ("Deposits (DP)")
+    amount_label: str  # ... naming its amount in a refusal ("cash deposit")
     sign: int  # 1: money taken for the order; -1: money given back
 
 
 #: The kinds of order payment, in the order of an order's life (screens, slips, reports).
 PAYMENT_KINDS: tuple[PaymentKindInfo, ...] = (
     PaymentKindInfo(PaymentKind.DEPOSIT, N_("order_payment.deposit"), N_("slip.deposit"),
-                    N_("shift_report.deposits"), sign=1),
+                    N_("shift_report.deposits"), N_("amount.method_deposit"), sign=1),
     PaymentKindInfo(PaymentKind.BALANCE, N_("order_payment.balance"), N_("slip.balance"),
-                    N_("shift_report.balances"), sign=1),
+                    N_("shift_report.balances"), N_("amount.method_balance"), sign=1),
     PaymentKindInfo(PaymentKind.REFUND, N_("order_payment.refund"), N_("slip.refund"),
-                    N_("shift_report.order_refunds"), sign=-1),
+                    N_("shift_report.order_refunds"), N_("amount.method_refund"), sign=-1),
 )
 _KIND = {info.kind: info for info in PAYMENT_KINDS}
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.fx import Rate, convert, format_foreign, format_rate
@@ -34,47 +33,20 @@ from posapp.domain.layout import (
     texts,
     wrap,
 )
-from posapp.domain.messages import N_, msg
+from posapp.domain.messages import msg
 from posapp.domain.money import check_amount, format_rupiah
 from posapp.domain.order import Buyer, OrderStatus, PaymentKind
 from posapp.domain.qris import dynamic_payload, parse_qris
-from posapp.domain.receipt import PAPER_WIDTHS, default_footer, labels, method_name
+from posapp.domain.receipt import (
+    PAPER_WIDTHS,
+    Say,
+    check_quantity,
+    check_zone,
+    default_footer,
+    method_name,
+    sayer,
+)
 from posapp.domain.tender import QRIS_MAX_PER_PAYMENT
-
-SLIP_LABELS = {
-    "id": {
-        "title": "PESANAN", "order": "No. pesanan", "taken": "Tanggal", "due": "Selesai",
-        "buyer": "Pemesan", "phone": "Telp/WA", "email": "Email", "country": "Negara",
-        "ship_to": "Kirim ke:", "pick_up": "Diambil di stand", "tracking": "Pengiriman",
-        "note": "Catatan", "delivered": "diserahkan {done} dari {of}", "total": "TOTAL",
-        "deposit": "DP", "balance": "Pelunasan", "refund": "DP dikembalikan",
-        "kept": "DP tidak dikembalikan", "paid": "Dibayar", "due_now": "SISA BAYAR",
-        "paid_up": "LUNAS", "approx": "  perkiraan",
-        "rate": "Kurs perkiraan", "in_rupiah": "Pembayaran dalam rupiah.",
-        "status": "Status", "open": "DIPESAN", "ready": "SIAP DIAMBIL",
-        "handed_over": "DISERAHKAN", "cancelled": "DIBATALKAN",
-        "qris": "Bayar sisa dengan QRIS",
-        "qris_split": "QRIS ini untuk {amount} pertama (batas satu QRIS); sisanya {rest} "
-                      "dibayar terpisah.",
-        "show_slip": "Tunjukkan slip ini saat mengambil pesanan",
-    },
-    "en": {
-        "title": "ORDER", "order": "Order no.", "taken": "Date", "due": "Due",
-        "buyer": "Buyer", "phone": "Phone/WA", "email": "Email", "country": "Country",
-        "ship_to": "Ship to:", "pick_up": "Picked up at the stand", "tracking": "Shipping",
-        "note": "Note", "delivered": "handed over {done} of {of}", "total": "TOTAL",
-        "deposit": "Deposit", "balance": "Payment", "refund": "Deposit refunded",
-        "kept": "Deposit kept", "paid": "Paid", "due_now": "BALANCE DUE",
-        "paid_up": "PAID IN FULL", "approx": "  approx.",
-        "rate": "Estimated rate", "in_rupiah": "Payments are in rupiah.",
-        "status": "Status", "open": "ORDERED", "ready": "READY", "handed_over": "HANDED OVER",
-        "cancelled": "CANCELLED",
-        "qris": "Pay the balance by QRIS",
-        "qris_split": "This QRIS is for the first {amount} (one QRIS payment's limit); pay "
-                      "the remaining {rest} separately.",
-        "show_slip": "Show this slip when you collect your order",
-    },
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,63 +122,46 @@ class OrderSlip:
 def default_slip_footer(lang: str = "id", *, to_collect: bool = True) -> tuple[str, ...]:
     """"Show this slip when you collect your order" while the order is still *to_collect*,
     then the receipt's thank-you and makers lines, in *lang*."""
-    labels(lang)  # the receipt's refusal for an unknown language
-    return ((SLIP_LABELS[lang]["show_slip"],) if to_collect else ()) + default_footer(lang)
+    say = sayer(lang)
+    return ((say("slip.show_slip"),) if to_collect else ()) + default_footer(lang)
 
 
 def _check(s: OrderSlip) -> None:
     no = s.order_no
     if not no or not all(" " < c <= "~" for c in no):
-        raise InvalidInput(f"order number {no!r} cannot be a Code128 barcode")
+        raise InvalidInput("slip.number_not_barcode", number=no)
     if s.moment.tzinfo is not None:
-        raise InvalidInput("an order slip's time is naive UTC, as stored")
-    _check_zone(s.zone)
+        raise InvalidInput("slip.time_not_naive_utc")
+    check_zone(s.zone)
     if not isinstance(s.status, OrderStatus):
-        raise InvalidInput(f"unknown order status {s.status!r}")
+        raise InvalidInput("slip.unknown_status", status=s.status)
     if not s.lines:
-        raise InvalidInput(f"order {no} has no lines")
+        raise InvalidInput("slip.no_lines", number=no)
     for line in s.lines:
-        if isinstance(line.quantity, bool) or not isinstance(line.quantity, int) \
-                or line.quantity < 1:
-            raise InvalidInput(f"{line.name}: quantity must be at least 1, got {line.quantity}")
+        check_quantity(line.name, line.quantity)
         if not 0 <= line.delivered <= line.quantity:
-            raise InvalidInput(f"{line.name}: {line.delivered} of {line.quantity} handed over")
+            raise InvalidInput("slip.delivered_out_of_range", name=line.name,
+                               delivered=line.delivered, quantity=line.quantity)
         check_amount(line.unit_price, what=msg("amount.of_line", name=line.name,
                                                amount=msg("amount.unit_price")))
     check_amount(s.total, what=msg("amount.order_total_of", order=no))
     for p in s.payments:
         if not isinstance(p.kind, PaymentKind):
-            raise InvalidInput(f"unknown payment kind {p.kind!r}")
-        check_amount(p.amount, what=msg(_PAYMENT_AMOUNT_NAMES[p.kind], method=p.method))
+            raise InvalidInput("slip.unknown_payment_kind", kind=p.kind)
+        check_amount(p.amount, what=msg(p.kind.info.amount_label, method=p.method))
     if s.paid < 0:
-        raise InvalidInput(f"order {no}: more was refunded than paid")
+        raise InvalidInput("slip.refunded_more_than_paid", number=no)
     if s.paid > s.total:
-        raise InvalidInput(f"order {no}: the payments are more than the total")
+        raise InvalidInput("slip.paid_more_than_total", number=no)
     if s.qris:
         parse_qris(s.qris)  # a malformed sticker is refused with its reason
-
-
-#: An order payment's amount, named in a refusal (check_amount's *what*), by its kind.
-_PAYMENT_AMOUNT_NAMES = {
-    PaymentKind.DEPOSIT: N_("amount.method_deposit"),
-    PaymentKind.BALANCE: N_("amount.method_balance"),
-    PaymentKind.REFUND: N_("amount.method_refund"),
-}
-
-
-def _check_zone(zone: str) -> None:
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"unknown time zone {zone!r}") from None
 
 
 def layout_order_slip(slip: OrderSlip, width: int, *, lang: str = "id") -> tuple[Block, ...]:
     """The order slip as blocks for paper *width* columns (32, 42 or 48), labels in *lang*."""
     if width not in PAPER_WIDTHS:
-        raise InvalidInput(
-            f"a slip is {', '.join(map(str, PAPER_WIDTHS))} characters wide, not {width}")
-    t, words = labels(lang), SLIP_LABELS[lang]
+        raise InvalidInput("slip.bad_width", widths=list(PAPER_WIDTHS), width=width)
+    say = sayer(lang)
     rp = format_rupiah
     s = slip
     out: list[Block] = []
@@ -217,84 +172,87 @@ def layout_order_slip(slip: OrderSlip, width: int, *, lang: str = "id") -> tuple
     for part in (s.province, s.event, s.contact):
         out += texts(part, width, align="center")
     out.append(Rule())
-    out += texts(words["title"], width, bold=True, align="center", double=True)
+    out += texts(say("slip.title"), width, bold=True, align="center", double=True)
     out.append(Barcode(s.order_no))
-    out += row(words["order"], s.order_no, width, bold=True)
-    out += row(words["taken"], local_time(s.moment, s.zone), width)
+    out += row(say("slip.order_no"), s.order_no, width, bold=True)
+    out += row(say("slip.taken"), local_time(s.moment, s.zone), width)
     if s.due is not None:
-        out += row(words["due"], s.due.strftime("%d-%m-%Y"), width)
+        out += row(say("slip.due"), s.due.strftime("%d-%m-%Y"), width)
     out.append(Rule())
 
-    out += _buyer(s.buyer, width, words)
+    out += _buyer(s.buyer, width, say)
     if s.tracking:
-        out += row(words["tracking"], clean(s.tracking), width)
+        out += row(say("slip.tracking"), clean(s.tracking), width)
     if s.note:
-        out += texts(f"{words['note']}: {s.note}", width)
+        out += texts(f"{say('slip.note')}: {s.note}", width)
     out.append(Rule())
 
     for no, line in enumerate(s.lines, start=1):
         out += _numbered(no, line.name, width)
         out += row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.total), width)
         if line.delivered and s.status is not OrderStatus.HANDED_OVER:  # a part so far
-            done = words["delivered"].format(done=line.delivered, of=line.quantity)
+            done = say("slip.delivered", done=line.delivered, of=line.quantity)
             out += [Text(part) for part in wrap(f"  {done}", width)]
     out.append(Rule())
 
-    out += row(words["total"], rp(s.total), width, bold=True)
+    approx = f"  {say('slip.approx')}"
+    out += row(say("slip.total"), rp(s.total), width, bold=True)
     if s.rate is not None:
-        out += row(words["approx"], _foreign(s.total, s.rate), width)
+        out += row(approx, _foreign(s.total, s.rate), width)
     for p in s.payments:
-        sign = -1 if p.kind is PaymentKind.REFUND else 1
-        out += row(f"{words[p.kind.value]} {method_name(p.method, t)}", rp(sign * p.amount), width)
+        kind = p.kind.info
+        out += row(f"{say(kind.slip_label)} {method_name(p.method, lang)}",
+                   rp(kind.sign * p.amount), width)
     if s.status is OrderStatus.CANCELLED and s.paid:
-        out += row(words["kept"], rp(s.paid), width)
+        out += row(say("slip.kept"), rp(s.paid), width)
     elif s.payments:
-        out += row(words["paid"], rp(s.paid), width)
+        out += row(say("slip.paid"), rp(s.paid), width)
     out.append(Rule())
 
-    out += texts(words[s.status.value], width, bold=True, align="center", double=True) \
-        if s.status is OrderStatus.CANCELLED else _money_left(s, width, words)
+    status = say(s.status.info.slip_label)
+    out += texts(status, width, bold=True, align="center", double=True) \
+        if s.status is OrderStatus.CANCELLED else _money_left(s, width, say)
     if s.rate is not None and s.balance:
-        out += row(words["approx"], _foreign(s.balance, s.rate), width)
+        out += row(approx, _foreign(s.balance, s.rate), width)
     if s.rate is not None:
-        out += row(words["rate"], format_rate(s.rate), width)
-        out += texts(words["in_rupiah"], width)
-    out += row(words["status"], words[s.status.value], width, bold=True)
+        out += row(say("slip.rate"), format_rate(s.rate), width)
+        out += texts(say("slip.in_rupiah"), width)
+    out += row(say("slip.status"), status, width, bold=True)
     out.append(Rule())
 
     if s.qris and s.balance > 0:
         asked = min(s.balance, QRIS_MAX_PER_PAYMENT)
         out.append(QrCode(dynamic_payload(s.qris, asked)))
-        out += texts(words["qris"], width, align="center")
+        out += texts(say("slip.qris"), width, align="center")
         out += texts(rp(asked), width, bold=True, align="center")
         if asked < s.balance:
-            out += texts(words["qris_split"].format(amount=rp(asked),
-                                                     rest=rp(s.balance - asked)), width)
+            out += texts(say("slip.qris_split", amount=asked, rest=s.balance - asked), width)
     for footer_line in s.footer:
         out += texts(footer_line, width, align="center") or [Text("")]
     out.append(Cut())
     return tuple(out)
 
 
-def _buyer(b: Buyer, width: int, words: dict[str, str]) -> list[Block]:
+def _buyer(b: Buyer, width: int, say: Say) -> list[Block]:
     out: list[Block] = []
-    out += row(words["buyer"], clean(b.name), width)
-    for key, value in (("phone", b.phone), ("email", b.email), ("country", b.country)):
+    out += row(say("slip.buyer"), clean(b.name), width)
+    for label, value in ((say("slip.phone"), b.phone), (say("slip.email"), b.email),
+                         (say("slip.country"), b.country)):
         if value.strip():
-            out += row(words[key], clean(value), width)
+            out += row(label, clean(value), width)
     if b.address.strip():
-        out += texts(words["ship_to"], width)
+        out += texts(say("slip.ship_to"), width)
         out += [Text(part) for part in wrap("  " + clean(b.address), width)]
     else:
-        out += texts(words["pick_up"], width)
+        out += texts(say("slip.pick_up"), width)
     return out
 
 
-def _money_left(s: OrderSlip, width: int, words: dict[str, str]) -> list[Block]:
+def _money_left(s: OrderSlip, width: int, say: Say) -> list[Block]:
     """The balance due, large; or LUNAS when nothing is left to pay."""
     if s.balance == 0:
-        return texts(words["paid_up"], width, bold=True, align="center", double=True)
-    return [*texts(words["due_now"], width, bold=True, align="center", double=True),
+        return texts(say("slip.paid_up"), width, bold=True, align="center", double=True)
+    return [*texts(say("slip.due_now"), width, bold=True, align="center", double=True),
             *texts(format_rupiah(s.balance), width, bold=True, align="center", double=True)]
 
 

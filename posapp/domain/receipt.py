@@ -18,6 +18,7 @@ command byte.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -37,8 +38,9 @@ from posapp.domain.layout import (
     row,
     texts,
 )
-from posapp.domain.messages import msg
+from posapp.domain.messages import LANGUAGES, N_, msg, text
 from posapp.domain.money import check_amount, format_rupiah
+from posapp.domain.tender import method_label
 
 #: Characters per line: 58 mm paper (32), 80 mm paper with font A (42) or font B (48).
 PAPER_WIDTHS = (32, 42, 48)
@@ -53,23 +55,15 @@ _AMOUNT_NAMES = {
 
 ReceiptKind = Literal["sale", "void", "refund", "copy"]
 KINDS: tuple[ReceiptKind, ...] = ("sale", "void", "refund", "copy")
-
-LABELS = {
-    "id": {
-        "receipt": "Struk", "original": "Struk asal", "date": "Tanggal", "cashier": "Kasir",
-        "discount": "Diskon", "subtotal": "Subtotal", "total": "TOTAL", "change": "Kembalian",
-        "refunded": "Retur", "cash": "Tunai", "qris": "QRIS", "card": "Kartu",
-        "transfer": "Transfer", "void": "BATAL", "refund": "RETUR", "copy": "SALINAN",
-        "thanks": "Terima kasih", "makers": "Dibuat oleh kelompok pemberdayaan masyarakat",
-    },
-    "en": {
-        "receipt": "Receipt", "original": "Original receipt", "date": "Date",
-        "cashier": "Cashier", "discount": "Discount", "subtotal": "Subtotal", "total": "TOTAL",
-        "change": "Change", "refunded": "Refund", "cash": "Cash", "qris": "QRIS",
-        "card": "Card", "transfer": "Transfer", "void": "VOID", "refund": "REFUND",
-        "copy": "COPY", "thanks": "Thank you", "makers": "Made by community empowerment groups",
-    },
+#: The word printed large above and below a receipt that is not a plain sale.
+MARKERS: dict[ReceiptKind, str] = {
+    "void": N_("receipt.marker_void"),
+    "refund": N_("receipt.marker_refund"),
+    "copy": N_("receipt.marker_copy"),
 }
+
+#: Says a message id in the paper's language: ``say("receipt.total")``.
+Say = Callable[..., str]
 
 
 # --- the input: a sale (or void, refund, reprint) as the receipt shows it ---------------
@@ -156,35 +150,56 @@ class Receipt:
 
 def default_footer(lang: str = "id") -> tuple[str, ...]:
     """The thank-you line and the line about the makers, in *lang*."""
-    t = labels(lang)
-    return (t["thanks"], t["makers"])
+    say = sayer(lang)
+    return (say("receipt.thanks"), say("receipt.makers"))
+
+
+def sayer(lang: str) -> Say:
+    """``say(id, **values)``: a message said in *lang*, the paper's language; a language
+    posapp does not print in is refused."""
+    if lang not in LANGUAGES:
+        raise InvalidInput("receipt.unknown_language", lang=lang, languages=list(LANGUAGES))
+
+    def say(code: str, /, **values: object) -> str:
+        return text(code, lang, **values)
+
+    return say
+
+
+def check_zone(zone: str) -> None:
+    """Refuse a time zone the paper cannot show its times in."""
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("receipt.unknown_zone", zone=zone) from None
+
+
+def check_quantity(name: str, quantity: int) -> None:
+    """Refuse a line's quantity below one (or not a whole number)."""
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+        raise InvalidInput("receipt.quantity_below_one", name=name, quantity=quantity)
 
 
 def _check(r: Receipt) -> None:
     if r.kind not in KINDS:
-        raise InvalidInput(f"unknown receipt kind {r.kind!r} (use one of: {', '.join(KINDS)})")
+        raise InvalidInput("receipt.no_such_kind", kind=r.kind, kinds=list(KINDS))
     no = r.receipt_no
     if not no or not all(" " < c <= "~" for c in no):
-        raise InvalidInput(f"receipt number {no!r} cannot be a Code128 barcode")
+        raise InvalidInput("receipt.number_not_barcode", number=no)
     if r.original and not all(" " < c <= "~" for c in r.original):
-        raise InvalidInput(f"original receipt number {r.original!r} is not printable")
+        raise InvalidInput("receipt.original_not_printable", number=r.original)
     if r.moment.tzinfo is not None:
-        raise InvalidInput("a receipt's time is naive UTC, as stored")
-    try:
-        ZoneInfo(r.zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"unknown time zone {r.zone!r}") from None
+        raise InvalidInput("receipt.time_not_naive_utc")
+    check_zone(r.zone)
     if not r.lines:
-        raise InvalidInput(f"receipt {no} has no lines")
+        raise InvalidInput("receipt.no_lines", number=no)
     for line in r.lines:
-        if isinstance(line.quantity, bool) or not isinstance(line.quantity, int) \
-                or line.quantity < 1:
-            raise InvalidInput(f"{line.name}: quantity must be at least 1, got {line.quantity}")
+        check_quantity(line.name, line.quantity)
         for what in ("unit_price", "line_discount", "cart_discount", "total"):
             check_amount(getattr(line, what),
                          what=msg("amount.of_line", name=line.name, amount=_AMOUNT_NAMES[what]))
         if line.gross - line.line_discount - line.cart_discount != line.total:
-            raise InvalidInput(f"{line.name}: the line total does not add up")
+            raise InvalidInput("receipt.line_total_mismatch", name=line.name)
     for what in ("subtotal", "discount", "total", "change"):
         check_amount(getattr(r, what), what=_AMOUNT_NAMES[what])
     for p in r.payments:
@@ -193,26 +208,22 @@ def _check(r: Receipt) -> None:
     for refund in r.refunds:
         check_amount(refund.amount, what=msg("amount.refund", number=refund.number))
     if r.subtotal != sum(line.gross for line in r.lines):
-        raise InvalidInput(f"receipt {no}: the subtotal is not the sum of the lines")
+        raise InvalidInput("receipt.subtotal_mismatch", number=no)
     if r.discount != r.line_discounts + r.cart_discount:
-        raise InvalidInput(f"receipt {no}: the discount is not the sum of the lines' discounts")
+        raise InvalidInput("receipt.discount_mismatch", number=no)
     if r.total != r.subtotal - r.discount:
-        raise InvalidInput(f"receipt {no}: the total is not the subtotal less the discount")
+        raise InvalidInput("receipt.total_mismatch", number=no)
     if sum(p.amount for p in r.payments) != r.total:
-        raise InvalidInput(f"receipt {no}: the payments do not add up to the total")
+        raise InvalidInput("receipt.payments_mismatch", number=no)
     if sum(p.tendered for p in r.payments) - r.total != r.change:
-        raise InvalidInput(f"receipt {no}: the change is not what was paid less the total")
-
-
+        raise InvalidInput("receipt.change_mismatch", number=no)
 
 
 def layout_receipt(receipt: Receipt, width: int, *, lang: str = "id") -> tuple[Block, ...]:
     """The receipt as blocks for paper *width* columns (32, 42 or 48), labels in *lang*."""
     if width not in PAPER_WIDTHS:
-        raise InvalidInput(
-            f"a receipt is {', '.join(map(str, PAPER_WIDTHS))} characters wide, not {width}"
-        )
-    t = labels(lang)
+        raise InvalidInput("receipt.bad_width", widths=list(PAPER_WIDTHS), width=width)
+    say = sayer(lang)
     rp = format_rupiah
     r = receipt
     out: list[Block] = []
@@ -222,34 +233,35 @@ def layout_receipt(receipt: Receipt, width: int, *, lang: str = "id") -> tuple[B
     out += texts(r.stand_name, width, bold=True, align="center", double=True)
     for part in (r.province, r.address, r.event):
         out += texts(part, width, align="center")
-    marker = f"*** {t[r.kind]} ***" if r.kind != "sale" else ""
+    marker = f"*** {say(MARKERS[r.kind])} ***" if r.kind in MARKERS else ""
     if marker:
         out += texts(marker, width, bold=True, align="center", double=True)
     out.append(Rule())
-    out += row(t["receipt"], r.receipt_no, width)
+    out += row(say("receipt.number"), r.receipt_no, width)
     if r.original:
-        out += row(t["original"], r.original, width)
-    out += row(t["date"], local_time(r.moment, r.zone), width)
-    out += row(t["cashier"], clean(r.cashier), width)
+        out += row(say("receipt.original"), r.original, width)
+    out += row(say("receipt.date"), local_time(r.moment, r.zone), width)
+    out += row(say("receipt.cashier"), clean(r.cashier), width)
     out.append(Rule())
 
     for line in r.lines:
         out += texts(line.name, width)
         out += row(f"  {line.quantity} x {rp(line.unit_price)}", rp(line.gross), width)
         if line.line_discount:
-            out += row(f"  {t['discount']}", rp(-line.line_discount), width)
+            out += row(f"  {say('receipt.discount')}", rp(-line.line_discount), width)
     out.append(Rule())
 
     if r.cart_discount:
-        out += row(t["subtotal"], rp(r.subtotal - r.line_discounts), width)
-        out += row(t["discount"], rp(-r.cart_discount), width)
-    out += row(t["total"], rp(r.total), width, bold=True)
+        out += row(say("receipt.subtotal"), rp(r.subtotal - r.line_discounts), width)
+        out += row(say("receipt.discount"), rp(-r.cart_discount), width)
+    out += row(say("receipt.total"), rp(r.total), width, bold=True)
     for p in r.payments:
-        out += row(method_name(p.method, t), rp(p.tendered), width)
+        out += row(method_name(p.method, lang), rp(p.tendered), width)
     if r.change > 0:
-        out += row(t["change"], rp(r.change), width)
+        out += row(say("receipt.change"), rp(r.change), width)
     for refund in r.refunds:
-        label = f"{t['refunded']} {clean(refund.number)} ({method_name(refund.method, t)})"
+        label = (f"{say('receipt.refunded')} {clean(refund.number)} "
+                 f"({method_name(refund.method, lang)})")
         out += row(label, rp(-refund.amount), width)
     out.append(Rule())
 
@@ -264,11 +276,6 @@ def layout_receipt(receipt: Receipt, width: int, *, lang: str = "id") -> tuple[B
     return tuple(out)
 
 
-def labels(lang: str) -> dict[str, str]:
-    if lang not in LABELS:
-        raise InvalidInput(f"no receipt labels in {lang!r} (use one of: {', '.join(LABELS)})")
-    return LABELS[lang]
-
-
-def method_name(method: str, t: dict[str, str]) -> str:
-    return t.get(method, clean(method))
+def method_name(method: str, lang: str) -> str:
+    """A payment method's name on paper (``posapp.domain.tender``); another as it is, cleaned."""
+    return clean(method_label(method, lang))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from posapp.domain.order import PaymentKind
 from posapp.domain.tender import PaymentMethod
 
 
@@ -44,6 +45,11 @@ class OrderMoney:
     def net(self) -> int:
         return sum(self.deposits.values()) + sum(self.balances.values()) \
             - sum(self.refunds.values())
+
+    def of_kind(self, kind: PaymentKind) -> dict[str, int]:
+        """The amounts of one kind of order payment, by method."""
+        return {PaymentKind.DEPOSIT: self.deposits, PaymentKind.BALANCE: self.balances,
+                PaymentKind.REFUND: self.refunds}[kind]
 
     def net_of(self, method: str) -> int:
         return (self.deposits.get(method, 0) + self.balances.get(method, 0)

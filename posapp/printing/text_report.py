@@ -3,42 +3,23 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from posapp.domain.errors import InvalidInput
+from posapp.domain.messages import LANGUAGES, N_, text
 from posapp.domain.money import format_rupiah
+from posapp.domain.order import PAYMENT_KINDS
 from posapp.domain.report import ShiftReport
+from posapp.domain.shift import ShiftEvent
+from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod, method_label
 
-LABELS = {
-    "id": {
-        "X": "LAPORAN X (SEMENTARA)", "Z": "LAPORAN Z (TUTUP SHIFT)", "shift": "Shift",
-        "opened": "Dibuka", "closed": "Ditutup", "by": "oleh", "sales": "Penjualan",
-        "gross": "Bruto", "discounts": "Diskon", "sales_total": "Total penjualan",
-        "voids": "Batal (void)", "refunds": "Retur (refund)", "net": "NETO",
-        "methods": "Per metode bayar", "cash": "Tunai", "qris": "QRIS", "card": "Kartu",
-        "transfer": "Transfer", "drawer": "Laci kas", "float": "Modal awal",
-        "cash_in": "Kas masuk", "cash_out": "Kas keluar", "expected": "Seharusnya",
-        "counted": "Dihitung", "over_short": "Selisih", "oversold": "Terjual melebihi stok",
-        "printed": "Dicetak", "orders": "Pesanan (di luar penjualan)",
-        "orders_placed": "Pesanan baru", "deposits": "Uang muka (DP)",
-        "balances": "Pelunasan", "order_refunds": "DP dikembalikan",
-        "orders_net": "Uang pesanan", "order_cash": "Tunai pesanan",
-    },
-    "en": {
-        "X": "X REPORT (MID-SHIFT)", "Z": "Z REPORT (SHIFT CLOSED)", "shift": "Shift",
-        "opened": "Opened", "closed": "Closed", "by": "by", "sales": "Sales",
-        "gross": "Gross", "discounts": "Discounts", "sales_total": "Sales total",
-        "voids": "Voids", "refunds": "Refunds", "net": "NET",
-        "methods": "By payment method", "cash": "Cash", "qris": "QRIS", "card": "Card",
-        "transfer": "Transfer", "drawer": "Cash drawer", "float": "Opening float",
-        "cash_in": "Cash in", "cash_out": "Cash out", "expected": "Expected",
-        "counted": "Counted", "over_short": "Over/short", "oversold": "Sold past zero stock",
-        "printed": "Printed", "orders": "Orders (apart from sales)",
-        "orders_placed": "Orders taken", "deposits": "Deposits (DP)",
-        "balances": "Balances paid", "order_refunds": "Deposits refunded",
-        "orders_net": "Order money", "order_cash": "Order cash",
-    },
-}
+T = TypeVar("T")
+
+#: The report's title, by its kind.
+TITLES = {"X": N_("shift_report.title_x"), "Z": N_("shift_report.title_z")}
 
 
 def _row(label: str, value: str, width: int) -> str:
@@ -62,62 +43,89 @@ def render_shift_report(
     lang: str = "id",
 ) -> str:
     """The report as lines of at most *width* characters (times shown in *zone*)."""
-    t = LABELS[lang]
+    say = _sayer(lang)
     rp = format_rupiah
+    cash = PaymentMethod.CASH  # the drawer's
     rule = "-" * width
     out = [part.center(width).rstrip() for h in header for part in textwrap.wrap(h, width)]
-    out += [t[report.kind].center(width).rstrip(), rule]
-    out.append(_row(t["shift"], f"#{report.shift_number}", width))
-    out.append(_row(t["opened"], f"{_local(report.opened_at, zone)} {t['by']} "
-                                 f"{report.opened_by}", width))
+    out += [say(TITLES[report.kind]).center(width).rstrip(), rule]
+    out.append(_row(say("shift_report.shift"), f"#{report.shift_number}", width))
+    out.append(_row(ShiftEvent.OPENED.label.text(lang), say(
+        "shift_report.at_by", time=_local(report.opened_at, zone), name=report.opened_by),
+        width))
     if report.closed_at is not None:
-        out.append(_row(t["closed"], f"{_local(report.closed_at, zone)} {t['by']} "
-                                     f"{report.closed_by}", width))
+        out.append(_row(ShiftEvent.CLOSED.label.text(lang), say(
+            "shift_report.at_by", time=_local(report.closed_at, zone), name=report.closed_by),
+            width))
     out += [
         rule,
-        _row(f"{t['sales']} ({report.sales_count})", rp(report.gross), width),
-        _row(t["discounts"], rp(-report.discounts), width),
-        _row(t["sales_total"], rp(report.sales_total), width),
-        _row(f"{t['refunds']} ({report.refunds_count})", rp(-report.refunds_total), width),
-        _row(t["net"], rp(report.net), width),
-        _row(f"{t['voids']} ({report.voids_count})", rp(report.voids_total), width),
+        _row(f"{say('shift_report.sales')} ({report.sales_count})", rp(report.gross), width),
+        _row(say("shift_report.discounts"), rp(-report.discounts), width),
+        _row(say("shift_report.sales_total"), rp(report.sales_total), width),
+        _row(f"{say('shift_report.refunds')} ({report.refunds_count})",
+             rp(-report.refunds_total), width),
+        _row(say("shift_report.net"), rp(report.net), width),
+        _row(f"{say('shift_report.voids')} ({report.voids_count})", rp(report.voids_total),
+             width),
         rule,
-        t["methods"],
+        say("shift_report.methods"),
     ]
-    for method, totals in report.methods.items():
-        out.append(_row(f"  {t.get(method, method)}", rp(totals.net), width))
+    for method, totals in in_method_order(report.methods):
+        out.append(_row(f"  {method_label(method, lang)}", rp(totals.net), width))
     if report.orders.any:
-        out += _orders(report, t, width)
+        out += _orders(report, say, lang, width)
     out += [
         rule,
-        t["drawer"],
-        _row(f"  {t['float']}", rp(report.opening_float), width),
-        _row(f"  {t['cash_in']}", rp(report.cash_in), width),
-        _row(f"  {t['cash_out']}", rp(-report.cash_out), width),
-        _row(f"  {t['cash']}", rp(report.methods["cash"].net), width),
+        say("shift_report.drawer"),
+        _row(f"  {say('shift_report.float')}", rp(report.opening_float), width),
+        _row(f"  {ShiftEvent.CASH_IN.label.text(lang)}", rp(report.cash_in), width),
+        _row(f"  {ShiftEvent.CASH_OUT.label.text(lang)}", rp(-report.cash_out), width),
+        _row(f"  {method_label(cash, lang)}", rp(report.methods[cash.value].net), width),
     ]
     if report.orders.any:
-        out.append(_row(f"  {t['order_cash']}", rp(report.orders.net_of("cash")), width))
-    out.append(_row(f"  {t['expected']}", rp(report.expected_cash), width))
+        out.append(_row(f"  {say('shift_report.order_cash')}",
+                        rp(report.orders.net_of(cash.value)), width))
+    out.append(_row(f"  {say('shift_report.expected')}", rp(report.expected_cash), width))
     if report.counted_cash is not None and report.over_short is not None:
-        out.append(_row(f"  {t['counted']}", rp(report.counted_cash), width))
-        out.append(_row(f"  {t['over_short']}", rp(report.over_short), width))
+        out.append(_row(f"  {say('shift_report.counted')}", rp(report.counted_cash), width))
+        out.append(_row(f"  {say('shift_report.over_short')}", rp(report.over_short), width))
     if report.oversold:
-        out += [rule, t["oversold"]]
+        out += [rule, say("shift_report.oversold")]
         for item in report.oversold:
             out.append(_row(f"  {item.sku}", f"{item.quantity}x", width))
-    out += [rule, _row(t["printed"], _local(printed_at, zone), width)]
+    out += [rule, _row(say("shift_report.printed"), _local(printed_at, zone), width)]
     return "\n".join(out) + "\n"
 
 
-def _orders(report: ShiftReport, t: dict[str, str], width: int) -> list[str]:
+def in_method_order(by_method: Mapping[str, T]) -> list[tuple[str, T]]:
+    """*by_method*'s items in the payment methods' order; other methods after, by name."""
+    known = [info.method.value for info in PAYMENT_METHODS]
+    return ([(m, by_method[m]) for m in known if m in by_method]
+            + sorted(((m, v) for m, v in by_method.items() if m not in known),
+                     key=lambda item: item[0]))
+
+
+def _orders(report: ShiftReport, say: Callable[..., str], lang: str, width: int) -> list[str]:
     """Deposits, balances and refunded deposits, each with its payment methods."""
     o, rp = report.orders, format_rupiah
-    out = ["-" * width, t["orders"], _row(f"  {t['orders_placed']}", str(o.placed), width)]
-    for key, by_method, sign in (("deposits", o.deposits, 1), ("balances", o.balances, 1),
-                                 ("order_refunds", o.refunds, -1)):
-        out.append(_row(f"  {t[key]}", rp(sign * sum(by_method.values())), width))
-        for method, amount in sorted(by_method.items()):
-            out.append(_row(f"    {t.get(method, method)}", rp(sign * amount), width))
-    out.append(_row(f"  {t['orders_net']}", rp(o.net), width))
+    out = ["-" * width, say("shift_report.orders"),
+           _row(f"  {say('shift_report.orders_placed')}", str(o.placed), width)]
+    for kind in PAYMENT_KINDS:
+        by_method = o.of_kind(kind.kind)
+        out.append(_row(f"  {say(kind.report_label)}",
+                        rp(kind.sign * sum(by_method.values())), width))
+        for method, amount in in_method_order(by_method):
+            out.append(_row(f"    {method_label(method, lang)}", rp(kind.sign * amount), width))
+    out.append(_row(f"  {say('shift_report.orders_net')}", rp(o.net), width))
     return out
+
+
+def _sayer(lang: str) -> Callable[..., str]:
+    if lang not in LANGUAGES:
+        raise InvalidInput("shift_report.unknown_language", lang=lang,
+                           languages=list(LANGUAGES))
+
+    def say(code: str, /, **values: object) -> str:
+        return text(code, lang, **values)
+
+    return say

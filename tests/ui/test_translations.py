@@ -15,12 +15,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from posapp.bootstrap import DataDir
-from posapp.domain.receipt import LABELS as RECEIPT_LABELS
-from posapp.printing.text_report import LABELS as REPORT_LABELS
+from posapp.domain.messages import locale_dir
+from posapp.domain.messages import text as say
 from posapp.ui.i18n import Languages, qm_path
 from tests.conftest import Stand
 from tests.ui.screens import SCREENS, Ctx, logged_in, plain_texts, visible_texts
@@ -193,12 +194,24 @@ def foreign(text: str, lang: str) -> str | None:
     return None if good is not None and good[1] >= bad[1] else bad[0]
 
 
+#: The message ids of what receipts and shift reports print.
+PRINTED = ("receipt.", "shift_report.", "shift_event.", "payment_method.")
+
+
+@cache
+def printed_labels(lang: str) -> frozenset[str]:
+    """The words of the receipts' and shift reports' labels in *lang* (from the catalog)."""
+    with (locale_dir() / lang / "LC_MESSAGES" / "posapp.po").open("rb") as fp:
+        catalog = read_po(fp)
+    return frozenset(m.string for m in catalog if isinstance(m.id, str)
+                     and m.id.startswith(PRINTED) and m.string and "{" not in m.string)
+
+
 def foreign_report_labels(text: str, lang: str) -> list[str]:
     """Labels of the other language's Z report or receipt copy found in *text*."""
     other = "en" if lang == "id" else "id"
-    own = {label for labels in (REPORT_LABELS, RECEIPT_LABELS) for label in labels[lang].values()}
-    return sorted({label for labels in (REPORT_LABELS, RECEIPT_LABELS)
-                   for label in labels[other].values() if label not in own
+    own = printed_labels(lang)
+    return sorted({label for label in printed_labels(other) if label not in own
                    and re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text)})
 
 
@@ -249,9 +262,9 @@ def test_every_screen_shows_one_language(screen: str, languages: Languages, qtbo
             wrong += [f"{moment}: report has {label!r}"
                       for label in foreign_report_labels(text, lang)]
             if "Z report" in moment:
-                assert REPORT_LABELS[lang]["Z"] in text, text
+                assert say("shift_report.title_z", lang) in text, text
             if "preview" in moment:
-                assert f"*** {RECEIPT_LABELS[lang]['copy']} ***" in text, text
+                assert f"*** {say('receipt.marker_copy', lang)} ***" in text, text
     assert moments > 0
     assert wrong == [], f"{len(wrong)} texts in the wrong language ({lang}):\n" + "\n".join(wrong)
 
