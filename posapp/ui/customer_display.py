@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.cart import PricedLine
 from posapp.domain.money import format_rupiah
+from posapp.domain.tender import PaymentMethod
 from posapp.services.till import Till
+from posapp.ui.i18n import current_language
 from posapp.ui.qris_view import QrisView
 from posapp.ui.widgets import big_label
 
@@ -131,7 +133,7 @@ class CustomerDisplay(QWidget):
             (self.total_label, self.tr("Total")),
             (self.discount_label, self.tr("Discount")),
             (self.change_label, self.tr("Change")),
-            (self.qris_caption, self.tr("QRIS")),
+            (self.qris_caption, PaymentMethod.QRIS.label.text(current_language())),
         ):
             widget.setAccessibleName(name)
         self.refresh()

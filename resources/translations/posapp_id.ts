@@ -376,10 +376,6 @@
         <translation>Kembalian</translation>
     </message>
     <message>
-        <source>QRIS</source>
-        <translation>QRIS</translation>
-    </message>
-    <message>
         <source>{name}
 {quantity} x {price} = {total}</source>
         <translation>{name}
