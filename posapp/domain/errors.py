@@ -20,7 +20,7 @@ class PosError(Exception):
 
     def text(self, lang: str = SOURCE_LANGUAGE) -> str:
         """The refusal said in *lang*, on one line."""
-        if not is_code(self.code):  # not yet a message id: an English sentence as it was
+        if not is_code(self.code):  # a sentence, not an id (a test keeps posapp free of them)
             return self.code
         return " ".join(text(self.code, lang, **self.values).split())
 

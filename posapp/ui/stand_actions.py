@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
 from posapp.domain.cart import Discount
-from posapp.domain.errors import PosError
+from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.money import parse_rupiah
 from posapp.domain.product import Product
 from posapp.services.settings import StandSettings
@@ -106,7 +106,7 @@ class StandActions(QObject):
         def apply(values: list[str]) -> None:
             text = values[0].strip()
             if not text.isdigit():
-                raise PosError(f"quantity must be at least 1, got {text!r}")
+                raise InvalidInput("cart.quantity_not_whole", quantity=text)
             self.till.cart.set_quantity(row, int(text))
 
         self._ask(line.product.name, [Field("quantityInput", self.tr("Quantity"),

@@ -3,6 +3,7 @@ filled, and the catalogs hold nothing the code no longer says."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import sys
 from decimal import Decimal
@@ -85,3 +86,43 @@ def test_numbers_are_grouped_as_each_language_writes_them() -> None:
     assert _formatter("id").format("{x:n}", x=1_250_000) == "1.250.000"
     assert _formatter("en").format("{x:n}", x=1_250_000) == "1,250,000"
     assert _formatter("en").format("{x:rp}", x=Decimal(5000)) == "Rp 5.000"
+
+
+def refusal_classes(trees: list[ast.Module]) -> set[str]:
+    """PosError and every class in posapp that derives from it, by name."""
+    found = {"PosError"}
+    classes = [n for tree in trees for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+    while True:
+        more = {c.name for c in classes if c.name not in found and any(
+            (b.id if isinstance(b, ast.Name) else getattr(b, "attr", "")) in found
+            for b in c.bases)}
+        if not more:
+            return found
+        found |= more
+
+
+def test_every_refusal_is_raised_with_a_message_id_not_a_sentence() -> None:
+    """``raise InvalidInput("...")`` with an English sentence or an f-string would say the
+    same words in every language: each refusal's first argument is an id (or a variable that
+    holds one, such as a constant declared with N_)."""
+    from posapp.domain.messages import is_code
+
+    files = sorted((ROOT / "posapp").rglob("*.py"))
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in files]
+    refusals = refusal_classes(trees)
+    assert {"InvalidInput", "NotAllowed", "ExportRefused", "CatalogFileError"} <= refusals
+    sentences = []
+    for path, tree in zip(files, trees, strict=True):
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            if (func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")) \
+                    not in refusals:
+                continue
+            first = node.args[0]
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            if isinstance(first, ast.JoinedStr | ast.BinOp) or (
+                    literal and not is_code(first.value)):
+                sentences.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert sentences == []
