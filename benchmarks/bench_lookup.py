@@ -1,4 +1,4 @@
-"""Scanning a code: ``catalog.lookup`` in a read unit of work, as the till calls it."""
+"""Scanning a code: ``catalog.lookup`` in a read unit of work, as the session calls it."""
 
 from __future__ import annotations
 

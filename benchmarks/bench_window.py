@@ -55,7 +55,7 @@ def _scans(big: BigStand, rows: list[list[object]], times: int) -> Result:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from posapp.services.till import Till
+    from posapp.services.session.stand import StandSession
     from posapp.ui.scanner import ScannerFilter
     from posapp.ui.stand_window import StandWindow
 
@@ -64,11 +64,11 @@ def _scans(big: BigStand, rows: list[list[object]], times: int) -> Result:
     app.installEventFilter(scanner)
     from posapp.services import shifts
 
-    till = Till.open(big.handle)
-    till.login(CASHIER, CASHIER_PIN)
-    if till.open_shift_number() is None:  # the reports benchmark closed the big shift
+    session = StandSession.open(big.handle)
+    session.login(CASHIER, CASHIER_PIN)
+    if session.open_shift_number() is None:  # the reports benchmark closed the big shift
         shifts.open_shift(big.handle.uow(), big.cashier, 0)
-    window = StandWindow(till)
+    window = StandWindow(session)
     scanner.scanned.connect(window.on_scan)
     window.show()
     QTest.qWaitForWindowExposed(window)
@@ -80,7 +80,7 @@ def _scans(big: BigStand, rows: list[list[object]], times: int) -> Result:
     samples = []
     for i, code in enumerate(codes):
         if i % 20 == 0:
-            till.cart.clear()
+            session.cart.clear()
             window.selling.refresh_cart()
         before = model.rowCount()
         t0 = time.perf_counter()
@@ -98,5 +98,5 @@ def _scans(big: BigStand, rows: list[list[object]], times: int) -> Result:
     window.close()
     return Result("window: scan keystrokes to cart row", samples,
                   target=f"p95 <= {SCAN_TARGET_MS} ms", passed=stats["p95_ms"] <= SCAN_TARGET_MS,
-                  note=f"{len(till.catalog.products):,} products; 13 digits + Enter into the "
+                  note=f"{len(session.catalog.products):,} products; 13 digits + Enter into the "
                        "focused search box; the scan leaves it empty")

@@ -29,7 +29,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from posapp.bootstrap import DataDir, open_stand
-    from posapp.services.till import Till
+    from posapp.services.session.stand import StandSession
     from posapp.ui.scanner import ScannerFilter
     from posapp.ui.stand_window import StandWindow
 
@@ -37,14 +37,14 @@ def main() -> int:
     scanner = ScannerFilter(app)
     app.installEventFilter(scanner)
     handle = open_stand(DataDir(root), code)
-    window = StandWindow(Till.open(handle))
+    window = StandWindow(StandSession.open(handle))
     scanner.scanned.connect(window.on_scan)
     window.show()
 
     def report() -> None:
         started = float(os.environ["POSAPP_PROBE_T0"])
         print(json.dumps({"seconds": time.time() - started, "rss_mb": rss_mb(),
-                          "products": len(window.till.catalog.products)}))
+                          "products": len(window.session.catalog.products)}))
         app.quit()
 
     QTimer.singleShot(0, report)

@@ -26,7 +26,7 @@ from posapp.domain.tender import Payment, PaymentMethod
 from posapp.resources import resource
 from posapp.services import catalog, demo, order_fulfil, orders, stand, sync, users
 from posapp.services.catalog_files import read_catalog_file
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.i18n import Languages
 from posapp.ui.order_dialog import OrderDialog
 from posapp.ui.organizer_window import OrganizerWindow
@@ -68,7 +68,7 @@ def main() -> int:
 def stand_window(app: QApplication, data: DataDir, lang: str) -> None:
     demo.ensure_demo_stand(data)
     handle = open_stand(data, demo.DEMO_STAND)
-    window = StandWindow(Till.open(handle))
+    window = StandWindow(StandSession.open(handle))
     window.resize(1280, 760)
     window.show()
     shot(app, window, "login", lang)
@@ -106,11 +106,11 @@ def orders_window(app: QApplication, data: DataDir, lang: str) -> None:
     data = DataDir(data.root / "orders")
     demo.ensure_demo_stand(data)
     handle = open_stand(data, demo.DEMO_STAND)
-    till = Till.open(handle)
-    cashier = till.login(demo.DEMO_CASHIER, demo.DEMO_CASHIER_PIN)
-    till.open_shift(demo.DEMO_FLOAT)
+    session = StandSession.open(handle)
+    cashier = session.login(demo.DEMO_CASHIER, demo.DEMO_CASHIER_PIN)
+    session.open_shift(demo.DEMO_FLOAT)
     hijab = catalog.lookup(handle.uow(write=False), "JTM-JLB-001")
-    due = datetime.now(till.info.zone).date() + timedelta(days=21)
+    due = datetime.now(session.info.zone).date() + timedelta(days=21)
     first = orders.place(
         handle.uow(), cashier, Buyer("Nguyen Thi Lan", "+84 90 123 4567", "lan@example.vn",
                                      "Vietnam", "12 Hang Bac, Hoan Kiem, Ha Noi"),
@@ -121,7 +121,7 @@ def orders_window(app: QApplication, data: DataDir, lang: str) -> None:
                            tracking="JNE 0123 4567 8901")
     languages = Languages(app)
     languages.use(lang)
-    window = StandWindow(till, languages=languages)
+    window = StandWindow(session, languages=languages)
     window.resize(1280, 760)
     window.show()
     for code in ("JTM-BTK-001", "JTM-JLB-003", "JTM-JLB-003"):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Product:
-    """One catalog entry. ``price`` is whole rupiah; 0 means an open price (set at the till)."""
+    """One catalog entry. ``price`` is whole rupiah; 0 means an open price (set at the session)."""
 
     sku: str
     name: str

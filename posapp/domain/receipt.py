@@ -108,7 +108,7 @@ class ReceiptRefund:
 class Receipt:
     """Everything a receipt shows, already decided; amounts in whole rupiah.
 
-    The amounts must add up as the till recorded them (line totals, subtotal, discount,
+    The amounts must add up as the session recorded them (line totals, subtotal, discount,
     total, payments and change); a receipt that does not is refused with InvalidInput
     rather than printed.
     """

@@ -63,7 +63,7 @@ class OrderMoney:
 
 @dataclass(frozen=True)
 class ShiftReport:
-    """What a cashier and a supervisor read at the till; amounts in whole rupiah."""
+    """What a cashier and a supervisor read at the session; amounts in whole rupiah."""
 
     shift_id: str
     shift_number: int

@@ -1,6 +1,6 @@
 """Backups of a stand's database to a second folder (a USB stick), and restoring one.
 
-A copy is made with SQLite's online backup API (consistent while the till keeps selling,
+A copy is made with SQLite's online backup API (consistent while the session keeps selling,
 WAL included), first under a temporary name, then renamed: a half-written copy never looks
 like a backup. One is made every few sales and at every shift close; the oldest copies
 beyond the number to keep are removed. A missing, read-only or full folder is reported

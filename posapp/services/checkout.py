@@ -34,7 +34,7 @@ def receipt_number(stand_code: str, seq: int) -> str:
 
 @dataclass(frozen=True)
 class SaleResult:
-    """What the till shows after payment; ``payload`` is the sale as journaled."""
+    """What the session shows after payment; ``payload`` is the sale as journaled."""
 
     sale_id: str
     receipt_no: str
@@ -49,7 +49,7 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
 
     The sale lines are the stock's record of the sale (no separate stock movement rows).
 
-    This is the till's hot path: a handful of prepared Core statements in one transaction.
+    This is the session's hot path: a handful of prepared Core statements in one transaction.
     """
     if cart.is_empty:
         raise InvalidInput("cart.empty")
@@ -143,7 +143,7 @@ def _payment_rows(sale_id: str, tender: Tender) -> list[dict[str, Any]]:
     ]
 
 
-# Prepared once: building statements costs more than running them on the till's hot path.
+# Prepared once: building statements costs more than running them on the session's hot path.
 _SALE, _LINE, _PAYMENT = table(SaleRow), table(SaleLineRow), table(PaymentRow)
 _PRODUCT = table(ProductRow)
 # One read for everything a sale depends on: the stand, the open shift, the last receipt

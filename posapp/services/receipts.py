@@ -50,7 +50,7 @@ def receipt_for(
     """The receipt of sale *receipt_no* (``JATIM-000123``), or of refund *receipt_no*
     (``JATIM-R00001``), from the database.
 
-    *kind* is ``"sale"`` (the receipt printed at the till) or ``"copy"`` (a reprint); a
+    *kind* is ``"sale"`` (the receipt printed at the session) or ``"copy"`` (a reprint); a
     voided sale is always a ``"void"`` receipt and a refund a ``"refund"`` one. A copy
     lists the refunds made so far. *footer* defaults to the thank-you line and the line
     about the makers in *lang*; *address*, *qr* and *logo* are what the database does not

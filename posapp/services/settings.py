@@ -43,7 +43,7 @@ _TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
 
 @dataclass(frozen=True)
 class StandSettings:
-    """What a stand may change about how its till works."""
+    """What a stand may change about how its session works."""
 
     language: str = "id"
     printer: str = ""  # "" (none), file:PATH, network:HOST[:PORT], usb:VVVV:PPPP, serial:DEVICE,

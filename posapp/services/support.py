@@ -3,7 +3,7 @@
 Inside: ``posapp.log`` (and its rotated files) and ``posapp-errors.log``; ``versions.txt``
 (posapp, Python, the libraries, the system); per stand ``STAND/settings.json`` and a copy
 of its database with the secrets removed (PIN hashes blanked, the event key deleted), made
-with SQLite's online backup API so the live till is never disturbed.
+with SQLite's online backup API so the live session is never disturbed.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
     from PySide6.QtWidgets import QApplication
 
     from posapp.services import settings
-    from posapp.services.till import Till
+    from posapp.services.session.stand import StandSession
     from posapp.ui.i18n import DEFAULT_LANGUAGE, Languages
     from posapp.ui.scanner import ScannerFilter
     from posapp.ui.stand_window import StandWindow
@@ -48,7 +48,7 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
     app.installEventFilter(scanner)
     windows = []
     for handle in handles:
-        window = StandWindow(Till.open(handle), languages=languages, scanner=scanner)
+        window = StandWindow(StandSession.open(handle), languages=languages, scanner=scanner)
         scanner.scanned.connect(window.on_scan)
         window.show()
         if settings.get(handle.uow(write=False)).customer_display:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from posapp.domain.errors import PosError
 from posapp.services import backup, settings
 from posapp.services.backup import BackupState
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import kept, said
 from posapp.ui.worker import BackgroundOp, run_in_background
 
@@ -30,9 +30,9 @@ class BackupController(QObject):
     changed = Signal()  # state or busy changed: the status bar reads status_text()
     finished = Signal(object)  # the copy's Path, None when none was due, or the exception
 
-    def __init__(self, till: Till, parent: QObject | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.till = till
+        self.session = session
         self._folder = ""
         self.reload()
         self.state: BackupState | None = self._stored_state()
@@ -53,7 +53,7 @@ class BackupController(QObject):
     def reload(self) -> None:
         """Read the backup folder again (the settings were saved)."""
         try:
-            self._folder = settings.get(self.till.handle.uow(write=False)).backup_folder
+            self._folder = settings.get(self.session.handle.uow(write=False)).backup_folder
         except PosError:
             self._folder = ""
 
@@ -75,7 +75,7 @@ class BackupController(QObject):
         if not self.folder():  # nothing to copy to: no worker started for nothing
             self.finished.emit(None)
             return
-        handle = self.till.handle
+        handle = self.session.handle
 
         def work(_progress: object) -> Path | None:
             return backup.maybe_backup(handle.uow, handle.code, handle.path, force=force)
@@ -91,19 +91,19 @@ class BackupController(QObject):
             stored = self._stored_state()  # what backup_now remembered, unless the stand was busy
             self.state = stored if stored is not None and stored.ok \
                 and stored.path == str(made) else BackupState(
-                    self.till.handle.clock(), True, str(made), 0)
+                    self.session.handle.clock(), True, str(made), 0)
         self._end(made)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, PosError):
             message = exc.message
         else:  # a surprise: logged whole, one line in the window
-            log.error("backup of stand %s failed", self.till.handle.code, exc_info=exc)
+            log.error("backup of stand %s failed", self.session.handle.code, exc_info=exc)
             message = " ".join(str(exc).split()) or type(exc).__name__
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else BackupState(
-                self.till.handle.clock(), False, self.folder(), 0, message, kept(exc))
+                self.session.handle.clock(), False, self.folder(), 0, message, kept(exc))
         self._end(exc)
 
     def _end(self, outcome: object) -> None:
@@ -117,7 +117,7 @@ class BackupController(QObject):
 
     def _stored_state(self) -> BackupState | None:
         try:
-            return backup.last_backup(self.till.handle.uow(write=False))
+            return backup.last_backup(self.session.handle.uow(write=False))
         except PosError:
             return None
 
@@ -144,7 +144,7 @@ class BackupController(QObject):
 
     def _local_time(self, at: datetime) -> str:
         """HH:MM in the event's time zone, with the date when it was not today."""
-        zone = self.till.info.zone
+        zone = self.session.info.zone
         local = at.replace(tzinfo=UTC).astimezone(zone)
-        today = self.till.handle.clock().replace(tzinfo=UTC).astimezone(zone).date()
+        today = self.session.handle.clock().replace(tzinfo=UTC).astimezone(zone).date()
         return local.strftime("%H:%M" if local.date() == today else "%d-%m-%Y %H:%M")

@@ -30,21 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.bootstrap import StandHandle
 from posapp.domain.catalog import MAX_STOCK, CatalogFileError
+from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.product import Product
-from posapp.services import catalog
-from posapp.services.catalog_edit import save_product
-from posapp.services.catalog_files import read_catalog_file
-from posapp.services.till import CatalogIndex, Till
+from posapp.services.session.catalog import Imported
+from posapp.services.session.stand import StandSession
 from posapp.ui.catalog_model import CatalogTableModel
 from posapp.ui.errors import user_message
 from posapp.ui.i18n import current_language
 from posapp.ui.scanner import IGNORE_PROPERTY
 from posapp.ui.widgets import TOUCH_HEIGHT, message_label, show_message
-from posapp.ui.worker import BackgroundOp, Progress, run_in_background
+from posapp.ui.worker import BackgroundOp, run_in_background
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
@@ -52,42 +50,20 @@ L = TypeVar("L", bound=QBoxLayout)
 _FIELDS = ("sku", "barcode", "name", "category", "maker_group", "region", "price")
 
 
-def load_all(handle: StandHandle) -> CatalogIndex:
-    """Every product of the stand, inactive ones too, searchable like the till's catalog."""
-    index = CatalogIndex()
-    for product in catalog.list_products(handle.uow(write=False), include_inactive=True):
-        index.add(product)
-    return index
-
-
-def import_file(
-    handle: StandHandle, path: Path, progress: Progress
-) -> tuple[catalog.ImportResult, CatalogIndex, CatalogIndex]:
-    """Read and import *path*, then load the catalog afresh (runs off the UI thread)."""
-    progress(0, 3)
-    rows = read_catalog_file(path)
-    progress(1, 3)
-    result = catalog.import_catalog(handle.uow(), rows)
-    progress(2, 3)
-    fresh = CatalogIndex.load(handle), load_all(handle)
-    progress(3, 3)
-    return (result, *fresh)
-
-
 class CatalogDialog(QDialog):
-    """Products of the till's stand. ``catalogChanged`` follows every saved change, after
-    ``till.catalog`` was reloaded."""
+    """Products of the session's stand. ``catalogChanged`` follows every saved change, after
+    ``session.catalog`` was reloaded."""
 
     catalogChanged = Signal()
 
-    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("catalogDialog")
         self.setProperty(IGNORE_PROPERTY, True)  # a scan types into the focused field
-        self.till = till
+        self.session = session
         self._editing: Product | None = None
         self._import_op: BackgroundOp | None = None
-        self._all = load_all(till.handle)
+        self._all = session.products.everything()
         self._build()
         self.retranslate()
         self._new_product()
@@ -223,7 +199,7 @@ class CatalogDialog(QDialog):
         self._show_stock()
 
     def done(self, result: int) -> None:
-        if self._import_op is None:  # a running import must first hand its catalog to the till
+        if self._import_op is None:  # a running import must first hand its catalog to the session
             super().done(result)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -287,9 +263,7 @@ class CatalogDialog(QDialog):
     # -- changes -------------------------------------------------------------------------
     def _save(self) -> None:
         try:
-            saved = save_product(
-                self.till.handle.uow(), self.till.require_cashier(), self._form_product()
-            )
+            saved = self.session.products.save(self._form_product())
             self._reload()
         except PosError as exc:
             self._show_error(exc)
@@ -302,13 +276,8 @@ class CatalogDialog(QDialog):
         if self._editing is None:
             return
         try:
-            change = catalog.adjust_stock(
-                self.till.handle.uow(),
-                self.till.require_cashier(),
-                self._editing.sku,
-                self.stock_delta.value(),
-                self.stock_reason.text(),
-            )
+            change = self.session.products.adjust_stock(
+                self._editing.sku, self.stock_delta.value(), self.stock_reason.text())
             self._reload()
         except PosError as exc:
             self._show_error(exc)
@@ -324,9 +293,9 @@ class CatalogDialog(QDialog):
     def _reload(
         self, active: CatalogIndex | None = None, every: CatalogIndex | None = None
     ) -> None:
-        """Put the fresh catalog in the till (and here), then tell the window."""
-        every = every or load_all(self.till.handle)
-        self.till.catalog, self._all = active or CatalogIndex.load(self.till.handle), every
+        """Put the fresh catalog in the session (and here), then tell the window."""
+        every = every or self.session.products.everything()
+        self.session.catalog, self._all = active or self.session.products.selling(), every
         i = every.position.get(self._editing.id) if self._editing and self._editing.id else None
         if i is not None:
             self._editing = every.products[i]
@@ -344,11 +313,11 @@ class CatalogDialog(QDialog):
             return
         self.import_problems.clear()
         self.import_progress.setValue(0)
-        handle = self.till.handle
+        products = self.session.products
         self._set_busy(True)
         self._import_op = run_in_background(
             self,
-            lambda progress: import_file(handle, Path(path), progress),
+            lambda progress: products.import_file(Path(path), progress),
             on_success=self._imported,
             on_failure=self._import_failed,
             on_progress=self._import_progressed,
@@ -357,10 +326,10 @@ class CatalogDialog(QDialog):
     def _import_progressed(self, done: int, total: int) -> None:
         self.import_progress.setValue(done * 100 // total if total else 0)
 
-    def _imported(self, outcome: tuple[catalog.ImportResult, CatalogIndex, CatalogIndex]) -> None:
-        result, active, every = outcome
+    def _imported(self, outcome: Imported) -> None:
+        result = outcome.result
         self._import_op = None
-        self._reload(active, every)
+        self._reload(outcome.selling, outcome.everything)
         self._fill_form(self._editing)
         self._refresh_table()
         self._show_status(

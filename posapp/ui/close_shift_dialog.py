@@ -21,7 +21,7 @@ from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.report import ShiftReport
 from posapp.printing.text_report import render_shift_report
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.pin_prompt import TOUCH, touch_button
 
@@ -44,10 +44,11 @@ class CloseShiftDialog(QDialog):
     shift_closed = Signal(object)  # the Z report (ShiftReport), once the shift is closed
     print_requested = Signal(int)  # the closed shift's number: its Z report to the printer
 
-    def __init__(self, till: Till, parent: QWidget | None = None, lang: str = "id") -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None,
+                 lang: str = "id") -> None:
         super().__init__(parent)
         self.setObjectName("closeShiftDialog")
-        self.till = till
+        self.session = session
         self.lang = lang
         self.report: ShiftReport | None = None  # the Z report once closed
         self._x_report: ShiftReport | None = None  # the open shift's figures
@@ -178,7 +179,7 @@ class CloseShiftDialog(QDialog):
     def load_expected(self) -> None:
         """Read the open shift's X figures: the cash the drawer should hold."""
         try:
-            x_report = self.till.shift_report()
+            x_report = self.session.shift_report()
         except PosError as exc:
             self._show_error(exc)
             x_report = None
@@ -245,7 +246,7 @@ class CloseShiftDialog(QDialog):
                               "with Rp 0 in the drawer."))
             return
         try:
-            report = self.till.close_shift(counted)
+            report = self.session.close_shift(counted)
         except PosError as exc:
             self._show_error(exc)
             return
@@ -275,10 +276,10 @@ class CloseShiftDialog(QDialog):
         """The Z report as the printer will have it, in the dialog's language."""
         if self.report is None:
             return ""
-        info = self.till.info
+        info = self.session.info
         return render_shift_report(
             self.report, header=[info.event_name, f"{info.name} ({info.province})"],
-            zone=info.zone, printed_at=self.till.handle.clock(), lang=self.lang)
+            zone=info.zone, printed_at=self.session.handle.clock(), lang=self.lang)
 
     def set_report_language(self, lang: str) -> None:
         """Show the Z report in *lang* ("id" or "en") from now on."""

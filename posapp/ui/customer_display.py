@@ -1,6 +1,6 @@
 """The customer display: a second window facing the buyer with the cart, total, change and QRIS.
 
-It only shows the till (``till.cart`` and ``till.last_sale``); it never writes anything and
+It only shows the session (``session.cart`` and ``session.last_sale``); it never writes anything and
 never takes the keyboard focus, so scans keep going to the stand window.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from posapp.domain.cart import PricedLine
 from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PaymentMethod
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.i18n import current_language
 from posapp.ui.qris_view import QrisView
 from posapp.ui.widgets import big_label
@@ -43,11 +43,11 @@ def pick_screen(screens: Sequence[QScreen], cashier: QScreen | None) -> QScreen 
 
 
 class CustomerDisplay(QWidget):
-    """A top-level window for a screen facing the buyer; ``refresh()`` redraws it from the till."""
+    """A top-level window for a screen facing the buyer; ``refresh()`` redraws it."""
 
-    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
-        self.till = till
+        self.session = session
         self.qris_amount: int | None = None
         self._payment: tuple[QDialog, QAbstractButton, QrisView] | None = None
         self.setObjectName("customerDisplay")
@@ -118,7 +118,7 @@ class CustomerDisplay(QWidget):
 
     # -- text --------------------------------------------------------------------------
     def retranslate(self) -> None:
-        info = self.till.info
+        info = self.session.info
         self.setWindowTitle(self.tr("Customer display: {stand}").format(stand=info.name))
         self.stand_label.setText(info.name)
         self.event_label.setText(info.event_name)
@@ -154,10 +154,10 @@ class CustomerDisplay(QWidget):
 
     # -- showing -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Redraw from the till: the cart, else the last sale's change, else the welcome."""
-        totals = self.till.cart.totals()
-        sale = self.till.last_sale if self.till.cart.is_empty else None
-        idle = self.till.cart.is_empty and sale is None
+        """Redraw from the session: the cart, else the last sale's change, else the welcome."""
+        totals = self.session.cart.totals()
+        sale = self.session.last_sale if self.session.cart.is_empty else None
+        idle = self.session.cart.is_empty and sale is None
         self.cart_list.clear()
         hidden = len(totals.lines) - MAX_LINES
         if hidden > 0:
@@ -173,7 +173,7 @@ class CustomerDisplay(QWidget):
             change = self.tr("Change {amount}").format(amount=format_rupiah(sale.change))
             self.change_label.setText(f"{change}\n{thanks}" if sale.change else thanks)
         self.welcome_label.setVisible(idle)
-        self.cart_list.setVisible(not self.till.cart.is_empty)
+        self.cart_list.setVisible(not self.session.cart.is_empty)
         for widget in (self.total_caption, self.total_label):
             widget.setVisible(not idle)
         self.discount_label.setVisible(totals.discount > 0)
@@ -186,7 +186,7 @@ class CustomerDisplay(QWidget):
         self._show_qris_view()
 
     def _show_qris_view(self) -> None:
-        shown = self.qris_amount is not None and not self.till.cart.is_empty
+        shown = self.qris_amount is not None and not self.session.cart.is_empty
         if shown:
             self.qris_view.set_amount(self.qris_amount or 0)
         self.qris_view.setVisible(shown)

@@ -28,7 +28,7 @@ from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
 from posapp.services import history, returns, settings, shifts
 from posapp.services.history import SaleDetail, SaleSummary
 from posapp.services.receipts import receipt_for
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.history_model import (
     SaleLinesModel,
@@ -48,10 +48,11 @@ class HistoryDialog(QDialog):
     reprint_requested = Signal(str)  # a receipt number whose copy should go to the printer
     refunded = Signal(str)  # a new refund's number: its receipt goes to the printer
 
-    def __init__(self, till: Till, parent: QWidget | None = None, lang: str = "id") -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None,
+                 lang: str = "id") -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        self.till, self.lang = till, lang
+        self.session, self.lang = session, lang
         self.sale: SaleDetail | None = None  # the open sale
         self.prompt: PinPrompt | None = None  # the supervisor prompt while it is up
         self._sales: list[SaleSummary] = []
@@ -65,7 +66,7 @@ class HistoryDialog(QDialog):
     def _build(self) -> None:
         self.search = QLineEdit(self, objectName="historySearch", clearButtonEnabled=True)
         self.all_toggle = QCheckBox(self, objectName="historyAllToggle")
-        self.sales_model = SalesModel(self.till.info.zone, self)
+        self.sales_model = SalesModel(self.session.info.zone, self)
         self.table = self._table("historyTable", self.sales_model, SalesModel.STATUS)
         self.receipt_input = QLineEdit(self, objectName="receiptInput")
         self.open_button = touch_button(self, "openReceiptButton")
@@ -194,9 +195,9 @@ class HistoryDialog(QDialog):
         """Read the sales again (this shift, or all with the toggle)."""
         try:
             sales = history.list_sales(
-                self.till.handle.uow(write=False), everything=self.all_toggle.isChecked()
+                self.session.handle.uow(write=False), everything=self.all_toggle.isChecked()
             )
-            with self.till.handle.uow(write=False) as uow:
+            with self.session.handle.uow(write=False) as uow:
                 shift = shifts.open_shift_row(uow)
                 self._shift_number = shift.number if shift else None
         except PosError as exc:
@@ -247,7 +248,7 @@ class HistoryDialog(QDialog):
     def _open(self, receipt_no: str, *, quiet: bool = True) -> bool:
         """Show the sale *receipt_no*; NotFound is raised unless *quiet*."""
         try:
-            detail = history.sale_detail(self.till.handle.uow(write=False), receipt_no)
+            detail = history.sale_detail(self.session.handle.uow(write=False), receipt_no)
         except NotFound:
             if quiet:
                 return False
@@ -296,7 +297,7 @@ class HistoryDialog(QDialog):
             return
         parts = [
             sale.receipt_no,
-            local_time(sale.created_at, self.till.info.zone),
+            local_time(sale.created_at, self.session.info.zone),
             sale.cashier,
             format_rupiah(sale.total),
         ]
@@ -329,7 +330,7 @@ class HistoryDialog(QDialog):
 
         def approve(name: str, pin: str) -> None:
             result = returns.void_sale(
-                self.till.handle.uow(),
+                self.session.handle.uow(),
                 sale.receipt_no,
                 supervisor_name=name,
                 supervisor_pin=pin,
@@ -374,7 +375,7 @@ class HistoryDialog(QDialog):
 
         def approve(name: str, pin: str) -> None:
             result = returns.refund(
-                self.till.handle.uow(),
+                self.session.handle.uow(),
                 sale.receipt_no,
                 items,
                 supervisor_name=name,
@@ -401,7 +402,7 @@ class HistoryDialog(QDialog):
     def _reprint_clicked(self) -> None:
         if self.sale is None:
             return
-        uow = self.till.handle.uow
+        uow = self.session.handle.uow
         try:  # the copy as it prints, at the stand's paper width
             width = settings.get(uow(write=False)).paper_width
             copy = receipt_for(uow(write=False), self.sale.receipt_no, lang=self.lang, kind="copy")
@@ -442,7 +443,7 @@ class HistoryDialog(QDialog):
         self._open(receipt_no)
         self._say(message, error=False)
         try:
-            self.till.refresh_stock(product_ids)
+            self.session.refresh_stock(product_ids)
         except PosError as exc:  # done all the same; the grid's figures catch up later
             self._show_error(exc)
         self.changed.emit(product_ids)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from posapp.domain.errors import PosError
 from posapp.domain.money import parse_rupiah
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.widgets import big_label, button, message_label, show_message
 
@@ -17,9 +17,9 @@ class LoginPage(QWidget):
 
     logged_in = Signal()
 
-    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.till = till
+        self.session = session
         self.setObjectName("loginPage")
         self.title = big_label("loginTitle", 20, self)
         self.name_label, self.pin_label = QLabel(self), QLabel(self)
@@ -63,14 +63,14 @@ class LoginPage(QWidget):
 
     def reset(self) -> None:
         self.name_input.clear()
-        self.name_input.addItems(self.till.user_names())
+        self.name_input.addItems(self.session.user_names())
         self.pin_input.clear()
         show_message(self.error, "")
         self.pin_input.setFocus()
 
     def submit(self) -> None:
         try:
-            self.till.login(self.name_input.currentText(), self.pin_input.text())
+            self.session.login(self.name_input.currentText(), self.pin_input.text())
         except PosError as exc:
             self.pin_input.clear()
             show_message(self.error, user_message(exc))
@@ -84,9 +84,9 @@ class OpenShiftPage(QWidget):
 
     shift_opened = Signal()
 
-    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.till = till
+        self.session = session
         self.setObjectName("openShiftPage")
         self.title = big_label("openShiftTitle", 20, self)
         self.float_label = QLabel(self)
@@ -126,7 +126,7 @@ class OpenShiftPage(QWidget):
 
     def submit(self) -> None:
         try:
-            self.till.open_shift(parse_rupiah(self.float_input.text() or "0"))
+            self.session.open_shift(parse_rupiah(self.float_input.text() or "0"))
         except PosError as exc:
             show_message(self.error, user_message(exc))
             return

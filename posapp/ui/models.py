@@ -1,4 +1,4 @@
-"""Qt models: they hold rows the till gives them and never query the database."""
+"""Qt models: they hold rows the session gives them and never query the database."""
 
 from __future__ import annotations
 

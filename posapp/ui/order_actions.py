@@ -15,7 +15,7 @@ from posapp.domain.tender import Payment
 from posapp.services import order_fulfil, orders
 from posapp.services.order_fulfil import HandOver
 from posapp.services.orders import OrderView, PaymentResult
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.order_cancel import OrderCancelDialog
 from posapp.ui.order_payment import OrderPaymentDialog
@@ -53,8 +53,8 @@ class OrderActions(QObject):
         buttons["printSlipButton"].clicked.connect(self.print_slip)
 
     @property
-    def till(self) -> Till:
-        return self.d.till
+    def session(self) -> StandSession:
+        return self.d.session
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -74,10 +74,10 @@ class OrderActions(QObject):
         number = order.order_no
 
         def take(payments: list[Payment]) -> PaymentResult:
-            return orders.pay(self.till.handle.uow(), self.till.require_cashier(), number,
+            return orders.pay(self.session.handle.uow(), self.session.require_cashier(), number,
                               payments)
 
-        dialog = OrderPaymentDialog(self.till, "balance", order.balance, take=take,
+        dialog = OrderPaymentDialog(self.session, "balance", order.balance, take=take,
                                     order_no=number, parent=self.d, qris_image=self.qris_image)
         dialog.accepted.connect(lambda: self._paid(dialog))
         self._open(dialog)
@@ -104,7 +104,7 @@ class OrderActions(QObject):
         if order is None:
             return
         try:
-            view = orders.mark_ready(self.till.handle.uow(), self.till.require_cashier(),
+            view = orders.mark_ready(self.session.handle.uow(), self.session.require_cashier(),
                                      order.order_no)
         except PosError as exc:
             self._refused(exc)
@@ -126,7 +126,7 @@ class OrderActions(QObject):
         number, tracking = order.order_no, self.d.tracking.text()
 
         def take(payments: list[Payment]) -> HandOver:
-            return order_fulfil.hand_over(self.till.handle.uow(), self.till.require_cashier(),
+            return order_fulfil.hand_over(self.session.handle.uow(), self.session.require_cashier(),
                                           number, payments=payments, lines=pieces,
                                           tracking=tracking)
 
@@ -137,7 +137,7 @@ class OrderActions(QObject):
             except PosError as exc:
                 self._refused(exc)
             return
-        dialog = OrderPaymentDialog(self.till, "handover", order.balance, take=take,
+        dialog = OrderPaymentDialog(self.session, "handover", order.balance, take=take,
                                     order_no=number, required=required, parent=self.d,
                                     qris_image=self.qris_image)
         dialog.accepted.connect(lambda: isinstance(dialog.result, HandOver)
@@ -170,7 +170,7 @@ class OrderActions(QObject):
         order = self.d.order
         if order is None:
             return
-        dialog = OrderCancelDialog(self.till, order, self.d)
+        dialog = OrderCancelDialog(self.session, order, self.d)
         dialog.accepted.connect(lambda: self._cancelled(dialog))
         self._open(dialog)
 

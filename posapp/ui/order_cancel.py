@@ -22,7 +22,7 @@ from posapp.domain.order import PaymentKind
 from posapp.domain.tender import PaymentMethod
 from posapp.services import order_fulfil
 from posapp.services.orders import OrderView
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.order_models import OrderWords
 from posapp.ui.pin_prompt import TOUCH, SupervisorFields, touch_button
@@ -31,12 +31,13 @@ from posapp.ui.pin_prompt import TOUCH, SupervisorFields, touch_button
 class OrderCancelDialog(QDialog):
     """Cancel *order* (not handed over): the deposit given back by a method, or kept."""
 
-    def __init__(self, till: Till, order: OrderView, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, order: OrderView,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderCancelDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
-        self.till, self.order = till, order
+        self.session, self.order = session, order
         self.result: OrderView | None = None
         self.words = OrderWords(self)
         self.detail = QLabel(self, objectName="cancelDetailLabel", wordWrap=True)
@@ -55,7 +56,7 @@ class OrderCancelDialog(QDialog):
             self.method.addItem(m.value, m.value)
         self.method.setCurrentIndex(max(0, self.method.findData(self._main_method())))
         self.refund.toggled.connect(self.method.setEnabled)
-        self.supervisor = SupervisorFields(self, till.user_names())
+        self.supervisor = SupervisorFields(self, session.user_names())
         self.supervisor.submitted.connect(self.confirm)
         self.error = QLabel(self, objectName="cancelErrorLabel", wordWrap=True)
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -138,7 +139,7 @@ class OrderCancelDialog(QDialog):
             return
         try:
             self.result = order_fulfil.cancel(
-                self.till.handle.uow(), self.order.order_no,
+                self.session.handle.uow(), self.order.order_no,
                 supervisor_name=self.supervisor.name(), supervisor_pin=self.supervisor.pin(),
                 reason=reason, deposit="refund" if self.refund.isChecked() else "keep",
                 method=PaymentMethod(self.method.currentData()))

@@ -28,7 +28,7 @@ from posapp.domain.order import Buyer, OrderItem, PaymentKind
 from posapp.domain.tender import Payment
 from posapp.services import fx, orders
 from posapp.services.orders import OrderView
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.i18n import current_language
 from posapp.ui.order_lines import OrderLinesEditor
@@ -54,10 +54,10 @@ class CurrencyEstimate(QObject):
     """An order's total and balance in the buyer's currency, when the stand has a rate for
     it: an estimate only (payments are always in rupiah). The rates are read once."""
 
-    def __init__(self, till: Till, parent: QObject | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         try:
-            self.rates = fx.get(till.handle.uow(write=False))
+            self.rates = fx.get(session.handle.uow(write=False))
         except PosError:  # no estimate then; the order itself does not need one
             self.rates = {}
 
@@ -78,18 +78,18 @@ class OrderDialog(QDialog):
     placed = Signal(object)  # the OrderView, once the order is saved
     payment_opened = Signal(object)  # the deposit's payment dialog (the buyer's display follows)
 
-    def __init__(self, till: Till, parent: QWidget | None = None, *, today: date,
+    def __init__(self, session: StandSession, parent: QWidget | None = None, *, today: date,
                  items: list[OrderItem] | None = None, cart_discount: bool = False,
                  lang: str = "id", qris_image: QrisImageFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderDialog")
-        self.till, self.today, self.qris_image = till, today, qris_image
+        self.session, self.today, self.qris_image = session, today, qris_image
         self.cart_discount = cart_discount
         self.deposit: list[Payment] = []
         self.view: OrderView | None = None  # the order once placed
         self.payment: OrderPaymentDialog | None = None  # the deposit dialog while it is up
         self.words = OrderWords(self)
-        self.estimate = CurrencyEstimate(till, self)
+        self.estimate = CurrencyEstimate(session, self)
         self._build(lang)
         if items:
             self.lines.set_items(items)
@@ -138,7 +138,7 @@ class OrderDialog(QDialog):
         for widget in (self.name_input, self.phone_input, self.email_input, self.country,
                        self.address, self.due, self.note):
             widget.setMinimumHeight(TOUCH)
-        self.lines = OrderLinesEditor(self.till, self)
+        self.lines = OrderLinesEditor(self.session, self)
         self.lines.changed.connect(self._update_money)
         self.discount_note = message_label("cartDiscountNote", self)
         self.total_label = big_label("orderTotalLabel", 20, self)
@@ -266,7 +266,7 @@ class OrderDialog(QDialog):
         if total <= 0:
             show_message(self.error, self.tr("Add what the buyer orders first."))
             return
-        self.payment = OrderPaymentDialog(self.till, "deposit", total, taken=self.deposit,
+        self.payment = OrderPaymentDialog(self.session, "deposit", total, taken=self.deposit,
                                           parent=self, qris_image=self.qris_image)
         self.payment.accepted.connect(self._deposit_taken)
         self.payment.open()
@@ -294,7 +294,7 @@ class OrderDialog(QDialog):
             self.address.setFocus()
             return
         try:
-            result = orders.place(self.till.handle.uow(), self.till.require_cashier(),
+            result = orders.place(self.session.handle.uow(), self.session.require_cashier(),
                                   self.buyer(), self.lines.items(),
                                   due=self.due.date().toPython(), deposit=self.deposit,
                                   note=self.note.text())

@@ -26,7 +26,7 @@ from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.order import OrderItem
 from posapp.domain.product import Product
 from posapp.services.orders import OrderView
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.order_models import DraftLine, DraftLinesModel, merge_line
 from posapp.ui.pin_prompt import TOUCH, touch_button
@@ -55,9 +55,9 @@ class OrderLinesEditor(QWidget):
 
     changed = Signal()  # a line was added, removed or its quantity changed
 
-    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.till = till
+        self.session = session
         self.lines: list[DraftLine] = []
         self._spins: list[QSpinBox] = []
         self._custom_base: Product | None = None  # an open-price product picked as the base
@@ -154,9 +154,9 @@ class OrderLinesEditor(QWidget):
         the pieces in the spin box; else say why, and nothing changes."""
         text = code.strip()
         try:
-            product = self.till.catalog.find(text)
+            product = self.session.catalog.find(text)
         except NotFound as exc:
-            found = self.till.catalog.search(text) if text else []
+            found = self.session.catalog.search(text) if text else []
             if len(found) != 1:
                 self._warn(self.tr("Several products match: pick one from the list")
                            if found else user_message(exc), beep=not found)
@@ -185,7 +185,7 @@ class OrderLinesEditor(QWidget):
             self.code_input.clear()
 
     def _search(self, text: str) -> None:
-        found = self.till.catalog.search(text)[:MAX_RESULTS] if text.strip() else []
+        found = self.session.catalog.search(text)[:MAX_RESULTS] if text.strip() else []
         self.results.clear()
         for product in found:
             price = format_rupiah(product.price) if product.price else "—"
@@ -233,7 +233,7 @@ class OrderLinesEditor(QWidget):
             stock = None
             if item.sku is not None:
                 try:
-                    stock = self.till.catalog.find(item.sku).stock
+                    stock = self.session.catalog.find(item.sku).stock
                 except NotFound:
                     stock = None
             merge_line(self.lines, DraftLine(item, stock=stock))

@@ -17,7 +17,7 @@ from posapp.services.orders import OrderView
 from posapp.ui.errors import user_message
 
 if TYPE_CHECKING:
-    from posapp.services.till import Till
+    from posapp.services.session.stand import StandSession
     from posapp.ui.qris_view import QrisImageFactory
     from posapp.ui.stand_actions import StandActions
     from posapp.ui.stand_window import StandWindow
@@ -44,8 +44,8 @@ class OrderMenu(QObject):
         return self.actions.window
 
     @property
-    def till(self) -> Till:
-        return self.actions.till
+    def session(self) -> StandSession:
+        return self.actions.session
 
     def _selling(self) -> bool:
         return self.window.pages.currentWidget() is self.window.selling
@@ -57,8 +57,8 @@ class OrderMenu(QObject):
             return
         from posapp.ui.order_dialog import OrderDialog
 
-        cart = self.till.cart
-        dialog = OrderDialog(self.till, self.window, today=self.today(),
+        cart = self.session.cart
+        dialog = OrderDialog(self.session, self.window, today=self.today(),
                              items=[order_item(line) for line in cart.lines],
                              cart_discount=cart.totals().discount > 0,
                              lang=self.actions._lang(), qris_image=self._qris_image())
@@ -70,7 +70,7 @@ class OrderMenu(QObject):
 
     def _placed(self, view: OrderView, from_cart: bool) -> None:
         if from_cart:
-            self.till.cart.clear()
+            self.session.cart.clear()
         self.print_slip(view.order_no)
         self._changed({ln.product_id for ln in view.lines if ln.product_id is not None})
 
@@ -80,7 +80,7 @@ class OrderMenu(QObject):
             return
         from posapp.ui.orders_dialog import OrdersDialog
 
-        dialog = OrdersDialog(self.till, self.window, today=self.today(),
+        dialog = OrdersDialog(self.session, self.window, today=self.today(),
                               qris_image=self._qris_image())
         dialog.slip_requested.connect(self.print_slip)
         dialog.changed.connect(self._changed)
@@ -107,7 +107,7 @@ class OrderMenu(QObject):
     def _changed(self, product_ids: set[int]) -> None:
         """After a step: stock figures (reserved, or back on the shelf) and the count."""
         try:
-            self.till.refresh_stock(product_ids)
+            self.session.refresh_stock(product_ids)
         except PosError as exc:  # done all the same; the grid's figures catch up later
             self.window.statusBar().showMessage(user_message(exc), 10_000)
         self.window.selling.refresh_products()
@@ -136,10 +136,10 @@ class OrderMenu(QObject):
 
     def today(self) -> date:
         """The date at the stand (its time zone): due dates are never before it."""
-        return datetime.now(self.till.info.zone).date()
+        return datetime.now(self.session.info.zone).date()
 
     def _qris_image(self) -> QrisImageFactory | None:
         from posapp.services import settings
         from posapp.ui.qr_image import qris_image_maker
 
-        return qris_image_maker(settings.get(self.till.handle.uow(write=False)).qris_payload)
+        return qris_image_maker(settings.get(self.session.handle.uow(write=False)).qris_payload)

@@ -16,7 +16,7 @@ from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import take_deposit
 from posapp.domain.tender import Payment
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.payment_dialog import PaymentDialog
 from posapp.ui.qris_view import QrisImageFactory
 
@@ -31,7 +31,7 @@ class OrderPaymentDialog(PaymentDialog):
     returned) are set and the dialog accepts.
     """
 
-    def __init__(self, till: Till, kind: Kind, due: int, *,
+    def __init__(self, session: StandSession, kind: Kind, due: int, *,
                  take: Callable[[list[Payment]], object] | None = None, order_no: str = "",
                  required: int | None = None, taken: list[Payment] | None = None,
                  parent: QWidget | None = None,
@@ -41,7 +41,7 @@ class OrderPaymentDialog(PaymentDialog):
         self.payments: list[Payment] = []
         self.result: object = None
         self.hint = None
-        super().__init__(till, parent, qris_image=qris_image, due=due)
+        super().__init__(session, parent, qris_image=qris_image, due=due)
         self.setObjectName("orderPaymentDialog")
         self.hint = QLabel(self, objectName="orderPaymentHint", wordWrap=True)
         layout = self.layout()

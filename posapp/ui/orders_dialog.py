@@ -27,7 +27,7 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.order import ORDER_STATUSES, TO_COLLECT, OrderStatus, kind_sign
 from posapp.services import orders
 from posapp.services.orders import OrderView
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.history_model import local_time
 from posapp.ui.i18n import current_language
@@ -58,17 +58,17 @@ class OrdersDialog(QDialog):
     new_order_requested = Signal()
     payment_opened = Signal(object)  # a payment dialog opened (the buyer's display follows)
 
-    def __init__(self, till: Till, parent: QWidget | None = None, *, today: date,
+    def __init__(self, session: StandSession, parent: QWidget | None = None, *, today: date,
                  qris_image: QrisImageFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ordersDialog")
-        self.till, self.today = till, today
+        self.session, self.today = session, today
         self.order: OrderView | None = None  # the open order
         self._orders: list[OrderView] = []
         self._spins: dict[int, QSpinBox] = {}  # line number -> pieces to hand over
         self._selecting = False
         self.words = OrderWords(self)
-        self.estimate = CurrencyEstimate(till, self)
+        self.estimate = CurrencyEstimate(session, self)
         self._build()
         self.actions_ = OrderActions(self, qris_image)
         self.retranslate()
@@ -202,7 +202,7 @@ class OrdersDialog(QDialog):
     def refresh(self) -> None:
         """Read the orders again."""
         try:
-            self._orders = orders.list_orders(self.till.handle.uow(write=False))
+            self._orders = orders.list_orders(self.session.handle.uow(write=False))
         except PosError as exc:
             self.say(user_message(exc), error=True)
             return
@@ -241,7 +241,7 @@ class OrdersDialog(QDialog):
         if not code:
             return False
         try:
-            order = orders.get(self.till.handle.uow(write=False), code)
+            order = orders.get(self.session.handle.uow(write=False), code)
         except NotFound as exc:
             self.say(user_message(exc), error=True)
             return False
@@ -296,7 +296,7 @@ class OrdersDialog(QDialog):
             return
         self.title.setText(" · ".join((
             order.order_no, self.words.status(order.status),
-            local_time(order.created_at, self.till.info.zone))))
+            local_time(order.created_at, self.session.info.zone))))
         b = order.buyer
         where = (self.tr("ship to {address}").format(address=b.address) if b.ships
                  else self.tr("picked up at the stand"))
@@ -312,7 +312,7 @@ class OrdersDialog(QDialog):
         for p in order.payments:
             sign = kind_sign(p.kind)
             self.payments.addItem(" · ".join((
-                local_time(p.at, self.till.info.zone), self.words.kind(p.kind),
+                local_time(p.at, self.session.info.zone), self.words.kind(p.kind),
                 self.words.method(p.method), format_rupiah(sign * p.amount))))
         self.money.setText(self.tr("Total {total} · paid {paid} · balance due {balance}").format(
             total=format_rupiah(order.total), paid=format_rupiah(order.paid),

@@ -29,7 +29,7 @@ from posapp.domain.tender import (
     settle,
 )
 from posapp.services.checkout import SaleResult
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.i18n import current_language
 from posapp.ui.qris_view import QrisImageFactory, QrisView
@@ -66,17 +66,17 @@ def quick_amounts(due: int) -> list[int]:
 
 
 class PaymentDialog(QDialog):
-    """Take payment for the till's cart; on success ``sale`` holds the result and it accepts."""
+    """Take payment for the session's cart; on success ``sale`` holds the result and it accepts."""
 
     paid = Signal(object)  # the SaleResult, emitted just before accept()
 
-    def __init__(self, till: Till, parent: QWidget | None = None, *,
+    def __init__(self, session: StandSession, parent: QWidget | None = None, *,
                  qris_image: QrisImageFactory | None = None, due: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setModal(True)
-        self.till = till
-        self.total = till.total() if due is None else due  # *due*: an order's (order_payment)
+        self.session = session
+        self.total = session.total() if due is None else due  # *due*: an order's (order_payment)
         self.sale: SaleResult | None = None
         self.taken: list[Payment] = []
         self._method = PaymentMethod.CASH
@@ -352,7 +352,7 @@ class PaymentDialog(QDialog):
         if amount is None:
             return
         try:
-            self.sale = self.till.pay(self._payments(amount))
+            self.sale = self.session.pay(self._payments(amount))
         except PosError as exc:
             self._show_error(exc)
             return

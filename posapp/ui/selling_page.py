@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.errors import user_message
 from posapp.ui.models import CartModel, ProductGridModel
 from posapp.ui.widgets import big_label, button, message_label, show_message
@@ -30,16 +30,16 @@ class SellingPage(QWidget):
 
     pay_requested = Signal()
     custom_item_requested = Signal()
-    open_price_requested = Signal(object)  # a catalog Product whose price is set at the till
+    open_price_requested = Signal(object)  # a catalog Product whose price is set at the session
     quantity_requested = Signal(int)
     line_discount_requested = Signal(int)
     cart_discount_requested = Signal()
     order_requested = Signal()  # the cart's lines become an order instead of a sale
     cart_changed = Signal()
 
-    def __init__(self, till: Till, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.till = till
+        self.session = session
         self.setObjectName("sellingPage")
         self._category: str | None = None
         self._build_products()
@@ -214,11 +214,11 @@ class SellingPage(QWidget):
         while self.tabs.count():
             self.tabs.removeTab(0)
         self.tabs.addTab(self.tr("All"))
-        for category in self.till.catalog.categories():
+        for category in self.session.catalog.categories():
             self.tabs.addTab(category)
         index = (
-            self.till.catalog.categories().index(self._category) + 1
-            if self._category in self.till.catalog.categories()
+            self.session.catalog.categories().index(self._category) + 1
+            if self._category in self.session.catalog.categories()
             else 0
         )
         self.tabs.setCurrentIndex(index)
@@ -229,7 +229,7 @@ class SellingPage(QWidget):
         self.refresh_products()
 
     def refresh_products(self) -> None:
-        self.grid_model.set_rows(self.till.catalog.search(self.search.text(), self._category))
+        self.grid_model.set_rows(self.session.catalog.search(self.search.text(), self._category))
 
     def reload_catalog(self) -> None:
         self._fill_tabs()
@@ -242,7 +242,7 @@ class SellingPage(QWidget):
         if product.price == 0:
             self.open_price_requested.emit(product)
             return
-        self._run(lambda: self.till.add(product))
+        self._run(lambda: self.session.add(product))
 
     def _typed_code(self) -> None:
         code = self.scan_input.text().strip()
@@ -252,12 +252,12 @@ class SellingPage(QWidget):
 
     def add_code(self, code: str) -> bool:
         """A scanned or typed code: add the product, or warn and leave the cart as it was."""
-        return self._run(lambda: self.till.scan(code), beep=True)
+        return self._run(lambda: self.session.scan(code), beep=True)
 
     # -- cart --------------------------------------------------------------------------
     def selected_row(self) -> int:
         rows = self.cart.selectionModel().selectedRows()
-        return rows[0].row() if rows else len(self.till.cart.lines) - 1
+        return rows[0].row() if rows else len(self.session.cart.lines) - 1
 
     def _with_row(self, action) -> None:  # type: ignore[no-untyped-def]
         row = self.selected_row()
@@ -268,16 +268,16 @@ class SellingPage(QWidget):
         row = self.selected_row()
         if row < 0:
             return
-        quantity = self.till.cart.lines[row].quantity + delta
+        quantity = self.session.cart.lines[row].quantity + delta
         if quantity <= 0:
             self.remove_line()
         else:
-            self._run(lambda: self.till.cart.set_quantity(row, quantity), keep_row=row)
+            self._run(lambda: self.session.cart.set_quantity(row, quantity), keep_row=row)
 
     def remove_line(self) -> None:
         row = self.selected_row()
         if row >= 0:
-            self._run(lambda: self.till.cart.remove(row))
+            self._run(lambda: self.session.cart.remove(row))
 
     def _run(self, action, *, beep: bool = False, keep_row: int | None = None) -> bool:  # type: ignore[no-untyped-def]
         try:
@@ -292,7 +292,7 @@ class SellingPage(QWidget):
         return True
 
     def refresh_cart(self, select: int | None = None) -> None:
-        totals = self.till.cart.totals()
+        totals = self.session.cart.totals()
         self.cart_model.set_totals(totals)
         self.subtotal_label.setText(
             self.tr("Subtotal: {amount}").format(amount=format_rupiah(totals.subtotal))
@@ -301,9 +301,9 @@ class SellingPage(QWidget):
             self.tr("Discount: {amount}").format(amount=format_rupiah(-totals.discount))
         )
         self.total.setText(format_rupiah(totals.total))
-        self.pay.setEnabled(not self.till.cart.is_empty)
-        self.order.setEnabled(not self.till.cart.is_empty)
-        sale = self.till.last_sale
+        self.pay.setEnabled(not self.session.cart.is_empty)
+        self.order.setEnabled(not self.session.cart.is_empty)
+        sale = self.session.last_sale
         self.last_change.setVisible(sale is not None)
         if sale is not None:
             self.last_change.setText(

@@ -1,5 +1,5 @@
 """The stand's settings: language, printer, paper, QRIS, scanner, discount limit, display,
-cash drawer (the till, on the left); the central store to sync to, the event the stand joined,
+cash drawer (the session, on the left); the central store to sync to, the event the stand joined,
 and the backup folder (the data, on the right)."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from posapp.ui.input_dialog import Field, InputDialog
 from posapp.ui.order_menu import OrderMenu
 
 if TYPE_CHECKING:
-    from posapp.services.till import Till
+    from posapp.services.session.stand import StandSession
     from posapp.ui.stand_window import StandWindow
 
 
@@ -34,8 +34,8 @@ class StandActions(QObject):
         self.orders = OrderMenu(self)  # taking orders, the orders list, their slips
 
     @property
-    def till(self) -> Till:
-        return self.window.till
+    def session(self) -> StandSession:
+        return self.window.session
 
     def _refresh(self) -> None:
         self.window.selling.refresh_cart()
@@ -64,22 +64,23 @@ class StandActions(QObject):
 
     # -- selling -------------------------------------------------------------------
     def pay(self) -> None:
-        if self.till.cart.is_empty or self.window.pages.currentWidget() is not self.window.selling:
+        window = self.window
+        if self.session.cart.is_empty or window.pages.currentWidget() is not window.selling:
             return
         from posapp.services import settings
         from posapp.ui.customer_display import CustomerDisplay
         from posapp.ui.payment_dialog import PaymentDialog
         from posapp.ui.qr_image import qris_image_maker
 
-        stand = settings.get(self.till.handle.uow(write=False))
-        dialog = PaymentDialog(self.till, self.window,
+        stand = settings.get(self.session.handle.uow(write=False))
+        dialog = PaymentDialog(self.session, self.window,
                                qris_image=qris_image_maker(stand.qris_payload))
         if isinstance(self.customer_display, CustomerDisplay):  # the buyer sees the QRIS code
             self.customer_display.follow_payment(dialog)
         self._open(dialog, self._paid)
 
     def _paid(self) -> None:
-        sale = self.till.last_sale
+        sale = self.session.last_sale
         if sale is not None:  # committed already: receipt and backup in the background
             self.window.printing.receipt(sale.receipt_no)
             self.window.backups.after_sale()
@@ -88,7 +89,7 @@ class StandActions(QObject):
 
     def custom_item(self) -> None:
         def add(values: list[str]) -> None:
-            self.till.cart.add_custom(values[0], parse_rupiah(values[1] or "0"))
+            self.session.cart.add_custom(values[0], parse_rupiah(values[1] or "0"))
 
         self._ask(self.tr("Custom item"), [
             Field("customNameInput", self.tr("Description (motif, size, colour)")),
@@ -97,30 +98,30 @@ class StandActions(QObject):
 
     def open_price(self, product: Product) -> None:
         self._ask(product.name, [Field("openPriceInput", self.tr("Price of this piece (Rp)"))],
-                  lambda v: self.till.add(product, price=parse_rupiah(v[0] or "0")),
+                  lambda v: self.session.add(product, price=parse_rupiah(v[0] or "0")),
                   "openPriceDialog")
 
     def edit_quantity(self, row: int) -> None:
-        line = self.till.cart.lines[row]
+        line = self.session.cart.lines[row]
 
         def apply(values: list[str]) -> None:
             text = values[0].strip()
             if not text.isdigit():
                 raise InvalidInput("cart.quantity_not_whole", quantity=text)
-            self.till.cart.set_quantity(row, int(text))
+            self.session.cart.set_quantity(row, int(text))
 
         self._ask(line.product.name, [Field("quantityInput", self.tr("Quantity"),
                                             text=str(line.quantity))], apply, "quantityDialog")
 
     def line_discount(self, row: int) -> None:
-        base = self.till.cart.lines[row].subtotal
-        self._discount(base, lambda d: self.till.cart.set_line_discount(row, d))
+        base = self.session.cart.lines[row].subtotal
+        self._discount(base, lambda d: self.session.cart.set_line_discount(row, d))
 
     def cart_discount(self) -> None:
-        if self.till.cart.is_empty:
+        if self.session.cart.is_empty:
             return
-        base = sum(line.net for line in self.till.cart.lines)
-        self._discount(base, self.till.cart.set_discount)
+        base = sum(line.net for line in self.session.cart.lines)
+        self._discount(base, self.session.cart.set_discount)
 
     def _discount(self, base: int, apply: Callable[[Discount | None], object]) -> None:
         def take(values: list[str]) -> None:
@@ -128,7 +129,7 @@ class StandActions(QObject):
             discount = Discount.parse(text) if text else None
             if discount is not None:
                 discount.on(base)  # refuse a discount larger than the amount now
-            if discount is not None and self.till.needs_supervisor(discount, base):
+            if discount is not None and self.session.needs_supervisor(discount, base):
                 self._approve(lambda: apply(discount))
             else:
                 apply(discount)
@@ -140,7 +141,7 @@ class StandActions(QObject):
     def _approve(self, then: Callable[[], object]) -> None:
         """Ask a supervisor's name and PIN, then run *then*."""
         def check(values: list[str]) -> None:
-            self.till.approve(values[0], values[1])
+            self.session.approve(values[0], values[1])
             then()
 
         self._ask(self.tr("Supervisor approval"), [
@@ -152,7 +153,7 @@ class StandActions(QObject):
     def open_history(self) -> None:
         from posapp.ui.history_dialog import HistoryDialog
 
-        dialog = HistoryDialog(self.till, self.window, lang=self._lang())
+        dialog = HistoryDialog(self.session, self.window, lang=self._lang())
         dialog.changed.connect(lambda _ids: self.window.selling.refresh_products())
         dialog.reprint_requested.connect(lambda no: self.window.printing.receipt(no, copy=True))
         dialog.refunded.connect(self.window.printing.receipt)  # the refund's own receipt
@@ -167,7 +168,7 @@ class StandActions(QObject):
     def close_shift(self) -> None:
         from posapp.ui.close_shift_dialog import CloseShiftDialog
 
-        dialog = CloseShiftDialog(self.till, self.window, lang=self._lang())
+        dialog = CloseShiftDialog(self.session, self.window, lang=self._lang())
         dialog.finished.connect(self.window.show_current_page)
         dialog.shift_closed.connect(lambda _report: self._shift_closed())
         dialog.print_requested.connect(lambda number: self._print_report("z", number))
@@ -193,19 +194,19 @@ class StandActions(QObject):
         """The receipts and reports waiting or not printed, to print again."""
         from posapp.ui.print_jobs_dialog import PrintJobsDialog
 
-        self._open(PrintJobsDialog(self.window.printing, self.till.info.zone, self.window))
+        self._open(PrintJobsDialog(self.window.printing, self.session.info.zone, self.window))
 
     def open_catalog(self) -> None:
         from posapp.ui.catalog_dialog import CatalogDialog
 
-        dialog = CatalogDialog(self.till, self.window)
+        dialog = CatalogDialog(self.session, self.window)
         dialog.catalogChanged.connect(self.window.selling.reload_catalog)
         self._open(dialog)
 
     def open_settings(self) -> None:
         from posapp.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.till.handle.uow, self.window, scanner=self.window.scanner)
+        dialog = SettingsDialog(self.session.handle.uow, self.window, scanner=self.window.scanner)
         dialog.saved.connect(self.apply_settings)
         before = self.window.backups.folder()
         dialog.saved.connect(lambda s: self._first_backup(s, before))
@@ -238,7 +239,7 @@ class StandActions(QObject):
         if self.window.scanner is not None:
             self.window.scanner.max_interval_ms = s.scanner_interval_ms
             self.window.scanner.suffix = s.scanner_suffix
-        self.till.discount_limit = Decimal(s.discount_limit_percent)
+        self.session.discount_limit = Decimal(s.discount_limit_percent)
         self.window.backups.reload()
         self.window.update_backup_status()
 
@@ -256,7 +257,7 @@ class StandActions(QObject):
             self.close_customer_display()
             return
         if not isinstance(display, CustomerDisplay):  # else reuse one closed by its own window
-            display = CustomerDisplay(self.till)
+            display = CustomerDisplay(self.session)
             self.window.selling.cart_changed.connect(display.refresh)
             self.customer_display = display
         was_active = self.window.isActiveWindow()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidge
 
 from posapp.domain.errors import PosError
 from posapp.services import orders
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.backup_controller import BackupController
 from posapp.ui.login_page import LoginPage, OpenShiftPage
 from posapp.ui.order_models import looks_like_order_no
@@ -38,30 +38,30 @@ class StandWindow(QMainWindow):
 
     def __init__(
         self,
-        till: Till,
+        session: StandSession,
         parent: QWidget | None = None,
         *,
         languages: Languages | None = None,
         scanner: ScannerFilter | None = None,
     ) -> None:
         super().__init__(parent)
-        self.till = till
+        self.session = session
         self.languages = languages
         self.scanner = scanner
-        self.setObjectName(f"standWindow_{till.info.code}")
+        self.setObjectName(f"standWindow_{session.info.code}")
         self.resize(1280, 800)
         self.pages = QStackedWidget(self)
-        self.login = LoginPage(till, self.pages)
-        self.open_shift = OpenShiftPage(till, self.pages)
-        self.selling = SellingPage(till, self.pages)
+        self.login = LoginPage(session, self.pages)
+        self.open_shift = OpenShiftPage(session, self.pages)
+        self.selling = SellingPage(session, self.pages)
         for page in (self.login, self.open_shift, self.selling):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
-        self.printing = PrintController(till, self)
+        self.printing = PrintController(session, self)
         self.printing.changed.connect(self._update_printer_status)
-        self.sync = SyncController(till, self)
+        self.sync = SyncController(session, self)
         self.sync.changed.connect(self._update_sync_status)
-        self.backups = BackupController(till, self)
+        self.backups = BackupController(session, self)
         self.backups.changed.connect(self.update_backup_status)
         self.actions_ = StandActions(self)
         self._build_status()
@@ -141,7 +141,7 @@ class StandWindow(QMainWindow):
         s.order_requested.connect(self.actions_.orders.take_order)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.till.info.name))
+        self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.session.info.name))
         self.menu.setTitle(self.tr("Menu"))
         for name, text in (
             ("history", self.tr("Sales history, void, refund (F9)")),
@@ -168,10 +168,10 @@ class StandWindow(QMainWindow):
 
     def show_current_page(self) -> None:
         """Log-in without a cashier, open-shift without a shift, else the selling screen."""
-        if self.till.cashier is None:
+        if self.session.cashier is None:
             self.pages.setCurrentWidget(self.login)
             self.login.reset()
-        elif self.till.open_shift_number() is None:
+        elif self.session.open_shift_number() is None:
             self.pages.setCurrentWidget(self.open_shift)
             self.open_shift.reset()
         else:
@@ -184,7 +184,7 @@ class StandWindow(QMainWindow):
         self._update_status()
 
     def logout(self) -> None:
-        self.till.logout()
+        self.session.logout()
         self.selling.refresh_cart()  # the customer display follows the emptied cart
         self.show_current_page()
 
@@ -192,13 +192,14 @@ class StandWindow(QMainWindow):
         """A scanner burst: add it when it was aimed at this window's selling screen; an
         order slip's number (no product's code) opens that order."""
         if window is self and self.pages.currentWidget() is self.selling:
-            if looks_like_order_no(code) and code.strip().upper() not in self.till.catalog.by_code:
+            known = code.strip().upper() in self.session.catalog.by_code
+            if looks_like_order_no(code) and not known:
                 self.actions_.orders.open_orders(code)
             else:
                 self.selling.add_code(code)
 
     def _update_status(self) -> None:
-        info, cashier = self.till.info, self.till.cashier
+        info, cashier = self.session.info, self.session.cashier
         self.status_labels["statusStand"].setText(
             self.tr("Stand {code} · {province}").format(code=info.code, province=info.province)
         )
@@ -207,7 +208,7 @@ class StandWindow(QMainWindow):
             if cashier
             else self.tr("Not logged in")
         )
-        number = self.till.open_shift_number()
+        number = self.session.open_shift_number()
         self.status_labels["statusShift"].setText(
             self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
         )
@@ -221,7 +222,7 @@ class StandWindow(QMainWindow):
         """How many orders wait to be handed over (open or ready); a click lists them."""
         label = self.status_labels["statusOrders"]
         try:
-            waiting = orders.count_open(self.till.handle.uow(write=False))
+            waiting = orders.count_open(self.session.handle.uow(write=False))
         except PosError:
             waiting = 0
         label.setText(self.tr("Orders to collect: {n}").format(n=waiting))

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.messages import N_
 from posapp.services import settings, sync
+from posapp.services.session.stand import StandSession
 from posapp.services.sync import SyncResult, SyncState
-from posapp.services.till import Till
 from posapp.ui.errors import kept, said
 from posapp.ui.worker import BackgroundOp, Progress, run_in_background
 
@@ -29,9 +29,9 @@ class SyncController(QObject):
     changed = Signal()  # state, progress or busy changed: the status bar reads status_text()
     finished = Signal(object)  # the SyncResult, or the exception it failed with
 
-    def __init__(self, till: Till, parent: QObject | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.till = till
+        self.session = session
         self.state: SyncState | None = self._stored_state()
         self.progress: tuple[int, int] | None = None
         self._running: BackgroundOp | None = None
@@ -43,7 +43,7 @@ class SyncController(QObject):
 
     def target(self) -> str:
         """The central store in the stand's settings ("" when none is set)."""
-        return settings.get(self.till.handle.uow(write=False)).central
+        return settings.get(self.session.handle.uow(write=False)).central
 
     def sync_now(self) -> None:
         """Start a sync (or, while one runs, one more after it); NotFound without a target."""
@@ -53,7 +53,7 @@ class SyncController(QObject):
         if self._running is not None:
             self._again = True
             return
-        handle = self.till.handle
+        handle = self.session.handle
 
         def work(progress: Progress) -> SyncResult:
             return sync.sync_stand(handle.uow, target, progress=progress, clock=handle.clock)
@@ -80,7 +80,7 @@ class SyncController(QObject):
         stored = self._stored_state()  # what sync_stand remembered, unless the stand was busy
         self.state = stored if stored is not None and stored.ok \
             and stored.sent == result.sent else SyncState(
-                self.till.handle.clock(), True, result.central, result.sent)
+                self.session.handle.clock(), True, result.central, result.sent)
         self._end(result)
 
     def _failed(self, exc: Exception) -> None:
@@ -91,7 +91,7 @@ class SyncController(QObject):
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else SyncState(
-                self.till.handle.clock(), False, self.target_label(), message=message,
+                self.session.handle.clock(), False, self.target_label(), message=message,
                 reason=kept(exc))
         self._end(exc)
 
@@ -112,7 +112,7 @@ class SyncController(QObject):
 
     def _stored_state(self) -> SyncState | None:
         try:
-            return sync.last_sync(self.till.handle.uow(write=False))
+            return sync.last_sync(self.session.handle.uow(write=False))
         except PosError:
             return None
 
@@ -138,7 +138,7 @@ class SyncController(QObject):
 
     def _local_time(self, at: datetime) -> str:
         """HH:MM in the event's time zone, with the date when it was not today."""
-        zone = self.till.info.zone
+        zone = self.session.info.zone
         local = at.replace(tzinfo=UTC).astimezone(zone)
-        today = self.till.handle.clock().replace(tzinfo=UTC).astimezone(zone).date()
+        today = self.session.handle.clock().replace(tzinfo=UTC).astimezone(zone).date()
         return local.strftime("%H:%M" if local.date() == today else "%d-%m-%Y %H:%M")

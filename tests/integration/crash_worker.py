@@ -1,4 +1,4 @@
-"""A till that sells forever, for the crash-safety test to kill at random moments.
+"""A session that sells forever, for the crash-safety test to kill at random moments.
 
     python crash_worker.py DATA_DIR STAND_CODE REPORT_FILE [--cashier NAME] [--pin PIN] [--seed N]
 

@@ -1,4 +1,4 @@
-"""Bad input at the till: one line on stderr, a non-zero exit, and the database untouched.
+"""Bad input at the session: one line on stderr, a non-zero exit, and the database untouched.
 
 The catalog files and the storage cases live in ``test_bad_input_catalog.py`` and
 ``test_bad_input_storage.py``; they share ``assert_refused`` from here.

@@ -468,7 +468,7 @@ def test_demo_catalog_is_a_clean_east_java_catalog():
     barcodes = [row.barcode for row in rows if row.barcode]
     assert len(rows) - 6 <= len(barcodes) < len(rows)  # most, not all, have one
     assert all(code.startswith("899") and ean13_is_valid(code) for code in barcodes)
-    assert any(row.price == 0 for row in rows)  # open price, set at the till
+    assert any(row.price == 0 for row in rows)  # open price, set at the session
     assert any(row.stock == 0 for row in rows if row.price)
     priced = [row.price for row in rows if row.price]
     assert min(priced) >= 25_000

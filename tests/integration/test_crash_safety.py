@@ -1,8 +1,8 @@
-"""Crash safety: kill a selling till at random moments; after a restart no sale is lost or torn.
+"""Crash safety: kill a selling session at random moments; after a restart no sale is lost or torn.
 
 ``crash_worker.py`` runs checkouts in a loop and writes each sale to a report file only after
 ``checkout`` returned (what the cashier saw). The test kills it hard (SIGKILL on POSIX), opens
-the stand again as a restarted till would, and checks the database from the cashier's, the
+the stand again as a restarted session would, and checks the database from the cashier's, the
 organizer's and the auditor's side.
 """
 
@@ -48,7 +48,7 @@ SEED = int(os.environ.get("POSAPP_CRASH_SEED") or random.SystemRandom().randrang
 
 @dataclass(frozen=True)
 class Round:
-    reported: list[tuple[str, int]]  # (receipt_no, total) in the order the till showed them
+    reported: list[tuple[str, int]]  # (receipt_no, total) in the order the session showed them
     last_seq: int  # the newest sale in the database after the restart
 
 
@@ -76,7 +76,7 @@ def test_killed_till_loses_no_reported_sale_and_leaves_no_partial_one(
 
 
 def run_and_kill(data: DataDir, report: Path, *, seed: int, wait: float) -> None:
-    """Start the till, let it sell for *wait* seconds after its first sale, then kill it."""
+    """Start the session, let it sell for *wait* seconds after its first sale, then kill it."""
     err = report.with_suffix(".err")
     with err.open("wb") as err_file:
         proc = subprocess.Popen(
@@ -88,7 +88,8 @@ def run_and_kill(data: DataDir, report: Path, *, seed: int, wait: float) -> None
         reader = threading.Thread(target=_watch_ready, args=(proc, ready), daemon=True)
         reader.start()
         try:
-            assert ready.wait(READY_TIMEOUT_S), failure("the till never made its first sale", err)
+            assert ready.wait(READY_TIMEOUT_S), failure("the till never made its first sale",
+                              err)
             time.sleep(wait)
             assert proc.poll() is None, failure("the till stopped by itself", err)
         finally:
@@ -111,7 +112,7 @@ def failure(what: str, err: Path) -> str:
 
 
 def read_report(report: Path) -> list[tuple[str, int]]:
-    """The sales the till showed as done; a line cut off by the kill was never shown."""
+    """The sales the session showed as done; a line cut off by the kill was never shown."""
     text = report.read_text(encoding="utf-8")
     complete = text[: text.rfind("\n") + 1]
     rows = []
@@ -128,7 +129,7 @@ def all_reported(rounds: list[Round]) -> list[tuple[str, int]]:
 def check_after_restart(
     data: DataDir, initial_stock: dict[int | None, int], reported: list[tuple[str, int]]
 ) -> int:
-    """Open the stand like a restarted till, check everything; return the newest sale's seq."""
+    """Open the stand like a restarted session, check everything; return the newest sale's seq."""
     handle = open_stand(data, STAND)  # runs migrations and SQLite's WAL recovery
     try:
         check_integrity(handle.path)
@@ -210,11 +211,11 @@ def check_sale_is_whole(
 
 
 def check_round(rounds: list[Round]) -> None:
-    """This round's till showed consecutive receipts; at most its newest sale went unshown."""
+    """This round's session showed consecutive receipts; at most its newest sale went unshown."""
     before = rounds[-2].last_seq if len(rounds) > 1 else 0
     now = rounds[-1]
     shown = [int(receipt_no.rsplit("-", 1)[1]) for receipt_no, _ in now.reported]
-    assert shown, f"the till said ready but its report is empty (seed {SEED})"
+    assert shown, f"the session said ready but its report is empty (seed {SEED})"
     assert shown == list(range(before + 1, before + 1 + len(shown))), f"seed {SEED}"
     assert now.last_seq - shown[-1] in (0, 1), (
         f"{now.last_seq - shown[-1]} sales committed after the last one shown (seed {SEED})"

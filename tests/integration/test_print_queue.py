@@ -174,7 +174,7 @@ def test_the_database_is_not_locked_while_printing(jatim: Stand) -> None:
     seen: list[object] = []
 
     def jammed_printer(target: str, blocks: Iterable[Block], width: int, **_: object) -> None:
-        # the till keeps selling while the printer thinks: another writer gets the lock
+        # the session keeps selling while the printer thinks: another writer gets the lock
         seen.append(sale(jatim))
         seen.append(print_queue.get(jatim.handle.uow(write=False), job_id).status)
         raise PosError(f"printer {target} did not answer: out of paper")

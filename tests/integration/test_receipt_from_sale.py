@@ -1,4 +1,4 @@
-"""A sale made at the till, read back from the database as a receipt."""
+"""A sale made at the session, read back from the database as a receipt."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def test_a_copy_lists_refunds_and_a_refund_has_its_own_receipt(jatim: Stand) -> 
     assert copy.count("*** SALINAN ***") == 2
     label = f"Retur {done.refund_no} (Tunai)"
     assert f"{label}{format_rupiah(-done.amount):>{42 - len(label)}}" in copy.splitlines()
-    assert done.refund_no not in shown(jatim, sale.receipt_no)  # the till's receipt: no refunds
+    assert done.refund_no not in shown(jatim, sale.receipt_no)  # the session's receipt: no refunds
 
     refund = receipt_for(jatim.handle.uow(write=False), done.refund_no)
     assert (refund.kind, refund.original, refund.total) == ("refund", sale.receipt_no,

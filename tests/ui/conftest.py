@@ -1,4 +1,4 @@
-"""UI fixtures: a Till on a real stand database, logged in with a shift open."""
+"""UI fixtures: a StandSession on a real stand database, logged in with a shift open."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.i18n import Languages, qm_path
 from tests.conftest import CASHIER, CASHIER_PIN, Stand
 
 
 @pytest.fixture
-def till(jatim: Stand) -> Iterator[Till]:
-    """The JATIM stand's till: Ani logged in, shift open with Rp 500.000, empty cart."""
-    t = Till.open(jatim.handle)
+def session(jatim: Stand) -> Iterator[StandSession]:
+    """The JATIM stand's session: Ani logged in, shift open with Rp 500.000, empty cart."""
+    t = StandSession.open(jatim.handle)
     t.login(CASHIER, CASHIER_PIN)
     yield t
 

@@ -40,7 +40,7 @@ from posapp.domain.fx import parse_rate
 from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import event, export, fx, orders, settings, shifts, sync
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.i18n import Languages
 from posapp.ui.organizer_window import OrganizerWindow
 from posapp.ui.setup_wizard import SetupWizard
@@ -135,8 +135,8 @@ def plain_texts(root: QWidget) -> list[str]:
 
 
 # -- driving -----------------------------------------------------------------------------
-def window(ctx: Ctx, till: Till) -> StandWindow:
-    w = StandWindow(till, languages=ctx.languages)
+def window(ctx: Ctx, session: StandSession) -> StandWindow:
+    w = StandWindow(session, languages=ctx.languages)
     ctx.qtbot.addWidget(w)
     w.show()
     ctx.qtbot.waitExposed(w)
@@ -144,17 +144,18 @@ def window(ctx: Ctx, till: Till) -> StandWindow:
 
 
 def logged_in(ctx: Ctx) -> StandWindow:
-    till = Till.open(ctx.stand.handle)
-    till.login(CASHIER, CASHIER_PIN)
-    w = window(ctx, till)
+    session = StandSession.open(ctx.stand.handle)
+    session.login(CASHIER, CASHIER_PIN)
+    w = window(ctx, session)
     assert w.pages.currentWidget() is w.selling
     return w
 
 
-def sell(till: Till, codes: list[str], method: PaymentMethod = PaymentMethod.CASH) -> str:
+def sell(session: StandSession, codes: list[str],
+         method: PaymentMethod = PaymentMethod.CASH) -> str:
     for code in codes:
-        till.scan(code)
-    return till.pay([Payment(method, till.total())]).receipt_no
+        session.scan(code)
+    return session.pay([Payment(method, session.total())]).receipt_no
 
 
 def click(ctx: Ctx, parent: QWidget, name: str) -> None:
@@ -178,7 +179,7 @@ def opened(w: StandWindow) -> QDialog:
 
 # -- the screens -------------------------------------------------------------------------
 def login_page(ctx: Ctx) -> Iterator[Moment]:
-    w = window(ctx, Till.open(ctx.stand.handle))
+    w = window(ctx, StandSession.open(ctx.stand.handle))
     assert w.pages.currentWidget() is w.login
     yield "log-in page", w
     w.login.name_input.setCurrentText(CASHIER)
@@ -199,9 +200,9 @@ def open_shift_page(ctx: Ctx) -> Iterator[Moment]:
 
 
 def logged_in_without_shift(ctx: Ctx) -> StandWindow:
-    till = Till.open(ctx.stand.handle)
-    till.login(CASHIER, CASHIER_PIN)
-    w = window(ctx, till)
+    session = StandSession.open(ctx.stand.handle)
+    session.login(CASHIER, CASHIER_PIN)
+    w = window(ctx, session)
     assert w.pages.currentWidget() is w.open_shift
     return w
 
@@ -214,7 +215,7 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     yield "selling page, unknown code", w
     w.selling.add_code(HIJAB)
     w.selling.add_code(HIJAB)
-    w.till.cart.set_discount(Discount.parse("10%"))
+    w.session.cart.set_discount(Discount.parse("10%"))
     w.selling.refresh_cart()
     yield "selling page, a product in the cart", w
     w.actions_.pay()
@@ -246,11 +247,11 @@ def payment_dialog(ctx: Ctx) -> Iterator[Moment]:
 
 
 def history_dialog(ctx: Ctx) -> Iterator[Moment]:
-    till = Till.open(ctx.stand.handle)
-    till.login(CASHIER, CASHIER_PIN)
-    first = sell(till, [HIJAB, HIJAB])
-    second = sell(till, [GEDOG], PaymentMethod.QRIS)
-    w = window(ctx, till)
+    session = StandSession.open(ctx.stand.handle)
+    session.login(CASHIER, CASHIER_PIN)
+    first = sell(session, [HIJAB, HIJAB])
+    second = sell(session, [GEDOG], PaymentMethod.QRIS)
+    w = window(ctx, session)
     w.actions_.open_history()
     dialog = opened(w)
     yield "history dialog", dialog
@@ -283,8 +284,8 @@ def history_dialog(ctx: Ctx) -> Iterator[Moment]:
 
 def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
-    sell(w.till, [HIJAB])
-    sell(w.till, [HIJAB], PaymentMethod.QRIS)
+    sell(w.session, [HIJAB])
+    sell(w.session, [HIJAB], PaymentMethod.QRIS)
     w.actions_.close_shift()
     dialog = opened(w)
     yield "close-shift dialog", dialog
@@ -427,10 +428,10 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
         w.open_target(str(notes))
     assert w.message.isVisible()
     yield "organizer window, not a central store", w
-    till = Till.open(ctx.stand.handle)
-    till.login(CASHIER, CASHIER_PIN)
-    sell(till, [HIJAB, GEDOG])
-    sell(till, [HIJAB], PaymentMethod.QRIS)
+    session = StandSession.open(ctx.stand.handle)
+    session.login(CASHIER, CASHIER_PIN)
+    sell(session, [HIJAB, GEDOG])
+    sell(session, [HIJAB], PaymentMethod.QRIS)
     hijab = ctx.stand.product(HIJAB)
     orders.place(ctx.stand.handle.uow(), ctx.stand.cashier,
                  Buyer("Ms. Nguyen Thi Lan", phone="+84 90 123 4567", country="Vietnam",
@@ -465,7 +466,7 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
     yield "organizer window, one stand and one day by payment method", w
     key = new_key()
     event.join(ctx.stand.handle.uow(), key)
-    sell(till, [GEDOG], PaymentMethod.CARD)
+    sell(session, [GEDOG], PaymentMethod.CARD)
     exported = export.export_journal(ctx.stand.handle.uow(), ctx.data.root).path
     w.merge_panel.merge([exported, notes])
     ctx.qtbot.waitUntil(lambda: w.merge_panel.key_dialog is not None
@@ -499,7 +500,7 @@ def customer_display(ctx: Ctx) -> Iterator[Moment]:
     yield "customer display, welcome", display
     w.selling.add_code(HIJAB)
     w.selling.add_code(GEDOG)
-    w.till.cart.set_discount(Discount.parse("10%"))
+    w.session.cart.set_discount(Discount.parse("10%"))
     w.selling.refresh_cart()
     yield "customer display, the cart", display
     w.actions_.pay()
@@ -518,7 +519,7 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer="file:"
                                                   + str(ctx.data.root / "gone" / "lp0")))
     w = logged_in(ctx)
-    w.printing.receipt(sell(w.till, [HIJAB]))
+    w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
@@ -543,7 +544,7 @@ def sync_status(ctx: Ctx) -> Iterator[Moment]:
                                               central=str(central)))
     w = logged_in(ctx)
     yield "stand window, never synced", w
-    sell(w.till, [HIJAB])
+    sell(w.session, [HIJAB])
     with ctx.qtbot.waitSignal(w.sync.finished, timeout=20_000):
         w.menu_actions["syncNow"].trigger()
     yield "stand window, synced", w
@@ -552,13 +553,13 @@ def sync_status(ctx: Ctx) -> Iterator[Moment]:
     other = make_stand(DataDir(ctx.data.root / "other"), stand.handle.code, catalog_file)
     try:
         central.unlink()  # another laptop set up as the same stand syncs first
-        other_till = Till.open(other.handle)
+        other_till = StandSession.open(other.handle)
         other_till.login(CASHIER, CASHIER_PIN)
         sell(other_till, [GEDOG])
         sync.sync_stand(other.handle.uow, str(central))
     finally:
         other.handle.close()
-    sell(w.till, [HIJAB])
+    sell(w.session, [HIJAB])
     with ctx.qtbot.waitSignal(w.sync.finished, timeout=20_000):
         w.menu_actions["syncNow"].trigger()
     assert w.status_labels["statusSync"].text() != ""
@@ -590,7 +591,7 @@ def order_dialog(ctx: Ctx) -> Iterator[Moment]:
     fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
     w = logged_in(ctx)
     w.selling.add_code(HIJAB)
-    w.till.cart.set_discount(Discount.parse("5%"))
+    w.session.cart.set_discount(Discount.parse("5%"))
     w.selling.refresh_cart()
     click(ctx, w.selling, "orderInsteadButton")
     dialog = opened(w)

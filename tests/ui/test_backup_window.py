@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from posapp.services import backup, history, settings
 from posapp.services.backup import BackupProblem
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.backup_controller import BackupController
 from posapp.ui.i18n import Languages
 from posapp.ui.settings_dialog import SettingsDialog
@@ -106,7 +106,7 @@ def test_selling_in_the_window_makes_copies_that_hold_the_sales(
     assert made[-1] == backup.backups_in(stick, "JATIM")[-1]
     state = backup.last_backup(jatim.handle.uow(write=False))
     assert state is not None and state.ok
-    zone = w.till.info.zone
+    zone = w.session.info.zone
     assert status(w) == f"Backup {state.at.replace(tzinfo=UTC).astimezone(zone):%H:%M} ✓"
     assert w.status_labels["statusBackup"].styleSheet() == ""
     assert not list(stick.glob(".*.part"))
@@ -123,7 +123,7 @@ def test_the_stick_pulled_out_mid_shift_is_a_warning_and_selling_goes_on(
 
     assert isinstance(failure, BackupProblem) and "is not there" in failure.message
     assert receipts(jatim) == ["JATIM-000001", "JATIM-000002"]  # the sale is saved
-    assert "Rp 0" in w.selling.last_change.text() and w.till.cart.is_empty
+    assert "Rp 0" in w.selling.last_change.text() and w.session.cart.is_empty
     label = w.status_labels["statusBackup"]
     text = status(w)
     assert text.startswith("Backup failed ")
@@ -286,9 +286,9 @@ def test_requests_while_a_backup_runs_are_queued_once(
         assert go.wait(WAIT_MS / 1000)
 
     monkeypatch.setattr(backup, "maybe_backup", fake)
-    till = Till.open(jatim.handle)
-    till.login(CASHIER, CASHIER_PIN)
-    controller = BackupController(till)
+    session = StandSession.open(jatim.handle)
+    session.login(CASHIER, CASHIER_PIN)
+    controller = BackupController(session)
     outcomes: list[object] = []
     controller.finished.connect(outcomes.append)
     controller.after_sale()

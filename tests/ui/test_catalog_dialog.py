@@ -26,7 +26,7 @@ from posapp.domain.errors import NotFound
 from posapp.domain.product import Product
 from posapp.services import catalog, journal
 from posapp.services.catalog_edit import PRODUCT_SAVED
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.catalog_dialog import CatalogDialog
 from posapp.ui.catalog_model import CatalogTableModel
 from posapp.ui.i18n import Languages
@@ -42,8 +42,8 @@ HEADER = "sku,barcode,name,category,maker_group,region,price,stock\n"
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, till: Till) -> CatalogDialog:
-    d = CatalogDialog(till)
+def dialog(qtbot: QtBot, session: StandSession) -> CatalogDialog:
+    d = CatalogDialog(session)
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
@@ -82,12 +82,12 @@ def shown_skus(d: CatalogDialog) -> list[str]:
     return [model.index(r, 0).data(RawRole).sku for r in range(model.rowCount())]
 
 
-def stored(till: Till, code: str) -> Product:
-    return catalog.lookup(till.handle.uow(write=False), code)
+def stored(session: StandSession, code: str) -> Product:
+    return catalog.lookup(session.handle.uow(write=False), code)
 
 
-def last_entry(till: Till) -> journal.Entry:
-    with till.handle.uow(write=False) as uow:
+def last_entry(session: StandSession) -> journal.Entry:
+    with session.handle.uow(write=False) as uow:
         *_, entry = journal.iter_entries(uow.session)
         assert journal.verify(uow).ok
     return entry
@@ -140,15 +140,16 @@ def test_every_control_is_named_accessible_and_touch_sized(dialog: CatalogDialog
 
 
 def test_lists_the_catalog_and_search_filters_it(qtbot: QtBot, dialog: CatalogDialog,
-                                                 till: Till) -> None:
-    assert sorted(shown_skus(dialog)) == sorted(p.sku for p in till.catalog.products)
+                                                 session: StandSession) -> None:
+    assert sorted(shown_skus(dialog)) == sorted(p.sku for p in session.catalog.products)
     type_into(qtbot, dialog, "catalogSearch", "tuban")
     assert shown_skus(dialog) == ["JTM-BTK-002"]
     type_into(qtbot, dialog, "catalogSearch", "canting sari")
     assert sorted(shown_skus(dialog)) == ["JTM-BTK-001", "JTM-CST-001"]
 
 
-def test_add_a_product_through_the_form(qtbot: QtBot, dialog: CatalogDialog, till: Till) -> None:
+def test_add_a_product_through_the_form(qtbot: QtBot, dialog: CatalogDialog,
+                                        session: StandSession) -> None:
     click(qtbot, dialog, "newProductButton")
     for name, text in (("skuInput", "jtm-tas-002"), ("barcodeInput", "8991234500055"),
                        ("nameInput", "Tas Anyaman Mendong"), ("categoryInput", "Tas Anyaman"),
@@ -159,31 +160,31 @@ def test_add_a_product_through_the_form(qtbot: QtBot, dialog: CatalogDialog, til
         click(qtbot, dialog, "saveProductButton")
 
     assert error_text(dialog) == ""
-    product = stored(till, "8991234500055")
+    product = stored(session, "8991234500055")
     assert (product.sku, product.name, product.price, product.stock) == (
         "JTM-TAS-002", "Tas Anyaman Mendong", 135_000, 0)
-    assert till.catalog.find("JTM-TAS-002") == product
+    assert session.catalog.find("JTM-TAS-002") == product
     assert "JTM-TAS-002" in shown_skus(dialog)
     assert child(dialog, QLineEdit, "skuInput").isReadOnly()  # now editing the saved one
-    assert last_entry(till).kind == PRODUCT_SAVED
+    assert last_entry(session).kind == PRODUCT_SAVED
 
 
-def test_edit_a_price(qtbot: QtBot, dialog: CatalogDialog, till: Till) -> None:
+def test_edit_a_price(qtbot: QtBot, dialog: CatalogDialog, session: StandSession) -> None:
     choose(qtbot, dialog, "JTM-BTK-001")
     assert child(dialog, QLineEdit, "priceInput").text() == "Rp 450.000"
     type_into(qtbot, dialog, "priceInput", "475.000")
     with qtbot.waitSignal(dialog.catalogChanged, timeout=2000):
         click(qtbot, dialog, "saveProductButton")
 
-    assert stored(till, "JTM-BTK-001").price == 475_000
-    assert till.catalog.find("8991234500017").price == 475_000
-    assert stored(till, "JTM-BTK-001").stock == 5
-    assert json.loads(last_entry(till).payload)["price"] == 475_000
+    assert stored(session, "JTM-BTK-001").price == 475_000
+    assert session.catalog.find("8991234500017").price == 475_000
+    assert stored(session, "JTM-BTK-001").stock == 5
+    assert json.loads(last_entry(session).payload)["price"] == 475_000
 
 
 def test_duplicate_barcode_is_refused_inline_and_nothing_changes(
-        qtbot: QtBot, dialog: CatalogDialog, till: Till) -> None:
-    before = dump_database(till.handle.path)
+        qtbot: QtBot, dialog: CatalogDialog, session: StandSession) -> None:
+    before = dump_database(session.handle.path)
     choose(qtbot, dialog, "JTM-BTK-002")
     type_into(qtbot, dialog, "barcodeInput", "8991234500017")
     with qtbot.assertNotEmitted(dialog.catalogChanged):
@@ -191,37 +192,38 @@ def test_duplicate_barcode_is_refused_inline_and_nothing_changes(
 
     assert "8991234500017" in error_text(dialog) and "JTM-BTK-001" in error_text(dialog)
     assert child(dialog, QLabel, "catalogErrorLabel").isVisible()
-    assert dump_database(till.handle.path) == before
-    assert till.catalog.find("8991234500017").sku == "JTM-BTK-001"
+    assert dump_database(session.handle.path) == before
+    assert session.catalog.find("8991234500017").sku == "JTM-BTK-001"
 
 
 def test_enter_from_the_scanner_presses_no_button(qtbot: QtBot, dialog: CatalogDialog,
-                                                  till: Till) -> None:
-    before = dump_database(till.handle.path)
+                                                  session: StandSession) -> None:
+    before = dump_database(session.handle.path)
     choose(qtbot, dialog, "JTM-KYU-001")
     type_into(qtbot, dialog, "barcodeInput", "8991234500062")
     qtbot.keyClick(child(dialog, QLineEdit, "barcodeInput"), Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
 
 
 def test_deactivated_product_leaves_the_till_but_can_be_found_and_reactivated(
-        qtbot: QtBot, dialog: CatalogDialog, till: Till) -> None:
+        qtbot: QtBot, dialog: CatalogDialog, session: StandSession) -> None:
     choose(qtbot, dialog, "JTM-TAS-001")
     child(dialog, QCheckBox, "activeCheck").setChecked(False)
     click(qtbot, dialog, "saveProductButton")
     with pytest.raises(NotFound):
-        till.catalog.find("JTM-TAS-001")
+        session.catalog.find("JTM-TAS-001")
     type_into(qtbot, dialog, "catalogSearch", "pandan")
     assert shown_skus(dialog) == ["JTM-TAS-001"]
 
     choose(qtbot, dialog, "JTM-TAS-001")
     child(dialog, QCheckBox, "activeCheck").setChecked(True)
     click(qtbot, dialog, "saveProductButton")
-    assert till.catalog.find("JTM-TAS-001").active
+    assert session.catalog.find("JTM-TAS-001").active
 
 
-def test_stock_adjustment_with_a_reason(qtbot: QtBot, dialog: CatalogDialog, till: Till) -> None:
+def test_stock_adjustment_with_a_reason(qtbot: QtBot, dialog: CatalogDialog,
+                                        session: StandSession) -> None:
     assert not child(dialog, QAbstractButton, "adjustStockButton").isEnabled()
     choose(qtbot, dialog, "JTM-BTK-001")
     child(dialog, QSpinBox, "stockDeltaSpin").setValue(5)
@@ -229,9 +231,9 @@ def test_stock_adjustment_with_a_reason(qtbot: QtBot, dialog: CatalogDialog, til
     with qtbot.waitSignal(dialog.catalogChanged, timeout=2000):
         click(qtbot, dialog, "adjustStockButton")
 
-    assert stored(till, "JTM-BTK-001").stock == 10
-    assert till.catalog.find("JTM-BTK-001").stock == 10
-    entry = last_entry(till)
+    assert stored(session, "JTM-BTK-001").stock == 10
+    assert session.catalog.find("JTM-BTK-001").stock == 10
+    entry = last_entry(session)
     assert entry.kind == "stock.adjusted"
     assert json.loads(entry.payload) == {"sku": "JTM-BTK-001", "delta": 5, "stock": 10,
                                          "reason": "kiriman dari Bangkalan", "by": "Ani"}
@@ -240,13 +242,13 @@ def test_stock_adjustment_with_a_reason(qtbot: QtBot, dialog: CatalogDialog, til
 
 
 def test_stock_adjustment_without_a_reason_is_refused(qtbot: QtBot, dialog: CatalogDialog,
-                                                      till: Till) -> None:
-    before = dump_database(till.handle.path)
+                                                      session: StandSession) -> None:
+    before = dump_database(session.handle.path)
     choose(qtbot, dialog, "JTM-BTK-001")
     child(dialog, QSpinBox, "stockDeltaSpin").setValue(5)
     click(qtbot, dialog, "adjustStockButton")
     assert "reason" in error_text(dialog).lower()
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
 
 
 def import_file(qtbot: QtBot, d: CatalogDialog, monkeypatch: pytest.MonkeyPatch,
@@ -258,14 +260,14 @@ def import_file(qtbot: QtBot, d: CatalogDialog, monkeypatch: pytest.MonkeyPatch,
     bar.valueChanged.connect(seen.append)
     click(qtbot, d, "importCatalogButton")
     assert not child(d, QAbstractButton, "saveProductButton").isEnabled()  # busy
-    d.reject()  # Esc: the dialog stays until the import has reached the till
+    d.reject()  # Esc: the dialog stays until the import has reached the session
     assert d.isVisible()
     qtbot.waitUntil(lambda: child(d, QAbstractButton, "importCatalogButton").isEnabled(),
                     timeout=10_000)
     return seen
 
 
-def test_import_a_good_file(qtbot: QtBot, dialog: CatalogDialog, till: Till,
+def test_import_a_good_file(qtbot: QtBot, dialog: CatalogDialog, session: StandSession,
                             monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "tambahan.csv"
     path.write_text(HEADER + "JTM-BTK-003,8991234500079,Batik Tulis Pamekasan,Batik,"
@@ -277,16 +279,16 @@ def test_import_a_good_file(qtbot: QtBot, dialog: CatalogDialog, till: Till,
 
     assert seen[-1] == 100 and seen == sorted(seen) and len(seen) >= 3
     assert child(dialog, QProgressBar, "importProgress").value() == 100
-    assert stored(till, "JTM-BTK-003").stock == 4
-    assert till.catalog.find("8991234500079").name == "Batik Tulis Pamekasan"
-    assert till.catalog.find("JTM-JLB-001").price == 90_000
+    assert stored(session, "JTM-BTK-003").stock == 4
+    assert session.catalog.find("8991234500079").name == "Batik Tulis Pamekasan"
+    assert session.catalog.find("JTM-JLB-001").price == 90_000
     assert "JTM-BTK-003" in shown_skus(dialog)
     assert child(dialog, QListWidget, "importProblems").count() == 0
     assert "1 added, 1 updated" in child(dialog, QLabel, "catalogStatusLabel").text()
 
 
 def test_import_a_bad_file_lists_every_bad_row_and_imports_nothing(
-        qtbot: QtBot, dialog: CatalogDialog, till: Till, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, dialog: CatalogDialog, session: StandSession, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     path = tmp_path / "salah.csv"
     path.write_text(HEADER + "JTM-BTK-003,,Batik Pamekasan,Batik,KUB,Pamekasan,380000,4\n"
@@ -294,7 +296,7 @@ def test_import_a_bad_file_lists_every_bad_row_and_imports_nothing(
                     "JTM-BTK-005,,,Batik,KUB,Sampang,100000,2\n"
                     "JTM-BTK-006,8991234500017,Batik Bangkalan,Batik,KUB,Bangkalan,1,1\n",
                     encoding="utf-8")
-    before = dump_database(till.handle.path)
+    before = dump_database(session.handle.path)
     with qtbot.assertNotEmitted(dialog.catalogChanged):
         import_file(qtbot, dialog, monkeypatch, path)
 
@@ -304,24 +306,24 @@ def test_import_a_bad_file_lists_every_bad_row_and_imports_nothing(
     assert texts[0].startswith("line 3") and "seratus ribu" in texts[0]
     assert texts[1].startswith("line 4") and "name is empty" in texts[1]
     assert error_text(dialog).startswith("Catalog not imported: 2 bad rows (first: line 3:")
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
     with pytest.raises(NotFound):
-        till.catalog.find("JTM-BTK-003")
+        session.catalog.find("JTM-BTK-003")
     assert child(dialog, QProgressBar, "importProgress").value() == 0
 
 
 def test_a_barcode_of_a_stored_product_is_listed_too(
-        qtbot: QtBot, dialog: CatalogDialog, till: Till, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, dialog: CatalogDialog, session: StandSession, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     path = tmp_path / "barkode.csv"
     path.write_text(HEADER + "JTM-BTK-006,8991234500017,Batik Bangkalan,Batik,KUB,"
                     "Bangkalan,1,1\n", encoding="utf-8")
-    before = dump_database(till.handle.path)
+    before = dump_database(session.handle.path)
     import_file(qtbot, dialog, monkeypatch, path)
     problems = child(dialog, QListWidget, "importProblems")
     assert problems.count() == 1
     assert "line 2" in problems.item(0).text() and "JTM-BTK-001" in problems.item(0).text()
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
 
 
 def test_the_bad_rows_are_said_in_the_windows_language(

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.close_shift_dialog import COINS, NOTES, CloseShiftDialog, count_name
 from tests.conftest import dump_database
 
@@ -26,9 +26,9 @@ def child(dialog: QWidget, kind: type[W], name: str) -> W:
     return widget
 
 
-def sell(till: Till, code: str, method: PaymentMethod, amount: int) -> None:
-    till.scan(code)
-    till.pay([Payment(method, amount)])
+def sell(session: StandSession, code: str, method: PaymentMethod, amount: int) -> None:
+    session.scan(code)
+    session.pay([Payment(method, amount)])
 
 
 def count(dialog: CloseShiftDialog, counts: dict[str, int]) -> None:
@@ -37,10 +37,10 @@ def count(dialog: CloseShiftDialog, counts: dict[str, int]) -> None:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, till: Till) -> CloseShiftDialog:
-    sell(till, HIJAB, PaymentMethod.CASH, 100_000)  # Rp 85.000 cash, Rp 15.000 change
-    sell(till, HIJAB, PaymentMethod.QRIS, 85_000)
-    d = CloseShiftDialog(till)
+def dialog(qtbot: QtBot, session: StandSession) -> CloseShiftDialog:
+    sell(session, HIJAB, PaymentMethod.CASH, 100_000)  # Rp 85.000 cash, Rp 15.000 change
+    sell(session, HIJAB, PaymentMethod.QRIS, 85_000)
+    d = CloseShiftDialog(session)
     qtbot.addWidget(d)
     d.show()
     return d
@@ -81,7 +81,7 @@ def test_counted_expected_and_short_update_as_the_cashier_counts(
 
 
 def test_close_shows_the_z_report_and_closes_the_shift_in_the_database(
-        qtbot: QtBot, dialog: CloseShiftDialog, till: Till) -> None:
+        qtbot: QtBot, dialog: CloseShiftDialog, session: StandSession) -> None:
     count(dialog, {"count100000": 5, "count50000": 1, "count20000": 1, "count10000": 1,
                    "count5000": 1})
     confirm = child(dialog, QPushButton, "confirmCloseButton")
@@ -100,9 +100,9 @@ def test_close_shows_the_z_report_and_closes_the_shift_in_the_database(
     assert next(ln for ln in text.splitlines() if ln.strip().startswith("Selisih")).endswith(
         "Rp 0")
     assert child(dialog, QLabel, "overShortLabel").text() == "Exact"
-    assert till.shift_report() is None
+    assert session.shift_report() is None
 
-    conn = sqlite3.connect(till.handle.path)
+    conn = sqlite3.connect(session.handle.path)
     try:
         rows = conn.execute("SELECT closed_at IS NOT NULL, counted_cash, expected_cash "
                             "FROM shift").fetchall()
@@ -132,7 +132,8 @@ def test_print_z_report_appears_after_closing_and_asks_for_that_shift(
     assert dialog.isVisible()  # Done still closes it
 
 
-def test_f10_closes_the_shift(qtbot: QtBot, dialog: CloseShiftDialog, till: Till) -> None:
+def test_f10_closes_the_shift(qtbot: QtBot, dialog: CloseShiftDialog,
+                              session: StandSession) -> None:
     child(dialog, QSpinBox, "count100000").setValue(6)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -140,24 +141,24 @@ def test_f10_closes_the_shift(qtbot: QtBot, dialog: CloseShiftDialog, till: Till
     qtbot.waitUntil(lambda: dialog.report is not None)  # a shortcut animates the click
     assert dialog.report is not None and dialog.report.counted_cash == 600_000
     assert child(dialog, QLabel, "overShortLabel").text() == "Over Rp 15.000"
-    assert till.shift_report() is None
+    assert session.shift_report() is None
 
 
 def test_nothing_counted_asks_once_more_before_closing_with_rp_0(
-        qtbot: QtBot, dialog: CloseShiftDialog, till: Till) -> None:
+        qtbot: QtBot, dialog: CloseShiftDialog, session: StandSession) -> None:
     confirm = child(dialog, QPushButton, "confirmCloseButton")
-    before = dump_database(till.handle.path)
+    before = dump_database(session.handle.path)
     qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     error = child(dialog, QLabel, "closeShiftErrorLabel")
     assert error.isVisible() and "Rp 0" in error.text()
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
     qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     assert dialog.report is not None and dialog.report.over_short == -585_000
-    assert till.shift_report() is None
+    assert session.shift_report() is None
 
 
-def test_english_report_when_the_ui_is_english(qtbot: QtBot, till: Till) -> None:
-    d = CloseShiftDialog(till, lang="en")
+def test_english_report_when_the_ui_is_english(qtbot: QtBot, session: StandSession) -> None:
+    d = CloseShiftDialog(session, lang="en")
     qtbot.addWidget(d)
     d.show()
     child(d, QSpinBox, "count100000").setValue(5)
@@ -166,24 +167,24 @@ def test_english_report_when_the_ui_is_english(qtbot: QtBot, till: Till) -> None
     assert "Z REPORT (SHIFT CLOSED)" in text and "Expected" in text
 
 
-def test_a_refusal_is_shown_inline_and_nothing_changes(qtbot: QtBot, till: Till) -> None:
-    d = CloseShiftDialog(till)
+def test_a_refusal_is_shown_inline_and_nothing_changes(qtbot: QtBot, session: StandSession) -> None:
+    d = CloseShiftDialog(session)
     qtbot.addWidget(d)
     d.show()
-    till.logout()  # the window lost its cashier: the service refuses
+    session.logout()  # the window lost its cashier: the service refuses
     child(d, QSpinBox, "count100000").setValue(5)
-    before = dump_database(till.handle.path)
+    before = dump_database(session.handle.path)
     qtbot.mouseClick(child(d, QPushButton, "confirmCloseButton"), Qt.MouseButton.LeftButton)
     error = child(d, QLabel, "closeShiftErrorLabel")
     assert error.isVisible() and error.text() == "Log in first"
     assert d.report is None
     assert child(d, QPlainTextEdit, "zReportView").isHidden()
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
 
 
-def test_no_open_shift_disables_closing(qtbot: QtBot, till: Till) -> None:
-    till.close_shift(500_000)
-    d = CloseShiftDialog(till)
+def test_no_open_shift_disables_closing(qtbot: QtBot, session: StandSession) -> None:
+    session.close_shift(500_000)
+    d = CloseShiftDialog(session)
     qtbot.addWidget(d)
     d.show()
     assert not child(d, QPushButton, "confirmCloseButton").isEnabled()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.customer_display import MAX_LINES, CustomerDisplay, pick_screen
 from posapp.ui.qris_view import QrisView
 from posapp.ui.stand_window import StandWindow
@@ -74,7 +74,7 @@ def test_a_long_cart_shows_the_last_lines(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
     display = open_display(w)
     for i in range(MAX_LINES + 3):
-        w.till.cart.add_custom(f"Kain {i}", 10_000)
+        w.session.cart.add_custom(f"Kain {i}", 10_000)
     w.selling.refresh_cart()
     lines = cart_lines(display)
     assert len(lines) == MAX_LINES + 1 and "3 more items" in lines[0]
@@ -158,7 +158,7 @@ def test_qris_follows_the_exact_amount_after_quick_cash(jatim: Stand, qtbot: QtB
 
 def test_the_display_never_takes_the_focus(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
-    display = CustomerDisplay(w.till)
+    display = CustomerDisplay(w.session)
     w.selling.cart_changed.connect(display.refresh)
     qtbot.addWidget(display)
     display.present(w.screen())  # not through the toggle, which re-activates the window
@@ -189,12 +189,12 @@ def test_a_display_closed_by_its_own_window_opens_again(jatim: Stand, qtbot: QtB
     assert label(display, "customerTotalLabel").text() == "Rp 85.000"  # one connection only
 
 
-def test_the_display_only_reads(jatim: Stand, till: Till, qtbot: QtBot) -> None:
+def test_the_display_only_reads(jatim: Stand, session: StandSession, qtbot: QtBot) -> None:
     before = dump_database(jatim.path)
-    display = CustomerDisplay(till)
+    display = CustomerDisplay(session)
     qtbot.addWidget(display)
     display.show()
-    till.scan(HIJAB)
+    session.scan(HIJAB)
     display.refresh()
     display.show_qris(85_000)
     assert display.findChild(QrisView, "customerQrisView").isVisible()

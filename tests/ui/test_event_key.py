@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from posapp.bootstrap import DataDir, open_stand
 from posapp.domain.event_key import fingerprint, format_key, new_key, parse_key
 from posapp.services import event, settings
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.store.models import SettingRow
 from posapp.ui.event_key_dialog import JoinEventDialog
 from posapp.ui.i18n import Languages
@@ -90,8 +90,8 @@ def burst(qtbot: QtBot, text: str) -> None:
 
 # -- the settings dialog -----------------------------------------------------------------------
 @pytest.fixture
-def dialog(qtbot: QtBot, till: Till) -> SettingsDialog:
-    d = SettingsDialog(till.handle.uow)
+def dialog(qtbot: QtBot, session: StandSession) -> SettingsDialog:
+    d = SettingsDialog(session.handle.uow)
     qtbot.addWidget(d)
     d.show()
     return d
@@ -163,9 +163,9 @@ def test_a_typo_in_indonesian(qtbot: QtBot, dialog: SettingsDialog,
 
 
 def test_another_event_is_joined_only_after_a_confirmation(
-        qtbot: QtBot, till: Till, jatim: Stand) -> None:
+        qtbot: QtBot, session: StandSession, jatim: Stand) -> None:
     event.join(jatim.handle.uow(), KEY)
-    fresh = SettingsDialog(till.handle.uow)
+    fresh = SettingsDialog(session.handle.uow)
     qtbot.addWidget(fresh)
     fresh.show()
     join = open_join(qtbot, fresh)
@@ -204,11 +204,11 @@ def test_the_same_key_again_changes_nothing(qtbot: QtBot, dialog: SettingsDialog
 
 
 def test_a_damaged_stored_key_is_said_and_a_new_one_replaces_it(
-        qtbot: QtBot, till: Till, jatim: Stand) -> None:
+        qtbot: QtBot, session: StandSession, jatim: Stand) -> None:
     with jatim.handle.uow() as uow:
         uow.session.add(SettingRow(key="event_key", value="zz"))
         uow.commit()
-    dialog = SettingsDialog(till.handle.uow)
+    dialog = SettingsDialog(session.handle.uow)
     qtbot.addWidget(dialog)
     dialog.show()
     assert child(dialog, QLabel, "eventStatusLabel").text() == (
@@ -222,11 +222,11 @@ def test_a_damaged_stored_key_is_said_and_a_new_one_replaces_it(
 
 
 @pytest.mark.parametrize("focus", ["eventKeyInput", "joinEventOkButton"])
-def test_a_scanned_qr_code_joins(qtbot: QtBot, till: Till, jatim: Stand,
+def test_a_scanned_qr_code_joins(qtbot: QtBot, session: StandSession, jatim: Stand,
                                  scanner: ScannerFilter, focus: str) -> None:
     """The burst types into the key field (it lets the scanner through) and its Enter joins;
     with the focus elsewhere in the dialog, the scanner's code fills the field and joins."""
-    dialog = SettingsDialog(till.handle.uow, scanner=scanner)
+    dialog = SettingsDialog(session.handle.uow, scanner=scanner)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()

@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import returns, settings
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.history_dialog import HistoryDialog
 from posapp.ui.history_model import SalesModel
 from posapp.ui.pin_prompt import PinPrompt
@@ -44,10 +44,11 @@ def click(qtbot: QtBot, parent: QWidget, name: str) -> None:
     qtbot.mouseClick(child(parent, QPushButton, name), Qt.MouseButton.LeftButton)
 
 
-def sell(till: Till, codes: list[str], method: PaymentMethod = PaymentMethod.CASH) -> str:
+def sell(session: StandSession, codes: list[str],
+         method: PaymentMethod = PaymentMethod.CASH) -> str:
     for code in codes:
-        till.scan(code)
-    return till.pay([Payment(method, till.total())]).receipt_no
+        session.scan(code)
+    return session.pay([Payment(method, session.total())]).receipt_no
 
 
 def rows(dialog: HistoryDialog) -> list[list[str]]:
@@ -56,8 +57,8 @@ def rows(dialog: HistoryDialog) -> list[list[str]]:
             for r in range(model.rowCount())]
 
 
-def db_stock(till: Till, sku: str) -> int:
-    conn = sqlite3.connect(till.handle.path)
+def db_stock(session: StandSession, sku: str) -> int:
+    conn = sqlite3.connect(session.handle.path)
     try:
         return conn.execute("SELECT stock FROM product WHERE sku = ?", (sku,)).fetchone()[0]
     finally:
@@ -76,14 +77,14 @@ def approve(qtbot: QtBot, dialog: HistoryDialog, name: str, pin: str) -> PinProm
 
 
 @pytest.fixture
-def sales(till: Till) -> list[str]:
+def sales(session: StandSession) -> list[str]:
     """JATIM-000001: two hijabs (Rp 170.000, cash); JATIM-000002: a Gedog batik (QRIS)."""
-    return [sell(till, [HIJAB, HIJAB]), sell(till, [GEDOG], PaymentMethod.QRIS)]
+    return [sell(session, [HIJAB, HIJAB]), sell(session, [GEDOG], PaymentMethod.QRIS)]
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, till: Till, sales: list[str]) -> HistoryDialog:
-    d = HistoryDialog(till)
+def dialog(qtbot: QtBot, session: StandSession, sales: list[str]) -> HistoryDialog:
+    d = HistoryDialog(session)
     qtbot.addWidget(d)
     d.show()
     return d
@@ -150,8 +151,8 @@ def test_clicking_a_row_opens_that_sale(qtbot: QtBot, dialog: HistoryDialog) -> 
 
 
 def test_void_by_a_supervisor_marks_it_voided_and_restores_stock(
-        qtbot: QtBot, dialog: HistoryDialog, till: Till) -> None:
-    assert till.catalog.find(HIJAB).stock == 18
+        qtbot: QtBot, dialog: HistoryDialog, session: StandSession) -> None:
+    assert session.catalog.find(HIJAB).stock == 18
     dialog.open_receipt("JATIM-000001")
     child(dialog, QLineEdit, "reasonInput").setText("salah input")
     click(qtbot, dialog, "voidButton")
@@ -163,15 +164,15 @@ def test_void_by_a_supervisor_marks_it_voided_and_restores_stock(
     qtbot.keyClicks(child(prompt, QLineEdit, "supervisorPinInput"), SUPERVISOR_PIN)
     with qtbot.waitSignal(dialog.changed) as changed:
         qtbot.keyClick(child(prompt, QLineEdit, "supervisorPinInput"), Qt.Key.Key_Return)
-    assert changed.args == [{till.catalog.find(HIJAB).id}]
+    assert changed.args == [{session.catalog.find(HIJAB).id}]
     assert dialog.prompt is None
     assert rows(dialog)[1][5] == "Voided"
     assert "Rp 170.000" in child(dialog, QLabel, "historyStatusLabel").text()
-    assert db_stock(till, HIJAB) == 20
-    assert till.catalog.find(HIJAB).stock == 20  # the window's grid sees it too
+    assert db_stock(session, HIJAB) == 20
+    assert session.catalog.find(HIJAB).stock == 20  # the window's grid sees it too
     assert not child(dialog, QPushButton, "voidButton").isEnabled()
     assert not child(dialog, QPushButton, "refundButton").isEnabled()
-    report = till.shift_report()
+    report = session.shift_report()
     assert report is not None and (report.voids_count, report.voids_total) == (1, 170_000)
 
 
@@ -180,18 +181,18 @@ def test_void_by_a_supervisor_marks_it_voided_and_restores_stock(
     (SUPERVISOR, "0000", "Wrong name or PIN for 'Budi'"),
 ])
 def test_void_refused_inline_for_a_cashier_or_a_wrong_pin(
-        qtbot: QtBot, dialog: HistoryDialog, till: Till, who: str, pin: str,
+        qtbot: QtBot, dialog: HistoryDialog, session: StandSession, who: str, pin: str,
         message: str) -> None:
     dialog.open_receipt("JATIM-000001")
     child(dialog, QLineEdit, "reasonInput").setText("salah input")
-    before = dump_database(till.handle.path)
+    before = dump_database(session.handle.path)
     click(qtbot, dialog, "voidButton")
     prompt = approve(qtbot, dialog, who, pin)
     assert prompt.isVisible()  # still asking
     error = child(prompt, QLabel, "pinErrorLabel")
     assert error.isVisible() and error.text() == message
     assert child(prompt, QLineEdit, "supervisorPinInput").text() == ""
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
     assert rows(dialog)[1][5] == ""
     click(qtbot, prompt, "pinCancelButton")
     assert dialog.prompt is None
@@ -206,7 +207,7 @@ def test_void_needs_a_reason_before_asking_the_supervisor(
 
 
 def test_refund_one_of_two_units_gives_back_its_price(
-        qtbot: QtBot, dialog: HistoryDialog, till: Till) -> None:
+        qtbot: QtBot, dialog: HistoryDialog, session: StandSession) -> None:
     dialog.open_receipt("JATIM-000001")
     child(dialog, QSpinBox, "refundQty1").setValue(1)
     child(dialog, QLineEdit, "reasonInput").setText("warna tidak cocok")
@@ -218,13 +219,13 @@ def test_refund_one_of_two_units_gives_back_its_price(
     status = child(dialog, QLabel, "historyStatusLabel").text()
     assert "JATIM-R00001" in status and "Rp 85.000" in status
     assert rows(dialog)[1][5] == "Refunded Rp 85.000"
-    conn = sqlite3.connect(till.handle.path)
+    conn = sqlite3.connect(session.handle.path)
     try:
         refunds = conn.execute("SELECT refund_no, method, amount FROM refund").fetchall()
     finally:
         conn.close()
     assert refunds == [("JATIM-R00001", "cash", 85_000)]
-    assert db_stock(till, HIJAB) == 19 and till.catalog.find(HIJAB).stock == 19
+    assert db_stock(session, HIJAB) == 19 and session.catalog.find(HIJAB).stock == 19
     # the open sale now shows one refunded and allows one more
     assert child(dialog, QSpinBox, "refundQty1").maximum() == 1
     assert not child(dialog, QPushButton, "voidButton").isEnabled()
@@ -241,14 +242,15 @@ def test_a_refund_asks_for_its_receipt_to_be_printed(qtbot: QtBot,
     assert refunded.args == ["JATIM-R00001"]
 
 
-def test_refund_needs_a_quantity(qtbot: QtBot, dialog: HistoryDialog, till: Till) -> None:
+def test_refund_needs_a_quantity(qtbot: QtBot, dialog: HistoryDialog,
+                                 session: StandSession) -> None:
     dialog.open_receipt("JATIM-000002")
     child(dialog, QLineEdit, "reasonInput").setText("rusak")
-    before = dump_database(till.handle.path)
+    before = dump_database(session.handle.path)
     click(qtbot, dialog, "refundButton")
     assert dialog.prompt is None
     assert "at least one line" in child(dialog, QLabel, "historyErrorLabel").text()
-    assert dump_database(till.handle.path) == before
+    assert dump_database(session.handle.path) == before
 
 
 def test_scanning_a_product_of_the_open_sale_picks_it_for_refund(
@@ -260,12 +262,12 @@ def test_scanning_a_product_of_the_open_sale_picks_it_for_refund(
     assert child(dialog, QSpinBox, "refundQty1").value() == 2
 
 
-def test_all_sales_toggle_shows_earlier_shifts(qtbot: QtBot, till: Till,
+def test_all_sales_toggle_shows_earlier_shifts(qtbot: QtBot, session: StandSession,
                                                 sales: list[str]) -> None:
-    till.close_shift(755_000)
-    till.open_shift(100_000)
-    sell(till, [HIJAB])
-    d = HistoryDialog(till)
+    session.close_shift(755_000)
+    session.open_shift(100_000)
+    sell(session, [HIJAB])
+    d = HistoryDialog(session)
     qtbot.addWidget(d)
     d.show()
     assert [r[0] for r in rows(d)] == ["JATIM-000003"]
@@ -276,10 +278,10 @@ def test_all_sales_toggle_shows_earlier_shifts(qtbot: QtBot, till: Till,
     assert child(d, QCheckBox, "historyAllToggle").isChecked()
 
 
-def test_reprint_shows_the_copy_as_it_prints(qtbot: QtBot, till: Till,
+def test_reprint_shows_the_copy_as_it_prints(qtbot: QtBot, session: StandSession,
                                             dialog: HistoryDialog) -> None:
-    current = settings.get(till.handle.uow(write=False))
-    settings.save(till.handle.uow(), replace(current, paper_width=32))  # a 58 mm printer
+    current = settings.get(session.handle.uow(write=False))
+    settings.save(session.handle.uow(), replace(current, paper_width=32))  # a 58 mm printer
     dialog.open_receipt("JATIM-000001")
     click(qtbot, dialog, "reprintButton")
     view = child(dialog, QPlainTextEdit, "receiptPreview")
@@ -293,9 +295,9 @@ def test_reprint_shows_the_copy_as_it_prints(qtbot: QtBot, till: Till,
     assert "-" * 32 in lines and max(len(line) for line in lines) == 32
 
 
-def test_the_copy_of_a_refunded_sale_lists_the_refund(qtbot: QtBot, till: Till,
+def test_the_copy_of_a_refunded_sale_lists_the_refund(qtbot: QtBot, session: StandSession,
                                                       dialog: HistoryDialog) -> None:
-    refund = returns.refund(till.handle.uow(), "JATIM-000001", [returns.RefundItem(HIJAB, 1)],
+    refund = returns.refund(session.handle.uow(), "JATIM-000001", [returns.RefundItem(HIJAB, 1)],
                             supervisor_name=SUPERVISOR, supervisor_pin=SUPERVISOR_PIN,
                             reason="rusak", method=PaymentMethod.CASH)
     dialog.open_receipt("JATIM-000001")
@@ -322,10 +324,10 @@ def test_every_interactive_widget_is_named(qtbot: QtBot, dialog: HistoryDialog) 
 
 
 def test_an_earlier_shift_sale_can_be_refunded_but_not_voided(
-        qtbot: QtBot, till: Till, sales: list[str]) -> None:
-    till.close_shift(755_000)
-    till.open_shift(100_000)
-    d = HistoryDialog(till)
+        qtbot: QtBot, session: StandSession, sales: list[str]) -> None:
+    session.close_shift(755_000)
+    session.open_shift(100_000)
+    d = HistoryDialog(session)
     qtbot.addWidget(d)
     d.show()
     assert d.open_receipt("JATIM-000001")

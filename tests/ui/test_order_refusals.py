@@ -102,7 +102,7 @@ def card_above_the_balance(stand: Stand, qtbot: QtBot, w: StandWindow) -> Callab
 
 
 def handed_over_behind(stand: Stand, qtbot: QtBot, w: StandWindow) -> OrdersDialog:
-    """The list shows the order open; another till hands it over meanwhile."""
+    """The list shows the order open; another session hands it over meanwhile."""
     place(stand, deposit=[Payment(PaymentMethod.CASH, 1_590_000)])
     dialog = orders_dialog(qtbot, w)
     dialog.open_order("JATIM-P00001")

@@ -30,7 +30,7 @@ from posapp.domain.order import Buyer, OrderItem, OrderStatus
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import fx, orders, settings
 from posapp.services.orders import OrderView
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.store.models import PrintJobRow
 from posapp.ui.i18n import Languages
 from posapp.ui.order_cancel import OrderCancelDialog
@@ -96,9 +96,9 @@ def scan(qtbot: QtBot, target: QWidget, code: str) -> None:
 
 
 def window(stand: Stand, qtbot: QtBot, scanner: ScannerFilter | None = None) -> StandWindow:
-    till = Till.open(stand.handle)
-    till.login(CASHIER, CASHIER_PIN)
-    w = StandWindow(till, scanner=scanner)
+    session = StandSession.open(stand.handle)
+    session.login(CASHIER, CASHIER_PIN)
+    w = StandWindow(session, scanner=scanner)
     if scanner is not None:
         scanner.scanned.connect(w.on_scan)
     qtbot.addWidget(w)
@@ -195,7 +195,7 @@ def test_the_cart_becomes_an_order_with_a_made_to_order_item_and_a_deposit(
     assert "JATIM-P00001" in done and "Rp 920.000" in done
     model = dialog.lines.model
     assert [model.index(r, model.RESERVED).data() for r in range(2)] == ["2", "0"]
-    assert w.till.cart.is_empty and slips(jatim) == ["JATIM-P00001"]
+    assert w.session.cart.is_empty and slips(jatim) == ["JATIM-P00001"]
     assert w.status_labels["statusOrders"].text() == "Orders to collect: 1"
     idle(qtbot, w)
 
@@ -239,7 +239,7 @@ def test_a_refused_order_says_why_and_saves_nothing(jatim: Stand, qtbot: QtBot) 
     click(qtbot, dialog, "saveOrderButton")
     error = child(dialog, QLabel, "orderErrorLabel")
     assert error.text() == "An order needs a phone number or an email to reach the buyer"
-    assert dump_database(jatim.path) == before and not w.till.cart.is_empty
+    assert dump_database(jatim.path) == before and not w.session.cart.is_empty
 
 
 # -- the life of an order ------------------------------------------------------------------
@@ -272,10 +272,10 @@ def test_scanning_the_slip_opens_the_order_and_the_balance_is_taken_at_hand_over
     use_file_printer(jatim, device)
     w = window(jatim, qtbot, scanner)
     w.selling.scan_input.setFocus()
-    scan(qtbot, w.selling.scan_input, "JATIM-P00001")  # the slip's barcode, on the till
+    scan(qtbot, w.selling.scan_input, "JATIM-P00001")  # the slip's barcode, on the session
     dialog = w.actions_.dialog
     assert isinstance(dialog, OrdersDialog) and dialog.order is not None
-    assert dialog.order.order_no == "JATIM-P00001" and w.till.cart.is_empty
+    assert dialog.order.order_no == "JATIM-P00001" and w.session.cart.is_empty
     assert [child(dialog, QSpinBox, f"handOverQty{n}").value() for n in (1, 2)] == [4, 1]
 
     type_in(qtbot, dialog, "trackingInput", "diambil sendiri")
@@ -367,7 +367,7 @@ def test_cancel_with_a_supervisor_pin_refunds_the_deposit_and_restocks(
     assert not cancel.isVisible()
     cancelled = order(jatim)
     assert cancelled.status is OrderStatus.CANCELLED and cancelled.refunded == 300_000
-    assert jatim.product(HIJAB).stock == 20 and w.till.catalog.find(HIJAB).stock == 20
+    assert jatim.product(HIJAB).stock == 20 and w.session.catalog.find(HIJAB).stock == 20
     assert child(dialog, QLabel, "ordersStatusLabel").text() == (
         "Order JATIM-P00001 cancelled: give Rp 300.000 back (Cash).")
     assert not child(dialog, QAbstractButton, "handOverButton").isEnabled()

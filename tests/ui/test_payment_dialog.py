@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from posapp.domain.money import MAX_AMOUNT
 from posapp.domain.tender import PaymentMethod
 from posapp.services.history import list_sales
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.payment_dialog import QRIS_MAX_PAYMENT, PaymentDialog, quick_amounts
 from posapp.ui.qris_view import QrisView
 from tests.conftest import dump_database
@@ -61,8 +61,8 @@ def test_quick_amounts_are_exact_first_then_larger_round_amounts(due: int) -> No
 
 # -- the dialog ------------------------------------------------------------------------
 
-def open_dialog(qtbot: QtBot, till: Till) -> PaymentDialog:
-    dialog = PaymentDialog(till)
+def open_dialog(qtbot: QtBot, session: StandSession) -> PaymentDialog:
+    dialog = PaymentDialog(session)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):  # function keys are window shortcuts: it must be active
         dialog.show()
@@ -103,13 +103,14 @@ def error(dialog: PaymentDialog) -> str:
     return label.text() if label.isVisible() else ""
 
 
-def sales(till: Till) -> list:
-    return list_sales(till.handle.uow(write=False))
+def sales(session: StandSession) -> list:
+    return list_sales(session.handle.uow(write=False))
 
 
-def test_the_dialog_shows_the_total_due_and_starts_on_cash(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_the_dialog_shows_the_total_due_and_starts_on_cash(qtbot: QtBot,
+                                                           session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     assert dialog.objectName() == "paymentDialog"
     assert text(dialog, "dueLabel") == "Rp 85.000"
     assert button(dialog, "methodCash").isChecked()
@@ -119,9 +120,10 @@ def test_the_dialog_shows_the_total_due_and_starts_on_cash(qtbot: QtBot, till: T
     assert button(dialog, "cancelPaymentButton").text() == "Back (Esc)"
 
 
-def test_every_interactive_widget_is_named_and_big_enough(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_every_interactive_widget_is_named_and_big_enough(qtbot: QtBot,
+                                                          session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     for widget in [*dialog.findChildren(QPushButton), amount_input(dialog)]:
         if widget.isVisible():
             assert widget.objectName() and widget.accessibleName(), widget
@@ -129,24 +131,25 @@ def test_every_interactive_widget_is_named_and_big_enough(qtbot: QtBot, till: Ti
     assert find(dialog, QListWidget, "paymentList").accessibleName()
 
 
-def test_exact_cash_with_enter_records_the_sale(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_exact_cash_with_enter_records_the_sale(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     with qtbot.waitSignal(dialog.paid):
         type_amount(qtbot, dialog, "85000")
         qtbot.keyClick(amount_input(dialog), Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert dialog.sale is not None and dialog.sale == till.last_sale
+    assert dialog.sale is not None and dialog.sale == session.last_sale
     assert dialog.sale.total == 85_000 and dialog.sale.change == 0
-    [sale] = sales(till)
+    [sale] = sales(session)
     assert sale.receipt_no == dialog.sale.receipt_no
     assert sale.total == 85_000 and sale.payments == {"cash": 85_000}
-    assert till.cart.is_empty
+    assert session.cart.is_empty
 
 
-def test_change_for_100_000_cash_on_85_000_is_shown_live(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_change_for_100_000_cash_on_85_000_is_shown_live(qtbot: QtBot,
+                                                         session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     type_amount(qtbot, dialog, "100.0")
     assert text(dialog, "changeLabel") == "Rp 0"  # half-typed: no change yet, no complaint
     assert error(dialog) == ""
@@ -154,21 +157,23 @@ def test_change_for_100_000_cash_on_85_000_is_shown_live(qtbot: QtBot, till: Til
     assert text(dialog, "changeLabel") == "Rp 15.000"
     click(qtbot, dialog, "confirmPaymentButton")
     assert dialog.sale is not None and dialog.sale.change == 15_000
-    [sale] = sales(till)
+    [sale] = sales(session)
     assert sale.payments == {"cash": 85_000}
 
 
 @pytest.mark.parametrize("typed", ["150000", "150.000", "Rp 150.000"])
-def test_amounts_are_read_as_people_type_them(qtbot: QtBot, till: Till, typed: str) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_amounts_are_read_as_people_type_them(qtbot: QtBot, session: StandSession,
+                                              typed: str) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     type_amount(qtbot, dialog, typed)
     assert text(dialog, "changeLabel") == "Rp 65.000"
 
 
-def test_quick_cash_buttons_offer_exact_and_the_next_notes(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_quick_cash_buttons_offer_exact_and_the_next_notes(qtbot: QtBot,
+                                                           session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     labels = [button(dialog, f"quickCash{i}").text() for i in range(5)]
     assert labels == ["Exact Rp 85.000 (F5)", "Rp 90.000 (F6)", "Rp 100.000 (F7)",
                       "Rp 150.000 (F8)", "Rp 200.000 (F9)"]
@@ -177,13 +182,13 @@ def test_quick_cash_buttons_offer_exact_and_the_next_notes(qtbot: QtBot, till: T
     qtbot.keyClick(dialog, Qt.Key.Key_F5)  # the exact amount, by keyboard
     assert text(dialog, "changeLabel") == "Rp 0"
     qtbot.keyClick(dialog, Qt.Key.Key_Enter)
-    [sale] = sales(till)
+    [sale] = sales(session)
     assert sale.payments == {"cash": 85_000}
 
 
-def test_split_qris_and_cash(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_split_qris_and_cash(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     qtbot.keyClick(dialog, Qt.Key.Key_F2)
     assert button(dialog, "methodQris").isChecked()
     assert amount_input(dialog).text() == "Rp 85.000"  # non-cash defaults to what is due
@@ -200,14 +205,14 @@ def test_split_qris_and_cash(qtbot: QtBot, till: Till) -> None:
     type_amount(qtbot, dialog, "50000")
     assert text(dialog, "changeLabel") == "Rp 15.000"
     qtbot.keyClick(amount_input(dialog), Qt.Key.Key_Return)
-    [sale] = sales(till)
+    [sale] = sales(session)
     assert sale.payments == {"qris": 50_000, "cash": 35_000}
     assert dialog.sale is not None and dialog.sale.change == 15_000
 
 
-def test_a_payment_taken_can_be_removed(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_a_payment_taken_can_be_removed(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     qtbot.keyClick(dialog, Qt.Key.Key_F3)
     type_amount(qtbot, dialog, "30000")
     qtbot.keyClick(dialog, Qt.Key.Key_F10)
@@ -216,70 +221,70 @@ def test_a_payment_taken_can_be_removed(qtbot: QtBot, till: Till) -> None:
     assert find(dialog, QListWidget, "paymentList").count() == 0
     assert text(dialog, "remainingLabel") == "Rp 85.000"
     assert amount_input(dialog).text() == "Rp 85.000"
-    assert sales(till) == []
+    assert sales(session) == []
 
 
-def test_card_above_the_total_is_refused_inline(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    before = dump_database(till.handle.path)
-    dialog = open_dialog(qtbot, till)
+def test_card_above_the_total_is_refused_inline(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    before = dump_database(session.handle.path)
+    dialog = open_dialog(qtbot, session)
     click(qtbot, dialog, "methodCard")
     type_amount(qtbot, dialog, "100000")
     assert text(dialog, "changeLabel") == "Rp 0"  # a card gives no change
     qtbot.keyClick(amount_input(dialog), Qt.Key.Key_Return)
     assert "give no change" in error(dialog)
-    assert dialog.isVisible() and dialog.sale is None and till.last_sale is None
-    assert dump_database(till.handle.path) == before
-    assert len(till.cart.lines) == 1
+    assert dialog.isVisible() and dialog.sale is None and session.last_sale is None
+    assert dump_database(session.handle.path) == before
+    assert len(session.cart.lines) == 1
 
 
-def test_short_payment_is_refused_inline(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_short_payment_is_refused_inline(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     type_amount(qtbot, dialog, "50000")
     qtbot.keyClick(button(dialog, "methodCash"), Qt.Key.Key_Return)  # Enter on any widget
     assert "Payment short" in error(dialog)
-    assert dialog.isVisible() and sales(till) == []
+    assert dialog.isVisible() and sales(session) == []
 
 
-def test_esc_records_nothing_and_keeps_the_cart(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    till.scan(CLUTCH)
-    cart_before = list(till.cart.lines)
-    before = dump_database(till.handle.path)
-    dialog = open_dialog(qtbot, till)
+def test_esc_records_nothing_and_keeps_the_cart(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    session.scan(CLUTCH)
+    cart_before = list(session.cart.lines)
+    before = dump_database(session.handle.path)
+    dialog = open_dialog(qtbot, session)
     type_amount(qtbot, dialog, "300000")
     qtbot.keyClick(amount_input(dialog), Qt.Key.Key_Escape)
     assert dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
-    assert dialog.sale is None and till.last_sale is None
-    assert till.cart.lines == cart_before
-    assert dump_database(till.handle.path) == before
+    assert dialog.sale is None and session.last_sale is None
+    assert session.cart.lines == cart_before
+    assert dump_database(session.handle.path) == before
 
 
-def test_back_button_records_nothing(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_back_button_records_nothing(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     click(qtbot, dialog, "cancelPaymentButton")
     assert dialog.result() == dialog.DialogCode.Rejected
-    assert sales(till) == [] and len(till.cart.lines) == 1
+    assert sales(session) == [] and len(session.cart.lines) == 1
 
 
-def test_words_in_the_amount_get_an_inline_message(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_words_in_the_amount_get_an_inline_message(qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     type_amount(qtbot, dialog, "seratus")
     assert "Not an amount" in error(dialog)
     assert text(dialog, "changeLabel") == "Rp 0"
     qtbot.keyClick(amount_input(dialog), Qt.Key.Key_Return)
     assert "Not an amount" in error(dialog)
-    assert dialog.isVisible() and sales(till) == []
+    assert dialog.isVisible() and sales(session) == []
     type_amount(qtbot, dialog, "85000")
     assert error(dialog) == ""
 
 
-def test_qris_above_ten_million_offers_the_split(qtbot: QtBot, till: Till) -> None:
-    till.add(till.catalog.find(CUSTOM_BATIK), price=12_500_000)
-    dialog = open_dialog(qtbot, till)
+def test_qris_above_ten_million_offers_the_split(qtbot: QtBot, session: StandSession) -> None:
+    session.add(session.catalog.find(CUSTOM_BATIK), price=12_500_000)
+    dialog = open_dialog(qtbot, session)
     click(qtbot, dialog, "methodQris")
     assert amount_input(dialog).text() == "Rp 10.000.000"
     assert "at most Rp 10.000.000" in error(dialog)
@@ -287,34 +292,34 @@ def test_qris_above_ten_million_offers_the_split(qtbot: QtBot, till: Till) -> No
     assert text(dialog, "remainingLabel") == "Rp 2.500.000"
     assert amount_input(dialog).text() == "Rp 2.500.000"
     qtbot.keyClick(amount_input(dialog), Qt.Key.Key_Return)
-    [sale] = sales(till)
+    [sale] = sales(session)
     assert sale.payments == {"qris": 12_500_000}
 
 
-def test_qris_typed_above_ten_million_is_refused(qtbot: QtBot, till: Till) -> None:
-    till.add(till.catalog.find(CUSTOM_BATIK), price=12_500_000)
-    dialog = open_dialog(qtbot, till)
+def test_qris_typed_above_ten_million_is_refused(qtbot: QtBot, session: StandSession) -> None:
+    session.add(session.catalog.find(CUSTOM_BATIK), price=12_500_000)
+    dialog = open_dialog(qtbot, session)
     qtbot.keyClick(dialog, Qt.Key.Key_F2)
     type_amount(qtbot, dialog, "12500000")
     assert "at most Rp 10.000.000" in error(dialog)
     qtbot.keyClick(amount_input(dialog), Qt.Key.Key_Return)
     assert "at most Rp 10.000.000" in error(dialog)
     assert amount_input(dialog).text() == f"Rp {QRIS_MAX_PAYMENT:,}".replace(",", ".")
-    assert dialog.isVisible() and sales(till) == []
+    assert dialog.isVisible() and sales(session) == []
 
 
 def test_a_refusal_from_the_till_is_shown_and_nothing_recorded(qtbot: QtBot,
-                                                                till: Till) -> None:
-    dialog = open_dialog(qtbot, till)  # an empty cart
+                                                                session: StandSession) -> None:
+    dialog = open_dialog(qtbot, session)  # an empty cart
     assert text(dialog, "dueLabel") == "Rp 0"
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert "cart is empty" in error(dialog)
-    assert dialog.isVisible() and sales(till) == []
+    assert dialog.isVisible() and sales(session) == []
 
 
-def test_a_qris_image_from_the_printing_layer_replaces_the_placeholder(qtbot: QtBot,
-                                                                        till: Till) -> None:
-    till.scan(HIJAB)
+def test_a_qris_image_from_the_printing_layer_replaces_the_placeholder(
+        qtbot: QtBot, session: StandSession) -> None:
+    session.scan(HIJAB)
     asked: list[int] = []
 
     def make_image(amount: int) -> QImage:
@@ -323,7 +328,7 @@ def test_a_qris_image_from_the_printing_layer_replaces_the_placeholder(qtbot: Qt
         image.fill(0)
         return image
 
-    dialog = PaymentDialog(till, qris_image=make_image)
+    dialog = PaymentDialog(session, qris_image=make_image)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.select_method(PaymentMethod.QRIS)
@@ -347,9 +352,10 @@ class Indonesian(QTranslator):
         return False
 
 
-def test_the_dialog_retranslates_when_the_language_changes(qtbot: QtBot, till: Till) -> None:
-    till.scan(HIJAB)
-    dialog = open_dialog(qtbot, till)
+def test_the_dialog_retranslates_when_the_language_changes(qtbot: QtBot,
+                                                           session: StandSession) -> None:
+    session.scan(HIJAB)
+    dialog = open_dialog(qtbot, session)
     translator = Indonesian()
     QCoreApplication.installTranslator(translator)
     try:

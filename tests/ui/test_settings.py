@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from posapp.services import settings
+from posapp.services.session.stand import StandSession
 from posapp.services.settings import StandSettings
-from posapp.services.till import Till
 from posapp.ui.i18n import Languages
 from posapp.ui.settings_dialog import SettingsDialog
 from tests.conftest import Stand, dump_database
 from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
 
 
-def open_dialog(qtbot: QtBot, till: Till) -> SettingsDialog:
-    dialog = SettingsDialog(till.handle.uow)
+def open_dialog(qtbot: QtBot, session: StandSession) -> SettingsDialog:
+    dialog = SettingsDialog(session.handle.uow)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -82,16 +82,16 @@ def shown_values(dialog: SettingsDialog) -> tuple[object, ...]:
     )
 
 
-def test_a_new_stand_shows_the_defaults(qtbot: QtBot, till: Till) -> None:
-    dialog = open_dialog(qtbot, till)
+def test_a_new_stand_shows_the_defaults(qtbot: QtBot, session: StandSession) -> None:
+    dialog = open_dialog(qtbot, session)
 
     assert shown_values(dialog) == ("id", "", 42, "", "enter", 30, 10, False, False)
     assert dialog.settings == StandSettings()
     assert not child(dialog, QLabel, "settingsErrorLabel").isVisible()
 
 
-def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> None:
-    dialog = open_dialog(qtbot, till)
+def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, session: StandSession) -> None:
+    dialog = open_dialog(qtbot, session)
     choose(dialog, "languageCombo", "en")
     type_into(qtbot, dialog, "printerInput", "usb:04B8:0202 ")
     choose(dialog, "paperWidthCombo", 32)
@@ -113,8 +113,8 @@ def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.settings == expected
     assert saved.args == [expected]
-    assert settings.get(till.handle.uow(write=False)) == expected
-    again = open_dialog(qtbot, till)
+    assert settings.get(session.handle.uow(write=False)) == expected
+    again = open_dialog(qtbot, session)
     assert shown_values(again) == ("en", "usb:04b8:0202", 32,
                                    STAND_STATIC, "tab", 45, 25,
                                    True, True)
@@ -128,10 +128,10 @@ def test_changes_are_saved_and_shown_when_reopened(qtbot: QtBot, till: Till) -> 
                  marks=pytest.mark.skipif(sys.platform == "win32", reason="on Windows it works")),
 ])
 def test_a_refused_value_is_shown_inline_and_nothing_is_saved(
-    qtbot: QtBot, till: Till, jatim: Stand, field: str, text: str, reason: str,
+    qtbot: QtBot, session: StandSession, jatim: Stand, field: str, text: str, reason: str,
 ) -> None:
     before = dump_database(jatim.path)
-    dialog = open_dialog(qtbot, till)
+    dialog = open_dialog(qtbot, session)
     choose(dialog, "paperWidthCombo", 48)
     type_into(qtbot, dialog, field, text)
 
@@ -141,18 +141,18 @@ def test_a_refused_value_is_shown_inline_and_nothing_is_saved(
     assert error.isVisible() and reason in error.text()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dump_database(jatim.path) == before
-    assert settings.get(till.handle.uow(write=False)) == StandSettings()
+    assert settings.get(session.handle.uow(write=False)) == StandSettings()
 
     type_into(qtbot, dialog, field, "")
     click(qtbot, dialog, "saveSettingsButton")
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not error.isVisible()
-    assert settings.get(till.handle.uow(write=False)).paper_width == 48
+    assert settings.get(session.handle.uow(write=False)).paper_width == 48
 
 
-def test_cancel_saves_nothing(qtbot: QtBot, till: Till, jatim: Stand) -> None:
+def test_cancel_saves_nothing(qtbot: QtBot, session: StandSession, jatim: Stand) -> None:
     before = dump_database(jatim.path)
-    dialog = open_dialog(qtbot, till)
+    dialog = open_dialog(qtbot, session)
     type_into(qtbot, dialog, "printerInput", "network:printer.local")
 
     click(qtbot, dialog, "cancelSettingsButton")
@@ -164,8 +164,9 @@ def test_cancel_saves_nothing(qtbot: QtBot, till: Till, jatim: Stand) -> None:
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 
 
-def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot, till: Till) -> None:
-    dialog = open_dialog(qtbot, till)
+def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot,
+                                                           session: StandSession) -> None:
+    dialog = open_dialog(qtbot, session)
     shown = [w for w in dialog.findChildren(QWidget)
              if isinstance(w, INTERACTIVE) and w.isVisible()
              and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)]
@@ -177,11 +178,11 @@ def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot, till: T
 
 
 
-def test_the_backup_folder_and_how_often_are_saved(qtbot: QtBot, till: Till,
+def test_the_backup_folder_and_how_often_are_saved(qtbot: QtBot, session: StandSession,
                                                   tmp_path: Path) -> None:
     stick = tmp_path / "usb"
     stick.mkdir()
-    dialog = open_dialog(qtbot, till)
+    dialog = open_dialog(qtbot, session)
     assert child(dialog, QLineEdit, "backupFolderInput").text() == ""
     assert child(dialog, QSpinBox, "backupEverySpin").value() == 10
     assert child(dialog, QSpinBox, "backupKeepSpin").value() == 30
@@ -192,32 +193,33 @@ def test_the_backup_folder_and_how_often_are_saved(qtbot: QtBot, till: Till,
     click(qtbot, dialog, "saveSettingsButton")
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    saved = settings.get(till.handle.uow(write=False))
+    saved = settings.get(session.handle.uow(write=False))
     assert (saved.backup_folder, saved.backup_every, saved.backup_keep) == (str(stick), 5, 12)
-    again = open_dialog(qtbot, till)
+    again = open_dialog(qtbot, session)
     assert child(again, QLineEdit, "backupFolderInput").text() == str(stick)
     assert child(again, QSpinBox, "backupEverySpin").value() == 5
     assert child(again, QSpinBox, "backupKeepSpin").value() == 12
 
 
-def test_choose_folder_fills_in_the_folder_picked(qtbot: QtBot, till: Till, tmp_path: Path,
+def test_choose_folder_fills_in_the_folder_picked(qtbot: QtBot, session: StandSession,
+                                                  tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         lambda *args, **kw: str(tmp_path))
-    dialog = open_dialog(qtbot, till)
+    dialog = open_dialog(qtbot, session)
     click(qtbot, dialog, "backupFolderButton")
     assert child(dialog, QLineEdit, "backupFolderInput").text() == str(tmp_path)
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_a_backup_folder_that_is_not_there_is_refused_inline(
-        qtbot: QtBot, till: Till, jatim: Stand, tmp_path: Path, qapp: QApplication,
+        qtbot: QtBot, session: StandSession, jatim: Stand, tmp_path: Path, qapp: QApplication,
         qm_file: Path, lang: str) -> None:
     languages = Languages(qapp)
     assert languages.use(lang)
     try:
         before = dump_database(jatim.path)
-        dialog = open_dialog(qtbot, till)
+        dialog = open_dialog(qtbot, session)
         missing = tmp_path / "no-stick"
         type_into(qtbot, dialog, "backupFolderInput", str(missing))
 
@@ -236,8 +238,9 @@ def test_a_backup_folder_that_is_not_there_is_refused_inline(
         languages.use("en")
 
 
-def test_texts_follow_a_language_change(qtbot: QtBot, till: Till, shouting: QTranslator) -> None:
-    dialog = open_dialog(qtbot, till)
+def test_texts_follow_a_language_change(qtbot: QtBot, session: StandSession,
+                                        shouting: QTranslator) -> None:
+    dialog = open_dialog(qtbot, session)
     save = child(dialog, QAbstractButton, "saveSettingsButton")
     assert save.text() == "Save"
 

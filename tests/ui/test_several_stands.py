@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.scanner import ScannerFilter
 from posapp.ui.stand_window import StandWindow
 from tests.conftest import CASHIER, CASHIER_PIN, make_stand
@@ -17,9 +17,9 @@ def test_two_stands_sell_apart(data_dir, catalog_file, qtbot, qapp) -> None:  # 
     try:
         windows = []
         for s in stands:
-            till = Till.open(s.handle)
-            till.login(CASHIER, CASHIER_PIN)
-            w = StandWindow(till, scanner=scanner)
+            session = StandSession.open(s.handle)
+            session.login(CASHIER, CASHIER_PIN)
+            w = StandWindow(session, scanner=scanner)
             scanner.scanned.connect(w.on_scan)
             qtbot.addWidget(w)
             windows.append(w)
@@ -34,7 +34,7 @@ def test_two_stands_sell_apart(data_dir, catalog_file, qtbot, qapp) -> None:  # 
         dki.selling.add_code("JTM-BTK-001")
         assert jatim.selling.total.text() == "Rp 85.000"
         assert dki.selling.total.text() == "Rp 535.000"
-        assert jatim.till.handle.path != dki.till.handle.path
+        assert jatim.session.handle.path != dki.session.handle.path
         assert "JATIM" in jatim.status_labels["statusStand"].text()
         assert "DKI" in dki.status_labels["statusStand"].text()
     finally:

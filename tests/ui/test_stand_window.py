@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services.till import Till
+from posapp.services.session.stand import StandSession
 from posapp.ui.stand_window import StandWindow
 from tests.conftest import CASHIER_PIN, Stand
 
 
 def window_for(stand: Stand, qtbot) -> StandWindow:  # type: ignore[no-untyped-def]
-    w = StandWindow(Till.open(stand.handle))
+    w = StandWindow(StandSession.open(stand.handle))
     qtbot.addWidget(w)
     with qtbot.waitActive(w):
         w.show()
@@ -170,7 +170,7 @@ def test_the_receipt_prints_in_the_background_and_a_dead_printer_loses_nothing(
     settings.save(jatim.handle.uow(), replace(current, printer=f"network:127.0.0.1:{port}"))
     w = logged_in(jatim, qtbot)
     w.selling.add_code("JTM-JLB-001")
-    w.till.pay([Payment(PaymentMethod.CASH, 100_000)])
+    w.session.pay([Payment(PaymentMethod.CASH, 100_000)])
     w.actions_._paid()
     qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     assert "1" in w.status_labels["statusPrinter"].text()  # one receipt not printed
@@ -196,7 +196,7 @@ def test_reprint_from_the_history_prints_a_copy(jatim: Stand, qtbot, tmp_path) -
     settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"))
     w = logged_in(jatim, qtbot)
     w.selling.add_code("JTM-JLB-001")
-    w.till.pay([Payment(PaymentMethod.CASH, 100_000)])
+    w.session.pay([Payment(PaymentMethod.CASH, 100_000)])
     w.actions_._paid()
     qtbot.waitUntil(lambda: not w.printing.busy and device.exists(), timeout=15_000)
     assert b"SALINAN" not in device.read_bytes()

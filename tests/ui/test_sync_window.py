@@ -287,7 +287,7 @@ def test_a_surprise_is_one_line_and_selling_goes_on(jatim: Stand, qtbot: QtBot, 
 
 
 def test_the_status_text_while_syncing_shows_progress(jatim: Stand, qtbot: QtBot) -> None:
-    controller = SyncController(logged_in(jatim, qtbot).till)
+    controller = SyncController(logged_in(jatim, qtbot).session)
     controller._running = object()  # type: ignore[assignment]
     controller._progressed(2_000, 8_000)
     assert controller.status_text() == "Syncing… 25%"

@@ -1,0 +1,1 @@
+"""The stand session (``StandSession``): every use case a stand window needs, on desks."""

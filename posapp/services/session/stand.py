@@ -1,0 +1,166 @@
+"""The stand session: one stand window's way to its stand, as plain Python the UI drives.
+
+It keeps the catalog in memory for instant scans and searches, holds the cart and who is
+logged in, and offers every use case a window needs, grouped on desks (``sales``,
+``orders``, ``products``, ``prints``, ``settings``, ``sync``, ``backup``); each returns plain
+records. The Qt layer only shows them: it never opens a unit of work itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from posapp.bootstrap import DataDir, StandHandle, open_stand
+from posapp.domain.cart import Cart, CartLine, Discount, DiscountKind
+from posapp.domain.catalog_index import CatalogIndex
+from posapp.domain.errors import NotAllowed
+from posapp.domain.product import Product
+from posapp.domain.report import ShiftReport
+from posapp.domain.tender import Payment
+from posapp.services import checkout, reports, settings, shifts, stand, users
+from posapp.services.session.catalog import CatalogDesk, load_catalog
+from posapp.services.session.config import SettingsDesk
+from posapp.services.session.orders import OrdersDesk
+from posapp.services.session.prints import PrintDesk
+from posapp.services.session.sales import SalesDesk
+from posapp.services.session.upkeep import BackupDesk, SyncDesk
+from posapp.services.stand import StandInfo
+from posapp.services.users import Actor
+
+#: Discounts above this percent of the amount need a supervisor's PIN.
+DEFAULT_DISCOUNT_LIMIT = Decimal(10)
+
+
+@dataclass
+class StandSession:
+    """A stand window's state (who is logged in, the cart, the last sale) and its desks."""
+
+    handle: StandHandle
+    catalog: CatalogIndex
+    info: StandInfo
+    cashier: Actor | None = None
+    cart: Cart = field(default_factory=Cart)
+    last_sale: checkout.SaleResult | None = None
+    discount_limit: Decimal = DEFAULT_DISCOUNT_LIMIT
+
+    def __post_init__(self) -> None:
+        self.sales = SalesDesk(self.handle, self.require_cashier)
+        self.orders = OrdersDesk(self.handle, self.require_cashier)
+        self.products = CatalogDesk(self.handle, self.require_cashier)
+        self.prints = PrintDesk(self.handle, self.require_cashier)
+        self.settings = SettingsDesk(self.handle, self.require_cashier)
+        self.sync = SyncDesk(self.handle, self.require_cashier)
+        self.backup = BackupDesk(self.handle, self.require_cashier)
+
+    @classmethod
+    def open(cls, handle: StandHandle) -> StandSession:
+        """The session of the stand *handle* opens: its details, settings and catalog read."""
+        with handle.uow(write=False) as uow:
+            info, limit = stand.load(uow), settings.load(uow).discount_limit_percent
+        return cls(handle=handle, catalog=load_catalog(handle), info=info,
+                   discount_limit=Decimal(limit))
+
+    @classmethod
+    def open_stand(cls, data: DataDir, code: str) -> StandSession:
+        """Open stand *code* of the data folder *data* (migrated first when it is older)."""
+        handle = open_stand(data, code)
+        try:
+            return cls.open(handle)
+        except BaseException:
+            handle.close()
+            raise
+
+    def close(self) -> None:
+        """Let go of the stand's database (the window closed)."""
+        self.handle.close()
+
+    @property
+    def code(self) -> str:
+        return self.handle.code
+
+    def now(self) -> datetime:
+        """The stand's clock: now, naive UTC as stored."""
+        return self.handle.clock()
+
+    # -- people and shifts -------------------------------------------------------------
+    def login(self, name: str, pin: str) -> Actor:
+        self.cashier = users.login(self.handle.uow(write=False), name, pin)
+        return self.cashier
+
+    def logout(self) -> None:
+        self.cashier = None
+        self.cart.clear()
+
+    def user_names(self) -> list[str]:
+        return [a.name for a in users.list_users(self.handle.uow(write=False))]
+
+    def require_cashier(self) -> Actor:
+        if self.cashier is None:
+            raise NotAllowed("user.not_logged_in")
+        return self.cashier
+
+    def move_cash(self, amount: int, reason: str) -> ShiftReport:
+        """Cash into the drawer (positive) or out of it (negative), with a reason."""
+        return shifts.move_cash(self.handle.uow(), self.require_cashier(), amount, reason)
+
+    def shift_report(self) -> ShiftReport | None:
+        """The open shift's X figures, or None when no shift is open."""
+        with self.handle.uow(write=False) as uow:
+            shift = shifts.open_shift_row(uow)
+            return reports.shift_report(uow, shift) if shift else None
+
+    def open_shift_number(self) -> int | None:
+        """The open shift's number, or None (a cheap read, for the status bar)."""
+        with self.handle.uow(write=False) as uow:
+            shift = shifts.open_shift_row(uow)
+            return shift.number if shift else None
+
+    def open_shift(self, opening_float: int) -> ShiftReport:
+        return shifts.open_shift(self.handle.uow(), self.require_cashier(), opening_float)
+
+    def close_shift(self, counted: int) -> ShiftReport:
+        report = shifts.close_shift(self.handle.uow(), self.require_cashier(), counted)
+        self.cart.clear()
+        return report
+
+    # -- the cart ----------------------------------------------------------------------
+    def scan(self, code: str) -> CartLine:
+        """Add one of the product whose barcode or SKU is *code*; the cart is unchanged on error."""
+        product = self.catalog.find(code)
+        self.last_sale = None
+        return self.cart.add(product, 1)
+
+    def add(self, product: Product, quantity: int = 1, *, price: int | None = None) -> CartLine:
+        self.last_sale = None
+        return self.cart.add(product, quantity, price=price)
+
+    def needs_supervisor(self, discount: Discount, base: int) -> bool:
+        """True when *discount* on *base* is above the limit a cashier may give alone."""
+        if discount.kind is DiscountKind.PERCENT:
+            return discount.value > self.discount_limit
+        return base > 0 and Decimal(int(discount.value)) * 100 > self.discount_limit * base
+
+    def approve(self, name: str, pin: str) -> Actor:
+        """A supervisor's name and PIN, checked (for discounts above the limit)."""
+        with self.handle.uow(write=False) as uow:
+            return users.supervisor(uow, name, pin)
+
+    def total(self) -> int:
+        return self.cart.totals().total
+
+    # -- paying ------------------------------------------------------------------------
+    def pay(self, payments: list[Payment]) -> checkout.SaleResult:
+        """Commit the sale; on success the cart is cleared and stock figures refreshed."""
+        sale = checkout.checkout(self.handle.uow(), self.require_cashier(), self.cart, payments)
+        sold = {ln.product.id for ln in self.cart.lines if ln.product.id is not None}
+        self.cart.clear()
+        self.last_sale = sale
+        self.refresh_stock(sold)
+        return sale
+
+    def refresh_stock(self, ids: set[int]) -> None:
+        if not ids:
+            return
+        self.catalog.update_stock(self.products.stock_of(ids))
