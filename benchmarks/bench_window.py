@@ -56,8 +56,8 @@ def _scans(big: BigStand, rows: list[list[object]], times: int) -> Result:
     from PySide6.QtWidgets import QApplication
 
     from posapp.services.session.stand import StandSession
-    from posapp.ui.scanner import ScannerFilter
-    from posapp.ui.stand_window import StandWindow
+    from posapp.ui.common.scanner import ScannerFilter
+    from posapp.ui.stand.window import StandWindow
 
     app = QApplication.instance() or QApplication([])
     scanner = ScannerFilter(app)

@@ -30,8 +30,8 @@ def main() -> int:
 
     from posapp.bootstrap import DataDir, open_stand
     from posapp.services.session.stand import StandSession
-    from posapp.ui.scanner import ScannerFilter
-    from posapp.ui.stand_window import StandWindow
+    from posapp.ui.common.scanner import ScannerFilter
+    from posapp.ui.stand.window import StandWindow
 
     app = QApplication([])
     scanner = ScannerFilter(app)

@@ -27,10 +27,10 @@ from posapp.resources import resource
 from posapp.services import catalog, demo, order_fulfil, orders, stand, sync, users
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.session.stand import StandSession
-from posapp.ui.i18n import Languages
-from posapp.ui.order_dialog import OrderDialog
-from posapp.ui.organizer_window import OrganizerWindow
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.common.i18n import Languages
+from posapp.ui.orders.order_dialog import OrderDialog
+from posapp.ui.organizer.window import OrganizerWindow
+from posapp.ui.stand.window import StandWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 

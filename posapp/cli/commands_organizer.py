@@ -24,7 +24,7 @@ def cmd_organizer(ctx: Context, args: argparse.Namespace) -> int:
 
     if display_problem():
         raise PosError("cli.no_display", command="posapp organizer")
-    from posapp.ui.organizer_app import run_organizer  # loads Qt
+    from posapp.ui.organizer.app import run_organizer  # loads Qt
 
     return run_organizer(args.central, lang=getattr(args, "lang", None),
                          exit_after_s=args.exit_after)

@@ -1,6 +1,6 @@
 """The event report's tables, one column list each, shared by the PDF
 (printing/pdf_event_tables.py), the workbook (printing/xlsx_event_report.py) and the
-organizer window's stand table (ui/organizer_table.py).
+organizer window's stand table (ui/organizer/table.py).
 
 A new column is one line in its table's list (its header's message id, how to read its
 value, its kind, and where it shows when not everywhere) plus the header's words in

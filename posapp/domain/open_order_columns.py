@@ -1,6 +1,6 @@
 """The orders' tables, one column list each, shared by the event report's PDF
 (printing/pdf_event_orders.py), the workbooks (printing/xlsx_orders.py) and the organizer
-window's orders tab (ui/organizer_orders.py).
+window's orders tab (ui/organizer/orders.py).
 
 A new column is one line in its table's list plus its header's words in the catalogs
 (see posapp/domain/report_columns.py for the kinds of values).

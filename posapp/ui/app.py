@@ -27,9 +27,9 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
 
     from posapp.services import settings
     from posapp.services.session.stand import StandSession
-    from posapp.ui.i18n import DEFAULT_LANGUAGE, Languages
-    from posapp.ui.scanner import ScannerFilter
-    from posapp.ui.stand_window import StandWindow
+    from posapp.ui.common.i18n import DEFAULT_LANGUAGE, Languages
+    from posapp.ui.common.scanner import ScannerFilter
+    from posapp.ui.stand.window import StandWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posapp")
@@ -65,7 +65,7 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
 
 
 def _first_setup(data: DataDir) -> str | None:
-    from posapp.ui.setup_wizard import SetupWizard
+    from posapp.ui.setup.wizard import SetupWizard
 
     wizard = SetupWizard(data)
     if wizard.exec() != wizard.DialogCode.Accepted:

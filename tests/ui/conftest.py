@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from posapp.services.session.stand import StandSession
-from posapp.ui.i18n import Languages, qm_path
+from posapp.ui.common.i18n import Languages, qm_path
 from tests.conftest import CASHIER, CASHIER_PIN, Stand
 
 

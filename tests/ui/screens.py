@@ -41,10 +41,10 @@ from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import event, export, fx, orders, settings, shifts, sync
 from posapp.services.session.stand import StandSession
-from posapp.ui.i18n import Languages
-from posapp.ui.organizer_window import OrganizerWindow
-from posapp.ui.setup_wizard import SetupWizard
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.common.i18n import Languages
+from posapp.ui.organizer.window import OrganizerWindow
+from posapp.ui.setup.wizard import SetupWizard
+from posapp.ui.stand.window import StandWindow
 from tests.conftest import (
     CASHIER,
     CASHIER_PIN,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from posapp.bootstrap import DataDir
-from posapp.ui.i18n import Languages
+from posapp.ui.common.i18n import Languages
 from tests.conftest import Stand
 from tests.ui.screens import SCREENS, Ctx
 

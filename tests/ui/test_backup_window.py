@@ -21,10 +21,10 @@ from pytestqt.qtbot import QtBot
 from posapp.services import backup, history, settings
 from posapp.services.backup import BackupProblem
 from posapp.services.session.stand import StandSession
-from posapp.ui.backup_controller import BackupController
-from posapp.ui.i18n import Languages
-from posapp.ui.settings_dialog import SettingsDialog
-from posapp.ui.stand_window import BACKUP_WARNING_STYLE, StandWindow
+from posapp.ui.common.i18n import Languages
+from posapp.ui.setup.settings_dialog import SettingsDialog
+from posapp.ui.stand.backup_controller import BackupController
+from posapp.ui.stand.window import BACKUP_WARNING_STYLE, StandWindow
 from tests.conftest import CASHIER, CASHIER_PIN, Stand
 from tests.ui.test_stand_window import logged_in
 

@@ -27,10 +27,10 @@ from posapp.domain.product import Product
 from posapp.services import catalog, journal
 from posapp.services.catalog_edit import PRODUCT_SAVED
 from posapp.services.session.stand import StandSession
-from posapp.ui.catalog_dialog import CatalogDialog
-from posapp.ui.catalog_model import CatalogTableModel
-from posapp.ui.i18n import Languages
-from posapp.ui.models import RawRole, SortRole
+from posapp.ui.catalog.dialog import CatalogDialog
+from posapp.ui.catalog.model import CatalogTableModel
+from posapp.ui.common.i18n import Languages
+from posapp.ui.common.models import RawRole, SortRole
 from tests.conftest import dump_database
 
 INPUTS = ("skuInput", "barcodeInput", "nameInput", "categoryInput", "makerGroupInput",

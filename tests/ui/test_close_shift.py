@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services.session.stand import StandSession
-from posapp.ui.close_shift_dialog import COINS, NOTES, CloseShiftDialog, count_name
+from posapp.ui.stand.close_shift_dialog import COINS, NOTES, CloseShiftDialog, count_name
 from tests.conftest import dump_database
 
 W = TypeVar("W", bound=QWidget)

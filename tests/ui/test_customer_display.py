@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPus
 from pytestqt.qtbot import QtBot
 
 from posapp.services.session.stand import StandSession
-from posapp.ui.customer_display import MAX_LINES, CustomerDisplay, pick_screen
-from posapp.ui.qris_view import QrisView
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.common.qris_view import QrisView
+from posapp.ui.stand.customer_display import MAX_LINES, CustomerDisplay, pick_screen
+from posapp.ui.stand.window import StandWindow
 from tests.conftest import Stand, dump_database
 from tests.ui.test_stand_window import logged_in
 

@@ -27,9 +27,9 @@ from posapp.store.models import JournalRow, SettingRow
 from posapp.sync import central_schema as cs
 from posapp.sync import central_store
 from posapp.sync.central_store import EVENT_META, Central, set_meta
-from posapp.ui.errors import user_message
-from posapp.ui.i18n import Languages
-from posapp.ui.sync_controller import NO_CENTRAL
+from posapp.ui.common.errors import user_message
+from posapp.ui.common.i18n import Languages
+from posapp.ui.stand.sync_controller import NO_CENTRAL
 from tests.central.stands import CASH, sell
 from tests.conftest import Stand, make_stand
 

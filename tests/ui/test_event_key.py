@@ -21,11 +21,11 @@ from posapp.domain.event_key import fingerprint, format_key, new_key, parse_key
 from posapp.services import event, settings
 from posapp.services.session.stand import StandSession
 from posapp.store.models import SettingRow
-from posapp.ui.event_key_dialog import JoinEventDialog
-from posapp.ui.i18n import Languages
-from posapp.ui.scanner import ScannerFilter
-from posapp.ui.settings_dialog import SettingsDialog
-from posapp.ui.setup_wizard import SUPERVISOR_PAGE, SYNC_PAGE, SetupWizard
+from posapp.ui.common.i18n import Languages
+from posapp.ui.common.scanner import ScannerFilter
+from posapp.ui.setup.event_key_dialog import JoinEventDialog
+from posapp.ui.setup.settings_dialog import SettingsDialog
+from posapp.ui.setup.wizard import SUPERVISOR_PAGE, SYNC_PAGE, SetupWizard
 from tests.conftest import Stand
 from tests.ui.test_setup_wizard import child, click, fill_stand_page, fill_supervisor, type_into
 

@@ -24,9 +24,9 @@ from pytestqt.qtbot import QtBot
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import returns, settings
 from posapp.services.session.stand import StandSession
-from posapp.ui.history_dialog import HistoryDialog
-from posapp.ui.history_model import SalesModel
-from posapp.ui.pin_prompt import PinPrompt
+from posapp.ui.common.pin_prompt import PinPrompt
+from posapp.ui.stand.history_dialog import HistoryDialog
+from posapp.ui.stand.history_model import SalesModel
 from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, dump_database
 
 W = TypeVar("W", bound=QWidget)

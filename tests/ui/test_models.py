@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from posapp.domain.cart import Cart, Discount
 from posapp.domain.product import Product
-from posapp.ui.models import CartModel, ProductGridModel, RawRole
+from posapp.ui.common.models import CartModel, ProductGridModel, RawRole
 
 PRODUCTS = [Product(f"SKU-{i}", f"Batik {i}", 10_000 * (i + 1), id=i) for i in range(10)]
 

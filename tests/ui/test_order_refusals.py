@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import order_fulfil
-from posapp.ui.i18n import Languages
-from posapp.ui.order_cancel import OrderCancelDialog
-from posapp.ui.order_dialog import OrderDialog
-from posapp.ui.order_payment import OrderPaymentDialog
-from posapp.ui.orders_dialog import OrdersDialog
-from posapp.ui.scanner import ScannerFilter
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.common.i18n import Languages
+from posapp.ui.common.scanner import ScannerFilter
+from posapp.ui.orders.cancel_dialog import OrderCancelDialog
+from posapp.ui.orders.order_dialog import OrderDialog
+from posapp.ui.orders.orders_dialog import OrdersDialog
+from posapp.ui.orders.payment_dialog import OrderPaymentDialog
+from posapp.ui.stand.window import StandWindow
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
 from tests.ui.test_orders_window import (
     HIJAB,

@@ -32,13 +32,13 @@ from posapp.services import fx, orders, settings
 from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.store.models import PrintJobRow
-from posapp.ui.i18n import Languages
-from posapp.ui.order_cancel import OrderCancelDialog
-from posapp.ui.order_dialog import OrderDialog
-from posapp.ui.order_payment import OrderPaymentDialog
-from posapp.ui.orders_dialog import OrdersDialog
-from posapp.ui.scanner import ScannerFilter
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.common.i18n import Languages
+from posapp.ui.common.scanner import ScannerFilter
+from posapp.ui.orders.cancel_dialog import OrderCancelDialog
+from posapp.ui.orders.order_dialog import OrderDialog
+from posapp.ui.orders.orders_dialog import OrdersDialog
+from posapp.ui.orders.payment_dialog import OrderPaymentDialog
+from posapp.ui.stand.window import StandWindow
 from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
 
 W = TypeVar("W", bound=QWidget)
@@ -402,7 +402,7 @@ def test_the_list_filters_searches_and_marks_overdue_orders(jatim: Stand,
 
 def test_the_buyers_display_shows_the_qris_code_of_a_deposit(jatim: Stand,
                                                             qtbot: QtBot) -> None:
-    from posapp.ui.qris_view import QrisView
+    from posapp.ui.common.qris_view import QrisView
 
     w = window(jatim, qtbot)
     w.actions_.toggle_customer_display()

@@ -27,12 +27,12 @@ from posapp.domain.event_report import Slice, StandTotals
 from posapp.domain.money import format_rupiah
 from posapp.services import central_totals, central_views, event, export, stand, sync
 from posapp.sync.central_store import EVENT_META, KEY_META, Central, set_meta
-from posapp.ui.i18n import Languages, qm_path
-from posapp.ui.organizer_chart import top_bars
-from posapp.ui.organizer_orders import OpenOrdersModel, StandOrdersModel
-from posapp.ui.organizer_settings import OrganizerSettings
-from posapp.ui.organizer_table import StandTableModel
-from posapp.ui.organizer_window import OrganizerWindow
+from posapp.ui.common.i18n import Languages, qm_path
+from posapp.ui.organizer.chart import top_bars
+from posapp.ui.organizer.orders import OpenOrdersModel, StandOrdersModel
+from posapp.ui.organizer.settings import OrganizerSettings
+from posapp.ui.organizer.table import StandTableModel
+from posapp.ui.organizer.window import OrganizerWindow
 from tests.central.order_stands import OrderEvent, make_order_event
 from tests.central.stands import busy_day, central_dump
 from tests.conftest import Stand, make_stand

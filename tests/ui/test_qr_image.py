@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from posapp.domain.qris import dynamic_payload, parse_qris
 from posapp.services import settings
-from posapp.ui.qr_image import qr_image, qris_image_maker
-from posapp.ui.qris_view import QrisView
+from posapp.ui.common.qr_image import qr_image, qris_image_maker
+from posapp.ui.common.qris_view import QrisView
 from tests.conftest import Stand
 from tests.ui.test_stand_window import logged_in
 from tests.unit.test_qris import ASTRAPAY_STATIC, STAND_STATIC

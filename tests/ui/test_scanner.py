@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from posapp.ui.scanner import ScannerFilter
+from posapp.ui.common.scanner import ScannerFilter
 
 CODE = "8991234500017"
 

@@ -25,8 +25,8 @@ from pytestqt.qtbot import QtBot
 from posapp.services import settings
 from posapp.services.session.stand import StandSession
 from posapp.services.settings import StandSettings
-from posapp.ui.i18n import Languages
-from posapp.ui.settings_dialog import SettingsDialog
+from posapp.ui.common.i18n import Languages
+from posapp.ui.setup.settings_dialog import SettingsDialog
 from tests.conftest import Stand, dump_database
 from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
 

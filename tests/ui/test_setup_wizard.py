@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from posapp.bootstrap import DataDir, open_stand
 from posapp.domain.errors import InvalidInput, StorageError
 from posapp.services import catalog, stand, users
-from posapp.ui.setup_wizard import (
+from posapp.ui.setup.wizard import (
     CATALOG_PAGE,
     STAND_PAGE,
     SUPERVISOR_PAGE,

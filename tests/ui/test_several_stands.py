@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from posapp.services.session.stand import StandSession
-from posapp.ui.scanner import ScannerFilter
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.common.scanner import ScannerFilter
+from posapp.ui.stand.window import StandWindow
 from tests.conftest import CASHIER, CASHIER_PIN, make_stand
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services.session.stand import StandSession
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.stand.window import StandWindow
 from tests.conftest import CASHIER_PIN, Stand
 
 

@@ -23,9 +23,9 @@ from posapp.services import stand as stand_info
 from posapp.store.models import JournalRow
 from posapp.sync import central_schema as cs
 from posapp.sync.central_store import Central
-from posapp.ui.i18n import Languages
-from posapp.ui.stand_window import StandWindow
-from posapp.ui.sync_controller import SyncController
+from posapp.ui.common.i18n import Languages
+from posapp.ui.stand.sync_controller import SyncController
+from posapp.ui.stand.window import StandWindow
 from tests.central.stands import CASH, QRIS, central_dump, sell
 from tests.conftest import Stand, make_stand
 from tests.ui.test_stand_window import logged_in, window_for

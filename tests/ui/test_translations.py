@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from posapp.bootstrap import DataDir
 from posapp.domain.messages import locale_dir
 from posapp.domain.messages import text as say
-from posapp.ui.i18n import Languages, qm_path
+from posapp.ui.common.i18n import Languages, qm_path
 from tests.conftest import Stand
 from tests.ui.screens import SCREENS, Ctx, logged_in, plain_texts, visible_texts
 
@@ -65,7 +65,7 @@ def tr_calls() -> tuple[tuple[str, str, str], ...]:
     (class, source text, "file:line"). PySide's ``self.tr`` looks the text up in the context
     named after the class, which is also where lupdate must file it."""
     found = []
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             aliases = {target.id for n in ast.walk(cls)

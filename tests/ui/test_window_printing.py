@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from posapp.domain.tender import Payment
 from posapp.services import print_queue, settings
 from posapp.store.models import PrintJobRow
-from posapp.ui.print_jobs_dialog import PrintJobsDialog
-from posapp.ui.stand_window import StandWindow
+from posapp.ui.stand.print_jobs_dialog import PrintJobsDialog
+from posapp.ui.stand.window import StandWindow
 from tests.central.stands import CASH, sell
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.readback import needs_poppler, run
@@ -262,7 +262,7 @@ def test_a_printer_refusal_the_window_knows_is_shown_in_indonesian(
     from posapp.domain.errors import InvalidInput
     from posapp.domain.messages import Message
     from posapp.printing.targets import NOT_WINDOWS
-    from posapp.ui.print_jobs_dialog import PrintJobsModel
+    from posapp.ui.stand.print_jobs_dialog import PrintJobsModel
 
     english = InvalidInput(NOT_WINDOWS).message
     job = print_queue.Job(1, datetime(2026, 6, 26, 3, 0), "receipt", "JATIM-000001", False,
@@ -281,7 +281,7 @@ def test_a_job_failed_without_a_printer_is_said_from_its_message_id(
     the command line still reads it in English."""
     from zoneinfo import ZoneInfo
 
-    from posapp.ui.print_jobs_dialog import PrintJobsModel
+    from posapp.ui.stand.print_jobs_dialog import PrintJobsModel
 
     receipt = sell(jatim, [(HIJAB, 1)], [Payment(CASH, 85_000)])
     job_id = print_queue.enqueue_receipt(jatim.handle.uow(), receipt)

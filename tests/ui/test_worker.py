@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from posapp.domain.errors import InvalidInput
-from posapp.ui.worker import Progress, run_in_background
+from posapp.ui.common.worker import Progress, run_in_background
 
 
 def test_success_and_progress_arrive_on_the_ui_thread(qtbot: QtBot) -> None:

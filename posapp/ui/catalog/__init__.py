@@ -1,0 +1,1 @@
+"""The catalog screen: products, stock and catalog imports."""

@@ -1,0 +1,384 @@
+"""The catalog dialog: add and edit products, adjust stock, import a catalog file."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QBoxLayout,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.domain.catalog import MAX_STOCK, CatalogFileError
+from posapp.domain.catalog_index import CatalogIndex
+from posapp.domain.errors import PosError
+from posapp.domain.money import format_rupiah, parse_rupiah
+from posapp.domain.product import Product
+from posapp.services.session.catalog import Imported
+from posapp.services.session.stand import StandSession
+from posapp.ui.catalog.model import CatalogTableModel
+from posapp.ui.common.errors import user_message
+from posapp.ui.common.i18n import current_language
+from posapp.ui.common.scanner import IGNORE_PROPERTY
+from posapp.ui.common.widgets import TOUCH_HEIGHT, message_label, show_message
+from posapp.ui.common.worker import BackgroundOp, run_in_background
+
+log = logging.getLogger(__name__)
+W = TypeVar("W", bound=QWidget)
+L = TypeVar("L", bound=QBoxLayout)
+_FIELDS = ("sku", "barcode", "name", "category", "maker_group", "region", "price")
+
+
+class CatalogDialog(QDialog):
+    """Products of the session's stand. ``catalogChanged`` follows every saved change, after
+    ``session.catalog`` was reloaded."""
+
+    catalogChanged = Signal()
+
+    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogDialog")
+        self.setProperty(IGNORE_PROPERTY, True)  # a scan types into the focused field
+        self.session = session
+        self._editing: Product | None = None
+        self._import_op: BackgroundOp | None = None
+        self._all = session.products.everything()
+        self._build()
+        self.retranslate()
+        self._new_product()
+        self._refresh_table()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.model = CatalogTableModel(self)
+        self.search = self._add(QLineEdit(), "catalogSearch")
+        self.search.textChanged.connect(self._refresh_table)
+        self.table = self._add(QTableView(), "catalogTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+
+        self.inputs = {f: self._add(QLineEdit(), f"{_camel(f)}Input") for f in _FIELDS}
+        self.active_check = self._add(QCheckBox(), "activeCheck")
+        self.form_labels = {f: QLabel() for f in _FIELDS}
+        self.product_box = QGroupBox()
+        form = QFormLayout(self.product_box)
+        for field in _FIELDS:
+            self.form_labels[field].setBuddy(self.inputs[field])
+            form.addRow(self.form_labels[field], self.inputs[field])
+        form.addRow(self.active_check)
+        self.new_button = self._add(QPushButton(), "newProductButton", self._new_product)
+        self.save_button = self._add(QPushButton(), "saveProductButton", self._save)
+        form.addRow(_lay(QHBoxLayout(), self.new_button, self.save_button))
+
+        self.stock_box = QGroupBox()
+        self.stock_label = QLabel()
+        self.stock_delta = self._add(QSpinBox(), "stockDeltaSpin")
+        self.stock_delta.setRange(-MAX_STOCK, MAX_STOCK)
+        self.stock_reason = self._add(QLineEdit(), "stockReasonInput")
+        self.adjust_button = self._add(QPushButton(), "adjustStockButton", self._adjust_stock)
+        _lay(
+            QVBoxLayout(self.stock_box),
+            self.stock_label,
+            _lay(QHBoxLayout(), self.stock_delta, self.stock_reason, self.adjust_button),
+        )
+
+        self.import_box = QGroupBox()
+        self.import_button = self._add(QPushButton(), "importCatalogButton", self._import)
+        self.import_progress = self._add(QProgressBar(), "importProgress")
+        self.import_progress.setRange(0, 100)
+        self.import_progress.setValue(0)
+        self.import_problems = self._add(QListWidget(), "importProblems")
+        _lay(
+            QVBoxLayout(self.import_box),
+            _lay(QHBoxLayout(), self.import_button, self.import_progress),
+            self.import_problems,
+        )
+
+        self.error_label = message_label("catalogErrorLabel")
+        self.status_label = message_label("catalogStatusLabel")
+        self.close_button = self._add(QPushButton(), "closeCatalogButton", self.accept)
+        body = _lay(
+            QHBoxLayout(self),
+            _lay(QVBoxLayout(), self.search, self.table),
+            _lay(
+                QVBoxLayout(),
+                self.product_box,
+                self.stock_box,
+                self.import_box,
+                self.error_label,
+                self.status_label,
+                self.close_button,
+            ),
+        )
+        body.setStretch(0, 3)
+        body.setStretch(1, 2)
+        self.resize(1100, 700)
+
+    def _add(self, widget: W, name: str, clicked: Callable[[], object] | None = None) -> W:
+        widget.setObjectName(name)
+        if not isinstance(widget, (QLabel, QTableView, QListWidget)):
+            widget.setMinimumHeight(TOUCH_HEIGHT)
+        if isinstance(widget, QPushButton):
+            widget.setAutoDefault(False)  # Enter from the scanner must not press a button
+            widget.clicked.connect(clicked)
+        return widget
+
+    def retranslate(self) -> None:
+        """Set every user-visible text (at start and when the language changes)."""
+        self.setWindowTitle(self.tr("Catalog"))
+        names = [
+            self.tr("SKU"),
+            self.tr("Barcode"),
+            self.tr("Name"),
+            self.tr("Category"),
+            self.tr("Maker group"),
+            self.tr("Region"),
+            self.tr("Price"),
+            self.tr("Stock"),
+        ]
+        self.model.set_headers(names, self.tr("inactive"))
+        for field, text in zip(_FIELDS, names, strict=False):
+            self.form_labels[field].setText(text)
+            self.inputs[field].setAccessibleName(text)
+        self.inputs["price"].setPlaceholderText(self.tr("for example 150.000; 0 = open price"))
+        self.inputs["barcode"].setPlaceholderText(self.tr("scan or type; empty = no barcode"))
+        self.search.setPlaceholderText(self.tr("Search name, SKU, barcode, maker, region"))
+        self.stock_reason.setPlaceholderText(self.tr("reason, for example: new delivery"))
+        self.product_box.setTitle(self.tr("Product"))
+        self.stock_box.setTitle(self.tr("Stock adjustment"))
+        self.import_box.setTitle(self.tr("Import a catalog file (.csv or .xlsx)"))
+        buttons: list[tuple[QAbstractButton, str]] = [
+            (self.active_check, self.tr("Active (on sale)")),
+            (self.new_button, self.tr("New product")),
+            (self.save_button, self.tr("Save product")),
+            (self.adjust_button, self.tr("Adjust stock")),
+            (self.import_button, self.tr("Import file…")),
+            (self.close_button, self.tr("Close")),
+        ]
+        for button, text in buttons:
+            button.setText(text)
+            button.setAccessibleName(text)
+        named: list[tuple[QWidget, str]] = [
+            (self.search, self.tr("Search products")),
+            (self.table, self.tr("Products")),
+            (self.stock_delta, self.tr("Stock change (minus removes)")),
+            (self.stock_reason, self.tr("Reason for the stock change")),
+            (self.import_progress, self.tr("Import progress")),
+            (self.import_problems, self.tr("Problems in the catalog file")),
+            (self.error_label, self.tr("Error")),
+            (self.status_label, self.tr("Status")),
+        ]
+        for widget, name in named:
+            widget.setAccessibleName(name)
+        self._show_stock()
+
+    def done(self, result: int) -> None:
+        if self._import_op is None:  # a running import must first hand its catalog to the session
+            super().done(result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- table and form ------------------------------------------------------------------
+    def _refresh_table(self) -> None:
+        self.model.set_rows(self._all.search(self.search.text()))
+        row = self.model.row_of(self._editing.id if self._editing else None)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        product = self.model.product_at(current.row()) if current.isValid() else None
+        if product is not None and (self._editing is None or product.id != self._editing.id):
+            self._fill_form(product)
+
+    def _fill_form(self, product: Product | None) -> None:
+        self._editing = product
+        values: dict[str, str | None] = {f: getattr(product, f) if product else "" for f in _FIELDS}
+        values["price"] = format_rupiah(product.price) if product else ""
+        for field, value in values.items():
+            self.inputs[field].setText(value or "")
+        self.inputs["sku"].setReadOnly(product is not None)  # a SKU never changes
+        self.active_check.setChecked(product.active if product else True)
+        self._show_stock()
+        self._set_busy(self._import_op is not None)
+
+    def _show_stock(self) -> None:
+        if self._editing is None:
+            self.stock_label.setText(self.tr("Choose a product in the table first."))
+        else:
+            self.stock_label.setText(
+                self.tr("{sku}: {stock} in stock").format(
+                    sku=self._editing.sku, stock=self._editing.stock
+                )
+            )
+
+    def _new_product(self) -> None:
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        self._fill_form(None)
+        self.inputs["sku"].setFocus()
+
+    def _form_product(self) -> Product:
+        text = {f: self.inputs[f].text() for f in _FIELDS}
+        return Product(
+            sku=text["sku"],
+            name=text["name"],
+            price=parse_rupiah(text["price"]),
+            barcode=text["barcode"].strip() or None,
+            category=text["category"],
+            maker_group=text["maker_group"],
+            region=text["region"],
+            active=self.active_check.isChecked(),
+            id=self._editing.id if self._editing else None,
+        )
+
+    # -- changes -------------------------------------------------------------------------
+    def _save(self) -> None:
+        try:
+            saved = self.session.products.save(self._form_product())
+            self._reload()
+        except PosError as exc:
+            self._show_error(exc)
+            return
+        self._fill_form(saved)
+        self._refresh_table()
+        self._show_status(self.tr("Saved {sku}.").format(sku=saved.sku))
+
+    def _adjust_stock(self) -> None:
+        if self._editing is None:
+            return
+        try:
+            change = self.session.products.adjust_stock(
+                self._editing.sku, self.stock_delta.value(), self.stock_reason.text())
+            self._reload()
+        except PosError as exc:
+            self._show_error(exc)
+            return
+        self.stock_delta.setValue(0)
+        self.stock_reason.clear()
+        self._show_stock()
+        self._refresh_table()
+        self._show_status(
+            self.tr("Stock of {sku} is now {stock}.").format(sku=change.sku, stock=change.stock)
+        )
+
+    def _reload(
+        self, active: CatalogIndex | None = None, every: CatalogIndex | None = None
+    ) -> None:
+        """Put the fresh catalog in the session (and here), then tell the window."""
+        every = every or self.session.products.everything()
+        self.session.catalog, self._all = active or self.session.products.selling(), every
+        i = every.position.get(self._editing.id) if self._editing and self._editing.id else None
+        if i is not None:
+            self._editing = every.products[i]
+        self.catalogChanged.emit()
+
+    # -- import --------------------------------------------------------------------------
+    def _import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a catalog file"),
+            "",
+            self.tr("Catalog files (*.csv *.xlsx *.xlsm)"),
+        )
+        if not path:
+            return
+        self.import_problems.clear()
+        self.import_progress.setValue(0)
+        products = self.session.products
+        self._set_busy(True)
+        self._import_op = run_in_background(
+            self,
+            lambda progress: products.import_file(Path(path), progress),
+            on_success=self._imported,
+            on_failure=self._import_failed,
+            on_progress=self._import_progressed,
+        )
+
+    def _import_progressed(self, done: int, total: int) -> None:
+        self.import_progress.setValue(done * 100 // total if total else 0)
+
+    def _imported(self, outcome: Imported) -> None:
+        result = outcome.result
+        self._import_op = None
+        self._reload(outcome.selling, outcome.everything)
+        self._fill_form(self._editing)
+        self._refresh_table()
+        self._show_status(
+            self.tr(
+                "Catalog imported: {added} added, {updated} updated, {unchanged} unchanged."
+            ).format(added=result.added, updated=result.updated, unchanged=result.unchanged)
+        )
+
+    def _import_failed(self, exc: Exception) -> None:
+        self._import_op = None
+        self._set_busy(False)
+        self.import_progress.setValue(0)
+        self._show_error(exc)
+
+    def _set_busy(self, busy: bool) -> None:
+        """While an import runs, nothing else writes to the catalog."""
+        for button in (self.new_button, self.save_button, self.import_button, self.close_button):
+            button.setEnabled(not busy)
+        self.adjust_button.setEnabled(not busy and self._editing is not None)
+
+    # -- messages ------------------------------------------------------------------------
+    def _show_status(self, text: str) -> None:
+        show_message(self.error_label, "")
+        show_message(self.status_label, text, error=False)
+
+    def _show_error(self, exc: BaseException) -> None:
+        """Show a refusal inline: the one place a service's (English) message is shown."""
+        if isinstance(exc, PosError):
+            message = user_message(exc)
+        else:
+            log.error("catalog dialog: unexpected error", exc_info=exc)
+            message = self.tr("Unexpected error: {error}").format(error=exc)
+        show_message(self.status_label, "")
+        show_message(self.error_label, message)
+        if isinstance(exc, CatalogFileError):
+            self.import_problems.clear()
+            lang = current_language()
+            self.import_problems.addItems([problem.text(lang) for problem in exc.problems])
+
+
+def _camel(field: str) -> str:
+    head, *rest = field.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _lay(layout: L, *items: QWidget | QLayout) -> L:
+    for item in items:
+        if isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return layout

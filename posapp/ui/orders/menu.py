@@ -1,0 +1,145 @@
+"""The stand window's order verbs: take an order (from the cart or anew), open the orders
+list (on a scanned slip's order), print a slip, and keep the window's figures current."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from posapp.domain.cart import CartLine
+from posapp.domain.errors import PosError
+from posapp.domain.order import OrderItem
+from posapp.services.orders import OrderView
+from posapp.ui.common.errors import user_message
+
+if TYPE_CHECKING:
+    from posapp.services.session.stand import StandSession
+    from posapp.ui.common.qris_view import QrisImageFactory
+    from posapp.ui.stand.actions import StandActions
+    from posapp.ui.stand.window import StandWindow
+
+
+def order_item(line: CartLine) -> OrderItem:
+    """A cart line as an order line: a catalog item, or (a custom item) made to order."""
+    p = line.product
+    if p.id is None:
+        return OrderItem(p.name, line.unit_price, line.quantity)
+    return OrderItem(p.name, line.unit_price, line.quantity, sku=p.sku, product_id=p.id,
+                     category=p.category, maker_group=p.maker_group, region=p.region)
+
+
+class OrderMenu(QObject):
+    """Orders from the stand window; dialogs open through StandActions (its ``dialog``)."""
+
+    def __init__(self, actions: StandActions) -> None:
+        super().__init__(actions)
+        self.actions = actions
+
+    @property
+    def window(self) -> StandWindow:
+        return self.actions.window
+
+    @property
+    def session(self) -> StandSession:
+        return self.actions.session
+
+    def _selling(self) -> bool:
+        return self.window.pages.currentWidget() is self.window.selling
+
+
+    def take_order(self) -> None:
+        """A new order; the cart's lines become its lines (the cart empties once it is saved)."""
+        if not self._selling():
+            return
+        from posapp.ui.orders.order_dialog import OrderDialog
+
+        cart = self.session.cart
+        dialog = OrderDialog(self.session, self.window, today=self.today(),
+                             items=[order_item(line) for line in cart.lines],
+                             cart_discount=cart.totals().discount > 0,
+                             lang=self.actions._lang(), qris_image=self._qris_image())
+        from_cart = not cart.is_empty
+        dialog.placed.connect(lambda view: self._placed(view, from_cart))
+        dialog.payment_opened.connect(self._follow_payment)
+        self._connect_scans(dialog, dialog.on_scan)
+        self.actions._open(dialog)
+
+    def _placed(self, view: OrderView, from_cart: bool) -> None:
+        if from_cart:
+            self.session.cart.clear()
+        self.print_slip(view.order_no)
+        self._changed({ln.product_id for ln in view.lines if ln.product_id is not None})
+
+    def open_orders(self, code: str = "") -> None:
+        """The orders list; with *code* (a scanned slip's number) that order opened."""
+        if not self._selling():
+            return
+        from posapp.ui.orders.orders_dialog import OrdersDialog
+
+        dialog = OrdersDialog(self.session, self.window, today=self.today(),
+                              qris_image=self._qris_image())
+        dialog.slip_requested.connect(self.print_slip)
+        dialog.changed.connect(self._changed)
+        dialog.payment_opened.connect(self._follow_payment)
+
+        def new_order() -> None:  # the list makes way for the new order
+            dialog.accept()
+            self.take_order()
+
+        dialog.new_order_requested.connect(new_order)
+        self._connect_scans(dialog, dialog.on_scan)
+        self.actions._open(dialog)
+        if code:
+            dialog.open_order(code)
+
+    def print_slip(self, order_no: str) -> None:
+        """Queue an order's slip; a problem goes to the status bar (the order is saved)."""
+        from posapp.ui.orders.actions import queue_order_slip
+
+        problem = queue_order_slip(self.window.printing, order_no)
+        if problem:
+            self.window.statusBar().showMessage(problem, 10_000)
+
+    def _changed(self, product_ids: set[int]) -> None:
+        """After a step: stock figures (reserved, or back on the shelf) and the count."""
+        try:
+            self.session.refresh_stock(product_ids)
+        except PosError as exc:  # done all the same; the grid's figures catch up later
+            self.window.statusBar().showMessage(user_message(exc), 10_000)
+        self.window.selling.refresh_products()
+        self.window.update_orders_status()
+
+    def _follow_payment(self, dialog: QDialog) -> None:
+        """The buyer's display shows the payment dialog's QRIS code (a deposit by QRIS)."""
+        from posapp.ui.stand.customer_display import CustomerDisplay
+
+        display = self.actions.customer_display
+        if isinstance(display, CustomerDisplay):
+            display.follow_payment(dialog)
+
+    def _connect_scans(self, dialog: QDialog, handle: Callable[[str], object]) -> None:
+        """Scanner bursts aimed at *dialog* go to *handle* while it is open."""
+        scanner = self.window.scanner
+        if scanner is None:
+            return
+
+        def scanned(code: str, target: QObject) -> None:
+            if target is dialog:
+                handle(code)
+
+        scanner.scanned.connect(scanned)
+        dialog.finished.connect(lambda _result: scanner.scanned.disconnect(scanned))
+
+    def today(self) -> date:
+        """The date at the stand (its time zone): due dates are never before it."""
+        return datetime.now(self.session.info.zone).date()
+
+    def _qris_image(self) -> QrisImageFactory | None:
+        from posapp.services import settings
+        from posapp.ui.common.qr_image import qris_image_maker
+
+        return qris_image_maker(settings.get(self.session.handle.uow(write=False)).qris_payload)

@@ -1,0 +1,1 @@
+"""The organizers' window: the central store's totals, merges and reports."""

@@ -1,0 +1,1 @@
+"""Setting a stand up: the first-start wizard, the settings and joining the event."""

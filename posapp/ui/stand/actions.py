@@ -1,0 +1,279 @@
+"""What the stand window's buttons and keys do: open the dialogs, apply their results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from posapp.domain.cart import Discount
+from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.money import parse_rupiah
+from posapp.domain.product import Product
+from posapp.services.settings import StandSettings
+from posapp.ui.common.errors import user_message
+from posapp.ui.common.input_dialog import Field, InputDialog
+from posapp.ui.orders.menu import OrderMenu
+
+if TYPE_CHECKING:
+    from posapp.services.session.stand import StandSession
+    from posapp.ui.stand.window import StandWindow
+
+
+class StandActions(QObject):
+    """The window's verbs. Dialogs are imported when first opened: a faster start."""
+
+    def __init__(self, window: StandWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: QDialog | None = None  # the one open dialog (tests look at it)
+        self.customer_display: QObject | None = None
+        self.orders = OrderMenu(self)  # taking orders, the orders list, their slips
+
+    @property
+    def session(self) -> StandSession:
+        return self.window.session
+
+    def _refresh(self) -> None:
+        self.window.selling.refresh_cart()
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.finished.connect(self._refresh)
+        dialog.open()
+        return dialog
+
+    def _ask(self, title: str, fields: list[Field], on_ok: Callable[[list[str]], None],
+             name: str) -> QDialog:
+        """An InputDialog whose *on_ok* may raise PosError (shown inline, dialog stays)."""
+        def attempt(values: list[str]) -> str | None:
+            try:
+                on_ok(values)
+            except PosError as exc:
+                return user_message(exc)
+            return None
+
+        return self._open(InputDialog(self.window, title, fields, attempt, name=name,
+                                      ok_text=self.tr("OK (Enter)"),
+                                      cancel_text=self.tr("Cancel (Esc)")))
+
+    # -- selling -------------------------------------------------------------------
+    def pay(self) -> None:
+        window = self.window
+        if self.session.cart.is_empty or window.pages.currentWidget() is not window.selling:
+            return
+        from posapp.services import settings
+        from posapp.ui.common.qr_image import qris_image_maker
+        from posapp.ui.stand.customer_display import CustomerDisplay
+        from posapp.ui.stand.payment_dialog import PaymentDialog
+
+        stand = settings.get(self.session.handle.uow(write=False))
+        dialog = PaymentDialog(self.session, self.window,
+                               qris_image=qris_image_maker(stand.qris_payload))
+        if isinstance(self.customer_display, CustomerDisplay):  # the buyer sees the QRIS code
+            self.customer_display.follow_payment(dialog)
+        self._open(dialog, self._paid)
+
+    def _paid(self) -> None:
+        sale = self.session.last_sale
+        if sale is not None:  # committed already: receipt and backup in the background
+            self.window.printing.receipt(sale.receipt_no)
+            self.window.backups.after_sale()
+        self.window.selling.refresh_products()  # stock figures changed
+        self._refresh()
+
+    def custom_item(self) -> None:
+        def add(values: list[str]) -> None:
+            self.session.cart.add_custom(values[0], parse_rupiah(values[1] or "0"))
+
+        self._ask(self.tr("Custom item"), [
+            Field("customNameInput", self.tr("Description (motif, size, colour)")),
+            Field("customPriceInput", self.tr("Price (Rp)")),
+        ], add, "customItemDialog")
+
+    def open_price(self, product: Product) -> None:
+        self._ask(product.name, [Field("openPriceInput", self.tr("Price of this piece (Rp)"))],
+                  lambda v: self.session.add(product, price=parse_rupiah(v[0] or "0")),
+                  "openPriceDialog")
+
+    def edit_quantity(self, row: int) -> None:
+        line = self.session.cart.lines[row]
+
+        def apply(values: list[str]) -> None:
+            text = values[0].strip()
+            if not text.isdigit():
+                raise InvalidInput("cart.quantity_not_whole", quantity=text)
+            self.session.cart.set_quantity(row, int(text))
+
+        self._ask(line.product.name, [Field("quantityInput", self.tr("Quantity"),
+                                            text=str(line.quantity))], apply, "quantityDialog")
+
+    def line_discount(self, row: int) -> None:
+        base = self.session.cart.lines[row].subtotal
+        self._discount(base, lambda d: self.session.cart.set_line_discount(row, d))
+
+    def cart_discount(self) -> None:
+        if self.session.cart.is_empty:
+            return
+        base = sum(line.net for line in self.session.cart.lines)
+        self._discount(base, self.session.cart.set_discount)
+
+    def _discount(self, base: int, apply: Callable[[Discount | None], object]) -> None:
+        def take(values: list[str]) -> None:
+            text = values[0].strip()
+            discount = Discount.parse(text) if text else None
+            if discount is not None:
+                discount.on(base)  # refuse a discount larger than the amount now
+            if discount is not None and self.session.needs_supervisor(discount, base):
+                self._approve(lambda: apply(discount))
+            else:
+                apply(discount)
+
+        self._ask(self.tr("Discount"), [Field("discountInput",
+                                              self.tr("10% or an amount (empty: none)"))],
+                  take, "discountDialog")
+
+    def _approve(self, then: Callable[[], object]) -> None:
+        """Ask a supervisor's name and PIN, then run *then*."""
+        def check(values: list[str]) -> None:
+            self.session.approve(values[0], values[1])
+            then()
+
+        self._ask(self.tr("Supervisor approval"), [
+            Field("supervisorNameInput", self.tr("Supervisor")),
+            Field("supervisorPinInput", self.tr("PIN"), secret=True),
+        ], check, "approvalDialog")
+
+    # -- other screens ---------------------------------------------------------------
+    def open_history(self) -> None:
+        from posapp.ui.stand.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.session, self.window, lang=self._lang())
+        dialog.changed.connect(lambda _ids: self.window.selling.refresh_products())
+        dialog.reprint_requested.connect(lambda no: self.window.printing.receipt(no, copy=True))
+        dialog.refunded.connect(self.window.printing.receipt)  # the refund's own receipt
+        if self.window.scanner is not None:  # a scanned receipt or product opens or picks it
+            self.window.scanner.scanned.connect(
+                lambda code, w: w is dialog and dialog.open_receipt(code))
+        self._open(dialog)
+
+    def _lang(self) -> str:
+        return self.window.languages.current if self.window.languages is not None else "id"
+
+    def close_shift(self) -> None:
+        from posapp.ui.stand.close_shift_dialog import CloseShiftDialog
+
+        dialog = CloseShiftDialog(self.session, self.window, lang=self._lang())
+        dialog.finished.connect(self.window.show_current_page)
+        dialog.shift_closed.connect(lambda _report: self._shift_closed())
+        dialog.print_requested.connect(lambda number: self._print_report("z", number))
+        self._open(dialog)
+
+    def _shift_closed(self) -> None:
+        """A copy of the closed shift's data to the backup folder, and a sync; both in the
+        background."""
+        self.window.backups.after_shift_close()
+        self.window.sync.after_shift_close()
+
+    def print_x_report(self) -> None:
+        """The open shift's X report to the printer (through the print queue)."""
+        self._print_report("x")
+
+    def _print_report(self, which: Literal["x", "z"], number: int | None = None) -> None:
+        try:
+            self.window.printing.report(which, number)
+        except PosError as exc:
+            self.window.statusBar().showMessage(user_message(exc), 10_000)
+
+    def open_print_jobs(self) -> None:
+        """The receipts and reports waiting or not printed, to print again."""
+        from posapp.ui.stand.print_jobs_dialog import PrintJobsDialog
+
+        self._open(PrintJobsDialog(self.window.printing, self.session.info.zone, self.window))
+
+    def open_catalog(self) -> None:
+        from posapp.ui.catalog.dialog import CatalogDialog
+
+        dialog = CatalogDialog(self.session, self.window)
+        dialog.catalogChanged.connect(self.window.selling.reload_catalog)
+        self._open(dialog)
+
+    def open_settings(self) -> None:
+        from posapp.ui.setup.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session.handle.uow, self.window, scanner=self.window.scanner)
+        dialog.saved.connect(self.apply_settings)
+        before = self.window.backups.folder()
+        dialog.saved.connect(lambda s: self._first_backup(s, before))
+        self._open(dialog)
+
+    def sync_now(self) -> None:
+        """Send the new journal entries to the central store, in the background."""
+        try:
+            self.window.sync.sync_now()
+        except PosError as exc:  # no central store set: say where to set it
+            self.window.statusBar().showMessage(user_message(exc), 10_000)
+
+    def backup_now(self) -> None:
+        """A copy to the backup folder now, in the background; without a folder set, the
+        settings to choose one."""
+        if self.window.backups.folder():
+            self.window.backups.request(force=True)
+        else:
+            self.open_settings()
+
+    def _first_backup(self, s: StandSettings, before: str) -> None:
+        """A new backup folder gets its first copy at once (the status bar shows it worked)."""
+        if s.backup_folder and s.backup_folder != before:
+            self.window.backups.request(force=True)
+
+    def apply_settings(self, s: StandSettings) -> None:
+        """Settings take effect at once: language, scanner, discount limit, backup folder."""
+        if self.window.languages is not None:
+            self.window.languages.use(s.language)
+        if self.window.scanner is not None:
+            self.window.scanner.max_interval_ms = s.scanner_interval_ms
+            self.window.scanner.suffix = s.scanner_suffix
+        self.session.discount_limit = Decimal(s.discount_limit_percent)
+        self.window.backups.reload()
+        self.window.update_backup_status()
+
+    def toggle_language(self) -> None:
+        languages = self.window.languages
+        if languages is not None:
+            languages.use("en" if languages.current == "id" else "id")
+
+    def toggle_customer_display(self) -> None:
+        """Open the buyer's display (full-screen on a second screen if any); again: close it."""
+        from posapp.ui.stand.customer_display import CustomerDisplay
+
+        display = self.customer_display
+        if isinstance(display, CustomerDisplay) and display.isVisible():
+            self.close_customer_display()
+            return
+        if not isinstance(display, CustomerDisplay):  # else reuse one closed by its own window
+            display = CustomerDisplay(self.session)
+            self.window.selling.cart_changed.connect(display.refresh)
+            self.customer_display = display
+        was_active = self.window.isActiveWindow()
+        display.refresh()
+        display.present(self.window.screen())
+        if was_active:  # scans keep going to the stand window
+            self.window.activateWindow()
+
+    def close_customer_display(self) -> None:
+        """Close the buyer's display, if open (also when the stand window closes)."""
+        display, self.customer_display = self.customer_display, None
+        if display is None:
+            return
+        from posapp.ui.stand.customer_display import CustomerDisplay
+
+        if isinstance(display, CustomerDisplay):
+            self.window.selling.cart_changed.disconnect(display.refresh)
+            display.close()
+        display.deleteLater()

@@ -1,0 +1,126 @@
+"""The rows the history dialog shows (past sales, one sale's lines) and a receipt's on-screen
+copy. No database here."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from posapp.domain.money import format_rupiah
+from posapp.domain.receipt import Receipt, layout_receipt
+from posapp.printing.text_receipt import render_text
+from posapp.services.history import LineDetail, SaleSummary
+from posapp.ui.common.models import RowsModel
+
+Index = QModelIndex | QPersistentModelIndex
+RawRole = Qt.ItemDataRole.UserRole + 1  # the row's record
+SortRole = Qt.ItemDataRole.UserRole + 2
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def local_time(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.replace(tzinfo=UTC).astimezone(zone).strftime("%d-%m-%Y %H:%M")
+
+
+def matches(sale: SaleSummary, text: str) -> bool:
+    """True when *text* is part of the receipt number, or (digits only) of the total."""
+    wanted = text.strip().casefold()
+    if not wanted or wanted in sale.receipt_no.casefold():
+        return True
+    amount = wanted.removeprefix("rp").strip()
+    if not re.fullmatch(r"[\d.,]+", amount):
+        return False
+    digits = re.sub(r"\D", "", amount.removesuffix(",00"))
+    return bool(digits) and digits in str(sale.total)
+
+
+class SalesModel(RowsModel[SaleSummary]):
+    """Past sales: receipt, time in the stand's zone, cashier, items, total, status."""
+
+    RECEIPT, TIME, CASHIER, ITEMS, TOTAL, STATUS = range(6)
+
+    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__([], parent)
+        self.zone = zone
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_headers([self.tr("Receipt"), self.tr("Time"), self.tr("Cashier"),
+                          self.tr("Items"), self.tr("Total"), self.tr("Status")])
+        self.refresh_column(self.STATUS)
+
+    def sale_at(self, row: int) -> SaleSummary | None:
+        return self.row_at(row)
+
+    def row_of(self, receipt_no: str) -> int:
+        """The row of *receipt_no*, or -1 when it is not listed."""
+        return next((i for i, s in enumerate(self._rows) if s.receipt_no == receipt_no), -1)
+
+    def status(self, sale: SaleSummary) -> str:
+        if sale.voided:
+            return self.tr("Voided")
+        if sale.refunded >= sale.total > 0:
+            return self.tr("Refunded")
+        if sale.refunded:
+            return self.tr("Refunded {amount}").format(amount=format_rupiah(sale.refunded))
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        sale = self.sale_at(index.row()) if index.isValid() else None
+        if sale is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (sale.receipt_no, local_time(sale.created_at, self.zone), sale.cashier,
+                    str(sale.items), format_rupiah(sale.total), self.status(sale))[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ITEMS, self.TOTAL):
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and sale.voided:
+            return Qt.GlobalColor.gray
+        if role == RawRole:
+            return sale
+        if role == SortRole:
+            return (sale.receipt_no, sale.created_at, sale.cashier, sale.items, sale.total,
+                    self.status(sale))[col]
+        return None
+
+
+class SaleLinesModel(RowsModel[LineDetail]):
+    """One sale's lines; the dialog puts a refund-quantity spin box in the last column."""
+
+    LINE, ITEM, QUANTITY, PRICE, TOTAL, REFUNDED, REFUND = range(7)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([], parent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_headers(["#", self.tr("Item"), self.tr("Qty"), self.tr("Price"),
+                          self.tr("Total"), self.tr("Refunded"), self.tr("Refund qty")])
+
+    def line_at(self, row: int) -> LineDetail | None:
+        return self.row_at(row)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        line = self.line_at(index.row()) if index.isValid() else None
+        if line is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(line.line_no), f"{line.name}\n{line.sku}", str(line.quantity),
+                    format_rupiah(line.unit_price), format_rupiah(line.total),
+                    str(line.refunded) if line.refunded else "", "")[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.ITEM:
+            return RIGHT
+        if role == RawRole:
+            return line
+        return None
+
+
+def receipt_preview(receipt: Receipt, width: int, *, lang: str = "id") -> str:
+    """*receipt* as the printer has it, in plain text (the on-screen copy)."""
+    return render_text(layout_receipt(receipt, width, lang=lang), width)

@@ -1,0 +1,116 @@
+"""Receipts, order slips and shift reports to the printer in the background, one job at a
+time; the window never waits.
+
+The sale is committed before any of this; a printer that is off or unplugged only leaves
+a failed job, shown in the status bar and in the print jobs list, and printed again there.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Literal
+
+from PySide6.QtCore import QObject, Signal
+
+from posapp.domain.errors import PosError
+from posapp.services import print_queue, settings
+from posapp.services.print_queue import Job
+from posapp.services.session.stand import StandSession
+from posapp.ui.common.worker import BackgroundOp, run_in_background
+
+
+class PrintController(QObject):
+    """Queues receipt, order slip and report jobs and runs them on a worker thread, oldest first."""
+
+    changed = Signal()  # the queue's state changed: the status bar reads `state()`
+
+    def __init__(self, session: StandSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._todo: deque[int] = deque()
+        self._running: BackgroundOp | None = None
+        self.last_error: str | None = None
+        print_queue.recover(session.handle.uow())  # jobs a crash left half-printed
+
+    def receipt(self, receipt_no: str, *, copy: bool = False) -> None:
+        """Queue a receipt (or a copy) and start printing it."""
+        uow = self.session.handle.uow()
+        try:
+            job = (print_queue.reprint(uow, receipt_no) if copy
+                   else print_queue.enqueue_receipt(uow, receipt_no))
+        except PosError as exc:  # the sale is saved; only its paper is missing
+            self.last_error = exc.message
+            self.changed.emit()
+            return
+        self._todo.append(job)
+        self._next()
+
+    def report(self, which: Literal["x", "z"], shift_number: int | None = None) -> None:
+        """Queue the open shift's X report, or closed shift *shift_number*'s Z report, and
+        start printing it. PosError when there is no such shift (nothing is queued)."""
+        self._todo.append(print_queue.enqueue_report(self.session.handle.uow(), which,
+                                                     shift_number))
+        self._next()
+
+    def order_slip(self, order_no: str) -> None:
+        """Queue order *order_no*'s slip and start printing it. PosError when the slip cannot
+        be queued (no such order): nothing is queued, the order itself is saved already."""
+        self._todo.append(print_queue.enqueue_order_slip(self.session.handle.uow(), order_no))
+        self._next()
+
+    def pending(self) -> list[Job]:
+        """The jobs waiting or failed, oldest first."""
+        return print_queue.pending(self.session.handle.uow(write=False))
+
+    def retry(self, job_id: int) -> None:
+        """Print one waiting or failed job again."""
+        print_queue.retry(self.session.handle.uow(), job_id)
+        if job_id not in self._todo:
+            self._todo.append(job_id)
+        self._next()
+
+    def retry_all(self) -> None:
+        """Print every waiting or failed job again (after the printer is fixed)."""
+        for job in print_queue.pending(self.session.handle.uow(write=False)):
+            if job.status == "failed":
+                print_queue.retry(self.session.handle.uow(), job.id)
+            if job.id not in self._todo:
+                self._todo.append(job.id)
+        self._next()
+
+    def state(self) -> tuple[int, int, str | None]:
+        """(waiting, failed, the last failure's reason) for the status bar."""
+        counts = print_queue.counts(self.session.handle.uow(write=False))
+        return counts["waiting"], counts["failed"], self.last_error
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def _next(self) -> None:
+        if self._running is not None or not self._todo:
+            self.changed.emit()
+            return
+        job_id = self._todo.popleft()
+        s = settings.get(self.session.handle.uow(write=False))
+        handle = self.session.handle
+
+        def work(_progress: object) -> Job:
+            return print_queue.run_job(handle.uow, job_id, target=s.printer,
+                                       width=s.paper_width, lang=s.language,
+                                       profile=s.printer_profile or None,
+                                       cash_drawer=s.cash_drawer)
+
+        self._running = run_in_background(self, work, on_success=self._done,
+                                          on_failure=self._crashed)
+        self.changed.emit()
+
+    def _done(self, job: Job) -> None:
+        self._running = None
+        self.last_error = job.last_error if job.status == "failed" else None
+        self._next()
+
+    def _crashed(self, exc: Exception) -> None:
+        self._running = None
+        self.last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self._next()

@@ -1,0 +1,295 @@
+"""The stand window: log-in, open shift, sell; the status bar; the function keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from posapp.domain.errors import PosError
+from posapp.services import orders
+from posapp.services.session.stand import StandSession
+from posapp.ui.orders.models import looks_like_order_no
+from posapp.ui.stand.actions import StandActions
+from posapp.ui.stand.backup_controller import BackupController
+from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
+from posapp.ui.stand.print_controller import PrintController
+from posapp.ui.stand.selling_page import SellingPage
+from posapp.ui.stand.sync_controller import SyncController
+
+if TYPE_CHECKING:
+    from posapp.ui.common.i18n import Languages
+    from posapp.ui.common.scanner import ScannerFilter
+
+# The widest the sync status may get in the status bar (a long reason is cut, and shown
+# whole in its tooltip).
+SYNC_STATUS_WIDTH = 520
+# The same for the backup's status (a failure's reason can be long).
+BACKUP_STATUS_WIDTH = 420
+# A failed backup: a warning to see at a glance, not a dialog in the cashier's way.
+BACKUP_WARNING_STYLE = "color: #b71c1c; font-weight: bold;"
+BACKUP_UNSET_STYLE = "color: #616161;"
+
+
+class StandWindow(QMainWindow):
+    """One stand's window; several may run in one process, each on its own database."""
+
+    def __init__(
+        self,
+        session: StandSession,
+        parent: QWidget | None = None,
+        *,
+        languages: Languages | None = None,
+        scanner: ScannerFilter | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.languages = languages
+        self.scanner = scanner
+        self.setObjectName(f"standWindow_{session.info.code}")
+        self.resize(1280, 800)
+        self.pages = QStackedWidget(self)
+        self.login = LoginPage(session, self.pages)
+        self.open_shift = OpenShiftPage(session, self.pages)
+        self.selling = SellingPage(session, self.pages)
+        for page in (self.login, self.open_shift, self.selling):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.printing = PrintController(session, self)
+        self.printing.changed.connect(self._update_printer_status)
+        self.sync = SyncController(session, self)
+        self.sync.changed.connect(self._update_sync_status)
+        self.backups = BackupController(session, self)
+        self.backups.changed.connect(self.update_backup_status)
+        self.actions_ = StandActions(self)
+        self._build_status()
+        self._build_menu()
+        self._build_keys()
+        self.login.logged_in.connect(self.show_current_page)
+        self.open_shift.shift_opened.connect(self.show_current_page)
+        self.retranslate()
+        self.show_current_page()
+
+    def _build_status(self) -> None:
+        self.status_labels: dict[str, QLabel] = {}
+        for name in ("statusStand", "statusCashier", "statusShift", "statusOrders",
+                     "statusPrinter", "statusSync", "statusBackup"):
+            label = QLabel(self)
+            label.setObjectName(name)
+            self.status_labels[name] = label
+            self.statusBar().addPermanentWidget(label)
+        # a click on the printer opens the print jobs; on the sync, syncs; on the orders, them;
+        # on the backup, makes one (or opens the settings to choose its folder)
+        for name in ("statusOrders", "statusPrinter", "statusSync", "statusBackup"):
+            self.status_labels[name].setCursor(Qt.CursorShape.PointingHandCursor)
+            self.status_labels[name].installEventFilter(self)
+
+    def _build_menu(self) -> None:
+        self.menu = QMenu(self)
+        self.menu.setObjectName("standMenu")
+        self.menuBar().addMenu(self.menu)
+        self.menu_actions: dict[str, QAction] = {}
+        for name, key, slot in (
+            ("history", "F9", self.actions_.open_history),
+            ("orders", "F1", self.actions_.orders.open_orders),
+            ("newOrder", "Shift+F12", self.actions_.orders.take_order),
+            ("closeShift", "F10", self.actions_.close_shift),
+            ("catalog", "F11", self.actions_.open_catalog),
+            ("settings", None, self.actions_.open_settings),
+            ("language", None, self.actions_.toggle_language),
+            ("customerDisplay", None, self.actions_.toggle_customer_display),
+            ("printAgain", None, self.printing.retry_all),
+            ("printJobs", None, self.actions_.open_print_jobs),
+            ("printXReport", None, self.actions_.print_x_report),
+            ("syncNow", "F5", self.actions_.sync_now),
+            ("logout", "Ctrl+L", self.logout),
+        ):
+            action = QAction(self)
+            action.setObjectName(f"{name}Action")
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            self.menu.addAction(action)
+            self.addAction(action)
+            self.menu_actions[name] = action
+
+    def _build_keys(self) -> None:
+        s = self.selling
+        for key, slot in (
+            ("F12", self.actions_.pay),
+            ("F2", s.search.setFocus),
+            ("F3", s.scan_input.setFocus),
+            ("F4", lambda: s._with_row(self.actions_.edit_quantity)),
+            ("F6", self.actions_.custom_item),
+            ("F7", lambda: s._with_row(self.actions_.line_discount)),
+            ("F8", self.actions_.cart_discount),
+            ("Del", s.remove_line),
+            ("+", lambda: s.change_quantity(+1)),
+            ("-", lambda: s.change_quantity(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        s.pay_requested.connect(self.actions_.pay)
+        s.custom_item_requested.connect(self.actions_.custom_item)
+        s.open_price_requested.connect(self.actions_.open_price)
+        s.quantity_requested.connect(self.actions_.edit_quantity)
+        s.line_discount_requested.connect(self.actions_.line_discount)
+        s.cart_discount_requested.connect(self.actions_.cart_discount)
+        s.order_requested.connect(self.actions_.orders.take_order)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.session.info.name))
+        self.menu.setTitle(self.tr("Menu"))
+        for name, text in (
+            ("history", self.tr("Sales history, void, refund (F9)")),
+            ("orders", self.tr("Orders (F1)")),
+            ("newOrder", self.tr("New order (Shift+F12)")),
+            ("closeShift", self.tr("Close shift (F10)")),
+            ("catalog", self.tr("Catalog (F11)")),
+            ("settings", self.tr("Settings")),
+            ("language", self.tr("Bahasa Indonesia / English")),
+            ("customerDisplay", self.tr("Customer display")),
+            ("printAgain", self.tr("Print the waiting print jobs again")),
+            ("printJobs", self.tr("Print jobs…")),
+            ("printXReport", self.tr("Print X report (shift so far)")),
+            ("syncNow", self.tr("Sync now (F5)")),
+            ("logout", self.tr("Log out (Ctrl+L)")),
+        ):
+            self.menu_actions[name].setText(text)
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_current_page(self) -> None:
+        """Log-in without a cashier, open-shift without a shift, else the selling screen."""
+        if self.session.cashier is None:
+            self.pages.setCurrentWidget(self.login)
+            self.login.reset()
+        elif self.session.open_shift_number() is None:
+            self.pages.setCurrentWidget(self.open_shift)
+            self.open_shift.reset()
+        else:
+            self.pages.setCurrentWidget(self.selling)
+            self.selling.refresh_cart()
+            self.selling.scan_input.setFocus()
+        selling = self.pages.currentWidget() is self.selling
+        for name in ("history", "orders", "newOrder", "closeShift", "catalog", "printXReport"):
+            self.menu_actions[name].setEnabled(selling)
+        self._update_status()
+
+    def logout(self) -> None:
+        self.session.logout()
+        self.selling.refresh_cart()  # the customer display follows the emptied cart
+        self.show_current_page()
+
+    def on_scan(self, code: str, window: QWidget) -> None:
+        """A scanner burst: add it when it was aimed at this window's selling screen; an
+        order slip's number (no product's code) opens that order."""
+        if window is self and self.pages.currentWidget() is self.selling:
+            known = code.strip().upper() in self.session.catalog.by_code
+            if looks_like_order_no(code) and not known:
+                self.actions_.orders.open_orders(code)
+            else:
+                self.selling.add_code(code)
+
+    def _update_status(self) -> None:
+        info, cashier = self.session.info, self.session.cashier
+        self.status_labels["statusStand"].setText(
+            self.tr("Stand {code} · {province}").format(code=info.code, province=info.province)
+        )
+        self.status_labels["statusCashier"].setText(
+            self.tr("Cashier: {name}").format(name=cashier.name)
+            if cashier
+            else self.tr("Not logged in")
+        )
+        number = self.session.open_shift_number()
+        self.status_labels["statusShift"].setText(
+            self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
+        )
+        self.update_orders_status()
+        self._update_printer_status()
+        self._update_sync_status()
+        self.update_backup_status()
+        self.status_labels["statusPrinter"].setToolTip(self.tr("Click to see the print jobs"))
+
+    def update_orders_status(self) -> None:
+        """How many orders wait to be handed over (open or ready); a click lists them."""
+        label = self.status_labels["statusOrders"]
+        try:
+            waiting = orders.count_open(self.session.handle.uow(write=False))
+        except PosError:
+            waiting = 0
+        label.setText(self.tr("Orders to collect: {n}").format(n=waiting))
+        label.setToolTip(self.tr("Click to see the orders (F1)"))
+        label.setVisible(waiting > 0)
+
+    def _update_printer_status(self) -> None:
+        self.status_labels["statusPrinter"].setText(self._printer_status())
+
+    def _printer_status(self) -> str:
+        """Jobs not printed (failed, or waiting while nothing prints them: a crash left them),
+        else printing, ready or the last error."""
+        waiting, failed, error = self.printing.state()
+        busy = self.printing.busy
+        left = failed + (0 if busy else waiting)
+        if left == 1:
+            return self.tr("Printer: 1 print job not printed")
+        if left:
+            return self.tr("Printer: {n} print jobs not printed").format(n=left)
+        if busy:
+            return self.tr("Printer: printing…")
+        return self.tr("Printer: ready") if error is None else self.tr("Printer: error")
+
+    def _update_sync_status(self) -> None:
+        """The last sync (or the one running), cut to fit; whole in the tooltip."""
+        label = self.status_labels["statusSync"]
+        text = self.sync.status_text()
+        label.setText(QFontMetrics(label.font()).elidedText(
+            text, Qt.TextElideMode.ElideRight, SYNC_STATUS_WIDTH))
+        hint = self.tr("Click to sync now (F5)")
+        label.setToolTip(f"{text}\n{hint}")
+        label.setAccessibleName(text)
+
+    def update_backup_status(self) -> None:
+        """The last backup (a failure as a warning), cut to fit; whole in the tooltip."""
+        label = self.status_labels["statusBackup"]
+        text = self.backups.status_text()
+        font = QFont(label.font())
+        if not self.backups.folder():
+            hint = self.tr("Click to choose the backup folder (a USB stick)")
+            label.setStyleSheet(BACKUP_UNSET_STYLE)
+        else:
+            hint = self.tr("Click to make a backup now")
+            failed = self.backups.failed()
+            label.setStyleSheet(BACKUP_WARNING_STYLE if failed else "")
+            font.setBold(failed)  # measured as shown
+        label.setText(QFontMetrics(font).elidedText(
+            text, Qt.TextElideMode.ElideRight, BACKUP_STATUS_WIDTH))
+        label.setToolTip(f"{text}\n{hint}")
+        label.setAccessibleName(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            if watched is self.status_labels["statusPrinter"]:
+                self.actions_.open_print_jobs()
+                return True
+            if watched is self.status_labels["statusOrders"]:
+                self.actions_.orders.open_orders()
+                return True
+            if watched is self.status_labels["statusSync"]:
+                self.actions_.sync_now()
+                return True
+            if watched is self.status_labels["statusBackup"]:
+                self.actions_.backup_now()
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.actions_.close_customer_display()
+        super().closeEvent(event)
