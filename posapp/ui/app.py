@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from posapp.bootstrap import DataDir, open_stand
+from posapp.bootstrap import DataDir
 
 
 def display_problem() -> str | None:
@@ -25,7 +25,6 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
     """Open a stand window for each code (the set-up wizard first when there is none)."""
     from PySide6.QtWidgets import QApplication
 
-    from posapp.services import settings
     from posapp.services.session.stand import StandSession
     from posapp.ui.common.i18n import DEFAULT_LANGUAGE, Languages
     from posapp.ui.common.scanner import ScannerFilter
@@ -40,28 +39,28 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
         if code is None:
             return 1
         codes = [code]
-    handles = [open_stand(data, code) for code in codes]
-    first = settings.get(handles[0].uow(write=False))
+    sessions = [StandSession.open_stand(data, code) for code in codes]
+    first = sessions[0].settings.get()
     languages.use(lang or first.language)
     scanner = ScannerFilter(app, max_interval_ms=first.scanner_interval_ms,
                             suffix=first.scanner_suffix)
     app.installEventFilter(scanner)
     windows = []
-    for handle in handles:
-        window = StandWindow(StandSession.open(handle), languages=languages, scanner=scanner)
+    for session in sessions:
+        window = StandWindow(session, languages=languages, scanner=scanner)
         scanner.scanned.connect(window.on_scan)
         window.show()
-        if settings.get(handle.uow(write=False)).customer_display:
+        if session.settings.get().customer_display:
             window.actions_.toggle_customer_display()
         windows.append(window)
     if exit_after_s is not None:  # smoke tests of a real window
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(int(exit_after_s * 1000), app.quit)
-    code = app.exec()
-    for handle in handles:
-        handle.close()
-    return int(code)
+    exit_code = app.exec()
+    for session in sessions:
+        session.close()
+    return int(exit_code)
 
 
 def _first_setup(data: DataDir) -> str | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -102,7 +102,7 @@ class ScannerFilter(QObject):
     scanned = Signal(str, QWidget)
 
     def __init__(self, parent: QObject | None = None, *, max_interval_ms: int = 30,
-                 min_length: int = 4, suffix: Suffix = "enter",
+                 min_length: int = 4, suffix: str = "enter",
                  clock: Callable[[], int] | None = None, enabled: bool = True) -> None:
         super().__init__(parent)
         self._clock = clock or _elapsed_clock()
@@ -154,11 +154,11 @@ class ScannerFilter(QObject):
         return self._suffix
 
     @suffix.setter
-    def suffix(self, value: Suffix) -> None:
+    def suffix(self, value: str) -> None:
         if value not in SUFFIXES:
             raise ValueError(f"suffix must be one of {SUFFIXES}, not {value!r}")
         self._replay_held()
-        self._suffix = value
+        self._suffix = cast(Suffix, value)
 
     @property
     def enabled(self) -> bool:

@@ -83,7 +83,7 @@ class OrderActions(QObject):
         self._open(dialog)
 
     def _paid(self, dialog: OrderPaymentDialog) -> None:
-        result = dialog.result
+        result = dialog.outcome
         if not isinstance(result, PaymentResult):
             return
         order = result.order
@@ -140,8 +140,11 @@ class OrderActions(QObject):
         dialog = OrderPaymentDialog(self.session, "handover", order.balance, take=take,
                                     order_no=number, required=required, parent=self.d,
                                     qris_image=self.qris_image)
-        dialog.accepted.connect(lambda: isinstance(dialog.result, HandOver)
-                                and self._handed_over(dialog.result))
+        def accepted() -> None:
+            if isinstance(dialog.outcome, HandOver):
+                self._handed_over(dialog.outcome)
+
+        dialog.accepted.connect(accepted)
         self._open(dialog)
 
     @staticmethod
@@ -175,7 +178,7 @@ class OrderActions(QObject):
         self._open(dialog)
 
     def _cancelled(self, dialog: OrderCancelDialog) -> None:
-        view = dialog.result
+        view = dialog.outcome
         if view is None:
             return
         refunds = [p for p in view.payments if p.kind == PaymentKind.REFUND]

@@ -38,7 +38,7 @@ class OrderCancelDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
         self.session, self.order = session, order
-        self.result: OrderView | None = None
+        self.outcome: OrderView | None = None
         self.words = OrderWords(self)
         self.detail = QLabel(self, objectName="cancelDetailLabel", wordWrap=True)
         self.reason_label = QLabel(self)
@@ -138,7 +138,7 @@ class OrderCancelDialog(QDialog):
             self.reason.setFocus()
             return
         try:
-            self.result = order_fulfil.cancel(
+            self.outcome = order_fulfil.cancel(
                 self.session.handle.uow(), self.order.order_no,
                 supervisor_name=self.supervisor.name(), supervisor_pin=self.supervisor.pin(),
                 reason=reason, deposit="refund" if self.refund.isChecked() else "keep",

@@ -210,7 +210,9 @@ class OrderDialog(QDialog):
         ):
             widget.setPlaceholderText(placeholder)
             widget.setAccessibleName(accessible)
-        self.country.lineEdit().setPlaceholderText(self.tr("Country (choose or type)"))
+        country_edit = self.country.lineEdit()
+        if country_edit is not None:  # an editable combo box always has one
+            country_edit.setPlaceholderText(self.tr("Country (choose or type)"))
         self.country.setAccessibleName(self.tr("Buyer's country"))
         self.pickup.setText(self.tr("Picked up at the stand"))
         self.pickup.setAccessibleName(self.tr("Picked up at the stand"))

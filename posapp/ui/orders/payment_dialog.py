@@ -39,7 +39,7 @@ class OrderPaymentDialog(PaymentDialog):
         self.kind, self.order_no, self.required = kind, order_no, required
         self._take = take
         self.payments: list[Payment] = []
-        self.result: object = None
+        self.outcome: object = None
         self.hint = None
         super().__init__(session, parent, qris_image=qris_image, due=due)
         self.setObjectName("orderPaymentDialog")
@@ -93,7 +93,7 @@ class OrderPaymentDialog(PaymentDialog):
     def confirm(self) -> None:
         """Check (a deposit) or record (a payment, a hand-over) the payments; stay open with
         the reason when refused."""
-        if self.result is not None:
+        if self.outcome is not None:
             return
         amount = self._checked_amount()
         if amount is None:
@@ -105,7 +105,7 @@ class OrderPaymentDialog(PaymentDialog):
         try:
             if self.kind == "deposit":  # only the rules: the order is placed with it
                 take_deposit(self.total, payments)
-            self.result = (self._take(payments) if self._take is not None
+            self.outcome = (self._take(payments) if self._take is not None
                            else list(payments))
         except PosError as exc:
             self._show_error(exc)

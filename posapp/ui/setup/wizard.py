@@ -159,7 +159,7 @@ class SetupWizard(QWizard):
                 event_name=info.event_name(), timezone=info.timezone(),
                 catalog=self.catalog_rows,
                 people=(setup.Person(people.supervisor_name(), Role.SUPERVISOR, people.pin()),),
-                event_key=self.sync_page.key_text, central=self.sync_page.central))
+                event_key=self.sync_page.key_text or "", central=self.sync_page.central))
         except PosError as exc:
             self._show_error(exc)
             return False

@@ -48,7 +48,7 @@ class StandActions(QObject):
         dialog.open()
         return dialog
 
-    def _ask(self, title: str, fields: list[Field], on_ok: Callable[[list[str]], None],
+    def _ask(self, title: str, fields: list[Field], on_ok: Callable[[list[str]], object],
              name: str) -> QDialog:
         """An InputDialog whose *on_ok* may raise PosError (shown inline, dialog stays)."""
         def attempt(values: list[str]) -> str | None:

@@ -153,8 +153,9 @@ class PaymentDialog(QDialog):
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        rows = [[*self.method_buttons.values()], [self.due_caption, self.due_label],
-                [self.amount_caption, self.amount_input], self.quick_buttons,
+        rows: list[list[QWidget | None]] = [
+                [*self.method_buttons.values()], [self.due_caption, self.due_label],
+                [self.amount_caption, self.amount_input], [*self.quick_buttons],
                 [None, self.qris_view, None],
                 [self.payment_list, self.add_button, self.remove_button],
                 [self.remaining_caption, self.remaining_label],

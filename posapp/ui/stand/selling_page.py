@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -259,7 +261,7 @@ class SellingPage(QWidget):
         rows = self.cart.selectionModel().selectedRows()
         return rows[0].row() if rows else len(self.session.cart.lines) - 1
 
-    def _with_row(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _with_row(self, action: Callable[[int], object]) -> None:
         row = self.selected_row()
         if row >= 0:
             action(row)
@@ -279,7 +281,8 @@ class SellingPage(QWidget):
         if row >= 0:
             self._run(lambda: self.session.cart.remove(row))
 
-    def _run(self, action, *, beep: bool = False, keep_row: int | None = None) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object], *, beep: bool = False,
+             keep_row: int | None = None) -> bool:
         try:
             action()
         except PosError as exc:
