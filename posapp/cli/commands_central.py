@@ -9,13 +9,11 @@ from typing import Any
 
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
-from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.errors import PosError
 from posapp.domain.messages import Message, msg, text
 from posapp.domain.money import format_rupiah
 from posapp.domain.totals import Totals
 from posapp.services import central_totals, merge, sync
-from posapp.sync.central_store import Central
-from posapp.sync.export_file import read_export
 
 CENTRAL_HELP = "the central store: an SQLite file, or a postgresql:// URL"
 
@@ -64,8 +62,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
-    with Central(args.central, create=False) as central:
-        stands = central_totals.stand_totals(central)
+    stands = central_totals.stand_totals_at(args.central)
     everything = central_totals.overall(stands)
     if args.json:
         print_json({
@@ -149,25 +146,13 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
-    with Central(args.central, create=False) as central:
-        key = merge.event_key(central)
-        batches = []
-        for path in args.files:
-            batch = read_export(path, key)
-            if batch.first_seq != 1:
-                raise InvalidInput("cli.reconcile.not_full_export", file=str(path),
-                                   first=batch.first_seq)
-            batches.append((batch.stand.code, f"export {path}", batch.entries))
-        found = central_totals.reconcile_entries(central, batches)
-        found += central_totals.check_z_reports(central)
-        stands = {s.code: s.totals.net for s in central_totals.stand_totals(central)}
-    for m in found:
+    done = central_totals.reconcile(args.central, args.files)
+    for m in done.problems:
         warn(m)
-    if not found:
-        checked = sorted({code for code, _, _ in batches})
-        net = sum(stands.values())
-        if checked:
-            say("cli.reconcile.agree_with_exports", n=len(stands), stands=checked, net=net)
+    if not done.problems:
+        if done.checked:
+            say("cli.reconcile.agree_with_exports", n=done.stands, stands=done.checked,
+                net=done.net)
         else:
-            say("cli.reconcile.agree", n=len(stands), net=net)
-    return 1 if found else 0
+            say("cli.reconcile.agree", n=done.stands, net=done.net)
+    return 1 if done.problems else 0

@@ -19,7 +19,6 @@ from posapp.domain.errors import InvalidInput
 from posapp.domain.messages import msg
 from posapp.printing.report_files import check_writable
 from posapp.services import orders_export, report_export
-from posapp.sync.central_store import Central
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -96,8 +95,7 @@ def cmd_shop_export(ctx: Context, args: argparse.Namespace) -> int:
     check_writable(args.file)
     from posapp.services import shop_export
 
-    with Central(args.central, create=False) as central:
-        result = shop_export.write_shop_csv(central, args.file, everything=args.everything)
+    result = shop_export.write_shop_csv_at(args.central, args.file, everything=args.everything)
     figures = {"path": str(result.path), "products": count(result.products, "product"),
                "stands": count(result.stands, "stand")}
     if args.everything:

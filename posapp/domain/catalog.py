@@ -5,6 +5,9 @@ numbered rows of cells; this module validates them all at once, so the organiser
 bad row in one go and nothing is imported until the whole file is right. Each problem is a
 message with values (``RowProblem.why``), said in the command line's English or the window's
 language.
+
+Longer than a screen: every rule a catalog row must meet is here, so that the organisers'
+rules (docs/catalog-format.md) read in one place.
 """
 
 from __future__ import annotations

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from posapp.domain.errors import InvalidInput
 from posapp.domain.event_report import StandTotals, overall
 from posapp.domain.journal import Entry
 from posapp.domain.report import MethodTotals
 from posapp.domain.totals import Totals, differences, fold
+from posapp.services.merge import event_key
 from posapp.sync import central_queries as q
 from posapp.sync.central_store import Central
+from posapp.sync.export_file import read_export
 
 __all__ = ["Mismatch", "StandTotals", "check_z_reports", "overall", "reconcile_entries",
            "stand_totals"]
@@ -35,6 +39,38 @@ def stand_totals(central: Central) -> list[StandTotals]:
     """Every stand's totals, by stand code."""
     with central.reading() as conn:
         return q.stand_totals(conn)
+
+
+def stand_totals_at(target: str) -> list[StandTotals]:
+    """Every stand's totals in the central store *target* (a file or a URL)."""
+    with Central(target, create=False) as central:
+        return stand_totals(central)
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    problems: list[Mismatch]  # empty when everything agrees
+    checked: list[str]  # the stands whose exports were compared, by code
+    stands: int  # stands in the central store
+    net: int  # their net sales together
+
+
+def reconcile(target: str, exports: Iterable[Path]) -> Reconciled:
+    """Check the central store *target* against each full export file and every Z report."""
+    with Central(target, create=False) as central:
+        key = event_key(central)
+        batches = []
+        for path in exports:
+            batch = read_export(path, key)
+            if batch.first_seq != 1:
+                raise InvalidInput("reconcile.not_full_export", file=str(path),
+                                   first=batch.first_seq)
+            batches.append((batch.stand.code, f"export {path}", batch.entries))
+        found = reconcile_entries(central, batches)
+        found += check_z_reports(central)
+        stands = stand_totals(central)
+    return Reconciled(found, sorted({code for code, _, _ in batches}), len(stands),
+                      sum(s.totals.net for s in stands))
 
 
 def reconcile_entries(central: Central, batches: Iterable[tuple[str, str, list[Entry]]]) -> (

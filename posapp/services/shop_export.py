@@ -42,6 +42,12 @@ def shop_products(central: Central, *, everything: bool = False) -> list[ShopPro
         return q.shop_products(conn, everything=everything)
 
 
+def write_shop_csv_at(target: str, path: Path, *, everything: bool = False) -> ShopExport:
+    """``write_shop_csv`` from the central store *target* (a file or a URL)."""
+    with Central(target, create=False) as central:
+        return write_shop_csv(central, path, everything=everything)
+
+
 def write_shop_csv(central: Central, path: Path, *, everything: bool = False) -> ShopExport:
     """Write the shop CSV at *path* (whole or not at all); say how many rows and stands."""
     products = shop_products(central, everything=everything)

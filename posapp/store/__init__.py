@@ -1,1 +1,7 @@
-"""SQLAlchemy tables, the stand database file, migrations and the unit of work."""
+"""SQLAlchemy tables, the stand database file, migrations and the unit of work.
+
+Both table modules are loaded with the package, so that Base.metadata always holds every
+table (the migrations compare against it) and every relationship finds its class.
+"""
+
+from posapp.store import models, order_rows  # noqa: F401

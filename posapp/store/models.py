@@ -5,29 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-Money = BigInteger
+from posapp.store.base import Base, Money, table
 
-
-class Base(DeclarativeBase):
-    pass
-
-
-def table(model: type[Base]) -> Table:
-    """The Core table of a model, for prepared statements on hot paths."""
-    return Base.metadata.tables[model.__tablename__]
+__all__ = ["Base", "Money", "table"]  # with the row classes below
 
 
 class StandRow(Base):
@@ -217,6 +208,3 @@ class PrintJobRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     printed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
-
-# The order tables share Base: imported here so that Base.metadata always holds them.
-from posapp.store import order_rows as _order_rows  # noqa: E402,F401

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from posapp.store.models import Base, Money
+from posapp.store.base import Base, Money
 
 
 class OrderRow(Base):

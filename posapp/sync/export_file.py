@@ -9,6 +9,9 @@ UTF-8 text, one canonical JSON object a line (docs/export-format.md):
 
 A file is written under a temporary name in the same folder and renamed into place, so a
 half-written file never carries the final name. A file cut off anywhere lacks its last line.
+
+Longer than a screen: the writer and the reader of the format sit together, so that a change
+to the format is made, and reviewed, in one place.
 """
 
 from __future__ import annotations

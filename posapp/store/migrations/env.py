@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from posapp.store.models import Base
+from posapp.store.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only when someone runs the alembic CLI by hand
