@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from posapp.ui.common.input_dialog import Field, InputDialog
-
-if TYPE_CHECKING:
-    from posapp.ui.organizer.window import OrganizerWindow
 
 NEW_FILE_NAME = "central.sqlite"
 
 
 class OpenActions(QObject):
-    """The window's Open file / New file / Open URL; each ends in ``window.open_target``."""
+    """Open file / New file / Open URL, their dialogs shown over *parent*; each ends in
+    ``chosen`` (the file or URL, and whether a new file is to be made). *last_central*
+    gives the store opened last (a path or a URL without its password, or empty)."""
 
-    def __init__(self, window: OrganizerWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    chosen = Signal(str, bool)
+
+    def __init__(self, parent: QWidget, last_central: Callable[[], str]) -> None:
+        super().__init__(parent)
+        self._over = parent
+        self._last_central = last_central
         self.url_dialog: InputDialog | None = None
 
     def _start_folder(self) -> str:
-        last = self.window.settings.last_central
+        last = self._last_central()
         return str(Path(last).parent) if last and "://" not in last else ""
 
     def _file_filter(self) -> str:
@@ -33,10 +35,10 @@ class OpenActions(QObject):
 
     def open_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open a central store file"), self._start_folder(),
+            self._over, self.tr("Open a central store file"), self._start_folder(),
             self._file_filter())
         if path:
-            self.window.open_target(path)
+            self.chosen.emit(path, False)
 
     def new_file(self) -> None:
         """A name for a new central store file; an existing file chosen is opened, not
@@ -44,16 +46,16 @@ class OpenActions(QObject):
         folder = self._start_folder()
         suggested = str(Path(folder) / NEW_FILE_NAME) if folder else NEW_FILE_NAME
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("New central store file"), suggested, self._file_filter(),
+            self._over, self.tr("New central store file"), suggested, self._file_filter(),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
-            self.window.open_target(path, create=True)
+            self.chosen.emit(path, True)
 
     def open_url(self) -> None:
-        last = self.window.settings.last_central
+        last = self._last_central()
         self.close_dialog()
         dialog = InputDialog(
-            self.window, self.tr("Central store on a server"),
+            self._over, self.tr("Central store on a server"),
             [Field("centralUrlInput",
                    self.tr("PostgreSQL URL (postgresql://user@server/database):"),
                    text=last if "://" in last else "")],
@@ -67,7 +69,7 @@ class OpenActions(QObject):
         if not url.lower().startswith(("postgresql://", "postgresql+psycopg://",
                                        "postgres://")):
             return self.tr("Type a URL that starts with postgresql://")
-        self.window.open_target(url.replace("postgres://", "postgresql://", 1))
+        self.chosen.emit(url.replace("postgres://", "postgresql://", 1), False)
         return None
 
     def close_dialog(self) -> None:

@@ -5,14 +5,16 @@ was written, or why it was not."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QWidget
 
 from posapp.domain.errors import PosError
+from posapp.domain.event_report import EventIdentity
 from posapp.domain.money import format_rupiah
 from posapp.services import orders_export, report_export
 from posapp.services.orders_export import OrdersExport
@@ -20,9 +22,6 @@ from posapp.services.report_export import WrittenReport
 from posapp.ui.common.errors import refusal
 from posapp.ui.common.widgets import button, message_label, show_message
 from posapp.ui.common.worker import Progress, run_in_background
-
-if TYPE_CHECKING:
-    from posapp.ui.organizer.window import OrganizerWindow
 
 KINDS = ("pdf", "xlsx", "orders")
 STEPS = 100
@@ -48,34 +47,42 @@ def write_file(job: Job, progress: Progress) -> WrittenReport | OrdersExport:
 
 class ReportActions(QObject):
     """The report buttons (the window puts them in its reports bar), their progress bar and
-    their result line. ``finished`` carries the result or the exception, once shown."""
+    their result line, children of *parent*. ``finished`` carries the result or the
+    exception, once shown. What they write is asked when a button is pressed: *target* (the
+    central store shown, None when none is), *language* (the files' language) and *event*
+    (the event shown, for the file's suggested name; None before the first read)."""
 
     finished = Signal(object)
 
-    def __init__(self, window: OrganizerWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent: QWidget, *, target: Callable[[], str | None],
+                 language: Callable[[], str],
+                 event: Callable[[], EventIdentity | None]) -> None:
+        super().__init__(parent)
+        self._over = parent
+        self._target = target
+        self._language = language
+        self._event = event
         self.busy = False
         self.folder = ""  # where the last file went
-        self.buttons = {kind: button(name, window) for kind, name in (
+        self.buttons = {kind: button(name, parent) for kind, name in (
             ("pdf", "pdfReportButton"), ("xlsx", "xlsxReportButton"),
             ("orders", "ordersExportButton"))}
         for kind, b in self.buttons.items():
             b.clicked.connect(lambda _checked=False, k=kind: self.choose(k))
-        self.progress = QProgressBar(window)
+        self.progress = QProgressBar(parent)
         self.progress.setObjectName("reportProgress")
         self.progress.setRange(0, STEPS)
         self.progress.setVisible(False)
-        self.result: QLabel = message_label("reportResult", window)
+        self.result: QLabel = message_label("reportResult", parent)
         self.result.setWordWrap(False)
 
     # -- choosing ---------------------------------------------------------------------------
     def choose(self, kind: str) -> None:
         """Ask where to write a *kind* file, then write it."""
-        if self.window.target is None or self.busy:
+        if self._target() is None or self.busy:
             return
         title, file_filter = self._dialog_texts()[kind]
-        path, chosen = QFileDialog.getSaveFileName(self.window, title, self.suggested(kind),
+        path, chosen = QFileDialog.getSaveFileName(self._over, title, self.suggested(kind),
                                                    file_filter)
         if path:
             self.write(kind, _with_suffix(Path(path), kind, chosen))
@@ -83,8 +90,7 @@ class ReportActions(QObject):
     def suggested(self, kind: str) -> str:
         """The dialog's suggested file: the event and today's date, in the folder of the last
         file written, else of the central store file."""
-        snapshot = self.window.dashboard.snapshot
-        event = snapshot.event if snapshot is not None else None
+        event = self._event()
         prefix = self.tr("open-orders") if kind == "orders" else self.tr("report")
         name = report_export.default_file_name(
             prefix, event.name if event else "", event.timezone if event else "",
@@ -93,7 +99,7 @@ class ReportActions(QObject):
         return str(Path(folder) / name) if folder else name
 
     def _store_folder(self) -> str:
-        target = self.window.target or ""
+        target = self._target() or ""
         if target.startswith("sqlite:///"):
             target = target.removeprefix("sqlite:///")
         return str(Path(target).parent) if target and "://" not in target else ""
@@ -110,11 +116,10 @@ class ReportActions(QObject):
     # -- writing ----------------------------------------------------------------------------
     def write(self, kind: str, path: Path) -> None:
         """Write a *kind* file at *path* in the background; ``finished`` when done."""
-        target = self.window.target
+        target = self._target()
         if target is None or self.busy:
             return
-        languages = self.window.languages
-        job = Job(kind, target, Path(path), languages.current if languages else "id")
+        job = Job(kind, target, Path(path), self._language())
         self._set_busy(True)
         show_message(self.result, "")
         self.progress.setValue(0)

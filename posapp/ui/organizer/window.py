@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.errors import PosError
+from posapp.domain.event_report import EventIdentity
 from posapp.services.organizer import Query, Snapshot, without_password
 from posapp.ui.common.errors import refusal
-from posapp.ui.common.i18n import Languages
+from posapp.ui.common.i18n import DEFAULT_LANGUAGE, Languages
 from posapp.ui.common.widgets import big_label, button, message_label, show_message
 from posapp.ui.organizer.dashboard import Dashboard
 from posapp.ui.organizer.merge import MergePanel
@@ -48,8 +49,11 @@ class OrganizerWindow(QMainWindow):
         self.languages = languages
         self.target: str | None = None
         self.label = ""
-        self.open_actions = OpenActions(self)
-        self.reports = ReportActions(self)
+        self.open_actions = OpenActions(self, lambda: self.settings.last_central)
+        self.open_actions.chosen.connect(
+            lambda target, create: self.open_target(target, create=create))
+        self.reports = ReportActions(self, target=lambda: self.target,
+                                     language=self._files_language, event=self._event)
         self._build()
         self._build_menu()
         self._show_state()
@@ -149,6 +153,13 @@ class OrganizerWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.dashboard.refresh()
+
+    def _files_language(self) -> str:
+        return self.languages.current if self.languages is not None else DEFAULT_LANGUAGE
+
+    def _event(self) -> EventIdentity | None:
+        snapshot = self.dashboard.snapshot
+        return snapshot.event if snapshot is not None else None
 
     def _loaded(self, snapshot: Snapshot) -> None:
         target = snapshot.query.target
