@@ -486,6 +486,85 @@
     </message>
 </context>
 <context>
+    <name>DataSettingsBox</name>
+    <message>
+        <source>Sync and backups</source>
+        <translation>Sinkron dan cadangan</translation>
+    </message>
+    <message>
+        <source>Central store</source>
+        <translation>Data pusat</translation>
+    </message>
+    <message>
+        <source>empty: no sync</source>
+        <translation>kosong: tanpa sinkron</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih file…</translation>
+    </message>
+    <message>
+        <source>Choose the central store file</source>
+        <translation>Pilih file data pusat</translation>
+    </message>
+    <message>
+        <source>Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick or a shared folder), or the postgresql:// URL of their server.</source>
+        <translation>Tujuan Sinkron sekarang (F5) mengirim penjualan: file yang dipilih panitia (di flashdisk atau folder bersama), atau URL postgresql:// server panitia.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Folder cadangan</translation>
+    </message>
+    <message>
+        <source>empty: no backups</source>
+        <translation>kosong: tanpa cadangan</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Pilih folder…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Pilih folder cadangan</translation>
+    </message>
+    <message>
+        <source>A USB stick or another disk: a copy of the stand&apos;s data goes there every few sales and at every shift close; the oldest copies beyond those kept are removed.</source>
+        <translation>Flashdisk atau disk lain: salinan data stan disimpan di sana setiap beberapa penjualan dan setiap tutup shift; salinan terlama di luar jumlah yang disimpan dihapus.</translation>
+    </message>
+    <message>
+        <source>Sales between two backups</source>
+        <translation>Penjualan antar dua cadangan</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Cadangan yang disimpan</translation>
+    </message>
+    <message>
+        <source>Central store (*.sqlite);;All files (*)</source>
+        <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Joined event {event}</source>
+        <translation>Sudah ikut acara {event}</translation>
+    </message>
+    <message>
+        <source>Not joined yet: the organizers give the event key</source>
+        <translation>Belum ikut acara: kunci acara diberikan oleh panitia</translation>
+    </message>
+    <message>
+        <source>Join another event…</source>
+        <translation>Ikut acara lain…</translation>
+    </message>
+    <message>
+        <source>Join event…</source>
+        <translation>Ikut acara…</translation>
+    </message>
+</context>
+<context>
     <name>DraftLinesModel</name>
     <message>
         <source>Item</source>
@@ -2035,10 +2114,6 @@ Nominal: %1</translation>
         <translation>Kasir dan printer</translation>
     </message>
     <message>
-        <source>Sync and backups</source>
-        <translation>Sinkron dan cadangan</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
@@ -2127,58 +2202,6 @@ Nominal: %1</translation>
         <translation>Laci kas</translation>
     </message>
     <message>
-        <source>Central store</source>
-        <translation>Data pusat</translation>
-    </message>
-    <message>
-        <source>empty: no sync</source>
-        <translation>kosong: tanpa sinkron</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>Pilih file…</translation>
-    </message>
-    <message>
-        <source>Choose the central store file</source>
-        <translation>Pilih file data pusat</translation>
-    </message>
-    <message>
-        <source>Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick or a shared folder), or the postgresql:// URL of their server.</source>
-        <translation>Tujuan Sinkron sekarang (F5) mengirim penjualan: file yang dipilih panitia (di flashdisk atau folder bersama), atau URL postgresql:// server panitia.</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation>Folder cadangan</translation>
-    </message>
-    <message>
-        <source>empty: no backups</source>
-        <translation>kosong: tanpa cadangan</translation>
-    </message>
-    <message>
-        <source>Choose folder…</source>
-        <translation>Pilih folder…</translation>
-    </message>
-    <message>
-        <source>Choose the backup folder</source>
-        <translation>Pilih folder cadangan</translation>
-    </message>
-    <message>
-        <source>A USB stick or another disk: a copy of the stand&apos;s data goes there every few sales and at every shift close; the oldest copies beyond those kept are removed.</source>
-        <translation>Flashdisk atau disk lain: salinan data stan disimpan di sana setiap beberapa penjualan dan setiap tutup shift; salinan terlama di luar jumlah yang disimpan dihapus.</translation>
-    </message>
-    <message>
-        <source>Sales between two backups</source>
-        <translation>Penjualan antar dua cadangan</translation>
-    </message>
-    <message>
-        <source>Backups kept</source>
-        <translation>Cadangan yang disimpan</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
@@ -2193,26 +2216,6 @@ Nominal: %1</translation>
     <message>
         <source>Close without saving</source>
         <translation>Tutup tanpa menyimpan</translation>
-    </message>
-    <message>
-        <source>Central store (*.sqlite);;All files (*)</source>
-        <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
-    </message>
-    <message>
-        <source>Joined event {event}</source>
-        <translation>Sudah ikut acara {event}</translation>
-    </message>
-    <message>
-        <source>Not joined yet: the organizers give the event key</source>
-        <translation>Belum ikut acara: kunci acara diberikan oleh panitia</translation>
-    </message>
-    <message>
-        <source>Join another event…</source>
-        <translation>Ikut acara lain…</translation>
-    </message>
-    <message>
-        <source>Join event…</source>
-        <translation>Ikut acara…</translation>
     </message>
 </context>
 <context>
