@@ -91,10 +91,6 @@
         <translation>Penyesuaian stok</translation>
     </message>
     <message>
-        <source>Import a catalog file (.csv or .xlsx)</source>
-        <translation>Impor file katalog (.csv atau .xlsx)</translation>
-    </message>
-    <message>
         <source>Active (on sale)</source>
         <translation>Aktif (dijual)</translation>
     </message>
@@ -109,10 +105,6 @@
     <message>
         <source>Adjust stock</source>
         <translation>Sesuaikan stok</translation>
-    </message>
-    <message>
-        <source>Import file…</source>
-        <translation>Impor file…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -133,14 +125,6 @@
     <message>
         <source>Reason for the stock change</source>
         <translation>Alasan perubahan stok</translation>
-    </message>
-    <message>
-        <source>Import progress</source>
-        <translation>Kemajuan impor</translation>
-    </message>
-    <message>
-        <source>Problems in the catalog file</source>
-        <translation>Masalah di file katalog</translation>
     </message>
     <message>
         <source>Error</source>
@@ -167,20 +151,39 @@
         <translation>Stok {sku} sekarang {stock}.</translation>
     </message>
     <message>
-        <source>Import a catalog file</source>
-        <translation>Impor file katalog</translation>
-    </message>
-    <message>
-        <source>Catalog files (*.csv *.xlsx *.xlsm)</source>
-        <translation>File katalog (*.csv *.xlsx *.xlsm)</translation>
-    </message>
-    <message>
         <source>Catalog imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
         <translation>Katalog diimpor: {added} ditambah, {updated} diperbarui, {unchanged} tidak berubah.</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Kesalahan tak terduga: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogImportBox</name>
+    <message>
+        <source>Import a catalog file (.csv or .xlsx)</source>
+        <translation>Impor file katalog (.csv atau .xlsx)</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Impor file…</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Kemajuan impor</translation>
+    </message>
+    <message>
+        <source>Problems in the catalog file</source>
+        <translation>Masalah di file katalog</translation>
+    </message>
+    <message>
+        <source>Import a catalog file</source>
+        <translation>Impor file katalog</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.csv *.xlsx *.xlsm)</source>
+        <translation>File katalog (*.csv *.xlsx *.xlsm)</translation>
     </message>
 </context>
 <context>
