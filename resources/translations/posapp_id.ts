@@ -91,10 +91,6 @@
         <translation>Penyesuaian stok</translation>
     </message>
     <message>
-        <source>Import a catalog file (.csv or .xlsx)</source>
-        <translation>Impor file katalog (.csv atau .xlsx)</translation>
-    </message>
-    <message>
         <source>Active (on sale)</source>
         <translation>Aktif (dijual)</translation>
     </message>
@@ -109,10 +105,6 @@
     <message>
         <source>Adjust stock</source>
         <translation>Sesuaikan stok</translation>
-    </message>
-    <message>
-        <source>Import file…</source>
-        <translation>Impor file…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -133,14 +125,6 @@
     <message>
         <source>Reason for the stock change</source>
         <translation>Alasan perubahan stok</translation>
-    </message>
-    <message>
-        <source>Import progress</source>
-        <translation>Kemajuan impor</translation>
-    </message>
-    <message>
-        <source>Problems in the catalog file</source>
-        <translation>Masalah di file katalog</translation>
     </message>
     <message>
         <source>Error</source>
@@ -167,20 +151,39 @@
         <translation>Stok {sku} sekarang {stock}.</translation>
     </message>
     <message>
-        <source>Import a catalog file</source>
-        <translation>Impor file katalog</translation>
-    </message>
-    <message>
-        <source>Catalog files (*.csv *.xlsx *.xlsm)</source>
-        <translation>File katalog (*.csv *.xlsx *.xlsm)</translation>
-    </message>
-    <message>
         <source>Catalog imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
         <translation>Katalog diimpor: {added} ditambah, {updated} diperbarui, {unchanged} tidak berubah.</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Kesalahan tak terduga: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogImportBox</name>
+    <message>
+        <source>Import a catalog file (.csv or .xlsx)</source>
+        <translation>Impor file katalog (.csv atau .xlsx)</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Impor file…</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Kemajuan impor</translation>
+    </message>
+    <message>
+        <source>Problems in the catalog file</source>
+        <translation>Masalah di file katalog</translation>
+    </message>
+    <message>
+        <source>Import a catalog file</source>
+        <translation>Impor file katalog</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.csv *.xlsx *.xlsm)</source>
+        <translation>File katalog (*.csv *.xlsx *.xlsm)</translation>
     </message>
 </context>
 <context>
@@ -483,6 +486,85 @@
     <message>
         <source>Stands</source>
         <translation>Stan</translation>
+    </message>
+</context>
+<context>
+    <name>DataSettingsBox</name>
+    <message>
+        <source>Sync and backups</source>
+        <translation>Sinkron dan cadangan</translation>
+    </message>
+    <message>
+        <source>Central store</source>
+        <translation>Data pusat</translation>
+    </message>
+    <message>
+        <source>empty: no sync</source>
+        <translation>kosong: tanpa sinkron</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih file…</translation>
+    </message>
+    <message>
+        <source>Choose the central store file</source>
+        <translation>Pilih file data pusat</translation>
+    </message>
+    <message>
+        <source>Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick or a shared folder), or the postgresql:// URL of their server.</source>
+        <translation>Tujuan Sinkron sekarang (F5) mengirim penjualan: file yang dipilih panitia (di flashdisk atau folder bersama), atau URL postgresql:// server panitia.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Folder cadangan</translation>
+    </message>
+    <message>
+        <source>empty: no backups</source>
+        <translation>kosong: tanpa cadangan</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Pilih folder…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Pilih folder cadangan</translation>
+    </message>
+    <message>
+        <source>A USB stick or another disk: a copy of the stand&apos;s data goes there every few sales and at every shift close; the oldest copies beyond those kept are removed.</source>
+        <translation>Flashdisk atau disk lain: salinan data stan disimpan di sana setiap beberapa penjualan dan setiap tutup shift; salinan terlama di luar jumlah yang disimpan dihapus.</translation>
+    </message>
+    <message>
+        <source>Sales between two backups</source>
+        <translation>Penjualan antar dua cadangan</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Cadangan yang disimpan</translation>
+    </message>
+    <message>
+        <source>Central store (*.sqlite);;All files (*)</source>
+        <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Joined event {event}</source>
+        <translation>Sudah ikut acara {event}</translation>
+    </message>
+    <message>
+        <source>Not joined yet: the organizers give the event key</source>
+        <translation>Belum ikut acara: kunci acara diberikan oleh panitia</translation>
+    </message>
+    <message>
+        <source>Join another event…</source>
+        <translation>Ikut acara lain…</translation>
+    </message>
+    <message>
+        <source>Join event…</source>
+        <translation>Ikut acara…</translation>
     </message>
 </context>
 <context>
@@ -2035,10 +2117,6 @@ Nominal: %1</translation>
         <translation>Kasir dan printer</translation>
     </message>
     <message>
-        <source>Sync and backups</source>
-        <translation>Sinkron dan cadangan</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
@@ -2127,58 +2205,6 @@ Nominal: %1</translation>
         <translation>Laci kas</translation>
     </message>
     <message>
-        <source>Central store</source>
-        <translation>Data pusat</translation>
-    </message>
-    <message>
-        <source>empty: no sync</source>
-        <translation>kosong: tanpa sinkron</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>Pilih file…</translation>
-    </message>
-    <message>
-        <source>Choose the central store file</source>
-        <translation>Pilih file data pusat</translation>
-    </message>
-    <message>
-        <source>Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick or a shared folder), or the postgresql:// URL of their server.</source>
-        <translation>Tujuan Sinkron sekarang (F5) mengirim penjualan: file yang dipilih panitia (di flashdisk atau folder bersama), atau URL postgresql:// server panitia.</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation>Folder cadangan</translation>
-    </message>
-    <message>
-        <source>empty: no backups</source>
-        <translation>kosong: tanpa cadangan</translation>
-    </message>
-    <message>
-        <source>Choose folder…</source>
-        <translation>Pilih folder…</translation>
-    </message>
-    <message>
-        <source>Choose the backup folder</source>
-        <translation>Pilih folder cadangan</translation>
-    </message>
-    <message>
-        <source>A USB stick or another disk: a copy of the stand&apos;s data goes there every few sales and at every shift close; the oldest copies beyond those kept are removed.</source>
-        <translation>Flashdisk atau disk lain: salinan data stan disimpan di sana setiap beberapa penjualan dan setiap tutup shift; salinan terlama di luar jumlah yang disimpan dihapus.</translation>
-    </message>
-    <message>
-        <source>Sales between two backups</source>
-        <translation>Penjualan antar dua cadangan</translation>
-    </message>
-    <message>
-        <source>Backups kept</source>
-        <translation>Cadangan yang disimpan</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
@@ -2193,26 +2219,6 @@ Nominal: %1</translation>
     <message>
         <source>Close without saving</source>
         <translation>Tutup tanpa menyimpan</translation>
-    </message>
-    <message>
-        <source>Central store (*.sqlite);;All files (*)</source>
-        <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
-    </message>
-    <message>
-        <source>Joined event {event}</source>
-        <translation>Sudah ikut acara {event}</translation>
-    </message>
-    <message>
-        <source>Not joined yet: the organizers give the event key</source>
-        <translation>Belum ikut acara: kunci acara diberikan oleh panitia</translation>
-    </message>
-    <message>
-        <source>Join another event…</source>
-        <translation>Ikut acara lain…</translation>
-    </message>
-    <message>
-        <source>Join event…</source>
-        <translation>Ikut acara…</translation>
     </message>
 </context>
 <context>

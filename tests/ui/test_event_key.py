@@ -91,7 +91,7 @@ def burst(qtbot: QtBot, text: str) -> None:
 # -- the settings dialog -----------------------------------------------------------------------
 @pytest.fixture
 def dialog(qtbot: QtBot, session: StandSession) -> SettingsDialog:
-    d = SettingsDialog(session.handle.uow)
+    d = SettingsDialog(session.settings)
     qtbot.addWidget(d)
     d.show()
     return d
@@ -106,7 +106,7 @@ def open_join(qtbot: QtBot, settings_dialog: SettingsDialog) -> JoinEventDialog:
 
 
 def test_join_event_takes_a_loosely_typed_key_and_shows_only_the_event_id(
-        qtbot: QtBot, dialog: SettingsDialog, jatim: Stand) -> None:
+        qtbot: QtBot, dialog: SettingsDialog, session: StandSession, jatim: Stand) -> None:
     status = child(dialog, QLabel, "eventStatusLabel")
     assert status.text() == "Not joined yet: the organizers give the event key"
     join = open_join(qtbot, dialog)
@@ -123,7 +123,7 @@ def test_join_event_takes_a_loosely_typed_key_and_shows_only_the_event_id(
     assert child(dialog, QPushButton, "joinEventButton").text() == "Join another event…"
     assert_key_not_shown(dialog, KEY)
     assert_key_not_shown(join, KEY)
-    reopened = SettingsDialog(jatim.handle.uow)
+    reopened = SettingsDialog(session.settings)
     qtbot.addWidget(reopened)
     assert child(reopened, QLabel, "eventStatusLabel").text() == f"Joined event {EVENT}"
     assert_key_not_shown(reopened, KEY)
@@ -165,7 +165,7 @@ def test_a_typo_in_indonesian(qtbot: QtBot, dialog: SettingsDialog,
 def test_another_event_is_joined_only_after_a_confirmation(
         qtbot: QtBot, session: StandSession, jatim: Stand) -> None:
     event.join(jatim.handle.uow(), KEY)
-    fresh = SettingsDialog(session.handle.uow)
+    fresh = SettingsDialog(session.settings)
     qtbot.addWidget(fresh)
     fresh.show()
     join = open_join(qtbot, fresh)
@@ -208,7 +208,7 @@ def test_a_damaged_stored_key_is_said_and_a_new_one_replaces_it(
     with jatim.handle.uow() as uow:
         uow.session.add(SettingRow(key="event_key", value="zz"))
         uow.commit()
-    dialog = SettingsDialog(session.handle.uow)
+    dialog = SettingsDialog(session.settings)
     qtbot.addWidget(dialog)
     dialog.show()
     assert child(dialog, QLabel, "eventStatusLabel").text() == (
@@ -226,7 +226,7 @@ def test_a_scanned_qr_code_joins(qtbot: QtBot, session: StandSession, jatim: Sta
                                  scanner: ScannerFilter, focus: str) -> None:
     """The burst types into the key field (it lets the scanner through) and its Enter joins;
     with the focus elsewhere in the dialog, the scanner's code fills the field and joins."""
-    dialog = SettingsDialog(session.handle.uow, scanner=scanner)
+    dialog = SettingsDialog(session.settings, scanner=scanner)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()

@@ -32,7 +32,7 @@ from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
 
 
 def open_dialog(qtbot: QtBot, session: StandSession) -> SettingsDialog:
-    dialog = SettingsDialog(session.handle.uow)
+    dialog = SettingsDialog(session.settings)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -1,10 +1,10 @@
-"""The catalog dialog: add and edit products, adjust stock, import a catalog file."""
+"""The catalog dialog: add and edit products, adjust stock, import a catalog file (its section
+is ``import_box``)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, Signal
@@ -14,15 +14,12 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
-    QListWidget,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -30,19 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.domain.catalog import MAX_STOCK, CatalogFileError
+from posapp.domain.catalog import MAX_STOCK
 from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.product import Product
 from posapp.services.session.catalog import Imported
 from posapp.services.session.stand import StandSession
+from posapp.ui.catalog.import_box import CatalogImportBox
 from posapp.ui.catalog.model import CatalogTableModel
 from posapp.ui.common.errors import user_message
-from posapp.ui.common.i18n import current_language
 from posapp.ui.common.scanner import IGNORE_PROPERTY
 from posapp.ui.common.widgets import TOUCH_HEIGHT, message_label, show_message
-from posapp.ui.common.worker import BackgroundOp, run_in_background
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
@@ -62,7 +58,6 @@ class CatalogDialog(QDialog):
         self.setProperty(IGNORE_PROPERTY, True)  # a scan types into the focused field
         self.session = session
         self._editing: Product | None = None
-        self._import_op: BackgroundOp | None = None
         self._all = session.products.everything()
         self._build()
         self.retranslate()
@@ -108,17 +103,10 @@ class CatalogDialog(QDialog):
             _lay(QHBoxLayout(), self.stock_delta, self.stock_reason, self.adjust_button),
         )
 
-        self.import_box = QGroupBox()
-        self.import_button = self._add(QPushButton(), "importCatalogButton", self._import)
-        self.import_progress = self._add(QProgressBar(), "importProgress")
-        self.import_progress.setRange(0, 100)
-        self.import_progress.setValue(0)
-        self.import_problems = self._add(QListWidget(), "importProblems")
-        _lay(
-            QVBoxLayout(self.import_box),
-            _lay(QHBoxLayout(), self.import_button, self.import_progress),
-            self.import_problems,
-        )
+        self.import_box = CatalogImportBox(self.session.products)
+        self.import_box.started.connect(lambda: self._set_busy(True))
+        self.import_box.imported.connect(self._imported)
+        self.import_box.failed.connect(self._import_failed)
 
         self.error_label = message_label("catalogErrorLabel")
         self.status_label = message_label("catalogStatusLabel")
@@ -142,7 +130,7 @@ class CatalogDialog(QDialog):
 
     def _add(self, widget: W, name: str, clicked: Callable[[], object] | None = None) -> W:
         widget.setObjectName(name)
-        if not isinstance(widget, (QLabel, QTableView, QListWidget)):
+        if not isinstance(widget, (QLabel, QTableView)):
             widget.setMinimumHeight(TOUCH_HEIGHT)
         if isinstance(widget, QPushButton):
             widget.setAutoDefault(False)  # Enter from the scanner must not press a button
@@ -172,13 +160,11 @@ class CatalogDialog(QDialog):
         self.stock_reason.setPlaceholderText(self.tr("reason, for example: new delivery"))
         self.product_box.setTitle(self.tr("Product"))
         self.stock_box.setTitle(self.tr("Stock adjustment"))
-        self.import_box.setTitle(self.tr("Import a catalog file (.csv or .xlsx)"))
         buttons: list[tuple[QAbstractButton, str]] = [
             (self.active_check, self.tr("Active (on sale)")),
             (self.new_button, self.tr("New product")),
             (self.save_button, self.tr("Save product")),
             (self.adjust_button, self.tr("Adjust stock")),
-            (self.import_button, self.tr("Import file…")),
             (self.close_button, self.tr("Close")),
         ]
         for button, text in buttons:
@@ -189,8 +175,6 @@ class CatalogDialog(QDialog):
             (self.table, self.tr("Products")),
             (self.stock_delta, self.tr("Stock change (minus removes)")),
             (self.stock_reason, self.tr("Reason for the stock change")),
-            (self.import_progress, self.tr("Import progress")),
-            (self.import_problems, self.tr("Problems in the catalog file")),
             (self.error_label, self.tr("Error")),
             (self.status_label, self.tr("Status")),
         ]
@@ -199,7 +183,7 @@ class CatalogDialog(QDialog):
         self._show_stock()
 
     def done(self, result: int) -> None:
-        if self._import_op is None:  # a running import must first hand its catalog to the session
+        if not self.import_box.running:  # an import must first hand its catalog to the session
             super().done(result)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -228,7 +212,7 @@ class CatalogDialog(QDialog):
         self.inputs["sku"].setReadOnly(product is not None)  # a SKU never changes
         self.active_check.setChecked(product.active if product else True)
         self._show_stock()
-        self._set_busy(self._import_op is not None)
+        self._set_busy(self.import_box.running)
 
     def _show_stock(self) -> None:
         if self._editing is None:
@@ -302,33 +286,8 @@ class CatalogDialog(QDialog):
         self.catalogChanged.emit()
 
     # -- import --------------------------------------------------------------------------
-    def _import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import a catalog file"),
-            "",
-            self.tr("Catalog files (*.csv *.xlsx *.xlsm)"),
-        )
-        if not path:
-            return
-        self.import_problems.clear()
-        self.import_progress.setValue(0)
-        products = self.session.products
-        self._set_busy(True)
-        self._import_op = run_in_background(
-            self,
-            lambda progress: products.import_file(Path(path), progress),
-            on_success=self._imported,
-            on_failure=self._import_failed,
-            on_progress=self._import_progressed,
-        )
-
-    def _import_progressed(self, done: int, total: int) -> None:
-        self.import_progress.setValue(done * 100 // total if total else 0)
-
     def _imported(self, outcome: Imported) -> None:
         result = outcome.result
-        self._import_op = None
         self._reload(outcome.selling, outcome.everything)
         self._fill_form(self._editing)
         self._refresh_table()
@@ -339,14 +298,13 @@ class CatalogDialog(QDialog):
         )
 
     def _import_failed(self, exc: Exception) -> None:
-        self._import_op = None
         self._set_busy(False)
-        self.import_progress.setValue(0)
         self._show_error(exc)
 
     def _set_busy(self, busy: bool) -> None:
         """While an import runs, nothing else writes to the catalog."""
-        for button in (self.new_button, self.save_button, self.import_button, self.close_button):
+        for button in (self.new_button, self.save_button, self.import_box.button,
+                       self.close_button):
             button.setEnabled(not busy)
         self.adjust_button.setEnabled(not busy and self._editing is not None)
 
@@ -356,7 +314,7 @@ class CatalogDialog(QDialog):
         show_message(self.status_label, text, error=False)
 
     def _show_error(self, exc: BaseException) -> None:
-        """Show a refusal inline: the one place a service's (English) message is shown."""
+        """Show a refusal inline (a refused catalog file's bad rows are in the import box)."""
         if isinstance(exc, PosError):
             message = user_message(exc)
         else:
@@ -364,10 +322,6 @@ class CatalogDialog(QDialog):
             message = self.tr("Unexpected error: {error}").format(error=exc)
         show_message(self.status_label, "")
         show_message(self.error_label, message)
-        if isinstance(exc, CatalogFileError):
-            self.import_problems.clear()
-            lang = current_language()
-            self.import_problems.addItems([problem.text(lang) for problem in exc.problems])
 
 
 def _camel(field: str) -> str:

@@ -20,7 +20,6 @@ from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import PaymentKind
 from posapp.domain.tender import PaymentMethod
-from posapp.services import order_fulfil
 from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
@@ -138,10 +137,10 @@ class OrderCancelDialog(QDialog):
             self.reason.setFocus()
             return
         try:
-            self.outcome = order_fulfil.cancel(
-                self.session.handle.uow(), self.order.order_no,
-                supervisor_name=self.supervisor.name(), supervisor_pin=self.supervisor.pin(),
-                reason=reason, deposit="refund" if self.refund.isChecked() else "keep",
+            self.outcome = self.session.orders.cancel(
+                self.order.order_no, supervisor=self.supervisor.name(),
+                pin=self.supervisor.pin(), reason=reason,
+                deposit="refund" if self.refund.isChecked() else "keep",
                 method=PaymentMethod(self.method.currentData()))
         except PosError as exc:
             self._say(user_message(exc))

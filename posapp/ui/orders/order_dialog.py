@@ -26,7 +26,7 @@ from posapp.domain.fx import convert, format_foreign, format_rate
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import Buyer, OrderItem, PaymentKind
 from posapp.domain.tender import Payment
-from posapp.services import fx, orders
+from posapp.services import fx
 from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
@@ -57,7 +57,7 @@ class CurrencyEstimate(QObject):
     def __init__(self, session: StandSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         try:
-            self.rates = fx.get(session.handle.uow(write=False))
+            self.rates = session.orders.rates()
         except PosError:  # no estimate then; the order itself does not need one
             self.rates = {}
 
@@ -296,10 +296,9 @@ class OrderDialog(QDialog):
             self.address.setFocus()
             return
         try:
-            result = orders.place(self.session.handle.uow(), self.session.require_cashier(),
-                                  self.buyer(), self.lines.items(),
-                                  due=self.due.date().toPython(), deposit=self.deposit,
-                                  note=self.note.text())
+            result = self.session.orders.place(self.buyer(), self.lines.items(),
+                                               due=self.due.date().toPython(),
+                                               deposit=self.deposit, note=self.note.text())
         except PosError as exc:
             show_message(self.error, user_message(exc))
             return

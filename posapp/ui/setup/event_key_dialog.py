@@ -6,7 +6,6 @@ another event than the one the stand has joined asks for a confirmation first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
@@ -14,12 +13,11 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayo
 
 from posapp.domain.errors import PosError
 from posapp.domain.event_key import fingerprint, parse_key
-from posapp.services import event
-from posapp.store.uow import UnitOfWork
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.widgets import TOUCH_HEIGHT, button, message_label, show_message
 
 if TYPE_CHECKING:
+    from posapp.services.session.config import SettingsDesk
     from posapp.ui.common.scanner import ScannerFilter
 
 
@@ -38,13 +36,13 @@ class JoinEventDialog(QDialog):
 
     joined = Signal(object)
 
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], parent: QWidget | None = None,
+    def __init__(self, settings: SettingsDesk, parent: QWidget | None = None,
                  *, scanner: ScannerFilter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("joinEventDialog")
         self.setModal(True)
         self.setMinimumWidth(560)
-        self._uow = uow_factory
+        self._settings = settings
         self.current: str | None = None  # the event id the stand joined
         self.damaged = False  # the stored key cannot be read: joining replaces it
         self._confirming: str | None = None  # the event id waiting for "Replace"
@@ -77,7 +75,7 @@ class JoinEventDialog(QDialog):
 
     def _read_current(self) -> None:
         try:
-            self.current = event.event_id(self._uow())
+            self.current = self._settings.event_id()
         except PosError as exc:  # a damaged key: say so, a new one replaces it
             self.damaged = True
             show_message(self.error, user_message(exc))
@@ -122,8 +120,8 @@ class JoinEventDialog(QDialog):
                     old=self.current, new=new_id))
             return
         try:
-            result = event.join(self._uow(), text,
-                                replace=self._confirming == new_id or self.damaged)
+            result = self._settings.join_event(
+                text, replace=self._confirming == new_id or self.damaged)
         except PosError as exc:
             show_message(self.error, user_message(exc))
             return

@@ -1,4 +1,6 @@
-"""The set-up wizard's pages: their widgets and values; the wizard calls the services."""
+"""The set-up wizard's stand, catalog and supervisor pages: their widgets and values; the
+wizard calls the services (the organizers' page is ``sync_page``, the shared pieces
+``page_base``)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,8 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QPoint, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,13 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
-from posapp.ui.common.widgets import TOUCH_HEIGHT, button, message_label, show_message
+from posapp.ui.common.widgets import button
+from posapp.ui.setup.page_base import SetupPage, TouchRadio, form_captions, touch_field
 
 TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 # Provinces by BPS code outside Western Indonesian Time (WIB).
@@ -33,7 +33,6 @@ _WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 _WIT = {"81", "82", "91", "94"}
 _PIN = re.compile(r"^\d{4,12}$")
 MAX_NAME = 60
-W = TypeVar("W", bound=QWidget)
 
 
 @dataclass(frozen=True)
@@ -58,47 +57,6 @@ def read_provinces(path: Path) -> list[Province]:
                 for r in csv.DictReader(f)]
 
 
-def _field(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    widget.setMinimumHeight(TOUCH_HEIGHT)
-    return widget
-
-
-def _captions(parent: QWidget, count: int) -> list[QLabel]:
-    """Form labels as tall as the fields beside them, so they line up."""
-    labels = [QLabel(parent) for _ in range(count)]
-    for label in labels:
-        label.setMinimumHeight(TOUCH_HEIGHT)
-        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return labels
-
-
-class TouchRadio(QRadioButton):
-    """A radio button that reacts to a touch anywhere on its (full-width) row."""
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-
-class SetupPage(QWizardPage):
-    """A page with an inline message line; subclasses build widgets and ``retranslate``."""
-
-    def __init__(self, error_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.error = message_label(error_name, self)
-
-    def show_message(self, text: str) -> None:
-        show_message(self.error, text)
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
 class StandPage(SetupPage):
     """Which province's stand this is, its display name, the event and its time zone."""
 
@@ -106,20 +64,20 @@ class StandPage(SetupPage):
         super().__init__("standPageError", parent)
         self.provinces = provinces
         self._prefill = ""
-        self.province_combo = _field(QComboBox(self), "provinceCombo")
+        self.province_combo = touch_field(QComboBox(self), "provinceCombo")
         for p in provinces:
             self.province_combo.addItem(p.name, p.stand_code)
         self.province_combo.setCurrentIndex(-1)
         self.province_combo.currentIndexChanged.connect(self._province_changed)
         self.code_label = QLabel(self)
         self.code_label.setObjectName("standCodeLabel")
-        self.name_input = _field(QLineEdit(self), "standNameInput")
-        self.event_input = _field(QLineEdit(self), "eventNameInput")
-        self.timezone_combo = _field(QComboBox(self), "timezoneCombo")
+        self.name_input = touch_field(QLineEdit(self), "standNameInput")
+        self.event_input = touch_field(QLineEdit(self), "eventNameInput")
+        self.timezone_combo = touch_field(QComboBox(self), "timezoneCombo")
         for zone in TIMEZONES:
             self.timezone_combo.addItem(zone, zone)
         self.form = QFormLayout()
-        self.captions = _captions(self, 5)
+        self.captions = form_captions(self, 5)
         widgets = (self.province_combo, self.code_label, self.name_input, self.event_input,
                    self.timezone_combo)
         for caption, widget in zip(self.captions, widgets, strict=True):
@@ -201,13 +159,13 @@ class CatalogPage(SetupPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("catalogPageError", parent)
-        self.demo_radio = _field(TouchRadio(self), "demoCatalogRadio")
-        self.file_radio = _field(TouchRadio(self), "importCatalogRadio")
+        self.demo_radio = touch_field(TouchRadio(self), "demoCatalogRadio")
+        self.file_radio = touch_field(TouchRadio(self), "importCatalogRadio")
         self.group = QButtonGroup(self)
         self.group.addButton(self.demo_radio)
         self.group.addButton(self.file_radio)
         self.demo_radio.setChecked(True)
-        self.file_input = _field(QLineEdit(self), "catalogFileInput")
+        self.file_input = touch_field(QLineEdit(self), "catalogFileInput")
         self.file_button = button("catalogFileButton", self)
         self.file_button.clicked.connect(self.choose_file)
         self.summary = QLabel(self)
@@ -284,9 +242,9 @@ class SupervisorPage(SetupPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("supervisorPageError", parent)
-        self.name_input = _field(QLineEdit(self), "supervisorNameInput")
-        self.pin_input = _field(QLineEdit(self), "supervisorPinInput")
-        self.repeat_input = _field(QLineEdit(self), "supervisorPinRepeat")
+        self.name_input = touch_field(QLineEdit(self), "supervisorNameInput")
+        self.pin_input = touch_field(QLineEdit(self), "supervisorPinInput")
+        self.repeat_input = touch_field(QLineEdit(self), "supervisorPinRepeat")
         self.name_input.setMaxLength(MAX_NAME)
         digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self)
         for pin in (self.pin_input, self.repeat_input):
@@ -296,7 +254,7 @@ class SupervisorPage(SetupPage):
                                     | Qt.InputMethodHint.ImhSensitiveData)
             pin.setProperty("scannerIgnore", True)
             pin.textEdited.connect(lambda _text: self.show_message(""))
-        self.captions = _captions(self, 3)
+        self.captions = form_captions(self, 3)
         form = QFormLayout()
         widgets = (self.name_input, self.pin_input, self.repeat_input)
         for caption, widget in zip(self.captions, widgets, strict=True):

@@ -15,7 +15,7 @@ from posapp.services.settings import check_central_place, normalize_central
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.widgets import TOUCH_HEIGHT, button
 from posapp.ui.setup.event_key_dialog import key_input
-from posapp.ui.setup.pages import SetupPage
+from posapp.ui.setup.page_base import SetupPage
 
 
 class SyncSetupPage(SetupPage):

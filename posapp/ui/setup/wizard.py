@@ -1,9 +1,10 @@
 """The first start: make a stand (province, event, catalog, the organizers' event key and
 central store, first supervisor) in a few pages.
 
-The pages (``setup_pages``) only hold what was typed; this wizard checks it against the data
-folder and the catalog file, and on Finish creates the stand through the services, all of
-it or nothing: a half-made database file is removed and the reason shown on the page.
+The pages (``pages``, ``sync_page``) only hold what was typed; this wizard checks it against
+the data folder and the catalog file, and on Finish creates the stand through one service
+(``services.setup.create_stand``), all of it or nothing: a half-made database file is removed
+and the reason shown on the page.
 """
 
 from __future__ import annotations
@@ -23,13 +24,8 @@ from posapp.services.users import Role
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.widgets import TOUCH_HEIGHT
-from posapp.ui.setup.pages import (
-    CatalogPage,
-    SetupPage,
-    StandPage,
-    SupervisorPage,
-    read_provinces,
-)
+from posapp.ui.setup.page_base import SetupPage
+from posapp.ui.setup.pages import CatalogPage, StandPage, SupervisorPage, read_provinces
 from posapp.ui.setup.sync_page import SyncSetupPage
 
 STAND_PAGE, CATALOG_PAGE, SYNC_PAGE, SUPERVISOR_PAGE = range(4)

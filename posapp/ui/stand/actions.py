@@ -206,7 +206,7 @@ class StandActions(QObject):
     def open_settings(self) -> None:
         from posapp.ui.setup.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.session.handle.uow, self.window, scanner=self.window.scanner)
+        dialog = SettingsDialog(self.session.settings, self.window, scanner=self.window.scanner)
         dialog.saved.connect(self.apply_settings)
         before = self.window.backups.folder()
         dialog.saved.connect(lambda s: self._first_backup(s, before))
