@@ -539,18 +539,6 @@
         <translation>Buka struk</translation>
     </message>
     <message>
-        <source>Void sale</source>
-        <translation>Batalkan penjualan</translation>
-    </message>
-    <message>
-        <source>Refund selected</source>
-        <translation>Retur yang dipilih</translation>
-    </message>
-    <message>
-        <source>Reprint</source>
-        <translation>Cetak ulang</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>Tutup (Esc)</translation>
     </message>
@@ -567,52 +555,8 @@
         <translation>Pindai atau ketik nomor struk</translation>
     </message>
     <message>
-        <source>Reason for the void or refund</source>
-        <translation>Alasan pembatalan atau retur</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Refund by</source>
-        <translation>Kembalikan dana lewat</translation>
-    </message>
-    <message>
         <source>Sales</source>
         <translation>Penjualan</translation>
-    </message>
-    <message>
-        <source>Lines of the sale</source>
-        <translation>Baris penjualan</translation>
-    </message>
-    <message>
-        <source>Refund method</source>
-        <translation>Cara pengembalian dana</translation>
-    </message>
-    <message>
-        <source>Receipt copy (sent to the printer)</source>
-        <translation>Salinan struk (dikirim ke printer)</translation>
-    </message>
-    <message>
-        <source>Receipt preview</source>
-        <translation>Pratinjau struk</translation>
-    </message>
-    <message>
-        <source>Quantity to refund: {item}</source>
-        <translation>Jumlah diretur: {item}</translation>
-    </message>
-    <message>
-        <source>Scan or type a receipt number, or pick a sale.</source>
-        <translation>Pindai atau ketik nomor struk, atau pilih penjualan.</translation>
-    </message>
-    <message>
-        <source>Voided</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Refunded {amount}</source>
-        <translation>Diretur {amount}</translation>
     </message>
     <message>
         <source>Sale {receipt} voided: {amount} taken off the shift.</source>
@@ -1852,6 +1796,65 @@ Nominal: %1</translation>
     <message>
         <source>Refund qty</source>
         <translation>Jml retur</translation>
+    </message>
+</context>
+<context>
+    <name>SalePanel</name>
+    <message>
+        <source>Void sale</source>
+        <translation>Batalkan penjualan</translation>
+    </message>
+    <message>
+        <source>Refund selected</source>
+        <translation>Retur yang dipilih</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Cetak ulang</translation>
+    </message>
+    <message>
+        <source>Reason for the void or refund</source>
+        <translation>Alasan pembatalan atau retur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Refund by</source>
+        <translation>Kembalikan dana lewat</translation>
+    </message>
+    <message>
+        <source>Lines of the sale</source>
+        <translation>Baris penjualan</translation>
+    </message>
+    <message>
+        <source>Refund method</source>
+        <translation>Cara pengembalian dana</translation>
+    </message>
+    <message>
+        <source>Receipt copy (sent to the printer)</source>
+        <translation>Salinan struk (dikirim ke printer)</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Pratinjau struk</translation>
+    </message>
+    <message>
+        <source>Quantity to refund: {item}</source>
+        <translation>Jumlah diretur: {item}</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt number, or pick a sale.</source>
+        <translation>Pindai atau ketik nomor struk, atau pilih penjualan.</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}</source>
+        <translation>Diretur {amount}</translation>
     </message>
 </context>
 <context>
