@@ -1134,6 +1134,85 @@
     </message>
 </context>
 <context>
+    <name>OrderPanel</name>
+    <message>
+        <source>Picked up, or the courier and tracking number</source>
+        <translation>Diambil sendiri, atau kurir dan nomor resi</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>Bayar…</translation>
+    </message>
+    <message>
+        <source>Pay towards the order</source>
+        <translation>Bayar untuk pesanan</translation>
+    </message>
+    <message>
+        <source>Mark ready</source>
+        <translation>Tandai siap</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>Serahkan…</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Serahkan</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Batalkan pesanan…</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Cetak nota</translation>
+    </message>
+    <message>
+        <source>Print the order slip again</source>
+        <translation>Cetak ulang nota pesanan</translation>
+    </message>
+    <message>
+        <source>Lines of the order</source>
+        <translation>Baris pesanan</translation>
+    </message>
+    <message>
+        <source>Payments of the order</source>
+        <translation>Pembayaran pesanan</translation>
+    </message>
+    <message>
+        <source>Scan the order slip, type its number, or pick an order.</source>
+        <translation>Pindai nota pesanan, ketik nomornya, atau pilih pesanan.</translation>
+    </message>
+    <message>
+        <source>ship to {address}</source>
+        <translation>kirim ke {address}</translation>
+    </message>
+    <message>
+        <source>picked up at the stand</source>
+        <translation>diambil di stan</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Selesai {date}</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>TERLAMBAT</translation>
+    </message>
+    <message>
+        <source>Total {total} · paid {paid} · balance due {balance}</source>
+        <translation>Total {total} · dibayar {paid} · sisa tagihan {balance}</translation>
+    </message>
+    <message>
+        <source>Pieces to hand over: {item}</source>
+        <translation>Jumlah yang diserahkan: {item}</translation>
+    </message>
+</context>
+<context>
     <name>OrderPaymentDialog</name>
     <message>
         <source>Take deposit (Enter)</source>
@@ -1234,10 +1313,6 @@
         <translation>Pindai atau ketik nomor pesanan</translation>
     </message>
     <message>
-        <source>Picked up, or the courier and tracking number</source>
-        <translation>Diambil sendiri, atau kurir dan nomor resi</translation>
-    </message>
-    <message>
         <source>New order (Shift+F12)</source>
         <translation>Pesanan baru (Shift+F12)</translation>
     </message>
@@ -1250,84 +1325,12 @@
         <translation>Buka pesanan</translation>
     </message>
     <message>
-        <source>Pay…</source>
-        <translation>Bayar…</translation>
-    </message>
-    <message>
-        <source>Pay towards the order</source>
-        <translation>Bayar untuk pesanan</translation>
-    </message>
-    <message>
-        <source>Mark ready</source>
-        <translation>Tandai siap</translation>
-    </message>
-    <message>
-        <source>Hand over…</source>
-        <translation>Serahkan…</translation>
-    </message>
-    <message>
-        <source>Hand over</source>
-        <translation>Serahkan</translation>
-    </message>
-    <message>
-        <source>Cancel order…</source>
-        <translation>Batalkan pesanan…</translation>
-    </message>
-    <message>
-        <source>Cancel order</source>
-        <translation>Batalkan pesanan</translation>
-    </message>
-    <message>
-        <source>Print slip</source>
-        <translation>Cetak nota</translation>
-    </message>
-    <message>
-        <source>Print the order slip again</source>
-        <translation>Cetak ulang nota pesanan</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>Tutup (Esc)</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Lines of the order</source>
-        <translation>Baris pesanan</translation>
-    </message>
-    <message>
-        <source>Payments of the order</source>
-        <translation>Pembayaran pesanan</translation>
-    </message>
-    <message>
-        <source>Scan the order slip, type its number, or pick an order.</source>
-        <translation>Pindai nota pesanan, ketik nomornya, atau pilih pesanan.</translation>
-    </message>
-    <message>
-        <source>ship to {address}</source>
-        <translation>kirim ke {address}</translation>
-    </message>
-    <message>
-        <source>picked up at the stand</source>
-        <translation>diambil di stan</translation>
-    </message>
-    <message>
-        <source>Due {date}</source>
-        <translation>Selesai {date}</translation>
-    </message>
-    <message>
-        <source>OVERDUE</source>
-        <translation>TERLAMBAT</translation>
-    </message>
-    <message>
-        <source>Total {total} · paid {paid} · balance due {balance}</source>
-        <translation>Total {total} · dibayar {paid} · sisa tagihan {balance}</translation>
-    </message>
-    <message>
-        <source>Pieces to hand over: {item}</source>
-        <translation>Jumlah yang diserahkan: {item}</translation>
     </message>
 </context>
 <context>
