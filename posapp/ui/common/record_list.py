@@ -146,16 +146,17 @@ class RecordList(QWidget):
         self._list.addWidget(widget)
         self._footer.append(widget)
 
-    def add_code_field(self, name: str, button: str,
-                       open_code: Callable[[str], bool]) -> tuple[QLineEdit, QPushButton]:
-        """A field to scan or type a record's number, and its Open button, above the detail.
-        ``open_code(text)`` opens it; the field empties when it did (returned True)."""
+    def add_code_field(self, name: str, button: str, open_code: Callable[[str], bool], *,
+                       shares: tuple[int, int] = (1, 0)) -> tuple[QLineEdit, QPushButton]:
+        """A field to scan or type a record's number, and its Open button, above the detail
+        (*shares*: their parts of the row's width). ``open_code(text)`` opens the record;
+        the field empties when it did (returned True)."""
         self.code_input = QLineEdit(self, objectName=name)
         self.code_input.setMinimumHeight(TOUCH)
         self.open_button = touch_button(self, button)
         self._open_code = open_code
-        self._code_row.addWidget(self.code_input, 1)
-        self._code_row.addWidget(self.open_button)
+        self._code_row.addWidget(self.code_input, shares[0])
+        self._code_row.addWidget(self.open_button, shares[1])
         self.code_input.returnPressed.connect(self._code_entered)
         self.open_button.clicked.connect(self._code_entered)
         return self.code_input, self.open_button

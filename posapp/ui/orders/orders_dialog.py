@@ -67,7 +67,7 @@ class OrdersDialog(QDialog):
         self.new_button = touch_button(self, "newOrderButton")
         self.records.add_footer(self.new_button)
         self.order_input, self.open_button = self.records.add_code_field(
-            "orderNumberInput", "openOrderButton", self.open_order)
+            "orderNumberInput", "openOrderButton", self.open_order, shares=(4, 1))
         self.detail = OrderPanel(self.session, self.today, self)
         self.close_button = touch_button(self, "ordersCloseButton")
         self.records.add_detail(self.detail, 1)

@@ -43,7 +43,7 @@ class HistoryDialog(QDialog):
         self.all_toggle.setMinimumHeight(TOUCH)
         self.records.add_tool(self.all_toggle)
         self.receipt_input, self.open_button = self.records.add_code_field(
-            "receiptInput", "openReceiptButton", self.open_receipt)
+            "receiptInput", "openReceiptButton", self.open_receipt, shares=(2, 1))
         self.detail = SalePanel(self.session.info.zone, self)
         self.close_button = touch_button(self, "historyCloseButton")
         self.records.add_detail(self.detail, 1)
