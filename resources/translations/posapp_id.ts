@@ -621,18 +621,6 @@
         <translation>Buka struk</translation>
     </message>
     <message>
-        <source>Void sale</source>
-        <translation>Batalkan penjualan</translation>
-    </message>
-    <message>
-        <source>Refund selected</source>
-        <translation>Retur yang dipilih</translation>
-    </message>
-    <message>
-        <source>Reprint</source>
-        <translation>Cetak ulang</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>Tutup (Esc)</translation>
     </message>
@@ -649,52 +637,8 @@
         <translation>Pindai atau ketik nomor struk</translation>
     </message>
     <message>
-        <source>Reason for the void or refund</source>
-        <translation>Alasan pembatalan atau retur</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Refund by</source>
-        <translation>Kembalikan dana lewat</translation>
-    </message>
-    <message>
         <source>Sales</source>
         <translation>Penjualan</translation>
-    </message>
-    <message>
-        <source>Lines of the sale</source>
-        <translation>Baris penjualan</translation>
-    </message>
-    <message>
-        <source>Refund method</source>
-        <translation>Cara pengembalian dana</translation>
-    </message>
-    <message>
-        <source>Receipt copy (sent to the printer)</source>
-        <translation>Salinan struk (dikirim ke printer)</translation>
-    </message>
-    <message>
-        <source>Receipt preview</source>
-        <translation>Pratinjau struk</translation>
-    </message>
-    <message>
-        <source>Quantity to refund: {item}</source>
-        <translation>Jumlah diretur: {item}</translation>
-    </message>
-    <message>
-        <source>Scan or type a receipt number, or pick a sale.</source>
-        <translation>Pindai atau ketik nomor struk, atau pilih penjualan.</translation>
-    </message>
-    <message>
-        <source>Voided</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Refunded {amount}</source>
-        <translation>Diretur {amount}</translation>
     </message>
     <message>
         <source>Sale {receipt} voided: {amount} taken off the shift.</source>
@@ -1272,6 +1216,85 @@
     </message>
 </context>
 <context>
+    <name>OrderPanel</name>
+    <message>
+        <source>Picked up, or the courier and tracking number</source>
+        <translation>Diambil sendiri, atau kurir dan nomor resi</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>Bayar…</translation>
+    </message>
+    <message>
+        <source>Pay towards the order</source>
+        <translation>Bayar untuk pesanan</translation>
+    </message>
+    <message>
+        <source>Mark ready</source>
+        <translation>Tandai siap</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>Serahkan…</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Serahkan</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Batalkan pesanan…</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Cetak nota</translation>
+    </message>
+    <message>
+        <source>Print the order slip again</source>
+        <translation>Cetak ulang nota pesanan</translation>
+    </message>
+    <message>
+        <source>Lines of the order</source>
+        <translation>Baris pesanan</translation>
+    </message>
+    <message>
+        <source>Payments of the order</source>
+        <translation>Pembayaran pesanan</translation>
+    </message>
+    <message>
+        <source>Scan the order slip, type its number, or pick an order.</source>
+        <translation>Pindai nota pesanan, ketik nomornya, atau pilih pesanan.</translation>
+    </message>
+    <message>
+        <source>ship to {address}</source>
+        <translation>kirim ke {address}</translation>
+    </message>
+    <message>
+        <source>picked up at the stand</source>
+        <translation>diambil di stan</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Selesai {date}</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>TERLAMBAT</translation>
+    </message>
+    <message>
+        <source>Total {total} · paid {paid} · balance due {balance}</source>
+        <translation>Total {total} · dibayar {paid} · sisa tagihan {balance}</translation>
+    </message>
+    <message>
+        <source>Pieces to hand over: {item}</source>
+        <translation>Jumlah yang diserahkan: {item}</translation>
+    </message>
+</context>
+<context>
     <name>OrderPaymentDialog</name>
     <message>
         <source>Take deposit (Enter)</source>
@@ -1372,10 +1395,6 @@
         <translation>Pindai atau ketik nomor pesanan</translation>
     </message>
     <message>
-        <source>Picked up, or the courier and tracking number</source>
-        <translation>Diambil sendiri, atau kurir dan nomor resi</translation>
-    </message>
-    <message>
         <source>New order (Shift+F12)</source>
         <translation>Pesanan baru (Shift+F12)</translation>
     </message>
@@ -1388,84 +1407,12 @@
         <translation>Buka pesanan</translation>
     </message>
     <message>
-        <source>Pay…</source>
-        <translation>Bayar…</translation>
-    </message>
-    <message>
-        <source>Pay towards the order</source>
-        <translation>Bayar untuk pesanan</translation>
-    </message>
-    <message>
-        <source>Mark ready</source>
-        <translation>Tandai siap</translation>
-    </message>
-    <message>
-        <source>Hand over…</source>
-        <translation>Serahkan…</translation>
-    </message>
-    <message>
-        <source>Hand over</source>
-        <translation>Serahkan</translation>
-    </message>
-    <message>
-        <source>Cancel order…</source>
-        <translation>Batalkan pesanan…</translation>
-    </message>
-    <message>
-        <source>Cancel order</source>
-        <translation>Batalkan pesanan</translation>
-    </message>
-    <message>
-        <source>Print slip</source>
-        <translation>Cetak nota</translation>
-    </message>
-    <message>
-        <source>Print the order slip again</source>
-        <translation>Cetak ulang nota pesanan</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>Tutup (Esc)</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Lines of the order</source>
-        <translation>Baris pesanan</translation>
-    </message>
-    <message>
-        <source>Payments of the order</source>
-        <translation>Pembayaran pesanan</translation>
-    </message>
-    <message>
-        <source>Scan the order slip, type its number, or pick an order.</source>
-        <translation>Pindai nota pesanan, ketik nomornya, atau pilih pesanan.</translation>
-    </message>
-    <message>
-        <source>ship to {address}</source>
-        <translation>kirim ke {address}</translation>
-    </message>
-    <message>
-        <source>picked up at the stand</source>
-        <translation>diambil di stan</translation>
-    </message>
-    <message>
-        <source>Due {date}</source>
-        <translation>Selesai {date}</translation>
-    </message>
-    <message>
-        <source>OVERDUE</source>
-        <translation>TERLAMBAT</translation>
-    </message>
-    <message>
-        <source>Total {total} · paid {paid} · balance due {balance}</source>
-        <translation>Total {total} · dibayar {paid} · sisa tagihan {balance}</translation>
-    </message>
-    <message>
-        <source>Pieces to hand over: {item}</source>
-        <translation>Jumlah yang diserahkan: {item}</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +1881,65 @@ Nominal: %1</translation>
     <message>
         <source>Refund qty</source>
         <translation>Jml retur</translation>
+    </message>
+</context>
+<context>
+    <name>SalePanel</name>
+    <message>
+        <source>Void sale</source>
+        <translation>Batalkan penjualan</translation>
+    </message>
+    <message>
+        <source>Refund selected</source>
+        <translation>Retur yang dipilih</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Cetak ulang</translation>
+    </message>
+    <message>
+        <source>Reason for the void or refund</source>
+        <translation>Alasan pembatalan atau retur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Refund by</source>
+        <translation>Kembalikan dana lewat</translation>
+    </message>
+    <message>
+        <source>Lines of the sale</source>
+        <translation>Baris penjualan</translation>
+    </message>
+    <message>
+        <source>Refund method</source>
+        <translation>Cara pengembalian dana</translation>
+    </message>
+    <message>
+        <source>Receipt copy (sent to the printer)</source>
+        <translation>Salinan struk (dikirim ke printer)</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Pratinjau struk</translation>
+    </message>
+    <message>
+        <source>Quantity to refund: {item}</source>
+        <translation>Jumlah diretur: {item}</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt number, or pick a sale.</source>
+        <translation>Pindai atau ketik nomor struk, atau pilih penjualan.</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}</source>
+        <translation>Diretur {amount}</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,21 @@
 """What the orders list's buttons do with the open order: pay, mark ready, hand over (taking
-the balance in the same step), cancel, print the slip again; and queueing a slip."""
+the balance in the same step), cancel, print the slip again; and queueing a slip.
+
+The actions know the screen only as an ``OrderScreen`` (the open order, the pieces chosen,
+where to say things, what to do after a step), so the orders dialog imports them and not the
+other way round."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import PaymentKind
 from posapp.domain.tender import Payment
-from posapp.services import order_fulfil, orders
 from posapp.services.order_fulfil import HandOver
 from posapp.services.orders import OrderView, PaymentResult
 from posapp.services.session.stand import StandSession
@@ -22,7 +25,6 @@ from posapp.ui.orders.cancel_dialog import OrderCancelDialog
 from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 
 if TYPE_CHECKING:
-    from posapp.ui.orders.orders_dialog import OrdersDialog
     from posapp.ui.stand.print_controller import PrintController
 
 
@@ -36,49 +38,69 @@ def queue_order_slip(printing: PrintController, order_no: str) -> str | None:
     return None
 
 
+class OrderScreen(Protocol):
+    """What the order verbs need of the screen showing the open order."""
+
+    @property
+    def session(self) -> StandSession: ...
+
+    @property
+    def order(self) -> OrderView | None: ...
+
+    def pieces(self) -> dict[int, int]:
+        """{line number: pieces} chosen to hand over now."""
+        ...
+
+    def tracking_text(self) -> str: ...
+
+    def say(self, text: str, *, error: bool) -> None: ...
+
+    def after_step(self, order: OrderView, message: str, *, slip: bool = True,
+                   stock: set[int] | None = None) -> None:
+        """*order* changed by a step: show it again, say *message*, print its slip."""
+        ...
+
+
 class OrderActions(QObject):
     """The verbs of the orders list. ``dialog`` is the one step dialog open (tests use it)."""
 
-    def __init__(self, orders_dialog: OrdersDialog,
+    payment_opened = Signal(object)  # a payment dialog opened (the buyer's display follows)
+    slip_requested = Signal(str)  # an order number whose slip should go to the printer
+
+    def __init__(self, screen: OrderScreen, parent: QWidget,
                  qris_image: QrisImageFactory | None = None) -> None:
-        super().__init__(orders_dialog)
-        self.d = orders_dialog
+        super().__init__(parent)
+        self.screen, self.parent_widget = screen, parent
         self.qris_image = qris_image
         self.dialog: QDialog | None = None
-        buttons = orders_dialog.buttons
-        buttons["payOrderButton"].clicked.connect(self.pay)
-        buttons["readyButton"].clicked.connect(self.mark_ready)
-        buttons["handOverButton"].clicked.connect(self.hand_over)
-        buttons["cancelOrderButton"].clicked.connect(self.cancel)
-        buttons["printSlipButton"].clicked.connect(self.print_slip)
 
     @property
     def session(self) -> StandSession:
-        return self.d.session
+        return self.screen.session
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.open()
         if isinstance(dialog, OrderPaymentDialog):
-            self.d.payment_opened.emit(dialog)
+            self.payment_opened.emit(dialog)
 
     def _refused(self, exc: PosError) -> None:
-        self.d.say(user_message(exc), error=True)
+        self.screen.say(user_message(exc), error=True)
 
     # -- money -------------------------------------------------------------------------------
     def pay(self) -> None:
         """A payment towards the open order's balance (part of it, or all with change)."""
-        order = self.d.order
+        order = self.screen.order
         if order is None:
             return
         number = order.order_no
 
         def take(payments: list[Payment]) -> PaymentResult:
-            return orders.pay(self.session.handle.uow(), self.session.require_cashier(), number,
-                              payments)
+            return self.session.orders.pay(number, payments)
 
         dialog = OrderPaymentDialog(self.session, "balance", order.balance, take=take,
-                                    order_no=number, parent=self.d, qris_image=self.qris_image)
+                                    order_no=number, parent=self.parent_widget,
+                                    qris_image=self.qris_image)
         dialog.accepted.connect(lambda: self._paid(dialog))
         self._open(dialog)
 
@@ -91,7 +113,7 @@ class OrderActions(QObject):
             number=order.order_no, amount=format_rupiah(sum(p.amount for p in
                                                             result.tender.payments)),
             balance=format_rupiah(order.balance))
-        self.d.after_step(order, self._with_change(text, result.tender.change))
+        self.screen.after_step(order, self._with_change(text, result.tender.change))
 
     def _with_change(self, text: str, change: int) -> str:
         if not change:
@@ -100,35 +122,33 @@ class OrderActions(QObject):
 
     # -- steps -------------------------------------------------------------------------------
     def mark_ready(self) -> None:
-        order = self.d.order
+        order = self.screen.order
         if order is None:
             return
         try:
-            view = orders.mark_ready(self.session.handle.uow(), self.session.require_cashier(),
-                                     order.order_no)
+            view = self.session.orders.mark_ready(order.order_no)
         except PosError as exc:
             self._refused(exc)
             return
-        self.d.after_step(view, self.tr("Order {number} is ready for {buyer}.").format(
+        self.screen.after_step(view, self.tr("Order {number} is ready for {buyer}.").format(
             number=view.order_no, buyer=view.buyer.name), slip=False)
 
     def hand_over(self) -> None:
         """Hand over the pieces chosen per line (all that is left by default), taking first
         what must be paid for them: everything due at the last hand-over."""
-        order = self.d.order
+        order = self.screen.order
         if order is None:
             return
-        pieces = self.d.pieces()
+        pieces = self.screen.pieces()
         if not pieces:
-            self.d.say(self.tr("Choose how many pieces to hand over on at least one line."),
-                       error=True)
+            self.screen.say(
+                self.tr("Choose how many pieces to hand over on at least one line."), error=True)
             return
-        number, tracking = order.order_no, self.d.tracking.text()
+        number, tracking = order.order_no, self.screen.tracking_text()
 
         def take(payments: list[Payment]) -> HandOver:
-            return order_fulfil.hand_over(self.session.handle.uow(), self.session.require_cashier(),
-                                          number, payments=payments, lines=pieces,
-                                          tracking=tracking)
+            return self.session.orders.hand_over(number, payments=payments, lines=pieces,
+                                                 tracking=tracking)
 
         required = self._required(order, pieces)
         if required <= 0 or order.balance <= 0:
@@ -138,8 +158,9 @@ class OrderActions(QObject):
                 self._refused(exc)
             return
         dialog = OrderPaymentDialog(self.session, "handover", order.balance, take=take,
-                                    order_no=number, required=required, parent=self.d,
-                                    qris_image=self.qris_image)
+                                    order_no=number, required=required,
+                                    parent=self.parent_widget, qris_image=self.qris_image)
+
         def accepted() -> None:
             if isinstance(dialog.outcome, HandOver):
                 self._handed_over(dialog.outcome)
@@ -166,14 +187,14 @@ class OrderActions(QObject):
         else:
             text = self.tr("Part of order {number} handed over; balance due {balance}.").format(
                 number=order.order_no, balance=format_rupiah(order.balance))
-        self.d.after_step(order, self._with_change(text, done.tender.change))
+        self.screen.after_step(order, self._with_change(text, done.tender.change))
 
     def cancel(self) -> None:
         """Cancel the open order, a supervisor approving; the deposit given back or kept."""
-        order = self.d.order
+        order = self.screen.order
         if order is None:
             return
-        dialog = OrderCancelDialog(self.session, order, self.d)
+        dialog = OrderCancelDialog(self.session, order, self.parent_widget)
         dialog.accepted.connect(lambda: self._cancelled(dialog))
         self._open(dialog)
 
@@ -193,11 +214,11 @@ class OrderActions(QObject):
             text = self.tr("Order {number} cancelled.").format(number=view.order_no)
         restocked = {ln.product_id for ln in view.lines
                      if ln.product_id is not None and ln.reserved > ln.delivered}
-        self.d.after_step(view, text, stock=restocked)
+        self.screen.after_step(view, text, stock=restocked)
 
     def print_slip(self) -> None:
-        order = self.d.order
+        order = self.screen.order
         if order is not None:
-            self.d.slip_requested.emit(order.order_no)
-            self.d.say(self.tr("The slip of order {number} goes to the printer.").format(
+            self.slip_requested.emit(order.order_no)
+            self.screen.say(self.tr("The slip of order {number} goes to the printer.").format(
                 number=order.order_no), error=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 
@@ -15,11 +15,10 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.order import TO_COLLECT, OrderItem, OrderStatus, kind_label
 from posapp.domain.tender import method_label
 from posapp.services.orders import OrderView
-from posapp.store.order_rows import OrderLineRow
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.models import Index, RawRole, RowsModel
+from posapp.ui.common.record_list import RIGHT
 
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 OVERDUE_COLOUR = "#c62828"
 _ORDER_NO = re.compile(r"[A-Za-z0-9]+-[Pp]\d{5,}")
 
@@ -81,9 +80,6 @@ class OrdersModel(RowsModel[OrderView]):
     def order_at(self, row: int) -> OrderView | None:
         return self.row_at(row)
 
-    def row_of(self, order_no: str) -> int:
-        return next((i for i, o in enumerate(self._rows) if o.order_no == order_no), -1)
-
     def status(self, order: OrderView) -> str:
         text = self.words.status(order.status)
         return f"{text} · {self.words.overdue()}" if is_overdue(order, self.today) else text
@@ -108,7 +104,28 @@ class OrdersModel(RowsModel[OrderView]):
         return None
 
 
-class OrderLinesModel(RowsModel[OrderLineRow]):
+class OrderLine(Protocol):
+    """What the screens read of an order's line (``OrderView.lines``)."""
+
+    @property
+    def line_no(self) -> int: ...
+    @property
+    def product_id(self) -> int | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def quantity(self) -> int: ...
+    @property
+    def unit_price(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def reserved(self) -> int: ...
+    @property
+    def delivered(self) -> int: ...
+
+
+class OrderLinesModel(RowsModel[OrderLine]):
     """One order's lines; the dialog puts a hand-over spin box in the last column."""
 
     LINE, ITEM, QUANTITY, PRICE, TOTAL, RESERVED, DELIVERED, HAND_OVER = range(8)
@@ -122,7 +139,7 @@ class OrderLinesModel(RowsModel[OrderLineRow]):
                           self.tr("Total"), self.tr("Reserved"), self.tr("Delivered"),
                           self.tr("Hand over")])
 
-    def line_at(self, row: int) -> OrderLineRow | None:
+    def line_at(self, row: int) -> OrderLine | None:
         return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,29 +1,17 @@
-"""The rows the history dialog shows (past sales, one sale's lines) and a receipt's on-screen
-copy. No database here."""
+"""The rows the history dialog shows: past sales and one sale's lines. No database here."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from posapp.domain.money import format_rupiah
-from posapp.domain.receipt import Receipt, layout_receipt
-from posapp.printing.text_receipt import render_text
 from posapp.services.history import LineDetail, SaleSummary
-from posapp.ui.common.models import RowsModel
-
-Index = QModelIndex | QPersistentModelIndex
-RawRole = Qt.ItemDataRole.UserRole + 1  # the row's record
-SortRole = Qt.ItemDataRole.UserRole + 2
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def local_time(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.replace(tzinfo=UTC).astimezone(zone).strftime("%d-%m-%Y %H:%M")
+from posapp.ui.common.models import Index, RawRole, RowsModel, SortRole
+from posapp.ui.common.record_list import RIGHT, local_time
 
 
 def matches(sale: SaleSummary, text: str) -> bool:
@@ -55,10 +43,6 @@ class SalesModel(RowsModel[SaleSummary]):
 
     def sale_at(self, row: int) -> SaleSummary | None:
         return self.row_at(row)
-
-    def row_of(self, receipt_no: str) -> int:
-        """The row of *receipt_no*, or -1 when it is not listed."""
-        return next((i for i, s in enumerate(self._rows) if s.receipt_no == receipt_no), -1)
 
     def status(self, sale: SaleSummary) -> str:
         if sale.voided:
@@ -120,7 +104,3 @@ class SaleLinesModel(RowsModel[LineDetail]):
             return line
         return None
 
-
-def receipt_preview(receipt: Receipt, width: int, *, lang: str = "id") -> str:
-    """*receipt* as the printer has it, in plain text (the on-screen copy)."""
-    return render_text(layout_receipt(receipt, width, lang=lang), width)

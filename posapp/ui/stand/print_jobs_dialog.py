@@ -8,24 +8,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from posapp.domain.errors import PosError
 from posapp.services.print_queue import Job
 from posapp.ui.common.errors import said, user_message
-from posapp.ui.common.models import RowsModel
-from posapp.ui.common.pin_prompt import TOUCH, touch_button
-from posapp.ui.stand.history_model import RIGHT, Index, RawRole, local_time
+from posapp.ui.common.models import Index, RawRole, RowsModel
+from posapp.ui.common.pin_prompt import touch_button
+from posapp.ui.common.record_list import RIGHT, RecordList, local_time
 from posapp.ui.stand.print_controller import PrintController
 
 
@@ -89,15 +79,9 @@ class PrintJobsDialog(QDialog):
         self.setObjectName("printJobsDialog")
         self.printing = printing
         self.model = PrintJobsModel(zone, self)
-        self.table = QTableView(self, objectName="printJobsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH + 4)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PrintJobsModel.PROBLEM, QHeaderView.ResizeMode.Stretch)
+        self.jobs = RecordList(self.model, key=lambda job: str(job.id), table="printJobsTable",
+                               stretch=PrintJobsModel.PROBLEM, parent=self, sides=(1, 0))
+        self.table = self.jobs.table
         self.empty_label = QLabel(self, objectName="printJobsEmptyLabel", wordWrap=True)
         self.retry_all_button = touch_button(self, "printAllAgainButton")
         self.close_button = touch_button(self, "printJobsCloseButton")
@@ -107,7 +91,7 @@ class PrintJobsDialog(QDialog):
         buttons.addWidget(self.retry_all_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.jobs, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
         self.retry_all_button.clicked.connect(printing.retry_all)
@@ -145,7 +129,7 @@ class PrintJobsDialog(QDialog):
         except PosError as exc:
             jobs = []
             self.empty_label.setText(user_message(exc))
-        self.model.set_rows(jobs)
+        self.jobs.set_records(jobs)
         for old in self.retry_buttons.values():
             old.setParent(None)  # gone now, not at the next deleteLater
         self.retry_buttons = {}
@@ -157,7 +141,7 @@ class PrintJobsDialog(QDialog):
             self.table.setIndexWidget(self.model.index(row, PrintJobsModel.ACTION), button)
             self.retry_buttons[job.id] = button
             self._name_button(button, job)
-        self.table.setVisible(bool(jobs))
+        self.jobs.setVisible(bool(jobs))
         self.empty_label.setVisible(not jobs)
         self.retry_all_button.setEnabled(bool(jobs))
 
