@@ -41,6 +41,35 @@ from posapp.store.uow import UnitOfWork
 CUSTOM_SKU = "CUSTOM"
 
 
+@dataclass(frozen=True, slots=True)
+class OrderLineView:
+    """One line of an order as ordered, reserved and handed over."""
+
+    line_no: int
+    product_id: int | None
+    sku: str  # "CUSTOM" for a made-to-order piece
+    name: str
+    category: str
+    maker_group: str
+    region: str
+    unit_price: int
+    quantity: int
+    total: int
+    reserved: int  # units taken off the stock
+    delivered: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderPaymentView:
+    """Money paid towards an order (a deposit or a balance) or given back (a refund)."""
+
+    at: datetime
+    kind: str  # deposit | balance | refund
+    method: str
+    tendered: int
+    amount: int  # what counts (cash net of change)
+
+
 @dataclass(frozen=True)
 class OrderView:
     """An order as the cashier sees it: what was ordered, paid and still due."""
@@ -56,8 +85,8 @@ class OrderView:
     deposit: int  # paid when the order was taken
     paid: int  # deposits and later payments, less what was refunded
     refunded: int
-    lines: tuple[OrderLineRow, ...]
-    payments: tuple[OrderPaymentRow, ...]
+    lines: tuple[OrderLineView, ...]
+    payments: tuple[OrderPaymentView, ...]
     tracking: str = ""
 
     @property
@@ -221,8 +250,14 @@ def view_of(order: OrderRow) -> OrderView:
         deposit=by_kind[PaymentKind.DEPOSIT],
         paid=by_kind[PaymentKind.DEPOSIT] + by_kind[PaymentKind.BALANCE]
         - by_kind[PaymentKind.REFUND],
-        refunded=by_kind[PaymentKind.REFUND], lines=tuple(order.lines),
-        payments=tuple(order.payments), tracking=order.tracking,
+        refunded=by_kind[PaymentKind.REFUND],
+        lines=tuple(OrderLineView(
+            ln.line_no, ln.product_id, ln.sku, ln.name, ln.category, ln.maker_group,
+            ln.region, ln.unit_price, ln.quantity, ln.total, ln.reserved, ln.delivered)
+            for ln in order.lines),
+        payments=tuple(OrderPaymentView(p.at, p.kind, p.method, p.tendered, p.amount)
+                       for p in order.payments),
+        tracking=order.tracking,
     )
 
 

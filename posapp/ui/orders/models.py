@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import TO_COLLECT, OrderItem, OrderStatus, kind_label
 from posapp.domain.tender import method_label
-from posapp.services.orders import OrderView
+from posapp.services.orders import OrderLineView, OrderView
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.models import Index, RawRole, RowsModel
 from posapp.ui.common.record_list import RIGHT
@@ -104,28 +104,7 @@ class OrdersModel(RowsModel[OrderView]):
         return None
 
 
-class OrderLine(Protocol):
-    """What the screens read of an order's line (``OrderView.lines``)."""
-
-    @property
-    def line_no(self) -> int: ...
-    @property
-    def product_id(self) -> int | None: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def quantity(self) -> int: ...
-    @property
-    def unit_price(self) -> int: ...
-    @property
-    def total(self) -> int: ...
-    @property
-    def reserved(self) -> int: ...
-    @property
-    def delivered(self) -> int: ...
-
-
-class OrderLinesModel(RowsModel[OrderLine]):
+class OrderLinesModel(RowsModel[OrderLineView]):
     """One order's lines; the dialog puts a hand-over spin box in the last column."""
 
     LINE, ITEM, QUANTITY, PRICE, TOTAL, RESERVED, DELIVERED, HAND_OVER = range(8)
@@ -139,7 +118,7 @@ class OrderLinesModel(RowsModel[OrderLine]):
                           self.tr("Total"), self.tr("Reserved"), self.tr("Delivered"),
                           self.tr("Hand over")])
 
-    def line_at(self, row: int) -> OrderLine | None:
+    def line_at(self, row: int) -> OrderLineView | None:
         return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
