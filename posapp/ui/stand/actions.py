@@ -210,7 +210,7 @@ class StandActions(QObject):
     def open_settings(self) -> None:
         from posapp.ui.setup.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.session.handle.uow, self.window, scanner=self.parts.scanner)
+        dialog = SettingsDialog(self.session.settings, self.window, scanner=self.parts.scanner)
         dialog.saved.connect(self.apply_settings)
         before = self.parts.backups.folder()
         dialog.saved.connect(lambda s: self._first_backup(s, before))
