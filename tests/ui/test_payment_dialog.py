@@ -17,7 +17,8 @@ from posapp.domain.tender import PaymentMethod
 from posapp.services.history import list_sales
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.qris_view import QrisView
-from posapp.ui.stand.payment_dialog import QRIS_MAX_PAYMENT, PaymentDialog, quick_amounts
+from posapp.ui.stand.payment_amounts import QRIS_MAX_PAYMENT, quick_amounts
+from posapp.ui.stand.payment_dialog import PaymentDialog
 from tests.conftest import dump_database
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000

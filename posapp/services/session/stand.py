@@ -19,6 +19,7 @@ from posapp.domain.errors import NotAllowed
 from posapp.domain.product import Product
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import Payment
+from posapp.printing.text_report import render_shift_report
 from posapp.services import checkout, reports, settings, shifts, stand, users
 from posapp.services.session.catalog import CatalogDesk, load_catalog
 from posapp.services.session.config import SettingsDesk
@@ -124,6 +125,13 @@ class StandSession:
         report = shifts.close_shift(self.handle.uow(), self.require_cashier(), counted)
         self.cart.clear()
         return report
+
+    def shift_report_text(self, report: ShiftReport, lang: str) -> str:
+        """*report* (X or Z) in plain text in *lang*, as the printer has it, printed now."""
+        info = self.info
+        return render_shift_report(
+            report, header=[info.event_name, f"{info.name} ({info.province})"],
+            zone=info.zone, printed_at=self.now(), lang=lang)
 
     # -- the cart ----------------------------------------------------------------------
     def scan(self, code: str) -> CartLine:

@@ -15,12 +15,11 @@ from posapp.domain.errors import PosError
 from posapp.domain.order import OrderItem
 from posapp.services.orders import OrderView
 from posapp.ui.common.errors import user_message
+from posapp.ui.stand.parts import StandParts
 
 if TYPE_CHECKING:
     from posapp.services.session.stand import StandSession
     from posapp.ui.common.qris_view import QrisImageFactory
-    from posapp.ui.stand.actions import StandActions
-    from posapp.ui.stand.window import StandWindow
 
 
 def order_item(line: CartLine) -> OrderItem:
@@ -33,23 +32,25 @@ def order_item(line: CartLine) -> OrderItem:
 
 
 class OrderMenu(QObject):
-    """Orders from the stand window; dialogs open through StandActions (its ``dialog``)."""
+    """Orders from the stand window, on the parts it hands in; *open_dialog* opens a dialog
+    as the window's other verbs do (the one open dialog), *follow_payment* lets the buyer's
+    display show a payment dialog's QRIS code."""
 
-    def __init__(self, actions: StandActions) -> None:
-        super().__init__(actions)
-        self.actions = actions
-
-    @property
-    def window(self) -> StandWindow:
-        return self.actions.window
+    def __init__(self, parts: StandParts, *, open_dialog: Callable[[QDialog], object],
+                 follow_payment: Callable[[QDialog], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.parts = parts
+        self.window = parts.window  # the dialogs' parent
+        self._open = open_dialog
+        self._follow_payment = follow_payment
 
     @property
     def session(self) -> StandSession:
-        return self.actions.session
+        return self.parts.session
 
     def _selling(self) -> bool:
-        return self.window.pages.currentWidget() is self.window.selling
-
+        return self.parts.is_selling()
 
     def take_order(self) -> None:
         """A new order; the cart's lines become its lines (the cart empties once it is saved)."""
@@ -61,12 +62,12 @@ class OrderMenu(QObject):
         dialog = OrderDialog(self.session, self.window, today=self.today(),
                              items=[order_item(line) for line in cart.lines],
                              cart_discount=cart.totals().discount > 0,
-                             lang=self.actions._lang(), qris_image=self._qris_image())
+                             lang=self.parts.lang(), qris_image=self._qris_image())
         from_cart = not cart.is_empty
         dialog.placed.connect(lambda view: self._placed(view, from_cart))
         dialog.payment_opened.connect(self._follow_payment)
         self._connect_scans(dialog, dialog.on_scan)
-        self.actions._open(dialog)
+        self._open(dialog)
 
     def _placed(self, view: OrderView, from_cart: bool) -> None:
         if from_cart:
@@ -92,7 +93,7 @@ class OrderMenu(QObject):
 
         dialog.new_order_requested.connect(new_order)
         self._connect_scans(dialog, dialog.on_scan)
-        self.actions._open(dialog)
+        self._open(dialog)
         if code:
             dialog.open_order(code)
 
@@ -100,30 +101,22 @@ class OrderMenu(QObject):
         """Queue an order's slip; a problem goes to the status bar (the order is saved)."""
         from posapp.ui.orders.actions import queue_order_slip
 
-        problem = queue_order_slip(self.window.printing, order_no)
+        problem = queue_order_slip(self.parts.printing, order_no)
         if problem:
-            self.window.statusBar().showMessage(problem, 10_000)
+            self.parts.say(problem)
 
     def _changed(self, product_ids: set[int]) -> None:
         """After a step: stock figures (reserved, or back on the shelf) and the count."""
         try:
             self.session.refresh_stock(product_ids)
         except PosError as exc:  # done all the same; the grid's figures catch up later
-            self.window.statusBar().showMessage(user_message(exc), 10_000)
-        self.window.selling.refresh_products()
-        self.window.update_orders_status()
-
-    def _follow_payment(self, dialog: QDialog) -> None:
-        """The buyer's display shows the payment dialog's QRIS code (a deposit by QRIS)."""
-        from posapp.ui.stand.customer_display import CustomerDisplay
-
-        display = self.actions.customer_display
-        if isinstance(display, CustomerDisplay):
-            display.follow_payment(dialog)
+            self.parts.say(user_message(exc))
+        self.parts.selling.refresh_products()
+        self.parts.update_orders_status()
 
     def _connect_scans(self, dialog: QDialog, handle: Callable[[str], object]) -> None:
         """Scanner bursts aimed at *dialog* go to *handle* while it is open."""
-        scanner = self.window.scanner
+        scanner = self.parts.scanner
         if scanner is None:
             return
 
@@ -139,7 +132,6 @@ class OrderMenu(QObject):
         return datetime.now(self.session.info.zone).date()
 
     def _qris_image(self) -> QrisImageFactory | None:
-        from posapp.services import settings
         from posapp.ui.common.qr_image import qris_image_maker
 
-        return qris_image_maker(settings.get(self.session.handle.uow(write=False)).qris_payload)
+        return qris_image_maker(self.session.settings.get().qris_payload)

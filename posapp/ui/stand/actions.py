@@ -17,28 +17,32 @@ from posapp.services.settings import StandSettings
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.input_dialog import Field, InputDialog
 from posapp.ui.orders.menu import OrderMenu
+from posapp.ui.stand.parts import StandParts
 
 if TYPE_CHECKING:
     from posapp.services.session.stand import StandSession
-    from posapp.ui.stand.window import StandWindow
 
 
 class StandActions(QObject):
-    """The window's verbs. Dialogs are imported when first opened: a faster start."""
+    """The window's verbs, on the parts the window hands in (it is never imported here).
+    Dialogs are imported when first opened: a faster start."""
 
-    def __init__(self, window: StandWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parts: StandParts) -> None:
+        super().__init__(parts.window)
+        self.parts = parts
+        self.window = parts.window  # the dialogs' parent
         self.dialog: QDialog | None = None  # the one open dialog (tests look at it)
         self.customer_display: QObject | None = None
-        self.orders = OrderMenu(self)  # taking orders, the orders list, their slips
+        # taking orders, the orders list, their slips: dialogs open as this class opens them
+        self.orders = OrderMenu(parts, open_dialog=self._open,
+                                follow_payment=self._follow_payment, parent=self)
 
     @property
     def session(self) -> StandSession:
-        return self.window.session
+        return self.parts.session
 
     def _refresh(self) -> None:
-        self.window.selling.refresh_cart()
+        self.parts.selling.refresh_cart()
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
         self.dialog = dialog
@@ -64,27 +68,30 @@ class StandActions(QObject):
 
     # -- selling -------------------------------------------------------------------
     def pay(self) -> None:
-        window = self.window
-        if self.session.cart.is_empty or window.pages.currentWidget() is not window.selling:
+        if self.session.cart.is_empty or not self.parts.is_selling():
             return
-        from posapp.services import settings
         from posapp.ui.common.qr_image import qris_image_maker
-        from posapp.ui.stand.customer_display import CustomerDisplay
         from posapp.ui.stand.payment_dialog import PaymentDialog
 
-        stand = settings.get(self.session.handle.uow(write=False))
+        stand = self.session.settings.get()
         dialog = PaymentDialog(self.session, self.window,
                                qris_image=qris_image_maker(stand.qris_payload))
-        if isinstance(self.customer_display, CustomerDisplay):  # the buyer sees the QRIS code
-            self.customer_display.follow_payment(dialog)
+        self._follow_payment(dialog)  # the buyer sees the QRIS code
         self._open(dialog, self._paid)
+
+    def _follow_payment(self, dialog: QDialog) -> None:
+        """The buyer's display, when open, shows *dialog*'s QRIS code."""
+        from posapp.ui.stand.customer_display import CustomerDisplay
+
+        if isinstance(self.customer_display, CustomerDisplay):
+            self.customer_display.follow_payment(dialog)
 
     def _paid(self) -> None:
         sale = self.session.last_sale
         if sale is not None:  # committed already: receipt and backup in the background
-            self.window.printing.receipt(sale.receipt_no)
-            self.window.backups.after_sale()
-        self.window.selling.refresh_products()  # stock figures changed
+            self.parts.printing.receipt(sale.receipt_no)
+            self.parts.backups.after_sale()
+        self.parts.selling.refresh_products()  # stock figures changed
         self._refresh()
 
     def custom_item(self) -> None:
@@ -153,23 +160,20 @@ class StandActions(QObject):
     def open_history(self) -> None:
         from posapp.ui.stand.history_dialog import HistoryDialog
 
-        dialog = HistoryDialog(self.session, self.window, lang=self._lang())
-        dialog.changed.connect(lambda _ids: self.window.selling.refresh_products())
-        dialog.reprint_requested.connect(lambda no: self.window.printing.receipt(no, copy=True))
-        dialog.refunded.connect(self.window.printing.receipt)  # the refund's own receipt
-        if self.window.scanner is not None:  # a scanned receipt or product opens or picks it
-            self.window.scanner.scanned.connect(
+        dialog = HistoryDialog(self.session, self.window, lang=self.parts.lang())
+        dialog.changed.connect(lambda _ids: self.parts.selling.refresh_products())
+        dialog.reprint_requested.connect(lambda no: self.parts.printing.receipt(no, copy=True))
+        dialog.refunded.connect(self.parts.printing.receipt)  # the refund's own receipt
+        if self.parts.scanner is not None:  # a scanned receipt or product opens or picks it
+            self.parts.scanner.scanned.connect(
                 lambda code, w: w is dialog and dialog.open_receipt(code))
         self._open(dialog)
-
-    def _lang(self) -> str:
-        return self.window.languages.current if self.window.languages is not None else "id"
 
     def close_shift(self) -> None:
         from posapp.ui.stand.close_shift_dialog import CloseShiftDialog
 
-        dialog = CloseShiftDialog(self.session, self.window, lang=self._lang())
-        dialog.finished.connect(self.window.show_current_page)
+        dialog = CloseShiftDialog(self.session, self.window, lang=self.parts.lang())
+        dialog.finished.connect(self.parts.show_current_page)
         dialog.shift_closed.connect(lambda _report: self._shift_closed())
         dialog.print_requested.connect(lambda number: self._print_report("z", number))
         self._open(dialog)
@@ -177,8 +181,8 @@ class StandActions(QObject):
     def _shift_closed(self) -> None:
         """A copy of the closed shift's data to the backup folder, and a sync; both in the
         background."""
-        self.window.backups.after_shift_close()
-        self.window.sync.after_shift_close()
+        self.parts.backups.after_shift_close()
+        self.parts.sync.after_shift_close()
 
     def print_x_report(self) -> None:
         """The open shift's X report to the printer (through the print queue)."""
@@ -186,65 +190,65 @@ class StandActions(QObject):
 
     def _print_report(self, which: Literal["x", "z"], number: int | None = None) -> None:
         try:
-            self.window.printing.report(which, number)
+            self.parts.printing.report(which, number)
         except PosError as exc:
-            self.window.statusBar().showMessage(user_message(exc), 10_000)
+            self.parts.say(user_message(exc))
 
     def open_print_jobs(self) -> None:
         """The receipts and reports waiting or not printed, to print again."""
         from posapp.ui.stand.print_jobs_dialog import PrintJobsDialog
 
-        self._open(PrintJobsDialog(self.window.printing, self.session.info.zone, self.window))
+        self._open(PrintJobsDialog(self.parts.printing, self.session.info.zone, self.window))
 
     def open_catalog(self) -> None:
         from posapp.ui.catalog.dialog import CatalogDialog
 
         dialog = CatalogDialog(self.session, self.window)
-        dialog.catalogChanged.connect(self.window.selling.reload_catalog)
+        dialog.catalogChanged.connect(self.parts.selling.reload_catalog)
         self._open(dialog)
 
     def open_settings(self) -> None:
         from posapp.ui.setup.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.session.settings, self.window, scanner=self.window.scanner)
+        dialog = SettingsDialog(self.session.settings, self.window, scanner=self.parts.scanner)
         dialog.saved.connect(self.apply_settings)
-        before = self.window.backups.folder()
+        before = self.parts.backups.folder()
         dialog.saved.connect(lambda s: self._first_backup(s, before))
         self._open(dialog)
 
     def sync_now(self) -> None:
         """Send the new journal entries to the central store, in the background."""
         try:
-            self.window.sync.sync_now()
+            self.parts.sync.sync_now()
         except PosError as exc:  # no central store set: say where to set it
-            self.window.statusBar().showMessage(user_message(exc), 10_000)
+            self.parts.say(user_message(exc))
 
     def backup_now(self) -> None:
         """A copy to the backup folder now, in the background; without a folder set, the
         settings to choose one."""
-        if self.window.backups.folder():
-            self.window.backups.request(force=True)
+        if self.parts.backups.folder():
+            self.parts.backups.request(force=True)
         else:
             self.open_settings()
 
     def _first_backup(self, s: StandSettings, before: str) -> None:
         """A new backup folder gets its first copy at once (the status bar shows it worked)."""
         if s.backup_folder and s.backup_folder != before:
-            self.window.backups.request(force=True)
+            self.parts.backups.request(force=True)
 
     def apply_settings(self, s: StandSettings) -> None:
         """Settings take effect at once: language, scanner, discount limit, backup folder."""
-        if self.window.languages is not None:
-            self.window.languages.use(s.language)
-        if self.window.scanner is not None:
-            self.window.scanner.max_interval_ms = s.scanner_interval_ms
-            self.window.scanner.suffix = s.scanner_suffix
+        if self.parts.languages is not None:
+            self.parts.languages.use(s.language)
+        if self.parts.scanner is not None:
+            self.parts.scanner.max_interval_ms = s.scanner_interval_ms
+            self.parts.scanner.suffix = s.scanner_suffix
         self.session.discount_limit = Decimal(s.discount_limit_percent)
-        self.window.backups.reload()
-        self.window.update_backup_status()
+        self.parts.backups.reload()
+        self.parts.update_backup_status()
 
     def toggle_language(self) -> None:
-        languages = self.window.languages
+        languages = self.parts.languages
         if languages is not None:
             languages.use("en" if languages.current == "id" else "id")
 
@@ -258,7 +262,7 @@ class StandActions(QObject):
             return
         if not isinstance(display, CustomerDisplay):  # else reuse one closed by its own window
             display = CustomerDisplay(self.session)
-            self.window.selling.cart_changed.connect(display.refresh)
+            self.parts.selling.cart_changed.connect(display.refresh)
             self.customer_display = display
         was_active = self.window.isActiveWindow()
         display.refresh()
@@ -274,6 +278,6 @@ class StandActions(QObject):
         from posapp.ui.stand.customer_display import CustomerDisplay
 
         if isinstance(display, CustomerDisplay):
-            self.window.selling.cart_changed.disconnect(display.refresh)
+            self.parts.selling.cart_changed.disconnect(display.refresh)
             display.close()
         display.deleteLater()

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import PosError
-from posapp.services import backup, settings
 from posapp.services.backup import BackupState
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import kept, said
@@ -25,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 class BackupController(QObject):
-    """Runs ``backup.maybe_backup`` for one stand window and keeps its last outcome."""
+    """Runs the backup desk's ``run`` for one stand window and keeps its last outcome."""
 
     changed = Signal()  # state or busy changed: the status bar reads status_text()
     finished = Signal(object)  # the copy's Path, None when none was due, or the exception
@@ -53,7 +52,7 @@ class BackupController(QObject):
     def reload(self) -> None:
         """Read the backup folder again (the settings were saved)."""
         try:
-            self._folder = settings.get(self.session.handle.uow(write=False)).backup_folder
+            self._folder = self.session.backup.folder()
         except PosError:
             self._folder = ""
 
@@ -75,10 +74,10 @@ class BackupController(QObject):
         if not self.folder():  # nothing to copy to: no worker started for nothing
             self.finished.emit(None)
             return
-        handle = self.session.handle
+        desk = self.session.backup
 
         def work(_progress: object) -> Path | None:
-            return backup.maybe_backup(handle.uow, handle.code, handle.path, force=force)
+            return desk.run(force=force)
 
         self._forced = force
         self._running = run_in_background(self, work, on_success=self._done,
@@ -91,19 +90,19 @@ class BackupController(QObject):
             stored = self._stored_state()  # what backup_now remembered, unless the stand was busy
             self.state = stored if stored is not None and stored.ok \
                 and stored.path == str(made) else BackupState(
-                    self.session.handle.clock(), True, str(made), 0)
+                    self.session.now(), True, str(made), 0)
         self._end(made)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, PosError):
             message = exc.message
         else:  # a surprise: logged whole, one line in the window
-            log.error("backup of stand %s failed", self.session.handle.code, exc_info=exc)
+            log.error("backup of stand %s failed", self.session.code, exc_info=exc)
             message = " ".join(str(exc).split()) or type(exc).__name__
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else BackupState(
-                self.session.handle.clock(), False, self.folder(), 0, message, kept(exc))
+                self.session.now(), False, self.folder(), 0, message, kept(exc))
         self._end(exc)
 
     def _end(self, outcome: object) -> None:
@@ -117,7 +116,7 @@ class BackupController(QObject):
 
     def _stored_state(self) -> BackupState | None:
         try:
-            return backup.last_backup(self.session.handle.uow(write=False))
+            return self.session.backup.last()
         except PosError:
             return None
 
@@ -146,5 +145,5 @@ class BackupController(QObject):
         """HH:MM in the event's time zone, with the date when it was not today."""
         zone = self.session.info.zone
         local = at.replace(tzinfo=UTC).astimezone(zone)
-        today = self.session.handle.clock().replace(tzinfo=UTC).astimezone(zone).date()
+        today = self.session.now().replace(tzinfo=UTC).astimezone(zone).date()
         return local.strftime("%H:%M" if local.date() == today else "%d-%m-%Y %H:%M")

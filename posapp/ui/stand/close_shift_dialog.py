@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.domain.report import ShiftReport
-from posapp.printing.text_report import render_shift_report
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
@@ -276,10 +275,7 @@ class CloseShiftDialog(QDialog):
         """The Z report as the printer will have it, in the dialog's language."""
         if self.report is None:
             return ""
-        info = self.session.info
-        return render_shift_report(
-            self.report, header=[info.event_name, f"{info.name} ({info.province})"],
-            zone=info.zone, printed_at=self.session.handle.clock(), lang=self.lang)
+        return self.session.shift_report_text(self.report, self.lang)
 
     def set_report_language(self, lang: str) -> None:
         """Show the Z report in *lang* ("id" or "en") from now on."""

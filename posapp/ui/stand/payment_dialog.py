@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,50 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.errors import InvalidInput, PosError
-from posapp.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
-from posapp.domain.tender import (
-    PAYMENT_METHODS,
-    QRIS_MAX_PER_PAYMENT,
-    Payment,
-    PaymentMethod,
-    method_label,
-    settle,
-)
+from posapp.domain.money import format_rupiah
+from posapp.domain.tender import Payment, PaymentMethod, method_label, settle
 from posapp.services.checkout import SaleResult
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.qris_view import QrisImageFactory, QrisView
-
-#: The most one QRIS payment may carry; a larger amount is split over several payments.
-QRIS_MAX_PAYMENT = QRIS_MAX_PER_PAYMENT  # the domain's cap, shown before the payment is taken
-#: Indonesian notes a buyer hands over, smallest first.
-NOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
-METHOD_KEYS = {info.method: info.key for info in PAYMENT_METHODS}
-QUICK_CASH_KEYS = ("F5", "F6", "F7", "F8", "F9")
-ADD_PAYMENT_KEY = "F10"
-# Characters that can never be part of an amount (digits, dots, commas, spaces, "Rp" can).
-_NOT_AN_AMOUNT = re.compile(r"[^\d\s.,RrPp]")
-
-
-def _round_up(value: int, unit: int) -> int:
-    return -(-value // unit) * unit
-
-
-def quick_amounts(due: int) -> list[int]:
-    """*due* itself, then up to four larger amounts a buyer would pay in notes, ascending.
-
-    Rounds *due* up to multiples of the notes that matter at its size, plus one more
-    Rp 50.000 or Rp 100.000 note: 85.000 -> [85.000, 90.000, 100.000, 150.000, 200.000].
-    Nothing is due (``due <= 0``) gives ``[]``.
-    """
-    if due <= 0:
-        return []
-    units = [n for n in NOTES if n * 10 >= due or n >= NOTES[-2]]
-    candidates = {_round_up(due, u) for u in units}
-    candidates |= {_round_up(due, u) + u for u in NOTES[-2:]}
-    above = sorted(c for c in candidates if due < c <= MAX_AMOUNT)
-    return [due, *above[:4]]
+from posapp.ui.stand.payment_amounts import (
+    ADD_PAYMENT_KEY,
+    METHOD_KEYS,
+    QRIS_MAX_PAYMENT,
+    QUICK_CASH_KEYS,
+    could_be_amount,
+    quick_amounts,
+    read_amount,
+)
 
 
 class PaymentDialog(QDialog):
@@ -227,8 +197,7 @@ class PaymentDialog(QDialog):
 
     def _typed_amount(self) -> int:
         """The amount in the input, 0 when empty; InvalidInput when it is not an amount."""
-        text = self.amount_input.text().strip()
-        return parse_rupiah(text) if text else 0
+        return read_amount(self.amount_input.text())
 
     def _payments(self, amount: int) -> list[Payment]:
         current = [Payment(self._method, amount)] if amount > 0 else []
@@ -261,8 +230,7 @@ class PaymentDialog(QDialog):
                 message = self._qris_limit_message()
         except InvalidInput:
             amount = 0
-            text = self.amount_input.text()
-            message = self._not_an_amount() if _NOT_AN_AMOUNT.search(text) else ""
+            message = "" if could_be_amount(self.amount_input.text()) else self._not_an_amount()
         self._show_message(message)
         try:
             change = settle(self.total, self._payments(amount)).change

@@ -13,7 +13,6 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import PosError
-from posapp.services import print_queue, settings
 from posapp.services.print_queue import Job
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.worker import BackgroundOp, run_in_background
@@ -30,14 +29,12 @@ class PrintController(QObject):
         self._todo: deque[int] = deque()
         self._running: BackgroundOp | None = None
         self.last_error: str | None = None
-        print_queue.recover(session.handle.uow())  # jobs a crash left half-printed
+        session.prints.recover()  # jobs a crash left half-printed
 
     def receipt(self, receipt_no: str, *, copy: bool = False) -> None:
         """Queue a receipt (or a copy) and start printing it."""
-        uow = self.session.handle.uow()
         try:
-            job = (print_queue.reprint(uow, receipt_no) if copy
-                   else print_queue.enqueue_receipt(uow, receipt_no))
+            job = self.session.prints.receipt(receipt_no, copy=copy)
         except PosError as exc:  # the sale is saved; only its paper is missing
             self.last_error = exc.message
             self.changed.emit()
@@ -48,39 +45,38 @@ class PrintController(QObject):
     def report(self, which: Literal["x", "z"], shift_number: int | None = None) -> None:
         """Queue the open shift's X report, or closed shift *shift_number*'s Z report, and
         start printing it. PosError when there is no such shift (nothing is queued)."""
-        self._todo.append(print_queue.enqueue_report(self.session.handle.uow(), which,
-                                                     shift_number))
+        self._todo.append(self.session.prints.report(which, shift_number))
         self._next()
 
     def order_slip(self, order_no: str) -> None:
         """Queue order *order_no*'s slip and start printing it. PosError when the slip cannot
         be queued (no such order): nothing is queued, the order itself is saved already."""
-        self._todo.append(print_queue.enqueue_order_slip(self.session.handle.uow(), order_no))
+        self._todo.append(self.session.prints.order_slip(order_no))
         self._next()
 
     def pending(self) -> list[Job]:
         """The jobs waiting or failed, oldest first."""
-        return print_queue.pending(self.session.handle.uow(write=False))
+        return self.session.prints.pending()
 
     def retry(self, job_id: int) -> None:
         """Print one waiting or failed job again."""
-        print_queue.retry(self.session.handle.uow(), job_id)
+        self.session.prints.retry(job_id)
         if job_id not in self._todo:
             self._todo.append(job_id)
         self._next()
 
     def retry_all(self) -> None:
         """Print every waiting or failed job again (after the printer is fixed)."""
-        for job in print_queue.pending(self.session.handle.uow(write=False)):
+        for job in self.session.prints.pending():
             if job.status == "failed":
-                print_queue.retry(self.session.handle.uow(), job.id)
+                self.session.prints.retry(job.id)
             if job.id not in self._todo:
                 self._todo.append(job.id)
         self._next()
 
     def state(self) -> tuple[int, int, str | None]:
         """(waiting, failed, the last failure's reason) for the status bar."""
-        counts = print_queue.counts(self.session.handle.uow(write=False))
+        counts = self.session.prints.counts()
         return counts["waiting"], counts["failed"], self.last_error
 
     @property
@@ -92,14 +88,10 @@ class PrintController(QObject):
             self.changed.emit()
             return
         job_id = self._todo.popleft()
-        s = settings.get(self.session.handle.uow(write=False))
-        handle = self.session.handle
+        prints = self.session.prints
 
-        def work(_progress: object) -> Job:
-            return print_queue.run_job(handle.uow, job_id, target=s.printer,
-                                       width=s.paper_width, lang=s.language,
-                                       profile=s.printer_profile or None,
-                                       cash_drawer=s.cash_drawer)
+        def work(_progress: object) -> Job:  # the printer as the settings are now
+            return prints.run(job_id)
 
         self._running = run_in_background(self, work, on_success=self._done,
                                           on_failure=self._crashed)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.messages import N_
-from posapp.services import settings, sync
 from posapp.services.session.stand import StandSession
 from posapp.services.sync import SyncResult, SyncState
 from posapp.ui.common.errors import kept, said
@@ -24,7 +23,7 @@ NO_CENTRAL = N_("sync.no_central")
 
 
 class SyncController(QObject):
-    """Runs ``sync.sync_stand`` for one stand window and keeps its last outcome."""
+    """Runs the sync desk's ``run`` for one stand window and keeps its last outcome."""
 
     changed = Signal()  # state, progress or busy changed: the status bar reads status_text()
     finished = Signal(object)  # the SyncResult, or the exception it failed with
@@ -43,7 +42,7 @@ class SyncController(QObject):
 
     def target(self) -> str:
         """The central store in the stand's settings ("" when none is set)."""
-        return settings.get(self.session.handle.uow(write=False)).central
+        return self.session.sync.target()
 
     def sync_now(self) -> None:
         """Start a sync (or, while one runs, one more after it); NotFound without a target."""
@@ -53,10 +52,10 @@ class SyncController(QObject):
         if self._running is not None:
             self._again = True
             return
-        handle = self.session.handle
+        desk = self.session.sync
 
         def work(progress: Progress) -> SyncResult:
-            return sync.sync_stand(handle.uow, target, progress=progress, clock=handle.clock)
+            return desk.run(target, progress)
 
         self.progress = None
         self._running = run_in_background(self, work, on_success=self._done,
@@ -77,10 +76,10 @@ class SyncController(QObject):
         self.changed.emit()
 
     def _done(self, result: SyncResult) -> None:
-        stored = self._stored_state()  # what sync_stand remembered, unless the stand was busy
+        stored = self._stored_state()  # what the sync remembered, unless the stand was busy
         self.state = stored if stored is not None and stored.ok \
             and stored.sent == result.sent else SyncState(
-                self.session.handle.clock(), True, result.central, result.sent)
+                self.session.now(), True, result.central, result.sent)
         self._end(result)
 
     def _failed(self, exc: Exception) -> None:
@@ -91,7 +90,7 @@ class SyncController(QObject):
         stored = self._stored_state()
         self.state = stored if stored is not None and not stored.ok \
             and stored.message == message else SyncState(
-                self.session.handle.clock(), False, self.target_label(), message=message,
+                self.session.now(), False, self.target_label(), message=message,
                 reason=kept(exc))
         self._end(exc)
 
@@ -112,7 +111,7 @@ class SyncController(QObject):
 
     def _stored_state(self) -> SyncState | None:
         try:
-            return sync.last_sync(self.session.handle.uow(write=False))
+            return self.session.sync.last()
         except PosError:
             return None
 
@@ -140,5 +139,5 @@ class SyncController(QObject):
         """HH:MM in the event's time zone, with the date when it was not today."""
         zone = self.session.info.zone
         local = at.replace(tzinfo=UTC).astimezone(zone)
-        today = self.session.handle.clock().replace(tzinfo=UTC).astimezone(zone).date()
+        today = self.session.now().replace(tzinfo=UTC).astimezone(zone).date()
         return local.strftime("%H:%M" if local.date() == today else "%d-%m-%Y %H:%M")

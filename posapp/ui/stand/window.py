@@ -9,12 +9,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequenc
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from posapp.domain.errors import PosError
-from posapp.services import orders
 from posapp.services.session.stand import StandSession
 from posapp.ui.orders.models import looks_like_order_no
 from posapp.ui.stand.actions import StandActions
 from posapp.ui.stand.backup_controller import BackupController
 from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
+from posapp.ui.stand.parts import StandParts
 from posapp.ui.stand.print_controller import PrintController
 from posapp.ui.stand.selling_page import SellingPage
 from posapp.ui.stand.sync_controller import SyncController
@@ -63,7 +63,12 @@ class StandWindow(QMainWindow):
         self.sync.changed.connect(self._update_sync_status)
         self.backups = BackupController(session, self)
         self.backups.changed.connect(self.update_backup_status)
-        self.actions_ = StandActions(self)
+        self.actions_ = StandActions(StandParts(
+            window=self, session=session, selling=self.selling, printing=self.printing,
+            sync=self.sync, backups=self.backups, languages=languages, scanner=scanner,
+            is_selling=self.is_selling, show_current_page=self.show_current_page,
+            update_orders_status=self.update_orders_status,
+            update_backup_status=self.update_backup_status))
         self._build_status()
         self._build_menu()
         self._build_keys()
@@ -178,10 +183,14 @@ class StandWindow(QMainWindow):
             self.pages.setCurrentWidget(self.selling)
             self.selling.refresh_cart()
             self.selling.scan_input.setFocus()
-        selling = self.pages.currentWidget() is self.selling
+        selling = self.is_selling()
         for name in ("history", "orders", "newOrder", "closeShift", "catalog", "printXReport"):
             self.menu_actions[name].setEnabled(selling)
         self._update_status()
+
+    def is_selling(self) -> bool:
+        """The selling screen is shown (not the log-in or the open-shift page)."""
+        return self.pages.currentWidget() is self.selling
 
     def logout(self) -> None:
         self.session.logout()
@@ -191,7 +200,7 @@ class StandWindow(QMainWindow):
     def on_scan(self, code: str, window: QWidget) -> None:
         """A scanner burst: add it when it was aimed at this window's selling screen; an
         order slip's number (no product's code) opens that order."""
-        if window is self and self.pages.currentWidget() is self.selling:
+        if window is self and self.is_selling():
             known = code.strip().upper() in self.session.catalog.by_code
             if looks_like_order_no(code) and not known:
                 self.actions_.orders.open_orders(code)
@@ -222,7 +231,7 @@ class StandWindow(QMainWindow):
         """How many orders wait to be handed over (open or ready); a click lists them."""
         label = self.status_labels["statusOrders"]
         try:
-            waiting = orders.count_open(self.session.handle.uow(write=False))
+            waiting = self.session.orders.count_open()
         except PosError:
             waiting = 0
         label.setText(self.tr("Orders to collect: {n}").format(n=waiting))
