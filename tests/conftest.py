@@ -18,6 +18,7 @@ import pytest
 
 from posapp.bootstrap import DataDir, StandHandle, open_stand
 from posapp.cli.main import main as cli_main
+from posapp.domain import security
 from posapp.domain.product import Product
 from posapp.services import catalog, shifts, stand, users
 from posapp.services.catalog_files import read_catalog_file
@@ -78,6 +79,12 @@ class Template:
     extra: object  # what the builder returned next to the stand (order numbers, ...)
 
 
+#: scrypt's cost for the PINs of template stands (posapp's own is 2**14): the same scheme,
+#: salt and check, 16 times cheaper to verify at each of the suite's ~500 log-ins and
+#: supervisor approvals. PINs set during a test are hashed at posapp's cost.
+TEMPLATE_SCRYPT_N = 2**10
+
+
 class StandTemplates:
     """Stand databases made once per test session and copied for each stand a test asks for.
 
@@ -88,7 +95,7 @@ class StandTemplates:
     code in one test is a copy of the nth template of its kind, so stands that meet in one
     test (two laptops set up as JATIM) are distinct stands: their own journal, shift and
     sale UUIDs and PIN salts, as when each test made them afresh. Outside a pytest session
-    (no folder) every stand is made afresh.
+    (no folder) every stand is made afresh, PINs at posapp's cost.
     """
 
     def __init__(self) -> None:
@@ -128,7 +135,9 @@ class StandTemplates:
     def _make(self, build: Callable[[DataDir], tuple[Stand, object]]) -> Template:
         assert self.root is not None
         where = DataDir(self.root / f"template-{len(self.made) + 1}")
-        made, extra = build(where)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(security, "_N", TEMPLATE_SCRYPT_N)
+            made, extra = build(where)
         made.handle.close()
         checkpointed(made.path)
         others = [p for p in where.root.rglob("*")
