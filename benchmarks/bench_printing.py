@@ -124,12 +124,15 @@ def _labels(folder: Path) -> list[Result]:
         return []
     from posapp.domain.product import Product
 
+    # half of them without a barcode (handicrafts mostly arrive without): their SKU is coded
     products = [Product(f"JTM-BTK-{i:04d}", f"Batik Tulis Motif {i}", 150_000 + i,
-                        barcode=f"899701{i:07d}", maker_group="KUB Batik Canting Sari", id=i)
+                        barcode=f"899701{i:07d}" if i % 2 else None,
+                        maker_group="KUB Batik Canting Sari", id=i)
                 for i in range(1_000)]
     samples = repeat_ms(lambda _i: render_labels(products, folder / "labels.pdf",
                                                  layout=LAYOUTS["3x8"]), 3, warmup=1)
     return [Result("print: A4 label sheets, 1,000 labels (3x8)", samples,
                    target=f"<= {LABELS_TARGET_MS:,.0f} ms",
                    passed=max(samples) <= LABELS_TARGET_MS,
-                   note="42 sheets, name, price, maker group, Code128 each")]
+                   note="42 sheets, name, price, maker group, Code128 each (the barcode, "
+                        "or the SKU for the half that has none)")]

@@ -1,13 +1,16 @@
-"""Shared fixtures: a real stand database in a temp folder, the CLI run in-process."""
+"""Shared fixtures: a real stand database in a temp folder (a copy of one made once per
+session, see StandTemplates), the CLI run in-process."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +18,12 @@ import pytest
 
 from posapp.bootstrap import DataDir, StandHandle, open_stand
 from posapp.cli.main import main as cli_main
+from posapp.domain import security
 from posapp.domain.product import Product
 from posapp.services import catalog, shifts, stand, users
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.users import Actor
+from posapp.store.uow import Clock, utc_now
 
 # The central store's fixtures (central_url on SQLite and PostgreSQL) for every test folder.
 pytest_plugins = ["tests.central.fixtures"]
@@ -65,7 +70,121 @@ def catalog_file(tmp_path: Path) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class Template:
+    """A stand database made once, closed and checkpointed: one file, no -wal or -shm."""
+
+    path: Path
+    cashier: Actor
+    extra: object  # what the builder returned next to the stand (order numbers, ...)
+
+
+#: scrypt's cost for the PINs of template stands (posapp's own is 2**14): the same scheme,
+#: salt and check, 16 times cheaper to verify at each of the suite's ~500 log-ins and
+#: supervisor approvals. PINs set during a test are hashed at posapp's cost.
+TEMPLATE_SCRYPT_N = 2**10
+
+
+class StandTemplates:
+    """Stand databases made once per test session and copied for each stand a test asks for.
+
+    The first time a kind of stand is asked for, its builder makes it in the session's
+    template folder with the services a test would call (migrations, set-up, catalog
+    import, PIN hashes, a shift, sales, ...); every stand of that kind afterwards is a byte
+    copy of that file, opened at the test's own path like any stand. The nth stand of one
+    code in one test is a copy of the nth template of its kind, so stands that meet in one
+    test (two laptops set up as JATIM) are distinct stands: their own journal, shift and
+    sale UUIDs and PIN salts, as when each test made them afresh. Outside a pytest session
+    (no folder) every stand is made afresh, PINs at posapp's cost.
+    """
+
+    def __init__(self) -> None:
+        self.root: Path | None = None
+        self.made: dict[Hashable, Template] = {}
+        self.asked: Counter[str] = Counter()  # stands per code in the running test
+
+    def start(self, root: Path) -> None:
+        self.root, self.made = root, {}
+
+    def stop(self) -> None:
+        self.root, self.made = None, {}
+
+    def new_test(self) -> None:
+        self.asked.clear()
+
+    def stand(self, data: DataDir, code: str, kind: Hashable,
+              build: Callable[[DataDir], tuple[Stand, object]], *,
+              clock: Clock = utc_now) -> tuple[Stand, object]:
+        """A stand *code* of *kind* in *data*: a copy of its template (made by *build* the
+        first time, in a data folder of its own), opened with *clock*."""
+        if self.root is None:
+            return build(data)
+        nth = self.asked[code]
+        self.asked[code] += 1
+        key = (code, kind, nth)
+        template = self.made.get(key)
+        if template is None:
+            template = self.made[key] = self._make(build)
+        target = data.stand_path(code)
+        assert not target.exists(), f"{target} exists already"
+        data.ensure_writable()
+        shutil.copyfile(template.path, target)
+        handle = open_stand(data, code, clock=clock)
+        return Stand(data, handle, template.cashier), template.extra
+
+    def _make(self, build: Callable[[DataDir], tuple[Stand, object]]) -> Template:
+        assert self.root is not None
+        where = DataDir(self.root / f"template-{len(self.made) + 1}")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(security, "_N", TEMPLATE_SCRYPT_N)
+            made, extra = build(where)
+        made.handle.close()
+        checkpointed(made.path)
+        others = [p for p in where.root.rglob("*")
+                  if p.is_file() and not p.name.startswith(made.path.name)]
+        assert others == [], f"a copy of {made.path.name} alone would miss {others}"
+        return Template(made.path, made.cashier, extra)
+
+
+def checkpointed(path: Path) -> None:
+    """Fold the file's WAL into it, so that the file alone is the whole database."""
+    conn = sqlite3.connect(path)
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    wal = path.with_name(path.name + "-wal")
+    assert busy == 0 and (not wal.exists() or wal.stat().st_size == 0), f"{path} is in use"
+
+
+TEMPLATES = StandTemplates()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def stand_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandTemplates]:
+    TEMPLATES.start(tmp_path_factory.mktemp("stand-templates"))
+    yield TEMPLATES
+    TEMPLATES.stop()
+
+
+@pytest.fixture(autouse=True)
+def _count_stands_per_test(stand_templates: StandTemplates) -> None:
+    stand_templates.new_test()
+
+
 def make_stand(data: DataDir, code: str, catalog_path: Path, *, open_shift: bool = True) -> Stand:
+    """A stand *code* with the catalog at *catalog_path*, Ani and Budi (and Ani's shift open
+    with Rp 500.000): a copy of the session's template of that kind (StandTemplates)."""
+    digest = hashlib.sha256(catalog_path.read_bytes()).hexdigest()
+
+    def build(where: DataDir) -> tuple[Stand, object]:
+        return new_stand(where, code, catalog_path, open_shift=open_shift), None
+
+    return TEMPLATES.stand(data, code, ("stand", digest, open_shift), build)[0]
+
+
+def new_stand(data: DataDir, code: str, catalog_path: Path, *, open_shift: bool = True) -> Stand:
+    """A stand made afresh, step by step (what make_stand's templates are made with)."""
     handle = open_stand(data, code, create=True)
     stand.set_up(handle.uow(), code=code, name=f"Stand {code}", province="Jawa Timur",
                  event_name="Pameran HANI")

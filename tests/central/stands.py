@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from posapp.bootstrap import DataDir
@@ -10,7 +11,7 @@ from posapp.domain.journal import Entry
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import checkout, returns, shifts
 from posapp.services.returns import RefundItem
-from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, make_stand
+from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, TEMPLATES, Stand, new_stand
 
 CASH, QRIS, CARD, TRANSFER = (PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.CARD,
                               PaymentMethod.TRANSFER)
@@ -49,10 +50,17 @@ def busy_day(stand: Stand, *, rounds: int = 1, close: bool = True) -> None:
         shifts.close_shift(stand.handle.uow(), stand.cashier, report.expected_cash)
 
 
-def stand_with_day(data: DataDir, code: str, catalog_path: Path, **kw: object) -> Stand:
-    stand = make_stand(data, code, catalog_path)
-    busy_day(stand, **kw)  # type: ignore[arg-type]
-    return stand
+def stand_with_day(data: DataDir, code: str, catalog_path: Path, *, rounds: int = 1,
+                   close: bool = True) -> Stand:
+    """make_stand, then busy_day: a copy of the session's template of that day."""
+    digest = hashlib.sha256(catalog_path.read_bytes()).hexdigest()
+
+    def build(where: DataDir) -> tuple[Stand, object]:
+        stand = new_stand(where, code, catalog_path)
+        busy_day(stand, rounds=rounds, close=close)
+        return stand, None
+
+    return TEMPLATES.stand(data, code, ("day", digest, rounds, close), build)[0]
 
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import re
 import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -250,19 +249,6 @@ def test_non_latin_names_with_dejavu(tmp_path: Path) -> None:
     product = Product("JTM-AKS-001", "Кофе Ijen Ελληνικά", 99_000)
     pdf = render_labels([product], tmp_path / "l.pdf", layout=LAYOUTS["3x8"])
     assert "Кофе Ijen" in _text(pdf)
-
-
-def test_thousand_labels_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Prints (does not assert) one 1,000-label run; benchmarks/ is for limits."""
-    products = [Product(f"JTM-BEN-{i:04d}", f"Batik Tulis Motif {i}", 100_000 + i,
-                        barcode=f"89912{i:08d}" if i % 2 else None, maker_group="KUB Batik")
-                for i in range(1000)]
-    render_labels(products[:1], tmp_path / "warm.pdf", layout=LAYOUTS["3x8"])  # fonts
-    start = time.perf_counter()
-    render_labels(products, tmp_path / "l.pdf", layout=LAYOUTS["3x8"])
-    took = time.perf_counter() - start
-    with capsys.disabled():
-        print(f"\n1,000 labels (3x8, 42 sheets): {took:.2f} s")
 
 
 # --- the command line -------------------------------------------------------------------

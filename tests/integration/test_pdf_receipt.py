@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -147,17 +146,3 @@ def test_barcode_and_qr_scan(tmp_path: Path, page: str) -> None:
 def test_unknown_page_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="letter"):
         render_pdf(layout_receipt(SALE, 42), 42, tmp_path / "r.pdf", page="letter")
-
-
-def test_render_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Prints (does not assert) how long one render takes; benchmarks/ is for limits."""
-    blocks = layout_receipt(SALE, 42)
-    render_pdf(blocks, 42, tmp_path / "warm.pdf")  # font registration, imports
-    runs = []
-    for i in range(10):
-        start = time.perf_counter()
-        render_pdf(blocks, 42, tmp_path / f"r{i}.pdf")
-        runs.append(time.perf_counter() - start)
-    with capsys.disabled():
-        print(f"\nPDF receipt render: median {sorted(runs)[5] * 1000:.1f} ms, "
-              f"max {max(runs) * 1000:.1f} ms (10 runs, warm)")

@@ -34,8 +34,8 @@ from posapp.ui.organizer.settings import OrganizerSettings
 from posapp.ui.organizer.table import StandTableModel
 from posapp.ui.organizer.window import OrganizerWindow
 from tests.central.order_stands import OrderEvent, make_order_event
-from tests.central.stands import busy_day, central_dump
-from tests.conftest import Stand, make_stand
+from tests.central.stands import central_dump, stand_with_day
+from tests.conftest import Stand
 from tests.readback import needs_poppler, run
 
 KEY = new_key()
@@ -45,10 +45,9 @@ POSAPP = Path(sys.executable).with_name("posapp")
 
 def stand_of(tmp_path: Path, catalog_file: Path, code: str, province: str,
              rounds: int) -> Stand:
-    s = make_stand(DataDir(tmp_path / code), code, catalog_file)
+    s = stand_with_day(DataDir(tmp_path / code), code, catalog_file, rounds=rounds)
     stand.set_up(s.handle.uow(), code=code, name=f"Stand {province}", province=province,
                  event_name="Pameran HANI")
-    busy_day(s, rounds=rounds)
     event.join(s.handle.uow(), KEY)
     return s
 

@@ -135,7 +135,7 @@ def test_every_tr_text_is_in_the_ts_under_its_class() -> None:
 
 
 # -- every screen in one language --------------------------------------------------------
-Matcher = tuple[str, re.Pattern[str], bool, int]
+Matcher = tuple[str, re.Pattern[str], re.Pattern[str] | None, int]
 
 
 @dataclass(frozen=True)
@@ -147,15 +147,17 @@ class UiStrings:
 
 
 def _matcher(text: str) -> Matcher:
-    """*text* as a pattern, whether it is a phrase of two words or more (also looked for
-    inside a longer text), and its length without placeholders (the longer, the more
+    """*text* as a pattern, and if it is a phrase of two words or more the pattern that
+    finds it inside a longer text (compiled once: re's cache holds fewer patterns than the
+    .ts has strings), and its length without placeholders (the longer, the more
     specific a match). A placeholder matches anything in a phrase; beside a single word
     ("Short {amount}") only a number or an amount, so that data ("Stand JATIM") is no
     "Stand %1"."""
     words = re.findall(r"\w+", PLACEHOLDER.sub(" ", text))
     value = ".+?" if len(words) > 1 else r"[-#]?(?:Rp )?[\d.,]+"
     body = value.join(re.escape(part) for part in PLACEHOLDER.split(text))
-    return text, re.compile(body, re.S), len(words) > 1, len(PLACEHOLDER.sub("", text))
+    inside = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.S) if len(words) > 1 else None
+    return text, re.compile(body, re.S), inside, len(PLACEHOLDER.sub("", text))
 
 
 @cache
@@ -171,9 +173,8 @@ def ui_strings() -> UiStrings:
 
 def _best_match(text: str, strings: tuple[Matcher, ...]) -> tuple[str, int] | None:
     """The most specific UI string that *text* is, or contains as a phrase."""
-    found = [(string, length) for string, pattern, phrase, length in strings
-             if pattern.fullmatch(text) or (phrase and re.search(
-                 rf"(?<!\w)(?:{pattern.pattern})(?!\w)", text, re.S))]
+    found = [(string, length) for string, pattern, inside, length in strings
+             if pattern.fullmatch(text) or (inside and inside.search(text))]
     return max(found, key=lambda f: f[1], default=None)
 
 
