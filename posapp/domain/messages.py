@@ -124,7 +124,7 @@ def catalog(lang: str) -> gettext.NullTranslations:
                 return gettext.GNUTranslations(fp)
         if po.is_file():
             return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
-    except OSError:
+    except (OSError, ImportError):  # no catalog, or no Babel tools to compile one (a bundle)
         pass
     return gettext.NullTranslations()
 
