@@ -49,10 +49,10 @@ class MethodInfo:
 
 #: The payment methods in the order every screen, receipt and report lists them.
 PAYMENT_METHODS: tuple[MethodInfo, ...] = (
-    MethodInfo(PaymentMethod.CASH, N_("payment_method.cash"), "F1", gives_change=True),
-    MethodInfo(PaymentMethod.QRIS, N_("payment_method.qris"), "F2", gives_change=False),
-    MethodInfo(PaymentMethod.CARD, N_("payment_method.card"), "F3", gives_change=False),
-    MethodInfo(PaymentMethod.TRANSFER, N_("payment_method.transfer"), "F4",
+    MethodInfo(PaymentMethod.CASH, N_("payment_method.cash"), "Alt+1", gives_change=True),
+    MethodInfo(PaymentMethod.QRIS, N_("payment_method.qris"), "Alt+2", gives_change=False),
+    MethodInfo(PaymentMethod.CARD, N_("payment_method.card"), "Alt+3", gives_change=False),
+    MethodInfo(PaymentMethod.TRANSFER, N_("payment_method.transfer"), "Alt+4",
                gives_change=False),
 )
 _INFO = {info.method: info for info in PAYMENT_METHODS}

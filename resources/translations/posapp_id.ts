@@ -1572,7 +1572,6 @@
     <name>PaymentDialog</name>
     <message>
         <source>Payment</source>
-        <extracomment>The most one QRIS payment may carry; a larger amount is split over several payments. Indonesian notes a buyer hands over, smallest first.</extracomment>
         <translation>Pembayaran</translation>
     </message>
     <message>
@@ -2399,16 +2398,8 @@ Nominal: %1</translation>
         <translation>Riwayat penjualan, batal, retur (F9)</translation>
     </message>
     <message>
-        <source>Orders (F1)</source>
-        <translation>Pesanan (F1)</translation>
-    </message>
-    <message>
         <source>New order (Shift+F12)</source>
         <translation>Pesanan baru (Shift+F12)</translation>
-    </message>
-    <message>
-        <source>Close shift (F10)</source>
-        <translation>Tutup shift (F10)</translation>
     </message>
     <message>
         <source>Catalog (F11)</source>
@@ -2475,10 +2466,6 @@ Nominal: %1</translation>
         <translation>Pesanan belum diambil: {n}</translation>
     </message>
     <message>
-        <source>Click to see the orders (F1)</source>
-        <translation>Klik untuk melihat pesanan (F1)</translation>
-    </message>
-    <message>
         <source>Printer: 1 print job not printed</source>
         <translation>Printer: 1 cetakan belum tercetak</translation>
     </message>
@@ -2497,6 +2484,18 @@ Nominal: %1</translation>
     <message>
         <source>Click to choose the backup folder (a USB stick)</source>
         <translation>Klik untuk memilih folder cadangan (flashdisk)</translation>
+    </message>
+    <message>
+        <source>Orders (F10)</source>
+        <translation>Pesanan (F10)</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>Tutup shift…</translation>
+    </message>
+    <message>
+        <source>Click to see the orders (F10)</source>
+        <translation>Klik untuk melihat pesanan (F10)</translation>
     </message>
     <message>
         <source>Printer: printing…</source>

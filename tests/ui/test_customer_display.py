@@ -126,16 +126,16 @@ def test_choosing_qris_shows_the_code_for_the_amount(jatim: Stand, qtbot: QtBot)
     qtbot.keyClick(w, Qt.Key.Key_F12)
     dialog = w.actions_.dialog
     qtbot.waitUntil(dialog.isActiveWindow)  # the dialog, not the display, takes the keys
-    qtbot.keyClick(dialog, Qt.Key.Key_F2)
+    qtbot.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(qris.isVisible)
     assert "Rp 170.000" in qris.text() and qris.amount == 170_000
     assert label(display, "customerQrisCaption").isVisible()
     cash = dialog.findChild(QLineEdit, "cashReceivedInput")
     cash.setText("50.000")  # part by QRIS, the rest in cash: the buyer's code is for 50.000
     assert qris.amount == 50_000 == dialog.findChild(QrisView, "qrisView").amount
-    qtbot.keyClick(dialog, Qt.Key.Key_F1)  # back to cash
+    qtbot.keyClick(dialog, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # back to cash
     qtbot.waitUntil(lambda: not qris.isVisible())
-    qtbot.keyClick(dialog, Qt.Key.Key_F2)
+    qtbot.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(qris.isVisible)
     assert qris.amount == 170_000
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # back without paying

@@ -135,7 +135,7 @@ def slips(stand: Stand) -> list[str]:
 
 
 def orders_dialog(qtbot: QtBot, w: StandWindow) -> OrdersDialog:
-    qtbot.keyClick(w, Qt.Key.Key_F1)
+    qtbot.keyClick(w, Qt.Key.Key_F10)
     dialog = w.actions_.dialog
     assert isinstance(dialog, OrdersDialog) and dialog.isVisible()
     return dialog

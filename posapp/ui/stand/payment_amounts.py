@@ -8,15 +8,12 @@ from __future__ import annotations
 import re
 
 from posapp.domain.money import MAX_AMOUNT, parse_rupiah
-from posapp.domain.tender import PAYMENT_METHODS, QRIS_MAX_PER_PAYMENT
+from posapp.domain.tender import QRIS_MAX_PER_PAYMENT
 
 #: The most one QRIS payment may carry; a larger amount is split over several payments.
 QRIS_MAX_PAYMENT = QRIS_MAX_PER_PAYMENT  # the domain's cap, shown before the payment is taken
 #: Indonesian notes a buyer hands over, smallest first.
 NOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
-METHOD_KEYS = {info.method: info.key for info in PAYMENT_METHODS}
-QUICK_CASH_KEYS = ("F5", "F6", "F7", "F8", "F9")
-ADD_PAYMENT_KEY = "F10"
 # Characters that can never be part of an amount (digits, dots, commas, spaces, "Rp" can).
 _NOT_AN_AMOUNT = re.compile(r"[^\d\s.,RrPp]")
 

@@ -24,15 +24,15 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.qris_view import QrisImageFactory, QrisView
+from posapp.ui.stand.keymap import METHOD_KEYS, QUICK_CASH_KEYS, key
 from posapp.ui.stand.payment_amounts import (
-    ADD_PAYMENT_KEY,
-    METHOD_KEYS,
     QRIS_MAX_PAYMENT,
-    QUICK_CASH_KEYS,
     could_be_amount,
     quick_amounts,
     read_amount,
 )
+
+ADD_PAYMENT_KEY = key("splitPayment")
 
 
 class PaymentDialog(QDialog):

@@ -13,6 +13,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.orders.models import looks_like_order_no
 from posapp.ui.stand.actions import StandActions
 from posapp.ui.stand.backup_controller import BackupController
+from posapp.ui.stand.keymap import key as key_of
 from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
 from posapp.ui.stand.parts import StandParts
 from posapp.ui.stand.print_controller import PrintController
@@ -97,19 +98,19 @@ class StandWindow(QMainWindow):
         self.menuBar().addMenu(self.menu)
         self.menu_actions: dict[str, QAction] = {}
         for name, key, slot in (
-            ("history", "F9", self.actions_.open_history),
-            ("orders", "F1", self.actions_.orders.open_orders),
-            ("newOrder", "Shift+F12", self.actions_.orders.take_order),
-            ("closeShift", "F10", self.actions_.close_shift),
-            ("catalog", "F11", self.actions_.open_catalog),
+            ("history", key_of("history"), self.actions_.open_history),
+            ("orders", key_of("orders"), self.actions_.orders.open_orders),
+            ("newOrder", key_of("newOrder"), self.actions_.orders.take_order),
+            ("closeShift", None, self.actions_.close_shift),  # no key: done on purpose
+            ("catalog", key_of("catalog"), self.actions_.open_catalog),
             ("settings", None, self.actions_.open_settings),
             ("language", None, self.actions_.toggle_language),
-            ("customerDisplay", None, self.actions_.toggle_customer_display),
+            ("customerDisplay", key_of("customerDisplay"), self.actions_.toggle_customer_display),
             ("printAgain", None, self.printing.retry_all),
             ("printJobs", None, self.actions_.open_print_jobs),
             ("printXReport", None, self.actions_.print_x_report),
-            ("syncNow", "F5", self.actions_.sync_now),
-            ("logout", "Ctrl+L", self.logout),
+            ("syncNow", key_of("syncNow"), self.actions_.sync_now),
+            ("logout", key_of("logout"), self.logout),
         ):
             action = QAction(self)
             action.setObjectName(f"{name}Action")
@@ -123,16 +124,16 @@ class StandWindow(QMainWindow):
     def _build_keys(self) -> None:
         s = self.selling
         for key, slot in (
-            ("F12", self.actions_.pay),
-            ("F2", s.search.setFocus),
-            ("F3", s.scan_input.setFocus),
-            ("F4", lambda: s._with_row(self.actions_.edit_quantity)),
-            ("F6", self.actions_.custom_item),
-            ("F7", lambda: s._with_row(self.actions_.line_discount)),
-            ("F8", self.actions_.cart_discount),
-            ("Del", s.remove_line),
-            ("+", lambda: s.change_quantity(+1)),
-            ("-", lambda: s.change_quantity(-1)),
+            (key_of("pay"), self.actions_.pay),
+            (key_of("search"), s.search.setFocus),
+            (key_of("code"), s.scan_input.setFocus),
+            (key_of("quantity"), lambda: s._with_row(self.actions_.edit_quantity)),
+            (key_of("otherItem"), self.actions_.custom_item),
+            (key_of("lineDiscount"), lambda: s._with_row(self.actions_.line_discount)),
+            (key_of("cartDiscount"), self.actions_.cart_discount),
+            (key_of("removeLine"), s.remove_line),
+            (key_of("more"), lambda: s.change_quantity(+1)),
+            (key_of("less"), lambda: s.change_quantity(-1)),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -150,9 +151,9 @@ class StandWindow(QMainWindow):
         self.menu.setTitle(self.tr("Menu"))
         for name, text in (
             ("history", self.tr("Sales history, void, refund (F9)")),
-            ("orders", self.tr("Orders (F1)")),
+            ("orders", self.tr("Orders (F10)")),
             ("newOrder", self.tr("New order (Shift+F12)")),
-            ("closeShift", self.tr("Close shift (F10)")),
+            ("closeShift", self.tr("Close shift…")),
             ("catalog", self.tr("Catalog (F11)")),
             ("settings", self.tr("Settings")),
             ("language", self.tr("Bahasa Indonesia / English")),
@@ -235,7 +236,7 @@ class StandWindow(QMainWindow):
         except PosError:
             waiting = 0
         label.setText(self.tr("Orders to collect: {n}").format(n=waiting))
-        label.setToolTip(self.tr("Click to see the orders (F1)"))
+        label.setToolTip(self.tr("Click to see the orders (F10)"))
         label.setVisible(waiting > 0)
 
     def _update_printer_status(self) -> None:
