@@ -512,7 +512,7 @@
     </message>
     <message>
         <source>Where Sync now (F5) sends the sales: a file the organizers chose (on a USB stick or a shared folder), or the postgresql:// URL of their server.</source>
-        <translation>Tujuan Sinkron sekarang (F5) mengirim penjualan: file yang dipilih panitia (di flashdisk atau folder bersama), atau URL postgresql:// server panitia.</translation>
+        <translation>Tujuan Sinkronkan sekarang (F5) mengirim penjualan: file yang dipilih panitia (di flashdisk atau folder bersama), atau URL postgresql:// server panitia.</translation>
     </message>
     <message>
         <source>Event</source>
@@ -552,19 +552,19 @@
     </message>
     <message>
         <source>Joined event {event}</source>
-        <translation>Sudah ikut acara {event}</translation>
+        <translation>Sudah tergabung di acara {event}</translation>
     </message>
     <message>
         <source>Not joined yet: the organizers give the event key</source>
-        <translation>Belum ikut acara: kunci acara diberikan oleh panitia</translation>
+        <translation>Belum tergabung di acara: kunci acara diberikan oleh panitia</translation>
     </message>
     <message>
         <source>Join another event…</source>
-        <translation>Ikut acara lain…</translation>
+        <translation>Gabung ke acara lain…</translation>
     </message>
     <message>
         <source>Join event…</source>
-        <translation>Ikut acara…</translation>
+        <translation>Gabung ke acara…</translation>
     </message>
 </context>
 <context>
@@ -673,7 +673,7 @@
     <name>JoinEventDialog</name>
     <message>
         <source>Join the event</source>
-        <translation>Ikut acara</translation>
+        <translation>Gabung ke acara</translation>
     </message>
     <message>
         <source>Type the organizers&apos; event key (14 groups of 4 letters and digits; spaces, dashes and small letters do not matter), or scan its QR code with the scanner.</source>
@@ -681,11 +681,11 @@
     </message>
     <message>
         <source>This stand joined event {event}.</source>
-        <translation>Stan ini sudah ikut acara {event}.</translation>
+        <translation>Stan ini sudah tergabung di acara {event}.</translation>
     </message>
     <message>
         <source>This stand has not joined an event yet.</source>
-        <translation>Stan ini belum ikut acara apa pun.</translation>
+        <translation>Stan ini belum tergabung di acara apa pun.</translation>
     </message>
     <message>
         <source>Event key</source>
@@ -701,7 +701,7 @@
     </message>
     <message>
         <source>Join</source>
-        <translation>Ikut</translation>
+        <translation>Gabung</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>This stand joined event {old}. Join event {new} instead? Its sales will be sent for event {new}. Press Replace the event to confirm.</source>
-        <translation>Stan ini sudah ikut acara {old}. Ikut acara {new} sebagai gantinya? Penjualannya akan dikirim untuk acara {new}. Tekan Ganti acara untuk memastikan.</translation>
+        <translation>Stan ini sudah tergabung di acara {old}. Gabung ke acara {new} sebagai gantinya? Penjualannya akan dikirim untuk acara {new}. Tekan Ganti acara untuk memastikan.</translation>
     </message>
 </context>
 <context>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <source>Due date</source>
-        <translation>Tanggal selesai</translation>
+        <translation>Tanggal jadi</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1427,7 +1427,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>Selesai</translation>
+        <translation>Tanggal jadi</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1628,7 +1628,7 @@
     </message>
     <message>
         <source>Not an amount: type digits, for example 150000 or 150.000</source>
-        <translation>Bukan nominal: ketik angka, misalnya 150000 atau 150.000</translation>
+        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
     </message>
     <message>
         <source>QRIS takes at most %1 in one payment. The amount is set to %1: press Add payment, then take the rest by another payment.</source>
@@ -1764,7 +1764,7 @@
 (Menu, Settings, QRIS payload).
 Amount: %1</source>
         <translation>TIDAK ADA KODE QRIS: stan ini belum mengatur QRIS
-(Menu, Pengaturan, payload QRIS).
+(Menu, Pengaturan, Kode QRIS stan).
 Nominal: %1</translation>
     </message>
 </context>
@@ -2000,7 +2000,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Line discount (F7)</source>
-        <translation>Diskon baris (F7)</translation>
+        <translation>Diskon per barang (F7)</translation>
     </message>
     <message>
         <source>Discount (F8)</source>
@@ -2008,7 +2008,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Custom item (F6)</source>
-        <translation>Barang custom (F6)</translation>
+        <translation>Barang lain (harga bebas) (F6)</translation>
     </message>
     <message>
         <source>Order instead (Shift+F12)</source>
@@ -2056,7 +2056,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Line discount</source>
-        <translation>Diskon baris</translation>
+        <translation>Diskon per barang</translation>
     </message>
     <message>
         <source>Cart discount</source>
@@ -2064,7 +2064,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Custom item</source>
-        <translation>Barang custom</translation>
+        <translation>Barang lain (harga bebas)</translation>
     </message>
     <message>
         <source>Order instead of selling</source>
@@ -2135,7 +2135,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>QRIS payload</source>
-        <translation>Data QRIS</translation>
+        <translation>Kode QRIS stan (teks di stiker)</translation>
     </message>
     <message>
         <source>Scanner ends a code with</source>
@@ -2143,7 +2143,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Scanner key interval</source>
-        <translation>Jeda tombol scanner</translation>
+        <translation>Jeda antarkarakter pemindai (ms)</translation>
     </message>
     <message>
         <source>Cashier discount limit</source>
@@ -2273,7 +2273,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Custom item</source>
-        <translation>Barang custom</translation>
+        <translation>Barang lain (harga bebas)</translation>
     </message>
     <message>
         <source>Description (motif, size, colour)</source>
@@ -2431,11 +2431,11 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Sync now (F5)</source>
-        <translation>Sinkron sekarang (F5)</translation>
+        <translation>Sinkronkan sekarang (F5)</translation>
     </message>
     <message>
         <source>Log out (Ctrl+L)</source>
-        <translation>Keluar (Ctrl+L)</translation>
+        <translation>Ganti kasir (Ctrl+L)</translation>
     </message>
     <message>
         <source>Stand {code} · {province}</source>
@@ -2475,7 +2475,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Click to sync now (F5)</source>
-        <translation>Klik untuk sinkron sekarang (F5)</translation>
+        <translation>Klik untuk menyinkronkan sekarang (F5)</translation>
     </message>
     <message>
         <source>Click to make a backup now</source>
@@ -2616,7 +2616,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>The event key signs this stand&apos;s sales for the organizers: type it from their paper (14 groups of 4), or scan its QR code. The central store is where Sync now sends the sales: a file (on a USB stick or a shared folder) or a postgresql:// URL.</source>
-        <translation>Kunci acara menandai penjualan stan ini untuk panitia: ketik dari kertas panitia (14 kelompok berisi 4), atau pindai kode QR-nya. Data pusat adalah tujuan Sinkron sekarang mengirim penjualan: sebuah file (di flashdisk atau folder bersama) atau URL postgresql://.</translation>
+        <translation>Kunci acara menandai penjualan stan ini untuk panitia: ketik dari kertas panitia (14 kelompok berisi 4), atau pindai kode QR-nya. Data pusat adalah tujuan Sinkronkan sekarang mengirim penjualan: sebuah file (di flashdisk atau folder bersama) atau URL postgresql://.</translation>
     </message>
     <message>
         <source>Event key</source>
@@ -2628,7 +2628,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>empty: join the event later</source>
-        <translation>kosong: ikut acara nanti</translation>
+        <translation>kosong: gabung ke acara nanti</translation>
     </message>
     <message>
         <source>empty: no sync for now</source>

@@ -279,7 +279,7 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     "another event": (
         another_event,
         "This stand joined event {ours}, the central store {target} is for event 0badc0de",
-        "Stan ini ikut acara {ours}, tetapi data pusat {target} untuk acara 0badc0de"),
+        "Stan ini tergabung di acara {ours}, tetapi data pusat {target} untuk acara 0badc0de"),
     "busy": (
         busy_central,
         "{tmp}/central.sqlite stayed busy with another stand's sync: try again",
@@ -390,12 +390,12 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     "a damaged stored key": (
         damaged_key,
         "The event key stored in this stand is damaged: join the event again in the settings",
-        "Kunci acara yang tersimpan di stan ini rusak: ikuti acara lagi di pengaturan"),
+        "Kunci acara yang tersimpan di stan ini rusak: gabung ke acara lagi di pengaturan"),
     "not joined": (
         not_joined,
         "This stand has not joined the event yet: join it in the settings with the organizers' "
         "event key",
-        "Stan ini belum ikut acara: ikuti acara di pengaturan dengan kunci acara dari panitia"),
+        "Stan ini belum tergabung di acara: gabung ke acara di pengaturan dengan kunci acara dari panitia"),
 }
 
 

@@ -159,7 +159,7 @@ def test_a_typo_in_indonesian(qtbot: QtBot, dialog: SettingsDialog,
     qtbot.mouseClick(child(join, QPushButton, "joinEventOkButton"), Qt.MouseButton.LeftButton)
     assert child(join, QLabel, "joinEventMessage").text() == (
         "Kunci acara salah ketik: cocokkan per kelompok dengan kertasnya")
-    assert child(join, QPushButton, "joinEventOkButton").text() == "Ikut"
+    assert child(join, QPushButton, "joinEventOkButton").text() == "Gabung"
 
 
 def test_another_event_is_joined_only_after_a_confirmation(

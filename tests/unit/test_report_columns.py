@@ -23,7 +23,7 @@ def test_each_front_end_shows_its_columns_of_the_one_list() -> None:
         "Code", "Stand", "Province", "Sales", "Sales total", "Refunds", "Net"]
     assert headers(STAND_COLUMNS, Where.WINDOW, "id") == [
         "Kode", "Provinsi", "Transaksi", "Penjualan bruto", "Diskon", "Retur", "Neto",
-        "Data terakhir", "Sinkron terakhir"]
+        "Transaksi terakhir", "Sinkron terakhir"]
     assert len(shown_in(STAND_COLUMNS, Where.XLSX)) == 12
     assert position(shown_in(STAND_COLUMNS, Where.WINDOW), "event_report.net") == 6
 
