@@ -11,6 +11,7 @@ STAMP_PACKAGE = $(VENV)/.posapp-package
 
 run: system-deps $(STAMP_RUN)
 	$(VENV)/bin/posapp demo --ensure
+	@echo "posapp: the posapp command is $(VENV)/bin/posapp; '. $(VENV)/bin/activate' puts it on the PATH"
 	$(VENV)/bin/posapp run
 
 # As root, system-deps-test installs PostgreSQL: then its central-store tests must run, not skip.

@@ -165,9 +165,10 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         print_json([order_json(o) for o in found])
         return 0
     total, balance = text("cli.orders.total", LANG), text("cli.orders.balance", LANG)
+    width = max(len(s.label.text(LANG)) for s in OrderStatus)
     for o in found:
         due = text("cli.orders.due", LANG, date=o.due.isoformat() if o.due else "-")
-        print(f"{o.order_no}  {o.status.label.text(LANG):<11} {o.buyer.name[:24]:<24} {due}  "
+        print(f"{o.order_no}  {o.status.label.text(LANG):<{width}}  {o.buyer.name[:24]:<24} {due}  "
               f"{total} {format_rupiah(o.total):>14}  {balance} {format_rupiah(o.balance):>14}")
     if not found:
         say("cli.orders.none")
