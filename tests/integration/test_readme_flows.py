@@ -91,6 +91,7 @@ def run_in_one_shell(all_steps: list[Step], env: dict[str, str],
              (out / f"{n}.err").read_text()) for n in range(len(all_steps))]
 
 
+@pytest.mark.slow  # about 20 runs of posapp, each importing it afresh as a shell does
 def test_the_everyday_flows_run_as_written_on_a_fresh_demo_stand(tmp_path: Path) -> None:
     flows = steps(section("Everyday flows"))
     assert len(flows) >= 15 and sum(len(s.expected) for s in flows) >= 8
