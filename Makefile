@@ -11,6 +11,7 @@ STAMP_PACKAGE = $(VENV)/.posapp-package
 
 run: system-deps $(STAMP_RUN)
 	$(VENV)/bin/posapp demo --ensure
+	@echo "posapp: the posapp command is $(VENV)/bin/posapp; '. $(VENV)/bin/activate' puts it on the PATH"
 	$(VENV)/bin/posapp run
 
 # As root, system-deps-test installs PostgreSQL: then its central-store tests must run, not skip.
@@ -25,7 +26,8 @@ package: system-deps-package $(STAMP_PACKAGE)
 	$(PY) packaging/build.py
 
 # The Linux bundle's smoke test (tests/packaging) on the one just built, then its size and
-# start time (packaging/measure.py). Without a bundle the tests fail here instead of skipping.
+# start time over a bare Qt window's (packaging/measure.py; a missed target stops make here).
+# Without a bundle the tests fail here instead of skipping.
 package-test: package $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen POSAPP_REQUIRE_BUNDLE=1 $(PY) -m pytest tests/packaging
 	$(PY) packaging/measure.py

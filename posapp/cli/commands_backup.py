@@ -62,7 +62,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
         say("cli.backup.no_folder", stand=handle.code)
     else:
         say("cli.backup.folder_set", stand=handle.code, folder=saved.backup_folder,
-            every=saved.backup_every, keep=saved.backup_keep)
+            every=count(saved.backup_every, "sale"), keep=count(saved.backup_keep, "copy"))
     return 0
 
 

@@ -12,6 +12,7 @@ from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.errors import PosError
 from posapp.domain.messages import Message, msg, text
 from posapp.domain.money import format_rupiah
+from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
 from posapp.domain.totals import Totals
 from posapp.services import central_totals, merge, sync
 
@@ -79,8 +80,8 @@ def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
         print(_row(s.code, s.totals))
     print("-" * len(header))
     print(_row(label["total"], everything))
-    for method, t in sorted(everything.methods.items()):
-        print(f"  {method:<10} {label['sales']} {format_rupiah(t.sales):>16}  "
+    for method, t in sorted(everything.methods.items(), key=lambda mt: _method_order(mt[0])):
+        print(f"  {_method_label(method):<10} {label['sales']} {format_rupiah(t.sales):>16}  "
               f"{label['refunds']} {format_rupiah(t.refunds):>14}  "
               f"{label['net']} {format_rupiah(t.net):>16}")
     orders = everything.orders_figures()
@@ -99,6 +100,20 @@ def _labels() -> dict[str, str]:
             "discounts": text("cli.totals.discounts", LANG),
             "refunds": text("cli.totals.refunds", LANG), "net": text("cli.totals.net", LANG),
             "total": text("cli.totals.total", LANG)}
+
+
+def _method_order(code: str) -> int:
+    """Where method *code* stands in the declared order (unknown codes last)."""
+    codes = [info.method.value for info in PAYMENT_METHODS]
+    return codes.index(code) if code in codes else len(codes)
+
+
+def _method_label(code: str) -> str:
+    """Method *code*'s name ("Cash"); a code this version does not know, as it is."""
+    try:
+        return PaymentMethod(code).label.text(LANG)
+    except ValueError:
+        return code
 
 
 def _row(label: str, t: Totals) -> str:
@@ -151,8 +166,8 @@ def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
         warn(m)
     if not done.problems:
         if done.checked:
-            say("cli.reconcile.agree_with_exports", n=done.stands, stands=done.checked,
-                net=done.net)
+            say("cli.reconcile.agree_with_exports", stands=count(done.stands, "stand"),
+                exported=done.checked, net=done.net)
         else:
-            say("cli.reconcile.agree", n=done.stands, net=done.net)
+            say("cli.reconcile.agree", stands=count(done.stands, "stand"), net=done.net)
     return 1 if done.problems else 0

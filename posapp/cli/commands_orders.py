@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from posapp.cli.args import parse_item, parse_payment
@@ -22,10 +23,21 @@ from posapp.domain.messages import text
 from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.order import Buyer, OrderItem, OrderStatus
 from posapp.domain.tender import PaymentMethod
-from posapp.services import catalog, order_fulfil, orders, shifts, users
+from posapp.services import catalog, order_fulfil, orders, shifts, stand, users
 from posapp.services.orders import OrderView
 
 _CUSTOM = re.compile(r"^(?P<desc>.+?)(?:\*(?P<qty>\d+))?=(?P<price>[^=]+)$")
+_DAYS_FROM_TODAY = re.compile(r"^\+(?P<days>\d{1,4})d$")
+
+
+@dataclass(frozen=True)
+class DaysFromToday:
+    """A due date written ``+3d``: so many days after the stand's today."""
+
+    days: int
+
+    def after(self, today: date) -> date:
+        return today + timedelta(days=self.days)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,7 +53,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--email", default="")
     p.add_argument("--country", default="")
     p.add_argument("--address", default="", help="where to ship (default: picked up)")
-    p.add_argument("--due", type=_date, help="due date, YYYY-MM-DD")
+    p.add_argument("--due", type=_date,
+                   help="due date: YYYY-MM-DD, or +Nd for N days from the stand's today")
     p.add_argument("--note", default="")
     p.add_argument("items", nargs="*", metavar="ITEM", help="catalog CODE or CODE*QTY")
     p.add_argument("--custom", action="append", default=[], metavar="DESCRIPTION=PRICE",
@@ -103,7 +116,11 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     if not items:
         raise InvalidInput("cli.order.no_items")
     buyer = Buyer(args.buyer, args.phone, args.email, args.country, args.address)
-    done = orders.place(handle.uow(), _actor(ctx, args), buyer, items, due=args.due,
+    due = args.due
+    if isinstance(due, DaysFromToday):  # today on the stand's clock, in its time zone
+        zone = stand.get(handle.uow(write=False)).zone
+        due = due.after(handle.clock().replace(tzinfo=UTC).astimezone(zone).date())
+    done = orders.place(handle.uow(), _actor(ctx, args), buyer, items, due=due,
                         deposit=args.deposit, note=args.note)
     return _show_and_print(ctx, done.order, args.json)
 
@@ -148,9 +165,10 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         print_json([order_json(o) for o in found])
         return 0
     total, balance = text("cli.orders.total", LANG), text("cli.orders.balance", LANG)
+    width = max(len(s.label.text(LANG)) for s in OrderStatus)
     for o in found:
         due = text("cli.orders.due", LANG, date=o.due.isoformat() if o.due else "-")
-        print(f"{o.order_no}  {o.status.value:<11} {o.buyer.name[:24]:<24} {due}  "
+        print(f"{o.order_no}  {o.status.label.text(LANG):<{width}}  {o.buyer.name[:24]:<24} {due}  "
               f"{total} {format_rupiah(o.total):>14}  {balance} {format_rupiah(o.balance):>14}")
     if not found:
         say("cli.orders.none")
@@ -178,7 +196,7 @@ def _show(o: OrderView, as_json: bool) -> int:
     if as_json:
         print_json(order_json(o))
         return 0
-    figures = {"order": o.order_no, "status": o.status.value, "total": o.total,
+    figures = {"order": o.order_no, "status": o.status.label, "total": o.total,
                "paid": o.paid, "balance": o.balance}
     if o.due:
         say("cli.order.shown_due", **figures, due=o.due.isoformat())
@@ -221,7 +239,10 @@ def _line(word: str) -> tuple[int, int]:
     return int(number), int(qty)
 
 
-def _date(word: str) -> date:
+def _date(word: str) -> date | DaysFromToday:
+    relative = _DAYS_FROM_TODAY.match(word.strip().lower())
+    if relative:
+        return DaysFromToday(int(relative["days"]))
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
             return datetime.strptime(word.strip(), fmt).date()

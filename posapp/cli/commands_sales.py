@@ -12,6 +12,7 @@ from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput
+from posapp.domain.layout import local_time
 from posapp.domain.messages import msg
 from posapp.domain.money import format_rupiah
 from posapp.domain.report import ShiftReport
@@ -178,22 +179,24 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
                     "amount": result.amount, "method": result.method})
     else:
         say("cli.refund.done", refund=result.refund_no, amount=result.amount,
-            method=result.method, receipt=result.receipt_no)
+            method=PaymentMethod.parse(result.method).label, receipt=result.receipt_no)
     print_receipt_now(ctx, result.refund_no, refund=True)
     return 0
 
 
 def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
-    rows = history.list_sales(ctx.stand().uow(write=False), shift_number=args.shift_number,
+    handle = ctx.stand()
+    rows = history.list_sales(handle.uow(write=False), shift_number=args.shift_number,
                               everything=args.everything)
-    if args.json:
+    if args.json:  # times in UTC ("...Z"), as all JSON output (docs/cli.md)
         print_json([r.as_json() for r in rows])
         return 0
+    zone = stand.get(handle.uow(write=False)).timezone  # a person reads the stand's clock
     for r in rows:
         status = msg("cli.sales.void") if r.voided else (
             msg("cli.sales.refunded", amount=r.refunded) if r.refunded else None)
         items = count(r.items, "item").text(LANG)
-        print(f"{r.receipt_no}  {r.created_at:%Y-%m-%d %H:%M}Z  {r.cashier:<12} "
+        print(f"{r.receipt_no}  {local_time(r.created_at, zone)}  {r.cashier:<12} "
               f"{items:>9}  {format_rupiah(r.total):>14}  {status.text(LANG) if status else ''}")
     say("cli.sales.summary", sales=count(len(rows), "sale"),
         total=sum(r.total for r in rows if not r.voided))

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from posapp.cli.context import Context, print_json
-from posapp.cli.output import count, say
+from posapp.cli.output import LANG, count, say
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.services import catalog, demo, setup, stand, users
@@ -106,7 +106,7 @@ def cmd_cashier_add(ctx: Context, args: argparse.Namespace) -> int:
     role = users.Role.parse(args.role)
     pin = ctx.pins.read_new(args.name)
     actor = users.add_user(ctx.stand().uow(), args.name, role, pin)
-    say("cli.cashier.added", role=actor.role.value, name=actor.name)
+    say("cli.cashier.added", role=actor.role.label, name=actor.name)
     return 0
 
 
@@ -116,7 +116,7 @@ def cmd_cashier_list(ctx: Context, args: argparse.Namespace) -> int:
         print_json([{"name": a.name, "role": a.role.value} for a in people])
     else:
         for a in people:
-            print(f"{a.name:<30} {a.role.value}")
+            print(f"{a.name:<30} {a.role.label.text(LANG)}")
     return 0
 
 

@@ -33,6 +33,7 @@ def warn(said: Sayable | object, *, prefix: bool = True, end: str = "\n") -> Non
 
 #: What the command line counts: the message for one, and for none or several.
 NOUNS = {
+    "copy": (N_("cli.n.copy"), N_("cli.n.copies")),
     "entry": (N_("cli.n.entry"), N_("cli.n.entries")),
     "file": (N_("cli.n.file"), N_("cli.n.files")),
     "item": (N_("cli.n.item"), N_("cli.n.items")),

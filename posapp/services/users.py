@@ -8,6 +8,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput, NotAllowed
+from posapp.domain.messages import N_, Message, msg
 from posapp.domain.security import check_pin_format, hash_pin, verify_pin
 from posapp.store.models import UserRow
 from posapp.store.uow import UnitOfWork
@@ -17,12 +18,20 @@ class Role(StrEnum):
     CASHIER = "cashier"
     SUPERVISOR = "supervisor"
 
+    @property
+    def label(self) -> Message:
+        """The role's name for a person to read, in any language (``.text(lang)``)."""
+        return msg(_ROLE_LABELS[self])
+
     @classmethod
     def parse(cls, text: str) -> Role:
         try:
             return cls(text.strip().lower())
         except ValueError:
             raise InvalidInput("user.unknown_role", text=text) from None
+
+
+_ROLE_LABELS = {Role.CASHIER: N_("role.cashier"), Role.SUPERVISOR: N_("role.supervisor")}
 
 
 @dataclass(frozen=True)

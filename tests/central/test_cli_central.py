@@ -29,6 +29,9 @@ def test_sync_then_totals(cli: Cli, jatim: Stand, central_url: str) -> None:
     assert data["overall"]["net"] == data["stands"][0]["net"] == 1_734_500
     assert data["stands"][0]["methods"]["cash"]["refunds"] == 85_000
     assert "JATIM" in table.out and format_rupiah(1_734_500) in table.out
+    methods = [line.split()[0] for line in table.out.splitlines() if line.startswith("  ")]
+    assert methods[:2] == ["Cash", "QRIS"]  # names, not codes (the JSON keeps "cash")
+    assert "nothing new to send" in again.out and "all 12 entries" not in again.out
 
 
 def test_merge_twice_and_reconcile(cli: Cli, jatim: Stand, central_url: str,
@@ -45,7 +48,7 @@ def test_merge_twice_and_reconcile(cli: Cli, jatim: Stand, central_url: str,
 
     assert first.code == 0 and "12 entries merged" in first.out
     assert second.code == 0 and "already merged" in second.out
-    assert agree.code == 0 and "all agree" in agree.out, agree.err
+    assert agree.code == 0 and "all agree: the Z reports of 1 stand and" in agree.out, agree.err
 
     engine = create_engine(central_url)
     with engine.begin() as conn:  # someone edits the central store by hand

@@ -54,7 +54,7 @@ def test_each_step_prints_the_slip_as_the_order_stands(cli: Cli, jatim: Stand,
 
     taken = new_order(cli)
     assert (taken.code, taken.err) == (0, ""), taken.err
-    assert taken.out.startswith("JATIM-P00001  open  total Rp 1.640.000")
+    assert taken.out.startswith("JATIM-P00001  Open  total Rp 1.640.000")
     data = device.read_bytes()
     for text in (b"{BJATIM-P00001", b"WA +62 812-3456-7890", b"Jilbab Lukis Bunga Teratai",
                  b"parang -\n", b"   Caf\x82\n", b"DP QRIS", b"SISA BAYAR", b"Rp 1.140.000",

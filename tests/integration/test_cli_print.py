@@ -80,7 +80,7 @@ def test_a_refund_prints_its_receipt(jatim: Stand, cli, tmp_path: Path) -> None:
     sell(cli)
     r = refund(cli, "qris")
     assert (r.code, r.err) == (0, ""), r.err
-    assert r.out == "JATIM-R00001: Rp 85.000 back by qris for JATIM-000001\n"
+    assert r.out == "JATIM-R00001: Rp 85.000 back for JATIM-000001 (QRIS)\n"
     data = device.read_bytes()
     for text in (b"JATIM-R00001", b"RETUR", b"Struk asal", b"JATIM-000001",
                  b"Jilbab Lukis Bunga Teratai", b"Rp 85.000"):
