@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPixmap
 
 from posapp.domain.cart import PricedLine, Totals
 from posapp.domain.money import format_rupiah
@@ -108,12 +109,23 @@ class ProductGridModel(QAbstractTableModel):
 
 
 class CartModel(RowsModel[PricedLine]):
-    """The cart's priced lines. Column headers are set by the window (translated)."""
+    """The cart's priced lines. Column headers are set by the window (translated).
+
+    With *photo_for* (``PhotoCache.at_size``), a line whose product has a photo shows it as
+    a small picture before its name; a line without one shows none and looks as before.
+    """
 
     NAME, QUANTITY, PRICE, DISCOUNT, TOTAL = range(5)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *,
+                 photo_for: Callable[[str], QPixmap | None] | None = None) -> None:
         super().__init__(["Item", "Qty", "Price", "Discount", "Total"], parent)
+        self.photo_for = photo_for
+
+    def set_photo_source(self, photo_for: Callable[[str], QPixmap | None] | None) -> None:
+        """Show photos from *photo_for* (None: none), e.g. after they changed."""
+        self.photo_for = photo_for
+        self.refresh_column(self.NAME)
 
     def set_totals(self, totals: Totals) -> None:
         """Show *totals*; a same-length update only signals changed cells."""
@@ -142,6 +154,8 @@ class CartModel(RowsModel[PricedLine]):
             }[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.NAME and self.photo_for:
+            return self.photo_for(line.line.product.sku)
         if role == RawRole:
             return line
         if role == SortRole:
