@@ -28,7 +28,7 @@ def cmd_catalog_photos(ctx: Context, args: argparse.Namespace) -> int:
                                 progress=progress_printer(msg("cli.progress.photos")))
     for skipped in done.skipped:
         warn(msg("cli.photos.skipped", reason=skipped.reason))
-    say("cli.photos.done", photos=_photos(done.stored), new=done.imported,
+    say("cli.photos.done", photos=photo_count(done.stored), new=done.imported,
         replaced=done.replaced, unchanged=done.unchanged, skipped=count(len(done.skipped), "file"))
     return 1 if done.skipped else 0
 
@@ -36,6 +36,6 @@ def cmd_catalog_photos(ctx: Context, args: argparse.Namespace) -> int:
 _PHOTO, _PHOTOS = N_("cli.n.photo"), N_("cli.n.photos")
 
 
-def _photos(n: int) -> Message:
+def photo_count(n: int) -> Message:
     """"1 photo", "3 photos" (output.count's way, for a noun only this command counts)."""
     return msg(_PHOTO if n == 1 else _PHOTOS, n=n)
