@@ -78,15 +78,16 @@ def prepare(data: bytes, name: str) -> Prepared:
         if width * height > MAX_PIXELS:
             raise InvalidInput("photo.too_many_pixels", name=name,
                                limit=MAX_PIXELS // 1_000_000)
+        if min(width, height) < MIN_SIDE:
+            raise InvalidInput("photo.too_small", name=name, width=width, height=height,
+                               least=MIN_SIDE)
         try:
+            if image.format == "JPEG":  # decode a camera's JPEG at 1/2..1/8: 5x faster
+                image.draft("RGB", (MAX_SIDE, MAX_SIDE))
             image.load()
             image = ImageOps.exif_transpose(image) or image
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning):
             raise InvalidInput("photo.broken", name=name) from None
-    width, height = image.size
-    if min(width, height) < MIN_SIDE:
-        raise InvalidInput("photo.too_small", name=name, width=width, height=height,
-                           least=MIN_SIDE)
     image = _on_white(image)
     image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
