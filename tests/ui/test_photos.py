@@ -95,8 +95,15 @@ def test_the_cart_shows_a_thumbnail_where_the_product_has_a_photo(
 
     assert model.index(0, CartModel.NAME).data() == "Batik Gedog Tuban"
     assert isinstance(gedog, QPixmap) and gedog.width() == 32
-    assert hijab is None
+    assert gedog.toImage().pixelColor(16, 8).red() > 150  # the red photo
+    # the jilbab has none: an empty picture as wide, so both names start in one column
+    assert isinstance(hijab, QPixmap) and hijab.width() == 32
+    assert hijab.toImage().pixelColor(16, 8).alpha() == 0
     assert model.index(0, CartModel.TOTAL).data(Qt.ItemDataRole.DecorationRole) is None
+
+    session.cart.remove(0)  # no line with a photo left: no pictures at all, as before photos
+    model.set_totals(session.cart.totals())
+    assert model.index(0, CartModel.NAME).data(Qt.ItemDataRole.DecorationRole) is None
     assert CartModel().index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
 
 
