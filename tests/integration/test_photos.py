@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import io
 import json
+import struct
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,6 +127,8 @@ def test_a_sku_named_twice_keeps_the_first_file(jatim: Stand, tmp_path: Path) ->
      "is a damaged image that cannot be read"),
     (lambda p: _sparse(p, 21 * 1024 * 1024), "photo.file_too_large",
      "is 21.0 MB; a photo file may be at most 20 MB"),
+    (lambda p: p.write_bytes(_png_header(9000, 8000)), "photo.too_many_pixels",
+     "has more than 60 megapixels; make it smaller first"),
 ])
 def test_a_bad_file_is_refused_with_its_reason_and_the_old_photo_stays(
         jatim: Stand, tmp_path: Path, make: Callable[[Path], object], code: str,
@@ -140,6 +144,17 @@ def test_a_bad_file_is_refused_with_its_reason_and_the_old_photo_stays(
     assert refused.value.code == code
     assert refused.value.message == f"gedog.jpg {words}"
     assert dump_database(jatim.path) == before
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is *width* x *height* (a decompression bomb's header)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body)))
+
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
 
 
 def _sparse(path: Path, size: int) -> None:
