@@ -146,6 +146,26 @@ def test_a_bad_file_is_refused_with_its_reason_and_the_old_photo_stays(
     assert dump_database(jatim.path) == before
 
 
+def test_without_a_webp_reader_a_webp_photo_is_refused_as_such(
+        jatim: Stand, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand bundle leaves Pillow's WebP library out: JPEG and PNG still work."""
+    from posapp.services import photo_images
+
+    real = photo_images.features.check_module
+    monkeypatch.setattr(photo_images.features, "check_module",
+                        lambda name: False if name == "webp" else real(name))
+    folder = tmp_path / "foto"
+    folder.mkdir()
+    (folder / f"{GEDOG}.webp").write_bytes(image_bytes("WEBP"))
+    (folder / f"{HIJAB}.png").write_bytes(image_bytes("PNG"))
+
+    done = photos.import_folder(jatim.handle.uow, None, folder)
+
+    assert done.imported == 1
+    assert [s.reason.message for s in done.skipped] == [
+        f"{GEDOG}.webp is a WebP image, which this posapp cannot read; save it as JPEG or PNG"]
+
+
 def _png_header(width: int, height: int) -> bytes:
     """A PNG that says it is *width* x *height* (a decompression bomb's header)."""
     def chunk(kind: bytes, body: bytes) -> bytes:
