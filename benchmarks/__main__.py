@@ -17,6 +17,7 @@ from pathlib import Path
 from posapp.services import shifts
 
 from . import (
+    _photos,
     bench_checkout,
     bench_event_report,
     bench_import,
@@ -88,6 +89,8 @@ def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
     try:
         log(f"importing {sizes.products:,} products from a CSV file")
         results, rows = bench_import.run(big, folder, sizes.products)
+        log(f"photos for {sizes.products // _photos.EVERY:,} products (a folder import)")
+        results += _photos.run(big, folder, rows)
         shifts.open_shift(big.handle.uow(), big.cashier, OPENING_FLOAT)
         log(f"writing {sizes.past_sales:,} past sales (bulk inserts)")
         t0 = time.perf_counter()

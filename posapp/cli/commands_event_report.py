@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from posapp.cli.commands_central import CENTRAL_HELP, progress_printer
+from posapp.cli.commands_photos import photo_count
 from posapp.cli.context import Context
 from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput
@@ -102,4 +103,7 @@ def cmd_shop_export(ctx: Context, args: argparse.Namespace) -> int:
         say("cli.shop_export.done", **figures)
     else:
         say("cli.shop_export.done_in_stock", **figures)
+    if result.photo_folder is not None:
+        say("cli.shop_export.photos", photos=photo_count(result.photos),
+            folder=str(result.photo_folder))
     return 0

@@ -1,10 +1,12 @@
-"""Set-up commands: init, catalog, cashier, stock, demo, run."""
+"""Set-up commands: init, catalog (its photos in ``commands_photos``), cashier, stock, demo,
+run."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from posapp.cli import commands_photos
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say
 from posapp.domain.errors import PosError
@@ -32,6 +34,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = cat_sub.add_parser("list", parents=[common], help="show the products")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_catalog_list)
+    commands_photos.register(cat_sub, common)
 
     usr = sub.add_parser("cashier", parents=[common], help="cashiers and supervisors")
     usr_sub = usr.add_subparsers(dest="action", required=True)

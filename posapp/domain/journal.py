@@ -25,6 +25,8 @@ class EventKind:
     STOCK_ADJUSTED = "stock.adjusted"
     CATALOG_IMPORTED = "catalog.imported"
     PRODUCT_SAVED = "product.saved"
+    PHOTO_SET = "product.photo_set"  # payload: sku, format, width, height, data (base64)
+    PHOTO_REMOVED = "product.photo_removed"
     ORDER_PLACED = "order.placed"
     ORDER_PAID = "order.paid"
     ORDER_READY = "order.ready"

@@ -10,23 +10,37 @@ reads UTF-8. Google Sheets, LibreOffice, Python's ``utf-8-sig`` and most importe
 the mark. The marketplaces' bulk uploads (Shopee, Tokopedia) take their own Excel
 templates, so the organizer copies the columns into those. The columns start with the
 stand catalog's (docs/catalog-format.md), so one stand's rows import back as a catalog.
+
+Photos go beside the CSV, as files a person (or a marketplace's image upload) can open: the
+folder ``<csv name>-photos/`` holds ``<STAND>/<SKU>.jpg`` for each listed product with a photo,
+and the CSV's last column, ``photo``, names that file relative to the CSV (empty: no photo).
+A plain folder rather than a zip: the organizer drags the photos into an upload form.
+The folder is written whole, then put in place of the previous export's.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+import shutil
+import tempfile
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from sqlalchemy import Connection, select
+
+from posapp.domain.errors import StorageError
 from posapp.domain.shop_product import ShopProduct
 from posapp.printing.report_files import replacing
 from posapp.sync import central_queries as q
+from posapp.sync import central_schema as cs
 from posapp.sync.central_store import Central
 
 __all__ = ["COLUMNS", "ShopExport", "ShopProduct", "shop_products", "write_shop_csv"]
 
 COLUMNS = ("sku", "barcode", "name", "category", "maker_group", "region", "price", "stock",
-           "stand", "province")
+           "stand", "province", "photo")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")  # a SKU may hold a / or a : (not in a file name)
 
 
 @dataclass(frozen=True)
@@ -34,6 +48,8 @@ class ShopExport:
     path: Path
     products: int
     stands: int
+    photos: int = 0
+    photo_folder: Path | None = None  # None when no listed product has a photo
 
 
 def shop_products(central: Central, *, everything: bool = False) -> list[ShopProduct]:
@@ -49,10 +65,59 @@ def write_shop_csv_at(target: str, path: Path, *, everything: bool = False) -> S
 
 
 def write_shop_csv(central: Central, path: Path, *, everything: bool = False) -> ShopExport:
-    """Write the shop CSV at *path* (whole or not at all); say how many rows and stands."""
-    products = shop_products(central, everything=everything)
-    with replacing(Path(path)) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
+    """Write the shop CSV at *path* (whole or not at all) and its photos beside it; say how
+    many rows, stands and photos."""
+    path = Path(path)
+    with central.reading() as conn:
+        products = q.shop_products(conn, everything=everything)
+        folder = path.with_name(f"{path.stem}-photos")
+        names = _write_photos(conn, products, folder)
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
-        writer.writerows(astuple(product) for product in products)
-    return ShopExport(Path(path), len(products), len({p.stand for p in products}))
+        writer.writerows([*astuple(p), names.get((p.stand, p.sku), "")] for p in products)
+    return ShopExport(path, len(products), len({p.stand for p in products}), len(names),
+                      folder if names else None)
+
+
+def _write_photos(conn: Connection, products: list[ShopProduct],
+                  folder: Path) -> dict[tuple[str, str], str]:
+    """The listed products' photos as files in *folder* (replacing an earlier export's);
+    (stand, sku) -> the file's path as the CSV names it. Nothing is written without photos."""
+    listed = {(p.stand, p.sku) for p in products}
+    ph = cs.product_photo
+    rows = conn.execute(select(ph.c.stand, ph.c.sku, ph.c.data).order_by(ph.c.stand, ph.c.sku))
+    names: dict[tuple[str, str], str] = {}
+    staging: Path | None = None
+    try:
+        for stand, sku, data in rows:
+            if (stand, sku) not in listed:
+                continue
+            if staging is None:
+                staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+            name = _file_name(staging / _UNSAFE.sub("_", stand), sku)
+            (staging / name).parent.mkdir(exist_ok=True)
+            (staging / name).write_bytes(data)
+            names[(stand, sku)] = f"{folder.name}/{name}"
+        if staging is not None:
+            if folder.is_dir():
+                shutil.rmtree(folder)
+            staging.rename(folder)
+            staging = None
+    except OSError as exc:
+        raise StorageError("storage.cannot_write", file=str(folder),
+                           reason=str(exc.strerror or exc)) from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return names
+
+
+def _file_name(stand_folder: Path, sku: str) -> str:
+    """``STAND/SKU.jpg``, the SKU made safe for a file name (and unique in its folder)."""
+    base = _UNSAFE.sub("_", sku)
+    name, n = f"{base}.jpg", 1
+    while (stand_folder / name).exists():
+        n += 1
+        name = f"{base}-{n}.jpg"
+    return f"{stand_folder.name}/{name}"

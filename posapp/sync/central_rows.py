@@ -7,6 +7,7 @@ UPDATE. Products are kept in memory for the batch and written once at the end.
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,8 @@ class RowBuilder(OrderRows):
             EventKind.CATALOG_IMPORTED: self._catalog,
             EventKind.PRODUCT_SAVED: self._product_saved,
             EventKind.STOCK_ADJUSTED: self._stock,
+            EventKind.PHOTO_SET: self._photo_set,
+            EventKind.PHOTO_REMOVED: self._photo_removed,
             **self.order_handlers(),
         }
 
@@ -176,6 +179,12 @@ class RowBuilder(OrderRows):
     def _product_saved(self, _e: Entry, p: dict[str, Any]) -> None:
         self._set_product(p["sku"], {k: p[k] for k in _PRODUCT_FIELDS if k in p})
 
+    def _photo_set(self, e: Entry, p: dict[str, Any]) -> None:
+        apply_photo(self.conn, self.code, e, p)
+
+    def _photo_removed(self, e: Entry, p: dict[str, Any]) -> None:
+        apply_photo(self.conn, self.code, e, p)
+
     def _stock(self, _e: Entry, p: dict[str, Any]) -> None:
         self._set_product(p["sku"], {"stock": p["stock"]})
 
@@ -219,3 +228,25 @@ def _sqlite_time(value: datetime) -> str:
 
 def _same(value: datetime) -> datetime:
     return value
+
+
+def apply_photo(conn: Connection, stand: str, e: Entry, p: dict[str, Any]) -> None:
+    """A photo set or removed at *stand* (rare, and large: written at once, not gathered)."""
+    photos = cs.product_photo
+    conn.execute(photos.delete().where(and_(photos.c.stand == stand, photos.c.sku == p["sku"])))
+    if e.kind == EventKind.PHOTO_SET:
+        conn.execute(photos.insert().values(
+            stand=stand, sku=p["sku"], format=p["format"], width=p["width"],
+            height=p["height"], data=base64.b64decode(p["data"]), updated_at=entry_time(e.at)))
+
+
+def replay_photos(conn: Connection) -> None:
+    """Rebuild ``product_photo`` from the stored entries (a store of format 2 kept the photo
+    entries of newer stands without reading them)."""
+    j = cs.journal_entry
+    kinds = (EventKind.PHOTO_SET, EventKind.PHOTO_REMOVED)
+    query = (select(j.c.seq, j.c.stand, j.c.at, j.c.kind, j.c.payload, j.c.prev_hash, j.c.hash)
+             .where(j.c.kind.in_(kinds)).order_by(j.c.stand, j.c.seq))
+    for row in conn.execute(query).all():
+        e = Entry(*row)
+        apply_photo(conn, e.stand, e, json.loads(e.payload))

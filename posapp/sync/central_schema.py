@@ -14,15 +14,17 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
 
-#: Bumped when the tables or views change (2: orders); a store made by a newer posapp is
-#: refused, an older one is brought up to date by the next write (central_store._upgrade).
-CENTRAL_VERSION = 2
+#: Bumped when the tables or views change (2: orders, 3: product photos); a store made by a
+#: newer posapp is refused, an older one is brought up to date by the next write
+#: (central_store._upgrade).
+CENTRAL_VERSION = 3
 
 metadata = MetaData()
 Money = BigInteger
@@ -167,6 +169,17 @@ product = Table(
     Column("price", Money, nullable=False, default=0),
     Column("stock", Integer, nullable=False, default=0),  # what the stand has left
     Column("active", Boolean, nullable=False, default=True),
+)
+
+product_photo = Table(  # a product's photo as the stand keeps it (a JPEG, at most 512 px)
+    "product_photo", metadata,
+    Column("stand", String(16), primary_key=True),
+    Column("sku", String(40), primary_key=True),
+    Column("format", String(8), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
 )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from posapp.domain.errors import NotFound, StorageError
 from posapp.sync import central_schema as cs
 from posapp.sync.central_order_schema import ORDER_VIEWS  # its tables join cs.metadata
+from posapp.sync.central_rows import replay_photos
 
 #: How long a writer waits for another stand's sync to finish before giving up.
 BUSY_TIMEOUT_S = 120
@@ -120,10 +121,13 @@ class Central:
     def _upgrade(self, conn: Connection) -> None:
         """Bring an older store to this format: the tables it lacks (empty: their rows
         come with the entries that make them), and every view made again."""
+        before = self._check_version(conn)
         views = [name for name, _ in (*cs.VIEWS, *ORDER_VIEWS)]
         for name in reversed(views):
             conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
         cs.metadata.create_all(conn)
+        if before < 3:  # photos: entries stored before this format knew them
+            replay_photos(conn)
         self._create_views(conn)
         set_meta(conn, "version", str(cs.CENTRAL_VERSION))
         self._version = cs.CENTRAL_VERSION

@@ -158,6 +158,14 @@
         <source>Unexpected error: {error}</source>
         <translation>Kesalahan tak terduga: {error}</translation>
     </message>
+    <message>
+        <source>Photo of {sku} saved.</source>
+        <translation>Foto {sku} disimpan.</translation>
+    </message>
+    <message>
+        <source>Photo of {sku} removed.</source>
+        <translation>Foto {sku} dihapus.</translation>
+    </message>
 </context>
 <context>
     <name>CatalogImportBox</name>
@@ -1746,6 +1754,45 @@
     <message>
         <source>Waiting</source>
         <translation>Menunggu</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPhotoBox</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Hapus foto</translation>
+    </message>
+    <message>
+        <source>Product photo</source>
+        <translation>Foto produk</translation>
+    </message>
+    <message>
+        <source>No photo yet.</source>
+        <translation>Belum ada foto.</translation>
+    </message>
+    <message>
+        <source>Save the product first.</source>
+        <translation>Simpan produknya dulu.</translation>
+    </message>
+    <message>
+        <source>Replace photo…</source>
+        <translation>Ganti foto…</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Tambah foto…</translation>
+    </message>
+    <message>
+        <source>Choose a photo of {name}</source>
+        <translation>Pilih foto {name}</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from sqlalchemy import create_engine, text
 
-from posapp.services import catalog, catalog_edit, shop_export
+from posapp.services import catalog, catalog_edit, photos, shop_export
 from posapp.services.catalog_files import read_catalog_file
 from posapp.sync.central_store import Central
 from tests.central.event_stands import STANDS, Event, make_event
@@ -125,3 +127,88 @@ def test_cli_refuses_a_missing_central_store(make_central_url: Callable[..., str
     r = cli("shop-export", "--central", make_central_url("empty"), str(tmp_path / "toko.csv"))
     assert r.code == 1 and r.err.count("\n") == 1 and "no central store" in r.err
     assert list(tmp_path.glob("*.csv*")) == [] and list(tmp_path.glob(".toko*")) == []
+
+
+# --- photos ---------------------------------------------------------------------------------
+def photo_of(stand: Stand, sku: str, colour: tuple[int, int, int], folder: Path) -> None:
+    from tests.integration.test_photos import image_bytes
+
+    picture = folder / f"{stand.handle.code}-{sku}.png"
+    picture.write_bytes(image_bytes("PNG", (900, 600), colour=colour))
+    photos.set_photo_from_file(stand.handle.uow(), stand.cashier, sku, picture)
+
+
+@pytest.fixture
+def photo_event(central_url: str, tmp_path: Path) -> Event:
+    """JATIM: a red Madura batik, a green Gedog replaced by a blue one, a jilbab's photo
+    removed; BALI: a wooden mask (no stock left) with a photo; DIY: no photos."""
+    tmp_path.joinpath("gambar").mkdir()
+    pics = tmp_path / "gambar"
+
+    def jatim(stand: Stand) -> None:
+        photo_of(stand, "JTM-BTK-001", (220, 0, 0), pics)
+        photo_of(stand, "JTM-BTK-002", (0, 200, 0), pics)
+        photo_of(stand, "JTM-BTK-002", (0, 0, 220), pics)
+        photo_of(stand, "JTM-JLB-001", (9, 9, 9), pics)
+        photos.remove_photo(stand.handle.uow(), stand.cashier, "JTM-JLB-001")
+
+    def bali(stand: Stand) -> None:
+        photo_of(stand, "JTM-KYU-001", (200, 200, 0), pics)
+
+    return make_event(central_url, tmp_path / "stands", catalog_file_in(tmp_path),
+                      before_sync={"JATIM": jatim, "BALI": bali})
+
+
+def catalog_file_in(tmp_path: Path) -> Path:
+    path = tmp_path / "catalog.csv"
+    path.write_text(CATALOG_CSV, encoding="utf-8")
+    return path
+
+
+def test_the_photos_go_beside_the_csv_named_in_its_photo_column(
+        photo_event: Event, tmp_path: Path) -> None:
+    out = tmp_path / "ekspor"
+    out.mkdir()
+    with Central(photo_event.url) as central:
+        result = shop_export.write_shop_csv(central, out / "toko.csv")
+
+    rows = read_csv(out / "toko.csv")
+    named = {(r["stand"], r["sku"]): r["photo"] for r in rows if r["photo"]}
+    assert named == {("JATIM", "JTM-BTK-001"): "toko-photos/JATIM/JTM-BTK-001.jpg",
+                     ("JATIM", "JTM-BTK-002"): "toko-photos/JATIM/JTM-BTK-002.jpg"}
+    assert (result.photos, result.photo_folder) == (2, out / "toko-photos")
+    madura = Image.open(out / named[("JATIM", "JTM-BTK-001")])
+    gedog = Image.open(out / named[("JATIM", "JTM-BTK-002")])
+    assert (madura.format, madura.size) == ("JPEG", (512, 341))
+    assert madura.getpixel((100, 100))[0] > 180  # red
+    assert gedog.getpixel((100, 100))[2] > 180  # the replacing blue one, not the green
+    assert sorted(p.name for p in (out / "toko-photos").rglob("*")) == [
+        "JATIM", "JTM-BTK-001.jpg", "JTM-BTK-002.jpg"]  # BALI's mask: not listed, no stock
+    assert sorted(p.name for p in out.iterdir()) == ["toko-photos", "toko.csv"]  # no leftovers
+
+    with Central(photo_event.url) as central:  # --all: the mask is listed, with its photo
+        again = shop_export.write_shop_csv(central, out / "toko.csv", everything=True)
+    assert again.photos == 3
+    assert Image.open(out / "toko-photos/BALI/JTM-KYU-001.jpg").getpixel((9, 9))[2] < 60
+
+
+def test_a_store_of_format_2_reads_the_photo_entries_it_kept(
+        photo_event: Event, tmp_path: Path) -> None:
+    """A stand of this posapp synced into a store of the one before kept its photo entries
+    without reading them: the upgrade reads them."""
+    engine = create_engine(photo_event.url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE product_photo"))
+        conn.execute(text("UPDATE central_meta SET value = '2' WHERE key = 'version'"))
+    engine.dispose()
+
+    with Central(photo_event.url) as central:
+        result = shop_export.write_shop_csv(central, tmp_path / "toko.csv")
+
+    assert result.photos == 2
+
+
+def test_cli_says_where_the_photos_went(photo_event: Event, cli: Cli, tmp_path: Path) -> None:
+    r = cli("shop-export", "--central", photo_event.url, str(tmp_path / "toko.csv"))
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[-1] == f"2 photos written to {tmp_path / 'toko-photos'}"

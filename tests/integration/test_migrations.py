@@ -113,7 +113,7 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
 
     handle = open_stand(data_dir, "LAMA")
     try:
-        assert current_revision(handle.engine) == SCHEMA_HEAD == "0003"
+        assert current_revision(handle.engine) == SCHEMA_HEAD == "0004"
         after = set(_dump(path))
         assert before - {'INSERT INTO "alembic_version" VALUES(\'0001\');'} <= after
         job_id = print_queue.enqueue_receipt(handle.uow(), sold.receipt_no)
@@ -146,3 +146,43 @@ def _dump(path: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def test_a_0003_stand_is_upgraded_and_takes_photos(
+        data_dir: DataDir, catalog_file: Path, tmp_path: Path) -> None:
+    from alembic import command
+
+    from posapp.services import catalog, photos, stand, users
+    from posapp.services.catalog_files import read_catalog_file
+    from posapp.store.database import current_revision
+    from posapp.store.uow import UnitOfWork
+    from tests.integration.test_photos import image_bytes
+
+    data_dir.ensure_writable()
+    path = data_dir.stand_path("LAMA")
+    engine = sqlite_engine(path)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    stand.set_up(UnitOfWork(engine), code="LAMA", name="Stand Lama", province="Jawa Timur",
+                 event_name="")
+    catalog.import_catalog(UnitOfWork(engine), read_catalog_file(catalog_file))
+    users.add_user(UnitOfWork(engine), "Ani", users.Role.CASHIER, "1234")
+    engine.dispose()
+    products_before = [line for line in _dump(path) if 'INSERT INTO "product"' in line]
+
+    handle = open_stand(data_dir, "LAMA")
+    try:
+        assert current_revision(handle.engine) == SCHEMA_HEAD
+        assert [line for line in _dump(path) if 'INSERT INTO "product"' in line] \
+            == products_before
+        picture = tmp_path / "JTM-BTK-002.png"
+        picture.write_bytes(image_bytes("PNG"))
+        ani = users.login(handle.uow(write=False), "Ani", "1234")
+        photos.set_photo_from_file(handle.uow(), ani, "JTM-BTK-002", picture)
+        assert set(photos.photo_stamps(handle.uow(write=False))) == {"JTM-BTK-002"}
+    finally:
+        handle.close()
+    assert len(list(data_dir.backups_dir.glob("LAMA-0003-*.sqlite"))) == 1

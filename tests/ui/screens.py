@@ -322,6 +322,15 @@ def catalog_dialog(ctx: Ctx) -> Iterator[Moment]:
     yield "catalog dialog, a product saved", dialog
     click(ctx, dialog, "adjustStockButton")
     yield "catalog dialog, stock change without a reason", dialog
+    from tests.integration.test_photos import image_bytes  # a real JPEG, as a user picks
+
+    picture = ctx.data.root / "foto.jpg"
+    picture.write_bytes(image_bytes("JPEG", (1200, 900)))
+    sku = table.model().index(0, 0).data()
+    w.session.products.set_photo(sku, picture)
+    table.selectRow(1)
+    table.selectRow(0)  # the form shows the product afresh, with its photo
+    yield "catalog dialog, a product with its photo", dialog
 
 
 def settings_dialog(ctx: Ctx) -> Iterator[Moment]:

@@ -1,8 +1,9 @@
-"""The stand's catalog: every product (inactive too), imports, edits and stock changes."""
+"""The stand's catalog: every product (inactive too), imports, edits, stock changes, photos."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,10 +11,11 @@ from sqlalchemy import select
 from posapp.bootstrap import StandHandle
 from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.product import Product
-from posapp.services import catalog
+from posapp.services import catalog, photos
 from posapp.services.catalog import ImportResult, StockChange
 from posapp.services.catalog_edit import save_product
 from posapp.services.catalog_files import read_catalog_file
+from posapp.services.photos import FolderImport, Photo, PhotoChange
 from posapp.services.session.base import Desk, Progress
 from posapp.store.models import ProductRow, table
 
@@ -77,3 +79,36 @@ class CatalogDesk(Desk):
 
     def adjust_stock(self, sku: str, delta: int, reason: str) -> StockChange:
         return catalog.adjust_stock(self.write(), self.cashier(), sku, delta, reason)
+
+    # -- photos ------------------------------------------------------------------------
+    #: Counts the photo changes made through this desk: a window's photo cache compares it
+    #: to what it last saw, and reads which products have photos again when it moved.
+    photo_generation = 0
+
+    def photo(self, sku: str) -> Photo | None:
+        """Product *sku*'s photo (JPEG bytes), or None when it has none."""
+        return photos.photo(self.read(), sku)
+
+    def photo_stamps(self) -> dict[str, datetime]:
+        """The SKUs with a photo and when each was set (no image is read)."""
+        return photos.photo_stamps(self.read())
+
+    def set_photo(self, sku: str, path: Path) -> PhotoChange:
+        """Give product *sku* the image file *path* as its photo (resized; the user's right
+        to change the catalog is checked by the service)."""
+        change = photos.set_photo_from_file(self.write(), self.cashier(), sku, path)
+        self.photo_generation += 1
+        return change
+
+    def remove_photo(self, sku: str) -> PhotoChange:
+        change = photos.remove_photo(self.write(), self.cashier(), sku)
+        self.photo_generation += 1
+        return change
+
+    def import_photos(self, folder: Path, progress: Progress) -> FolderImport:
+        """Every image of *folder* named by a SKU or barcode (slow: for a background thread)."""
+        try:
+            return photos.import_folder(self.handle.uow, self.cashier(), folder,
+                                        progress=progress)
+        finally:
+            self.photo_generation += 1

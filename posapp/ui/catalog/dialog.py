@@ -1,5 +1,9 @@
-"""The catalog dialog: add and edit products, adjust stock, import a catalog file (its section
-is ``import_box``)."""
+"""The catalog dialog: add and edit products, their photos (``photo_box``), adjust stock,
+import a catalog file (``import_box``).
+
+Longer than a screen: the product table and the form it fills, with the wiring of the
+photo, stock and import sections around them, read as one place.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -36,6 +42,7 @@ from posapp.services.session.catalog import Imported
 from posapp.services.session.stand import StandSession
 from posapp.ui.catalog.import_box import CatalogImportBox
 from posapp.ui.catalog.model import CatalogTableModel
+from posapp.ui.catalog.photo_box import ProductPhotoBox
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.scanner import IGNORE_PROPERTY
 from posapp.ui.common.widgets import TOUCH_HEIGHT, message_label, show_message
@@ -89,7 +96,12 @@ class CatalogDialog(QDialog):
         form.addRow(self.active_check)
         self.new_button = self._add(QPushButton(), "newProductButton", self._new_product)
         self.save_button = self._add(QPushButton(), "saveProductButton", self._save)
+        self.save_button.setProperty("role", "primary")
         form.addRow(_lay(QHBoxLayout(), self.new_button, self.save_button))
+
+        self.photo_box = ProductPhotoBox(self.session.products)
+        self.photo_box.changed.connect(self._photo_changed)
+        self.photo_box.failed.connect(self._show_error)
 
         self.stock_box = QGroupBox()
         self.stock_label = QLabel()
@@ -111,22 +123,34 @@ class CatalogDialog(QDialog):
         self.error_label = message_label("catalogErrorLabel")
         self.status_label = message_label("catalogStatusLabel")
         self.close_button = self._add(QPushButton(), "closeCatalogButton", self.accept)
+        # The form's sections scroll on a short screen; messages and Close stay in view.
+        sections = QWidget()
+        column = _lay(QVBoxLayout(sections), self.product_box, self.photo_box, self.stock_box,
+                      self.import_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addStretch(1)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("catalogFormScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(sections)
         body = _lay(
             QHBoxLayout(self),
             _lay(QVBoxLayout(), self.search, self.table),
-            _lay(
-                QVBoxLayout(),
-                self.product_box,
-                self.stock_box,
-                self.import_box,
-                self.error_label,
-                self.status_label,
-                self.close_button,
-            ),
+            _lay(QVBoxLayout(), self.form_scroll, self.error_label, self.status_label,
+                 self.close_button),
         )
         body.setStretch(0, 3)
         body.setStretch(1, 2)
-        self.resize(1100, 700)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """As large as a catalog wants (1100x760), never past the screen's free area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is None:
+            return
+        self.resize(min(1100, free.width()), min(760, free.height()))
 
     def _add(self, widget: W, name: str, clicked: Callable[[], object] | None = None) -> W:
         widget.setObjectName(name)
@@ -211,6 +235,7 @@ class CatalogDialog(QDialog):
             self.inputs[field].setText(value or "")
         self.inputs["sku"].setReadOnly(product is not None)  # a SKU never changes
         self.active_check.setChecked(product.active if product else True)
+        self.photo_box.show_product(product if product and product.id is not None else None)
         self._show_stock()
         self._set_busy(self.import_box.running)
 
@@ -285,6 +310,13 @@ class CatalogDialog(QDialog):
             self._editing = every.products[i]
         self.catalogChanged.emit()
 
+    def _photo_changed(self, sku: str) -> None:
+        if self.photo_box.has_photo:
+            self._show_status(self.tr("Photo of {sku} saved.").format(sku=sku))
+        else:
+            self._show_status(self.tr("Photo of {sku} removed.").format(sku=sku))
+        self.catalogChanged.emit()  # the window's tiles and cart show it
+
     # -- import --------------------------------------------------------------------------
     def _imported(self, outcome: Imported) -> None:
         result = outcome.result
@@ -306,6 +338,7 @@ class CatalogDialog(QDialog):
         for button in (self.new_button, self.save_button, self.import_box.button,
                        self.close_button):
             button.setEnabled(not busy)
+        self.photo_box.setEnabled(not busy)
         self.adjust_button.setEnabled(not busy and self._editing is not None)
 
     # -- messages ------------------------------------------------------------------------

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPixmap
 
 from posapp.domain.cart import PricedLine, Totals
 from posapp.domain.money import format_rupiah
@@ -108,15 +109,29 @@ class ProductGridModel(QAbstractTableModel):
 
 
 class CartModel(RowsModel[PricedLine]):
-    """The cart's priced lines. Column headers are set by the window (translated)."""
+    """The cart's priced lines. Column headers are set by the window (translated).
+
+    With *photo_for* (``PhotoCache.at_size``), a line whose product has a photo shows it as
+    a small picture before its name; a line without one shows none and looks as before.
+    """
 
     NAME, QUANTITY, PRICE, DISCOUNT, TOTAL = range(5)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *,
+                 photo_for: Callable[[str], QPixmap | None] | None = None) -> None:
         super().__init__(["Item", "Qty", "Price", "Discount", "Total"], parent)
+        self.photo_for = photo_for
+        self._photo_side: int | None = None  # None: not looked at since the lines changed
+
+    def set_photo_source(self, photo_for: Callable[[str], QPixmap | None] | None) -> None:
+        """Show photos from *photo_for* (None: none), e.g. after they changed."""
+        self.photo_for = photo_for
+        self._photo_side = None
+        self.refresh_column(self.NAME)
 
     def set_totals(self, totals: Totals) -> None:
         """Show *totals*; a same-length update only signals changed cells."""
+        self._photo_side = None
         if len(totals.lines) == len(self._rows) and self._rows:
             self._rows = totals.lines
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.TOTAL))
@@ -125,6 +140,20 @@ class CartModel(RowsModel[PricedLine]):
 
     def line_at(self, row: int) -> PricedLine | None:
         return self.row_at(row)
+
+    def _photo(self, sku: str) -> QPixmap | None:
+        """The line's photo; an empty picture of the same size when another line has a
+        photo and this one has none, so that the names stay in one column."""
+        assert self.photo_for is not None
+        if self._photo_side is None:
+            sides = [max(p.width(), p.height()) / p.devicePixelRatio() for p in
+                     (self.photo_for(ln.line.product.sku) for ln in self._rows) if p]
+            self._photo_side = round(max(sides)) if sides else 0
+        found = self.photo_for(sku)
+        if found is None and self._photo_side:
+            found = QPixmap(self._photo_side, self._photo_side)
+            found.fill(Qt.GlobalColor.transparent)
+        return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         line = self.line_at(index.row()) if index.isValid() else None
@@ -142,6 +171,8 @@ class CartModel(RowsModel[PricedLine]):
             }[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.NAME and self.photo_for:
+            return self._photo(line.line.product.sku)
         if role == RawRole:
             return line
         if role == SortRole:

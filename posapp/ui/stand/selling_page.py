@@ -24,6 +24,7 @@ from posapp.domain.money import format_rupiah
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.models import CartModel, ProductGridModel
+from posapp.ui.common.photos import CART_THUMBNAIL, PhotoCache, square
 from posapp.ui.common.widgets import big_label, button, message_label, show_message
 
 
@@ -95,7 +96,8 @@ class SellingPage(QWidget):
 
     def _build_cart(self) -> None:
         self.cart_box = QWidget(self)
-        self.cart_model = CartModel(self)
+        self.photos = PhotoCache(self.session.products)  # tiles may take self.photos.at_size
+        self.cart_model = CartModel(self, photo_for=self.photos.at_size(CART_THUMBNAIL))
         self.cart = QTableView(self.cart_box)
         self.cart.setObjectName("cartTable")
         self.cart.setModel(self.cart_model)
@@ -103,6 +105,7 @@ class SellingPage(QWidget):
         self.cart.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cart.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cart.verticalHeader().setDefaultSectionSize(40)
+        self.cart.setIconSize(square(CART_THUMBNAIL))
         header = self.cart.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CartModel.NAME, QHeaderView.ResizeMode.Stretch)
