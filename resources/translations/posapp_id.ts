@@ -25,6 +25,25 @@
     </message>
 </context>
 <context>
+    <name>CashCount</name>
+    <message>
+        <source>Banknotes</source>
+        <translation>Uang kertas</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Uang logam</translation>
+    </message>
+    <message>
+        <source>Number of {amount} coins</source>
+        <translation>Jumlah uang logam {amount}</translation>
+    </message>
+    <message>
+        <source>Number of {amount} notes</source>
+        <translation>Jumlah uang kertas {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogDialog</name>
     <message>
         <source>Catalog</source>
@@ -244,32 +263,12 @@
         <translation>Tutup shift</translation>
     </message>
     <message>
-        <source>Banknotes</source>
-        <translation>Uang kertas</translation>
-    </message>
-    <message>
-        <source>Coins</source>
-        <translation>Uang logam</translation>
-    </message>
-    <message>
-        <source>Number of {amount} coins</source>
-        <translation>Jumlah uang logam {amount}</translation>
-    </message>
-    <message>
-        <source>Number of {amount} notes</source>
-        <translation>Jumlah uang kertas {amount}</translation>
-    </message>
-    <message>
         <source>Expected cash</source>
         <translation>Kas seharusnya</translation>
     </message>
     <message>
         <source>Counted cash</source>
         <translation>Kas dihitung</translation>
-    </message>
-    <message>
-        <source>Over / short</source>
-        <translation>Lebih / kurang</translation>
     </message>
     <message>
         <source>Z report</source>
@@ -292,12 +291,72 @@
         <translation>Cetak laporan Z ke printer</translation>
     </message>
     <message>
-        <source>Close shift (F10)</source>
-        <translation>Tutup shift (F10)</translation>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Hitung ulang</translation>
     </message>
     <message>
         <source>Done</source>
         <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>This is my count (Enter)</source>
+        <translation>Ini hitungan saya (Enter)</translation>
+    </message>
+    <message>
+        <source>This is my count</source>
+        <translation>Ini hitungan saya</translation>
+    </message>
+    <message>
+        <source>Continue (Enter)</source>
+        <translation>Lanjut (Enter)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <source>Yes, the drawer is empty</source>
+        <translation>Ya, laci memang kosong</translation>
+    </message>
+    <message>
+        <source>Close shift (supervisor PIN)</source>
+        <translation>Tutup shift (PIN supervisor)</translation>
+    </message>
+    <message>
+        <source>Close shift now</source>
+        <translation>Tutup shift sekarang</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer, then press “This is my count”. The expected cash appears after that.</source>
+        <translation>Hitung uang di laci, lalu tekan “Ini hitungan saya”. Jumlah seharusnya baru muncul sesudah itu.</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer: the number of each note and coin.</source>
+        <translation>Hitung uang di laci: isi jumlah lembar atau keping tiap pecahan.</translation>
+    </message>
+    <message>
+        <source>Empty drawer? Counted {amount}</source>
+        <translation>Laci kosong? Hitungan {amount}</translation>
+    </message>
+    <message>
+        <source>Count the cash first, or go on if the drawer really is empty.</source>
+        <translation>Hitung dulu uangnya, atau lanjutkan bila laci memang kosong.</translation>
+    </message>
+    <message>
+        <source>Close the shift now? Counted cash: {amount}</source>
+        <translation>Tutup shift sekarang? Kas dihitung: {amount}</translation>
+    </message>
+    <message>
+        <source>Your count is taken. You may count once more, or close the shift.</source>
+        <translation>Hitungan sudah dicatat. Anda boleh menghitung ulang sekali lagi, atau menutup shift.</translation>
+    </message>
+    <message>
+        <source>The difference is more than {limit}: a supervisor approves closing the shift with their PIN.</source>
+        <translation>Selisihnya lebih dari {limit}: penutupan shift perlu disetujui supervisor dengan PIN-nya.</translation>
     </message>
     <message>
         <source>No shift is open.</source>
@@ -318,10 +377,6 @@
     <message>
         <source>Exact</source>
         <translation>Pas</translation>
-    </message>
-    <message>
-        <source>Nothing is counted yet. Press Close shift again to close with Rp 0 in the drawer.</source>
-        <translation>Belum ada uang yang dihitung. Tekan Tutup shift sekali lagi untuk menutup dengan Rp 0 di laci.</translation>
     </message>
     <message>
         <source>The Z report is printing: the printer state is in the status bar.</source>
