@@ -2317,6 +2317,33 @@ Nominal: %1</translation>
     </message>
 </context>
 <context>
+    <name>ShiftSettingsBox</name>
+    <message>
+        <source>Closing a shift</source>
+        <translation>Tutup shift</translation>
+    </message>
+    <message>
+        <source>Blind count</source>
+        <translation>Hitung tanpa melihat jumlah seharusnya</translation>
+    </message>
+    <message>
+        <source>The cashier counts the drawer without seeing the expected cash; it appears once the count is confirmed.</source>
+        <translation>Kasir menghitung uang di laci tanpa melihat jumlah seharusnya; jumlah itu baru muncul setelah hitungan dikonfirmasi.</translation>
+    </message>
+    <message>
+        <source>Cash difference that needs a supervisor</source>
+        <translation>Selisih kas yang perlu persetujuan supervisor</translation>
+    </message>
+    <message>
+        <source>e.g. 50.000</source>
+        <translation>mis. 50.000</translation>
+    </message>
+    <message>
+        <source>A count short or over by more than this closes the shift only with a supervisor&apos;s PIN. 0: every difference.</source>
+        <translation>Bila hitungan kurang atau lebih dari batas ini, shift hanya bisa ditutup dengan PIN supervisor. Isi 0: setiap selisih perlu persetujuan.</translation>
+    </message>
+</context>
+<context>
     <name>StandActions</name>
     <message>
         <source>OK (Enter)</source>
