@@ -168,6 +168,9 @@ def test_close_shows_the_z_report_and_done_closes_the_dialog(
     assert "Stand JATIM (Jawa Timur)" in text
     for line in ("Penjualan (2)", "Rp 170.000", "Seharusnya", "Rp 585.000", "Dihitung"):
         assert line in text
+    labels = [ln.split("  ")[0] for ln in text.splitlines()]
+    assert "Retur (0)" in labels and "Pembatalan (0)" in labels  # not "Retur (refund)"
+    assert "refund" not in text and "void" not in text
     assert next(ln for ln in text.splitlines() if ln.strip().startswith("Selisih")).endswith(
         "Rp 0")
     assert shown(dialog, "overShortLabel") == "Exact"
@@ -336,3 +339,35 @@ def test_language_change_keeps_the_count_and_the_step(
     assert child(dialog, QPushButton, "confirmCloseButton").text() == \
         "Close shift (supervisor PIN)"
     assert shown(dialog, "countedLabel") == "Rp 100.000"
+
+
+def test_every_step_fits_the_screen_with_its_buttons_in_sight(
+        qtbot: QtBot, sold: StandSession) -> None:
+    set_rules(sold, blind_count=True)
+    d = open_dialog(qtbot, sold)
+    room = d.screen().availableGeometry()
+
+    def fits(step: str) -> None:
+        assert d.step == step
+        assert room.contains(d.frameGeometry()), (step, d.frameGeometry(), room)
+        buttons = [b for b in d.findChildren(QPushButton) if b.isVisible()]
+        assert buttons, step
+        for b in buttons:
+            top_left = b.mapToGlobal(b.rect().topLeft())
+            assert room.contains(top_left) and room.contains(
+                b.mapToGlobal(b.rect().bottomRight())), (step, b.objectName())
+
+    # the smallest supported screen, 1024x600 less a title bar: the layout can shrink to it
+    smallest = d.minimumSizeHint()
+    assert smallest.width() <= 1024 and smallest.height() <= 560, smallest
+    fits("count")
+    count(d, {"count100000": 3})
+    press(qtbot, d, "checkCountButton")
+    fits("confirm")
+    press(qtbot, d, "recountButton")
+    count(d, EXACT)
+    press(qtbot, d, "checkCountButton")
+    press(qtbot, d, "confirmCloseButton")
+    fits("closed")
+    smallest = d.minimumSizeHint()  # the Z report shown
+    assert smallest.width() <= 1024 and smallest.height() <= 560, smallest
