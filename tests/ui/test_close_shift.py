@@ -371,3 +371,16 @@ def test_every_step_fits_the_screen_with_its_buttons_in_sight(
     fits("closed")
     smallest = d.minimumSizeHint()  # the Z report shown
     assert smallest.width() <= 1024 and smallest.height() <= 560, smallest
+
+
+def test_a_supervisor_closing_the_shift_is_not_asked_for_a_pin(
+        qtbot: QtBot, sold: StandSession) -> None:
+    sold.logout()
+    sold.login(SUPERVISOR, SUPERVISOR_PIN)
+    d = open_dialog(qtbot, sold)
+    count(d, {"count100000": 4})  # Rp 185.000 short
+    press(qtbot, d, "checkCountButton")
+    assert shown(d, "approvalLabel") == ""
+    assert child(d, QPushButton, "confirmCloseButton").text() == "Close shift now"
+    press(qtbot, d, "confirmCloseButton")
+    assert d.prompt is None and shift_rows(sold) == [(1, 400_000)]
