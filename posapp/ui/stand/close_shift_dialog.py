@@ -413,10 +413,24 @@ class CloseShiftDialog(QDialog):
 
     # -- the screen ----------------------------------------------------------------------
     def setVisible(self, visible: bool) -> None:
-        if visible and not self._fitted:  # sized before Qt centres it on its parent
+        first = visible and not self._fitted
+        if first:  # sized before Qt centres it on its parent
             self._fitted = True
             self._fit_screen()
         super().setVisible(visible)
+        if first:
+            self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Moved up or left where its frame would cross the screen's free area."""
+        screen = self.screen()
+        if screen is None:  # pragma: no cover - a shown dialog is on a screen
+            return
+        room, frame = screen.availableGeometry(), self.frameGeometry()
+        dx = min(0, room.right() - frame.right()) or max(0, room.left() - frame.left())
+        dy = min(0, room.bottom() - frame.bottom()) or max(0, room.top() - frame.top())
+        if dx or dy:
+            self.move(self.pos().x() + dx, self.pos().y() + dy)
 
     def _fit_screen(self) -> None:
         """As large as the content wants, never larger than the screen's free area (the
