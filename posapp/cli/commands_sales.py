@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from posapp.cli import commands_backup, commands_event_report
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
@@ -11,14 +12,24 @@ from posapp.cli.commands_print import print_receipt_now
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.cart import Cart, Discount
-from posapp.domain.errors import InvalidInput
+from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.layout import local_time
-from posapp.domain.messages import msg
+from posapp.domain.messages import msg, text
 from posapp.domain.money import format_rupiah
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import PaymentMethod
 from posapp.printing.text_report import render_shift_report
-from posapp.services import catalog, checkout, history, reports, returns, shifts, stand, users
+from posapp.services import (
+    catalog,
+    checkout,
+    history,
+    reports,
+    returns,
+    settings,
+    shifts,
+    stand,
+    users,
+)
 from posapp.services import journal as journal_service
 
 
@@ -37,8 +48,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sh_sub.add_parser("close", parents=[common], help="close with the counted cash")
     p.add_argument("--cashier", required=True)
     p.add_argument("--counted", type=amount, required=True, metavar="AMOUNT")
+    p.add_argument("--supervisor", metavar="NAME",
+                   help="approves a count off by more than the stand's limit (asked for "
+                        "when needed; with --pin-stdin their PIN follows the cashier's)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_shift_close)
+    p = sh_sub.add_parser("settings", parents=[common],
+                          help="how a shift is closed: blind count, the difference a "
+                               "supervisor approves; left out: show them")
+    p.add_argument("--blind-count", choices=["on", "off"],
+                   help="on: the expected cash is shown only after the count is confirmed")
+    p.add_argument("--difference-limit", type=amount, metavar="AMOUNT",
+                   help="a count off by more (short or over) needs a supervisor's PIN")
+    p.set_defaults(handler=cmd_shift_settings)
 
     p = sub.add_parser("sell", parents=[common], help="sell: ITEM... PAYMENT...")
     p.add_argument("--cashier", required=True)
@@ -121,10 +143,49 @@ def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
     actor = _login(ctx, args.cashier)
-    report = shifts.close_shift(ctx.stand().uow(), actor, args.counted)
+    name: str | None = args.supervisor
+    pin = ctx.pins.read(name) if name is not None else ""
+    try:
+        report = shifts.close_shift(ctx.stand().uow(), actor, args.counted,
+                                    supervisor_name=name, supervisor_pin=pin)
+    except NotAllowed as refusal:
+        if refusal.code != "shift.close_needs_supervisor" or name is not None:
+            raise
+        name = _ask_supervisor_name(ctx, refusal)
+        report = shifts.close_shift(ctx.stand().uow(), actor, args.counted,
+                                    supervisor_name=name, supervisor_pin=ctx.pins.read(name))
     _print_report(ctx, report, as_json=args.json)
     commands_backup.after_sale(ctx, shift_closed=True)
     return 0
+
+
+def cmd_shift_settings(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    current = settings.get(handle.uow(write=False))
+    if args.blind_count is not None or args.difference_limit is not None:
+        current = settings.save(handle.uow(), replace(
+            current,
+            blind_count=current.blind_count if args.blind_count is None
+            else args.blind_count == "on",
+            cash_difference_limit=current.cash_difference_limit
+            if args.difference_limit is None else args.difference_limit))
+    if current.blind_count:
+        say("cli.shift.settings_blind_on", limit=current.cash_difference_limit)
+    else:
+        say("cli.shift.settings_blind_off", limit=current.cash_difference_limit)
+    return 0
+
+
+def _ask_supervisor_name(ctx: Context, refusal: NotAllowed) -> str:
+    """The approving supervisor's name, asked on the terminal; a script names them with
+    ``--supervisor`` (the refusal stands when it did not)."""
+    if ctx.pins.from_stdin or not ctx.pins.stdin.isatty():
+        raise NotAllowed("cli.shift.close_name_supervisor", **refusal.values)
+    warn(refusal)  # why a supervisor is asked for, then who they are
+    name = input(text("cli.supervisor_prompt", LANG)).strip()
+    if not name:
+        raise refusal
+    return name
 
 
 def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:

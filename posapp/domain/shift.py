@@ -44,3 +44,9 @@ SHIFT_EVENTS: tuple[ShiftEventInfo, ...] = (
     ShiftEventInfo(ShiftEvent.CLOSED, N_("shift_event.closed")),
 )
 _INFO = {info.event: info for info in SHIFT_EVENTS}
+
+
+def close_needs_supervisor(difference: int, limit: int) -> bool:
+    """True when a shift counted *difference* rupiah off the expected cash (short or over)
+    may close only with a supervisor's approval: the difference is above *limit*."""
+    return abs(difference) > limit

@@ -34,6 +34,7 @@ BACKUP_EVERY_RANGE = (1, 1000)
 BACKUP_KEEP_RANGE = (1, 1000)
 SCANNER_INTERVAL_RANGE = (5, 200)  # ms between two keys of one scan; people type slower
 DISCOUNT_LIMIT_RANGE = (0, 100)
+CASH_DIFFERENCE_LIMIT_RANGE = (0, 100_000_000)  # rupiah; 0: every difference needs approval
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
@@ -61,6 +62,10 @@ class StandSettings:
     backup_folder: str = ""  # a second folder (a USB stick) for copies of the database
     backup_every: int = 10  # sales between two copies (one is made at every shift close too)
     backup_keep: int = 30  # copies kept there; the oldest go
+    # Closing the shift (the cashier counts the drawer):
+    blind_count: bool = False  # the expected cash is shown only once the count is confirmed
+    cash_difference_limit: int = 50_000  # a count off by more (short or over, rupiah) needs
+    #                                      a supervisor's PIN to close the shift
 
 
 DEFAULTS = StandSettings()
@@ -251,7 +256,9 @@ def _check(s: StandSettings, name: str) -> None:
         _check_range(value, BACKUP_EVERY_RANGE, name)
     if name == "backup_keep":
         _check_range(value, BACKUP_KEEP_RANGE, name)
-    if name in ("customer_display", "cash_drawer") and not isinstance(value, bool):
+    if name == "cash_difference_limit":
+        _check_range(value, CASH_DIFFERENCE_LIMIT_RANGE, name)
+    if name in ("customer_display", "cash_drawer", "blind_count") and not isinstance(value, bool):
         raise InvalidInput("settings.not_on_off", what=setting_name(name), value=value)
 
 
@@ -270,6 +277,8 @@ SETTING_NAMES = {
     "backup_keep": N_("settings.name.backup_keep"),
     "customer_display": N_("settings.name.customer_display"),
     "cash_drawer": N_("settings.name.cash_drawer"),
+    "blind_count": N_("settings.name.blind_count"),
+    "cash_difference_limit": N_("settings.name.cash_difference_limit"),
 }
 
 

@@ -11,7 +11,9 @@ from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.messages import msg
 from posapp.domain.money import check_amount
-from posapp.services import journal, reports
+from posapp.domain.shift import close_needs_supervisor
+from posapp.services import journal, reports, users
+from posapp.services.settings import load as load_settings
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, require_active
 from posapp.store.models import CashMovementRow, ShiftRow, UserRow
@@ -87,27 +89,54 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> report
         return report
 
 
-def close_shift(uow: UnitOfWork, actor: Actor, counted_cash: int) -> reports.ShiftReport:
-    """Close the open shift with the counted cash; returns the Z report."""
+def close_shift(uow: UnitOfWork, actor: Actor, counted_cash: int, *,
+                supervisor_name: str | None = None,
+                supervisor_pin: str = "") -> reports.ShiftReport:
+    """Close the open shift with the counted cash; returns the Z report.
+
+    A count off the expected cash (short or over) by more than the stand's
+    ``cash_difference_limit`` closes only with a supervisor's name and PIN; a supervisor
+    closing the shift themselves approves their own count. A supervisor named when none
+    is needed is checked all the same (a wrong PIN is never let through).
+    """
     check_amount(counted_cash, what=msg("amount.counted_cash"))
     with uow:
         require_active(uow, actor)
         stand = load_stand(uow)
         shift = require_open_shift(uow)
         before = reports.shift_report(uow, shift)
+        approver = _approver(uow, actor, counted_cash - before.expected_cash,
+                             supervisor_name, supervisor_pin)
         shift.closed_at = uow.clock()
         shift.closed_by = actor.id
         shift.counted_cash = counted_cash
         shift.expected_cash = before.expected_cash
         report = replace(before, closed_at=shift.closed_at, closed_by=actor.name,
                          counted_cash=counted_cash)
-        journal.append(uow, stand.code, EventKind.SHIFT_CLOSED, {
+        payload = {
             "shift": shift.id, "number": shift.number, "by": actor.name,
             "counted_cash": counted_cash, "expected_cash": report.expected_cash,
             "totals": report.totals_payload(),
-        })
+        }
+        if approver is not None:
+            payload["approved_by"] = approver.name
+        journal.append(uow, stand.code, EventKind.SHIFT_CLOSED, payload)
         uow.commit()
         return report
+
+
+def _approver(uow: UnitOfWork, actor: Actor, difference: int, name: str | None,
+              pin: str) -> Actor | None:
+    """Who approves closing with *difference*: the supervisor named (checked), the closing
+    supervisor, or nobody when the difference is within the limit; refused otherwise."""
+    if name is not None:
+        return users.supervisor(uow, name, pin)
+    limit = load_settings(uow).cash_difference_limit
+    if not close_needs_supervisor(difference, limit):
+        return None
+    if actor.is_supervisor:
+        return actor
+    raise NotAllowed("shift.close_needs_supervisor", difference=abs(difference), limit=limit)
 
 
 def last_closed(uow: UnitOfWork) -> ShiftRow:

@@ -25,6 +25,25 @@
     </message>
 </context>
 <context>
+    <name>CashCount</name>
+    <message>
+        <source>Banknotes</source>
+        <translation>Uang kertas</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Uang logam</translation>
+    </message>
+    <message>
+        <source>Number of {amount} coins</source>
+        <translation>Jumlah uang logam {amount}</translation>
+    </message>
+    <message>
+        <source>Number of {amount} notes</source>
+        <translation>Jumlah uang kertas {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogDialog</name>
     <message>
         <source>Catalog</source>
@@ -252,32 +271,12 @@
         <translation>Tutup shift</translation>
     </message>
     <message>
-        <source>Banknotes</source>
-        <translation>Uang kertas</translation>
-    </message>
-    <message>
-        <source>Coins</source>
-        <translation>Uang logam</translation>
-    </message>
-    <message>
-        <source>Number of {amount} coins</source>
-        <translation>Jumlah uang logam {amount}</translation>
-    </message>
-    <message>
-        <source>Number of {amount} notes</source>
-        <translation>Jumlah uang kertas {amount}</translation>
-    </message>
-    <message>
         <source>Expected cash</source>
         <translation>Kas seharusnya</translation>
     </message>
     <message>
         <source>Counted cash</source>
         <translation>Kas dihitung</translation>
-    </message>
-    <message>
-        <source>Over / short</source>
-        <translation>Lebih / kurang</translation>
     </message>
     <message>
         <source>Z report</source>
@@ -298,10 +297,6 @@
     <message>
         <source>Print the Z report</source>
         <translation>Cetak laporan Z ke printer</translation>
-    </message>
-    <message>
-        <source>Close shift (F10)</source>
-        <translation>Tutup shift (F10)</translation>
     </message>
     <message>
         <source>Done</source>
@@ -328,12 +323,72 @@
         <translation>Pas</translation>
     </message>
     <message>
-        <source>Nothing is counted yet. Press Close shift again to close with Rp 0 in the drawer.</source>
-        <translation>Belum ada uang yang dihitung. Tekan Tutup shift sekali lagi untuk menutup dengan Rp 0 di laci.</translation>
-    </message>
-    <message>
         <source>The Z report is printing: the printer state is in the status bar.</source>
         <translation>Laporan Z sedang dicetak: keadaan printer tampil di bilah status.</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Hitung ulang</translation>
+    </message>
+    <message>
+        <source>This is my count (Enter)</source>
+        <translation>Ini hitungan saya (Enter)</translation>
+    </message>
+    <message>
+        <source>This is my count</source>
+        <translation>Ini hitungan saya</translation>
+    </message>
+    <message>
+        <source>Continue (Enter)</source>
+        <translation>Lanjut (Enter)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <source>Yes, the drawer is empty</source>
+        <translation>Ya, laci memang kosong</translation>
+    </message>
+    <message>
+        <source>Close shift (supervisor PIN)</source>
+        <translation>Tutup shift (PIN supervisor)</translation>
+    </message>
+    <message>
+        <source>Close shift now</source>
+        <translation>Tutup shift sekarang</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer, then press “This is my count”. The expected cash appears after that.</source>
+        <translation>Hitung uang di laci, lalu tekan “Ini hitungan saya”. Jumlah seharusnya baru muncul sesudah itu.</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer: the number of each note and coin.</source>
+        <translation>Hitung uang di laci: isi jumlah lembar atau keping tiap pecahan.</translation>
+    </message>
+    <message>
+        <source>Empty drawer? Counted {amount}</source>
+        <translation>Laci kosong? Hitungan {amount}</translation>
+    </message>
+    <message>
+        <source>Count the cash first, or go on if the drawer really is empty.</source>
+        <translation>Hitung dulu uangnya, atau lanjutkan bila laci memang kosong.</translation>
+    </message>
+    <message>
+        <source>Close the shift now? Counted cash: {amount}</source>
+        <translation>Tutup shift sekarang? Kas dihitung: {amount}</translation>
+    </message>
+    <message>
+        <source>Your count is taken. You may count once more, or close the shift.</source>
+        <translation>Hitungan sudah dicatat. Anda boleh menghitung ulang sekali lagi, atau menutup shift.</translation>
+    </message>
+    <message>
+        <source>The difference is more than {limit}: a supervisor approves closing the shift with their PIN.</source>
+        <translation>Selisihnya lebih dari {limit}: penutupan shift perlu disetujui supervisor dengan PIN-nya.</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2361,33 @@ Nominal: %1</translation>
     <message>
         <source>%1 products ready to import.</source>
         <translation>%1 produk siap diimpor.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSettingsBox</name>
+    <message>
+        <source>Closing a shift</source>
+        <translation>Tutup shift</translation>
+    </message>
+    <message>
+        <source>Blind count</source>
+        <translation>Hitung tanpa melihat jumlah seharusnya</translation>
+    </message>
+    <message>
+        <source>The cashier counts the drawer without seeing the expected cash; it appears once the count is confirmed.</source>
+        <translation>Kasir menghitung uang di laci tanpa melihat jumlah seharusnya; jumlah itu baru muncul setelah hitungan dikonfirmasi.</translation>
+    </message>
+    <message>
+        <source>Cash difference that needs a supervisor</source>
+        <translation>Selisih kas yang perlu persetujuan supervisor</translation>
+    </message>
+    <message>
+        <source>e.g. 50.000</source>
+        <translation>mis. 50.000</translation>
+    </message>
+    <message>
+        <source>A count short or over by more than this closes the shift only with a supervisor&apos;s PIN. 0: every difference.</source>
+        <translation>Bila hitungan kurang atau lebih dari batas ini, shift hanya bisa ditutup dengan PIN supervisor. Isi 0: setiap selisih perlu persetujuan.</translation>
     </message>
 </context>
 <context>

@@ -285,29 +285,55 @@ def history_dialog(ctx: Ctx) -> Iterator[Moment]:
 def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
     sell(w.session, [HIJAB])
-    sell(w.session, [HIJAB], PaymentMethod.QRIS)
+    sell(w.session, [HIJAB], PaymentMethod.QRIS)  # Rp 585.000 expected in the drawer
     w.actions_.close_shift()
     dialog = opened(w)
     yield "close-shift dialog", dialog
-    click(ctx, dialog, "confirmCloseButton")
-    yield "close-shift dialog, nothing counted", dialog
-    spin = dialog.findChild(QSpinBox, "count100000")
-    assert spin is not None
-    spin.setValue(4)
+    click(ctx, dialog, "checkCountButton")
+    yield "close-shift dialog, Rp 0 counted: an empty drawer?", dialog
+    click(ctx, dialog, "recountButton")
+    counts(dialog, count100000=4)
     yield "close-shift dialog, short", dialog
-    spin.setValue(6)
+    counts(dialog, count100000=6)
     yield "close-shift dialog, over", dialog
-    spin.setValue(5)
-    for name, n in (("count50000", 1), ("count20000", 1), ("count10000", 1), ("count5000", 1)):
-        other = dialog.findChild(QSpinBox, name)
-        assert other is not None
-        other.setValue(n)
-    yield "close-shift dialog, exact", dialog
+    counts(dialog, count100000=5, count50000=1, count20000=1, count10000=1)
+    click(ctx, dialog, "checkCountButton")
+    yield "close-shift dialog, confirm", dialog
+    click(ctx, dialog, "recountButton")
+    counts(dialog, count100000=3, count50000=1, count20000=1, count10000=1)
+    click(ctx, dialog, "checkCountButton")
+    yield "close-shift dialog, confirm, a supervisor must approve", dialog
+    click(ctx, dialog, "confirmCloseButton")
+    prompt = dialog.prompt  # type: ignore[attr-defined]
+    assert prompt is not None and prompt.isVisible()
+    yield "close-shift supervisor PIN prompt", prompt
+    prompt.reject()
+    dialog.reject()
+    settings.save(w.session.handle.uow(), replace(
+        settings.get(w.session.handle.uow(write=False)), blind_count=True))
+    w.actions_.close_shift()
+    dialog = opened(w)
+    yield "close-shift dialog, blind count", dialog
+    counts(dialog, count100000=5, count50000=1, count20000=1)
+    click(ctx, dialog, "checkCountButton")
+    yield "close-shift dialog, blind count taken", dialog
+    click(ctx, dialog, "recountButton")
+    counts(dialog, count10000=1, count5000=1)
+    click(ctx, dialog, "checkCountButton")
+    yield "close-shift dialog, blind count, exact after the recount", dialog
     click(ctx, dialog, "confirmCloseButton")
     yield "close-shift dialog, closed with the Z report", dialog
-    click(ctx, dialog, "confirmCloseButton")
+    click(ctx, dialog, "closeDoneButton")
     assert w.pages.currentWidget() is w.open_shift
     yield "open-shift page after closing", w
+
+
+def counts(dialog: QDialog, **numbers: int) -> None:
+    """Count the drawer: how many of each note or coin (spin box names)."""
+    for name, n in numbers.items():
+        spin = dialog.findChild(QSpinBox, name)
+        assert spin is not None, f"no spin box named {name}"
+        spin.setValue(n)
 
 
 def catalog_dialog(ctx: Ctx) -> Iterator[Moment]:

@@ -195,6 +195,8 @@ def test_closing_a_shift_makes_a_copy(jatim: Stand, qtbot: QtBot, stick: Path) -
     dialog.findChild(QSpinBox, "count100000").setValue(5)
     dialog.findChild(QSpinBox, "count50000").setValue(3)
     dialog.findChild(QSpinBox, "count20000").setValue(1)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "checkCountButton"),
+                     Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(w.backups.finished, timeout=WAIT_MS) as done:
         qtbot.mouseClick(dialog.findChild(QPushButton, "confirmCloseButton"),
                          Qt.MouseButton.LeftButton)

@@ -247,6 +247,8 @@ def test_closing_a_shift_syncs_when_a_central_store_is_set(
     dialog = w.actions_.dialog
     assert dialog is not None
     dialog.findChild(QSpinBox, "count100000").setValue(5)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "checkCountButton"),
+                     Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(w.sync.finished, timeout=SYNC_S):
         qtbot.mouseClick(dialog.findChild(QPushButton, "confirmCloseButton"),
                          Qt.MouseButton.LeftButton)

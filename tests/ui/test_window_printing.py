@@ -138,6 +138,8 @@ def test_the_z_report_prints_from_the_close_shift_dialog(jatim: Stand, qtbot: Qt
     dialog = w.actions_.dialog
     assert dialog is not None
     dialog.findChild(QSpinBox, "count100000").setValue(5)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "checkCountButton"),
+                     Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.findChild(QPushButton, "confirmCloseButton"),
                      Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.findChild(QPushButton, "printZReportButton"),

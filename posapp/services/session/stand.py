@@ -121,8 +121,13 @@ class StandSession:
     def open_shift(self, opening_float: int) -> ShiftReport:
         return shifts.open_shift(self.handle.uow(), self.require_cashier(), opening_float)
 
-    def close_shift(self, counted: int) -> ShiftReport:
-        report = shifts.close_shift(self.handle.uow(), self.require_cashier(), counted)
+    def close_shift(self, counted: int, *, supervisor_name: str | None = None,
+                    supervisor_pin: str = "") -> ShiftReport:
+        """Close the open shift with the *counted* cash; a count off by more than the stand's
+        limit needs a supervisor's name and PIN (refused ``shift.close_needs_supervisor``)."""
+        report = shifts.close_shift(self.handle.uow(), self.require_cashier(), counted,
+                                    supervisor_name=supervisor_name,
+                                    supervisor_pin=supervisor_pin)
         self.cart.clear()
         return report
 

@@ -34,6 +34,7 @@ from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import LANGUAGES
 from posapp.ui.common.widgets import TOUCH_HEIGHT, button, message_label, show_message
 from posapp.ui.setup.settings_data import DataSettingsBox
+from posapp.ui.setup.settings_shift import ShiftSettingsBox
 
 if TYPE_CHECKING:
     from posapp.services.session.config import SettingsDesk
@@ -100,6 +101,7 @@ class SettingsDialog(QDialog):
         self.display_check = self._field(QCheckBox(self), "customerDisplayCheck")
         self.drawer_check = self._field(QCheckBox(self), "cashDrawerCheck")
         self.data_box = DataSettingsBox(self._settings, self, scanner=self._scanner)
+        self.shift_box = ShiftSettingsBox(self)  # closing a shift: settings_shift.py
         self.error_label = message_label("settingsErrorLabel", self)
         self.save_button = button("saveSettingsButton", self)
         self.save_button.setDefault(True)
@@ -134,6 +136,7 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.save_button)
         box = QVBoxLayout(self)
         box.addLayout(columns)
+        box.addWidget(self.shift_box)
         box.addWidget(self.error_label)
         box.addLayout(buttons)
 
@@ -195,10 +198,11 @@ class SettingsDialog(QDialog):
         self.display_check.setChecked(s.customer_display)
         self.drawer_check.setChecked(s.cash_drawer)
         self.data_box.fill(s)
+        self.shift_box.fill(s)
 
     def edited(self) -> StandSettings:
         """The settings as the form shows them now (fields it does not show are kept)."""
-        return self.data_box.edited(replace(
+        return self.shift_box.edited(self.data_box.edited(replace(
             self.settings,
             language=str(self.language_combo.currentData()),
             printer=self.printer_input.text().strip(),
@@ -209,7 +213,7 @@ class SettingsDialog(QDialog):
             discount_limit_percent=self.discount_spin.value(),
             customer_display=self.display_check.isChecked(),
             cash_drawer=self.drawer_check.isChecked(),
-        ))
+        )))
 
     def save(self) -> None:
         try:
