@@ -715,6 +715,18 @@
 <context>
     <name>LoginPage</name>
     <message>
+        <source>Choose your name</source>
+        <translation>Pilih nama Anda</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>Ketik PIN Anda</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>Masuk</translation>
     </message>
@@ -727,8 +739,16 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <source>Log in (Enter)</source>
-        <translation>Masuk (Enter)</translation>
+        <source>Delete one digit</source>
+        <translation>Hapus satu angka</translation>
+    </message>
+    <message>
+        <source>Choose your name first</source>
+        <translation>Pilih nama Anda dulu</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then Enter</source>
+        <translation>Ketik PIN Anda, lalu tekan Enter</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ from posapp.domain.event_key import new_key
 from posapp.domain.fx import parse_rate
 from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import event, export, fx, orders, settings, shifts, sync
+from posapp.services import event, export, fx, orders, settings, shifts, sync, users
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages
 from posapp.ui.organizer.window import OrganizerWindow
@@ -182,11 +182,22 @@ def login_page(ctx: Ctx) -> Iterator[Moment]:
     w = window(ctx, StandSession.open(ctx.stand.handle))
     assert w.pages.currentWidget() is w.login
     yield "log-in page", w
-    w.login.name_input.setCurrentText(CASHIER)
-    type_in(ctx, w.login, "loginPinInput", "0000")
-    w.login.submit()
+    click(ctx, w.login, "loginButton")  # no name picked yet
+    assert w.login.error.isVisible()
+    yield "log-in page, no name picked", w
+    assert w.login.pick(CASHIER)
+    for digit in "0000":
+        click(ctx, w.login, f"pinKey{digit}")
+    click(ctx, w.login, "loginButton")
     assert w.login.error.isVisible()
     yield "log-in page, wrong PIN", w
+    for n, name in enumerate(("Dewi Sartika Wulandari", "Eko", "Fajar", "Gita", "Hasan",
+                              "Indah Permatasari", "Joko", "Kartika", "Lestari", "Made",
+                              "Nyoman Ayu", "Putu")):
+        users.add_user(ctx.stand.handle.uow(), name, users.Role.CASHIER, f"{n:04}")
+    w.logout()
+    assert len(w.login.names.buttons) == 14
+    yield "log-in page, fourteen cashiers", w
 
 
 def open_shift_page(ctx: Ctx) -> Iterator[Moment]:

@@ -86,8 +86,9 @@ class StandSession:
         return self.handle.clock()
 
     # -- people and shifts -------------------------------------------------------------
-    def login(self, name: str, pin: str) -> Actor:
-        self.cashier = users.login(self.handle.uow(write=False), name, pin)
+    def login(self, name: str, pin: str, *, picked: bool = False) -> Actor:
+        """Log *name* in with *pin*; *picked*: the name was chosen from ``user_names()``."""
+        self.cashier = users.login(self.handle.uow(write=False), name, pin, picked=picked)
         return self.cashier
 
     def logout(self) -> None:
