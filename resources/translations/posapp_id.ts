@@ -339,7 +339,7 @@
     <name>CustomerDisplay</name>
     <message>
         <source>Customer display: {stand}</source>
-        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row. The window&apos;s size when there is no second screen to fill.</extracomment>
+        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row.</extracomment>
         <translation>Layar pelanggan: {stand}</translation>
     </message>
     <message>
@@ -353,6 +353,10 @@
     <message>
         <source>Scan to pay with QRIS</source>
         <translation>Pindai untuk bayar dengan QRIS</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
     </message>
     <message>
         <source>Stand</source>
@@ -377,6 +381,10 @@
     <message>
         <source>Change</source>
         <translation>Kembalian</translation>
+    </message>
+    <message>
+        <source>Close the customer display</source>
+        <translation>Tutup layar pelanggan</translation>
     </message>
     <message>
         <source>{name}

@@ -44,6 +44,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages
 from posapp.ui.organizer.window import OrganizerWindow
 from posapp.ui.setup.wizard import SetupWizard
+from posapp.ui.stand.customer_display import CustomerDisplay
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import (
     CASHIER,
@@ -504,15 +505,20 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
 
 
 def customer_display(ctx: Ctx) -> Iterator[Moment]:
+    """One screen: a card docked in the stand window's corner (the window is what the user
+    sees); then as a second screen shows it, full screen."""
     w = logged_in(ctx)
     w.actions_.toggle_customer_display()
     display = w.actions_.customer_display
-    assert isinstance(display, QWidget) and display.isVisible()
-    yield "customer display, welcome", display
+    assert isinstance(display, CustomerDisplay) and display.isVisible() and display.docked
+    yield "customer display docked, welcome", w
     w.selling.add_code(HIJAB)
     w.selling.add_code(GEDOG)
     w.session.cart.set_discount(Discount.parse("10%"))
     w.selling.refresh_cart()
+    yield "customer display docked, the cart", w
+    display.show_full_screen(w.screen())
+    assert display.isWindow() and display.isVisible()
     yield "customer display, the cart", display
     w.actions_.pay()
     payment = opened(w)
@@ -524,6 +530,8 @@ def customer_display(ctx: Ctx) -> Iterator[Moment]:
     type_in(ctx, payment, "cashReceivedInput", "400.000")
     click(ctx, payment, "confirmPaymentButton")
     yield "customer display, change", display
+    display.dock(w, shown_when=w.is_selling)
+    yield "customer display docked, change", w
 
 
 def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
