@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -42,6 +42,7 @@ from posapp.ui.common.i18n import current_language
 from posapp.ui.common.qris_view import QrisView
 from posapp.ui.common.widgets import big_label, button
 from posapp.ui.stand.corner_dock import CornerDock
+from posapp.ui.stand.keymap import key
 
 #: Cart lines shown at most; older lines are summed up in one "more above" row.
 MAX_LINES = 8
@@ -75,13 +76,13 @@ class CustomerDisplay(QFrame):
         self.session = session
         self.qris_amount: int | None = None
         self._payment: tuple[QDialog, QAbstractButton, QrisView] | None = None
-        self.docked = False  # in a corner of the stand window (one screen)
         self.setObjectName("customerDisplay")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # never keeps the app open
         self._build()
         for widget in (self, *self.findChildren(QWidget)):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.docked = False  # in a corner of the stand window (one screen)
         self.corner = CornerDock(self, self._needed_height)
         self._set_docked(False)
         self.retranslate()
@@ -290,7 +291,9 @@ class CustomerDisplay(QFrame):
 
     # -- closing -----------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        pressed = QKeySequence(event.keyCombination())
+        if pressed.matches(QKeySequence(key("closeCustomerDisplay"))) \
+                == QKeySequence.SequenceMatch.ExactMatch:
             self.close()
             return
         super().keyPressEvent(event)
