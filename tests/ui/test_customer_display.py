@@ -436,3 +436,17 @@ def test_with_two_screens_it_fills_the_second(tmp_path: Path, catalog_file: Path
         "geometry": [1366, 0, 1024, 600], "close_button": False,
         "stand_active": True, "display_active": False,
     }
+
+
+def test_docked_again_after_a_screen_of_its_own_it_is_small_again(
+        jatim: Stand, qtbot: QtBot) -> None:
+    """The second screen unplugged: Ctrl+D docks the same display in the corner."""
+    w = logged_in(jatim, qtbot)
+    w.resize(1024, 600)
+    display = on_its_own_screen(w)
+    display.close()
+    w.actions_.toggle_customer_display()
+    assert w.actions_.customer_display is display and display.docked
+    assert display.geometry() == corner_rect(w.centralWidget().geometry(),
+                                             display.height())
+    assert display.width() < w.width() / 3

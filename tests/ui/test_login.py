@@ -156,3 +156,18 @@ def test_the_open_shift_card(jatim: Stand, qtbot: QtBot) -> None:
     qtbot.keyClicks(w.open_shift.float_input, "lima ratus")
     qtbot.keyClick(w.open_shift.float_input, Qt.Key.Key_Return)
     assert w.open_shift.error.isVisible() and w.pages.currentWidget() is w.open_shift
+
+
+def test_cashiers_added_since_show_after_logging_out_whole(jatim: Stand, qtbot: QtBot) -> None:
+    w = window_for(jatim, qtbot)
+    assert w.login.pick(CASHIER)
+    qtbot.keyClicks(w.login.pin_input, CASHIER_PIN)
+    qtbot.keyClick(w.login.pin_input, Qt.Key.Key_Return)
+    users.add_user(jatim.handle.uow(), "Dewi Sartika Wulandari", users.Role.CASHIER, "2222")
+    w.logout()  # "Ganti kasir": the next one picks their name
+    assert names(w) == [CASHIER, SUPERVISOR, "Dewi Sartika Wulandari"]
+    viewport = w.login.names.viewport()
+    for b in w.login.names.buttons:  # no name cut off at the card's edge
+        right = b.mapTo(viewport, b.rect().topRight())
+        assert viewport.rect().contains(right), b.text()
+        assert b.width() >= b.fontMetrics().horizontalAdvance(b.text())

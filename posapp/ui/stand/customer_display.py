@@ -277,6 +277,7 @@ class CustomerDisplay(QFrame):
     def dock(self, window: QWidget, *, shown_when: Callable[[], bool] | None = None) -> None:
         """A small card in the bottom-left corner of *window*'s working area."""
         self.corner.attach(window, shown_when)
+        self.setMinimumSize(0, 0)  # as a window its layout set one: the whole screen's
         self._set_docked(True)
         self.refresh()
 

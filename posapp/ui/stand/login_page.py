@@ -64,7 +64,7 @@ class LoginPage(QWidget):
         body = self.card.body
         body.addLayout(columns, 1)
         body.addWidget(self.error)
-        centred(self, self.card)
+        self._centre = centred(self, self.card)
         QWidget.setTabOrder(self.pin_input, self.login_button)
 
     def retranslate(self) -> None:
@@ -86,6 +86,8 @@ class LoginPage(QWidget):
         """The cashiers as they are now; nobody picked (unless there is only one)."""
         names = self.session.user_names()
         self.names.set_names(names)
+        for layout in (self.card.body, self._centre):  # the card as wide as the names, now
+            layout.activate()
         self.pin_input.clear()
         show_message(self.error, "")
         if len(names) == 1:

@@ -61,9 +61,9 @@ class Card(QFrame):
         self.body.addWidget(self.place_label)
 
 
-def centred(page: QWidget, card: QWidget) -> None:
+def centred(page: QWidget, card: QWidget) -> QGridLayout:
     """Lay *card* out in the middle of *page*, at its own size; the page scrolls when the
-    window is smaller than the card."""
+    window is smaller than the card. Returns the layout that centres it."""
     inner = QWidget()
     grid = QGridLayout(inner)
     grid.addWidget(card, 1, 1)
@@ -78,6 +78,7 @@ def centred(page: QWidget, card: QWidget) -> None:
     box = QVBoxLayout(page)
     box.setContentsMargins(0, 0, 0, 0)
     box.addWidget(scroll)
+    return grid
 
 
 class NameButtons(QScrollArea):
@@ -142,6 +143,7 @@ class NameButtons(QScrollArea):
             self._grid.setColumnMinimumWidth(column, widest)
         self._grid.setRowStretch(len(names) // self.columns + 1, 1)
         self.setWidget(self._content)
+        self.updateGeometry()  # as wide as the new names
         self.updateGeometry()
 
     def current(self) -> str:
