@@ -13,7 +13,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.scanner import IGNORE_PROPERTY
 from posapp.ui.common.widgets import big_label, button, message_label, show_message
-from posapp.ui.stand.pin_pad import KEY_HEIGHT, Card, NameButtons, PinPad, centred
+from posapp.ui.stand.login_card import KEY_HEIGHT, Card, NameButtons, PinPad, centred
 
 
 class LoginPage(QWidget):

@@ -25,6 +25,7 @@ CARD_WIDTH_EM = 30
 NAME_COLUMNS = 2
 #: Wider names than this (in widths of "M") get one name a row.
 ONE_COLUMN_EM = 16
+#: Arrow keys on the grid of names: (columns, rows) to move.
 ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
           Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 #: Rows of names shown before the list scrolls (when the window has the room).
@@ -144,7 +145,6 @@ class NameButtons(QScrollArea):
         self._grid.setRowStretch(len(names) // self.columns + 1, 1)
         self.setWidget(self._content)
         self.updateGeometry()  # as wide as the new names
-        self.updateGeometry()
 
     def current(self) -> str:
         """The picked name, or ''."""
@@ -161,12 +161,6 @@ class NameButtons(QScrollArea):
                     self.picked.emit(str(b.property("loginName")))
                 return True
         return False
-
-    def clear_pick(self) -> None:
-        self.group.setExclusive(False)  # an exclusive group never unchecks its last button
-        for b in self.buttons:
-            b.setChecked(False)
-        self.group.setExclusive(True)
 
     def focus_first(self) -> None:
         target = self.group.checkedButton() or (self.buttons[0] if self.buttons else None)
