@@ -171,3 +171,13 @@ def test_cashiers_added_since_show_after_logging_out_whole(jatim: Stand, qtbot: 
         right = b.mapTo(viewport, b.rect().topRight())
         assert viewport.rect().contains(right), b.text()
         assert b.width() >= b.fontMetrics().horizontalAdvance(b.text())
+
+
+def test_a_first_letter_then_the_pin_is_enough(jatim: Stand, qtbot: QtBot) -> None:
+    """B, 9999, Enter: the digits typed on Budi's button pick him and fill the PIN."""
+    w = window_for(jatim, qtbot)
+    type_keys(qtbot, "b" + SUPERVISOR_PIN)
+    assert w.login.names.current() == SUPERVISOR
+    assert w.login.pin_input.text() == SUPERVISOR_PIN
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert w.session.cashier is not None and w.session.cashier.name == SUPERVISOR

@@ -151,6 +151,10 @@ class NameButtons(QScrollArea):
         checked = self.group.checkedButton()
         return str(checked.property("loginName")) if checked is not None else ""
 
+    def focused(self) -> str:
+        """The name whose button has the keyboard focus, or ''."""
+        return next((str(b.property("loginName")) for b in self.buttons if b.hasFocus()), "")
+
     def pick(self, name: str, *, announce: bool = True) -> bool:
         """Pick *name* (compared without case); False when no button has it."""
         for b in self.buttons:

@@ -105,10 +105,12 @@ class LoginPage(QWidget):
         self.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Digits typed anywhere on the card go to the PIN, once a name is picked."""
+        """Digits typed on the card go to the PIN: on a name's button (reached by arrows or
+        its first letter) they pick that name first."""
         text = event.text()
-        if text.isdigit() and self.names.current() and not self.pin_input.hasFocus():
-            self.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
+        name = self.names.current() or self.names.focused()
+        if text.isdigit() and name and not self.pin_input.hasFocus():
+            self.names.pick(name)  # and on to the PIN field
             self.pin_input.insert(text)
             return
         super().keyPressEvent(event)
