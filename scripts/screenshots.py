@@ -72,7 +72,7 @@ def stand_window(app: QApplication, data: DataDir, lang: str) -> None:
     window.resize(1280, 760)
     window.show()
     shot(app, window, "login", lang)
-    window.login.name_input.setCurrentText(demo.DEMO_CASHIER)
+    window.login.pick(demo.DEMO_CASHIER)
     window.login.pin_input.setText(demo.DEMO_CASHIER_PIN)
     window.login.submit()
     window.open_shift.float_input.setText("500.000")

@@ -76,17 +76,29 @@ def list_users(uow: UnitOfWork) -> list[Actor]:
 
 def authenticate(uow: UnitOfWork, name: str, pin: str) -> Actor:
     """The user *name* if *pin* is theirs, inside an open unit of work."""
-    row = uow.session.scalar(
-        select(UserRow).where(UserRow.name_key == " ".join(name.split()).casefold())
-    )
-    if row is None or not row.active or not verify_pin(pin, row.pin_hash):
+    row = _active_user(uow, name)
+    if row is None or not verify_pin(pin, row.pin_hash):
         raise NotAllowed("user.wrong_pin", name=name)
     return Actor(row.id, row.name, Role(row.role))
 
 
-def login(uow: UnitOfWork, name: str, pin: str) -> Actor:
+def login(uow: UnitOfWork, name: str, pin: str, *, picked: bool = False) -> Actor:
+    """The user *name* if *pin* is theirs. *picked*: the name was chosen from the list of
+    users (not typed), so a refusal speaks only of the PIN, and never repeats the name."""
     with uow:
-        return authenticate(uow, name, pin)
+        try:
+            return authenticate(uow, name, pin)
+        except NotAllowed:
+            if picked and _active_user(uow, name) is not None:
+                raise NotAllowed("user.wrong_pin_picked") from None
+            raise
+
+
+def _active_user(uow: UnitOfWork, name: str) -> UserRow | None:
+    row = uow.session.scalar(
+        select(UserRow).where(UserRow.name_key == " ".join(name.split()).casefold())
+    )
+    return row if row is not None and row.active else None
 
 
 def supervisor(uow: UnitOfWork, name: str, pin: str) -> Actor:

@@ -402,7 +402,7 @@
     <name>CustomerDisplay</name>
     <message>
         <source>Customer display: {stand}</source>
-        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row. The window&apos;s size when there is no second screen to fill.</extracomment>
+        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row.</extracomment>
         <translation>Layar pelanggan: {stand}</translation>
     </message>
     <message>
@@ -462,6 +462,14 @@
     <message>
         <source>Change {amount}</source>
         <translation>Kembalian {amount}</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the customer display</source>
+        <translation>Tutup layar pelanggan</translation>
     </message>
 </context>
 <context>
@@ -790,8 +798,28 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <source>Log in (Enter)</source>
-        <translation>Masuk (Enter)</translation>
+        <source>Choose your name</source>
+        <translation>Pilih nama Anda</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>Ketik PIN Anda</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete one digit</source>
+        <translation>Hapus satu angka</translation>
+    </message>
+    <message>
+        <source>Choose your name first</source>
+        <translation>Pilih nama Anda dulu</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then Enter</source>
+        <translation>Ketik PIN Anda, lalu tekan Enter</translation>
     </message>
 </context>
 <context>

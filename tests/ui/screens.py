@@ -39,11 +39,12 @@ from posapp.domain.event_key import new_key
 from posapp.domain.fx import parse_rate
 from posapp.domain.order import Buyer, OrderItem
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import event, export, fx, orders, settings, shifts, sync
+from posapp.services import event, export, fx, orders, settings, shifts, sync, users
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages
 from posapp.ui.organizer.window import OrganizerWindow
 from posapp.ui.setup.wizard import SetupWizard
+from posapp.ui.stand.customer_display import CustomerDisplay
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import (
     CASHIER,
@@ -182,11 +183,22 @@ def login_page(ctx: Ctx) -> Iterator[Moment]:
     w = window(ctx, StandSession.open(ctx.stand.handle))
     assert w.pages.currentWidget() is w.login
     yield "log-in page", w
-    w.login.name_input.setCurrentText(CASHIER)
-    type_in(ctx, w.login, "loginPinInput", "0000")
-    w.login.submit()
+    click(ctx, w.login, "loginButton")  # no name picked yet
+    assert w.login.error.isVisible()
+    yield "log-in page, no name picked", w
+    assert w.login.pick(CASHIER)
+    for digit in "0000":
+        click(ctx, w.login, f"pinKey{digit}")
+    click(ctx, w.login, "loginButton")
     assert w.login.error.isVisible()
     yield "log-in page, wrong PIN", w
+    for n, name in enumerate(("Dewi Sartika Wulandari", "Eko", "Fajar", "Gita", "Hasan",
+                              "Indah Permatasari", "Joko", "Kartika", "Lestari", "Made",
+                              "Nyoman Ayu", "Putu")):
+        users.add_user(ctx.stand.handle.uow(), name, users.Role.CASHIER, f"{n:04}")
+    w.logout()
+    assert len(w.login.names.buttons) == 14
+    yield "log-in page, fourteen cashiers", w
 
 
 def open_shift_page(ctx: Ctx) -> Iterator[Moment]:
@@ -528,15 +540,20 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
 
 
 def customer_display(ctx: Ctx) -> Iterator[Moment]:
+    """One screen: a card docked in the stand window's corner (the window is what the user
+    sees); then as a second screen shows it, full screen."""
     w = logged_in(ctx)
     w.actions_.toggle_customer_display()
     display = w.actions_.customer_display
-    assert isinstance(display, QWidget) and display.isVisible()
-    yield "customer display, welcome", display
+    assert isinstance(display, CustomerDisplay) and display.isVisible() and display.docked
+    yield "customer display docked, welcome", w
     w.selling.add_code(HIJAB)
     w.selling.add_code(GEDOG)
     w.session.cart.set_discount(Discount.parse("10%"))
     w.selling.refresh_cart()
+    yield "customer display docked, the cart", w
+    display.show_full_screen(w.screen())
+    assert display.isWindow() and display.isVisible()
     yield "customer display, the cart", display
     w.actions_.pay()
     payment = opened(w)
@@ -548,6 +565,8 @@ def customer_display(ctx: Ctx) -> Iterator[Moment]:
     type_in(ctx, payment, "cashReceivedInput", "400.000")
     click(ctx, payment, "confirmPaymentButton")
     yield "customer display, change", display
+    display.dock(w, shown_when=w.is_selling)
+    yield "customer display docked, change", w
 
 
 def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:

@@ -1,19 +1,33 @@
-"""The customer display: what the buyer sees while the cashier scans and takes payment."""
+"""The customer display: what the buyer sees while the cashier scans and takes payment.
+
+With one screen (the tests' offscreen screen) it docks in a corner of the stand window;
+``on_its_own_screen`` shows it full screen as it is on a second screen (a real second
+screen: the subprocess test at the end)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from posapp.domain.tender import Payment, PaymentMethod
+from posapp.services.returns import RefundItem
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.qris_view import QrisView
+from posapp.ui.stand.corner_dock import corner_rect
 from posapp.ui.stand.customer_display import MAX_LINES, CustomerDisplay, pick_screen
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import Stand, dump_database
+from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
 from tests.ui.test_stand_window import logged_in
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def open_display(w: StandWindow) -> CustomerDisplay:
@@ -21,6 +35,19 @@ def open_display(w: StandWindow) -> CustomerDisplay:
     display = w.actions_.customer_display
     assert isinstance(display, CustomerDisplay) and display.isVisible()
     return display
+
+
+def on_its_own_screen(w: StandWindow) -> CustomerDisplay:
+    """The display as a second screen shows it: full screen (here on the only screen)."""
+    display = open_display(w)
+    display.show_full_screen(w.screen())
+    w.activateWindow()
+    assert display.isWindow() and display.isFullScreen() and not display.docked
+    return display
+
+
+def global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
 
 
 def label(display: QWidget, name: str) -> QLabel:
@@ -45,7 +72,7 @@ def scan(qtbot: QtBot, w: StandWindow, code: str) -> None:
 def test_toggling_opens_the_idle_display_and_closes_it(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
     display = open_display(w)
-    assert display.objectName() == "customerDisplay" and display.parent() is None
+    assert display.objectName() == "customerDisplay" and display.docked  # one screen
     assert label(display, "customerStandLabel").text() == "Stand JATIM"
     assert label(display, "customerEventLabel").text() == "Pameran HANI"
     welcome = label(display, "customerWelcomeLabel")
@@ -59,7 +86,7 @@ def test_toggling_opens_the_idle_display_and_closes_it(jatim: Stand, qtbot: QtBo
 
 def test_scans_show_the_lines_and_the_total(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
-    display = open_display(w)
+    display = on_its_own_screen(w)
     scan(qtbot, w, HIJAB)
     scan(qtbot, w, HIJAB)
     assert cart_lines(display) == ["Jilbab Lukis Bunga Teratai\n2 x Rp 85.000 = Rp 170.000"]
@@ -72,7 +99,7 @@ def test_scans_show_the_lines_and_the_total(jatim: Stand, qtbot: QtBot) -> None:
 
 def test_a_long_cart_shows_the_last_lines(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
-    display = open_display(w)
+    display = on_its_own_screen(w)
     for i in range(MAX_LINES + 3):
         w.session.cart.add_custom(f"Kain {i}", 10_000)
     w.selling.refresh_cart()
@@ -96,7 +123,7 @@ def test_a_cart_discount_is_shown(jatim: Stand, qtbot: QtBot) -> None:
 
 def test_paying_cash_shows_the_change_and_thanks(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
-    display = open_display(w)
+    display = on_its_own_screen(w)
     scan(qtbot, w, HIJAB)
     scan(qtbot, w, HIJAB)
     qtbot.keyClick(w, Qt.Key.Key_F12)
@@ -118,7 +145,7 @@ def test_paying_cash_shows_the_change_and_thanks(jatim: Stand, qtbot: QtBot) -> 
 
 def test_choosing_qris_shows_the_code_for_the_amount(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
-    display = open_display(w)
+    display = on_its_own_screen(w)
     scan(qtbot, w, HIJAB)
     scan(qtbot, w, HIJAB)
     qris = display.findChild(QrisView, "customerQrisView")
@@ -146,7 +173,7 @@ def test_choosing_qris_shows_the_code_for_the_amount(jatim: Stand, qtbot: QtBot)
 def test_qris_follows_the_exact_amount_after_quick_cash(jatim: Stand, qtbot: QtBot) -> None:
     """Same amount text before and after the switch: the code still shows the amount."""
     w = logged_in(jatim, qtbot)
-    display = open_display(w)
+    display = on_its_own_screen(w)
     w.selling.add_code(HIJAB)
     w.actions_.pay()
     dialog = w.actions_.dialog
@@ -161,7 +188,7 @@ def test_the_display_never_takes_the_focus(jatim: Stand, qtbot: QtBot) -> None:
     display = CustomerDisplay(w.session)
     w.selling.cart_changed.connect(display.refresh)
     qtbot.addWidget(display)
-    display.present(w.screen())  # not through the toggle, which re-activates the window
+    display.show_full_screen(w.screen())  # not through the toggle, which re-activates w
     qtbot.waitExposed(display)
     assert display.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
     assert all(child.focusPolicy() == Qt.FocusPolicy.NoFocus
@@ -209,3 +236,217 @@ def test_the_buyer_screen_is_one_the_cashier_does_not_use() -> None:
     assert pick_screen([cashier, buyer], cashier) is buyer  # type: ignore[list-item]
     assert pick_screen([buyer, cashier], cashier) is buyer  # type: ignore[list-item]
     assert pick_screen(QApplication.screens(), QApplication.primaryScreen()) is None
+
+
+# -- one screen: docked in a corner of the stand window ------------------------------------
+def test_with_one_screen_it_is_small_and_covers_no_menu_cart_or_pay(
+        jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    for width, height in ((1024, 600), (1366, 768)):
+        w.resize(width, height)
+        display = open_display(w)
+        assert display.parent() is w and not display.isWindow()
+        shown = global_rect(display)
+        assert shown.width() * shown.height() <= w.width() * w.height() / 4
+        assert global_rect(w.centralWidget()).contains(shown)  # not on the status bar
+        for name in ("payButton", "cartTable", "searchInput", "scanInput"):
+            widget = w.findChild(QWidget, name)
+            assert widget is not None and widget.isVisible(), name
+            assert not shown.intersects(global_rect(widget)), (width, name)
+        assert not shown.intersects(global_rect(w.menuBar()))
+        close = display.findChild(QPushButton, "customerCloseButton")
+        assert close is not None and close.isVisible() and close.text() == "Close (Esc)"
+        w.actions_.toggle_customer_display()
+
+
+def test_it_follows_the_window_when_it_is_resized(jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    w.resize(1366, 768)
+    display = open_display(w)
+    w.resize(1024, 600)
+    area = w.centralWidget().geometry()
+    assert display.geometry().bottomLeft() == corner_rect(area, 0).bottomLeft()
+    assert display.width() == area.width() // 3 - 8
+
+
+def test_showing_it_docked_leaves_the_focus_in_the_scan_field(
+        jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    open_display(w)
+    assert QApplication.focusWidget() is w.selling.scan_input
+    qtbot.keyClicks(w.selling.scan_input, HIJAB)
+    qtbot.keyClick(w.selling.scan_input, Qt.Key.Key_Return)
+    assert w.session.cart.totals().total == 85_000
+
+
+def test_esc_closes_it_when_it_has_the_focus(jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    display = open_display(w)
+    qtbot.mouseClick(display, Qt.MouseButton.LeftButton)  # the cashier clicks it
+    assert QApplication.focusWidget() is display
+    qtbot.keyClick(display, Qt.Key.Key_Escape)
+    assert not display.isVisible()
+    assert QApplication.focusWidget() is w.selling.scan_input  # scanning goes on
+    qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Ctrl+D: again
+    assert w.actions_.customer_display is display and display.isVisible()
+    qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # and closed
+    assert not display.isVisible() and w.actions_.customer_display is None
+
+
+def test_its_close_button_closes_it(jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    display = open_display(w)
+    qtbot.mouseClick(display.close_button, Qt.MouseButton.LeftButton)
+    assert not display.isVisible()
+    w.actions_.toggle_customer_display()  # Ctrl+D opens it again
+    assert display.isVisible() and display.docked
+
+
+def test_docked_it_hides_behind_the_log_in_card(jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    display = open_display(w)
+    w.logout()
+    assert w.pages.currentWidget() is w.login and not display.isVisible()
+    assert w.login.pick("Ani")
+    qtbot.keyClicks(w.login.pin_input, "1234")
+    qtbot.keyClick(w.login.pin_input, Qt.Key.Key_Return)
+    assert w.pages.currentWidget() is w.selling and display.isVisible()
+
+
+def test_docked_it_shows_the_total_and_no_second_qris_code(jatim: Stand, qtbot: QtBot) -> None:
+    """On one screen the buyer scans the payment panel's code; the card only says so."""
+    w = logged_in(jatim, qtbot)
+    display = open_display(w)
+    scan(qtbot, w, HIJAB)
+    assert label(display, "customerTotalLabel").text() == "Rp 85.000"
+    display.show_qris(85_000)
+    assert label(display, "customerQrisCaption").isVisible()
+    assert not display.findChild(QrisView, "customerQrisView").isVisible()
+    for shown in (lb for lb in display.findChildren(QLabel) if lb.isVisible()):
+        if not shown.wordWrap():  # its text fits its width: nothing cut off
+            assert shown.width() >= shown.fontMetrics().horizontalAdvance(shown.text())
+
+
+# -- a voided or refunded sale is no longer shown as paid -----------------------------------
+def paid_in_cash(qtbot: QtBot, w: StandWindow, display: CustomerDisplay) -> str:
+    scan(qtbot, w, HIJAB)
+    scan(qtbot, w, HIJAB)
+    sale = w.session.pay([Payment(PaymentMethod.CASH, 200_000)])
+    w.selling.refresh_cart()
+    assert label(display, "customerChangeLabel").text() == "Change Rp 30.000\nThank you!"
+    return sale.receipt_no
+
+
+def test_a_voided_last_sale_is_not_shown_as_paid(jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    display = on_its_own_screen(w)
+    receipt = paid_in_cash(qtbot, w, display)
+    w.actions_.open_history()  # the supervisor voids it at once, the buyer still there
+    history = w.actions_.dialog
+    assert history is not None and history.objectName() == "historyDialog"
+    history.open_receipt(receipt)
+    history.findChild(QLineEdit, "reasonInput").setText("salah input")
+    qtbot.mouseClick(history.findChild(QPushButton, "voidButton"), Qt.MouseButton.LeftButton)
+    prompt = history.prompt
+    assert prompt is not None
+    qtbot.keyClicks(prompt.findChild(QLineEdit, "supervisorNameInput"), SUPERVISOR)
+    qtbot.keyClicks(prompt.findChild(QLineEdit, "supervisorPinInput"), SUPERVISOR_PIN)
+    qtbot.mouseClick(prompt.findChild(QPushButton, "pinConfirmButton"),
+                     Qt.MouseButton.LeftButton)
+    assert history.isVisible()  # the dialog is still open: the display changed already
+    assert not label(display, "customerChangeLabel").isVisible()
+    assert not label(display, "customerTotalLabel").isVisible()
+    welcome = label(display, "customerWelcomeLabel")
+    assert welcome.isVisible() and welcome.text() == "Welcome to Stand JATIM"
+    assert w.session.last_sale is None
+
+
+def test_a_refunded_last_sale_is_not_shown_as_paid(jatim: Stand, qtbot: QtBot) -> None:
+    w = logged_in(jatim, qtbot)
+    display = open_display(w)
+    receipt = paid_in_cash(qtbot, w, display)
+    w.session.sales.refund(receipt, [RefundItem("1", 1, line_no=1)], supervisor=SUPERVISOR,
+                           pin=SUPERVISOR_PIN, reason="rusak", method=PaymentMethod.CASH)
+    w.selling.refresh_cart()
+    assert not label(display, "customerChangeLabel").isVisible()
+    assert label(display, "customerWelcomeLabel").isVisible()
+
+
+def test_voiding_an_older_sale_keeps_the_last_one(session: StandSession) -> None:
+    session.scan(HIJAB)
+    older = session.pay([Payment(PaymentMethod.CASH, 85_000)]).receipt_no
+    session.scan(HIJAB)
+    last = session.pay([Payment(PaymentMethod.CASH, 100_000)])
+    session.sales.void(older, supervisor=SUPERVISOR, pin=SUPERVISOR_PIN, reason="salah input")
+    assert session.last_sale == last
+    session.sales.void(last.receipt_no, supervisor=SUPERVISOR, pin=SUPERVISOR_PIN,
+                       reason="salah input")
+    assert session.last_sale is None
+
+
+# -- two screens -----------------------------------------------------------------------------
+TWO_SCREENS = {"screens": [  # listed by name: the first is the primary (the cashier's)
+    {"name": "a-cashier", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1},
+    {"name": "b-buyer", "x": 1366, "y": 0, "width": 1024, "height": 600, "dpr": 1},
+]}
+
+ON_TWO_SCREENS = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from posapp.bootstrap import DataDir
+from posapp.services.session.stand import StandSession
+from posapp.ui.stand.window import StandWindow
+from tests.conftest import CASHIER, CASHIER_PIN, make_stand
+folder = Path(sys.argv[1])
+stand = make_stand(DataDir(folder / "data"), "JATIM", folder / "catalog.csv")
+session = StandSession.open(stand.handle)
+session.login(CASHIER, CASHIER_PIN)
+window = StandWindow(session)
+window.show()
+window.activateWindow()
+app.processEvents()
+window.actions_.toggle_customer_display()  # Ctrl+D
+app.processEvents()
+display = window.actions_.customer_display
+g = display.geometry()
+print(json.dumps({
+    "cashier": window.screen().name(), "screen": display.screen().name(),
+    "full": display.isFullScreen(), "window": display.isWindow(),
+    "geometry": [g.x(), g.y(), g.width(), g.height()],
+    "close_button": display.close_button.isVisible(),
+    "stand_active": window.isActiveWindow(), "display_active": display.isActiveWindow(),
+}))
+"""
+
+
+def test_with_two_screens_it_fills_the_second(tmp_path: Path, catalog_file: Path) -> None:
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(TWO_SCREENS))
+    assert catalog_file == tmp_path / "catalog.csv"  # where the script reads it
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", ON_TWO_SCREENS, str(tmp_path)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {
+        "cashier": "a-cashier", "screen": "b-buyer", "full": True, "window": True,
+        "geometry": [1366, 0, 1024, 600], "close_button": False,
+        "stand_active": True, "display_active": False,
+    }
+
+
+def test_docked_again_after_a_screen_of_its_own_it_is_small_again(
+        jatim: Stand, qtbot: QtBot) -> None:
+    """The second screen unplugged: Ctrl+D docks the same display in the corner."""
+    w = logged_in(jatim, qtbot)
+    w.resize(1024, 600)
+    display = on_its_own_screen(w)
+    display.close()
+    w.actions_.toggle_customer_display()
+    assert w.actions_.customer_display is display and display.docked
+    assert display.geometry() == corner_rect(w.centralWidget().geometry(),
+                                             display.height())
+    assert display.width() < w.width() / 3

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from posapp.domain.receipt import layout_receipt
 from posapp.domain.tender import PaymentMethod
@@ -20,7 +21,16 @@ class SalesList:
     open_shift: int | None  # the open shift's number, None when no shift is open
 
 
+def _nothing(_receipt_no: str) -> None:
+    pass
+
+
+@dataclass
 class SalesDesk(Desk):
+    #: Told the receipt number of a sale once it is voided or refunded (the session's last
+    #: sale is no longer shown as paid).
+    undone: Callable[[str], None] = field(default=_nothing)
+
     def history(self, *, everything: bool = False) -> SalesList:
         """The open shift's sales (or every sale), and the open shift's number."""
         with self.read() as uow:
@@ -33,13 +43,17 @@ class SalesDesk(Desk):
         return history.sale_detail(self.read(), receipt_no)
 
     def void(self, receipt_no: str, *, supervisor: str, pin: str, reason: str) -> VoidResult:
-        return returns.void_sale(self.write(), receipt_no, supervisor_name=supervisor,
-                                 supervisor_pin=pin, reason=reason)
+        result = returns.void_sale(self.write(), receipt_no, supervisor_name=supervisor,
+                                   supervisor_pin=pin, reason=reason)
+        self.undone(receipt_no)
+        return result
 
     def refund(self, receipt_no: str, items: list[RefundItem], *, supervisor: str, pin: str,
                reason: str, method: PaymentMethod) -> RefundResult:
-        return returns.refund(self.write(), receipt_no, items, supervisor_name=supervisor,
-                              supervisor_pin=pin, reason=reason, method=method)
+        result = returns.refund(self.write(), receipt_no, items, supervisor_name=supervisor,
+                                supervisor_pin=pin, reason=reason, method=method)
+        self.undone(receipt_no)
+        return result
 
     def copy_preview(self, receipt_no: str, lang: str) -> str:
         """A copy of receipt *receipt_no* in plain text, as the printer has it."""

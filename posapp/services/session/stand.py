@@ -47,7 +47,7 @@ class StandSession:
     discount_limit: Decimal = DEFAULT_DISCOUNT_LIMIT
 
     def __post_init__(self) -> None:
-        self.sales = SalesDesk(self.handle, self.require_cashier)
+        self.sales = SalesDesk(self.handle, self.require_cashier, undone=self._sale_undone)
         self.orders = OrdersDesk(self.handle, self.require_cashier)
         self.products = CatalogDesk(self.handle, self.require_cashier)
         self.prints = PrintDesk(self.handle, self.require_cashier)
@@ -86,8 +86,9 @@ class StandSession:
         return self.handle.clock()
 
     # -- people and shifts -------------------------------------------------------------
-    def login(self, name: str, pin: str) -> Actor:
-        self.cashier = users.login(self.handle.uow(write=False), name, pin)
+    def login(self, name: str, pin: str, *, picked: bool = False) -> Actor:
+        """Log *name* in with *pin*; *picked*: the name was chosen from ``user_names()``."""
+        self.cashier = users.login(self.handle.uow(write=False), name, pin, picked=picked)
         return self.cashier
 
     def logout(self) -> None:
@@ -172,6 +173,11 @@ class StandSession:
         self.last_sale = sale
         self.refresh_stock(sold)
         return sale
+
+    def _sale_undone(self, receipt_no: str) -> None:
+        """The last sale voided or refunded: it is no longer the paid sale to show."""
+        if self.last_sale is not None and self.last_sale.receipt_no == receipt_no:
+            self.last_sale = None
 
     def refresh_stock(self, ids: set[int]) -> None:
         if not ids:

@@ -162,6 +162,7 @@ class StandActions(QObject):
 
         dialog = HistoryDialog(self.session, self.window, lang=self.parts.lang())
         dialog.changed.connect(lambda _ids: self.parts.selling.refresh_products())
+        dialog.changed.connect(lambda _ids: self._refresh())  # a voided last sale: not paid
         dialog.reprint_requested.connect(lambda no: self.parts.printing.receipt(no, copy=True))
         dialog.refunded.connect(self.parts.printing.receipt)  # the refund's own receipt
         if self.parts.scanner is not None:  # a scanned receipt or product opens or picks it
@@ -253,11 +254,12 @@ class StandActions(QObject):
             languages.use("en" if languages.current == "id" else "id")
 
     def toggle_customer_display(self) -> None:
-        """Open the buyer's display (full-screen on a second screen if any); again: close it."""
+        """Open the buyer's display (full-screen on a second screen if any, else docked in
+        the selling screen's corner); again: close it."""
         from posapp.ui.stand.customer_display import CustomerDisplay
 
         display = self.customer_display
-        if isinstance(display, CustomerDisplay) and display.isVisible():
+        if isinstance(display, CustomerDisplay) and display.presented:
             self.close_customer_display()
             return
         if not isinstance(display, CustomerDisplay):  # else reuse one closed by its own window
@@ -265,8 +267,7 @@ class StandActions(QObject):
             self.parts.selling.cart_changed.connect(display.refresh)
             self.customer_display = display
         was_active = self.window.isActiveWindow()
-        display.refresh()
-        display.present(self.window.screen())
+        display.present(self.window, shown_when=self.parts.is_selling)
         if was_active:  # scans keep going to the stand window
             self.window.activateWindow()
 

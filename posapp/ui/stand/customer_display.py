@@ -1,20 +1,33 @@
-"""The customer display: a second window facing the buyer with the cart, total, change and QRIS.
+"""The customer display: what the buyer sees (the cart, total, change and QRIS code).
 
-It only shows the session (``session.cart`` and ``session.last_sale``); it never writes anything and
-never takes the keyboard focus, so scans keep going to the stand window.
+With a second screen it fills that screen. With one screen it is a small card docked in the
+bottom-left corner of the stand window's working area, over the product tiles: never over
+the menu, the status bar, the cart and its actions, nor over a dialog (a dialog is a window
+of its own, always above it); it hides while the log-in or opening-cash card is shown, has
+a close button, and Esc closes it once clicked (Ctrl+D from the stand window, always). A
+window of its own on the same screen would cover the dialogs (maximized at 1024x600) and take
+the scanner's keys when clicked; a dock beside the selling screen would squeeze the cart's
+buttons at 1024 px. On one screen the payment panel itself is where the buyer scans, so
+the card shows no second QRIS code, only its caption.
+
+It only shows the session (``session.cart`` and ``session.last_sale``, which a void or a
+refund of that sale clears); it never writes anything, and full-screen it never takes the
+keyboard focus, so scans keep going to the stand window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QScreen
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QVBoxLayout,
@@ -27,12 +40,24 @@ from posapp.domain.tender import PaymentMethod
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.qris_view import QrisView
-from posapp.ui.common.widgets import big_label
+from posapp.ui.common.widgets import big_label, button
+from posapp.ui.stand.corner_dock import CornerDock
+from posapp.ui.stand.keymap import key
 
 #: Cart lines shown at most; older lines are summed up in one "more above" row.
 MAX_LINES = 8
-#: The window's size when there is no second screen to fill.
-WINDOWED_SIZE = (1280, 720)
+# Point sizes: full screen, and docked in a corner.
+FONT_SIZES = {
+    "customerStandLabel": (32, 12),
+    "customerEventLabel": (20, 10),
+    "customerWelcomeLabel": (40, 14),
+    "customerTotalCaption": (24, 11),
+    "customerTotalLabel": (64, 22),
+    "customerDiscountLabel": (22, 10),
+    "customerChangeLabel": (40, 14),
+    "customerQrisCaption": (24, 11),
+}
+FULL_SCREEN_FLAGS = Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus
 
 
 def pick_screen(screens: Sequence[QScreen], cashier: QScreen | None) -> QScreen | None:
@@ -42,11 +67,12 @@ def pick_screen(screens: Sequence[QScreen], cashier: QScreen | None) -> QScreen 
     return next((s for s in screens if s is not cashier), None)
 
 
-class CustomerDisplay(QWidget):
-    """A top-level window for a screen facing the buyer; ``refresh()`` redraws it."""
+class CustomerDisplay(QFrame):
+    """The buyer's view; ``present(window)`` shows it (full screen on a second screen, else
+    docked in the window's corner), ``refresh()`` redraws it."""
 
     def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        super().__init__(parent, FULL_SCREEN_FLAGS)
         self.session = session
         self.qris_amount: int | None = None
         self._payment: tuple[QDialog, QAbstractButton, QrisView] | None = None
@@ -56,6 +82,9 @@ class CustomerDisplay(QWidget):
         self._build()
         for widget in (self, *self.findChildren(QWidget)):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.docked = False  # in a corner of the stand window (one screen)
+        self.corner = CornerDock(self, self._needed_height)
+        self._set_docked(False)
         self.retranslate()
 
     # -- building ----------------------------------------------------------------------
@@ -85,16 +114,22 @@ class CustomerDisplay(QWidget):
         self.discount_label = big_label("customerDiscountLabel", 22, self, bold=False)
         self.change_label = big_label("customerChangeLabel", 40, self)
         self.change_label.setWordWrap(True)
-        self.change_label.setStyleSheet("color: #1b5e20;")
         self.qris_caption = big_label("customerQrisCaption", 24, self)
+        self.qris_caption.setWordWrap(True)
         self.qris_view = QrisView(None, self)
         self.qris_view.setObjectName("customerQrisView")
+        self.close_button = button("customerCloseButton", self)
+        self.close_button.setProperty("role", "secondary")
+        self.close_button.clicked.connect(self.close)
         for label in (self.total_label, self.change_label, self.qris_caption):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._lay_out()
 
     def _lay_out(self) -> None:
         """The cart fills the middle (the QRIS code beside it), the total big below."""
+        top = QHBoxLayout()
+        top.addWidget(self.stand_label, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         qris = QVBoxLayout()
         qris.addWidget(self.qris_caption)
         qris.addWidget(self.qris_view, 0, Qt.AlignmentFlag.AlignRight)
@@ -104,17 +139,33 @@ class CustomerDisplay(QWidget):
         middle.addWidget(self.cart_list, 1)
         middle.addLayout(qris)
         total = QHBoxLayout()
-        total.addWidget(self.discount_label, 0, Qt.AlignmentFlag.AlignBottom)
         total.addStretch(1)
         total.addWidget(self.total_caption, 0, Qt.AlignmentFlag.AlignBottom)
         total.addWidget(self.total_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(self.stand_label)
-        layout.addWidget(self.event_label)
-        layout.addLayout(middle, 1)
-        layout.addLayout(total)
-        layout.addWidget(self.change_label)
+        self.box = QVBoxLayout(self)
+        self.box.addLayout(top)
+        self.box.addWidget(self.event_label)
+        self.box.addLayout(middle, 1)
+        self.box.addWidget(self.discount_label, 0, Qt.AlignmentFlag.AlignRight)
+        self.box.addLayout(total)
+        self.box.addWidget(self.change_label)
+
+    def _set_docked(self, docked: bool) -> None:
+        """Big type for a screen of its own; small type, a frame and a close button docked."""
+        self.docked = docked
+        for name, sizes in FONT_SIZES.items():
+            label = self.findChild(QLabel, name)
+            if label is not None:
+                font = QFont(label.font())
+                font.setPointSize(sizes[docked])
+                label.setFont(font)
+        margin = (12, 8) if docked else (32, 24)
+        self.box.setContentsMargins(margin[0], margin[1], margin[0], margin[1])
+        self.box.setSpacing(4 if docked else 6)
+        self.setFrameShape(QFrame.Shape.StyledPanel if docked else QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(docked)  # the tiles under it do not show through
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus if docked else Qt.FocusPolicy.NoFocus)
+        self.close_button.setVisible(docked)
 
     # -- text --------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -125,6 +176,7 @@ class CustomerDisplay(QWidget):
         self.welcome_label.setText(self.tr("Welcome to {stand}").format(stand=info.name))
         self.total_caption.setText(self.tr("Total"))
         self.qris_caption.setText(self.tr("Scan to pay with QRIS"))
+        self.close_button.setText(self.tr("Close (Esc)"))
         for widget, name in (
             (self.stand_label, self.tr("Stand")),
             (self.event_label, self.tr("Event")),
@@ -134,6 +186,7 @@ class CustomerDisplay(QWidget):
             (self.discount_label, self.tr("Discount")),
             (self.change_label, self.tr("Change")),
             (self.qris_caption, PaymentMethod.QRIS.label.text(current_language())),
+            (self.close_button, self.tr("Close the customer display")),
         ):
             widget.setAccessibleName(name)
         self.refresh()
@@ -154,7 +207,8 @@ class CustomerDisplay(QWidget):
 
     # -- showing -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Redraw from the session: the cart, else the last sale's change, else the welcome."""
+        """Redraw from the session: the cart, else the last sale's change (a sale voided or
+        refunded since is no last sale), else the welcome."""
         totals = self.session.cart.totals()
         sale = self.session.last_sale if self.session.cart.is_empty else None
         idle = self.session.cart.is_empty and sale is None
@@ -173,37 +227,85 @@ class CustomerDisplay(QWidget):
             change = self.tr("Change {amount}").format(amount=format_rupiah(sale.change))
             self.change_label.setText(f"{change}\n{thanks}" if sale.change else thanks)
         self.welcome_label.setVisible(idle)
-        self.cart_list.setVisible(not self.session.cart.is_empty)
+        self.event_label.setVisible(not self.docked)
+        self.cart_list.setVisible(not self.session.cart.is_empty and not self.docked)
         for widget in (self.total_caption, self.total_label):
             widget.setVisible(not idle)
         self.discount_label.setVisible(totals.discount > 0)
         self.change_label.setVisible(sale is not None)
         self._show_qris_view()
+        self._place()
 
     def show_qris(self, amount: int | None) -> None:
         """Show the QRIS code for *amount* (whole rupiah); None or 0 hides it."""
         self.qris_amount = amount or None
         self._show_qris_view()
+        self._place()
 
     def _show_qris_view(self) -> None:
         shown = self.qris_amount is not None and not self.session.cart.is_empty
         if shown:
             self.qris_view.set_amount(self.qris_amount or 0)
-        self.qris_view.setVisible(shown)
+        self.qris_view.setVisible(shown and not self.docked)  # docked: the panel's code
         self.qris_caption.setVisible(shown)
 
-    def present(self, cashier_screen: QScreen | None = None) -> None:
-        """Show full-screen on a screen other than the cashier's, else as a normal window."""
-        screen = pick_screen(
-            QGuiApplication.screens(), cashier_screen or QGuiApplication.primaryScreen()
-        )
+    # -- where it is shown -------------------------------------------------------------
+    @property
+    def presented(self) -> bool:
+        """Shown full screen, or docked (also while hidden behind the log-in card)."""
+        return self.docked or self.isVisible()
+
+    def present(self, window: QWidget, *, shown_when: Callable[[], bool] | None = None) -> None:
+        """Full screen on a screen other than *window*'s, else docked in *window*'s corner
+        (shown while *shown_when* says so: the selling screen)."""
+        screen = pick_screen(QGuiApplication.screens(), window.screen())
         if screen is None:
-            self.resize(*WINDOWED_SIZE)
-            self.show()
-            return
+            self.dock(window, shown_when=shown_when)
+        else:
+            self.show_full_screen(screen)
+
+    def show_full_screen(self, screen: QScreen) -> None:
+        """Fill *screen* (the buyer's): a window of its own that never takes the focus."""
+        self.corner.detach()
+        self.setParent(None, FULL_SCREEN_FLAGS)
+        self._set_docked(False)
+        self.refresh()
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
+
+    def dock(self, window: QWidget, *, shown_when: Callable[[], bool] | None = None) -> None:
+        """A small card in the bottom-left corner of *window*'s working area."""
+        self.corner.attach(window, shown_when)
+        self.setMinimumSize(0, 0)  # as a window its layout set one: the whole screen's
+        self._set_docked(True)
+        self.refresh()
+
+    def _place(self) -> None:
+        if self.docked:
+            self.corner.place()
+
+    def _needed_height(self, width: int) -> int:
+        box = self.box
+        return box.totalHeightForWidth(width) if box.hasHeightForWidth() \
+            else box.totalSizeHint().height()
+
+    # -- closing -----------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        pressed = QKeySequence(event.keyCombination())
+        if pressed.matches(QKeySequence(key("closeCustomerDisplay"))) \
+                == QKeySequence.SequenceMatch.ExactMatch:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        had_focus = self.hasFocus()
+        self.corner.detach()
+        self.docked = False
+        super().closeEvent(event)
+        if had_focus:
+            self.corner.give_focus_back()
 
     # -- following the payment dialog --------------------------------------------------
     def follow_payment(self, dialog: QDialog) -> None:

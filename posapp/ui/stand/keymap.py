@@ -2,7 +2,8 @@
 
 Plain data (no Qt): the window, the payment panel, the help overlay (F1) and docs/ui.md all
 read this table; ``tests/unit/test_keymap.py`` checks that no key means two things. A key
-listed for ``"payment"`` or ``"paid"`` works while that panel is shown; ``"window"`` keys
+listed for ``"payment"`` or ``"paid"`` works while that panel is shown (``"customerDisplay"``:
+while the customer display docked in the window's corner has the focus); ``"window"`` keys
 work everywhere in the stand window except where a text field needs the key itself (``+``,
 ``-`` and ``?`` are typed into a search box, not taken as keys there).
 """
@@ -40,6 +41,8 @@ KEYS: tuple[Key, ...] = (
     Key("less", "-", "selling"),
     Key("logout", "Ctrl+L", "window"),
     Key("customerDisplay", "Ctrl+D", "window"),
+    # the customer display docked in the window's corner (one screen), once clicked
+    Key("closeCustomerDisplay", "Esc", "customerDisplay"),
     # the payment panel: Enter pays, Esc goes back to the cart
     *(Key(f"method{info.method.value.capitalize()}", info.key, "payment")
       for info in PAYMENT_METHODS),  # Alt+1 cash, Alt+2 QRIS, Alt+3 card, Alt+4 transfer
