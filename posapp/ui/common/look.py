@@ -1,0 +1,255 @@
+"""posapp's look: the stylesheet, a palette and a font made from the same tokens, and icons
+on the main actions, for the stand window and the organizer window alike.
+
+``apply_look(app)`` once after the QApplication is made; ``apply_icons(window)`` once a
+window is built. Buttons and fields that appear later (a dialog opened at the till) get
+their icons when Qt polishes them, through the look's style. Which widget gets which icon
+is the one table ``ICON_FOR`` below (objectName -> a Lucide icon in resources/icons/lucide).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDir, QIODevice, QSize
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QIcon,
+    QImageReader,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLineEdit,
+    QProxyStyle,
+    QStyleFactory,
+    QWidget,
+)
+
+from posapp.resources import resource
+from posapp.ui.common.look_tokens import COLOURS, FONT_FAMILIES, TYPE, stylesheet
+
+#: objectName -> icon. Stand window: its menu's actions, the selling screen, log-in,
+#: payment, history, closing the shift, print jobs, catalog, orders, settings. Organizer
+#: window: its buttons and its menu's actions. Main actions only: a Close or Cancel button
+#: stays words alone.
+ICON_FOR = {
+    # the stand window's menu
+    "payAction": "wallet",
+    "historyAction": "history",
+    "ordersAction": "clipboard-list",
+    "newOrderAction": "clipboard-plus",
+    "closeShiftAction": "lock",
+    "catalogAction": "package",
+    "settingsAction": "settings",
+    "languageAction": "languages",
+    "customerDisplayAction": "monitor",
+    "printAgainAction": "rotate-ccw",
+    "printJobsAction": "printer",
+    "printXReportAction": "file-text",
+    "syncNowAction": "refresh-cw",
+    "logoutAction": "log-out",
+    # log-in and the selling screen
+    "loginButton": "log-in",
+    "openShiftButton": "lock-open",
+    "searchInput": "search",
+    "scanInput": "scan-barcode",
+    "payButton": "wallet",
+    "qtyEditButton": "hash",
+    "removeLineButton": "trash-2",
+    "lineDiscountButton": "percent",
+    "cartDiscountButton": "badge-percent",
+    "customItemButton": "tag",
+    "orderInsteadButton": "clipboard-plus",
+    # payment
+    "methodCash": "banknote",
+    "methodQris": "qr-code",
+    "methodCard": "credit-card",
+    "methodTransfer": "landmark",
+    "addPaymentButton": "plus",
+    "removePaymentButton": "x",
+    "confirmPaymentButton": "check",
+    "cancelPaymentButton": "arrow-left",
+    # history, closing the shift, print jobs, a supervisor's PIN
+    "voidButton": "ban",
+    "refundButton": "undo-2",
+    "reprintButton": "printer",
+    "confirmCloseButton": "lock",
+    "printZReportButton": "printer",
+    "printAllAgainButton": "rotate-ccw",
+    "pinConfirmButton": "check",
+    # catalog, orders, settings
+    "newProductButton": "plus",
+    "saveProductButton": "save",
+    "adjustStockButton": "package-check",
+    "importCatalogButton": "folder-open",
+    "newOrderButton": "clipboard-plus",
+    "saveOrderButton": "save",
+    "payOrderButton": "wallet",
+    "depositButton": "hand-coins",
+    "readyButton": "check",
+    "handOverButton": "package-check",
+    "cancelOrderButton": "ban",
+    "printSlipButton": "printer",
+    "saveSettingsButton": "save",
+    # the organizer window
+    "openFileButton": "folder-open",
+    "openFileAction": "folder-open",
+    "newFileButton": "file-plus",
+    "newFileAction": "file-plus",
+    "openUrlButton": "server",
+    "openUrlAction": "server",
+    "refreshButton": "refresh-cw",
+    "refreshAction": "refresh-cw",
+    "openLastButton": "folder",
+    "mergeAction": "merge",
+    "mergeFilesButton": "merge",
+    "pdfReportButton": "file-text",
+    "pdfReportAction": "file-text",
+    "xlsxReportButton": "sheet",
+    "xlsxReportAction": "sheet",
+    "ordersExportButton": "clipboard-list",
+    "ordersExportAction": "clipboard-list",
+}
+
+#: The icon's colour on a button of each role (None: a button without a role).
+ICON_COLOUR = {
+    None: COLOURS["ink_muted"],
+    "primary": COLOURS["on_primary"],
+    "secondary": COLOURS["primary_ink"],
+    "danger": COLOURS["danger"],
+}
+#: Rendered at these sizes (pixels); Qt scales down from the nearest larger one.
+ICON_SIZES = (16, 20, 24, 32, 40, 48, 64)
+#: The property on a widget that holds the icon the look gave it ("name colour"), so a
+#: role changed later recolours it and an icon someone else set is left alone.
+GIVEN = "lookIcon"
+
+
+def icons_dir() -> Path:
+    return resource("icons/lucide")
+
+
+def icon(name: str, colour: str = ICON_COLOUR[None]) -> QIcon:
+    """The Lucide icon *name* drawn in *colour* (greyed when its widget is disabled);
+    a null QIcon when there is no such icon."""
+    path = icons_dir() / f"{name}.svg"
+    if not path.is_file():
+        return QIcon()
+    svg = path.read_bytes()
+    result = QIcon()
+    for mode, ink in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, COLOURS["ink_disabled"])):
+        coloured = svg.replace(b"currentColor", ink.encode("ascii"))
+        for size in ICON_SIZES:
+            pixmap = _render(coloured, size)
+            if pixmap.isNull():
+                return QIcon()
+            result.addPixmap(pixmap, mode)
+    return result
+
+
+def _render(svg: bytes, size: int) -> QPixmap:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(svg))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    reader.setScaledSize(QSize(size, size))
+    return QPixmap.fromImage(reader.read())
+
+
+def dress(widget: QWidget) -> None:
+    """Give *widget* its icon from ``ICON_FOR`` in its role's colour (a button), or a
+    leading icon (a text field); a widget whose icon someone else set is left as it is."""
+    name = ICON_FOR.get(widget.objectName())
+    if name is None:
+        return
+    if isinstance(widget, QAbstractButton):
+        role = widget.property("role")
+        colour = ICON_COLOUR.get(role if isinstance(role, str) else None, ICON_COLOUR[None])
+        given = f"{name} {colour}"
+        previous = widget.property(GIVEN)
+        if previous == given or (previous is None and not widget.icon().isNull()):
+            return
+        widget.setIcon(icon(name, colour))
+        widget.setProperty(GIVEN, given)
+    elif isinstance(widget, QLineEdit) and widget.property(GIVEN) is None:
+        widget.addAction(icon(name), QLineEdit.ActionPosition.LeadingPosition)
+        widget.setProperty(GIVEN, name)
+
+
+def apply_icons(window: QWidget) -> None:
+    """Icons on *window*'s mapped actions (its menu) and on its mapped buttons and fields."""
+    for action in window.findChildren(QAction):
+        name = ICON_FOR.get(action.objectName())
+        if name is not None and action.icon().isNull():
+            action.setIcon(icon(name))
+    for widget in window.findChildren(QWidget):
+        dress(widget)
+
+
+class LookStyle(QProxyStyle):
+    """Fusion, the same on Windows, macOS and Linux; dresses each widget it polishes
+    (a dialog's buttons get their icons when the dialog is first shown)."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def polish(self, target: object) -> object:  # type: ignore[override]
+        result = super().polish(target)
+        if isinstance(target, QWidget):
+            dress(target)
+        return result
+
+
+def palette() -> QPalette:
+    """Fusion's palette in the look's colours (what the stylesheet does not paint)."""
+    c = {name: QColor(value) for name, value in COLOURS.items()}
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in (
+        (role.Window, c["window"]), (role.WindowText, c["ink"]), (role.Base, c["surface"]),
+        (role.AlternateBase, c["window"]), (role.Text, c["ink"]),
+        (role.Button, c["surface"]), (role.ButtonText, c["ink"]),
+        (role.BrightText, c["on_primary"]), (role.Highlight, c["primary"]),
+        (role.HighlightedText, c["on_primary"]), (role.Link, c["primary_ink"]),
+        (role.LinkVisited, c["primary_ink"]), (role.PlaceholderText, c["ink_muted"]),
+        (role.ToolTipBase, c["tooltip"]), (role.ToolTipText, c["on_tooltip"]),
+        (role.Light, c["surface"]), (role.Midlight, c["line"]), (role.Mid, c["border"]),
+        (role.Dark, c["ink_muted"]), (role.Shadow, c["ink"]), (role.Accent, c["primary"]),
+    ):
+        p.setColor(r, colour)
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.WindowText, role.Text, role.ButtonText, role.PlaceholderText):
+        p.setColor(disabled, r, c["ink_disabled"])
+    p.setColor(disabled, role.Button, c["fill_disabled"])
+    p.setColor(disabled, role.Base, c["fill_disabled"])
+    return p
+
+
+def ui_font() -> QFont:
+    """The first of ``FONT_FAMILIES`` this machine has, at the body size (the others stay
+    as fallbacks for a glyph the first lacks)."""
+    have = set(QFontDatabase.families())
+    families = [f for f in FONT_FAMILIES if f in have] or [QApplication.font().family()]
+    font = QFont(families[0])
+    font.setFamilies(families)
+    font.setPointSizeF(float(TYPE["body_pt"].removesuffix("pt")))
+    return font
+
+
+def apply_look(app: QCoreApplication) -> None:
+    """The look on *app*: Fusion with the look's palette, font and stylesheet (nothing to
+    do for an application without widgets)."""
+    if not isinstance(app, QApplication):
+        return
+    QDir.setSearchPaths("icons", [str(icons_dir())])
+    app.setStyle(LookStyle())
+    app.setPalette(palette())
+    app.setFont(ui_font())
+    app.setStyleSheet(stylesheet())
+
