@@ -124,7 +124,8 @@ def test_the_stylesheet_pairs_text_with_its_background() -> None:
 
 def test_a_pale_text_or_a_faint_ring_is_caught() -> None:
     pale = "QLabel[role=\"muted\"] { color: #9aa1a9; }"
-    faint = "QLineEdit { background-color: #ffffff; } QLineEdit:focus { border: 2px solid #c0c4ca; }"
+    faint = ("QLineEdit { background-color: #ffffff; }"
+             " QLineEdit:focus { border: 2px solid #c0c4ca; }")
     assert any("text #9aa1a9" in line for line in failures(pale))
     assert any("ring #c0c4ca" in line for line in failures(faint))
     hover = ("QPushButton { background-color: #0f766e; color: #ffffff; }"
