@@ -124,71 +124,84 @@ ICON_COLOUR = {
     "secondary": COLOURS["primary_ink"],
     "danger": COLOURS["danger"],
 }
-#: Rendered at these sizes (pixels); Qt scales down from the nearest larger one.
-ICON_SIZES = (16, 20, 24, 32, 40, 48, 64)
-#: The property on a widget that holds the icon the look gave it ("name colour"), so a
-#: role changed later recolours it and an icon someone else set is left alone.
+#: The property on a widget that holds the icon the look gave it ("name colour size"), so
+#: a role changed later recolours it and an icon someone else set is left alone.
 GIVEN = "lookIcon"
+#: A menu's or a text field's icon size (pixels, before the screen's scaling).
+SMALL = 16
 
 
 def icons_dir() -> Path:
     return resource("icons/lucide")
 
 
-def icon(name: str, colour: str = ICON_COLOUR[None]) -> QIcon:
-    """The Lucide icon *name* drawn in *colour* (greyed when its widget is disabled);
-    a null QIcon when there is no such icon."""
+def icon(name: str, colour: str = ICON_COLOUR[None], size: int = 24, scale: float = 1.0, *,
+         disabled: bool = True) -> QIcon:
+    """The Lucide icon *name* drawn in *colour* at *size* pixels for a screen scaled by
+    *scale* (and in the disabled colour for a disabled widget, unless *disabled* is false:
+    Qt greys the normal one then); a null QIcon when there is no such icon.
+
+    Drawn once at the one size the widget shows it at (a few SVG renders at start rather
+    than a dozen per icon): about a millisecond each."""
     path = icons_dir() / f"{name}.svg"
     if not path.is_file():
         return QIcon()
     svg = path.read_bytes()
+    modes = [(QIcon.Mode.Normal, colour)]
+    if disabled:
+        modes.append((QIcon.Mode.Disabled, COLOURS["ink_disabled"]))
     result = QIcon()
-    for mode, ink in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, COLOURS["ink_disabled"])):
-        coloured = svg.replace(b"currentColor", ink.encode("ascii"))
-        for size in ICON_SIZES:
-            pixmap = _render(coloured, size)
-            if pixmap.isNull():
-                return QIcon()
-            result.addPixmap(pixmap, mode)
+    for mode, ink in modes:
+        pixmap = _render(svg.replace(b"currentColor", ink.encode("ascii")),
+                         max(1, round(size * scale)))
+        if pixmap.isNull():
+            return QIcon()
+        pixmap.setDevicePixelRatio(scale)
+        result.addPixmap(pixmap, mode)
     return result
 
 
-def _render(svg: bytes, size: int) -> QPixmap:
+def _render(svg: bytes, pixels: int) -> QPixmap:
     buffer = QBuffer()
     buffer.setData(QByteArray(svg))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, QByteArray(b"svg"))
-    reader.setScaledSize(QSize(size, size))
+    reader.setScaledSize(QSize(pixels, pixels))
     return QPixmap.fromImage(reader.read())
 
 
 def dress(widget: QWidget) -> None:
-    """Give *widget* its icon from ``ICON_FOR`` in its role's colour (a button), or a
-    leading icon (a text field); a widget whose icon someone else set is left as it is."""
+    """Give *widget* its icon from ``ICON_FOR`` in its role's colour at its icon size (a
+    button), or a leading icon (a text field); an icon someone else set is left alone."""
     name = ICON_FOR.get(widget.objectName())
     if name is None:
         return
+    scale = widget.devicePixelRatioF()
     if isinstance(widget, QAbstractButton):
         role = widget.property("role")
         colour = ICON_COLOUR.get(role if isinstance(role, str) else None, ICON_COLOUR[None])
-        given = f"{name} {colour}"
+        size = widget.iconSize().height()
+        given = f"{name} {colour} {size}"
         previous = widget.property(GIVEN)
         if previous == given or (previous is None and not widget.icon().isNull()):
             return
-        widget.setIcon(icon(name, colour))
+        widget.setIcon(icon(name, colour, size, scale))
         widget.setProperty(GIVEN, given)
     elif isinstance(widget, QLineEdit) and widget.property(GIVEN) is None:
-        widget.addAction(icon(name), QLineEdit.ActionPosition.LeadingPosition)
+        widget.addAction(icon(name, size=SMALL, scale=scale, disabled=False),
+                         QLineEdit.ActionPosition.LeadingPosition)
         widget.setProperty(GIVEN, name)
 
 
 def apply_icons(window: QWidget) -> None:
     """Icons on *window*'s mapped actions (its menu) and on its mapped buttons and fields."""
+    scale = window.devicePixelRatioF()
     for action in window.findChildren(QAction):
         name = ICON_FOR.get(action.objectName())
         if name is not None and action.icon().isNull():
-            action.setIcon(icon(name))
+            action.setIcon(icon(name, size=SMALL, scale=scale, disabled=False))
     for widget in window.findChildren(QWidget):
+        widget.ensurePolished()  # the stylesheet's icon size first
         dress(widget)
 
 
