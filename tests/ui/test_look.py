@@ -177,7 +177,8 @@ def test_the_stand_window_gets_icons_on_its_main_actions(look: QApplication, jat
     for name in ("history", "orders", "catalog", "settings", "syncNow", "logout",
                  "closeShift", "customerDisplay"):
         assert not window.menu_actions[name].icon().isNull(), name
-    assert not window.selling.pay.icon().isNull()
+    assert window.selling.pay.icon().isNull() == bool(window.selling.pay.styleSheet())
+    assert not window.selling.remove.icon().isNull()
     assert not window.login.login_button.icon().isNull()
     fields = len(window.selling.search.actions())
     apply_icons(window)  # twice: still one search icon in the field
@@ -204,6 +205,19 @@ def test_a_dialog_opened_later_gets_its_icons_when_first_shown(look: QApplicatio
     assert any(QColor(image.pixel(x, y)).name() == ICON_COLOUR["danger"]
                for x in range(24) for y in range(24))
     assert mine.icon().cacheKey() == own.cacheKey()  # an icon set elsewhere stays
+
+
+def test_a_button_with_colours_of_its_own_gets_no_icon(look: QApplication,
+                                                       qtbot: QtBot) -> None:
+    b = shown_button(qtbot, None, "payButton")
+    assert not b.icon().isNull()
+    own = shown_button(qtbot, None, "voidButton")
+    own.setStyleSheet("background: #2e7d32; color: white;")
+    own.setIcon(QIcon())
+    own.setProperty("lookIcon", None)
+    own.style().unpolish(own)
+    own.style().polish(own)
+    assert own.icon().isNull()
 
 
 def test_a_role_set_later_recolours_the_icon(look: QApplication, qtbot: QtBot) -> None:

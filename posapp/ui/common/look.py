@@ -172,10 +172,11 @@ def _render(svg: bytes, pixels: int) -> QPixmap:
 
 def dress(widget: QWidget) -> None:
     """Give *widget* its icon from ``ICON_FOR`` in its role's colour at its icon size (a
-    button), or a leading icon (a text field); an icon someone else set is left alone."""
+    button), or a leading icon (a text field); an icon someone else set, or a widget with a
+    stylesheet of its own, is left alone."""
     name = ICON_FOR.get(widget.objectName())
-    if name is None:
-        return
+    if name is None or widget.styleSheet():
+        return  # a widget with colours of its own: an icon in the look's could clash
     scale = widget.devicePixelRatioF()
     if isinstance(widget, QAbstractButton):
         role = widget.property("role")
