@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from posapp.resources import resource
@@ -115,6 +122,28 @@ def test_a_role_changes_the_colour_a_button_is_drawn_in(look: QApplication,
     assert inside["secondary"] == COLOURS["primary_tint"]
     assert inside["danger"] == COLOURS["surface"] and edge["danger"] == COLOURS["danger"]
     assert edge[None] == COLOURS["border"]
+
+
+def test_a_notice_strip_is_tinted_by_its_role(look: QApplication, qtbot: QtBot) -> None:
+    holder = QWidget()
+    HOLDERS.append(holder)
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    strips = {}
+    for role in ("banner", "warning", None):
+        strip = QLabel("1 struk belum tercetak", holder)
+        if role:
+            strip.setProperty("role", role)
+        layout.addWidget(strip)
+        strips[role] = strip
+    holder.resize(400, 160)
+    holder.show()
+    qtbot.waitExposed(holder)
+    middle = {role: colour_at(s, s.width() - 3, s.height() // 2) for role, s in strips.items()}
+    edge = {role: colour_at(s, 1, s.height() // 2) for role, s in strips.items()}
+    assert middle == {"banner": COLOURS["primary_tint"], "warning": COLOURS["warning_tint"],
+                      None: COLOURS["window"]}
+    assert (edge["banner"], edge["warning"]) == (COLOURS["primary"], COLOURS["warning_edge"])
 
 
 def test_the_primary_button_is_larger_and_bold(look: QApplication, qtbot: QtBot) -> None:
