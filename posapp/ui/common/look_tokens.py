@@ -36,6 +36,7 @@ COLOURS = MappingProxyType({
     "danger": "#b42318",
     "danger_hover": "#912018",
     "danger_tint": "#fef3f2",
+    "success": "#17663a",       # a line saying it worked ("Tersimpan")
     "warning_tint": "#fff4e0",
     "warning_ink": "#7a4100",
     "warning_edge": "#b54708",
