@@ -27,11 +27,13 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
 
     from posapp.services.session.stand import StandSession
     from posapp.ui.common.i18n import DEFAULT_LANGUAGE, Languages
+    from posapp.ui.common.look import apply_icons, apply_look
     from posapp.ui.common.scanner import ScannerFilter
     from posapp.ui.stand.window import StandWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posapp")
+    apply_look(app)
     languages = Languages(app)
     if not codes:
         languages.use(lang or DEFAULT_LANGUAGE)
@@ -49,6 +51,7 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
     for session in sessions:
         window = StandWindow(session, languages=languages, scanner=scanner)
         scanner.scanned.connect(window.on_scan)
+        apply_icons(window)
         window.show()
         if session.settings.get().customer_display:
             window.actions_.toggle_customer_display()

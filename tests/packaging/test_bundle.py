@@ -177,7 +177,8 @@ def test_the_stand_window_opens_offscreen_and_exits(posapp: Run, bundle: Path,
                             stderr=subprocess.PIPE, text=True)
     mapped: set[str] = set()
     deadline = time.monotonic() + 30
-    wanted = {"libqoffscreen.so", "libQt6Widgets.so.6", "posapp_id.qm"}
+    # Qt's SVG image plugin draws the look's icons (posapp/ui/common/look.py)
+    wanted = {"libqoffscreen.so", "libQt6Widgets.so.6", "posapp_id.qm", "libqsvg.so"}
     while proc.poll() is None and time.monotonic() < deadline:
         try:
             maps = Path(f"/proc/{proc.pid}/maps").read_text()
@@ -190,7 +191,7 @@ def test_the_stand_window_opens_offscreen_and_exits(posapp: Run, bundle: Path,
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "could not" not in err.lower(), err
-    for name in wanted:  # Qt's offscreen platform and the Indonesian UI, from the bundle
+    for name in wanted:  # Qt's offscreen platform, the Indonesian UI, icons: from the bundle
         hits = [p for p in mapped if p.endswith("/" + name)]
         assert hits and all(p.startswith(str(bundle)) for p in hits), (name, hits)
 
@@ -214,6 +215,21 @@ def test_nothing_is_read_from_the_checkout_or_the_venv(posapp: Run, bundle: Path
     assert any(p.startswith(f"{internal}/posapp/store/migrations/versions/") for p in paths)
     assert f"{internal}/resources/translations/posapp_id.qm" in paths
     assert f"{internal}/resources/demo-catalog.csv" in paths
+
+
+def test_the_look_is_in_the_bundle(bundle: Path) -> None:
+    """The stylesheet, every icon of the checkout with its licence, and Qt's SVG plugins."""
+    internal = bundle / "_internal"
+    resources = internal / "resources"
+    assert (resources / "style/posapp.qss").read_text(encoding="utf-8") == (
+        ROOT / "resources/style/posapp.qss").read_text(encoding="utf-8")
+    icons = {p.name for p in (ROOT / "resources/icons/lucide").iterdir()}
+    assert "LICENSE" in icons and len(icons) > 20
+    assert {p.name for p in (resources / "icons/lucide").iterdir()} == icons
+    plugins = internal / "PySide6/Qt/plugins"
+    assert (plugins / "imageformats/libqsvg.so").is_file()
+    assert (plugins / "iconengines/libqsvgicon.so").is_file()
+    assert any(p.name.startswith("libQt6Svg.so") for p in internal.rglob("libQt6Svg.so*"))
 
 
 @pytest.mark.skipif(shutil.which("objdump") is None,

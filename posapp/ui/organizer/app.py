@@ -13,15 +13,18 @@ def run_organizer(central: str | None, *, lang: str | None = None,
     from PySide6.QtWidgets import QApplication
 
     from posapp.ui.common.i18n import DEFAULT_LANGUAGE, Languages
+    from posapp.ui.common.look import apply_icons, apply_look
     from posapp.ui.organizer.settings import OrganizerSettings, default_settings_path
     from posapp.ui.organizer.window import OrganizerWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("posapp")
+    apply_look(app)
     path = settings_path or default_settings_path()
     languages = Languages(app)
     languages.use(lang or OrganizerSettings.load(path).language or DEFAULT_LANGUAGE)
     window = OrganizerWindow(path, languages=languages)
+    apply_icons(window)
     window.show()
     if central:
         window.open_target(central)
