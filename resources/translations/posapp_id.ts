@@ -1984,6 +1984,7 @@ Nominal: %1</translation>
     <name>SellingPage</name>
     <message>
         <source>Search: name, SKU, barcode, maker group (F2)</source>
+        <extracomment>The longest code a scanner or a person types (GS1-128 carries at most 48 characters); a longer paste is cut here, never repeated in a message. The longest search (a few words). The most of a code or a search a message repeats (cut with &quot;…&quot;). The refusal of a code no product has (the selling screen says it with its next step).</extracomment>
         <translation>Cari: nama, SKU, barcode, kelompok perajin (F2)</translation>
     </message>
     <message>
@@ -2097,6 +2098,14 @@ Nominal: %1</translation>
     <message>
         <source>All</source>
         <translation>Semua</translation>
+    </message>
+    <message>
+        <source>No item found: “{text}”. Check the spelling, or add it as “Other item (free price)” with F6.</source>
+        <translation>Barang tidak ditemukan: “{text}”. Periksa ejaannya, atau tambahkan sebagai “Barang lain (harga bebas)” dengan F6.</translation>
+    </message>
+    <message>
+        <source>Item not found: {code}. Check the code, or search by name (F2).</source>
+        <translation>Barang tidak ditemukan: {code}. Periksa kodenya, atau cari dengan nama (F2).</translation>
     </message>
     <message>
         <source>Subtotal: {amount}</source>
