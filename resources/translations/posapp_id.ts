@@ -599,6 +599,173 @@
     </message>
 </context>
 <context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Selling</source>
+        <translation>Layar penjualan</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>After paying</source>
+        <translation>Setelah bayar</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Di semua layar</translation>
+    </message>
+    <message>
+        <source>Show or close this list of keys</source>
+        <translation>Tampilkan atau tutup daftar tombol ini</translation>
+    </message>
+    <message>
+        <source>The same list of keys (when not typing in a field)</source>
+        <translation>Daftar tombol yang sama (saat tidak sedang mengetik di kolom)</translation>
+    </message>
+    <message>
+        <source>Search products: name, SKU, barcode, maker group; Down goes to the results, Enter adds</source>
+        <translation>Cari barang: nama, SKU, barcode, kelompok perajin; panah bawah ke hasil, Enter menambahkan</translation>
+    </message>
+    <message>
+        <source>Type or scan a product&apos;s code</source>
+        <translation>Ketik atau pindai kode barang</translation>
+    </message>
+    <message>
+        <source>Change the quantity of the selected line</source>
+        <translation>Ubah jumlah barang di baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>Sync with the central store now</source>
+        <translation>Sinkronkan sekarang dengan data pusat</translation>
+    </message>
+    <message>
+        <source>Other item (free price): an item not in the catalog</source>
+        <translation>Barang lain (harga bebas): barang yang tidak ada di katalog</translation>
+    </message>
+    <message>
+        <source>Discount on the selected item</source>
+        <translation>Diskon per barang (baris yang dipilih)</translation>
+    </message>
+    <message>
+        <source>Discount on the whole sale</source>
+        <translation>Diskon untuk seluruh belanjaan</translation>
+    </message>
+    <message>
+        <source>Sales history: void, refund, print a copy</source>
+        <translation>Riwayat penjualan: pembatalan, retur, cetak salinan</translation>
+    </message>
+    <message>
+        <source>The orders list</source>
+        <translation>Daftar pesanan</translation>
+    </message>
+    <message>
+        <source>The catalog: products, prices, stock</source>
+        <translation>Katalog: barang, harga, stok</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>A new order (the cart&apos;s items, for later)</source>
+        <translation>Pesanan baru (isi keranjang, diambil nanti)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line</source>
+        <translation>Hapus baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>One more of the selected line</source>
+        <translation>Tambah satu di baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>One less of the selected line</source>
+        <translation>Kurangi satu di baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>Change cashier</source>
+        <translation>Ganti kasir</translation>
+    </message>
+    <message>
+        <source>Open or close the customer display</source>
+        <translation>Buka atau tutup layar pembeli</translation>
+    </message>
+    <message>
+        <source>Pay in cash</source>
+        <translation>Bayar tunai</translation>
+    </message>
+    <message>
+        <source>Pay by QRIS</source>
+        <translation>Bayar dengan QRIS</translation>
+    </message>
+    <message>
+        <source>Pay by card (the bank&apos;s terminal)</source>
+        <translation>Bayar dengan kartu (mesin EDC bank)</translation>
+    </message>
+    <message>
+        <source>Pay by bank transfer</source>
+        <translation>Bayar dengan transfer bank</translation>
+    </message>
+    <message>
+        <source>Cash: the exact amount</source>
+        <translation>Tunai: uang pas</translation>
+    </message>
+    <message>
+        <source>Cash: the 2nd quick amount</source>
+        <translation>Tunai: nominal cepat ke-2</translation>
+    </message>
+    <message>
+        <source>Cash: the 3rd quick amount</source>
+        <translation>Tunai: nominal cepat ke-3</translation>
+    </message>
+    <message>
+        <source>Cash: the 4th quick amount</source>
+        <translation>Tunai: nominal cepat ke-4</translation>
+    </message>
+    <message>
+        <source>Cash: the 5th quick amount</source>
+        <translation>Tunai: nominal cepat ke-5</translation>
+    </message>
+    <message>
+        <source>Split the payment (part cash, part another way)</source>
+        <translation>Bayar dengan dua cara (sebagian tunai, sisanya cara lain)</translation>
+    </message>
+    <message>
+        <source>Print the QRIS code for the amount due on a slip</source>
+        <translation>Cetak kode QRIS sebesar tagihan di slip</translation>
+    </message>
+    <message>
+        <source>Confirm the payment</source>
+        <translation>Konfirmasi pembayaran</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>Kembali ke keranjang</translation>
+    </message>
+    <message>
+        <source>Start the next sale</source>
+        <translation>Mulai transaksi baru</translation>
+    </message>
+    <message>
+        <source>Print the receipt again</source>
+        <translation>Cetak ulang struk</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol pintas</translation>
+    </message>
+    <message>
+        <source>Esc, F1 or a click closes this list.</source>
+        <translation>Tekan Esc atau F1, atau klik di mana saja untuk menutup daftar ini.</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Sales history</source>
@@ -1984,7 +2151,6 @@ Nominal: %1</translation>
     <name>SellingPage</name>
     <message>
         <source>Search: name, SKU, barcode, maker group (F2)</source>
-        <extracomment>The longest code a scanner or a person types (GS1-128 carries at most 48 characters); a longer paste is cut here, never repeated in a message. The longest search (a few words). The most of a code or a search a message repeats (cut with &quot;…&quot;). The refusal of a code no product has (the selling screen says it with its next step).</extracomment>
         <translation>Cari: nama, SKU, barcode, kelompok perajin (F2)</translation>
     </message>
     <message>

@@ -33,14 +33,14 @@ from posapp.ui.common.models import CartModel, ProductGridModel
 from posapp.ui.common.widgets import big_label, button, message_label
 from posapp.ui.stand.tiles import TILE_HEIGHT, PhotoFor, TileDelegate, category_tints, no_photo
 
-#: The longest code a scanner or a person types (GS1-128 carries at most 48 characters);
-#: a longer paste is cut here, never repeated in a message.
+# The longest code a scanner or a person types (GS1-128 carries at most 48 characters);
+# a longer paste is cut here, never repeated in a message.
 CODE_MAX_LENGTH = 64
-#: The longest search (a few words).
+# The longest search (a few words).
 SEARCH_MAX_LENGTH = 100
-#: The most of a code or a search a message repeats (cut with "…").
+# The most of a code or a search a message repeats (cut with "…").
 SHOWN_MAX_LENGTH = 30
-#: The refusal of a code no product has (the selling screen says it with its next step).
+# The refusal of a code no product has (the selling screen says it with its next step).
 UNKNOWN_CODE = "catalog.unknown_code"
 
 

@@ -13,6 +13,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.orders.models import looks_like_order_no
 from posapp.ui.stand.actions import StandActions
 from posapp.ui.stand.backup_controller import BackupController
+from posapp.ui.stand.help_overlay import HelpOverlay
 from posapp.ui.stand.keymap import key as key_of
 from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
 from posapp.ui.stand.parts import StandParts
@@ -123,7 +124,10 @@ class StandWindow(QMainWindow):
 
     def _build_keys(self) -> None:
         s = self.selling
+        self.help = HelpOverlay(self)  # F1 or ?: every key, over the window
         for key, slot in (
+            (key_of("help"), self.help.toggle),
+            (key_of("helpMark"), self.help.toggle),  # a text field takes "?" as a character
             (key_of("pay"), self.actions_.pay),
             (key_of("search"), s.search.setFocus),
             (key_of("code"), s.scan_input.setFocus),
