@@ -764,6 +764,10 @@
         <source>Close (Esc)</source>
         <translation>Tutup (Esc)</translation>
     </message>
+    <message>
+        <source>Close the list of keys</source>
+        <translation>Tutup daftar tombol</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -1916,6 +1920,53 @@
     </message>
 </context>
 <context>
+    <name>PrinterBanner</name>
+    <message>
+        <source>Print again</source>
+        <translation>Cetak ulang</translation>
+    </message>
+    <message>
+        <source>Set up printer</source>
+        <translation>Atur printer</translation>
+    </message>
+    <message>
+        <source>Sell without a printer</source>
+        <translation>Jual tanpa printer</translation>
+    </message>
+    <message>
+        <source>Print the receipts again</source>
+        <translation>Cetak ulang struk</translation>
+    </message>
+    <message>
+        <source>Set up the printer</source>
+        <translation>Atur printer</translation>
+    </message>
+    <message>
+        <source>Sell without a printer (PDF receipts)</source>
+        <translation>Jual tanpa printer (struk PDF)</translation>
+    </message>
+    <message>
+        <source>This stand has no printer yet, so the receipt was not printed. Set one up now, or sell without a printer: receipts are then saved as PDF files in {folder}.</source>
+        <translation>Stan ini belum punya printer, jadi struk belum tercetak. Atur printer sekarang, atau jual tanpa printer: struk disimpan sebagai file PDF di {folder}.</translation>
+    </message>
+    <message>
+        <source>Receipt not printed: {reason}</source>
+        <translation>Struk belum tercetak: {reason}</translation>
+    </message>
+    <message>
+        <source>Receipt not printed.</source>
+        <translation>Struk belum tercetak.</translation>
+    </message>
+    <message>
+        <source>{n} receipts not printed: {reason}</source>
+        <translation>{n} struk belum tercetak: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} receipts not printed.</source>
+        <translation>{n} struk belum tercetak.</translation>
+    </message>
+</context>
+<context>
     <name>QrisView</name>
     <message>
         <source>QRIS code</source>
@@ -2184,6 +2235,10 @@ Nominal: %1</translation>
     <message>
         <source>Pay (F12)</source>
         <translation>Bayar (F12)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Kosongkan pencarian</translation>
     </message>
     <message>
         <source>Search products</source>
@@ -2641,14 +2696,6 @@ Nominal: %1</translation>
         <translation>Pesanan belum diambil: {n}</translation>
     </message>
     <message>
-        <source>Printer: 1 print job not printed</source>
-        <translation>Printer: 1 cetakan belum tercetak</translation>
-    </message>
-    <message>
-        <source>Printer: {n} print jobs not printed</source>
-        <translation>Printer: {n} cetakan belum tercetak</translation>
-    </message>
-    <message>
         <source>Click to sync now (F5)</source>
         <translation>Klik untuk sinkron sekarang (F5)</translation>
     </message>
@@ -2673,6 +2720,14 @@ Nominal: %1</translation>
         <translation>Klik untuk melihat pesanan (F10)</translation>
     </message>
     <message>
+        <source>Printer: 1 receipt not printed</source>
+        <translation>Printer: 1 struk belum tercetak</translation>
+    </message>
+    <message>
+        <source>Printer: {n} receipts not printed</source>
+        <translation>Printer: {n} struk belum tercetak</translation>
+    </message>
+    <message>
         <source>Printer: printing…</source>
         <translation>Printer: mencetak…</translation>
     </message>
@@ -2682,7 +2737,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Printer: error</source>
-        <translation>Printer: galat</translation>
+        <translation>Printer: bermasalah</translation>
     </message>
 </context>
 <context>

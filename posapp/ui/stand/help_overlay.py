@@ -177,6 +177,7 @@ class HelpOverlay(QWidget):
         self.title.setText(self.tr("Keys"))
         self.closing.setText(self.tr("Esc, F1 or a click closes this list."))
         self.close_button.setText(self.tr("Close (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Close the list of keys"))
         self.setAccessibleName(self.tr("Keys"))
         for where, title in self.group_titles.items():
             title.setText(tr(GROUPS[where]))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTabBar,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +95,9 @@ class SellingPage(QWidget):
         self.search = QLineEdit(self.products_box)
         self.search.setObjectName("searchInput")
         self.search.setClearButtonEnabled(True)
+        self.search_clear = self.search.findChild(QToolButton)  # Qt's own, named for readers
+        if self.search_clear is not None:
+            self.search_clear.setObjectName("searchClearButton")
         self.search.setMinimumHeight(44)
         self.search.setMaxLength(SEARCH_MAX_LENGTH)
         self.search.textChanged.connect(self.refresh_products)
@@ -217,6 +221,8 @@ class SellingPage(QWidget):
         self.custom.setText(self.tr("Custom item (F6)"))
         self.order.setText(self.tr("Order instead (Shift+F12)"))
         self.pay.setText(self.tr("Pay (F12)"))
+        if self.search_clear is not None:
+            self.search_clear.setAccessibleName(self.tr("Clear the search"))
         for widget, name in (
             (self.search, self.tr("Search products")),
             (self.scan_input, self.tr("Code")),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from posapp.domain.errors import PosError
 from posapp.services.session.stand import StandSession
@@ -18,10 +18,12 @@ from posapp.ui.stand.keymap import key as key_of
 from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
 from posapp.ui.stand.parts import StandParts
 from posapp.ui.stand.print_controller import PrintController
+from posapp.ui.stand.printer_banner import PrinterBanner
 from posapp.ui.stand.selling_page import SellingPage
 from posapp.ui.stand.sync_controller import SyncController
 
 if TYPE_CHECKING:
+    from posapp.services.settings import StandSettings
     from posapp.ui.common.i18n import Languages
     from posapp.ui.common.scanner import ScannerFilter
 
@@ -61,6 +63,8 @@ class StandWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.printing = PrintController(session, self)
         self.printing.changed.connect(self._update_printer_status)
+        self.printer_banner = PrinterBanner(session, self.printing, self.selling)
+        self.selling.add_banner(self.printer_banner)  # a receipt not printed, and why
         self.sync = SyncController(session, self)
         self.sync.changed.connect(self._update_sync_status)
         self.backups = BackupController(session, self)
@@ -149,6 +153,23 @@ class StandWindow(QMainWindow):
         s.line_discount_requested.connect(self.actions_.line_discount)
         s.cart_discount_requested.connect(self.actions_.cart_discount)
         s.order_requested.connect(self.actions_.orders.take_order)
+        self.printer_banner.setup_requested.connect(self.open_printer_settings)
+
+    def open_printer_settings(self) -> None:
+        """The settings, the printer field ready to type in; once saved with a printer, the
+        receipts waiting print."""
+        self.actions_.open_settings()
+        dialog = self.actions_.dialog
+        field = dialog.findChild(QLineEdit, "printerInput") if dialog is not None else None
+        if field is not None:
+            field.setFocus()
+        saved = getattr(dialog, "saved", None)
+        if saved is not None:
+            saved.connect(self._printer_saved)
+
+    def _printer_saved(self, settings: StandSettings) -> None:
+        if settings.printer:
+            self.printing.retry_all()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.session.info.name))
@@ -249,13 +270,13 @@ class StandWindow(QMainWindow):
     def _printer_status(self) -> str:
         """Jobs not printed (failed, or waiting while nothing prints them: a crash left them),
         else printing, ready or the last error."""
-        waiting, failed, error = self.printing.state()
+        _waiting, _failed, error = self.printing.state()
         busy = self.printing.busy
-        left = failed + (0 if busy else waiting)
+        left = self.printing.not_printed()
         if left == 1:
-            return self.tr("Printer: 1 print job not printed")
+            return self.tr("Printer: 1 receipt not printed")
         if left:
-            return self.tr("Printer: {n} print jobs not printed").format(n=left)
+            return self.tr("Printer: {n} receipts not printed").format(n=left)
         if busy:
             return self.tr("Printer: printing…")
         return self.tr("Printer: ready") if error is None else self.tr("Printer: error")
