@@ -59,6 +59,11 @@ def test_a_question_mark_opens_it_unless_typed_into_a_field(jatim: Stand,
     w.selling.cart.setFocus()
     qtbot.keyClick(w.selling.cart, "?")
     assert w.help.isVisible()
+    qtbot.keyClick(w.help, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert not w.help.isVisible()  # typed with Shift, as on most keyboards
+    w.selling.search.setFocus()
+    qtbot.keyClick(w.selling.search, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert w.selling.search.text() == "??" and not w.help.isVisible()
 
 
 def test_the_help_in_indonesian(jatim: Stand, qtbot: QtBot, indonesian: object) -> None:

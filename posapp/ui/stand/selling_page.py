@@ -32,7 +32,14 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.models import CartModel, ProductGridModel
 from posapp.ui.common.widgets import big_label, button, message_label
-from posapp.ui.stand.tiles import TILE_HEIGHT, PhotoFor, TileDelegate, category_tints, no_photo
+from posapp.ui.stand.tiles import (
+    TILE_HEIGHT,
+    TILE_MIN_WIDTH,
+    PhotoFor,
+    TileDelegate,
+    category_tints,
+    no_photo,
+)
 
 # The longest code a scanner or a person types (GS1-128 carries at most 48 characters);
 # a longer paste is cut here, never repeated in a message.
@@ -128,6 +135,7 @@ class SellingPage(QWidget):
         self.grid.setItemDelegate(self.tiles)
         self.grid.clicked.connect(self._product_clicked)
         self.grid.installEventFilter(self)  # Enter adds the highlighted tile, Up leaves
+        self.grid.viewport().installEventFilter(self)  # its width sets the tiles a row
         self.warning = message_label("scanWarning", self.products_box)
         self.warning.setProperty("role", "warning")
         self.not_found = message_label("notFoundHint", self.products_box)
@@ -340,6 +348,9 @@ class SellingPage(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.grid.viewport().width()  # as many tiles a row as fit
+            self.grid_model.set_columns(max(2, width // TILE_MIN_WIDTH))
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.search and key == Qt.Key.Key_Down:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from posapp.domain.money import format_rupiah
 from posapp.ui.common.models import RawRole
 
-#: Light tints, one per category in the catalog's order (then round again).
+# Light tints, one per category in the catalog's order (then round again).
 TILE_TINTS: tuple[str, ...] = (
     "#e3f2fd",  # blue
     "#e8f5e9",  # green
@@ -29,12 +29,14 @@ TILE_TINTS: tuple[str, ...] = (
     "#fffde7",  # yellow
     "#efebe9",  # brown
 )
-#: A product without a category.
+# A product without a category.
 PLAIN_TINT = "#f5f5f5"
-#: The text on every tint.
+# The text on every tint.
 TILE_TEXT = "#1a1a1a"
-#: The height of one row of tiles (a touch target with room for two lines and a price).
+# The height of one row of tiles (a touch target with room for two lines and a price).
 TILE_HEIGHT = 72
+# The narrowest a tile gets: the grid has as many columns as fit (at least two).
+TILE_MIN_WIDTH = 150
 
 PhotoFor = Callable[[str], QPixmap | None]
 

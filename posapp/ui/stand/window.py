@@ -129,9 +129,13 @@ class StandWindow(QMainWindow):
     def _build_keys(self) -> None:
         s = self.selling
         self.help = HelpOverlay(self)  # F1 or ?: every key, over the window
+        mark = QShortcut(self)  # ? is typed with Shift on most keyboards; a text field
+        mark.setKeys([QKeySequence(key_of("helpMark")),  # takes it as a character
+                      QKeySequence(f"Shift+{key_of('helpMark')}")])
+        mark.activated.connect(self.help.toggle)
+        mark.activatedAmbiguously.connect(self.help.toggle)  # where both forms match
         for key, slot in (
             (key_of("help"), self.help.toggle),
-            (key_of("helpMark"), self.help.toggle),  # a text field takes "?" as a character
             (key_of("pay"), self.actions_.pay),
             (key_of("search"), s.search.setFocus),
             (key_of("code"), s.scan_input.setFocus),
