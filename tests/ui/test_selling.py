@@ -37,6 +37,12 @@ def test_down_from_the_search_and_enter_add_the_highlighted_tile(jatim: Stand,
     assert cart_names(s) == [found[1].name]  # type: ignore[union-attr]
     assert s.search.text() == "" and s.search.hasFocus()  # ready for the next item
     assert s.total.text() != "Rp 0"
+    qtbot.keyClick(s.search, Qt.Key.Key_Down)
+    qtbot.keyClicks(s.grid, "tas")  # typing on the tiles goes on in the search box
+    assert s.search.text() == "tas" and s.search.hasFocus()
+    qtbot.keyClick(s.search, Qt.Key.Key_Down)
+    qtbot.keyClick(s.grid, Qt.Key.Key_Up)  # from the first row: back to the search
+    assert s.search.hasFocus()
 
 
 def test_enter_in_the_search_adds_its_only_match_and_the_search_clears(

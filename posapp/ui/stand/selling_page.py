@@ -362,6 +362,12 @@ class SellingPage(QWidget):
                     and self.grid.currentIndex().row() <= 0:
                 self.search.setFocus()
                 return True
+            typed = event.text()
+            if watched is self.grid and typed.isprintable() and typed.strip() \
+                    and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+                self.search.setFocus()  # typing on the tiles searches again
+                self.search.insert(typed)
+                return True
         return super().eventFilter(watched, event)
 
     def _typed_code(self) -> None:
