@@ -298,6 +298,7 @@ class SellingPage(QWidget):
         self._say(self.not_found, hint)
 
     def reload_catalog(self) -> None:
+        self.tiles.forget_photos()
         self._fill_tabs()
         self.refresh_products()
 

@@ -35,6 +35,8 @@ PLAIN_TINT = "#f5f5f5"
 TILE_TEXT = "#1a1a1a"
 # The height of one row of tiles (a touch target with room for two lines and a price).
 TILE_HEIGHT = 72
+# Photos kept scaled for their tiles (the grid scrolls without scaling them again).
+PHOTO_CACHE_SIZE = 512
 # The narrowest a tile gets: the grid has as many columns as fit (at least two).
 TILE_MIN_WIDTH = 150
 
@@ -76,6 +78,28 @@ class TileDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.photo_for = photo_for
         self.tints: dict[str, str] = {}
+        self._photos: dict[tuple[str, int, float], QPixmap | None] = {}
+
+    def forget_photos(self) -> None:
+        """Ask ``photo_for`` again (a photo was added or replaced)."""
+        self._photos.clear()
+
+    def _photo(self, sku: str, side: int, ratio: float) -> QPixmap | None:
+        """The product's photo scaled to *side* logical pixels on a screen of device pixel
+        *ratio* (sharp at 200 %), None without one."""
+        key = (sku, side, ratio)
+        if key not in self._photos:
+            if len(self._photos) >= PHOTO_CACHE_SIZE:
+                self._photos.clear()
+            photo = self.photo_for(sku)
+            scaled = None
+            if photo is not None and not photo.isNull():
+                pixels = max(1, round(side * ratio))
+                scaled = photo.scaled(pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,
+                                      Qt.TransformationMode.SmoothTransformation)
+                scaled.setDevicePixelRatio(ratio)
+            self._photos[key] = scaled
+        return self._photos[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(120, TILE_HEIGHT)
@@ -96,13 +120,13 @@ class TileDelegate(QStyledItemDelegate):
         painter.setBrush(tint)
         painter.drawRoundedRect(rect, 6, 6)
         inner = rect.adjusted(8, 4, -8, -4)
-        photo = self.photo_for(product.sku)
-        if photo is not None and not photo.isNull():
-            side = inner.height()
-            scaled = photo.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                  Qt.TransformationMode.SmoothTransformation)
-            painter.drawPixmap(inner.left(), inner.top() + (side - scaled.height()) // 2,
-                               scaled)
+        side = inner.height()
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        scaled = self._photo(product.sku, side, ratio)
+        if scaled is not None:
+            height = round(scaled.deviceIndependentSize().height())
+            painter.drawPixmap(inner.left(), inner.top() + (side - height) // 2, scaled)
             inner.setLeft(inner.left() + side + 8)
         self._draw_text(painter, option.font, inner, product)
         painter.restore()
