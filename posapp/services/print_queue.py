@@ -10,16 +10,19 @@ Jobs are receipts (a sale's, a refund's, or a copy), order slips (ref: the order
 the slip shows the order as it is when it prints) and shift reports (X or Z, ref ``X-3``
 or ``Z-3``: the shift's number). With the stand's cash drawer on, the first
 attempt at printing a sale's or refund's own receipt that has a cash payment opens the
-drawer; a copy, an order slip, a report or a later retry never does.
+drawer; a copy, an order slip, a report or a later retry never does. A stand that sells
+without a printer (target ``pdf:FOLDER``) gets each job as a PDF file in that folder.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Literal, Protocol
 
 from sqlalchemy import func, select, update
@@ -250,9 +253,13 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
         blocks, cash = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
         if not target.strip():
             raise PosError(NO_PRINTER)
-        send = print_fn or _print_blocks()
-        send(target, blocks, width, profile=profile,  # outside any transaction
-             drawer=cash_drawer and cash and first)
+        scheme, _, folder = target.strip().partition(":")
+        if scheme.lower() == "pdf":  # no printer: the paper is a PDF file in a folder
+            _save_pdf(folder, _file_name(job_id, kind, ref, copy), blocks, width)
+        else:
+            send = print_fn or _print_blocks()
+            send(target, blocks, width, profile=profile,  # outside any transaction
+                 drawer=cash_drawer and cash and first)
     except PosError as exc:
         error = Message(exc.code, dict(exc.values))
     except Exception as exc:  # a driver's surprise must not leave the job "printing"
@@ -288,6 +295,28 @@ def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy:
     cash = receipt.kind in ("sale", "refund") and any(
         p.method == PaymentMethod.CASH.value for p in receipt.payments)
     return layout_receipt(receipt, width, lang=lang), cash
+
+
+def _file_name(job_id: int, kind: str, ref: str, copy: bool) -> str:
+    """A job's PDF file: ``JATIM-000012.pdf`` for a receipt, ``JATIM-000012-copy-7.pdf``
+    for a copy, ``order-...``/``report-Z-3`` for the others."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", ref)
+    name = safe if kind == "receipt" else f"{kind}-{safe}"
+    return f"{name}-copy-{job_id}.pdf" if copy else f"{name}.pdf"
+
+
+def _save_pdf(folder: str, name: str, blocks: tuple[Block, ...], width: int) -> None:
+    """*blocks* as the PDF *name* in *folder* (made if missing); one PosError line when the
+    folder cannot be written (a USB stick pulled out)."""
+    from posapp.printing.pdf_receipt import render_pdf  # ReportLab: loaded when needed
+
+    where = Path(folder).expanduser()
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        render_pdf(blocks, width, where / name)
+    except OSError as exc:
+        raise PosError("printer.pdf_folder_failed", folder=str(where),
+                       reason=" ".join((exc.strerror or str(exc)).split())) from exc
 
 
 def _print_blocks() -> PrintFn:

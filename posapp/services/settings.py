@@ -29,7 +29,7 @@ from posapp.store.uow import UnitOfWork
 LANGUAGES = ("id", "en")
 PAPER_WIDTHS = (32, 42, 48)
 SCANNER_SUFFIXES = ("enter", "tab", "none")
-PRINTER_SCHEMES = ("file", "network", "usb", "serial", "cups", "win32")
+PRINTER_SCHEMES = ("file", "network", "usb", "serial", "cups", "win32", "pdf")
 BACKUP_EVERY_RANGE = (1, 1000)
 BACKUP_KEEP_RANGE = (1, 1000)
 SCANNER_INTERVAL_RANGE = (5, 200)  # ms between two keys of one scan; people type slower
@@ -48,7 +48,7 @@ class StandSettings:
 
     language: str = "id"
     printer: str = ""  # "" (none), file:PATH, network:HOST[:PORT], usb:VVVV:PPPP, serial:DEVICE,
-    #                    cups:NAME, win32:NAME
+    #                    cups:NAME, win32:NAME, pdf:FOLDER (no printer: each receipt a PDF file)
     printer_profile: str = ""  # a python-escpos capability profile (model), "" = default
     paper_width: int = 42  # characters per receipt line
     qris_payload: str = ""  # the text inside the stand's static QRIS sticker
@@ -66,6 +66,8 @@ class StandSettings:
     blind_count: bool = False  # the expected cash is shown only once the count is confirmed
     cash_difference_limit: int = 50_000  # a count off by more (short or over, rupiah) needs
     #                                      a supervisor's PIN to close the shift
+    printer_asked: bool = False  # the stand without a printer answered, at its first sale,
+    #                              whether to set one up or to sell without (PDF receipts)
 
 
 DEFAULTS = StandSettings()
@@ -167,9 +169,25 @@ def _check_usb(rest: str) -> None:
         raise InvalidInput("printer.usb_ids", target=rest)
 
 
+def _check_pdf(rest: str) -> None:
+    if not rest.strip():
+        raise InvalidInput("printer.pdf_needs_folder")
+
+
 def _check_serial(rest: str) -> None:
     if not rest.strip() or " " in rest:
         raise InvalidInput("settings.serial_printer_no_port")
+
+
+def without_printer(settings: StandSettings, folder: Path) -> StandSettings:
+    """*settings* for a stand that sells without a printer: every receipt, slip and report
+    is a PDF file in *folder*; the first sale's question is answered."""
+    return replace(settings, printer=f"pdf:{folder}", printer_asked=True)
+
+
+def needs_printer_choice(settings: StandSettings) -> bool:
+    """No printer is set and the stand was not asked yet whether to sell without one."""
+    return not settings.printer and not settings.printer_asked
 
 
 def normalize_central(target: str) -> str:
@@ -213,6 +231,7 @@ def check_backup_folder(folder: str) -> None:
 
 _PRINTER_CHECKS = {
     "file": _check_file, "network": _check_network, "usb": _check_usb, "serial": _check_serial,
+    "pdf": _check_pdf,
 }
 
 
@@ -258,7 +277,8 @@ def _check(s: StandSettings, name: str) -> None:
         _check_range(value, BACKUP_KEEP_RANGE, name)
     if name == "cash_difference_limit":
         _check_range(value, CASH_DIFFERENCE_LIMIT_RANGE, name)
-    if name in ("customer_display", "cash_drawer", "blind_count") and not isinstance(value, bool):
+    if name in ("customer_display", "cash_drawer", "blind_count", "printer_asked") \
+            and not isinstance(value, bool):
         raise InvalidInput("settings.not_on_off", what=setting_name(name), value=value)
 
 
@@ -279,6 +299,7 @@ SETTING_NAMES = {
     "cash_drawer": N_("settings.name.cash_drawer"),
     "blind_count": N_("settings.name.blind_count"),
     "cash_difference_limit": N_("settings.name.cash_difference_limit"),
+    "printer_asked": N_("settings.name.printer_asked"),
 }
 
 

@@ -402,7 +402,7 @@
     <name>CustomerDisplay</name>
     <message>
         <source>Customer display: {stand}</source>
-        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row.</extracomment>
+        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row. The window&apos;s size when there is no second screen to fill.</extracomment>
         <translation>Layar pelanggan: {stand}</translation>
     </message>
     <message>
@@ -667,6 +667,177 @@
     <message>
         <source>{sku} · {n} in stock</source>
         <translation>{sku} · stok {n}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Selling</source>
+        <translation>Layar penjualan</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>After paying</source>
+        <translation>Setelah bayar</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Di semua layar</translation>
+    </message>
+    <message>
+        <source>Show or close this list of keys</source>
+        <translation>Tampilkan atau tutup daftar tombol ini</translation>
+    </message>
+    <message>
+        <source>The same list of keys (when not typing in a field)</source>
+        <translation>Daftar tombol yang sama (saat tidak sedang mengetik di kolom)</translation>
+    </message>
+    <message>
+        <source>Search products: name, SKU, barcode, maker group; Down goes to the results, Enter adds</source>
+        <translation>Cari barang: nama, SKU, barcode, kelompok perajin; panah bawah ke hasil, Enter menambahkan</translation>
+    </message>
+    <message>
+        <source>Type or scan a product&apos;s code</source>
+        <translation>Ketik atau pindai kode barang</translation>
+    </message>
+    <message>
+        <source>Change the quantity of the selected line</source>
+        <translation>Ubah jumlah barang di baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>Sync with the central store now</source>
+        <translation>Sinkronkan sekarang dengan data pusat</translation>
+    </message>
+    <message>
+        <source>Other item (free price): an item not in the catalog</source>
+        <translation>Barang lain (harga bebas): barang yang tidak ada di katalog</translation>
+    </message>
+    <message>
+        <source>Discount on the selected item</source>
+        <translation>Diskon per barang (baris yang dipilih)</translation>
+    </message>
+    <message>
+        <source>Discount on the whole sale</source>
+        <translation>Diskon untuk seluruh belanjaan</translation>
+    </message>
+    <message>
+        <source>Sales history: void, refund, print a copy</source>
+        <translation>Riwayat penjualan: pembatalan, retur, cetak salinan</translation>
+    </message>
+    <message>
+        <source>The orders list</source>
+        <translation>Daftar pesanan</translation>
+    </message>
+    <message>
+        <source>The catalog: products, prices, stock</source>
+        <translation>Katalog: barang, harga, stok</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>A new order (the cart&apos;s items, for later)</source>
+        <translation>Pesanan baru (isi keranjang, diambil nanti)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line</source>
+        <translation>Hapus baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>One more of the selected line</source>
+        <translation>Tambah satu di baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>One less of the selected line</source>
+        <translation>Kurangi satu di baris yang dipilih</translation>
+    </message>
+    <message>
+        <source>Change cashier</source>
+        <translation>Ganti kasir</translation>
+    </message>
+    <message>
+        <source>Open or close the customer display</source>
+        <translation>Buka atau tutup layar pembeli</translation>
+    </message>
+    <message>
+        <source>Pay in cash</source>
+        <translation>Bayar tunai</translation>
+    </message>
+    <message>
+        <source>Pay by QRIS</source>
+        <translation>Bayar dengan QRIS</translation>
+    </message>
+    <message>
+        <source>Pay by card (the bank&apos;s terminal)</source>
+        <translation>Bayar dengan kartu (mesin EDC bank)</translation>
+    </message>
+    <message>
+        <source>Pay by bank transfer</source>
+        <translation>Bayar dengan transfer bank</translation>
+    </message>
+    <message>
+        <source>Cash: the exact amount</source>
+        <translation>Tunai: uang pas</translation>
+    </message>
+    <message>
+        <source>Cash: the 2nd quick amount</source>
+        <translation>Tunai: nominal cepat ke-2</translation>
+    </message>
+    <message>
+        <source>Cash: the 3rd quick amount</source>
+        <translation>Tunai: nominal cepat ke-3</translation>
+    </message>
+    <message>
+        <source>Cash: the 4th quick amount</source>
+        <translation>Tunai: nominal cepat ke-4</translation>
+    </message>
+    <message>
+        <source>Cash: the 5th quick amount</source>
+        <translation>Tunai: nominal cepat ke-5</translation>
+    </message>
+    <message>
+        <source>Split the payment (part cash, part another way)</source>
+        <translation>Bayar dengan dua cara (sebagian tunai, sisanya cara lain)</translation>
+    </message>
+    <message>
+        <source>Print the QRIS code for the amount due on a slip</source>
+        <translation>Cetak kode QRIS sebesar tagihan di slip</translation>
+    </message>
+    <message>
+        <source>Confirm the payment</source>
+        <translation>Konfirmasi pembayaran</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>Kembali ke keranjang</translation>
+    </message>
+    <message>
+        <source>Start the next sale</source>
+        <translation>Mulai transaksi baru</translation>
+    </message>
+    <message>
+        <source>Print the receipt again</source>
+        <translation>Cetak ulang struk</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol pintas</translation>
+    </message>
+    <message>
+        <source>Esc, F1 or a click closes this list.</source>
+        <translation>Tekan Esc atau F1, atau klik di mana saja untuk menutup daftar ini.</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the list of keys</source>
+        <translation>Tutup daftar tombol</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +2011,53 @@
     </message>
 </context>
 <context>
+    <name>PrinterBanner</name>
+    <message>
+        <source>Print again</source>
+        <translation>Cetak ulang</translation>
+    </message>
+    <message>
+        <source>Set up printer</source>
+        <translation>Atur printer</translation>
+    </message>
+    <message>
+        <source>Sell without a printer</source>
+        <translation>Jual tanpa printer</translation>
+    </message>
+    <message>
+        <source>Print the receipts again</source>
+        <translation>Cetak ulang struk</translation>
+    </message>
+    <message>
+        <source>Set up the printer</source>
+        <translation>Atur printer</translation>
+    </message>
+    <message>
+        <source>Sell without a printer (PDF receipts)</source>
+        <translation>Jual tanpa printer (struk PDF)</translation>
+    </message>
+    <message>
+        <source>This stand has no printer yet, so the receipt was not printed. Set one up now, or sell without a printer: receipts are then saved as PDF files in {folder}.</source>
+        <translation>Stan ini belum punya printer, jadi struk belum tercetak. Atur printer sekarang, atau jual tanpa printer: struk disimpan sebagai file PDF di {folder}.</translation>
+    </message>
+    <message>
+        <source>Receipt not printed: {reason}</source>
+        <translation>Struk belum tercetak: {reason}</translation>
+    </message>
+    <message>
+        <source>Receipt not printed.</source>
+        <translation>Struk belum tercetak.</translation>
+    </message>
+    <message>
+        <source>{n} receipts not printed: {reason}</source>
+        <translation>{n} struk belum tercetak: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} receipts not printed.</source>
+        <translation>{n} struk belum tercetak.</translation>
+    </message>
+</context>
+<context>
     <name>ProductPhotoBox</name>
     <message>
         <source>Photo</source>
@@ -2240,6 +2458,18 @@ Nominal: %1</translation>
         <source>Change {amount} · {receipt}</source>
         <translation>Kembalian {amount} · {receipt}</translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Kosongkan pencarian</translation>
+    </message>
+    <message>
+        <source>No item found: “{text}”. Check the spelling, or add it as “Other item (free price)” with F6.</source>
+        <translation>Barang tidak ditemukan: “{text}”. Periksa ejaannya, atau tambahkan sebagai “Barang lain (harga bebas)” dengan F6.</translation>
+    </message>
+    <message>
+        <source>Item not found: {code}. Check the code, or search by name (F2).</source>
+        <translation>Barang tidak ditemukan: {code}. Periksa kodenya, atau cari dengan nama (F2).</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2623,14 +2853,6 @@ Nominal: %1</translation>
         <translation>Pesanan belum diambil: {n}</translation>
     </message>
     <message>
-        <source>Printer: 1 print job not printed</source>
-        <translation>Printer: 1 cetakan belum tercetak</translation>
-    </message>
-    <message>
-        <source>Printer: {n} print jobs not printed</source>
-        <translation>Printer: {n} cetakan belum tercetak</translation>
-    </message>
-    <message>
         <source>Click to sync now (F5)</source>
         <translation>Klik untuk menyinkronkan sekarang (F5)</translation>
     </message>
@@ -2664,7 +2886,15 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Printer: error</source>
-        <translation>Printer: galat</translation>
+        <translation>Printer: bermasalah</translation>
+    </message>
+    <message>
+        <source>Printer: 1 receipt not printed</source>
+        <translation>Printer: 1 struk belum tercetak</translation>
+    </message>
+    <message>
+        <source>Printer: {n} receipts not printed</source>
+        <translation>Printer: {n} struk belum tercetak</translation>
     </message>
 </context>
 <context>

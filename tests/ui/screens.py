@@ -222,20 +222,35 @@ def logged_in_without_shift(ctx: Ctx) -> StandWindow:
 def selling_page(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
     yield "selling page, empty cart", w
-    w.selling.add_code("8990000000000")
+    w.selling.add_code("8990000000000" * 400)  # a long paste, scanned
     assert w.selling.warning.isVisible()
     yield "selling page, unknown code", w
+    w.selling.search.setText("kapal selam")
+    assert w.selling.not_found.isVisible()
+    yield "selling page, nothing found", w
+    w.selling.search.clear()
     w.selling.add_code(HIJAB)
     w.selling.add_code(HIJAB)
     w.session.cart.set_discount(Discount.parse("10%"))
     w.selling.refresh_cart()
     yield "selling page, a product in the cart", w
+    w.help.toggle()
+    yield "selling page, key help", w
+    w.help.toggle()
     w.actions_.pay()
     payment = opened(w)
     type_in(ctx, payment, "cashReceivedInput", "200.000")
     click(ctx, payment, "confirmPaymentButton")
     assert w.selling.last_change.isVisible()
     yield "selling page, a finished sale with change", w
+    banner = w.printer_banner
+    ctx.qtbot.waitUntil(lambda: not w.printing.busy and banner.isVisible(), timeout=15_000)
+    assert banner.without.isVisible()
+    yield "selling page, no printer yet: asked", w
+    w.session.settings.printer_choice_made()  # "set up later": the failure's banner
+    banner.refresh()
+    assert banner.retry.isVisible()
+    yield "selling page, printer banner", w
 
 
 def payment_dialog(ctx: Ctx) -> Iterator[Moment]:

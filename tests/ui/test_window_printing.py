@@ -165,7 +165,7 @@ def two_unprinted(jatim: Stand, qtbot: QtBot, tmp_path: Path) -> StandWindow:
 
 def open_jobs_by_the_status_bar(qtbot: QtBot, w: StandWindow) -> PrintJobsDialog:
     label = w.status_labels["statusPrinter"]
-    assert label.text() == "Printer: 2 print jobs not printed"
+    assert label.text() == "Printer: 2 receipts not printed"
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
     dialog = w.actions_.dialog
     assert isinstance(dialog, PrintJobsDialog) and dialog.isVisible()
@@ -198,7 +198,7 @@ def test_the_print_jobs_list_shows_what_failed_and_prints_one_again(
     assert b"JATIM-000001" not in data  # only the one asked for
     qtbot.waitUntil(lambda: [r[0] for r in cells(dialog)] == ["JATIM-000001"])
     assert dialog.findChild(QPushButton, f"printAgainButton{first}") is not None
-    assert w.status_labels["statusPrinter"].text() == "Printer: 1 print job not printed"
+    assert w.status_labels["statusPrinter"].text() == "Printer: 1 receipt not printed"
 
 
 def test_print_all_again_empties_the_list(jatim: Stand, qtbot: QtBot, tmp_path: Path,
@@ -234,7 +234,7 @@ def test_jobs_a_crash_left_show_as_not_printed_at_start(jatim: Stand, qtbot: QtB
     w = logged_in(jatim, qtbot)
 
     label = w.status_labels["statusPrinter"]
-    assert label.text() == "Printer: 2 print jobs not printed"
+    assert label.text() == "Printer: 2 receipts not printed"
     device = tmp_path / "lp0"
     use_printer(jatim, f"file:{device}")
     w.menu_actions["printAgain"].trigger()
@@ -250,7 +250,7 @@ def test_one_job_not_printed_in_indonesian(jatim: Stand, qtbot: QtBot, tmp_path:
     w.selling.add_code(HIJAB)
     pay_cash(qtbot, w, "85.000")
     qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
-    assert w.status_labels["statusPrinter"].text() == "Printer: 1 cetakan belum tercetak"
+    assert w.status_labels["statusPrinter"].text() == "Printer: 1 struk belum tercetak"
 
 
 def test_a_printer_refusal_the_window_knows_is_shown_in_indonesian(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from posapp.services import event, settings
 from posapp.services.event import JoinResult
 from posapp.services.session.base import Desk
@@ -15,6 +18,23 @@ class SettingsDesk(Desk):
     def save(self, edited: StandSettings) -> StandSettings:
         """Check and store *edited*; the settings as stored."""
         return settings.save(self.write(), edited)
+
+    def pdf_folder(self) -> Path:
+        """Where receipts go as PDF files when the stand sells without a printer: the data
+        folder's ``receipts/<stand>``."""
+        return self.handle.path.parent.parent / "receipts" / self.handle.code
+
+    def needs_printer_choice(self) -> bool:
+        """No printer set, and the stand was not asked yet whether to sell without one."""
+        return settings.needs_printer_choice(self.get())
+
+    def sell_without_printer(self) -> StandSettings:
+        """Receipts go as PDF files to ``pdf_folder()``; the question is not asked again."""
+        return self.save(settings.without_printer(self.get(), self.pdf_folder()))
+
+    def printer_choice_made(self) -> StandSettings:
+        """The stand chose to set a printer up: the question is not asked again."""
+        return self.save(replace(self.get(), printer_asked=True))
 
     def event_id(self) -> str | None:
         """The event this stand joined (the key's fingerprint), None before it joined one."""

@@ -24,6 +24,7 @@ class Key:
 
 KEYS: tuple[Key, ...] = (
     Key("help", "F1", "window"),
+    Key("helpMark", "?", "window"),  # the same help, when the focus is not in a text field
     Key("search", "F2", "selling"),
     Key("code", "F3", "selling"),
     Key("quantity", "F4", "selling"),

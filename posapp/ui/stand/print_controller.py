@@ -2,7 +2,8 @@
 time; the window never waits.
 
 The sale is committed before any of this; a printer that is off or unplugged only leaves
-a failed job, shown in the status bar and in the print jobs list, and printed again there.
+a failed job, shown in the status bar, on the selling screen's banner (``PrinterBanner``)
+and in the print jobs list, and printed again there.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from posapp.domain.errors import PosError
 from posapp.services.print_queue import Job
 from posapp.services.session.stand import StandSession
+from posapp.ui.common.errors import said
 from posapp.ui.common.worker import BackgroundOp, run_in_background
 
 
@@ -78,6 +80,20 @@ class PrintController(QObject):
         """(waiting, failed, the last failure's reason) for the status bar."""
         counts = self.session.prints.counts()
         return counts["waiting"], counts["failed"], self.last_error
+
+    def not_printed(self) -> int:
+        """How many jobs are not printed: failed, or waiting while nothing prints them."""
+        waiting, failed, _error = self.state()
+        return failed + (0 if self.busy else waiting)
+
+    def trouble(self) -> str | None:
+        """Why the last job that failed did not print, in the user's language; None when
+        none failed."""
+        failed = [job for job in self.session.prints.pending() if job.status == "failed"]
+        if not failed:
+            return None
+        job = failed[-1]
+        return said(job.problem, job.last_error or "") or None
 
     @property
     def busy(self) -> bool:

@@ -6,21 +6,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from posapp.domain.errors import PosError
 from posapp.services.session.stand import StandSession
 from posapp.ui.orders.models import looks_like_order_no
 from posapp.ui.stand.actions import StandActions
 from posapp.ui.stand.backup_controller import BackupController
+from posapp.ui.stand.help_overlay import HelpOverlay
 from posapp.ui.stand.keymap import key as key_of
 from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
 from posapp.ui.stand.parts import StandParts
 from posapp.ui.stand.print_controller import PrintController
+from posapp.ui.stand.printer_banner import PrinterBanner
 from posapp.ui.stand.selling_page import SellingPage
 from posapp.ui.stand.sync_controller import SyncController
 
 if TYPE_CHECKING:
+    from posapp.services.settings import StandSettings
     from posapp.ui.common.i18n import Languages
     from posapp.ui.common.scanner import ScannerFilter
 
@@ -60,6 +63,8 @@ class StandWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.printing = PrintController(session, self)
         self.printing.changed.connect(self._update_printer_status)
+        self.printer_banner = PrinterBanner(session, self.printing, self.selling)
+        self.selling.add_banner(self.printer_banner)  # a receipt not printed, and why
         self.sync = SyncController(session, self)
         self.sync.changed.connect(self._update_sync_status)
         self.backups = BackupController(session, self)
@@ -123,7 +128,14 @@ class StandWindow(QMainWindow):
 
     def _build_keys(self) -> None:
         s = self.selling
+        self.help = HelpOverlay(self)  # F1 or ?: every key, over the window
+        mark = QShortcut(self)  # ? is typed with Shift on most keyboards; a text field
+        mark.setKeys([QKeySequence(key_of("helpMark")),  # takes it as a character
+                      QKeySequence(f"Shift+{key_of('helpMark')}")])
+        mark.activated.connect(self.help.toggle)
+        mark.activatedAmbiguously.connect(self.help.toggle)  # where both forms match
         for key, slot in (
+            (key_of("help"), self.help.toggle),
             (key_of("pay"), self.actions_.pay),
             (key_of("search"), s.search.setFocus),
             (key_of("code"), s.scan_input.setFocus),
@@ -145,6 +157,23 @@ class StandWindow(QMainWindow):
         s.line_discount_requested.connect(self.actions_.line_discount)
         s.cart_discount_requested.connect(self.actions_.cart_discount)
         s.order_requested.connect(self.actions_.orders.take_order)
+        self.printer_banner.setup_requested.connect(self.open_printer_settings)
+
+    def open_printer_settings(self) -> None:
+        """The settings, the printer field ready to type in; once saved with a printer, the
+        receipts waiting print."""
+        self.actions_.open_settings()
+        dialog = self.actions_.dialog
+        field = dialog.findChild(QLineEdit, "printerInput") if dialog is not None else None
+        if field is not None:
+            field.setFocus()
+        saved = getattr(dialog, "saved", None)
+        if saved is not None:
+            saved.connect(self._printer_saved)
+
+    def _printer_saved(self, settings: StandSettings) -> None:
+        if settings.printer:
+            self.printing.retry_all()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.session.info.name))
@@ -245,13 +274,13 @@ class StandWindow(QMainWindow):
     def _printer_status(self) -> str:
         """Jobs not printed (failed, or waiting while nothing prints them: a crash left them),
         else printing, ready or the last error."""
-        waiting, failed, error = self.printing.state()
+        _waiting, _failed, error = self.printing.state()
         busy = self.printing.busy
-        left = failed + (0 if busy else waiting)
+        left = self.printing.not_printed()
         if left == 1:
-            return self.tr("Printer: 1 print job not printed")
+            return self.tr("Printer: 1 receipt not printed")
         if left:
-            return self.tr("Printer: {n} print jobs not printed").format(n=left)
+            return self.tr("Printer: {n} receipts not printed").format(n=left)
         if busy:
             return self.tr("Printer: printing…")
         return self.tr("Printer: ready") if error is None else self.tr("Printer: error")
