@@ -321,6 +321,7 @@ class PaymentPanel(QWidget):
         """The amount's caption, change or what is left, the QRIS code, inline hints."""
         qris = self._method is PaymentMethod.QRIS
         self.amount_caption.setText(self._amount_caption())
+        self.amount_input.setAccessibleName(self._amount_caption())
         self.amount_input.setPlaceholderText(
             self.tr("Empty: exact amount, %1").replace("%1", format_rupiah(self._default())))
         message = ""
