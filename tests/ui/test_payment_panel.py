@@ -128,7 +128,7 @@ def sales(jatim: Stand) -> list:
 
 def test_f12_shows_the_total_and_a_confirm_button_with_the_amount(jatim: Stand,
                                                                   qtbot: QtBot) -> None:
-    w, panel = paying(jatim, qtbot, HIJAB)
+    _w, panel = paying(jatim, qtbot, HIJAB)
     assert text(panel, "dueLabel") == "Rp 85.000"
     assert button(panel, "methodCash").isChecked()
     confirm = button(panel, "confirmPaymentButton")
