@@ -294,12 +294,13 @@ class PaymentPanel(QWidget):
         self.confirm_button.setText(self.tr("Pay %1 (Enter)").replace("%1", format_rupiah(due)))
         self.confirm_button.setAccessibleName(self.tr("Pay %1").replace("%1", format_rupiah(due)))
         self._quick = quick_amounts(due)
+        exact = self.tr("Exact amount")
         for i, b in enumerate(self.quick_buttons):
             shown = i < len(self._quick) and self._method is PaymentMethod.CASH
             b.setVisible(shown)
             if i < len(self._quick):
                 amount = format_rupiah(self._quick[i])
-                b.setText(f"{self.tr('Exact amount') if i == 0 else amount}\n{QUICK_CASH_KEYS[i]}")
+                b.setText(f"{exact if i == 0 else amount}\n{QUICK_CASH_KEYS[i]}")
                 b.setAccessibleName(self.tr("Cash received: %1").replace("%1", amount))
         self.payment_list.clear()
         lang = current_language()
@@ -323,7 +324,7 @@ class PaymentPanel(QWidget):
         self.amount_caption.setText(self._amount_caption())
         self.amount_input.setAccessibleName(self._amount_caption())
         self.amount_input.setPlaceholderText(
-            self.tr("Empty: exact amount, %1").replace("%1", format_rupiah(self._default())))
+            self.tr("Leave empty for the exact amount, %1").replace("%1", format_rupiah(self._default())))
         message = ""
         try:
             amount: int | None = self._amount()
