@@ -323,8 +323,9 @@ class PaymentPanel(QWidget):
         qris = self._method is PaymentMethod.QRIS
         self.amount_caption.setText(self._amount_caption())
         self.amount_input.setAccessibleName(self._amount_caption())
+        exact = format_rupiah(self._default())
         self.amount_input.setPlaceholderText(
-            self.tr("Leave empty for the exact amount, %1").replace("%1", format_rupiah(self._default())))
+            self.tr("Leave empty for the exact amount, %1").replace("%1", exact))
         message = ""
         try:
             amount: int | None = self._amount()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from posapp.ui.common.qr_image import qr_image
+from posapp.ui.common.qr_image import qr_image, qr_modules
 
 #: The smallest side the code asks for: scannable by a phone from 1 m on a 14" laptop
 #: screen (tests/ui/test_payment_panel.py decodes a grab scaled to a phone camera's view).
@@ -68,13 +68,23 @@ class QrisCode(QLabel):
             self._image, self._side = qr_image(self.payload, size_px=side), side
         return self._image
 
-    def code_rect(self) -> QRect:
-        """Where the code is drawn; empty without a code."""
+    def image_rect(self) -> QRect:
+        """Where the code's image is drawn (white to its edges); empty without a code."""
         image = self.code_image()
         if image is None:
             return QRect()
         return QRect((self.width() - image.width()) // 2, (self.height() - image.height()) // 2,
                       image.width(), image.height())
+
+    def code_rect(self) -> QRect:
+        """The code itself with its quiet zone, as drawn: what a phone must see."""
+        outer = self.image_rect()
+        if self.payload is None:
+            return outer
+        modules = qr_modules(self.payload)
+        side = outer.width() // modules * modules
+        return QRect(outer.x() + (outer.width() - side) // 2,
+                     outer.y() + (outer.height() - side) // 2, side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         image = self.code_image()
@@ -82,5 +92,5 @@ class QrisCode(QLabel):
             super().paintEvent(event)
             return
         painter = QPainter(self)
-        painter.drawImage(self.code_rect().topLeft(), image)
+        painter.drawImage(self.image_rect().topLeft(), image)
         painter.end()
