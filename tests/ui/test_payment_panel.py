@@ -421,6 +421,9 @@ def test_the_selling_keys_sleep_while_paying(jatim: Stand, qtbot: QtBot) -> None
     key(qtbot, panel, Qt.Key.Key_F8)  # the cart's discount
     assert w.actions_.dialog is None
     assert button(panel, "confirmPaymentButton").text() == "Pay Rp 85.000 (Enter)"
+    key(qtbot, panel, Qt.Key.Key_Escape)  # back on the selling screen they work again
+    qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_F8)
+    assert w.actions_.dialog is not None and w.actions_.dialog.objectName() == "discountDialog"
 
 
 class Indonesian(QTranslator):
