@@ -15,8 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from posapp.domain.money import MAX_AMOUNT
 from posapp.domain.qris import dynamic_payload
+from posapp.domain.tender import PaymentMethod
 from posapp.services import settings
 from posapp.services.history import list_sales
+from posapp.services.session.stand import StandSession
+from posapp.ui.common.qr_image import qris_image_maker
+from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 from posapp.ui.stand.payment_amounts import quick_amounts
 from posapp.ui.stand.payment_panel import PaymentPanel
 from posapp.ui.stand.window import StandWindow
@@ -454,3 +458,22 @@ def test_the_panel_retranslates_when_the_language_changes(jatim: Stand, qtbot: Q
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: button(panel, "confirmPaymentButton").text()
                     == "Pay Rp 85.000 (Enter)")
+
+
+def test_the_orders_payment_dialog_says_no_qris_code_only_without_one(
+        session: StandSession, qtbot: QtBot) -> None:
+    """Orders keep their dialog; it no longer says "no QRIS code" for an empty amount."""
+    with_code = OrderPaymentDialog(session, "balance", 85_000, order_no="JATIM-P00001",
+                                   qris_image=qris_image_maker(STAND_STATIC))
+    without = OrderPaymentDialog(session, "balance", 85_000, order_no="JATIM-P00001")
+    for dialog in (with_code, without):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.select_method(PaymentMethod.QRIS)
+    assert find(with_code, QWidget, "qrisView").isVisible()  # the balance's code
+    assert find(with_code, QPushButton, "confirmPaymentButton").property("role") == "primary"
+    for typed in ("", "lima", "0"):
+        amount_input(with_code).setText(typed)
+        assert not find(with_code, QWidget, "qrisView").isVisible(), typed
+        amount_input(without).setText(typed)
+        assert "NO QRIS CODE" in find(without, QLabel, "qrisView").text(), typed
