@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -181,13 +180,10 @@ class PaymentPanel(QWidget):
         left.addWidget(self.payment_list)
         left.addLayout(tools)
         left.addStretch(1)
-        balance = QGridLayout()
-        for row, (caption, value) in enumerate(((self.change_caption, self.change_label),
-                                                (self.remaining_caption, self.remaining_label))):
-            balance.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignCenter)
-            balance.addWidget(value, row, 1, Qt.AlignmentFlag.AlignCenter)
-        right = QVBoxLayout()
-        right.addLayout(balance)
+        right = QVBoxLayout()  # change or what is left (never both), caption above
+        for widget in (self.change_caption, self.change_label, self.remaining_caption,
+                       self.remaining_label):
+            right.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.qris_caption, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.qris_view, 1)
         right.addStretch(0)
