@@ -81,13 +81,12 @@ def stand_window(app: QApplication, data: DataDir, lang: str) -> None:
         window.selling.add_code(code)
     shot(app, window, "selling", lang)
     window.actions_.pay()
-    dialog = window.actions_.dialog
-    assert dialog is not None
-    cash = dialog.findChild(QLineEdit, "cashReceivedInput")
+    panel = window.payment
+    cash = panel.findChild(QLineEdit, "cashReceivedInput")
     cash.setText("700.000")
-    shot(app, dialog, "payment", lang)
-    dialog.confirm()  # type: ignore[attr-defined]
-    window.selling.add_code("JTM-TAS-001")
+    shot(app, window, "payment", lang)
+    panel.confirm()
+    window.on_scan("JTM-TAS-001", window)  # the next scan starts the next sale
     shot(app, window, "after-sale", lang)
     window.actions_.open_history()
     history = window.actions_.dialog

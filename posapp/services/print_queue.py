@@ -8,10 +8,11 @@ the outcome (``done`` or ``failed`` with the reason) in a new transaction. A job
 
 Jobs are receipts (a sale's, a refund's, or a copy), order slips (ref: the order number;
 the slip shows the order as it is when it prints) and shift reports (X or Z, ref ``X-3``
-or ``Z-3``: the shift's number). With the stand's cash drawer on, the first
-attempt at printing a sale's or refund's own receipt that has a cash payment opens the
-drawer; a copy, an order slip, a report or a later retry never does. A stand that sells
-without a printer (target ``pdf:FOLDER``) gets each job as a PDF file in that folder.
+or ``Z-3``: the shift's number), and QRIS slips (ref: the amount in whole rupiah). With the
+stand's cash drawer on, the first attempt at printing a sale's or refund's own receipt that
+has a cash payment opens the drawer; a copy, an order slip, a report or a later retry never
+does. A stand that sells without a printer (target ``pdf:FOLDER``) gets each job as a PDF
+file in that folder.
 """
 
 from __future__ import annotations
@@ -35,15 +36,16 @@ from posapp.domain.tender import PaymentMethod
 from posapp.services import shifts
 from posapp.services.order_slips import slip_blocks
 from posapp.services.orders import find as find_order
+from posapp.services.qris_slips import check_qris_slip, qris_slip_blocks
 from posapp.services.receipts import receipt_for, report_blocks, report_shift
 from posapp.store.models import PrintJobRow
 from posapp.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-JobKind = Literal["receipt", "order", "report", "test"]
+JobKind = Literal["receipt", "order", "report", "qris", "test"]
 JobStatus = Literal["waiting", "printing", "done", "failed"]
-KINDS: tuple[JobKind, ...] = ("receipt", "order", "report", "test")
+KINDS: tuple[JobKind, ...] = ("receipt", "order", "report", "qris", "test")
 STATUSES: tuple[JobStatus, ...] = ("waiting", "printing", "done", "failed")
 #: A job's problem when no printer is set (callers compare ``job.problem.code``).
 NO_PRINTER = N_("print_job.no_printer")
@@ -138,6 +140,19 @@ def enqueue_order_slip(uow: UnitOfWork, order_no: str) -> int:
     with uow:
         number = find_order(uow, order_no).order_no
         job_id = _add(uow, "order", number, copy=False)
+        uow.commit()
+    return job_id
+
+
+def enqueue_qris_slip(uow: UnitOfWork, amount: int) -> int:
+    """Queue a QRIS slip asking for *amount* rupiah; returns the job's id.
+
+    NotAllowed when the stand has no QRIS code, InvalidInput for an amount QRIS refuses
+    (nothing is queued then).
+    """
+    with uow:
+        check_qris_slip(uow, amount)
+        job_id = _add(uow, "qris", str(amount), copy=False)
         uow.commit()
     return job_id
 
@@ -287,6 +302,10 @@ def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy:
         if not number.isdigit():
             raise PosError("print_job.not_a_report", ref=ref)
         return report_blocks(uow_factory(), int(number), width=width, lang=lang), False
+    if kind == "qris":
+        if not ref.isdigit():
+            raise PosError("print_job.not_a_qris_slip", ref=ref)
+        return qris_slip_blocks(uow_factory(), int(ref), width=width, lang=lang), False
     if kind == "order":
         return slip_blocks(uow_factory(), ref, width=width, lang=lang), False
     if kind != "receipt":

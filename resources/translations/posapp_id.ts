@@ -1831,6 +1831,45 @@
     </message>
 </context>
 <context>
+    <name>PaidView</name>
+    <message>
+        <source>Paid</source>
+        <translation>Lunas</translation>
+    </message>
+    <message>
+        <source>Change to give</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <source>Reprint receipt (%1)</source>
+        <translation>Cetak ulang struk (%1)</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Cetak ulang struk</translation>
+    </message>
+    <message>
+        <source>New sale (Enter)</source>
+        <translation>Transaksi baru (Enter)</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Transaksi baru</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Dibayar: %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Struk %1</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Payment</source>
@@ -1903,6 +1942,121 @@
     <message>
         <source>Cash received: %1</source>
         <translation>Uang diterima: %1</translation>
+    </message>
+    <message>
+        <source>Type the amount of this payment first</source>
+        <translation>Ketik dulu jumlah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay: press Pay</source>
+        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>Total due</source>
+        <translation>Total belanja</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Sisa tagihan</translation>
+    </message>
+    <message>
+        <source>Payments taken so far</source>
+        <translation>Pembayaran yang sudah diterima</translation>
+    </message>
+    <message>
+        <source>Pay by %1</source>
+        <translation>Bayar dengan %1</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Hapus pembayaran</translation>
+    </message>
+    <message>
+        <source>QRIS slip (%1)</source>
+        <translation>Slip QRIS (%1)</translation>
+    </message>
+    <message>
+        <source>Print a QRIS slip</source>
+        <translation>Cetak slip QRIS</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Kembali (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>Kembali ke keranjang</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Uang diterima</translation>
+    </message>
+    <message>
+        <source>QRIS amount</source>
+        <translation>Nominal QRIS</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Invalid amount. Type digits only, for example 150.000</source>
+        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
+    </message>
+    <message>
+        <source>QRIS takes at most %1 in one payment: split the payment (%2) and take the rest another way</source>
+        <translation>QRIS paling banyak %1 sekali bayar: bagi pembayaran (%2), sisanya dengan cara lain</translation>
+    </message>
+    <message>
+        <source>Pay %1 (Enter)</source>
+        <translation>Bayar %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Bayar %1</translation>
+    </message>
+    <message>
+        <source>Exact amount</source>
+        <translation>Uang pas</translation>
+    </message>
+    <message>
+        <source>Cash received: %1</source>
+        <translation>Uang diterima: %1</translation>
+    </message>
+    <message>
+        <source>Split payment: %1 of %2 paid</source>
+        <translation>Pembayaran dibagi: %1 dari %2 sudah dibayar</translation>
+    </message>
+    <message>
+        <source>Add this payment</source>
+        <translation>Tambahkan pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Split payment</source>
+        <translation>Bagi pembayaran</translation>
+    </message>
+    <message>
+        <source>Leave empty for the exact amount, %1</source>
+        <translation>Kosongkan untuk uang pas, %1</translation>
+    </message>
+    <message>
+        <source>This stand has no QRIS code yet (Menu, Settings, stand QRIS code)</source>
+        <translation>Stan ini belum punya kode QRIS (Menu, Pengaturan, Kode QRIS stan)</translation>
+    </message>
+    <message>
+        <source>Type the QRIS amount to show its code</source>
+        <translation>Ketik nominal QRIS untuk menampilkan kodenya</translation>
+    </message>
+    <message>
+        <source>Scan to pay %1</source>
+        <translation>Pindai untuk membayar %1</translation>
     </message>
     <message>
         <source>Type the amount of this payment first</source>
@@ -2008,6 +2162,10 @@
     <message>
         <source>Waiting</source>
         <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>QRIS slip, {amount}</source>
+        <translation>Slip QRIS, {amount}</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +2855,10 @@ Nominal: %1</translation>
     <message>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <source>QRIS slip sent to the printer</source>
+        <translation>Slip QRIS dikirim ke printer</translation>
     </message>
 </context>
 <context>

@@ -9,16 +9,22 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+from escpos.printer import Dummy
+
 from posapp.bootstrap import open_stand
-from posapp.domain.errors import PosError
+from posapp.domain.errors import InvalidInput, NotAllowed, PosError
 from posapp.domain.layout import Block
-from posapp.domain.tender import Payment, PaymentMethod
+from posapp.domain.qris import dynamic_payload, parse_qris
+from posapp.domain.tender import QRIS_MAX_PER_PAYMENT, Payment, PaymentMethod
+from posapp.printing.escpos_render import render_escpos
 from posapp.printing.printers import print_blocks
 from posapp.services import print_queue, settings
 from posapp.services.print_queue import NO_PRINTER
 from posapp.store.models import PrintJobRow
 from tests.conftest import Stand
 from tests.integration.test_checkout import sell
+from tests.unit.test_qris import STAND_STATIC
 
 WIDTH = 42
 
@@ -194,3 +200,44 @@ def test_a_surprise_from_the_driver_still_ends_the_job(jatim: Stand) -> None:
 
     job = run(jatim, job_id, "dummy:", print_fn=broken)
     assert (job.status, job.last_error) == ("failed", "printer dummy: failed: bad things")
+
+
+def qr_store_command(data: bytes) -> bytes:
+    """The printer's own QR code (GS ( k, function 180: store *data*), as python-escpos
+    sends it."""
+    size = len(data) + 3
+    return b"\x1d(k" + bytes([size % 256, size // 256]) + b"1P0" + data
+
+
+def test_a_qris_slip_prints_the_dynamic_code_for_the_amount(jatim: Stand) -> None:
+    current = settings.get(jatim.handle.uow(write=False))
+    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    job_id = print_queue.enqueue_qris_slip(jatim.handle.uow(), 170_000)
+    printer = Dummy()
+
+    def to_dummy(target: str, blocks: Iterable[Block], width: int, *,
+                 profile: str | None = None, drawer: bool = False) -> None:
+        render_escpos(blocks, width, printer, drawer=drawer)
+
+    job = run(jatim, job_id, "dummy", to_dummy)
+    assert job.status == "done" and (job.kind, job.ref) == ("qris", "170000")
+    data = printer.output
+    payload = dynamic_payload(STAND_STATIC, 170_000)
+    assert parse_qris(payload).amount == 170_000  # the CRC checks out
+    assert qr_store_command(payload.encode()) in data
+    text = data.decode("cp858", errors="replace")
+    for words in ("Stand JATIM", "Bayar dengan QRIS", "Rp 170.000", "Pindai dengan aplikasi"):
+        assert words in text, words
+    assert b"\x1bp" not in data  # the cash drawer stays shut
+
+
+def test_a_qris_slip_needs_the_stands_code_and_an_amount_qris_takes(jatim: Stand) -> None:
+    with pytest.raises(NotAllowed) as refused:
+        print_queue.enqueue_qris_slip(jatim.handle.uow(), 85_000)
+    assert refused.value.code == "qris_slip.no_qris_code"
+    current = settings.get(jatim.handle.uow(write=False))
+    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    for amount in (0, QRIS_MAX_PER_PAYMENT + 1):
+        with pytest.raises(InvalidInput):
+            print_queue.enqueue_qris_slip(jatim.handle.uow(), amount)
+    assert print_queue.pending(jatim.handle.uow(write=False)) == []

@@ -55,6 +55,7 @@ from tests.conftest import (
     Stand,
     make_stand,
 )
+from tests.unit.test_qris import STAND_STATIC
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
 GEDOG = "JTM-BTK-002"  # Rp 325.000
@@ -238,9 +239,9 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     yield "selling page, key help", w
     w.help.toggle()
     w.actions_.pay()
-    payment = opened(w)
-    type_in(ctx, payment, "cashReceivedInput", "200.000")
-    click(ctx, payment, "confirmPaymentButton")
+    type_in(ctx, w.payment, "cashReceivedInput", "200.000")
+    click(ctx, w.payment, "confirmPaymentButton")
+    click(ctx, w.payment, "newSaleButton")
     assert w.selling.last_change.isVisible()
     yield "selling page, a finished sale with change", w
     banner = w.printer_banner
@@ -253,24 +254,40 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     yield "selling page, printer banner", w
 
 
-def payment_dialog(ctx: Ctx) -> Iterator[Moment]:
+def use_qris(ctx: Ctx) -> None:
+    """The stand's QRIS sticker's text set: the panel and the display show real codes."""
+    settings.save(ctx.stand.handle.uow(), replace(
+        settings.get(ctx.stand.handle.uow(write=False)), qris_payload=STAND_STATIC))
+
+
+def payment_panel(ctx: Ctx) -> Iterator[Moment]:
+    use_qris(ctx)
     w = logged_in(ctx)
     w.selling.add_code(HIJAB)
     w.selling.add_code(GEDOG)
     w.actions_.pay()
-    dialog = opened(w)
-    yield "payment dialog, cash", dialog
-    type_in(ctx, dialog, "cashReceivedInput", "seratus")
-    yield "payment dialog, not an amount", dialog
-    type_in(ctx, dialog, "cashReceivedInput", "100.000")
-    click(ctx, dialog, "addPaymentButton")
-    yield "payment dialog, a cash part taken", dialog
-    click(ctx, dialog, "methodQris")
-    yield "payment dialog, QRIS chosen", dialog
-    click(ctx, dialog, "methodCard")
-    type_in(ctx, dialog, "cashReceivedInput", "900.000")
-    click(ctx, dialog, "confirmPaymentButton")
-    yield "payment dialog, card above the total refused", dialog
+    panel = w.payment
+    assert w.pages.currentWidget() is panel
+    yield "payment panel, cash", w
+    type_in(ctx, panel, "cashReceivedInput", "seratus")
+    yield "payment panel, not an amount", w
+    type_in(ctx, panel, "cashReceivedInput", "500.000")
+    yield "payment panel, cash with change", w
+    click(ctx, panel, "methodQris")
+    assert not panel.qris_view.is_placeholder
+    yield "payment panel, QRIS", w
+    type_in(ctx, panel, "cashReceivedInput", "100.000")
+    click(ctx, panel, "addPaymentButton")
+    yield "payment panel, split: QRIS taken, the rest to pay", w
+    click(ctx, panel, "methodCard")
+    type_in(ctx, panel, "cashReceivedInput", "900.000")
+    click(ctx, panel, "confirmPaymentButton")
+    yield "payment panel, split: card above what is left refused", w
+    click(ctx, panel, "methodCash")
+    type_in(ctx, panel, "cashReceivedInput", "400.000")
+    click(ctx, panel, "confirmPaymentButton")
+    assert panel.is_paid()
+    yield "payment panel, after paying", w
 
 
 def history_dialog(ctx: Ctx) -> Iterator[Moment]:
@@ -557,6 +574,7 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
 def customer_display(ctx: Ctx) -> Iterator[Moment]:
     """One screen: a card docked in the stand window's corner (the window is what the user
     sees); then as a second screen shows it, full screen."""
+    use_qris(ctx)
     w = logged_in(ctx)
     w.actions_.toggle_customer_display()
     display = w.actions_.customer_display
@@ -571,14 +589,13 @@ def customer_display(ctx: Ctx) -> Iterator[Moment]:
     assert display.isWindow() and display.isVisible()
     yield "customer display, the cart", display
     w.actions_.pay()
-    payment = opened(w)
-    click(ctx, payment, "methodQris")
+    click(ctx, w.payment, "methodQris")
     ctx.qtbot.waitUntil(lambda: any(v.isVisible() for v in display.findChildren(QLabel,
                                                                                "customerQrisView")))
     yield "customer display, QRIS", display
-    click(ctx, payment, "methodCash")
-    type_in(ctx, payment, "cashReceivedInput", "400.000")
-    click(ctx, payment, "confirmPaymentButton")
+    click(ctx, w.payment, "methodCash")
+    type_in(ctx, w.payment, "cashReceivedInput", "400.000")
+    click(ctx, w.payment, "confirmPaymentButton")
     yield "customer display, change", display
     display.dock(w, shown_when=w.is_selling)
     yield "customer display docked, change", w
@@ -747,7 +764,7 @@ SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "login": login_page,
     "open_shift": open_shift_page,
     "selling": selling_page,
-    "payment": payment_dialog,
+    "payment": payment_panel,
     "history": history_dialog,
     "close_shift": close_shift_dialog,
     "customer_display": customer_display,

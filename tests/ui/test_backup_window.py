@@ -64,12 +64,13 @@ def pay(qtbot: QtBot, w: StandWindow) -> None:
     """A painted hijab in the cart, paid in cash (the Pay button, Rp 85.000 received)."""
     w.selling.add_code(HIJAB)
     qtbot.mouseClick(w.selling.pay, Qt.MouseButton.LeftButton)
-    payment = w.actions_.dialog
-    assert payment is not None and payment.isVisible()
-    cash = payment.findChild(QLineEdit, "cashReceivedInput")
+    cash = w.payment.findChild(QLineEdit, "cashReceivedInput")
+    assert cash is not None and cash.isVisible()
     qtbot.keyClicks(cash, "85.000")
-    qtbot.keyClick(payment, Qt.Key.Key_Return)
-    assert not payment.isVisible()
+    qtbot.keyClick(cash, Qt.Key.Key_Return)
+    assert w.payment.is_paid()
+    qtbot.keyClick(w.payment.focusWidget() or w.payment, Qt.Key.Key_Return)  # the next sale
+    assert w.pages.currentWidget() is w.selling
 
 
 def sell(qtbot: QtBot, w: StandWindow) -> Any:

@@ -10,13 +10,16 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from posapp.domain.qris import dynamic_payload
 from posapp.domain.tender import Payment, PaymentMethod
+from posapp.services import settings
 from posapp.services.returns import RefundItem
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.qris_view import QrisView
@@ -24,7 +27,9 @@ from posapp.ui.stand.corner_dock import corner_rect
 from posapp.ui.stand.customer_display import MAX_LINES, CustomerDisplay, pick_screen
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
+from tests.ui.test_qr_image import decode
 from tests.ui.test_stand_window import logged_in
+from tests.unit.test_qris import STAND_STATIC
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,23 +132,35 @@ def test_paying_cash_shows_the_change_and_thanks(jatim: Stand, qtbot: QtBot) -> 
     scan(qtbot, w, HIJAB)
     scan(qtbot, w, HIJAB)
     qtbot.keyClick(w, Qt.Key.Key_F12)
-    dialog = w.actions_.dialog
-    assert dialog is not None and dialog.objectName() == "paymentDialog"
-    cash = dialog.findChild(QLineEdit, "cashReceivedInput")
+    panel = w.payment
+    assert w.pages.currentWidget() is panel
+    cash = panel.findChild(QLineEdit, "cashReceivedInput")
     qtbot.keyClicks(cash, "200.000")
     assert not display.findChild(QrisView, "customerQrisView").isVisible()
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    qtbot.keyClick(cash, Qt.Key.Key_Return)
+    assert panel.is_paid()
     change = label(display, "customerChangeLabel")
     assert change.isVisible() and change.text() == "Change Rp 30.000\nThank you!"
     assert label(display, "customerTotalLabel").text() == "Rp 170.000"
     assert cart_lines(display) == [] and not label(display, "customerWelcomeLabel").isVisible()
-    w.selling.add_code("JTM-BTK-002")  # the next buyer: no more change on the screen
+    w.on_scan("JTM-BTK-002", w)  # the next buyer: no more change on the screen
     assert not change.isVisible()
     assert label(display, "customerTotalLabel").text() == "Rp 325.000"
 
 
-def test_choosing_qris_shows_the_code_for_the_amount(jatim: Stand, qtbot: QtBot) -> None:
+def use_qris(stand: Stand) -> None:
+    current = settings.get(stand.handle.uow(write=False))
+    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+
+
+def shown_payload(view: QrisView, folder: Path) -> str:
+    """What a phone reads from the code the display shows."""
+    return decode(view.pixmap().toImage(), folder / "display.png")
+
+
+def test_choosing_qris_shows_the_same_code_at_the_same_moment(jatim: Stand, qtbot: QtBot,
+                                                              tmp_path: Path) -> None:
+    use_qris(jatim)
     w = logged_in(jatim, qtbot)
     display = on_its_own_screen(w)
     scan(qtbot, w, HIJAB)
@@ -151,36 +168,54 @@ def test_choosing_qris_shows_the_code_for_the_amount(jatim: Stand, qtbot: QtBot)
     qris = display.findChild(QrisView, "customerQrisView")
     assert qris is not None and not qris.isVisible()
     qtbot.keyClick(w, Qt.Key.Key_F12)
-    dialog = w.actions_.dialog
-    qtbot.waitUntil(dialog.isActiveWindow)  # the dialog, not the display, takes the keys
-    qtbot.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(qris.isVisible)
-    assert "Rp 170.000" in qris.text() and qris.amount == 170_000
+    panel = w.payment
+    cash = panel.findChild(QLineEdit, "cashReceivedInput")
+    qtbot.keyClick(cash, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert qris.isVisible() and not qris.is_placeholder  # no waiting: the same moment
+    assert qris.amount == 170_000 == panel.qris_amount
+    assert panel.qris_view.payload == shown_payload(qris, tmp_path) \
+        == dynamic_payload(STAND_STATIC, 170_000)
     assert label(display, "customerQrisCaption").isVisible()
-    cash = dialog.findChild(QLineEdit, "cashReceivedInput")
     cash.setText("50.000")  # part by QRIS, the rest in cash: the buyer's code is for 50.000
-    assert qris.amount == 50_000 == dialog.findChild(QrisView, "qrisView").amount
-    qtbot.keyClick(dialog, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # back to cash
-    qtbot.waitUntil(lambda: not qris.isVisible())
-    qtbot.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(qris.isVisible)
-    assert qris.amount == 170_000
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # back without paying
-    assert not dialog.isVisible() and not qris.isVisible()
+    assert qris.amount == 50_000 == panel.qris_amount
+    assert panel.qris_view.payload == shown_payload(qris, tmp_path)
+    cash.setText("lima")  # no code on the panel: none on the display
+    assert not qris.isVisible()
+    qtbot.keyClick(cash, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # back to cash
+    assert not qris.isVisible()
+    qtbot.keyClick(cash, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert qris.isVisible() and qris.amount == 170_000
+    qtbot.keyClick(cash, Qt.Key.Key_Escape)  # back without paying
+    assert w.pages.currentWidget() is w.selling and not qris.isVisible()
     assert label(display, "customerTotalLabel").text() == "Rp 170.000"
+    qtbot.keyClick(w, Qt.Key.Key_F12)  # a second payment: followed once, not twice
+    qtbot.keyClick(cash, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert qris.isVisible() and qris.amount == 170_000
+    qtbot.keyClick(cash, Qt.Key.Key_Return)  # paid by QRIS: the code goes
+    assert panel.is_paid() and not qris.isVisible()
 
 
-def test_qris_follows_the_exact_amount_after_quick_cash(jatim: Stand, qtbot: QtBot) -> None:
-    """Same amount text before and after the switch: the code still shows the amount."""
+def test_without_a_qris_code_the_buyer_sees_no_code(jatim: Stand, qtbot: QtBot) -> None:
     w = logged_in(jatim, qtbot)
     display = on_its_own_screen(w)
     w.selling.add_code(HIJAB)
     w.actions_.pay()
-    dialog = w.actions_.dialog
-    qtbot.mouseClick(dialog.findChild(QPushButton, "quickCash0"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.findChild(QPushButton, "methodQris"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.payment.findChild(QPushButton, "methodQris"), Qt.MouseButton.LeftButton)
+    assert not display.findChild(QrisView, "customerQrisView").isVisible()
+
+
+def test_qris_follows_the_exact_amount_after_quick_cash(jatim: Stand, qtbot: QtBot) -> None:
+    """Same amount text before and after the switch: the code still shows the amount."""
+    use_qris(jatim)
+    w = logged_in(jatim, qtbot)
+    display = on_its_own_screen(w)
+    w.selling.add_code(HIJAB)
+    w.actions_.pay()
+    panel = w.payment
+    qtbot.mouseClick(panel.findChild(QPushButton, "quickCash0"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.findChild(QPushButton, "methodQris"), Qt.MouseButton.LeftButton)
     qris = display.findChild(QrisView, "customerQrisView")
-    qtbot.waitUntil(lambda: qris.isVisible() and qris.amount == 85_000)
+    assert qris.isVisible() and qris.amount == 85_000
 
 
 def test_the_display_never_takes_the_focus(jatim: Stand, qtbot: QtBot) -> None:

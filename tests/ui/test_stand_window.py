@@ -142,12 +142,14 @@ def test_a_whole_sale_by_scan_and_cash(jatim: Stand, qtbot) -> None:
     w.selling.add_code("8991234500031")
     w.selling.add_code("8991234500031")
     qtbot.keyClick(w, Qt.Key.Key_F12)
-    dialog = w.actions_.dialog
-    assert dialog is not None and dialog.objectName() == "paymentDialog"
-    qtbot.keyClicks(dialog.findChild(type(w.selling.search), "cashReceivedInput"), "200.000")
-    assert dialog.findChild(type(w.selling.total), "changeLabel").text().endswith("Rp 30.000")
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    panel = w.payment
+    assert w.pages.currentWidget() is panel
+    qtbot.keyClicks(panel.findChild(type(w.selling.search), "cashReceivedInput"), "200.000")
+    assert panel.findChild(type(w.selling.total), "changeLabel").text().endswith("Rp 30.000")
+    qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Return)
+    assert panel.is_paid()
+    qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Return)  # the next sale
+    assert w.pages.currentWidget() is w.selling
     assert w.selling.total.text() == "Rp 0"
     assert "Rp 30.000" in w.selling.last_change.text() and w.selling.last_change.isVisible()
     [sale] = history.list_sales(jatim.handle.uow(write=False))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTableView
 from pytestqt.qtbot import QtBot
 
+from posapp.domain.qris import dynamic_payload
 from posapp.domain.tender import Payment
 from posapp.services import print_queue, settings
 from posapp.store.models import PrintJobRow
@@ -21,6 +22,7 @@ from tests.central.stands import CASH, sell
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.readback import needs_poppler, run
 from tests.ui.test_stand_window import logged_in
+from tests.unit.test_qris import STAND_STATIC
 
 HIJAB, HIJAB_BARCODE, GEDOG = "JTM-JLB-001", "8991234500031", "JTM-BTK-002"
 KICK = b"\x1bp\x00\x32\x32"  # the cash drawer's pulse (python-escpos cashdraw(2))
@@ -39,15 +41,16 @@ def printed(qtbot: QtBot, w: StandWindow, device: Path, wanted: bytes) -> bytes:
 
 
 def pay_cash(qtbot: QtBot, w: StandWindow, amount: str) -> None:
-    """Pay the cart in the payment dialog (F12), *amount* typed as cash received."""
+    """Pay the cart in the payment panel (F12), *amount* typed as cash received, then on to
+    the next sale (Enter)."""
     qtbot.keyClick(w, Qt.Key.Key_F12)
-    payment = w.actions_.dialog
-    assert payment is not None and payment.objectName() == "paymentDialog"
-    cash = payment.findChild(QLineEdit, "cashReceivedInput")
-    assert cash is not None
+    cash = w.payment.findChild(QLineEdit, "cashReceivedInput")
+    assert cash is not None and cash.isVisible()
     qtbot.keyClicks(cash, amount)
-    qtbot.keyClick(payment, Qt.Key.Key_Return)
-    assert not payment.isVisible()
+    qtbot.keyClick(cash, Qt.Key.Key_Return)
+    assert w.payment.is_paid()
+    qtbot.keyClick(w.payment.focusWidget() or w.payment, Qt.Key.Key_Return)
+    assert w.pages.currentWidget() is w.selling
 
 
 def figures(text: str) -> str:
@@ -86,6 +89,29 @@ def test_a_sale_in_the_window_prints_and_its_pdf_shows_the_same_figures(
         assert line in pdf_text.splitlines(), (line, pdf_text)
     assert data.count(KICK) == 1  # a cash sale: the drawer opened
     assert print_queue.counts(jatim.handle.uow(write=False)) == {"waiting": 0, "failed": 0}
+
+
+def test_ctrl_p_prints_the_qris_code_for_the_amount_due(jatim: Stand, qtbot: QtBot,
+                                                       tmp_path: Path) -> None:
+    """For a buyer who cannot see the screen: the slip, with nothing recorded."""
+    device = tmp_path / "lp0"
+    use_printer(jatim, f"file:{device}", qris_payload=STAND_STATIC)
+    w = logged_in(jatim, qtbot)
+    w.selling.add_code(HIJAB)
+    w.selling.add_code(HIJAB)
+    qtbot.keyClick(w, Qt.Key.Key_F12)
+    cash = w.payment.findChild(QLineEdit, "cashReceivedInput")
+    qtbot.keyClick(cash, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # QRIS
+    qtbot.keyClick(cash, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    payload = dynamic_payload(STAND_STATIC, 170_000).encode()
+    data = printed(qtbot, w, device, payload)
+    assert b"\x1d(k" in data  # the printer's own QR code
+    paper = figures(escpos_text(data)).splitlines()
+    assert "Bayar dengan QRIS" in paper and "Rp 170.000" in paper
+    message = w.payment.findChild(QLabel, "paymentErrorLabel")
+    assert message is not None and message.text() == "QRIS slip sent to the printer"
+    assert not w.payment.is_paid() and w.session.last_sale is None
+    assert w.session.total() == 170_000  # the cart stays
 
 
 def test_a_refund_in_the_history_prints_its_receipt(jatim: Stand, qtbot: QtBot,

@@ -31,6 +31,11 @@ class PrintDesk(Desk):
     def order_slip(self, order_no: str) -> int:
         return print_queue.enqueue_order_slip(self.write(), order_no)
 
+    def qris_slip(self, amount: int) -> int:
+        """Queue a slip with the stand's QRIS code asking for *amount* rupiah (NotAllowed
+        without a QRIS code, InvalidInput for an amount QRIS refuses)."""
+        return print_queue.enqueue_qris_slip(self.write(), amount)
+
     def pending(self) -> list[Job]:
         """The jobs waiting or failed, oldest first."""
         return print_queue.pending(self.read())

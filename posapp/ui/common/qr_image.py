@@ -19,15 +19,24 @@ QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 _BLACK, _WHITE = 0, 255
 
 
+def _symbol(text: str) -> segno.QRCode:
+    # bytes: byte mode, the UTF-8 exactly; no boost: error correction stays M, as asked
+    return segno.make(text.encode("utf-8"), error="m", mode="byte", micro=False,
+                      boost_error=False)
+
+
+def qr_modules(text: str) -> int:
+    """How many modules across the code of *text* is, its quiet zone included."""
+    return int(_symbol(text).symbol_size(border=QUIET_ZONE)[0])
+
+
 def qr_image(text: str, *, size_px: int = 360) -> QImage:
     """A QR code of *text*: about *size_px* square, each module a whole number of pixels.
 
     The modules are ``size_px // modules`` pixels wide (at least 1); any pixels left over
     become extra white margin, so the image is exactly *size_px* square when the code fits.
     """
-    # bytes: byte mode, the UTF-8 exactly; no boost: error correction stays M, as asked
-    qr = segno.make(text.encode("utf-8"), error="m", mode="byte", micro=False,
-                    boost_error=False)
+    qr = _symbol(text)
     matrix = [[bool(dark) for dark in line]
               for line in qr.matrix_iter(border=QUIET_ZONE)]  # the quiet zone included
     modules = len(matrix)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from posapp.domain.cart import Discount
 from posapp.domain.errors import InvalidInput, PosError
@@ -33,6 +33,7 @@ class StandActions(QObject):
         self.window = parts.window  # the dialogs' parent
         self.dialog: QDialog | None = None  # the one open dialog (tests look at it)
         self.customer_display: QObject | None = None
+        self._panel_wired = False  # the payment panel's signals, connected at the first F12
         # taking orders, the orders list, their slips: dialogs open as this class opens them
         self.orders = OrderMenu(parts, open_dialog=self._open,
                                 follow_payment=self._follow_payment, parent=self)
@@ -68,23 +69,35 @@ class StandActions(QObject):
 
     # -- selling -------------------------------------------------------------------
     def pay(self) -> None:
+        """The payment panel for the cart (F12); Esc goes back to it."""
         if self.session.cart.is_empty or not self.parts.is_selling():
             return
-        from posapp.ui.common.qr_image import qris_image_maker
-        from posapp.ui.stand.payment_dialog import PaymentDialog
+        panel = self.parts.payment
+        if not self._panel_wired:
+            self._panel_wired = True
+            panel.paid.connect(lambda _sale: self._paid())
+            panel.closed.connect(self.parts.show_current_page)
+            panel.reprint_requested.connect(lambda no: self.parts.printing.receipt(no, copy=True))
+            panel.qris_slip_requested.connect(self._qris_slip)
+        panel.start(self.session.settings.get().qris_payload)
+        self._follow_payment(panel)  # the buyer sees the QRIS code
 
-        stand = self.session.settings.get()
-        dialog = PaymentDialog(self.session, self.window,
-                               qris_image=qris_image_maker(stand.qris_payload))
-        self._follow_payment(dialog)  # the buyer sees the QRIS code
-        self._open(dialog, self._paid)
-
-    def _follow_payment(self, dialog: QDialog) -> None:
-        """The buyer's display, when open, shows *dialog*'s QRIS code."""
+    def _follow_payment(self, payment: QWidget) -> None:
+        """The buyer's display, when open, shows the QRIS code of *payment* (the panel, or
+        an order's payment dialog)."""
         from posapp.ui.stand.customer_display import CustomerDisplay
 
         if isinstance(self.customer_display, CustomerDisplay):
-            self.customer_display.follow_payment(dialog)
+            self.customer_display.follow_payment(payment)
+
+    def _qris_slip(self, amount: int) -> None:
+        """A slip with the QRIS code for *amount*, through the print queue."""
+        try:
+            self.parts.printing.qris_slip(amount)
+        except PosError as exc:
+            self.parts.payment.say(user_message(exc))
+            return
+        self.parts.payment.say(self.tr("QRIS slip sent to the printer"))
 
     def _paid(self) -> None:
         sale = self.session.last_sale

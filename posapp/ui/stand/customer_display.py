@@ -308,15 +308,27 @@ class CustomerDisplay(QFrame):
             self.corner.give_focus_back()
 
     # -- following the payment dialog --------------------------------------------------
-    def follow_payment(self, dialog: QDialog) -> None:
-        """Show the payment dialog's QRIS code (same amount, same image) while QRIS is chosen.
+    def follow_payment(self, dialog: QWidget) -> None:
+        """Show the payment's QRIS code (same amount, same payload) while QRIS is chosen.
 
-        Found by objectName: the ``methodQris`` button, ``cashReceivedInput`` and ``qrisView``.
+        The stand window's payment panel says its code's amount (``qris_changed``) and its
+        stand code (``qris_payload``); an order's payment dialog is read by objectName: the
+        ``methodQris`` button, ``cashReceivedInput`` and ``qrisView``.
         """
+        if isinstance(dialog, QWidget) and hasattr(dialog, "qris_changed"):
+            from posapp.ui.common.qr_image import qris_image_maker
+
+            self.qris_view.make_image = qris_image_maker(getattr(dialog, "qris_payload", ""))
+            if getattr(self, "_panel", None) is not dialog:  # connected once per panel
+                self._panel = dialog
+                dialog.qris_changed.connect(self._follow_payment)
+            self._follow_payment(getattr(dialog, "qris_amount", None))
+            return
         button = dialog.findChild(QAbstractButton, "methodQris")
         amount_input = dialog.findChild(QLineEdit, "cashReceivedInput")
         view = dialog.findChild(QrisView, "qrisView")
-        if button is None or amount_input is None or view is None:
+        if not isinstance(dialog, QDialog) or button is None or amount_input is None \
+                or view is None:
             return
         self._payment = (dialog, button, view)
         self.qris_view.make_image = view.make_image
@@ -328,7 +340,12 @@ class CustomerDisplay(QFrame):
     def _payment_method_toggled(self, _checked: bool) -> None:
         QTimer.singleShot(0, self, self._follow_payment)
 
-    def _follow_payment(self) -> None:
+    def _follow_payment(self, panel_amount: object = "") -> None:
+        """The payment's code now: *panel_amount* from the payment panel (an int or None),
+        else read from the order's payment dialog."""
+        if panel_amount is None or isinstance(panel_amount, int):
+            self.show_qris(panel_amount)
+            return
         if self._payment is None:
             return
         dialog, button, view = self._payment

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from posapp.ui.common.i18n import Languages
     from posapp.ui.common.scanner import ScannerFilter
     from posapp.ui.stand.backup_controller import BackupController
+    from posapp.ui.stand.payment_panel import PaymentPanel
     from posapp.ui.stand.print_controller import PrintController
     from posapp.ui.stand.selling_page import SellingPage
     from posapp.ui.stand.sync_controller import SyncController
@@ -33,6 +34,7 @@ class StandParts:
     window: QMainWindow  # the dialogs' parent; its status bar says short outcomes
     session: StandSession
     selling: SellingPage
+    payment: PaymentPanel  # a page beside the selling page
     printing: PrintController
     sync: SyncController
     backups: BackupController

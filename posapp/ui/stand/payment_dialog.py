@@ -1,4 +1,8 @@
-"""The payment dialog: cash, QRIS, card and transfer, split between them, change shown big."""
+"""The payment dialog: cash, QRIS, card and transfer, split between them, change shown big.
+
+Orders take their payments here (posapp/ui/orders/payment_dialog.py); a sale is paid in
+the stand window's payment panel (payment_panel.py).
+"""
 
 from __future__ import annotations
 
@@ -116,8 +120,10 @@ class PaymentDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error_label.hide()
         self.cancel_button = self._button("cancelPaymentButton")
+        self.cancel_button.setProperty("role", "secondary")
         self.cancel_button.clicked.connect(self.reject)
         self.confirm_button = self._button("confirmPaymentButton")
+        self.confirm_button.setProperty("role", "primary")  # the dialog's main action
         self.confirm_button.clicked.connect(self.confirm)
         self._lay_out()
 
@@ -237,9 +243,12 @@ class PaymentDialog(QDialog):
         except PosError:
             change = 0
         self.change_label.setText(format_rupiah(change))
-        self.qris_view.setVisible(self._method is PaymentMethod.QRIS)
-        if self._method is PaymentMethod.QRIS:  # no code for an amount QRIS cannot take
+        qris = self._method is PaymentMethod.QRIS
+        if qris:  # no code for an amount QRIS cannot take
             self.qris_view.set_amount(amount if amount <= QRIS_MAX_PAYMENT else 0)
+        # "no QRIS code" only for a stand without one: an empty or bad amount shows nothing
+        self.qris_view.setVisible(qris and (self.qris_view.make_image is None
+                                            or not self.qris_view.is_placeholder))
 
     # -- actions ---------------------------------------------------------------------
     def select_method(self, method: PaymentMethod) -> None:

@@ -56,6 +56,12 @@ class PrintController(QObject):
         self._todo.append(self.session.prints.order_slip(order_no))
         self._next()
 
+    def qris_slip(self, amount: int) -> None:
+        """Queue a QRIS slip for *amount* and start printing it. PosError when the stand
+        cannot print one (no QRIS code, an amount QRIS refuses): nothing is queued."""
+        self._todo.append(self.session.prints.qris_slip(amount))
+        self._next()
+
     def pending(self) -> list[Job]:
         """The jobs waiting or failed, oldest first."""
         return self.session.prints.pending()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from posapp.domain.errors import PosError
+from posapp.domain.money import format_rupiah
 from posapp.services.print_queue import Job
 from posapp.ui.common.errors import said, user_message
 from posapp.ui.common.models import Index, RawRole, RowsModel
@@ -43,6 +44,8 @@ class PrintJobsModel(RowsModel[Job]):
             which, _, number = job.ref.partition("-")
             return (self.tr("X report, shift #{number}") if which == "X"
                     else self.tr("Z report, shift #{number}")).format(number=number)
+        if job.kind == "qris" and job.ref.isdigit():
+            return self.tr("QRIS slip, {amount}").format(amount=format_rupiah(int(job.ref)))
         return self.tr("{receipt} (copy)").format(receipt=job.ref) if job.copy else job.ref
 
     def state(self, job: Job) -> str:

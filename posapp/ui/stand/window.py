@@ -17,6 +17,7 @@ from posapp.ui.stand.help_overlay import HelpOverlay
 from posapp.ui.stand.keymap import key as key_of
 from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
 from posapp.ui.stand.parts import StandParts
+from posapp.ui.stand.payment_panel import PaymentPanel
 from posapp.ui.stand.print_controller import PrintController
 from posapp.ui.stand.printer_banner import PrinterBanner
 from posapp.ui.stand.selling_page import SellingPage
@@ -58,7 +59,8 @@ class StandWindow(QMainWindow):
         self.login = LoginPage(session, self.pages)
         self.open_shift = OpenShiftPage(session, self.pages)
         self.selling = SellingPage(session, self.pages)
-        for page in (self.login, self.open_shift, self.selling):
+        self.payment = PaymentPanel(session, self.pages)  # F12 from selling, Esc back
+        for page in (self.login, self.open_shift, self.selling, self.payment):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.printing = PrintController(session, self)
@@ -70,7 +72,8 @@ class StandWindow(QMainWindow):
         self.backups = BackupController(session, self)
         self.backups.changed.connect(self.update_backup_status)
         self.actions_ = StandActions(StandParts(
-            window=self, session=session, selling=self.selling, printing=self.printing,
+            window=self, session=session, selling=self.selling, payment=self.payment,
+            printing=self.printing,
             sync=self.sync, backups=self.backups, languages=languages, scanner=scanner,
             is_selling=self.is_selling, show_current_page=self.show_current_page,
             update_orders_status=self.update_orders_status,
@@ -150,6 +153,9 @@ class StandWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+            # the selling screen's keys: not while the payment panel takes its own
+            self.pages.currentChanged.connect(
+                lambda _i, k=shortcut: k.setEnabled(self.pages.currentWidget() is not self.payment))
         s.pay_requested.connect(self.actions_.pay)
         s.custom_item_requested.connect(self.actions_.custom_item)
         s.open_price_requested.connect(self.actions_.open_price)
@@ -230,6 +236,8 @@ class StandWindow(QMainWindow):
     def on_scan(self, code: str, window: QWidget) -> None:
         """A scanner burst: add it when it was aimed at this window's selling screen; an
         order slip's number (no product's code) opens that order."""
+        if window is self and self.payment.is_paid():  # the next sale starts with a scan
+            self.show_current_page()
         if window is self and self.is_selling():
             known = code.strip().upper() in self.session.catalog.by_code
             if looks_like_order_no(code) and not known:
