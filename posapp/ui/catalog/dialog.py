@@ -37,6 +37,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.catalog.import_box import CatalogImportBox
 from posapp.ui.catalog.model import CatalogTableModel
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog, scroll_area
 from posapp.ui.common.scanner import IGNORE_PROPERTY
 from posapp.ui.common.widgets import TOUCH_HEIGHT, message_label, show_message
 
@@ -111,22 +112,30 @@ class CatalogDialog(QDialog):
         self.error_label = message_label("catalogErrorLabel")
         self.status_label = message_label("catalogStatusLabel")
         self.close_button = self._add(QPushButton(), "closeCatalogButton", self.accept)
+        # the product's form scrolls beside the list on a small screen; Close stays below
+        side = QWidget(self, objectName="catalogSide")
+        column = _lay(
+            QVBoxLayout(side),
+            self.product_box,
+            self.stock_box,
+            self.import_box,
+            self.error_label,
+            self.status_label,
+        )
+        column.addStretch(1)
+        column.setContentsMargins(0, 0, 0, 0)
         body = _lay(
-            QHBoxLayout(self),
+            QHBoxLayout(),
             _lay(QVBoxLayout(), self.search, self.table),
-            _lay(
-                QVBoxLayout(),
-                self.product_box,
-                self.stock_box,
-                self.import_box,
-                self.error_label,
-                self.status_label,
-                self.close_button,
-            ),
+            scroll_area(side, self, "catalogSideScroll"),
         )
         body.setStretch(0, 3)
         body.setStretch(1, 2)
-        self.resize(1100, 700)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.close_button)
+        _lay(QVBoxLayout(self), body, footer)
+        fit_dialog(self, roomy=True)
 
     def _add(self, widget: W, name: str, clicked: Callable[[], object] | None = None) -> W:
         widget.setObjectName(name)

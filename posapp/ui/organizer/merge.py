@@ -97,11 +97,15 @@ class MergePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
         top.addWidget(self.merge_button)
-        box = QVBoxLayout(self)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.progress)
+        left.addStretch(1)
+        # the outcomes beside the drop hint, not under it: the dashboard keeps its height
+        box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(top)
-        box.addWidget(self.progress)
-        box.addWidget(self.results)
+        box.addLayout(left, 1)
+        box.addWidget(self.results, 1)
         self.retranslate()
 
     def choose_files(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidge
 
 from posapp.domain.errors import PosError
 from posapp.services.session.stand import StandSession
+from posapp.ui.common.fit import fill_screen
 from posapp.ui.orders.models import looks_like_order_no
 from posapp.ui.stand.actions import StandActions
 from posapp.ui.stand.backup_controller import BackupController
@@ -50,7 +51,6 @@ class StandWindow(QMainWindow):
         self.languages = languages
         self.scanner = scanner
         self.setObjectName(f"standWindow_{session.info.code}")
-        self.resize(1280, 800)
         self.pages = QStackedWidget(self)
         self.login = LoginPage(session, self.pages)
         self.open_shift = OpenShiftPage(session, self.pages)
@@ -77,6 +77,7 @@ class StandWindow(QMainWindow):
         self.open_shift.shift_opened.connect(self.show_current_page)
         self.retranslate()
         self.show_current_page()
+        self.screen_fit = fill_screen(self, "stand")
 
     def _build_status(self) -> None:
         self.status_labels: dict[str, QLabel] = {}
