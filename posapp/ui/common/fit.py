@@ -67,6 +67,17 @@ def frame_allowance(widget: QWidget) -> QSize:
         QStyle.PixelMetric.PM_TitleBarHeight)))
 
 
+#: Where a long path may wrap (a zero-width space: seen as nothing, copied as nothing much).
+BREAK = "\u200b"
+
+
+def breakable(path: object) -> str:
+    """*path* as a wrapped label shows it: it may break after each folder, so that a long
+    one wraps instead of widening its window past the screen."""
+    text = str(path)
+    return text.replace("/", "/" + BREAK).replace("\\", "\\" + BREAK)
+
+
 # -- main windows ------------------------------------------------------------------------
 class MainWindowFit(QObject):
     """Places a main window on its screen and remembers where the user left it."""
@@ -190,6 +201,8 @@ def scrolling_body(dialog: QDialog, *, margins: bool = True) -> tuple[QWidget, Q
 #: The share of the screen a list dialog (catalog, history, orders) takes at least: a list
 #: wants the room, whatever its table's own size hint says.
 ROOMY_SHARE = 0.9
+#: Narrower than this (logical px), a list dialog takes the whole screen.
+ROOMY_SMALL_WIDTH = 1280
 
 
 class DialogFit(QObject):
@@ -213,9 +226,10 @@ class DialogFit(QObject):
             if layout.hasHeightForWidth():
                 width = min(need.width(), room.width())
                 need.setHeight(max(need.height(), layout.totalHeightForWidth(width)))
-        if self.roomy:
-            need = need.expandedTo(QSize(int(room.width() * ROOMY_SHARE),
-                                         int(room.height() * ROOMY_SHARE)))
+        if self.roomy:  # the whole of a small screen, most of a large one
+            share = 1.0 if room.width() < ROOMY_SMALL_WIDTH else ROOMY_SHARE
+            need = need.expandedTo(QSize(int(room.width() * share),
+                                         int(room.height() * share)))
         dialog.setMaximumSize(room.expandedTo(QSize(1, 1)).expandedTo(
             dialog.minimumSize()))
         dialog.resize(need.expandedTo(dialog.minimumSizeHint()).boundedTo(room))

@@ -44,7 +44,7 @@ W = TypeVar("W", bound=QWidget)
 
 #: The narrowest a column of the settings may be side by side with the other (its hints
 #: wrap into a few lines, its fields still show a path).
-MIN_COLUMN_WIDTH = 560
+MIN_COLUMN_WIDTH = 480
 
 
 class SettingsDialog(QDialog):
@@ -149,7 +149,7 @@ class SettingsDialog(QDialog):
     def _choose_columns(self) -> None:
         """Side by side when the screen has room for both columns at their width."""
         room = screen_of(self.parentWidget() or self).availableGeometry().width()
-        need = sum(max(MIN_COLUMN_WIDTH, b.sizeHint().width())
+        need = sum(max(MIN_COLUMN_WIDTH, b.minimumSizeHint().width())
                    for b in (self.till_box, self.data_box)) + 3 * self.columns.spacing() + 60
         self.columns.setDirection(QBoxLayout.Direction.LeftToRight if room >= need
                                   else QBoxLayout.Direction.TopToBottom)
