@@ -111,7 +111,8 @@ def type_in(parent: QWidget, name: str, text: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="id", choices=["id", "en"])
-    parser.add_argument("--size", action="append", help="WIDTHxHEIGHT (default: "
+    parser.add_argument("--size", action="append", help="WIDTHxHEIGHT[@SCALE], logical "
+                        "pixels (1366x768 at 125 %%: 1093x614@1.25; default: "
                         + ", ".join(SIZES) + ")")
     parser.add_argument("--update", action="store_true",
                         help=f"also write the docs' shots at {DOCS_SIZE} into docs/screenshots")
@@ -125,12 +126,13 @@ def main() -> int:
 
 def one_size(size: str, args: argparse.Namespace) -> int:
     """Render *size* in a process whose one screen is that size."""
-    width, height = (int(n) for n in size.split("x"))
+    shape, _, scale = size.partition("@")
+    width, height = (int(n) for n in shape.split("x"))
     with tempfile.TemporaryDirectory(prefix="posapp-shots-") as folder:
         config = Path(folder) / "screen.json"
         config.write_text(json.dumps({"screens": [{"name": "shots", "x": 0, "y": 0,
                                                    "width": width, "height": height,
-                                                   "dpr": 1}]}))
+                                                   "dpr": float(scale or 1)}]}))
         env = dict(os.environ, POSAPP_SHOTS_SIZE=size,
                    QT_QPA_PLATFORM=f"offscreen:configfile={config}",
                    # the checkout this script is in, whichever posapp the venv installed

@@ -30,7 +30,7 @@ from posapp.services import fx
 from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
-from posapp.ui.common.fit import scrolling_body
+from posapp.ui.common.fit import fit_dialog, scrolling_body
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
 from posapp.ui.common.qris_view import QrisImageFactory
@@ -183,6 +183,7 @@ class OrderDialog(QDialog):
         right.addWidget(self.error)
         # the form scrolls on a small screen; Cancel and Save stay below it
         body, buttons = scrolling_body(self)
+        fit_dialog(self, roomy=True)  # two columns of fields and a list: it wants the room
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
