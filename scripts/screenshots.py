@@ -11,6 +11,9 @@ customer display, the sales history, the print jobs, the catalog (list and a pro
 settings, the shift close; an order being taken and the orders list; the set-up wizard;
 the organizer window on a central store that three demo stands synced into (stands, orders,
 a merge). Nothing temporary (a temp folder's path) shows on a shot.
+
+Longer than a screen: one straight walk through every screen a user sees, in the order of a
+stand's day and then the organizers', each shot where the walk reaches it.
 """
 
 from __future__ import annotations
