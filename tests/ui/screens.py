@@ -531,6 +531,7 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
     w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
+    yield "stand window, a receipt not printed", w
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
     yield "print jobs dialog, a receipt not printed", dialog

@@ -11,14 +11,23 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QVBoxLayout,
 )
 from pytestqt.qtbot import QtBot
 
 from posapp.services.session.stand import StandSession
-from posapp.ui.common.fit import BREAK, breakable, screen_key, scrolling_body, window_settings
+from posapp.ui.common.fit import (
+    BREAK,
+    breakable,
+    fit_dialog,
+    screen_key,
+    scrolling_body,
+    window_settings,
+)
 from posapp.ui.organizer.window import OrganizerWindow
 from posapp.ui.stand.window import StandWindow
 
@@ -111,3 +120,18 @@ def test_a_long_path_may_wrap_after_each_folder_and_reads_the_same() -> None:
     shown = breakable("/media/usb/laporan/hari-1.xlsx")
     assert shown.count(BREAK) == 4
     assert shown.replace(BREAK, "") == "/media/usb/laporan/hari-1.xlsx"
+
+
+def test_a_dialog_grows_when_a_message_appears_in_it(qtbot: QtBot) -> None:
+    dialog = QDialog(objectName="growingDialog")
+    message = QLabel(objectName="message", wordWrap=True)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLineEdit(objectName="field"))
+    layout.addWidget(message)
+    fit_dialog(dialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    message.setText("Jumlah tidak valid. Ketik angka saja, mis. 150.000. " * 12)
+    qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
+    assert available().contains(dialog.frameGeometry())

@@ -209,10 +209,12 @@ class DialogFit(QObject):
     """Sizes a dialog when it is first shown: what it needs (a roomy one: at least
     ``ROOMY_SHARE`` of the screen), at most its screen."""
 
-    def __init__(self, dialog: QDialog, *, roomy: bool = False) -> None:
+    def __init__(self, dialog: QDialog, *, roomy: bool = False,
+                 share: float = ROOMY_SHARE) -> None:
         super().__init__(dialog)
-        self.dialog, self.roomy = dialog, roomy
+        self.dialog, self.roomy, self.share = dialog, roomy, share
         self.fitted = False
+        self.growing = False  # a grow() is due
         dialog.installEventFilter(self)
 
     def fit(self) -> None:
@@ -227,7 +229,7 @@ class DialogFit(QObject):
                 width = min(need.width(), room.width())
                 need.setHeight(max(need.height(), layout.totalHeightForWidth(width)))
         if self.roomy:  # the whole of a small screen, most of a large one
-            share = 1.0 if room.width() < ROOMY_SMALL_WIDTH else ROOMY_SHARE
+            share = 1.0 if room.width() < ROOMY_SMALL_WIDTH else self.share
             need = need.expandedTo(QSize(int(room.width() * share),
                                          int(room.height() * share)))
         dialog.setMaximumSize(room.expandedTo(QSize(1, 1)).expandedTo(
@@ -248,20 +250,43 @@ class DialogFit(QObject):
         y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
         dialog.move(x, y)
 
+    def grow(self) -> None:
+        """Content that grew while it is shown (a message appeared): the dialog grows as
+        far as its screen lets it, so nothing is squeezed; it never shrinks by itself."""
+        self.growing = False
+        dialog, layout = self.dialog, self.dialog.layout()
+        if layout is None or not dialog.isVisible():
+            return
+        need = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            need = max(need, layout.totalHeightForWidth(dialog.width()))
+        if need > dialog.height():
+            room = screen_of(dialog.parentWidget() or dialog).availableGeometry().size() \
+                - frame_allowance(dialog)
+            dialog.resize(dialog.width(), min(need, room.height()))
+            QTimer.singleShot(0, self.inside_frame)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.dialog and event.type() == QEvent.Type.Show and not self.fitted:
+        if watched is not self.dialog:
+            return False
+        if event.type() == QEvent.Type.Show and not self.fitted:
             self.fitted = True
             self.fit()
             QTimer.singleShot(0, self.inside_frame)
+        elif event.type() == QEvent.Type.LayoutRequest and self.fitted and not self.growing:
+            self.growing = True
+            QTimer.singleShot(0, self.grow)
         return False
 
 
-def fit_dialog(dialog: QDialog, *, roomy: bool = False) -> DialogFit:
-    """Open *dialog* at the size its content needs (*roomy*: most of the screen, for a
-    list), never past its screen's available geometry (its content should scroll:
-    ``scrolling_body``)."""
+def fit_dialog(dialog: QDialog, *, roomy: bool = False,
+               share: float = ROOMY_SHARE) -> DialogFit:
+    """Open *dialog* at the size its content needs (*roomy*: at least *share* of a large
+    screen, the whole of a small one, for a list), never past its screen's available
+    geometry (its content should scroll: ``scrolling_body``)."""
     existing = dialog.findChild(DialogFit, options=Qt.FindChildOption.FindDirectChildrenOnly)
     if existing is not None:
-        existing.roomy = existing.roomy or roomy
+        if roomy:
+            existing.roomy, existing.share = True, share
         return existing
-    return DialogFit(dialog, roomy=roomy)
+    return DialogFit(dialog, roomy=roomy, share=share)

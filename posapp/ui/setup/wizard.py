@@ -39,6 +39,10 @@ BUTTON_NAMES = {
 }
 
 
+#: The share of a large screen the set-up wizard opens at.
+WIZARD_SHARE = 0.6
+
+
 class SetupWizard(QWizard):
     """Set up a new stand in *data*; after it accepts, ``stand_code`` names the stand."""
 
@@ -51,7 +55,8 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # same text buttons everywhere
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(640, 520)  # fits the smallest screen, 1024x600
-        fit_dialog(self)  # and never more than the screen
+        # the whole of a small screen (its pages' wrapped help needs the height), never more
+        fit_dialog(self, roomy=True, share=WIZARD_SHARE)
         self.stand_page = StandPage(read_provinces(resource("provinces-2019.csv")), self)
         self.catalog_page = CatalogPage(self)
         self.sync_page = SyncSetupPage(self)
