@@ -214,7 +214,12 @@ class DialogFit(QObject):
         super().__init__(dialog)
         self.dialog, self.roomy, self.share = dialog, roomy, share
         self.fitted = False
-        self.growing = False  # a grow() is due
+        # after the event at hand (the frame known, the layout redone); timers of its own,
+        # gone with the dialog
+        self.frame_timer = QTimer(self, singleShot=True, interval=0)
+        self.frame_timer.timeout.connect(self.inside_frame)
+        self.grow_timer = QTimer(self, singleShot=True, interval=0)
+        self.grow_timer.timeout.connect(self.grow)
         dialog.installEventFilter(self)
 
     def fit(self) -> None:
@@ -253,7 +258,6 @@ class DialogFit(QObject):
     def grow(self) -> None:
         """Content that grew while it is shown (a message appeared): the dialog grows as
         far as its screen lets it, so nothing is squeezed; it never shrinks by itself."""
-        self.growing = False
         dialog, layout = self.dialog, self.dialog.layout()
         if layout is None or not dialog.isVisible():
             return
@@ -264,7 +268,7 @@ class DialogFit(QObject):
             room = screen_of(dialog.parentWidget() or dialog).availableGeometry().size() \
                 - frame_allowance(dialog)
             dialog.resize(dialog.width(), min(need, room.height()))
-            QTimer.singleShot(0, self.inside_frame)
+            self.inside_frame()  # shown: its frame is known
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.dialog:
@@ -272,10 +276,9 @@ class DialogFit(QObject):
         if event.type() == QEvent.Type.Show and not self.fitted:
             self.fitted = True
             self.fit()
-            QTimer.singleShot(0, self.inside_frame)
-        elif event.type() == QEvent.Type.LayoutRequest and self.fitted and not self.growing:
-            self.growing = True
-            QTimer.singleShot(0, self.grow)
+            self.frame_timer.start()
+        elif event.type() == QEvent.Type.LayoutRequest and self.fitted:
+            self.grow_timer.start()
         return False
 
 
