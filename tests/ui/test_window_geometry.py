@@ -135,3 +135,21 @@ def test_a_dialog_grows_when_a_message_appears_in_it(qtbot: QtBot) -> None:
     message.setText("Jumlah tidak valid. Ketik angka saja, mis. 150.000. " * 12)
     qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
     assert available().contains(dialog.frameGeometry())
+
+
+def test_each_stand_window_remembers_its_own_place(qtbot: QtBot,
+                                                   session: StandSession) -> None:
+    window_settings().clear()
+    first = StandWindow(session)
+    qtbot.addWidget(first)
+    first.show()
+    first.setWindowState(Qt.WindowState.WindowNoState)
+    left = QRect(available().x() + 20, available().y() + 10, 760, 520)
+    first.setGeometry(left)
+    QApplication.processEvents()
+    first.close()
+    screen = QGuiApplication.primaryScreen()
+    assert window_settings().value(f"stand-{session.info.code}/{screen_key(screen)}")
+    again = StandWindow(session)
+    qtbot.addWidget(again)
+    assert again.geometry() == left

@@ -77,7 +77,7 @@ class StandWindow(QMainWindow):
         self.open_shift.shift_opened.connect(self.show_current_page)
         self.retranslate()
         self.show_current_page()
-        self.screen_fit = fill_screen(self, "stand")
+        self.screen_fit = fill_screen(self, f"stand-{session.info.code}")  # each its own
 
     def _build_status(self) -> None:
         self.status_labels: dict[str, QLabel] = {}
