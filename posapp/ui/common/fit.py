@@ -101,8 +101,9 @@ class MainWindowFit(QObject):
         rect = QRect(x, y, w, h)
         if w <= 0 or h <= 0 or not screen.availableGeometry().contains(rect):
             return None
-        if rect.width() < self.window.minimumSizeHint().width():
-            return None
+        least = self.window.minimumSizeHint()
+        if rect.width() < least.width() or rect.height() < least.height():
+            return None  # the window needs more now (a longer language, say)
         return rect, bool(maximized)
 
     def place(self) -> None:
