@@ -167,6 +167,19 @@ def stand_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandT
     TEMPLATES.stop()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _config_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A config folder of the session's own for every posapp the tests start (a window
+    remembers its geometry there), never the user's."""
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config-home"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = before
+
+
 @pytest.fixture(autouse=True)
 def _count_stands_per_test(stand_templates: StandTemplates) -> None:
     stand_templates.new_test()

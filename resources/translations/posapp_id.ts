@@ -402,7 +402,7 @@
     <name>CustomerDisplay</name>
     <message>
         <source>Customer display: {stand}</source>
-        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row. The window&apos;s size when there is no second screen to fill.</extracomment>
+        <extracomment>Cart lines shown at most; older lines are summed up in one &quot;more above&quot; row.</extracomment>
         <translation>Layar pelanggan: {stand}</translation>
     </message>
     <message>
@@ -997,6 +997,7 @@
     <name>MergePanel</name>
     <message>
         <source>Merge export files</source>
+        <extracomment>The merge outcomes shown at once (a longer list scrolls).</extracomment>
         <translation>Gabungkan file ekspor</translation>
     </message>
     <message>
@@ -1743,6 +1744,7 @@
     <name>OrganizerWindow</name>
     <message>
         <source>Opening {target}…</source>
+        <extracomment>The widest the &quot;open a central store&quot; help runs on the empty page.</extracomment>
         <translation>Membuka {target}…</translation>
     </message>
     <message>
@@ -2633,6 +2635,7 @@ Nominal: %1</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Stand settings</source>
+        <extracomment>The narrowest a column of the settings may be side by side with the other (its hints wrap into a few lines, its fields still show a path).</extracomment>
         <translation>Pengaturan stan</translation>
     </message>
     <message>
@@ -2748,6 +2751,7 @@ Nominal: %1</translation>
     <name>SetupWizard</name>
     <message>
         <source>Set up this stand</source>
+        <extracomment>The share of a large screen the set-up wizard opens at.</extracomment>
         <translation>Siapkan stan ini</translation>
     </message>
     <message>

@@ -8,12 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages, qm_path
 from tests.conftest import CASHIER, CASHIER_PIN, Stand
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _window_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Windows remember their geometry (QSettings) in a temp folder, never the user's."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("window-settings")))
 
 
 @pytest.fixture

@@ -324,6 +324,16 @@ def history_dialog(ctx: Ctx) -> Iterator[Moment]:
     type_in(ctx, prompt, "supervisorPinInput", SUPERVISOR_PIN)
     click(ctx, prompt, "pinConfirmButton")
     yield "history dialog, a refund done", dialog
+    dialog.open_receipt(second)
+    type_in(ctx, dialog, "reasonInput", "salah input")
+    click(ctx, dialog, "voidButton")
+    prompt = dialog.prompt
+    assert prompt is not None and prompt.isVisible()
+    type_in(ctx, prompt, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, prompt, "supervisorPinInput", SUPERVISOR_PIN)
+    click(ctx, prompt, "pinConfirmButton")
+    assert dialog.sale is not None and dialog.sale.receipt_no == second and dialog.sale.voided
+    yield "history dialog, a sale voided", dialog
 
 
 def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
@@ -607,6 +617,7 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
     w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
+    yield "stand window, a receipt not printed", w
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
     yield "print jobs dialog, a receipt not printed", dialog

@@ -395,7 +395,8 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
         not_joined,
         "This stand has not joined the event yet: join it in the settings with the organizers' "
         "event key",
-        "Stan ini belum tergabung di acara: gabung ke acara di pengaturan dengan kunci acara dari panitia"),
+        "Stan ini belum tergabung di acara: gabung ke acara di pengaturan dengan kunci acara "
+        "dari panitia"),
 }
 
 

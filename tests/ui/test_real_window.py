@@ -22,6 +22,7 @@ def test_run_opens_the_demo_stand_in_an_x_window(tmp_path: Path) -> None:
     data = DataDir(tmp_path / "data")
     demo.ensure_demo_stand(data)
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # its remembered geometry: not ours
     done = subprocess.run(
         ["xvfb-run", "-a", str(POSAPP), "--data-dir", str(data.root), "run",
          "--exit-after", "2"],

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -44,6 +42,7 @@ from posapp.ui.catalog.import_box import CatalogImportBox
 from posapp.ui.catalog.model import CatalogTableModel
 from posapp.ui.catalog.photo_box import ProductPhotoBox
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog, scroll_area
 from posapp.ui.common.scanner import IGNORE_PROPERTY
 from posapp.ui.common.widgets import TOUCH_HEIGHT, message_label, show_message
 
@@ -123,34 +122,31 @@ class CatalogDialog(QDialog):
         self.error_label = message_label("catalogErrorLabel")
         self.status_label = message_label("catalogStatusLabel")
         self.close_button = self._add(QPushButton(), "closeCatalogButton", self.accept)
-        # The form's sections scroll on a short screen; messages and Close stay in view.
-        sections = QWidget()
-        column = _lay(QVBoxLayout(sections), self.product_box, self.photo_box, self.stock_box,
-                      self.import_box)
-        column.setContentsMargins(0, 0, 0, 0)
+        # the product's form scrolls beside the list on a small screen; Close stays below
+        side = QWidget(self, objectName="catalogSide")
+        column = _lay(
+            QVBoxLayout(side),
+            self.product_box,
+            self.photo_box,
+            self.stock_box,
+            self.import_box,
+            self.error_label,
+            self.status_label,
+        )
         column.addStretch(1)
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setObjectName("catalogFormScroll")
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.form_scroll.setWidget(sections)
+        column.setContentsMargins(0, 0, 0, 0)
         body = _lay(
-            QHBoxLayout(self),
+            QHBoxLayout(),
             _lay(QVBoxLayout(), self.search, self.table),
-            _lay(QVBoxLayout(), self.form_scroll, self.error_label, self.status_label,
-                 self.close_button),
+            scroll_area(side, self, "catalogSideScroll"),
         )
         body.setStretch(0, 3)
         body.setStretch(1, 2)
-        self._fit_screen()
-
-    def _fit_screen(self) -> None:
-        """As large as a catalog wants (1100x760), never past the screen's free area."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        free = screen.availableGeometry() if screen is not None else None
-        if free is None:
-            return
-        self.resize(min(1100, free.width()), min(760, free.height()))
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.close_button)
+        _lay(QVBoxLayout(self), body, footer)
+        fit_dialog(self, roomy=True)
 
     def _add(self, widget: W, name: str, clicked: Callable[[], object] | None = None) -> W:
         widget.setObjectName(name)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.widgets import button, message_label, show_message
 
 
@@ -26,6 +27,7 @@ class InputDialog(QDialog):
                  cancel_text: str, name: str = "inputDialog") -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        fit_dialog(self)  # never past the screen
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.on_ok = on_ok

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from posapp.domain.errors import PosError
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog
 
 TOUCH = 44  # px: the smallest touch target
 
@@ -100,6 +101,7 @@ class PinPrompt(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pinPrompt")
+        fit_dialog(self)  # never past the screen
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(380)
         self._approve = approve

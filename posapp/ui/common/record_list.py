@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.ui.common.fit import scroll_area
 from posapp.ui.common.models import RowsModel
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
 
@@ -105,12 +106,17 @@ class RecordList(QWidget):
         self._list.addLayout(self._bar)
         self._list.addWidget(self.table, 1)
         self._code_row = QHBoxLayout()
-        self._detail = QVBoxLayout()
+        # the detail scrolls when the screen is too low for it (the list has its own bar)
+        detail = QWidget(self, objectName=f"{table}Detail")
+        self._detail = QVBoxLayout(detail)
+        self._detail.setContentsMargins(0, 0, 0, 0)
         self._detail.addLayout(self._code_row)
+        self.detail_scroll = scroll_area(detail, self, f"{table}DetailScroll")
+        self.detail_scroll.hide()  # until a part is added
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._list, sides[0])
-        layout.addLayout(self._detail, sides[1])
+        layout.addWidget(self.detail_scroll, sides[1])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
     # -- the parts a room adds ---------------------------------------------------------------
@@ -155,6 +161,7 @@ class RecordList(QWidget):
         self.code_input.setMinimumHeight(TOUCH)
         self.open_button = touch_button(self, button)
         self._open_code = open_code
+        self.detail_scroll.show()
         self._code_row.addWidget(self.code_input, shares[0])
         self._code_row.addWidget(self.open_button, shares[1])
         self.code_input.returnPressed.connect(self._code_entered)
@@ -163,6 +170,7 @@ class RecordList(QWidget):
 
     def add_detail(self, widget: QWidget, stretch: int = 0) -> None:
         """*widget* in the detail column, under the code field and what was added before."""
+        self.detail_scroll.show()
         self._detail.addWidget(widget, stretch)
 
     def focus_chain(self) -> list[QWidget]:

@@ -23,6 +23,7 @@ from posapp.domain.tender import PaymentMethod
 from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.pin_prompt import TOUCH, SupervisorFields, touch_button
 from posapp.ui.orders.models import OrderWords
 
@@ -34,6 +35,7 @@ class OrderCancelDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderCancelDialog")
+        fit_dialog(self)  # never past the screen
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
         self.session, self.order = session, order

@@ -30,6 +30,7 @@ from posapp.services import fx
 from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog, scrolling_body
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
 from posapp.ui.common.qris_view import QrisImageFactory
@@ -159,6 +160,7 @@ class OrderDialog(QDialog):
         self.save_button.setStyleSheet(
             "QPushButton#saveOrderButton { background: #2e7d32; color: white; font-weight: bold;"
             " padding: 0 24px; border-radius: 6px; }")
+        self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         self._lay_out()
 
@@ -179,15 +181,16 @@ class OrderDialog(QDialog):
         right.addWidget(self.estimate_label)
         right.addWidget(self.done_label)
         right.addWidget(self.error)
-        buttons = QHBoxLayout()
+        # the form scrolls on a small screen; Cancel and Save stay below it
+        body, buttons = scrolling_body(self)
+        fit_dialog(self, roomy=True)  # two columns of fields and a list: it wants the room
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
-        right.addLayout(buttons)
-        layout = QHBoxLayout(self)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
-        self.resize(1180, 720)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New order"))

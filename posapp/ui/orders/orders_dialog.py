@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.order import ORDER_STATUSES, TO_COLLECT
 from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.pin_prompt import touch_button
 from posapp.ui.common.qris_view import QrisImageFactory
@@ -71,14 +72,18 @@ class OrdersDialog(QDialog):
         self.detail = OrderPanel(self.session, self.today, self)
         self.close_button = touch_button(self, "ordersCloseButton")
         self.records.add_detail(self.detail, 1)
-        self.records.add_detail(self.close_button)
-        QVBoxLayout(self).addWidget(self.records)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.records, 1)
+        layout.addLayout(footer)
+        fit_dialog(self, roomy=True)
         set_tab_order([*self.records.focus_chain(), *self.detail.focus_chain(),
                        self.close_button])
         self.records.chosen.connect(self.show_order)
         self.new_button.clicked.connect(self.new_order_requested.emit)
         self.close_button.clicked.connect(self.reject)
-        self.resize(1240, 720)
 
     @property
     def order(self) -> OrderView | None:

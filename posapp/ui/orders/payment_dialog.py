@@ -17,6 +17,7 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.order import take_deposit
 from posapp.domain.tender import Payment
 from posapp.services.session.stand import StandSession
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.qris_view import QrisImageFactory
 from posapp.ui.stand.payment_dialog import PaymentDialog
 
@@ -43,6 +44,7 @@ class OrderPaymentDialog(PaymentDialog):
         self.hint = None
         super().__init__(session, parent, qris_image=qris_image, due=due)
         self.setObjectName("orderPaymentDialog")
+        fit_dialog(self)  # never past the screen
         self.hint = QLabel(self, objectName="orderPaymentHint", wordWrap=True)
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):

@@ -93,6 +93,7 @@ class Dashboard(QWidget):
         self.table_note.setObjectName("tableNote")
         self.table_note.setWordWrap(True)
         self.chart_title = big_label("chartTitle", 12, self)
+        self.chart_title.setWordWrap(True)  # a long dimension's name wraps, never widens
         self.chart = BarChart(self)
         self.chart.setObjectName("netChart")
 

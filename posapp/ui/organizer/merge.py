@@ -69,6 +69,10 @@ def _share(progress: Progress, i: int, n: int) -> Progress:
         (i * STEPS + (done * STEPS // total if total else STEPS)) // n, STEPS)
 
 
+#: The merge outcomes shown at once (a longer list scrolls).
+RESULT_LINES = 4
+
+
 class MergePanel(QWidget):
     merged = Signal(object)  # the list of outcomes of a batch, after they are shown
     busy_changed = Signal(bool)
@@ -93,15 +97,21 @@ class MergePanel(QWidget):
         self.results = QListWidget(self)
         self.results.setObjectName("mergeResults")
         self.results.setVisible(False)
-        self.results.setMaximumHeight(140)
+        # four lines of outcomes (more scroll), whatever the font: the dashboard keeps the room
+        self.results.setMaximumHeight(self.results.fontMetrics().lineSpacing() * RESULT_LINES
+                                      + 2 * self.results.frameWidth() + 4)
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
         top.addWidget(self.merge_button)
-        box = QVBoxLayout(self)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.progress)
+        left.addStretch(1)
+        # the outcomes beside the drop hint, not under it: the dashboard keeps its height
+        box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(top)
-        box.addWidget(self.progress)
-        box.addWidget(self.results)
+        box.addLayout(left, 1)
+        box.addWidget(self.results, 1)
         self.retranslate()
 
     def choose_files(self) -> None:

@@ -20,6 +20,7 @@ from posapp.services import orders_export, report_export
 from posapp.services.orders_export import OrdersExport
 from posapp.services.report_export import WrittenReport
 from posapp.ui.common.errors import refusal
+from posapp.ui.common.fit import breakable
 from posapp.ui.common.widgets import button, message_label, show_message
 from posapp.ui.common.worker import Progress, run_in_background
 
@@ -73,8 +74,7 @@ class ReportActions(QObject):
         self.progress.setObjectName("reportProgress")
         self.progress.setRange(0, STEPS)
         self.progress.setVisible(False)
-        self.result: QLabel = message_label("reportResult", parent)
-        self.result.setWordWrap(False)
+        self.result: QLabel = message_label("reportResult", parent)  # wraps, paths too
 
     # -- choosing ---------------------------------------------------------------------------
     def choose(self, kind: str) -> None:
@@ -137,12 +137,13 @@ class ReportActions(QObject):
         if isinstance(result, OrdersExport):
             text = self.tr("Open orders written to {path}: {orders} orders, {overdue} overdue, "
                            "balances due {due}").format(
-                path=result.path, orders=result.orders, overdue=result.overdue,
+                path=breakable(result.path), orders=result.orders, overdue=result.overdue,
                 due=format_rupiah(result.balance_due))
         else:
             what = self.tr("PDF report") if job.kind == "pdf" else self.tr("Excel report")
             text = self.tr("{what} written to {path}: {stands} stands, net {net}").format(
-                what=what, path=job.path, stands=result.stands, net=format_rupiah(result.net))
+                what=what, path=breakable(job.path), stands=result.stands,
+                net=format_rupiah(result.net))
         show_message(self.result, text, error=False)
         self.result.setToolTip(str(job.path))
         self.finished.emit(result)
@@ -158,7 +159,7 @@ class ReportActions(QObject):
         what = {"pdf": self.tr("The PDF report was not written: {reason}"),
                 "xlsx": self.tr("The Excel report was not written: {reason}"),
                 "orders": self.tr("The open orders were not written: {reason}")}[job.kind]
-        show_message(self.result, what.format(reason=reason))
+        show_message(self.result, breakable(what.format(reason=reason)))
         self.result.setToolTip(str(job.path))
         self.finished.emit(exc)
 

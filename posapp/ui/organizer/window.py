@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from posapp.domain.errors import PosError
 from posapp.domain.event_report import EventIdentity
 from posapp.services.organizer import Query, Snapshot, without_password
 from posapp.ui.common.errors import refusal
+from posapp.ui.common.fit import fill_screen
 from posapp.ui.common.i18n import DEFAULT_LANGUAGE, Languages
 from posapp.ui.common.widgets import big_label, button, message_label, show_message
 from posapp.ui.organizer.dashboard import Dashboard
@@ -29,6 +29,17 @@ from posapp.ui.organizer.merge import MergePanel
 from posapp.ui.organizer.open_store import OpenActions
 from posapp.ui.organizer.reports import ReportActions
 from posapp.ui.organizer.settings import OrganizerSettings
+
+#: The widest the "open a central store" help runs on the empty page.
+EMPTY_HELP_WIDTH = 640
+
+
+def short_store_name(label: str) -> str:
+    """A central store as its label names it: a file by its name (the folder is in the
+    tooltip and the title), a server's URL whole."""
+    if "://" in label or not label:
+        return label
+    return Path(label).name
 
 
 class OrganizerWindow(QMainWindow):
@@ -42,7 +53,6 @@ class OrganizerWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("organizerWindow")
-        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.settings_path = settings_path
         self.settings = OrganizerSettings.load(settings_path)
@@ -58,14 +68,14 @@ class OrganizerWindow(QMainWindow):
         self._build_menu()
         self._show_state()
         self.retranslate()
+        self.screen_fit = fill_screen(self, "organizer")
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.store_label = big_label("storeLabel", 13, self)
-        # a long path is cut rather than widening the window past the buttons beside it
-        self.store_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                       QSizePolicy.Policy.Preferred)
-        self.store_label.setMinimumWidth(160)
+        # the store's file name (the whole path in the tooltip and the title), wrapped
+        # rather than cut when the window is narrow
+        self.store_label.setWordWrap(True)
         self.buttons = {name: button(f"{name}Button", self)
                         for name in ("openFile", "newFile", "openUrl", "refresh")}
         self.buttons["openFile"].clicked.connect(self.open_actions.open_file)
@@ -80,7 +90,7 @@ class OrganizerWindow(QMainWindow):
         self.reports_bar = QHBoxLayout()
         for b in self.reports.buttons.values():
             self.reports_bar.addWidget(b)
-        top.addLayout(self.reports_bar)
+        self.reports_bar.addStretch(1)  # a row of its own: the top row fits 1024 px
         self.message = message_label("organizerMessage", self)
 
         self.empty_title = big_label("emptyTitle", 16, self)
@@ -89,13 +99,19 @@ class OrganizerWindow(QMainWindow):
         self.empty_help.setWordWrap(True)
         self.open_last = button("openLastButton", self)
         self.open_last.clicked.connect(lambda: self.open_target(self.settings.last_central))
-        self.empty_help.setFixedWidth(640)
+        self.empty_help.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.empty_help.setMaximumWidth(EMPTY_HELP_WIDTH)  # a line the eye can follow
         empty = QWidget(self)
         empty.setObjectName("emptyPage")
         box = QVBoxLayout(empty)
         box.addStretch(1)
-        for w in (self.empty_title, self.empty_help, self.open_last):
-            box.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
+        help_row = QHBoxLayout()  # centred, and as high as its wrapped lines need
+        help_row.addStretch(1)
+        help_row.addWidget(self.empty_help, 8)
+        help_row.addStretch(1)
+        box.addLayout(help_row)
+        box.addWidget(self.open_last, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
         self.empty_page = empty
         self.dashboard = Dashboard(self)
@@ -110,6 +126,7 @@ class OrganizerWindow(QMainWindow):
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.addLayout(top)
+        box.addLayout(self.reports_bar)
         box.addWidget(self.message)
         box.addWidget(self.reports.progress)
         box.addWidget(self.reports.result)
@@ -254,7 +271,8 @@ class OrganizerWindow(QMainWindow):
     def _update_texts(self) -> None:
         title = self.tr("posapp organizer")
         self.setWindowTitle(f"{title}: {self.label}" if self.target else title)
-        self.store_label.setText(self.tr("Central store: {name}").format(name=self.label))
+        self.store_label.setText(self.tr("Central store: {name}").format(
+            name=short_store_name(self.label)))
         self.store_label.setToolTip(self.label)
         last = self.settings.last_central
         self.open_last.setText(self.tr("Open {target} again").format(target=last))

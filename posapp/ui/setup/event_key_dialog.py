@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayo
 from posapp.domain.errors import PosError
 from posapp.domain.event_key import fingerprint, parse_key
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.widgets import TOUCH_HEIGHT, button, message_label, show_message
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class JoinEventDialog(QDialog):
                  *, scanner: ScannerFilter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("joinEventDialog")
+        fit_dialog(self)  # never past the screen
         self.setModal(True)
         self.setMinimumWidth(560)
         self._settings = settings

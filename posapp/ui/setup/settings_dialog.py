@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -31,6 +31,7 @@ from posapp.services.settings import (
     StandSettings,
 )
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import screen_of, scrolling_body
 from posapp.ui.common.i18n import LANGUAGES
 from posapp.ui.common.widgets import TOUCH_HEIGHT, button, message_label, show_message
 from posapp.ui.setup.settings_data import DataSettingsBox
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
     from posapp.ui.common.scanner import ScannerFilter
 
 W = TypeVar("W", bound=QWidget)
+
+#: The narrowest a column of the settings may be side by side with the other (its hints
+#: wrap into a few lines, its fields still show a path).
+MIN_COLUMN_WIDTH = 480
 
 
 class SettingsDialog(QDialog):
@@ -53,7 +58,6 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setModal(True)
-        self.setMinimumWidth(1100)
         self._settings = settings
         self._scanner = scanner
         self._build()
@@ -66,6 +70,7 @@ class SettingsDialog(QDialog):
             self._show_error(exc)
         self._fill(self.settings)
         self.data_box.show_event()
+        self._choose_columns()
 
     @property
     def join_dialog(self) -> QDialog | None:
@@ -105,6 +110,7 @@ class SettingsDialog(QDialog):
         self.error_label = message_label("settingsErrorLabel", self)
         self.save_button = button("saveSettingsButton", self)
         self.save_button.setDefault(True)
+        self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         self.cancel_button = button("cancelSettingsButton", self)
         self.cancel_button.setAutoDefault(False)
@@ -127,18 +133,29 @@ class SettingsDialog(QDialog):
                 form.addRow("", self.printer_hint)
         form.addRow("", self.display_check)
         form.addRow("", self.drawer_check)
-        columns = QHBoxLayout()
-        columns.addWidget(self.till_box, 1)
-        columns.addWidget(self.data_box, 1)
-        buttons = QHBoxLayout()
+        # two columns where the screen is wide enough for both, else one under the other;
+        # either way the boxes scroll and Save stays visible below them
+        body, buttons = scrolling_body(self)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.addWidget(self.till_box, 1)
+        self.columns.addWidget(self.data_box, 1)
+        box = QVBoxLayout(body)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(self.columns)
+        box.addWidget(self.shift_box)  # closing a shift: settings_shift.py
+        box.addStretch(1)
+        box.addWidget(self.error_label)
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
-        box = QVBoxLayout(self)
-        box.addLayout(columns)
-        box.addWidget(self.shift_box)
-        box.addWidget(self.error_label)
-        box.addLayout(buttons)
+
+    def _choose_columns(self) -> None:
+        """Side by side when the screen has room for both columns at their width."""
+        room = screen_of(self.parentWidget() or self).availableGeometry().width()
+        need = sum(max(MIN_COLUMN_WIDTH, b.minimumSizeHint().width())
+                   for b in (self.till_box, self.data_box)) + 3 * self.columns.spacing() + 60
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight if room >= need
+                                  else QBoxLayout.Direction.TopToBottom)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Stand settings"))

@@ -22,6 +22,7 @@ from posapp.services import setup
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.users import Role
 from posapp.ui.common.errors import user_message
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.widgets import TOUCH_HEIGHT
 from posapp.ui.setup.page_base import SetupPage
@@ -38,6 +39,10 @@ BUTTON_NAMES = {
 }
 
 
+#: The share of a large screen the set-up wizard opens at.
+WIZARD_SHARE = 0.6
+
+
 class SetupWizard(QWizard):
     """Set up a new stand in *data*; after it accepts, ``stand_code`` names the stand."""
 
@@ -49,7 +54,9 @@ class SetupWizard(QWizard):
         self.catalog_rows: list[CatalogRow] = []
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # same text buttons everywhere
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(640, 520)
+        self.setMinimumSize(640, 520)  # fits the smallest screen, 1024x600
+        # the whole of a small screen (its pages' wrapped help needs the height), never more
+        fit_dialog(self, roomy=True, share=WIZARD_SHARE)
         self.stand_page = StandPage(read_provinces(resource("provinces-2019.csv")), self)
         self.catalog_page = CatalogPage(self)
         self.sync_page = SyncSetupPage(self)

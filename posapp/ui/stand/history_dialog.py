@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from posapp.domain.errors import NotFound, PosError
 from posapp.domain.money import format_rupiah
 from posapp.services.history import SaleDetail, SaleSummary
 from posapp.services.returns import RefundItem
 from posapp.services.session.stand import StandSession
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.pin_prompt import TOUCH, Approve, PinPrompt, touch_button
 from posapp.ui.common.record_list import RecordList, set_tab_order
 from posapp.ui.stand.history_model import SalesModel, matches
@@ -47,8 +48,13 @@ class HistoryDialog(QDialog):
         self.detail = SalePanel(self.session.info.zone, self)
         self.close_button = touch_button(self, "historyCloseButton")
         self.records.add_detail(self.detail, 1)
-        self.records.add_detail(self.close_button)
-        QVBoxLayout(self).addWidget(self.records)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.records, 1)
+        layout.addLayout(footer)
+        fit_dialog(self, roomy=True)
         set_tab_order([*self.records.focus_chain(), *self.detail.focus_chain(),
                        self.close_button])
 
@@ -58,7 +64,6 @@ class HistoryDialog(QDialog):
         self.detail.refund_button.clicked.connect(self._refund_clicked)
         self.detail.reprint_button.clicked.connect(self._reprint_clicked)
         self.close_button.clicked.connect(self.reject)
-        self.resize(1100, 680)
 
     @property
     def sale(self) -> SaleDetail | None:

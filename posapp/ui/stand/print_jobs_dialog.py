@@ -8,12 +8,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.services.print_queue import Job
 from posapp.ui.common.errors import said, user_message
+from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.models import Index, RawRole, RowsModel
 from posapp.ui.common.pin_prompt import touch_button
 from posapp.ui.common.record_list import RIGHT, RecordList, local_time
@@ -101,7 +110,7 @@ class PrintJobsDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         printing.changed.connect(self.refresh)
         self.finished.connect(self._stop_following)
-        self.resize(900, 420)
+        fit_dialog(self, roomy=True)
         self.retranslate()
         self.refresh()
 
@@ -119,6 +128,7 @@ class PrintJobsDialog(QDialog):
             job = self.model.job_at(row)
             if job is not None and job.id in self.retry_buttons:
                 self._name_button(self.retry_buttons[job.id], job)
+        self._fit_buttons_column()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -144,9 +154,19 @@ class PrintJobsDialog(QDialog):
             self.table.setIndexWidget(self.model.index(row, PrintJobsModel.ACTION), button)
             self.retry_buttons[job.id] = button
             self._name_button(button, job)
+        self._fit_buttons_column()
         self.jobs.setVisible(bool(jobs))
         self.empty_label.setVisible(not jobs)
         self.retry_all_button.setEnabled(bool(jobs))
+
+    def _fit_buttons_column(self) -> None:
+        """The Print again column as wide as its buttons (the model has no text there)."""
+        if not self.retry_buttons:
+            return
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PrintJobsModel.ACTION, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PrintJobsModel.ACTION, max(
+            b.sizeHint().width() for b in self.retry_buttons.values()) + 2)  # + grid line
 
     def _stop_following(self) -> None:
         with contextlib.suppress(RuntimeError):  # closed twice

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMenu, QStackedWid
 
 from posapp.domain.errors import PosError
 from posapp.services.session.stand import StandSession
+from posapp.ui.common.fit import fill_screen
 from posapp.ui.orders.models import looks_like_order_no
 from posapp.ui.stand.actions import StandActions
 from posapp.ui.stand.backup_controller import BackupController
@@ -54,7 +55,6 @@ class StandWindow(QMainWindow):
         self.languages = languages
         self.scanner = scanner
         self.setObjectName(f"standWindow_{session.info.code}")
-        self.resize(1280, 800)
         self.pages = QStackedWidget(self)
         self.login = LoginPage(session, self.pages)
         self.open_shift = OpenShiftPage(session, self.pages)
@@ -85,6 +85,7 @@ class StandWindow(QMainWindow):
         self.open_shift.shift_opened.connect(self.show_current_page)
         self.retranslate()
         self.show_current_page()
+        self.screen_fit = fill_screen(self, f"stand-{session.info.code}")  # each its own
 
     def _build_status(self) -> None:
         self.status_labels: dict[str, QLabel] = {}

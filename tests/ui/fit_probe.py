@@ -1,0 +1,231 @@
+"""The fit probe: opens every screen of ``tests/ui/screens.py`` in every state it yields on
+the one screen this process has, and writes what does not fit as JSON.
+
+Not collected by itself (no ``test_`` prefix): ``tests/ui/test_fit.py`` runs it in a
+subprocess per screen size, as ``pytest tests/ui/fit_probe.py`` with
+``QT_QPA_PLATFORM="offscreen:configfile=<that screen>"`` (or under Xvfb), and
+``POSAPP_FIT_OUT`` naming the JSON file to append the violations to, one JSON object a line:
+``{"screen", "state", "widget", "problem"}``, and ``{"screen", "done"}`` once a screen was
+gone through. ``POSAPP_FIT_EXPECT`` (``WIDTHxHEIGHT``) is the screen it must find;
+``POSAPP_FIT_SCREENS`` (comma-separated) limits the screens opened; ``POSAPP_FIT_LANG`` is
+the language (``id``, the default, or ``en``).
+
+What is checked, in each state:
+
+- the top-level window lies inside the screen's available geometry;
+- every visible interactive widget and every visible label lies inside it too, and is not
+  cut off by a parent: by a scroll area's viewport only where that scroll area can scroll;
+- the screen's primary action (the widget with ``role`` = ``primary``, else the dialog's
+  default button) is visible without scrolling;
+- no label's text is elided or clipped: a single line's width by the font's metrics fits
+  the label's contents, a wrapped text's height for the label's width fits its height;
+  no button's text is cut (it has at least the width its text needs).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollBar,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from posapp.bootstrap import DataDir
+from posapp.ui.common.i18n import Languages
+from tests.conftest import Stand
+from tests.ui.screens import SCREENS, Ctx
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+               QTextEdit, QPlainTextEdit, QTabBar)
+
+Violation = dict[str, str]
+
+
+def _name(w: QWidget) -> str:
+    return w.objectName() or f"({type(w).__name__})"
+
+
+def checked(root: QWidget) -> list[QWidget]:
+    """The widgets of the window *root* a user sees and reads or uses."""
+    found: list[QWidget] = []
+    for w in (root, *root.findChildren(QWidget)):
+        if not w.isVisible() or w.window() is not root or w.objectName().startswith("qt_"):
+            continue
+        if isinstance(w, QScrollBar | QHeaderView):
+            continue  # parts of their view
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), QAbstractSpinBox | QComboBox):
+            continue
+        if isinstance(w, (*INTERACTIVE, QLabel)):
+            found.append(w)
+    return found
+
+
+def _scroll_area_of(viewport: QWidget) -> QAbstractScrollArea | None:
+    area = viewport.parentWidget()
+    if isinstance(area, QAbstractScrollArea) and area.viewport() is viewport:
+        return area
+    return None
+
+
+def placement(w: QWidget, root: QWidget) -> tuple[QRect, str | None, bool]:
+    """Where *w* shows on the screen (global, clipped by its parents), what cuts it off
+    (None when nothing does), and whether seeing it whole needs scrolling."""
+    rect = QRect(QPoint(0, 0), w.size())
+    child, scrolled = w, False
+    while child is not root:
+        parent = child.parentWidget()
+        if parent is None:
+            break
+        rect = rect.translated(child.pos())
+        room = parent.rect()
+        if not room.contains(rect):
+            area = _scroll_area_of(parent)
+            if area is None:
+                return rect, f"cut off by {_name(parent)} ({_size(rect)} in {_size(room)})", \
+                    scrolled
+            vertical = rect.top() < room.top() or rect.bottom() > room.bottom()
+            horizontal = rect.left() < room.left() or rect.right() > room.right()
+            if (vertical and area.verticalScrollBar().maximum() <= 0) or (
+                    horizontal and area.horizontalScrollBar().maximum() <= 0):
+                return rect, f"cut off by the scroll area {_name(area)}, which cannot scroll " \
+                    "to it", scrolled
+            scrolled = True
+            rect = rect.intersected(room)
+            if rect.isEmpty():
+                rect = QRect(room.topLeft(), room.topLeft())  # scrolled away: not on screen
+        child = parent
+    return QRect(child.mapToGlobal(rect.topLeft()), rect.size()), None, scrolled
+
+
+def _size(r: QRect) -> str:
+    return f"{r.width()}x{r.height()}+{r.x()}+{r.y()}"
+
+
+def text_problem(w: QWidget) -> str | None:
+    """Why *w*'s text does not show whole, or None."""
+    if isinstance(w, QAbstractButton):
+        if w.text() and w.minimumSizeHint().width() > w.width():
+            return f"text cut: needs {w.minimumSizeHint().width()} px, has {w.width()}"
+        return None
+    if not isinstance(w, QLabel) or not w.text().strip():
+        return None
+    text = w.text()
+    tip = w.toolTip()
+    if text.endswith(("…", "...")) and len(tip) > len(text) and tip.startswith(text[:-1]):
+        return f"text elided: {text!r}"
+    rich = w.textFormat() == Qt.TextFormat.RichText or (
+        w.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text))
+    if w.wordWrap():
+        need = w.heightForWidth(w.width())
+        if need > w.height():
+            return f"wrapped text needs {need} px high, has {w.height()}"
+        return None
+    if rich:
+        need_w = w.sizeHint().width()
+        if need_w > w.width():
+            return f"text needs {need_w} px wide, has {w.width()}"
+        return None
+    if w.buddy() is not None:
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    box = w.contentsRect().adjusted(w.margin(), w.margin(), -w.margin(), -w.margin())
+    metrics = QFontMetrics(w.font())
+    lines = text.split("\n")
+    width = max(metrics.horizontalAdvance(line) for line in lines)
+    height = metrics.height() + metrics.lineSpacing() * (len(lines) - 1)
+    if width > box.width():
+        return f"text {width} px wide, the label shows {box.width()}: {text[:40]!r}"
+    if height > box.height():
+        return f"text {height} px high, the label shows {box.height()}"
+    return None
+
+
+def primary_action(root: QWidget) -> QWidget | None:
+    """The visible widget with role ``primary`` in *root*, else a dialog's default button."""
+    widgets = [w for w in root.findChildren(QWidget) if w.isVisible() and w.window() is root]
+    for w in widgets:
+        if w.property("role") == "primary":
+            return w
+    if isinstance(root, QDialog):
+        for w in widgets:
+            if isinstance(w, QPushButton) and w.isDefault():
+                return w
+    return None
+
+
+def violations(root: QWidget) -> list[tuple[str, str]]:
+    """(widget, what is wrong) for everything in the window *root* that does not fit."""
+    QApplication.processEvents()
+    screen = root.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    found: list[tuple[str, str]] = []
+    frame = root.frameGeometry()
+    if not area.contains(frame):
+        found.append((_name(root), f"window {_size(frame)} is not inside the screen's "
+                                   f"available {_size(area)}"))
+    for w in checked(root):
+        if w is root:
+            continue
+        rect, cut, _scrolled = placement(w, root)
+        if cut is not None:
+            found.append((_name(w), cut))
+        elif not rect.isEmpty() and not area.contains(rect):
+            found.append((_name(w), f"at {_size(rect)}, outside the screen {_size(area)}"))
+        problem = text_problem(w)
+        if problem is not None and cut is None:
+            found.append((_name(w), problem))
+    primary = primary_action(root)
+    if primary is not None:
+        rect, cut, scrolled = placement(primary, root)
+        if cut is not None or scrolled or not area.contains(rect):
+            found.append((_name(primary), "the primary action is not visible without "
+                                          "scrolling"))
+    return found
+
+
+def _selected() -> list[str]:
+    wanted = os.environ.get("POSAPP_FIT_SCREENS", "")
+    return sorted(s for s in SCREENS if not wanted or s in wanted.split(","))
+
+
+@pytest.mark.parametrize("screen", _selected())
+def test_probe(screen: str, qapp: QApplication, qtbot: QtBot, jatim: Stand,
+               data_dir: DataDir) -> None:
+    out = Path(os.environ.get("POSAPP_FIT_OUT", os.devnull))
+    size = QGuiApplication.primaryScreen().geometry().size()
+    expected = os.environ.get("POSAPP_FIT_EXPECT")  # the screen test_fit asked for
+    assert expected in (None, f"{size.width()}x{size.height()}"), \
+        f"the screen is {size.width()}x{size.height()}, not {expected}"
+    found: list[Violation] = []
+    languages = Languages(qapp)
+    languages.use(os.environ.get("POSAPP_FIT_LANG", "id"))  # the stand's own language first
+    for state, root in SCREENS[screen](Ctx(qtbot, jatim, data_dir, languages)):
+        for widget, problem in violations(root):
+            found.append({"screen": screen, "state": state, "widget": widget,
+                          "problem": problem})
+    with out.open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"screen": screen, "done": True}) + "\n")
+        for v in found:
+            f.write(json.dumps(v, ensure_ascii=False) + "\n")
+    print(json.dumps(found, ensure_ascii=False, indent=1))
