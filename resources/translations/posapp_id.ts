@@ -688,6 +688,10 @@
         <translation>Di semua layar</translation>
     </message>
     <message>
+        <source>Customer display (docked)</source>
+        <translation>Layar pelanggan (di pojok jendela)</translation>
+    </message>
+    <message>
         <source>Show or close this list of keys</source>
         <translation>Tampilkan atau tutup daftar tombol ini</translation>
     </message>
@@ -762,6 +766,10 @@
     <message>
         <source>Open or close the customer display</source>
         <translation>Buka atau tutup layar pembeli</translation>
+    </message>
+    <message>
+        <source>Close the customer display (after clicking it)</source>
+        <translation>Tutup layar pelanggan (setelah diklik)</translation>
     </message>
     <message>
         <source>Pay in cash</source>

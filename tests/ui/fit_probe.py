@@ -54,6 +54,7 @@ from pytestqt.qtbot import QtBot
 
 from posapp.bootstrap import DataDir
 from posapp.ui.common.i18n import Languages
+from posapp.ui.common.look import apply_look
 from tests.conftest import Stand
 from tests.ui.screens import SCREENS, Ctx
 
@@ -218,6 +219,7 @@ def test_probe(screen: str, qapp: QApplication, qtbot: QtBot, jatim: Stand,
     assert expected in (None, f"{size.width()}x{size.height()}"), \
         f"the screen is {size.width()}x{size.height()}, not {expected}"
     found: list[Violation] = []
+    apply_look(qapp)  # what a user sees: the look's type scale and paddings
     languages = Languages(qapp)
     languages.use(os.environ.get("POSAPP_FIT_LANG", "id"))  # the stand's own language first
     for state, root in SCREENS[screen](Ctx(qtbot, jatim, data_dir, languages)):

@@ -30,10 +30,11 @@ class QrisView(QLabel):
         self.make_image = make_image
         self.amount = 0
         self.is_placeholder = True
+        self.side = QR_SIZE  # the code's side in logical px (a small buyer's screen: less)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setFrameShape(QFrame.Shape.Box)
-        self.setMinimumSize(QR_SIZE, QR_SIZE // 2)
+        self.setMinimumSize(self.side, self.side // 2)
         self.retranslate()
 
     def set_amount(self, amount: int) -> None:
@@ -55,16 +56,16 @@ class QrisView(QLabel):
         self.is_placeholder = image is None
         if image is not None:
             self.setWordWrap(False)  # a wrapping label gets no height from its picture
-            self.setMinimumSize(QR_SIZE, QR_SIZE)
+            self.setMinimumSize(self.side, self.side)
             self.setPixmap(QPixmap.fromImage(image).scaled(
-                QR_SIZE, QR_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                self.side, self.side, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.FastTransformation))
             self.setAccessibleDescription(self.tr("QRIS code for %1")
                                           .replace("%1", format_rupiah(self.amount)))
             return
         self.setPixmap(QPixmap())
         self.setWordWrap(True)
-        self.setMinimumSize(QR_SIZE, QR_SIZE // 2)
+        self.setMinimumSize(self.side, self.side // 2)
         self.setText(self.tr("NO QRIS CODE: this stand has no QRIS set up\n"
                              "(Menu, Settings, QRIS payload).\n"
                              "Amount: %1").replace("%1", format_rupiah(self.amount)))

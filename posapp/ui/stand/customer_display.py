@@ -39,7 +39,7 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PaymentMethod
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import current_language
-from posapp.ui.common.qris_view import QrisView
+from posapp.ui.common.qris_view import QR_SIZE, QrisView
 from posapp.ui.common.widgets import big_label, button
 from posapp.ui.stand.corner_dock import CornerDock
 from posapp.ui.stand.keymap import key
@@ -52,11 +52,12 @@ FONT_SIZES = {
     "customerEventLabel": (20, 10),
     "customerWelcomeLabel": (40, 14),
     "customerTotalCaption": (24, 11),
-    "customerTotalLabel": (64, 22),
+    "customerTotalLabel": (64, 20),
     "customerDiscountLabel": (22, 10),
     "customerChangeLabel": (40, 14),
     "customerQrisCaption": (24, 11),
 }
+CART_POINTS = 22  # the cart's lines on a screen of its own
 FULL_SCREEN_FLAGS = Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus
 
 
@@ -97,7 +98,7 @@ class CustomerDisplay(QFrame):
         self.cart_list = QListWidget(self)
         self.cart_list.setObjectName("customerCartList")
         font = QFont(self.cart_list.font())
-        font.setPointSize(22)
+        font.setPointSize(CART_POINTS)
         self.cart_list.setFont(font)
         self.cart_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.cart_list.setWordWrap(True)
@@ -270,14 +271,32 @@ class CustomerDisplay(QFrame):
         self.setParent(None, FULL_SCREEN_FLAGS)
         self._set_docked(False)
         self.refresh()
+        self._scale_to(screen)
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
+
+    def _scale_to(self, screen: QScreen) -> None:
+        """The big type and the QRIS code in proportion to a screen shorter than 900 px
+        (a small buyer's monitor): the whole display stays on it."""
+        factor = min(1.0, max(0.55, screen.availableGeometry().height() / 900))
+        for name, sizes in FONT_SIZES.items():
+            label = self.findChild(QLabel, name)
+            if label is not None:
+                font = QFont(label.font())
+                font.setPointSizeF(sizes[False] * factor)
+                label.setFont(font)
+        font = QFont(self.cart_list.font())
+        font.setPointSizeF(CART_POINTS * factor)
+        self.cart_list.setFont(font)
+        self.qris_view.side = round(QR_SIZE * factor)
+        self.qris_view.set_amount(self.qris_view.amount)
 
     def dock(self, window: QWidget, *, shown_when: Callable[[], bool] | None = None) -> None:
         """A small card in the bottom-left corner of *window*'s working area."""
         self.corner.attach(window, shown_when)
         self.setMinimumSize(0, 0)  # as a window its layout set one: the whole screen's
+        self.qris_view.side = QR_SIZE
         self._set_docked(True)
         self.refresh()
 

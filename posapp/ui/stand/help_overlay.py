@@ -9,7 +9,7 @@ themselves come from ``keymap.KEYS``, and ``docs/ui.md``'s key table is made fro
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,6 +37,7 @@ GROUPS: dict[str, str] = {
     "payment": QT_TRANSLATE_NOOP("HelpOverlay", "Payment"),
     "paid": QT_TRANSLATE_NOOP("HelpOverlay", "After paying"),
     "window": QT_TRANSLATE_NOOP("HelpOverlay", "Everywhere"),
+    "customerDisplay": QT_TRANSLATE_NOOP("HelpOverlay", "Customer display (docked)"),
 }
 
 # What each key of ``keymap.KEYS`` does, by the key's name (a test checks none is missing).
@@ -64,6 +65,8 @@ KEY_HELP: dict[str, str] = {
     "less": QT_TRANSLATE_NOOP("HelpOverlay", "One less of the selected line"),
     "logout": QT_TRANSLATE_NOOP("HelpOverlay", "Change cashier"),
     "customerDisplay": QT_TRANSLATE_NOOP("HelpOverlay", "Open or close the customer display"),
+    "closeCustomerDisplay": QT_TRANSLATE_NOOP("HelpOverlay",
+                                              "Close the customer display (after clicking it)"),
     "methodCash": QT_TRANSLATE_NOOP("HelpOverlay", "Pay in cash"),
     "methodQris": QT_TRANSLATE_NOOP("HelpOverlay", "Pay by QRIS"),
     "methodCard": QT_TRANSLATE_NOOP("HelpOverlay", "Pay by card (the bank's terminal)"),
@@ -141,6 +144,7 @@ class HelpOverlay(QWidget):
             bold = QFont(title.font())
             bold.setBold(True)
             title.setFont(bold)
+            title.setMinimumHeight(QFontMetrics(bold).height() + 1)
             self.group_titles[where] = title
             group.addWidget(title, 0, 0, 1, 2)
             for row, k in enumerate((k for k in KEYS if k.where == where), start=1):
@@ -151,6 +155,8 @@ class HelpOverlay(QWidget):
                 said.setObjectName(f"helpText_{k.name}")
                 said.setWordWrap(True)
                 self.keys[k.name], self.descriptions[k.name] = shown, said
+                for label in (shown, said):  # a short screen scrolls, never squeezes a line
+                    label.setMinimumHeight(label.fontMetrics().height() + 1)
                 group.addWidget(shown, row, 0, Qt.AlignmentFlag.AlignTop)
                 group.addWidget(said, row, 1)
             group.setColumnStretch(1, 1)

@@ -19,7 +19,7 @@ from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
 class Key:
     name: str  # the action's name (an object name's stem: "pay" -> "payAction")
     sequence: str  # in QKeySequence's portable text form ("Shift+F12")
-    where: str  # "window", "selling", "payment" or "paid"
+    where: str  # "window", "selling", "payment", "paid" or "customerDisplay"
 
 
 KEYS: tuple[Key, ...] = (

@@ -118,6 +118,7 @@ class PaymentPanel(QWidget):
             self._key(sequence, lambda i=i: self._quick_cash(i))
         self.split_caption = QLabel(p)
         self.split_caption.setObjectName("splitCaption")
+        self.split_caption.setWordWrap(True)  # long in Indonesian: never widens the window
         self.payment_list = QListWidget(p)
         self.payment_list.setObjectName("paymentList")
         self.payment_list.setMaximumHeight(76)

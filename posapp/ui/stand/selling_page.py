@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -191,36 +191,49 @@ class SellingPage(QWidget):
         self.subtotal_label.setObjectName("subtotalLabel")
         self.discount_label = QLabel(self.cart_box)
         self.discount_label.setObjectName("discountLabel")
+        self.discount_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total = big_label("totalLabel", 28, self.cart_box)
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.last_change = big_label("lastChangeLabel", 18, self.cart_box)
         self.last_change.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.pay = button("payButton", self.cart_box, height=72)
         self.pay.setProperty("role", "primary")
         self.pay.clicked.connect(self.pay_requested.emit)
-        actions = QGridLayout()
-        for i, b in enumerate(
-            (
-                self.minus,
-                self.plus,
-                self.qty,
-                self.remove,
-                self.line_discount,
-                self.cart_discount,
-                self.custom,
-                self.order,
-            )
-        ):
-            actions.addWidget(b, i // 4, i % 4)
+        self.actions = QGridLayout()
+        self.action_buttons = [self.minus, self.plus, self.qty, self.remove,
+                               self.line_discount, self.cart_discount, self.custom, self.order]
+        self._arrange_actions(2)  # four columns once the window is wide enough (resizeEvent)
         box = QVBoxLayout(self.cart_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.cart, 1)
-        box.addLayout(actions)
-        box.addWidget(self.subtotal_label)
-        box.addWidget(self.discount_label)
-        box.addWidget(self.total)
+        box.addLayout(self.actions)
+        # subtotal and discount on one line, the total beside Pay: the cart keeps its height
+        # on a 600-pixel screen
+        figures = QHBoxLayout()
+        figures.addWidget(self.subtotal_label, 1)
+        figures.addWidget(self.discount_label, 1)
+        box.addLayout(figures)
         box.addWidget(self.last_change)
-        box.addWidget(self.pay)
+        paying = QHBoxLayout()
+        paying.addWidget(self.total)  # as wide as its figure; Pay takes the rest
+        paying.addWidget(self.pay, 1)
+        box.addLayout(paying)
+
+    def _arrange_actions(self, columns: int) -> None:
+        """The cart's buttons in *columns* columns (4 on a wide window, 2 on a narrow one)."""
+        self._action_columns = columns
+        for i, b in enumerate(self.action_buttons):
+            self.actions.removeWidget(b)
+            self.actions.addWidget(b, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Four columns of cart buttons where the cart's share of the page holds them."""
+        widest = max(b.sizeHint().width() for b in self.action_buttons)
+        room = event.size().width() * 2 // 5  # the cart's share (stretch 3 : 2)
+        columns = 4 if room >= 4 * widest + 3 * max(self.actions.spacing(), 0) else 2
+        if columns != self._action_columns:
+            self._arrange_actions(columns)
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search: name, SKU, barcode, maker group (F2)"))
