@@ -4,6 +4,10 @@ typed.
 They live in the ``setting`` table as text, one row per field. A missing key gives the
 default, an unknown key is left alone, and a stored value that no longer makes sense (a
 hand-edited file) reads as the default rather than stopping the stand from starting.
+
+Longer than a screen: every setting is declared, checked and named here, next to each other
+(the dataclass, its ranges, ``_check`` and ``SETTING_NAMES``), so that adding one is one
+place to read; the central store's URL handling is the part that could move out.
 """
 
 from __future__ import annotations

@@ -403,11 +403,13 @@ def test_the_list_filters_searches_and_marks_overdue_orders(jatim: Stand,
 def test_the_buyers_display_shows_the_qris_code_of_a_deposit(jatim: Stand,
                                                             qtbot: QtBot) -> None:
     from posapp.ui.common.qris_view import QrisView
+    from posapp.ui.stand.customer_display import CustomerDisplay
 
     w = window(jatim, qtbot)
     w.actions_.toggle_customer_display()
     display = w.actions_.customer_display
-    assert isinstance(display, QWidget)
+    assert isinstance(display, CustomerDisplay)
+    display.show_full_screen(w.screen())  # as on a second screen (docked it shows no code)
     w.selling.add_code(HIJAB)
     w.actions_.orders.take_order()
     dialog = w.actions_.dialog

@@ -1,5 +1,8 @@
 """The customer display: what the buyer sees (the cart, total, change and QRIS code).
 
+Longer than a screen: one widget in two places (a screen of its own, a card docked in the
+stand window) with the payment it follows; the docking geometry is in corner_dock.py.
+
 With a second screen it fills that screen. With one screen it is a small card docked in the
 bottom-left corner of the stand window's working area, over the product tiles: never over
 the menu, the status bar, the cart and its actions, nor over a dialog (a dialog is a window
