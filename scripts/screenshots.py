@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -44,6 +45,7 @@ from posapp.services import (
     export,
     order_fulfil,
     orders,
+    settings,
     stand,
     sync,
     users,
@@ -51,6 +53,7 @@ from posapp.services import (
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages
+from posapp.ui.common.look import apply_icons, apply_look
 from posapp.ui.orders.order_dialog import OrderDialog
 from posapp.ui.organizer.window import OrganizerWindow
 from posapp.ui.setup.wizard import SetupWizard
@@ -151,6 +154,7 @@ def render(size: str, args: argparse.Namespace) -> int:
         # remembered window geometry stays out of it (and the user's own is not touched)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         app = QApplication(sys.argv[:1])
+        apply_look(app)  # as posapp run and posapp organizer show them
         languages = Languages(app)
         languages.use(args.lang)
         shots = Shots(app, size, args.lang, args.update)
@@ -169,7 +173,14 @@ def render(size: str, args: argparse.Namespace) -> int:
 def stand_window(shots: Shots, data: DataDir, languages: Languages) -> None:
     demo.ensure_demo_stand(data)
     handle = open_stand(data, demo.DEMO_STAND)
+    # the sample sticker of the QRIS tests (a made-up merchant): the QRIS shot shows a code
+    sys.path.insert(0, str(ROOT))
+    from tests.unit.test_qris import STAND_STATIC
+
+    settings.save(handle.uow(), replace(settings.get(handle.uow(write=False)),
+                                        qris_payload=STAND_STATIC))
     window = StandWindow(StandSession.open(handle), languages=languages)
+    apply_icons(window)
     window.show()
     shots.take(window, "login")
     window.login.pick(demo.DEMO_CASHIER)
@@ -258,6 +269,7 @@ def orders_window(shots: Shots, data: DataDir, languages: Languages) -> None:
     order_fulfil.hand_over(handle.uow(), cashier, first.order_no, lines={1: 12},
                            tracking="JNE 0123 4567 8901")
     window = StandWindow(session, languages=languages)
+    apply_icons(window)
     window.show()
     for code in ("JTM-BTK-001", "JTM-JLB-003", "JTM-JLB-003"):
         window.selling.add_code(code)
@@ -327,6 +339,7 @@ def organizer_window(shots: Shots, data: DataDir, languages: Languages) -> None:
     handle.close()
 
     window = OrganizerWindow(data.root / "organizer.json", languages=languages)
+    apply_icons(window)
     window.show()
     loaded: list[bool] = []
     window.refreshed.connect(lambda: loaded.append(True))

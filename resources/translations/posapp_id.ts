@@ -2277,9 +2277,9 @@
     </message>
     <message>
         <source>NO QRIS CODE: this stand has no QRIS set up
-(Menu, Settings, QRIS payload).
+(Menu, Settings, stand QRIS code).
 Amount: %1</source>
-        <translation>TIDAK ADA KODE QRIS: stan ini belum mengatur QRIS
+        <translation>BELUM ADA KODE QRIS: stan ini belum mengatur QRIS
 (Menu, Pengaturan, Kode QRIS stan).
 Nominal: %1</translation>
     </message>

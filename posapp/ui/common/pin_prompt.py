@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from posapp.domain.errors import PosError
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog
+from posapp.ui.common.widgets import set_role
 
 TOUCH = 44  # px: the smallest touch target
 
@@ -110,7 +111,7 @@ class PinPrompt(QDialog):
         self.fields = SupervisorFields(self, names)
         self.error_label = QLabel(self, objectName="pinErrorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
+        set_role(self.error_label, "error")
         self.error_label.hide()
         self.confirm_button = touch_button(self, "pinConfirmButton")
         self.cancel_button = touch_button(self, "pinCancelButton")

@@ -67,6 +67,6 @@ class QrisView(QLabel):
         self.setWordWrap(True)
         self.setMinimumSize(self.side, self.side // 2)
         self.setText(self.tr("NO QRIS CODE: this stand has no QRIS set up\n"
-                             "(Menu, Settings, QRIS payload).\n"
+                             "(Menu, Settings, stand QRIS code).\n"
                              "Amount: %1").replace("%1", format_rupiah(self.amount)))
         self.setAccessibleDescription(self.text())

@@ -38,7 +38,17 @@ def message_label(name: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def set_role(widget: QWidget, role: str) -> None:
+    """Give *widget* the look's *role* ("error", "success", "warning", "muted", ...; "" for
+    none) and restyle it at once (a dynamic property needs the style to polish again)."""
+    if widget.property("role") == (role or None):
+        return
+    widget.setProperty("role", role or None)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def show_message(label: QLabel, text: str, *, error: bool = True) -> None:
     label.setText(text)
-    label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+    set_role(label, "error" if error else "success")
     label.setVisible(bool(text))

@@ -25,6 +25,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.pin_prompt import TOUCH, SupervisorFields, touch_button
+from posapp.ui.common.widgets import set_role
 from posapp.ui.orders.models import OrderWords
 
 
@@ -60,7 +61,7 @@ class OrderCancelDialog(QDialog):
         self.supervisor = SupervisorFields(self, session.user_names())
         self.supervisor.submitted.connect(self.confirm)
         self.error = QLabel(self, objectName="cancelErrorLabel", wordWrap=True)
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        set_role(self.error, "error")
         self.error.hide()
         self.back = touch_button(self, "cancelBackButton")
         self.ok = touch_button(self, "confirmCancelOrderButton")

@@ -34,7 +34,7 @@ from posapp.ui.common.fit import fit_dialog, scrolling_body
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
 from posapp.ui.common.qris_view import QrisImageFactory
-from posapp.ui.common.widgets import big_label, message_label, show_message
+from posapp.ui.common.widgets import big_label, message_label, set_role, show_message
 from posapp.ui.orders.lines import OrderLinesEditor
 from posapp.ui.orders.models import OrderWords
 from posapp.ui.orders.payment_dialog import OrderPaymentDialog
@@ -157,9 +157,6 @@ class OrderDialog(QDialog):
         self.cancel_button = touch_button(self, "orderCancelButton")
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = touch_button(self, "saveOrderButton")
-        self.save_button.setStyleSheet(
-            "QPushButton#saveOrderButton { background: #2e7d32; color: white; font-weight: bold;"
-            " padding: 0 24px; border-radius: 6px; }")
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         self._lay_out()
@@ -323,7 +320,7 @@ class OrderDialog(QDialog):
         if reserved:
             text += " " + self.tr("{n} piece(s) from stock are kept for it.").format(n=reserved)
         self.done_label.setText(text)
-        self.done_label.setStyleSheet("color: #1b5e20;")
+        set_role(self.done_label, "success")
         self.done_label.show()
 
     def on_scan(self, code: str) -> None:

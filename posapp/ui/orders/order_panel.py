@@ -15,7 +15,7 @@ from posapp.services.orders import OrderView
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
 from posapp.ui.common.record_list import list_table, local_time
-from posapp.ui.common.widgets import big_label
+from posapp.ui.common.widgets import big_label, set_role
 from posapp.ui.orders.models import OVERDUE_COLOUR, OrderLinesModel, OrderWords, day, is_overdue
 from posapp.ui.orders.order_dialog import CurrencyEstimate
 
@@ -51,9 +51,9 @@ class OrderPanel(QWidget):
         self.tracking.setMinimumHeight(TOUCH)
         self.buttons = {name: touch_button(self, name) for name in BUTTONS}
         self.status_label = QLabel(self, objectName="ordersStatusLabel", wordWrap=True)
-        self.status_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        set_role(self.status_label, "success")
         self.error_label = QLabel(self, objectName="ordersErrorLabel", wordWrap=True)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        set_role(self.error_label, "error")
         for w in (self.status_label, self.error_label):
             w.hide()
         self._lay_out()

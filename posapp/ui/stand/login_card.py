@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -244,6 +244,16 @@ class PinPad(QWidget):
         self.ok_button.clicked.connect(self.ok)
         grid.addWidget(self.delete, 3, 0)
         grid.addWidget(self.ok_button, 3, 2)
+        for column in range(3):  # three equal columns, however wide "Masuk" or "Hapus" is
+            grid.setColumnStretch(column, 1)
+        self.grid = grid
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Equal key columns as wide as the widest key (its text is known by now)."""
+        widest = max(k.sizeHint().width() for k in (*self.digits, self.delete, self.ok_button))
+        for column in range(3):
+            self.grid.setColumnMinimumWidth(column, widest)
+        super().showEvent(event)
 
     def _key(self, name: str, text: str) -> QPushButton:
         key = button(name, self, height=KEY_HEIGHT)

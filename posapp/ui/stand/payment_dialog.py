@@ -28,6 +28,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.qris_view import QrisImageFactory, QrisView
+from posapp.ui.common.widgets import set_role
 from posapp.ui.stand.keymap import METHOD_KEYS, QUICK_CASH_KEYS, key
 from posapp.ui.stand.payment_amounts import (
     QRIS_MAX_PAYMENT,
@@ -117,7 +118,7 @@ class PaymentDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("paymentErrorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        set_role(self.error_label, "error")
         self.error_label.hide()
         self.cancel_button = self._button("cancelPaymentButton")
         self.cancel_button.setProperty("role", "secondary")

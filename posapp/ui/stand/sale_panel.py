@@ -27,6 +27,7 @@ from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
 from posapp.ui.common.record_list import list_table, local_time
+from posapp.ui.common.widgets import set_role
 from posapp.ui.stand.history_model import SaleLinesModel
 
 
@@ -52,7 +53,7 @@ class SalePanel(QWidget):
             touch_button(self, n) for n in ("voidButton", "refundButton", "reprintButton"))
         self.status_label = QLabel(self, objectName="historyStatusLabel", wordWrap=True)
         self.error_label = QLabel(self, objectName="historyErrorLabel", wordWrap=True)
-        self.error_label.setStyleSheet("color: #c62828;")
+        set_role(self.error_label, "error")
         self.preview_box = QGroupBox(self, objectName="receiptPreviewBox")
         self.preview = QPlainTextEdit(self.preview_box, objectName="receiptPreview", readOnly=True)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

@@ -199,14 +199,14 @@ class SellingPage(QWidget):
         self.pay = button("payButton", self.cart_box, height=72)
         self.pay.setProperty("role", "primary")
         self.pay.clicked.connect(self.pay_requested.emit)
-        self.actions = QGridLayout()
+        self.action_grid = QGridLayout()
         self.action_buttons = [self.minus, self.plus, self.qty, self.remove,
                                self.line_discount, self.cart_discount, self.custom, self.order]
         self._arrange_actions(2)  # four columns once the window is wide enough (resizeEvent)
         box = QVBoxLayout(self.cart_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.cart, 1)
-        box.addLayout(self.actions)
+        box.addLayout(self.action_grid)
         # subtotal and discount on one line, the total beside Pay: the cart keeps its height
         # on a 600-pixel screen
         figures = QHBoxLayout()
@@ -223,14 +223,14 @@ class SellingPage(QWidget):
         """The cart's buttons in *columns* columns (4 on a wide window, 2 on a narrow one)."""
         self._action_columns = columns
         for i, b in enumerate(self.action_buttons):
-            self.actions.removeWidget(b)
-            self.actions.addWidget(b, i // columns, i % columns)
+            self.action_grid.removeWidget(b)
+            self.action_grid.addWidget(b, i // columns, i % columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Four columns of cart buttons where the cart's share of the page holds them."""
         widest = max(b.sizeHint().width() for b in self.action_buttons)
         room = event.size().width() * 2 // 5  # the cart's share (stretch 3 : 2)
-        columns = 4 if room >= 4 * widest + 3 * max(self.actions.spacing(), 0) else 2
+        columns = 4 if room >= 4 * widest + 3 * max(self.action_grid.spacing(), 0) else 2
         if columns != self._action_columns:
             self._arrange_actions(columns)
         super().resizeEvent(event)

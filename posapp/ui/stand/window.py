@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMenu, QStackedWid
 from posapp.domain.errors import PosError
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.fit import fill_screen
+from posapp.ui.common.widgets import set_role
 from posapp.ui.orders.models import looks_like_order_no
 from posapp.ui.stand.actions import StandActions
 from posapp.ui.stand.backup_controller import BackupController
@@ -35,8 +36,6 @@ SYNC_STATUS_WIDTH = 520
 # The same for the backup's status (a failure's reason can be long).
 BACKUP_STATUS_WIDTH = 420
 # A failed backup: a warning to see at a glance, not a dialog in the cashier's way.
-BACKUP_WARNING_STYLE = "color: #b71c1c; font-weight: bold;"
-BACKUP_UNSET_STYLE = "color: #616161;"
 
 
 class StandWindow(QMainWindow):
@@ -311,11 +310,11 @@ class StandWindow(QMainWindow):
         font = QFont(label.font())
         if not self.backups.folder():
             hint = self.tr("Click to choose the backup folder (a USB stick)")
-            label.setStyleSheet(BACKUP_UNSET_STYLE)
+            set_role(label, "muted")
         else:
             hint = self.tr("Click to make a backup now")
             failed = self.backups.failed()
-            label.setStyleSheet(BACKUP_WARNING_STYLE if failed else "")
+            set_role(label, "error" if failed else "")
             font.setBold(failed)  # measured as shown
         label.setText(QFontMetrics(font).elidedText(
             text, Qt.TextElideMode.ElideRight, BACKUP_STATUS_WIDTH))
