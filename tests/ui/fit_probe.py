@@ -177,7 +177,9 @@ def primary_action(root: QWidget) -> QWidget | None:
 
 def violations(root: QWidget) -> list[tuple[str, str]]:
     """(widget, what is wrong) for everything in the window *root* that does not fit."""
-    QApplication.processEvents()
+    for _ in range(3):  # as a user sees it: after the layout's own zero-delay work (a dialog
+        QApplication.processEvents()  # grows for a message one turn of the loop later)
+    QApplication.sendPostedEvents()  # a label changed by a worker's signal: laid out too
     screen = root.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
     found: list[tuple[str, str]] = []

@@ -58,16 +58,6 @@ XVFB_SCREENS = ["login", "open_shift", "selling", "organizer"]
 #: Screens of other rooms still being rewritten, at the sizes where they do not fit yet.
 #: Strict: each one fails the suite once it fits, to be taken off this list.
 NOT_YET: dict[tuple[str, str], str] = {
-    **{("history", size): "with the look's paddings the supervisor PIN prompt squeezes its "
-                          "PIN field after a refusal (its height is not recomputed when the "
-                          "error line appears)"
-       for size in ("1024x600", "1093x614", "1366x768", "1920x1080", "2560x1440@200")},
-    **{("settings", size): "the join-event dialog's wrapped intro is 4 px short after a typo "
-                           "(a wrapped label's height in a dialog that grows)"
-       for size in ("1024x600", "1093x614", "1366x768", "1920x1080", "2560x1440@200")},
-    **{(screen, "1024x600-en"): "the cart's total shares its row with Pay: in English at 1024 px "
-                                "it is 8 px narrower than its figure"
-       for screen in ("selling", "customer_display")},
     **{(screen, size): "the status bar cuts a long sync or backup failure (the whole "
                        "reason is in its tooltip)"
        for screen in ("sync_status", "backup_status") for size in SIZES},
