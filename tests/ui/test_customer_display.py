@@ -485,3 +485,25 @@ def test_docked_again_after_a_screen_of_its_own_it_is_small_again(
     assert display.geometry() == corner_rect(w.centralWidget().geometry(),
                                              display.height())
     assert display.width() < w.width() / 3
+
+
+def test_the_buyer_sees_each_products_photo_beside_its_line(jatim: Stand, qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    from tests.ui.test_photos import give_photo
+
+    w = logged_in(jatim, qtbot)
+    give_photo(w.session, HIJAB, tmp_path, colour=(0, 90, 200))
+    display = on_its_own_screen(w)
+    w.selling.add_code(HIJAB)
+    w.selling.add_code("JTM-BTK-002")  # no photo: its line is text alone
+    cart = display.findChild(QListWidget, "customerCartList")
+    assert cart is not None and cart.count() == 2
+    hijab, batik = cart.item(0), cart.item(1)
+    assert "Jilbab" in hijab.text() and not hijab.icon().isNull()
+    picture = hijab.icon().pixmap(cart.iconSize()).toImage()
+    middle = picture.pixelColor(picture.width() // 2, picture.height() // 2)
+    assert middle.blue() > 150 and middle.red() < 60  # the blue photo, not a placeholder
+    blank = batik.icon().pixmap(cart.iconSize()).toImage()  # a blank keeps the names aligned
+    assert blank.pixelColor(blank.width() // 2, blank.height() // 2).alpha() == 0
+    display.dock(w, shown_when=w.is_selling)  # the small docked card: text only
+    assert all(cart.item(i).icon().isNull() for i in range(cart.count()))

@@ -22,8 +22,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QScreen
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPixmap,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -33,6 +42,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +52,7 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PaymentMethod
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import current_language
+from posapp.ui.common.photos import PhotoCache
 from posapp.ui.common.qris_view import QR_SIZE, QrisView
 from posapp.ui.common.widgets import big_label, button
 from posapp.ui.stand.corner_dock import CornerDock
@@ -61,6 +72,7 @@ FONT_SIZES = {
     "customerQrisCaption": (24, 11),
 }
 CART_POINTS = 22  # the cart's lines on a screen of its own
+PHOTO_SIDE = 72  # a line's photo on a screen of its own (logical px, before scaling)
 FULL_SCREEN_FLAGS = Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus
 
 
@@ -79,6 +91,8 @@ class CustomerDisplay(QFrame):
         super().__init__(parent, FULL_SCREEN_FLAGS)
         self.session = session
         self.qris_amount: int | None = None
+        self.photos = PhotoCache(session.products)  # the product's photo beside its line
+        self._scale = 1.0  # the big type's share on a short buyer's screen
         self._payment: tuple[QDialog, QAbstractButton, QrisView] | None = None
         self.setObjectName("customerDisplay")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -220,8 +234,19 @@ class CustomerDisplay(QFrame):
         hidden = len(totals.lines) - MAX_LINES
         if hidden > 0:
             self.cart_list.addItem(self.tr("… {count} more items above").format(count=hidden))
-        for priced in totals.lines[max(hidden, 0) :]:
-            self.cart_list.addItem(self._line_text(priced))
+        side = 0 if self.docked else round(PHOTO_SIDE * self._scale)  # docked: text only
+        self.cart_list.setIconSize(QSize(side, side))
+        shown = totals.lines[max(hidden, 0) :]
+        photos = [self.photos.pixmap(p.line.product.sku, side) if side else None for p in shown]
+        blank = QPixmap(side, side) if any(photos) else None  # names stay in one column
+        if blank is not None:
+            blank.fill(Qt.GlobalColor.transparent)
+        for priced, photo in zip(shown, photos, strict=True):
+            item = QListWidgetItem(self._line_text(priced))
+            picture = photo if photo is not None else blank
+            if picture is not None:
+                item.setIcon(QIcon(picture))
+            self.cart_list.addItem(item)
         self.total_label.setText(format_rupiah(sale.total if sale else totals.total))
         self.discount_label.setText(
             self.tr("Discount {amount}").format(amount=format_rupiah(-totals.discount))
@@ -283,6 +308,7 @@ class CustomerDisplay(QFrame):
         """The big type and the QRIS code in proportion to a screen shorter than 900 px
         (a small buyer's monitor): the whole display stays on it."""
         factor = min(1.0, max(0.55, screen.availableGeometry().height() / 900))
+        self._scale = factor
         for name, sizes in FONT_SIZES.items():
             label = self.findChild(QLabel, name)
             if label is not None:
