@@ -14,7 +14,13 @@ from posapp.services import print_queue, settings
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import Stand
 from tests.ui.test_stand_window import logged_in
-from tests.ui.test_window_printing import GEDOG, HIJAB, pay_cash, printed, use_printer
+from tests.ui.test_window_printing import (
+    HIJAB,
+    pay_cash,
+    printed,
+    use_printer,
+)
+from tests.ui.test_window_printing import unprinted_pair as two_unprinted
 
 
 def sold_one(jatim: Stand, qtbot: QtBot, *, first: bool = True) -> StandWindow:
@@ -28,17 +34,6 @@ def sold_one(jatim: Stand, qtbot: QtBot, *, first: bool = True) -> StandWindow:
     return w
 
 
-def two_unprinted(jatim: Stand, qtbot: QtBot, tmp_path: Path) -> StandWindow:
-    """Two sales whose receipts failed: the printer's folder is gone."""
-    use_printer(jatim, f"file:{tmp_path / 'unplugged' / 'lp0'}")
-    w = logged_in(jatim, qtbot)
-    for code, amount in ((HIJAB, "85.000"), (GEDOG, "325.000")):
-        w.selling.add_code(code)
-        pay_cash(qtbot, w, amount)
-    qtbot.waitUntil(lambda: not w.printing.busy
-                    and print_queue.counts(jatim.handle.uow(write=False))["failed"] == 2,
-                    timeout=15_000)
-    return w
 
 
 def test_a_failed_receipt_raises_the_banner_and_print_again_clears_it(

@@ -177,6 +177,10 @@ def test_the_z_report_prints_from_the_close_shift_dialog(jatim: Stand, qtbot: Qt
 
 @pytest.fixture
 def two_unprinted(jatim: Stand, qtbot: QtBot, tmp_path: Path) -> StandWindow:
+    return unprinted_pair(jatim, qtbot, tmp_path)
+
+
+def unprinted_pair(jatim: Stand, qtbot: QtBot, tmp_path: Path) -> StandWindow:
     """Two sales whose receipts failed: the printer's folder is gone."""
     use_printer(jatim, f"file:{tmp_path / 'unplugged' / 'lp0'}")
     w = logged_in(jatim, qtbot)

@@ -155,3 +155,26 @@ class PinPrompt(QDialog):
     def _show_error(self, exc: PosError) -> None:
         self.error_label.setText(user_message(exc))
         self.error_label.show()
+
+
+class PromptSlot:
+    """At most one supervisor PIN prompt over *parent*: opening one rejects the one before,
+    and one that finished is deleted (``current`` is None while none is up)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.current: PinPrompt | None = None
+
+    def open(self, approve: Approve, detail: str) -> PinPrompt:
+        if self.current is not None:
+            self.current.reject()
+        prompt = PinPrompt(approve, detail=detail, parent=self.parent)
+        prompt.finished.connect(lambda _result: self._finished(prompt))
+        self.current = prompt
+        prompt.open()
+        return prompt
+
+    def _finished(self, prompt: PinPrompt) -> None:
+        if self.current is prompt:
+            self.current = None
+        prompt.deleteLater()

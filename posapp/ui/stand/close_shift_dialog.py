@@ -36,7 +36,7 @@ from posapp.domain.shift import close_needs_supervisor
 from posapp.services.session.stand import StandSession
 from posapp.services.settings import StandSettings
 from posapp.ui.common.errors import user_message
-from posapp.ui.common.pin_prompt import PinPrompt, touch_button
+from posapp.ui.common.pin_prompt import PinPrompt, PromptSlot, touch_button
 from posapp.ui.stand.cash_count import COINS, NOTES, CashCount, count_name
 
 __all__ = ["COINS", "NOTES", "CloseShiftDialog", "count_name"]
@@ -65,7 +65,7 @@ class CloseShiftDialog(QDialog):
         self.lang = lang
         self.step = COUNT
         self.report: ShiftReport | None = None  # the Z report once closed
-        self.prompt: PinPrompt | None = None  # the supervisor's PIN prompt while it is up
+        self.prompts = PromptSlot(self)  # the supervisor's PIN prompt, one at a time
         self._x_report: ShiftReport | None = None  # the open shift's figures
         self._expected: int | None = None
         self._revealed = False  # blind count: the expected cash shown (the count confirmed)
@@ -233,17 +233,12 @@ class CloseShiftDialog(QDialog):
                                       self.rules.cash_difference_limit)
 
     def _ask_supervisor(self) -> None:
-        if self.prompt is not None:
-            self.prompt.reject()
-        self.prompt = PinPrompt(lambda name, pin: self._close(name, pin),
-                                detail=self.approval_label.text(), parent=self)
-        self.prompt.finished.connect(self._prompt_finished)
-        self.prompt.open()
+        self.prompts.open(self._close, self.approval_label.text())
 
-    def _prompt_finished(self) -> None:
-        if self.prompt is not None:
-            self.prompt.deleteLater()
-            self.prompt = None
+    @property
+    def prompt(self) -> PinPrompt | None:
+        """The supervisor's PIN prompt while it is up."""
+        return self.prompts.current
 
     def _close(self, supervisor_name: str | None = None, supervisor_pin: str = "") -> None:
         """Close the shift with the count (a refusal is raised to the caller)."""

@@ -11,7 +11,7 @@ from posapp.services.history import SaleDetail, SaleSummary
 from posapp.services.returns import RefundItem
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.fit import fit_dialog
-from posapp.ui.common.pin_prompt import TOUCH, Approve, PinPrompt, touch_button
+from posapp.ui.common.pin_prompt import TOUCH, Approve, PinPrompt, PromptSlot, touch_button
 from posapp.ui.common.record_list import RecordList, set_tab_order
 from posapp.ui.stand.history_model import SalesModel, matches
 from posapp.ui.stand.sale_panel import SalePanel
@@ -29,7 +29,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.session, self.lang = session, lang
-        self.prompt: PinPrompt | None = None  # the supervisor prompt while it is up
+        self.prompts = PromptSlot(self)  # the supervisor's PIN prompt, one at a time
         self._build()
         self.retranslate()
         self.refresh()
@@ -210,16 +210,12 @@ class HistoryDialog(QDialog):
         return reason
 
     def _ask(self, detail: str, approve: Approve) -> None:
-        if self.prompt is not None:
-            self.prompt.reject()
-        self.prompt = PinPrompt(approve, detail=detail, parent=self)
-        self.prompt.finished.connect(self._prompt_finished)
-        self.prompt.open()
+        self.prompts.open(approve, detail)
 
-    def _prompt_finished(self) -> None:
-        if self.prompt is not None:
-            self.prompt.deleteLater()
-            self.prompt = None
+    @property
+    def prompt(self) -> PinPrompt | None:
+        """The supervisor's PIN prompt while it is up."""
+        return self.prompts.current
 
     def _changed(self, receipt_no: str, message: str, product_ids: set[int]) -> None:
         """After a void or refund: stock figures, the list and the sale read again."""
