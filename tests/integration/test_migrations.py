@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
 
 from posapp.bootstrap import DataDir, open_stand
 from posapp.domain.errors import StorageError
@@ -65,7 +66,6 @@ def test_empty_file_gets_the_whole_schema(tmp_path: Path) -> None:
 
 def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
         data_dir: DataDir, catalog_file: Path) -> None:
-    from alembic import command
 
     from posapp.domain.cart import Cart
     from posapp.domain.order import Buyer, OrderItem
@@ -85,14 +85,7 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
     from posapp.store.uow import UnitOfWork
 
     # A stand made by the posapp of schema 0001: its migration only, then a day's first sale.
-    data_dir.ensure_writable()
-    path = data_dir.stand_path("LAMA")
-    engine = sqlite_engine(path)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+    path, engine = _old_stand(data_dir, "0001")
     assert current_revision(engine) == "0001"
 
     def uow() -> UnitOfWork:
@@ -140,6 +133,21 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
     conn.close()
 
 
+def _old_stand(data_dir: DataDir, revision: str) -> tuple[Path, Engine]:
+    """Stand LAMA's file as the posapp of schema *revision* made it (its migrations only)."""
+    from alembic import command
+
+    data_dir.ensure_writable()
+    path = data_dir.stand_path("LAMA")
+    engine = sqlite_engine(path)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return path, engine
+
+
 def _dump(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
@@ -150,7 +158,6 @@ def _dump(path: Path) -> list[str]:
 
 def test_a_0003_stand_is_upgraded_and_takes_photos(
         data_dir: DataDir, catalog_file: Path, tmp_path: Path) -> None:
-    from alembic import command
 
     from posapp.services import catalog, photos, stand, users
     from posapp.services.catalog_files import read_catalog_file
@@ -158,14 +165,7 @@ def test_a_0003_stand_is_upgraded_and_takes_photos(
     from posapp.store.uow import UnitOfWork
     from tests.integration.test_photos import image_bytes
 
-    data_dir.ensure_writable()
-    path = data_dir.stand_path("LAMA")
-    engine = sqlite_engine(path)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
+    path, engine = _old_stand(data_dir, "0003")
     stand.set_up(UnitOfWork(engine), code="LAMA", name="Stand Lama", province="Jawa Timur",
                  event_name="")
     catalog.import_catalog(UnitOfWork(engine), read_catalog_file(catalog_file))

@@ -276,7 +276,7 @@ class StandActions(QObject):
             self.close_customer_display()
             return
         if not isinstance(display, CustomerDisplay):  # else reuse one closed by its own window
-            display = CustomerDisplay(self.session)
+            display = CustomerDisplay(self.session, photos=self.parts.selling.photos)
             self.parts.selling.cart_changed.connect(display.refresh)
             self.customer_display = display
         was_active = self.window.isActiveWindow()

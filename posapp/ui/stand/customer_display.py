@@ -87,11 +87,13 @@ class CustomerDisplay(QFrame):
     """The buyer's view; ``present(window)`` shows it (full screen on a second screen, else
     docked in the window's corner), ``refresh()`` redraws it."""
 
-    def __init__(self, session: StandSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: StandSession, parent: QWidget | None = None, *,
+                 photos: PhotoCache | None = None) -> None:
         super().__init__(parent, FULL_SCREEN_FLAGS)
         self.session = session
         self.qris_amount: int | None = None
-        self.photos = PhotoCache(session.products)  # the product's photo beside its line
+        # the product's photo beside its line (the selling page's cache: each read once)
+        self.photos = photos if photos is not None else PhotoCache(session.products)
         self._scale = 1.0  # the big type's share on a short buyer's screen
         self._payment: tuple[QDialog, QAbstractButton, QrisView] | None = None
         self.setObjectName("customerDisplay")
