@@ -16,6 +16,10 @@
         <translation>Cadangan: belum ada</translation>
     </message>
     <message>
+        <source>Backup failed {time}</source>
+        <translation>Cadangan gagal {time}</translation>
+    </message>
+    <message>
         <source>Backup failed {time}: {reason}</source>
         <translation>Cadangan gagal {time}: {reason}</translation>
     </message>
@@ -3153,6 +3157,10 @@ Nominal: %1</translation>
         <translation>Belum pernah sinkron</translation>
     </message>
     <message>
+        <source>Sync failed {time}</source>
+        <translation>Sinkron gagal {time}</translation>
+    </message>
+    <message>
         <source>Sync failed {time}: {reason}</source>
         <translation>Sinkron gagal {time}: {reason}</translation>
     </message>
@@ -3210,6 +3218,29 @@ Nominal: %1</translation>
     <message>
         <source>Central store (*.sqlite);;All files (*)</source>
         <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>UpkeepBanner</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Back up again</source>
+        <translation>Cadangkan lagi</translation>
+    </message>
+    <message>
+        <source>Make a backup again</source>
+        <translation>Buat cadangan lagi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>Tutup pemberitahuan ini</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,8 @@ subprocess per screen size, as ``pytest tests/ui/fit_probe.py`` with
 ``{"screen", "state", "widget", "problem"}``, and ``{"screen", "done"}`` once a screen was
 gone through. ``POSAPP_FIT_EXPECT`` (``WIDTHxHEIGHT``) is the screen it must find;
 ``POSAPP_FIT_SCREENS`` (comma-separated) limits the screens opened; ``POSAPP_FIT_LANG`` is
-the language (``id``, the default, or ``en``).
+the language (``id``, the default, or ``en``); ``POSAPP_FIT_SHOTS`` names a folder to write
+each state's window grab into (``<screen>-<n>.png``), to look at.
 
 What is checked, in each state:
 
@@ -19,7 +20,9 @@ What is checked, in each state:
   default button) is visible without scrolling;
 - no label's text is elided or clipped: a single line's width by the font's metrics fits
   the label's contents, a wrapped text's height for the label's width fits its height;
-  no button's text is cut (it has at least the width its text needs).
+  no button's text is cut (it has at least the width its text needs);
+- no two widgets side by side in one layout overlap (a box or grid layout squeezed below
+  what its widgets need lays them over each other, as a full status bar does).
 """
 
 from __future__ import annotations
@@ -38,10 +41,13 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -175,6 +181,24 @@ def primary_action(root: QWidget) -> QWidget | None:
     return None
 
 
+def overlaps(root: QWidget) -> list[tuple[str, str]]:
+    """Widgets of one box or grid layout of *root* that lie over each other."""
+    found: list[tuple[str, str]] = []
+    for layout in root.findChildren(QLayout):
+        if not isinstance(layout, QBoxLayout | QGridLayout):
+            continue
+        shown = [item.widget() for item in (layout.itemAt(i) for i in range(layout.count()))
+                 if item is not None and item.widget() is not None]
+        shown = [w for w in shown if w.isVisible() and w.window() is root]
+        for i, first in enumerate(shown):
+            for second in shown[i + 1:]:
+                if first.geometry().intersects(second.geometry()):
+                    found.append((_name(second), f"lies over {_name(first)} in their layout "
+                                                 f"({_size(second.geometry())} over "
+                                                 f"{_size(first.geometry())})"))
+    return found
+
+
 def violations(root: QWidget) -> list[tuple[str, str]]:
     """(widget, what is wrong) for everything in the window *root* that does not fit."""
     for _ in range(3):  # as a user sees it: after the layout's own zero-delay work (a dialog
@@ -198,6 +222,7 @@ def violations(root: QWidget) -> list[tuple[str, str]]:
         problem = text_problem(w)
         if problem is not None and cut is None:
             found.append((_name(w), problem))
+    found.extend(overlaps(root))
     primary = primary_action(root)
     if primary is not None:
         rect, cut, scrolled = placement(primary, root)
@@ -224,8 +249,12 @@ def test_probe(screen: str, qapp: QApplication, qtbot: QtBot, jatim: Stand,
     apply_look(qapp)  # what a user sees: the look's type scale and paddings
     languages = Languages(qapp)
     languages.use(os.environ.get("POSAPP_FIT_LANG", "id"))  # the stand's own language first
-    for state, root in SCREENS[screen](Ctx(qtbot, jatim, data_dir, languages)):
-        for widget, problem in violations(root):
+    shots = os.environ.get("POSAPP_FIT_SHOTS")
+    for n, (state, root) in enumerate(SCREENS[screen](Ctx(qtbot, jatim, data_dir, languages))):
+        problems = violations(root)  # after the layout's own work: then grabbed as seen
+        if shots:
+            root.window().grab().save(str(Path(shots) / f"{screen}-{n}.png"))
+        for widget, problem in problems:
             found.append({"screen": screen, "state": state, "widget": widget,
                           "problem": problem})
     with out.open("a", encoding="utf-8") as f:
