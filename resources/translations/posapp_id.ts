@@ -1603,6 +1603,10 @@
         <translation>Sisa setelah DP</translation>
     </message>
     <message>
+        <source>A deposit may be any amount up to the total, or nothing; it gives no change.</source>
+        <translation>DP boleh berapa saja sampai sebesar total, atau tanpa DP; DP tidak diberi kembalian.</translation>
+    </message>
+    <message>
         <source>Left after this payment</source>
         <translation>Sisa setelah pembayaran ini</translation>
     </message>
@@ -1653,10 +1657,6 @@
     <message>
         <source>Order total</source>
         <translation>Total pesanan</translation>
-    </message>
-    <message>
-        <source>A deposit is any part of the total (or nothing): no change is given. Empty and Enter: no deposit.</source>
-        <translation>DP boleh sebagian berapa pun dari total (atau tanpa DP): tidak ada kembalian. Kosong lalu Enter: tanpa DP.</translation>
     </message>
     <message>
         <source>Order {number}: hand over</source>

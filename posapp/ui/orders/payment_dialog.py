@@ -96,8 +96,8 @@ class OrderPaymentDialog(QDialog):
         if self.kind == "deposit":
             self.setWindowTitle(self.tr("Deposit for the order"))
             due, left = self.tr("Order total"), self.tr("Balance after the deposit")
-            hint = self.tr("A deposit is any part of the total (or nothing): no change is "
-                           "given. Empty and Enter: no deposit.")
+            hint = self.tr("A deposit may be any amount up to the total, or nothing; it "
+                           "gives no change.")
         else:
             self.setWindowTitle(self.tr("Order {number}: hand over").format(
                 number=self.order_no) if self.kind == "handover" else self.tr(

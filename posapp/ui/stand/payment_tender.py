@@ -341,10 +341,11 @@ class TenderWidget(QWidget):
             message = self._qris_limit()
         self.say(message)
         left = None if amount is None else self.remaining() - amount
-        # change only when there is change to give; what is left only when something is
+        # change only when there is change to give; what is left only once something is
+        # paid (before that it is the total, shown above)
         change = self.rules.gives_change and self._method.info.gives_change \
             and left is not None and left < 0
-        short = left is not None and left > 0
+        short = left is not None and 0 < left < self.total
         self.change_label.setText(format_rupiah(-left) if change and left is not None else "")
         self.remaining_label.setText(format_rupiah(left) if short and left is not None else "")
         for widget, shown in ((self.change_caption, change), (self.change_label, change),
