@@ -1491,6 +1491,13 @@
     </message>
 </context>
 <context>
+    <name>OrderMenu</name>
+    <message>
+        <source>QRIS slip sent to the printer</source>
+        <translation>Slip QRIS dikirim ke printer</translation>
+    </message>
+</context>
+<context>
     <name>OrderPanel</name>
     <message>
         <source>Picked up, or the courier and tracking number</source>
@@ -1604,14 +1611,6 @@
         <translation>Total pesanan</translation>
     </message>
     <message>
-        <source>Left of the total</source>
-        <translation>Sisa dari total</translation>
-    </message>
-    <message>
-        <source>A deposit is any part of the total (or nothing): no change is given. Empty and Enter: no deposit.</source>
-        <translation>DP boleh sebagian berapa pun dari total (atau tanpa DP): tidak ada kembalian. Kosong lalu Enter: tanpa DP.</translation>
-    </message>
-    <message>
         <source>Order {number}: hand over</source>
         <translation>Pesanan {number}: serahkan</translation>
     </message>
@@ -1624,16 +1623,68 @@
         <translation>Sisa tagihan</translation>
     </message>
     <message>
-        <source>Still to pay</source>
-        <translation>Masih harus dibayar</translation>
-    </message>
-    <message>
         <source>These pieces need at least {amount} now; the rest of the balance may be paid later.</source>
         <translation>Barang ini perlu dibayar paling sedikit {amount} sekarang; sisanya boleh dibayar nanti.</translation>
     </message>
     <message>
         <source>Type the amount of this payment first</source>
         <translation>Ketik dulu jumlah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Pay %1 (Enter)</source>
+        <translation>Bayar %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Balance after the deposit</source>
+        <translation>Sisa setelah DP</translation>
+    </message>
+    <message>
+        <source>A deposit may be any amount up to the total, or nothing; it gives no change.</source>
+        <translation>DP boleh berapa saja sampai sebesar total, atau tanpa DP; DP tidak diberi kembalian.</translation>
+    </message>
+    <message>
+        <source>Left after this payment</source>
+        <translation>Sisa setelah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Kembali (Esc)</translation>
+    </message>
+    <message>
+        <source>Back without paying</source>
+        <translation>Kembali tanpa membayar</translation>
+    </message>
+    <message>
+        <source>No deposit (Enter)</source>
+        <translation>Tanpa DP (Enter)</translation>
+    </message>
+    <message>
+        <source>No deposit</source>
+        <translation>Tanpa DP</translation>
+    </message>
+    <message>
+        <source>Take a deposit of %1 (Enter)</source>
+        <translation>Terima DP %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Take a deposit of %1</source>
+        <translation>Terima DP %1</translation>
+    </message>
+    <message>
+        <source>Pay in full</source>
+        <translation>Bayar lunas</translation>
+    </message>
+    <message>
+        <source>Pay %1 and hand over (Enter)</source>
+        <translation>Bayar %1 dan serahkan (Enter)</translation>
+    </message>
+    <message>
+        <source>Pay %1 and hand over</source>
+        <translation>Bayar %1 dan serahkan</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Bayar %1</translation>
     </message>
 </context>
 <context>
@@ -1884,121 +1935,14 @@
     </message>
 </context>
 <context>
-    <name>PaymentDialog</name>
-    <message>
-        <source>Payment</source>
-        <translation>Pembayaran</translation>
-    </message>
-    <message>
-        <source>Total due</source>
-        <translation>Total tagihan</translation>
-    </message>
-    <message>
-        <source>Still to pay</source>
-        <translation>Sisa tagihan</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Kembalian</translation>
-    </message>
-    <message>
-        <source>Amount received</source>
-        <translation>Uang diterima</translation>
-    </message>
-    <message>
-        <source>for example 150.000</source>
-        <translation>misalnya 150.000</translation>
-    </message>
-    <message>
-        <source>Pay by %1</source>
-        <translation>Bayar dengan %1</translation>
-    </message>
-    <message>
-        <source>Payments taken so far</source>
-        <translation>Pembayaran yang sudah diterima</translation>
-    </message>
-    <message>
-        <source>Add payment</source>
-        <translation>Tambah pembayaran</translation>
-    </message>
-    <message>
-        <source>Remove payment</source>
-        <translation>Hapus pembayaran</translation>
-    </message>
-    <message>
-        <source>Back (Esc)</source>
-        <translation>Kembali (Esc)</translation>
-    </message>
-    <message>
-        <source>Back without paying</source>
-        <translation>Kembali tanpa membayar</translation>
-    </message>
-    <message>
-        <source>Pay (Enter)</source>
-        <translation>Bayar (Enter)</translation>
-    </message>
-    <message>
-        <source>Pay</source>
-        <translation>Bayar</translation>
-    </message>
-    <message>
-        <source>Not an amount: type digits, for example 150000 or 150.000</source>
-        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
-    </message>
-    <message>
-        <source>QRIS takes at most %1 in one payment. The amount is set to %1: press Add payment, then take the rest by another payment.</source>
-        <translation>QRIS paling banyak %1 per pembayaran. Jumlahnya diisi %1: tekan Tambah pembayaran, lalu terima sisanya dengan pembayaran lain.</translation>
-    </message>
-    <message>
-        <source>Exact %1</source>
-        <translation>Uang pas %1</translation>
-    </message>
-    <message>
-        <source>Cash received: %1</source>
-        <translation>Uang diterima: %1</translation>
-    </message>
-    <message>
-        <source>Type the amount of this payment first</source>
-        <translation>Ketik dulu jumlah pembayaran ini</translation>
-    </message>
-    <message>
-        <source>Nothing is left to pay: press Pay</source>
-        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
-    </message>
-</context>
-<context>
     <name>PaymentPanel</name>
     <message>
         <source>Total due</source>
         <translation>Total belanja</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Kembalian</translation>
-    </message>
-    <message>
         <source>Still to pay</source>
         <translation>Sisa tagihan</translation>
-    </message>
-    <message>
-        <source>Payments taken so far</source>
-        <translation>Pembayaran yang sudah diterima</translation>
-    </message>
-    <message>
-        <source>Pay by %1</source>
-        <translation>Bayar dengan %1</translation>
-    </message>
-    <message>
-        <source>Remove payment</source>
-        <translation>Hapus pembayaran</translation>
-    </message>
-    <message>
-        <source>QRIS slip (%1)</source>
-        <translation>Slip QRIS (%1)</translation>
-    </message>
-    <message>
-        <source>Print a QRIS slip</source>
-        <translation>Cetak slip QRIS</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
@@ -2009,76 +1953,12 @@
         <translation>Kembali ke keranjang</translation>
     </message>
     <message>
-        <source>Cash received</source>
-        <translation>Uang diterima</translation>
-    </message>
-    <message>
-        <source>QRIS amount</source>
-        <translation>Nominal QRIS</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <source>Invalid amount. Type digits only, for example 150.000</source>
-        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
-    </message>
-    <message>
-        <source>QRIS takes at most %1 in one payment: split the payment (%2) and take the rest another way</source>
-        <translation>QRIS paling banyak %1 sekali bayar: bagi pembayaran (%2), sisanya dengan cara lain</translation>
-    </message>
-    <message>
         <source>Pay %1 (Enter)</source>
         <translation>Bayar %1 (Enter)</translation>
     </message>
     <message>
         <source>Pay %1</source>
         <translation>Bayar %1</translation>
-    </message>
-    <message>
-        <source>Exact amount</source>
-        <translation>Uang pas</translation>
-    </message>
-    <message>
-        <source>Cash received: %1</source>
-        <translation>Uang diterima: %1</translation>
-    </message>
-    <message>
-        <source>Split payment: %1 of %2 paid</source>
-        <translation>Pembayaran dibagi: %1 dari %2 sudah dibayar</translation>
-    </message>
-    <message>
-        <source>Add this payment</source>
-        <translation>Tambahkan pembayaran ini</translation>
-    </message>
-    <message>
-        <source>Split payment</source>
-        <translation>Bagi pembayaran</translation>
-    </message>
-    <message>
-        <source>Leave empty for the exact amount, %1</source>
-        <translation>Kosongkan untuk uang pas, %1</translation>
-    </message>
-    <message>
-        <source>This stand has no QRIS code yet (Menu, Settings, stand QRIS code)</source>
-        <translation>Stan ini belum punya kode QRIS (Menu, Pengaturan, Kode QRIS stan)</translation>
-    </message>
-    <message>
-        <source>Type the QRIS amount to show its code</source>
-        <translation>Ketik nominal QRIS untuk menampilkan kodenya</translation>
-    </message>
-    <message>
-        <source>Scan to pay %1</source>
-        <translation>Pindai untuk membayar %1</translation>
-    </message>
-    <message>
-        <source>Type the amount of this payment first</source>
-        <translation>Ketik dulu jumlah pembayaran ini</translation>
-    </message>
-    <message>
-        <source>Nothing is left to pay: press Pay</source>
-        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +3098,101 @@ Nominal: %1</translation>
     <message>
         <source>Central store (*.sqlite);;All files (*)</source>
         <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TenderWidget</name>
+    <message>
+        <source>Change</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <source>Payments taken so far</source>
+        <translation>Pembayaran yang sudah diterima</translation>
+    </message>
+    <message>
+        <source>Pay by %1</source>
+        <translation>Bayar dengan %1</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Hapus pembayaran</translation>
+    </message>
+    <message>
+        <source>QRIS slip (%1)</source>
+        <translation>Slip QRIS (%1)</translation>
+    </message>
+    <message>
+        <source>Print a QRIS slip</source>
+        <translation>Cetak slip QRIS</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Uang diterima</translation>
+    </message>
+    <message>
+        <source>QRIS amount</source>
+        <translation>Nominal QRIS</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Invalid amount. Type digits only, for example 150.000</source>
+        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
+    </message>
+    <message>
+        <source>QRIS takes at most %1 in one payment: split the payment (%2) and take the rest another way</source>
+        <translation>QRIS paling banyak %1 sekali bayar: bagi pembayaran (%2), sisanya dengan cara lain</translation>
+    </message>
+    <message>
+        <source>Exact amount</source>
+        <translation>Uang pas</translation>
+    </message>
+    <message>
+        <source>Cash received: %1</source>
+        <translation>Uang diterima: %1</translation>
+    </message>
+    <message>
+        <source>Split payment: %1 of %2 paid</source>
+        <translation>Pembayaran dibagi: %1 dari %2 sudah dibayar</translation>
+    </message>
+    <message>
+        <source>Add this payment</source>
+        <translation>Tambahkan pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Split payment</source>
+        <translation>Bagi pembayaran</translation>
+    </message>
+    <message>
+        <source>Leave empty for the exact amount, %1</source>
+        <translation>Kosongkan untuk uang pas, %1</translation>
+    </message>
+    <message>
+        <source>for example 150.000</source>
+        <translation>misalnya 150.000</translation>
+    </message>
+    <message>
+        <source>This stand has no QRIS code yet (Menu, Settings, stand QRIS code)</source>
+        <translation>Stan ini belum punya kode QRIS (Menu, Pengaturan, Kode QRIS stan)</translation>
+    </message>
+    <message>
+        <source>Type the QRIS amount to show its code</source>
+        <translation>Ketik nominal QRIS untuk menampilkan kodenya</translation>
+    </message>
+    <message>
+        <source>Scan to pay %1</source>
+        <translation>Pindai untuk membayar %1</translation>
+    </message>
+    <message>
+        <source>Type the amount of this payment first</source>
+        <translation>Ketik dulu jumlah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay: press Pay</source>
+        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
     </message>
 </context>
 <context>

@@ -684,7 +684,9 @@ def backup_status(ctx: Ctx) -> Iterator[Moment]:
 
 
 def order_dialog(ctx: Ctx) -> Iterator[Moment]:
-    """Taking an order from the cart: refused, the deposit (refused, taken), saved."""
+    """Taking an order from the cart: refused, the deposit (refused, by QRIS, split, taken),
+    saved."""
+    use_qris(ctx)
     fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
     w = logged_in(ctx)
     w.selling.add_code(HIJAB)
@@ -711,6 +713,14 @@ def order_dialog(ctx: Ctx) -> Iterator[Moment]:
     type_in(ctx, deposit, "cashReceivedInput", "9.000.000")
     click(ctx, deposit, "confirmPaymentButton")
     yield "deposit dialog, above the total", deposit
+    click(ctx, deposit, "methodQris")
+    type_in(ctx, deposit, "cashReceivedInput", "200.000")
+    assert not deposit.tender.qris_view.is_placeholder
+    yield "deposit dialog, QRIS", deposit
+    click(ctx, deposit, "addPaymentButton")
+    click(ctx, deposit, "methodCash")
+    yield "deposit dialog, split: QRIS taken, cash for the rest", deposit
+    click(ctx, deposit, "removePaymentButton")
     type_in(ctx, deposit, "cashReceivedInput", "500.000")
     click(ctx, deposit, "confirmPaymentButton")
     type_in(ctx, dialog, "buyerAddressInput", "Jalan Ampang 12, Kuala Lumpur")
@@ -720,7 +730,9 @@ def order_dialog(ctx: Ctx) -> Iterator[Moment]:
 
 
 def orders_list(ctx: Ctx) -> Iterator[Moment]:
-    """The orders list, an order open, an unknown number; paying, handing over, cancelling."""
+    """The orders list, an order open, an unknown number; paying (by QRIS too), handing over
+    (with change), cancelling."""
+    use_qris(ctx)
     fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
     hijab = ctx.stand.product(HIJAB)
     for hijabs, paid in ((4, 200_000), (1, 0)):
@@ -744,6 +756,9 @@ def orders_list(ctx: Ctx) -> Iterator[Moment]:
     actions = dialog.actions_  # type: ignore[attr-defined]
     click(ctx, dialog, "payOrderButton")
     yield "order payment dialog", actions.dialog
+    click(ctx, actions.dialog, "methodQris")
+    assert not actions.dialog.tender.qris_view.is_placeholder
+    yield "order payment dialog, the balance by QRIS", actions.dialog
     click(ctx, actions.dialog, "methodCard")
     type_in(ctx, actions.dialog, "cashReceivedInput", "9.000.000")
     click(ctx, actions.dialog, "confirmPaymentButton")
@@ -754,7 +769,10 @@ def orders_list(ctx: Ctx) -> Iterator[Moment]:
     spin.setValue(0)
     click(ctx, dialog, "handOverButton")
     yield "hand-over payment dialog, part of the order", actions.dialog
+    type_in(ctx, actions.dialog, "cashReceivedInput", "1.500.000")
+    yield "hand-over payment dialog, cash with change", actions.dialog
     type_in(ctx, actions.dialog, "cashReceivedInput", "200.000")
+    yield "hand-over payment dialog, part paid in cash", actions.dialog
     click(ctx, actions.dialog, "confirmPaymentButton")
     yield "orders list, part handed over", dialog
     dialog.open_order("JATIM-P00002")  # type: ignore[attr-defined]
