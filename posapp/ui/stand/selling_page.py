@@ -147,6 +147,13 @@ class SellingPage(QWidget):
         from every product."""
         self.entry.clear_search()
 
+    def reset(self) -> None:
+        """As a new cashier finds it: no search, every category, no warning, no code typed."""
+        self.clear_search()
+        self.tabs.setCurrentIndex(0)
+        self.scan_input.clear()
+        self.entry.warn("")
+
     def _pick(self, product: Product) -> None:
         """A tile chosen (tapped, or Enter on it): add it, or ask an open price's amount."""
         if product.price == 0:

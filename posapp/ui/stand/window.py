@@ -229,7 +229,11 @@ class StandWindow(QMainWindow):
         return self.pages.currentWidget() is self.selling
 
     def logout(self) -> None:
+        """Ganti kasir: the next cashier starts on an empty selling screen, no payment in
+        the panel, and the customer display idle."""
         self.session.logout()
+        self.payment.clear()
+        self.selling.reset()
         self.selling.refresh_cart()  # the customer display follows the emptied cart
         self.show_current_page()
 
