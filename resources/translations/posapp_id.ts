@@ -126,6 +126,14 @@
         <source>Change {amount} · {receipt}</source>
         <translation>Kembalian {amount} · {receipt}</translation>
     </message>
+    <message>
+        <source>Last sale: {receipt} · {total} · {time} · voided</source>
+        <translation>Penjualan terakhir: {receipt} · {total} · {time} · dibatalkan</translation>
+    </message>
+    <message>
+        <source>Last sale: {receipt} · {total} · {time}</source>
+        <translation>Penjualan terakhir: {receipt} · {total} · {time}</translation>
+    </message>
 </context>
 <context>
     <name>CashCount</name>

@@ -19,7 +19,10 @@ What is checked, in each state:
   default button) is visible without scrolling;
 - no label's text is elided or clipped: a single line's width by the font's metrics fits
   the label's contents, a wrapped text's height for the label's width fits its height;
-  no button's text is cut (it has at least the width its text needs).
+  no button's text is cut (it has at least the width its text needs);
+- nothing to click (a button, a field, a tab, a tile of a list or grid) lies under a card
+  docked over the window (a widget with the ``dockedCard`` property: the customer display
+  on one screen).
 """
 
 from __future__ import annotations
@@ -162,6 +165,45 @@ def text_problem(w: QWidget) -> str | None:
     return None
 
 
+def _cells_under(view: QAbstractItemView, cover: QRect) -> list[str]:
+    """The texts of *view*'s shown cells that lie (partly) under *cover* (global)."""
+    model, port = view.model(), view.viewport()
+    shown = QRect(port.mapToGlobal(QPoint(0, 0)), port.size())
+    found = []
+    for row in range(model.rowCount() if model is not None else 0):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            if index.data() is None:
+                continue  # an empty cell (the grid's last row)
+            rect = view.visualRect(index)
+            cell = QRect(port.mapToGlobal(rect.topLeft()), rect.size()).intersected(shown)
+            if not cell.isEmpty() and cell.intersects(cover):
+                found.append(str(index.data()).split("\n")[0])
+    return found
+
+
+def under_a_dock(root: QWidget) -> list[tuple[str, str]]:
+    """(widget, what is wrong) for each thing to click under a card docked over *root*."""
+    found: list[tuple[str, str]] = []
+    cards = [w for w in root.findChildren(QWidget)
+             if w.property("dockedCard") and w.isVisible() and w.window() is root]
+    for card in cards:
+        cover = QRect(card.mapToGlobal(QPoint(0, 0)), card.size())
+        for w in checked(root):
+            if w is root or w is card or card.isAncestorOf(w) or not isinstance(w, INTERACTIVE):
+                continue
+            if isinstance(w, QAbstractItemView):
+                cells = _cells_under(w, cover)
+                if cells:
+                    found.append((_name(w), f"{len(cells)} cells under the docked "
+                                            f"{_name(card)}: {', '.join(cells[:3])}"))
+                continue
+            rect, cut, _scrolled = placement(w, root)
+            if cut is None and rect.intersects(cover):
+                found.append((_name(w), f"under the docked {_name(card)} ({_size(cover)})"))
+    return found
+
+
 def primary_action(root: QWidget) -> QWidget | None:
     """The visible widget with role ``primary`` in *root*, else a dialog's default button."""
     widgets = [w for w in root.findChildren(QWidget) if w.isVisible() and w.window() is root]
@@ -198,6 +240,7 @@ def violations(root: QWidget) -> list[tuple[str, str]]:
         problem = text_problem(w)
         if problem is not None and cut is None:
             found.append((_name(w), problem))
+    found += under_a_dock(root)
     primary = primary_action(root)
     if primary is not None:
         rect, cut, scrolled = placement(primary, root)

@@ -7,6 +7,8 @@ height on a 600-pixel screen.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -21,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.cart import Totals
+from posapp.domain.layout import local_time
 from posapp.domain.money import format_rupiah
 from posapp.services.checkout import SaleResult
+from posapp.services.history import SaleSummary
 from posapp.ui.common.models import CartModel
 from posapp.ui.common.photos import CART_THUMBNAIL, PhotoFor, square
-from posapp.ui.common.widgets import big_label, button
+from posapp.ui.common.widgets import big_label, button, set_role
 
 
 class CartPanel(QWidget):
@@ -62,6 +66,13 @@ class CartPanel(QWidget):
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.last_change = big_label("lastChangeLabel", 18, self)
         self.last_change.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # the stand's last committed sale, from its database: after a crash or a restart
+        # the cashier sees whether the sale went through (in last_change's place)
+        self.last_sale = QLabel(self)
+        self.last_sale.setObjectName("lastSaleLabel")
+        self.last_sale.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_role(self.last_sale, "muted")
+        self.last_sale.setVisible(False)
         self.pay = button("payButton", self, height=72)
         self.pay.setProperty("role", "primary")
         self.action_grid = QGridLayout()
@@ -77,6 +88,7 @@ class CartPanel(QWidget):
         figures.addWidget(self.discount_label, 1)
         box.addLayout(figures)
         box.addWidget(self.last_change)
+        box.addWidget(self.last_sale)
         paying = QHBoxLayout()
         paying.addWidget(self.total)  # as wide as its figure; Pay takes the rest
         paying.addWidget(self.pay, 1)
@@ -140,6 +152,22 @@ class CartPanel(QWidget):
         if sale is not None:
             self.last_change.setText(self.tr("Change {amount} · {receipt}").format(
                 amount=format_rupiah(sale.change), receipt=sale.receipt_no))
+
+    def show_last_sale(self, last: SaleSummary | None, zone: str, now: datetime) -> None:
+        """A quiet line with the stand's last sale (receipt, total, time in the event's
+        *zone*, the date too when not of today), while no change of a sale just paid shows."""
+        text = ""
+        if last is not None:
+            when = local_time(last.created_at, zone)
+            if when[:10] == local_time(now, zone)[:10]:
+                when = when[11:]  # today: the time alone
+            values = {"receipt": last.receipt_no, "total": format_rupiah(last.total),
+                      "time": when}
+            text = (self.tr("Last sale: {receipt} · {total} · {time} · voided") if last.voided
+                    else self.tr("Last sale: {receipt} · {total} · {time}")).format(**values)
+        self.last_sale.setText(text)
+        self.last_sale.setAccessibleName(text)
+        self.last_sale.setVisible(bool(text) and self.last_change.isHidden())
 
     def selected_row(self, count: int) -> int:
         """The selected line, else the last of *count* (-1: none)."""

@@ -6,6 +6,8 @@ goes back to the search, and typing on the tiles searches again (``typed``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -39,8 +41,9 @@ class ProductGrid(QWidget):
     left_up = Signal()
     typed = Signal(str)
 
-    def __init__(self, catalog: CatalogIndex, photo_for: PhotoFor,
+    def __init__(self, catalog: Callable[[], CatalogIndex], photo_for: PhotoFor,
                  parent: QWidget | None = None) -> None:
+        """*catalog* gives the session's catalog now (a reload replaces it)."""
         super().__init__(parent)
         self.catalog = catalog
         self.category: str | None = None
@@ -80,7 +83,7 @@ class ProductGrid(QWidget):
 
     def fill_tabs(self) -> None:
         """A tab for every category after "All"; the chosen one stays chosen."""
-        categories = self.catalog.categories()
+        categories = self.catalog().categories()
         self.tiles.tints = category_tints(categories)
         self.tabs.blockSignals(True)
         while self.tabs.count():
@@ -98,7 +101,7 @@ class ProductGrid(QWidget):
     def show_found(self, text: str) -> None:
         """The tiles for *text* in the chosen category; a search that finds nothing says so,
         with the next step."""
-        self.found = self.catalog.search(text, self.category)
+        self.found = self.catalog().search(text, self.category)
         self.grid_model.set_rows(self.found)
         hint = ""
         if text.strip() and not self.found:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from posapp.domain.errors import PosError
 from posapp.domain.product import Product
+from posapp.services.history import SaleSummary
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.photos import CART_THUMBNAIL, PhotoCache
@@ -28,6 +29,8 @@ __all__ = ["CODE_MAX_LENGTH", "SellingPage", "shown"]
 
 # A tile's photo is decoded at this side (logical px): sharp on a 72 px tile up to 200 %.
 TILE_PHOTO_SIDE = 2 * TILE_HEIGHT
+# Between the tiles and a customer display docked under them (px).
+DOCK_GAP = 4
 # The refusal of a code no product has (the selling screen says it with its next step).
 UNKNOWN_CODE = "catalog.unknown_code"
 
@@ -52,15 +55,21 @@ class SellingPage(QWidget):
         self.photos = PhotoCache(session.products)
         self.setObjectName("sellingPage")
         self._sale_seen: object = session.last_sale  # a new sale clears the search
+        self._last_sale: SaleSummary | None = None  # the stand's, read from its database
         self.products_box = QWidget(self)
         self.entry = EntryBar(self.products_box)
-        self.products = ProductGrid(session.catalog,
+        self.products = ProductGrid(lambda: self.session.catalog,
                                     photo_for or self.photos.at_size(TILE_PHOTO_SIDE),
                                     self.products_box)
-        box = QVBoxLayout(self.products_box)
+        # the docked customer display's corner: nothing to click under it (keep_corner_free)
+        self.dock_slot = QWidget(self.products_box)
+        self.dock_slot.setObjectName("dockSlot")
+        self.dock_slot.setVisible(False)
+        self._products_column = box = QVBoxLayout(self.products_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.entry)
         box.addWidget(self.products, 1)
+        box.addWidget(self.dock_slot)
         self.cart_box = CartPanel(self.photos.at_size(CART_THUMBNAIL), self)
         self._name_parts()
         self._connect()
@@ -69,7 +78,7 @@ class SellingPage(QWidget):
         halves.addWidget(self.cart_box, 2)
         self.banners = QVBoxLayout()  # notice strips the window puts over both halves
         self.banners.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self)
+        self._page_column = layout = QVBoxLayout(self)
         layout.addLayout(self.banners)
         layout.addLayout(halves, 1)
         self.retranslate()
@@ -111,6 +120,16 @@ class SellingPage(QWidget):
         self.custom.clicked.connect(self.custom_item_requested.emit)
         self.order.clicked.connect(self.order_requested.emit)
         self.pay.clicked.connect(self.pay_requested.emit)
+
+    def keep_corner_free(self, height: int) -> None:
+        """The customer display docked over the bottom-left corner, *height* px high from
+        the page's bottom (0: not docked): the tiles end above it, so no tile and no button
+        hides under it; they scroll as always."""
+        margin = self._page_column.contentsMargins().bottom()
+        spacing = max(self._products_column.spacing(), 0)
+        room = height - margin - spacing + DOCK_GAP if height > 0 else 0
+        self.dock_slot.setFixedHeight(max(room, 0))
+        self.dock_slot.setVisible(room > 0)
 
     def add_banner(self, banner: QWidget) -> None:
         """Show *banner* (a notice strip with its buttons) over the page's two halves."""
@@ -210,6 +229,20 @@ class SellingPage(QWidget):
         self.refresh_cart()
         return True
 
+    # -- the last sale -----------------------------------------------------------------
+    def load_last_sale(self) -> None:
+        """Read the stand's last committed sale from its database (at log-in, after a sale,
+        a void or a refund; never on a scan) and show it."""
+        try:
+            self._last_sale = self.session.sales.last()
+        except PosError:  # unreadable now: say nothing rather than something old
+            self._last_sale = None
+        self._show_last_sale()
+
+    def _show_last_sale(self) -> None:
+        self.cart_box.show_last_sale(self._last_sale, self.session.info.timezone,
+                                     self.session.now())
+
     # -- cart --------------------------------------------------------------------------
     def selected_row(self) -> int:
         return self.cart_box.selected_row(len(self.session.cart.lines))
@@ -253,7 +286,11 @@ class SellingPage(QWidget):
         self.cart_box.show_totals(totals, sale)
         if sale is not None and sale is not self._sale_seen:  # a sale ended: a fresh grid
             self.clear_search()
-        self._sale_seen = sale
+        if sale is not self._sale_seen:  # paid, voided or refunded: the last sale anew
+            self._sale_seen = sale
+            self.load_last_sale()
+        else:
+            self._show_last_sale()
         row = select if select is not None else len(totals.lines) - 1
         self.cart_box.select(row, len(totals.lines))
         self.cart_changed.emit()

@@ -217,6 +217,7 @@ class StandWindow(QMainWindow):
             self.open_shift.reset()
         else:
             self.pages.setCurrentWidget(self.selling)
+            self.selling.load_last_sale()  # after a restart too: did the last sale go through
             self.selling.refresh_cart()
             self.selling.scan_input.setFocus()
         selling = self.is_selling()
