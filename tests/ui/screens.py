@@ -258,6 +258,11 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     banner.refresh()
     assert banner.retry.isVisible()
     yield "selling page, printer banner", w
+    w.logout()  # Ganti kasir: the buyer's change goes, the stand's last sale stays
+    w.session.login(CASHIER, CASHIER_PIN)
+    w.show_current_page()
+    assert w.selling.cart_box.last_sale.isVisible()
+    yield "selling page, the last sale after log-in", w
 
 
 def more_products(ctx: Ctx, w: StandWindow, count: int = 40) -> None:
