@@ -20,6 +20,8 @@ What is checked, in each state:
 - no label's text is elided or clipped: a single line's width by the font's metrics fits
   the label's contents, a wrapped text's height for the label's width fits its height;
   no button's text is cut (it has at least the width its text needs);
+- no table's column header is cut: each shown section is as wide as its text needs (the
+  table may scroll sideways to it);
 - nothing to click (a button, a field, a tab, a tile of a list or grid) lies under a card
   docked over the window (a widget with the ``dockedCard`` property: the customer display
   on one screen).
@@ -49,7 +51,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollBar,
+    QStyle,
     QTabBar,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -165,6 +169,27 @@ def text_problem(w: QWidget) -> str | None:
     return None
 
 
+def header_problems(view: QAbstractItemView) -> list[str]:
+    """The column headers of *view* cut short: narrower than their text needs."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    model = view.model()
+    if header is None or model is None or not header.isVisible():
+        return []
+    style = header.style()
+    margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    metrics = QFontMetrics(header.font())
+    found = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        need = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+        if text and need + margin > header.sectionSize(section):
+            found.append(f"header {text!r} cut: needs {need + margin} px, has "
+                         f"{header.sectionSize(section)}")
+    return found
+
+
 def _cells_under(view: QAbstractItemView, cover: QRect) -> list[str]:
     """The texts of *view*'s shown cells that lie (partly) under *cover* (global)."""
     model, port = view.model(), view.viewport()
@@ -240,6 +265,8 @@ def violations(root: QWidget) -> list[tuple[str, str]]:
         problem = text_problem(w)
         if problem is not None and cut is None:
             found.append((_name(w), problem))
+        if isinstance(w, QAbstractItemView) and cut is None:
+            found += [(_name(w), p) for p in header_problems(w)]
     found += under_a_dock(root)
     primary = primary_action(root)
     if primary is not None:
