@@ -286,10 +286,10 @@ class SellingPage(QWidget):
         self.cart_box.show_totals(totals, sale)
         if sale is not None and sale is not self._sale_seen:  # a sale ended: a fresh grid
             self.clear_search()
-        if sale is not self._sale_seen:  # paid, voided or refunded: the last sale anew
             self._sale_seen = sale
-            self.load_last_sale()
+            self.load_last_sale()  # once a sale (a scan reads no database)
         else:
+            self._sale_seen = sale
             self._show_last_sale()
         row = select if select is not None else len(totals.lines) - 1
         self.cart_box.select(row, len(totals.lines))
