@@ -88,6 +88,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("sales", parents=[common], help="list sales (this shift by default)")
     p.add_argument("--shift", type=int, dest="shift_number")
     p.add_argument("--all", action="store_true", dest="everything")
+    p.add_argument("--last", action="store_true",
+                   help="only the stand's last committed sale, of any shift (after a crash: "
+                        "did it go through?)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sales)
 
@@ -246,6 +249,8 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
+    if args.last:
+        return _last_sale(ctx, as_json=args.json)
     handle = ctx.stand()
     rows = history.list_sales(handle.uow(write=False), shift_number=args.shift_number,
                               everything=args.everything)
@@ -261,6 +266,25 @@ def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
               f"{items:>9}  {format_rupiah(r.total):>14}  {status.text(LANG) if status else ''}")
     say("cli.sales.summary", sales=count(len(rows), "sale"),
         total=sum(r.total for r in rows if not r.voided))
+    return 0
+
+
+def _last_sale(ctx: Context, *, as_json: bool) -> int:
+    """``sales --last``: the stand's last committed sale on one line (null in JSON when
+    there is none yet)."""
+    handle = ctx.stand()
+    last = history.last_sale(handle.uow(write=False))
+    if as_json:
+        print_json(last.as_json() if last else None)
+    elif last is None:
+        say("cli.sales.last_none")
+    else:
+        when = local_time(last.created_at, stand.get(handle.uow(write=False)).timezone)
+        said = msg("cli.sales.last", receipt=last.receipt_no, total=last.total, time=when,
+                   cashier=last.cashier)
+        status = msg("cli.sales.void") if last.voided else (
+            msg("cli.sales.refunded", amount=last.refunded) if last.refunded else None)
+        print(said.text(LANG) + (f" · {status.text(LANG)}" if status else ""))
     return 0
 
 

@@ -29,6 +29,117 @@
     </message>
 </context>
 <context>
+    <name>CartPanel</name>
+    <message>
+        <source>Qty (F4)</source>
+        <translation>Jumlah (F4)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Hapus (Del)</translation>
+    </message>
+    <message>
+        <source>Line discount (F7)</source>
+        <translation>Diskon per barang (F7)</translation>
+    </message>
+    <message>
+        <source>Discount (F8)</source>
+        <translation>Diskon (F8)</translation>
+    </message>
+    <message>
+        <source>Custom item (F6)</source>
+        <translation>Barang lain (harga bebas) (F6)</translation>
+    </message>
+    <message>
+        <source>Order instead (Shift+F12)</source>
+        <translation>Jadikan pesanan (Shift+F12)</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>Bayar (F12)</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Keranjang</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>Kurangi satu</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Tambah satu</translation>
+    </message>
+    <message>
+        <source>Change quantity</source>
+        <translation>Ubah jumlah</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Hapus baris</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Diskon per barang</translation>
+    </message>
+    <message>
+        <source>Cart discount</source>
+        <translation>Diskon keranjang</translation>
+    </message>
+    <message>
+        <source>Custom item</source>
+        <translation>Barang lain (harga bebas)</translation>
+    </message>
+    <message>
+        <source>Order instead of selling</source>
+        <translation>Jadikan pesanan, bukan penjualan</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <source>Subtotal: {amount}</source>
+        <translation>Subtotal: {amount}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Diskon: {amount}</translation>
+    </message>
+    <message>
+        <source>Change {amount} · {receipt}</source>
+        <translation>Kembalian {amount} · {receipt}</translation>
+    </message>
+    <message>
+        <source>Last sale: {receipt} · {total} · {time} · voided</source>
+        <translation>Penjualan terakhir: {receipt} · {total} · {time} · dibatalkan</translation>
+    </message>
+    <message>
+        <source>Last sale: {receipt} · {total} · {time}</source>
+        <translation>Penjualan terakhir: {receipt} · {total} · {time}</translation>
+    </message>
+</context>
+<context>
     <name>CashCount</name>
     <message>
         <source>Banknotes</source>
@@ -671,6 +782,33 @@
     <message>
         <source>{sku} · {n} in stock</source>
         <translation>{sku} · stok {n}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryBar</name>
+    <message>
+        <source>Search: name, SKU, barcode, maker group (F2)</source>
+        <translation>Cari: nama, SKU, barcode, kelompok perajin (F2)</translation>
+    </message>
+    <message>
+        <source>Type or scan a code, Enter (F3)</source>
+        <translation>Ketik atau pindai kode, Enter (F3)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Kosongkan pencarian</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Cari produk</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Item not found: {code}. Check the code, or search by name (F2).</source>
+        <translation>Barang tidak ditemukan: {code}. Periksa kodenya, atau cari dengan nama (F2).</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2248,25 @@
     </message>
 </context>
 <context>
+    <name>ProductGrid</name>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>No item found: “{text}”. Check the spelling, or add it as “Other item (free price)” with F6.</source>
+        <translation>Barang tidak ditemukan: “{text}”. Periksa ejaannya, atau tambahkan sebagai “Barang lain (harga bebas)” dengan F6.</translation>
+    </message>
+</context>
+<context>
     <name>ProductPhotoBox</name>
     <message>
         <source>Photo</source>
@@ -2378,149 +2535,6 @@ Nominal: %1</translation>
     <message>
         <source>Refunded {amount}</source>
         <translation>Diretur {amount}</translation>
-    </message>
-</context>
-<context>
-    <name>SellingPage</name>
-    <message>
-        <source>Search: name, SKU, barcode, maker group (F2)</source>
-        <translation>Cari: nama, SKU, barcode, kelompok perajin (F2)</translation>
-    </message>
-    <message>
-        <source>Type or scan a code, Enter (F3)</source>
-        <translation>Ketik atau pindai kode, Enter (F3)</translation>
-    </message>
-    <message>
-        <source>Qty (F4)</source>
-        <translation>Jumlah (F4)</translation>
-    </message>
-    <message>
-        <source>Remove (Del)</source>
-        <translation>Hapus (Del)</translation>
-    </message>
-    <message>
-        <source>Line discount (F7)</source>
-        <translation>Diskon per barang (F7)</translation>
-    </message>
-    <message>
-        <source>Discount (F8)</source>
-        <translation>Diskon (F8)</translation>
-    </message>
-    <message>
-        <source>Custom item (F6)</source>
-        <translation>Barang lain (harga bebas) (F6)</translation>
-    </message>
-    <message>
-        <source>Order instead (Shift+F12)</source>
-        <translation>Jadikan pesanan (Shift+F12)</translation>
-    </message>
-    <message>
-        <source>Pay (F12)</source>
-        <translation>Bayar (F12)</translation>
-    </message>
-    <message>
-        <source>Search products</source>
-        <translation>Cari produk</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Kode</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>Produk</translation>
-    </message>
-    <message>
-        <source>Cart</source>
-        <translation>Keranjang</translation>
-    </message>
-    <message>
-        <source>One less</source>
-        <translation>Kurangi satu</translation>
-    </message>
-    <message>
-        <source>One more</source>
-        <translation>Tambah satu</translation>
-    </message>
-    <message>
-        <source>Change quantity</source>
-        <translation>Ubah jumlah</translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation>Hapus baris</translation>
-    </message>
-    <message>
-        <source>Line discount</source>
-        <translation>Diskon per barang</translation>
-    </message>
-    <message>
-        <source>Cart discount</source>
-        <translation>Diskon keranjang</translation>
-    </message>
-    <message>
-        <source>Custom item</source>
-        <translation>Barang lain (harga bebas)</translation>
-    </message>
-    <message>
-        <source>Order instead of selling</source>
-        <translation>Jadikan pesanan, bukan penjualan</translation>
-    </message>
-    <message>
-        <source>Pay</source>
-        <translation>Bayar</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Barang</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Jml</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Harga</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>Diskon</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Semua</translation>
-    </message>
-    <message>
-        <source>Subtotal: {amount}</source>
-        <translation>Subtotal: {amount}</translation>
-    </message>
-    <message>
-        <source>Discount: {amount}</source>
-        <translation>Diskon: {amount}</translation>
-    </message>
-    <message>
-        <source>Change {amount} · {receipt}</source>
-        <translation>Kembalian {amount} · {receipt}</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Kosongkan pencarian</translation>
-    </message>
-    <message>
-        <source>No item found: “{text}”. Check the spelling, or add it as “Other item (free price)” with F6.</source>
-        <translation>Barang tidak ditemukan: “{text}”. Periksa ejaannya, atau tambahkan sebagai “Barang lain (harga bebas)” dengan F6.</translation>
-    </message>
-    <message>
-        <source>Item not found: {code}. Check the code, or search by name (F2).</source>
-        <translation>Barang tidak ditemukan: {code}. Periksa kodenya, atau cari dengan nama (F2).</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,12 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     w.help.toggle()
     yield "selling page, key help", w
     w.help.toggle()
+    more_products(ctx, w)  # a stand's real catalog: the tiles reach the bottom corner
+    w.actions_.toggle_customer_display()  # one screen: docked in that corner
+    assert isinstance(w.actions_.customer_display, CustomerDisplay)
+    assert w.actions_.customer_display.docked and w.selling.dock_slot.isVisible()
+    yield "selling page, the customer display docked", w
+    w.actions_.close_customer_display()
     w.actions_.pay()
     type_in(ctx, w.payment, "cashReceivedInput", "200.000")
     click(ctx, w.payment, "confirmPaymentButton")
@@ -252,6 +258,22 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     banner.refresh()
     assert banner.retry.isVisible()
     yield "selling page, printer banner", w
+    w.logout()  # Ganti kasir: the buyer's change goes, the stand's last sale stays
+    w.session.login(CASHIER, CASHIER_PIN)
+    w.show_current_page()
+    assert w.selling.cart_box.last_sale.isVisible()
+    yield "selling page, the last sale after log-in", w
+
+
+def more_products(ctx: Ctx, w: StandWindow, count: int = 40) -> None:
+    """The stand's catalog with *count* more products, imported and shown on the tiles."""
+    rows = [f"JTM-LAIN-{i:03},,Kerajinan Tangan Nomor {i},Kerajinan Kayu,Sanggar Kriya,"
+            f"Malang,{50_000 + i * 1_000},10" for i in range(count)]
+    path = ctx.data.root / "more-products.csv"
+    path.write_text(CATALOG_CSV + "\n".join(rows) + "\n", encoding="utf-8")
+    w.session.catalog = w.session.products.import_file(path, lambda _done, _all: None).selling
+    w.selling.reload_catalog()
+    assert w.selling.grid_model.rowCount() * w.selling.grid_model.columnCount() >= count
 
 
 def use_qris(ctx: Ctx) -> None:

@@ -92,8 +92,11 @@ class StandSession:
         return self.cashier
 
     def logout(self) -> None:
+        """Nobody logged in: the cart and the sale just paid go (the next cashier's buyer
+        sees neither); the stand's last sale stays in ``sales.last()``."""
         self.cashier = None
         self.cart.clear()
+        self.last_sale = None
 
     def user_names(self) -> list[str]:
         return [a.name for a in users.list_users(self.handle.uow(write=False))]

@@ -145,6 +145,15 @@ class PaymentPanel(QWidget):
         self.tender.stop()
         self.closed.emit()
 
+    def clear(self) -> None:
+        """Forget the payment and the sale paid (the cashier changes): nothing of the last
+        buyer's payment stays for the next cashier."""
+        self.sale, self.taken, self.splitting = None, [], False
+        self._method = PaymentMethod.CASH
+        self._show_qris(None)
+        self.amount_input.clear()
+        self.steps.setCurrentWidget(self.pay_step)
+
     def say(self, text: str) -> None:
         """A short outcome (a slip queued, a refusal) in the panel's message line."""
         self.tender.say(text)

@@ -217,6 +217,7 @@ class StandWindow(QMainWindow):
             self.open_shift.reset()
         else:
             self.pages.setCurrentWidget(self.selling)
+            self.selling.load_last_sale()  # after a restart too: did the last sale go through
             self.selling.refresh_cart()
             self.selling.scan_input.setFocus()
         selling = self.is_selling()
@@ -229,7 +230,11 @@ class StandWindow(QMainWindow):
         return self.pages.currentWidget() is self.selling
 
     def logout(self) -> None:
+        """Ganti kasir: the next cashier starts on an empty selling screen, no payment in
+        the panel, and the customer display idle."""
         self.session.logout()
+        self.payment.clear()
+        self.selling.reset()
         self.selling.refresh_cart()  # the customer display follows the emptied cart
         self.show_current_page()
 
