@@ -17,8 +17,8 @@ HIJAB = "JTM-JLB-001"  # Rp 85.000
 def pay_cash(qtbot: QtBot, w: StandWindow, amount: str) -> None:
     qtbot.keyClick(w, Qt.Key.Key_F12)
     assert w.pages.currentWidget() is w.payment
-    qtbot.keyClicks(w.payment.amount_input, amount)
-    qtbot.keyClick(w.payment.amount_input, Qt.Key.Key_Return)
+    qtbot.keyClicks(w.payment.tender.amount_input, amount)
+    qtbot.keyClick(w.payment.tender.amount_input, Qt.Key.Key_Return)
     assert w.payment.is_paid()
 
 
@@ -44,7 +44,7 @@ def test_the_next_cashier_sees_nothing_of_the_last_buyer(jatim: Stand, qtbot: Qt
     s = w.selling
     assert w.pages.currentWidget() is s
     assert w.payment.sale is None  # the panel's paid view is gone too
-    assert w.payment.steps.currentWidget() is w.payment.pay_step
+    assert w.payment.steps.currentWidget() is w.payment.tender
     assert s.total.text() == "Rp 0" and s.session.cart.is_empty
     assert not s.last_change.isVisible()  # the previous buyer's change
     assert s.search.text() == "" and s.tabs.currentIndex() == 0

@@ -148,11 +148,11 @@ class PaymentPanel(QWidget):
     def clear(self) -> None:
         """Forget the payment and the sale paid (the cashier changes): nothing of the last
         buyer's payment stays for the next cashier."""
-        self.sale, self.taken, self.splitting = None, [], False
-        self._method = PaymentMethod.CASH
-        self._show_qris(None)
-        self.amount_input.clear()
-        self.steps.setCurrentWidget(self.pay_step)
+        self.sale = None
+        self.tender.stop()  # its QRIS code goes, the buyer's display too
+        self.tender.start(0, "")  # no payments split, cash, an empty amount
+        self.tender.stop()
+        self.steps.setCurrentWidget(self.tender)
 
     def say(self, text: str) -> None:
         """A short outcome (a slip queued, a refusal) in the panel's message line."""
