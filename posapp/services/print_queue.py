@@ -205,6 +205,16 @@ def pending(uow: UnitOfWork) -> list[Job]:
         return [_job(r) for r in rows]
 
 
+def listing(uow: UnitOfWork, *, everything: bool = False) -> list[Job]:
+    """The queue, oldest first: jobs waiting, failed or being printed; with *everything*,
+    printed ones too."""
+    with uow:
+        query = select(PrintJobRow).order_by(PrintJobRow.created_at, PrintJobRow.id)
+        if not everything:
+            query = query.where(PrintJobRow.status != "done")
+        return [_job(r) for r in uow.session.scalars(query).all()]
+
+
 def counts(uow: UnitOfWork) -> dict[str, int]:
     """How many jobs are ``waiting`` and ``failed`` (both keys always present)."""
     with uow:

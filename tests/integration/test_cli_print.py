@@ -98,9 +98,11 @@ def test_a_refund_with_the_printer_off_is_done_and_its_receipt_waits(
     assert r.code == 0
     assert json.loads(r.out)["refund_no"] == "JATIM-R00001"  # stdout stays JSON
     assert r.err == (f"posapp: refund receipt JATIM-R00001 not printed: printer file:{gone} did "
-                     "not answer: No such file or directory (it waits in the print queue)\n")
-    [job] = print_queue.pending(jatim.handle.uow(write=False))
-    assert (job.kind, job.ref, job.status) == ("receipt", "JATIM-R00001", "failed")
+                     "not answer: No such file or directory (it waits in the print queue: "
+                     "posapp print retry 2)\n")
+    sale, job = print_queue.pending(jatim.handle.uow(write=False))  # the sale's receipt too
+    assert (sale.ref, sale.status) == ("JATIM-000001", "failed")
+    assert (job.id, job.kind, job.ref, job.status) == (2, "receipt", "JATIM-R00001", "failed")
 
 
 def test_print_report_z_after_closing(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
