@@ -117,7 +117,8 @@ def _print(printer: Escpos, target: str, blocks: Iterable[Block], width: int, *,
             after_job(printer, target, answered=answered)
         except PrinterStuck as exc:
             raise PosError("printer.stuck", target=target, seconds=int(JOB_TIMEOUT)) from exc
-        except PrinterHungUp as exc:
+        except (PrinterHungUp, ConnectionResetError, ConnectionAbortedError,
+                BrokenPipeError) as exc:  # it closed or reset the connection
             raise PosError("printer.hung_up", target=target) from exc
         except (OSError, EscposError) as exc:
             raise PosError("printer.failed", target=target, reason=_reason(exc)) from exc
