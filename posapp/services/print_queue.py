@@ -49,6 +49,9 @@ KINDS: tuple[JobKind, ...] = ("receipt", "order", "report", "qris", "test")
 STATUSES: tuple[JobStatus, ...] = ("waiting", "printing", "done", "failed")
 #: A job's problem when no printer is set (callers compare ``job.problem.code``).
 NO_PRINTER = N_("print_job.no_printer")
+#: Failures that left the printer without a byte of the job (``Job.retries_by_itself``).
+RETRY_BY_ITSELF = frozenset({N_("printer.no_answer"), N_("printer.paper_out"),
+                             N_("printer.offline")})
 
 
 class PrintFn(Protocol):
@@ -71,6 +74,16 @@ class Job:
     printed_at: datetime | None
     problem: Message | None = None  # the last failure to say in the user's language; None
     #                                 for a job that did not fail, or one failed before ids
+
+    @property
+    def retries_by_itself(self) -> bool:
+        """A failed job that nothing of reached the printer (it did not answer, or said it is
+        out of paper or off line): safe to print again as soon as the printer answers. A
+        job that failed later (the printer took the connection but not the whole job, hung
+        up, broke mid-way) may have printed in part or may still come out of the printer's
+        buffer: a person decides (Print again), so nothing prints twice by itself."""
+        return (self.status == "failed" and self.problem is not None
+                and self.problem.code in RETRY_BY_ITSELF)
 
 
 def _job(row: PrintJobRow) -> Job:
