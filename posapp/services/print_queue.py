@@ -1,5 +1,8 @@
 """The print queue: a receipt waits here until a printer takes it, so no sale is lost to paper.
 
+Longer than a screen: a job's whole life (queued, claimed, printed or failed, listed, tried
+again, recovered after a crash) is one set of states, read and changed together here.
+
 A sale is committed first; ``enqueue_receipt`` then records a job in a small transaction of
 its own. ``run_job`` claims the job (``printing``, committed), builds the receipt, prints it
 *outside* any transaction (a printer that hangs must not hold the database lock), and records
@@ -77,13 +80,9 @@ class Job:
 
     @property
     def retries_by_itself(self) -> bool:
-        """A failed job that nothing of reached the printer (it did not answer, or said it is
-        out of paper or off line): safe to print again as soon as the printer answers. A
-        job that failed later (the printer took the connection but not the whole job, hung
-        up, broke mid-way) may have printed in part or may still come out of the printer's
-        buffer: a person decides (Print again), so nothing prints twice by itself."""
-        return (self.status == "failed" and self.problem is not None
-                and self.problem.code in RETRY_BY_ITSELF)
+        """Failed before the printer got a byte of it (``RETRY_BY_ITSELF``): safe to print
+        by itself once the printer answers; other failures may have printed in part."""
+        return self.status == "failed" and getattr(self.problem, "code", "") in RETRY_BY_ITSELF
 
 
 def _job(row: PrintJobRow) -> Job:
@@ -219,13 +218,12 @@ def pending(uow: UnitOfWork) -> list[Job]:
 
 
 def listing(uow: UnitOfWork, *, everything: bool = False) -> list[Job]:
-    """The queue, oldest first: jobs waiting, failed or being printed; with *everything*,
-    printed ones too."""
+    """The queue, oldest first: jobs not printed yet (with *everything*, printed ones too)."""
+    query = select(PrintJobRow).order_by(PrintJobRow.created_at, PrintJobRow.id)
     with uow:
-        query = select(PrintJobRow).order_by(PrintJobRow.created_at, PrintJobRow.id)
-        if not everything:
-            query = query.where(PrintJobRow.status != "done")
-        return [_job(r) for r in uow.session.scalars(query).all()]
+        rows = uow.session.scalars(query if everything else query.where(
+            PrintJobRow.status != "done")).all()
+        return [_job(r) for r in rows]
 
 
 def counts(uow: UnitOfWork) -> dict[str, int]:

@@ -19,7 +19,7 @@ import pytest
 from escpos.printer import Dummy
 
 from posapp.domain.receipt import layout_receipt
-from posapp.printing.checked import STATUS_QUERY, parse_status
+from posapp.printing.checked import STATUS_QUERY
 from posapp.printing.escpos_render import render_escpos
 from posapp.services import print_queue
 from posapp.services.receipts import receipt_for
@@ -163,16 +163,3 @@ def test_sell_no_print_queues_nothing(jatim: Stand, cli: Callable[..., CliResult
     assert print_queue.listing(jatim.handle.uow(write=False), everything=True) == []
     assert good.jobs == []
 
-
-def test_status_bytes_are_read_as_escpos_says() -> None:
-    assert parse_status(b"\x12\x12") is not None
-    online = parse_status(b"\x12\x12")
-    assert online is not None and (online.online, online.paper) == (True, True)
-    ending = parse_status(b"\x12\x1e")  # near end: still paper
-    assert ending is not None and ending.paper
-    out = parse_status(b"\x12\x72")
-    assert out is not None and not out.paper
-    off = parse_status(b"\x1a\x12")
-    assert off is not None and not off.online
-    assert parse_status(b"\x12") is None  # half an answer
-    assert parse_status(b"OK") is None  # not status bytes
