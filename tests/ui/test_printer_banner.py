@@ -128,7 +128,7 @@ def test_a_printer_out_of_paper_prints_the_receipt_by_itself_once_it_answers_aga
         assert banner.text.text() == (
             f"Receipt not printed: printer {empty.target} is out of paper. It prints by itself "
             "as soon as the printer answers again.")
-        assert empty.jobs == [b""]  # asked for its status; not a byte of the receipt
+        assert set(empty.jobs) == {b""}  # asked for its status; not a byte of the receipt
     assert w.status_labels["statusPrinter"].text() == "Printer: 1 receipt not printed"
     with FakePrinter("good", empty.port) as good:  # paper loaded: it answers again
         w.printing.auto_retry.setInterval(50)
@@ -137,7 +137,7 @@ def test_a_printer_out_of_paper_prints_the_receipt_by_itself_once_it_answers_aga
     assert b"JATIM-000001" in paper and b"Jilbab Lukis Bunga Teratai" in paper
     assert w.status_labels["statusPrinter"].text() == "Printer: ready"
     job = print_queue.get(jatim.handle.uow(write=False), 1)
-    assert (job.status, job.attempts) == ("done", 1)
+    assert job.status == "done" and job.attempts >= 1  # the timer may have found no paper
 
 
 def test_a_receipt_a_stuck_printer_may_still_hold_waits_for_print_again(
