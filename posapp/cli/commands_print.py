@@ -1,4 +1,5 @@
-"""``posapp printer set|contact`` and ``posapp print test|receipt|order|report``: paper or PDF."""
+"""``posapp printer set|contact`` and ``posapp print test|receipt|order|report|qris``: paper
+or PDF; ``posapp print jobs|retry``: the print queue (receipts the printer did not take)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from posapp.cli.context import Context
-from posapp.cli.output import say, warn
-from posapp.domain.errors import InvalidInput
-from posapp.domain.layout import Barcode, Block, Cut, QrCode, Rule, Text
-from posapp.domain.messages import Message, msg
+from posapp.cli.args import amount
+from posapp.cli.context import Context, print_json
+from posapp.cli.output import LANG, say, warn
+from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.layout import Barcode, Block, Cut, QrCode, Rule, Text, local_time
+from posapp.domain.messages import Message, msg, text
 from posapp.domain.order_slip import layout_order_slip
 from posapp.domain.receipt import layout_receipt
 from posapp.printing.pdf_receipt import PAGES, render_pdf
@@ -54,6 +56,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("kind", choices=["x", "z"])
     p.add_argument("--pdf", type=Path, metavar="FILE")
     p.set_defaults(handler=cmd_print_report)
+    p = pt_sub.add_parser("qris", parents=[common],
+                          help="a slip with the stand's QRIS code for AMOUNT, for the buyer")
+    p.add_argument("amount", type=amount)
+    p.set_defaults(handler=cmd_print_qris)
+    p = pt_sub.add_parser("jobs", parents=[common],
+                          help="the print queue: jobs waiting or not printed, and why")
+    p.add_argument("--all", action="store_true", dest="everything",
+                   help="printed jobs too")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_print_jobs)
+    p = pt_sub.add_parser("retry", parents=[common],
+                          help="print queued jobs again (exit 1 when one is still not printed)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("job", nargs="?", type=int, help="the job's number (print jobs)")
+    which.add_argument("--all", action="store_true", dest="everything",
+                       help="every job waiting or not printed, oldest first")
+    p.set_defaults(handler=cmd_print_retry)
 
 
 def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
@@ -129,14 +148,98 @@ def print_order_slip_now(ctx: Context, order_no: str) -> None:
              msg("cli.what.order_slip", order=order_no))
 
 
+def print_sale_receipt_now(ctx: Context, receipt_no: str) -> None:
+    """Queue sale *receipt_no*'s receipt and print it now; the sale is recorded already, so
+    a printer problem (or a queue that cannot be written) is one warning line on stderr."""
+    try:
+        job = _run(ctx, print_queue.enqueue_receipt(ctx.stand().uow(), receipt_no))
+    except PosError as exc:
+        warn(msg("cli.sell.not_queued", receipt=receipt_no, problem=exc.message))
+        return
+    if job.status != "done":
+        warn(msg("cli.sell.not_printed", receipt=receipt_no, problem=job.last_error,
+                 job=job.id))
+
+
 def _run_now(ctx: Context, job_id: int, what: Message) -> None:
+    job = _run(ctx, job_id)
+    if job.status != "done":
+        warn(msg("cli.print.not_printed", what=what, problem=job.last_error, job=job.id))
+
+
+def _run(ctx: Context, job_id: int) -> print_queue.Job:
+    """Print job *job_id* on the stand's printer as the settings say; how it went."""
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
-    job = print_queue.run_job(handle.uow, job_id, target=s.printer, width=s.paper_width,
-                              lang=ctx.lang, profile=s.printer_profile or None,
-                              cash_drawer=s.cash_drawer)
+    return print_queue.run_job(handle.uow, job_id, target=s.printer, width=s.paper_width,
+                               lang=ctx.lang, profile=s.printer_profile or None,
+                               cash_drawer=s.cash_drawer)
+
+
+def cmd_print_qris(ctx: Context, args: argparse.Namespace) -> int:
+    job = _run(ctx, print_queue.enqueue_qris_slip(ctx.stand().uow(), args.amount))
+    what = msg("cli.what.qris_slip", amount=args.amount)
     if job.status != "done":
-        warn(msg("cli.print.not_printed", what=what, problem=job.last_error))
+        warn(msg("cli.print.not_printed", what=what, problem=job.last_error, job=job.id))
+        return 1
+    say("cli.print.sent", what=what, printer=settings.get(ctx.stand().uow(write=False)).printer)
+    return 0
+
+
+def cmd_print_jobs(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    jobs = print_queue.listing(handle.uow(write=False), everything=args.everything)
+    if args.json:  # times in UTC ("...Z"), as all JSON output (docs/cli.md)
+        print_json([{"job": j.id, "kind": j.kind, "ref": j.ref, "copy": j.copy,
+                     "state": j.status, "attempts": j.attempts, "last_error": j.last_error,
+                     "created_at": j.created_at.isoformat() + "Z",
+                     "printed_at": j.printed_at.isoformat() + "Z" if j.printed_at else None}
+                    for j in jobs])
+        return 0
+    if not jobs:
+        say("cli.print.no_jobs")
+        return 0
+    zone = stand.get(handle.uow(write=False)).timezone
+    head = {"job": text("cli.print.col_job", LANG), "kind": text("cli.print.col_kind", LANG),
+            "ref": text("cli.print.col_ref", LANG), "state": text("cli.print.col_state", LANG),
+            "attempts": text("cli.print.col_attempts", LANG),
+            "time": text("cli.print.col_time", LANG), "error": text("cli.print.col_error", LANG)}
+    print(f"{head['job']:>5}  {head['kind']:<8} {head['ref']:<16} {head['state']:<8} "
+          f"{head['attempts']:>8}  {head['time']:<16}  {head['error']}")
+    for j in jobs:
+        kind = "copy" if j.copy else j.kind
+        print(f"{j.id:>5}  {kind:<8} {j.ref:<16} {j.status:<8} {j.attempts:>8}  "
+              f"{local_time(j.created_at, zone):<16}  {j.last_error or ''}".rstrip())
+    return 0
+
+
+def cmd_print_retry(ctx: Context, args: argparse.Namespace) -> int:
+    handle = ctx.stand()
+    if args.everything:
+        ids = [j.id for j in print_queue.pending(handle.uow(write=False))]
+        if not ids:
+            say("cli.print.no_jobs")
+            return 0
+    else:
+        ids = [print_queue.get(handle.uow(write=False), args.job).id]  # NotFound: one line
+    printer = settings.get(handle.uow(write=False)).printer
+    failed = 0
+    for job_id in ids:
+        before = print_queue.get(handle.uow(write=False), job_id)
+        if before.status == "done":
+            say("cli.print.job_done_already", job=job_id, kind=before.kind, ref=before.ref)
+            continue
+        job = _run(ctx, job_id)
+        if job.status == "done":
+            say("cli.print.job_printed", job=job_id, kind=job.kind, ref=job.ref,
+                printer=printer)
+        elif job.status == "printing":
+            say("cli.print.job_busy", job=job_id, kind=job.kind, ref=job.ref)
+        else:
+            failed += 1
+            warn(msg("cli.print.job_failed", job=job_id, kind=job.kind, ref=job.ref,
+                     problem=job.last_error, attempts=job.attempts))
+    return 1 if failed else 0
 
 
 def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from posapp.cli import commands_backup, commands_event_report
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
-from posapp.cli.commands_print import print_receipt_now
+from posapp.cli.commands_print import print_receipt_now, print_sale_receipt_now
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.cart import Cart, Discount
@@ -68,6 +68,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="CODE or CODE*QTY (CODE@PRICE for open-price pieces); METHOD=AMOUNT")
     p.add_argument("--discount", help="cart discount: an amount (5000) or a percent (10%%)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--no-print", action="store_true",
+                   help="do not queue and print the receipt (posapp print receipt: a copy)")
     p.set_defaults(handler=cmd_sell)
 
     p = sub.add_parser("void", parents=[common], help="void a whole sale of this shift")
@@ -215,6 +217,8 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     else:
         say("cli.sell.done", receipt=sale.receipt_no, total=sale.total, paid=sale.tendered,
             change=sale.change)
+    if not args.no_print:  # the sale is committed: a printer problem only warns
+        print_sale_receipt_now(ctx, sale.receipt_no)
     commands_backup.after_sale(ctx)
     return 0
 

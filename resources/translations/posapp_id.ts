@@ -2246,6 +2246,14 @@
         <source>{n} receipts not printed.</source>
         <translation>{n} struk belum tercetak.</translation>
     </message>
+    <message>
+        <source>It prints by itself as soon as the printer answers again.</source>
+        <translation>Struk akan tercetak otomatis begitu printer menjawab lagi.</translation>
+    </message>
+    <message>
+        <source>They print by themselves as soon as the printer answers again.</source>
+        <translation>Semua struk itu akan tercetak otomatis begitu printer menjawab lagi.</translation>
+    </message>
 </context>
 <context>
     <name>ProductGrid</name>

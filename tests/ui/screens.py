@@ -55,6 +55,7 @@ from tests.conftest import (
     Stand,
     make_stand,
 )
+from tests.printer_servers import printer
 from tests.unit.test_qris import STAND_STATIC
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
@@ -640,6 +641,11 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     yield "stand window, a receipt not printed", w
+    with printer("never_reads") as stuck:  # the longest reason, without "prints by itself"
+        settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer=stuck.target))
+        w.printing.retry_all()
+        ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=30_000)
+    yield "stand window, a receipt a stuck printer may still hold", w
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
     yield "print jobs dialog, a receipt not printed", dialog
