@@ -333,6 +333,25 @@ def test_a_url_is_remembered_without_its_password(tmp_path: Path) -> None:
     assert without_password(str(tmp_path / "c.sqlite")) == str(tmp_path / "c.sqlite")
 
 
+def test_files_dropped_together_merge_in_the_order_of_their_entries(
+        qtbot: QtBot, window: OrganizerWindow, central_url: str, tmp_path: Path,
+        catalog_file: Path) -> None:
+    s = stand_of(tmp_path, catalog_file, "BALI", "Bali", 1)
+    whole = export.export_journal(s.handle.uow(), tmp_path / "a-whole.posexport")
+    tail = export.export_journal(s.handle.uow(), tmp_path / "b-tail.posexport",
+                                 since=whole.last_seq - 3)
+    with Central(central_url) as central, central.writing() as conn:  # the key is known here
+        set_meta(conn, EVENT_META, fingerprint(parse_key(KEY)))
+    opened(qtbot, window, central_url)
+
+    with qtbot.waitSignal(window.merge_panel.merged, timeout=20_000):
+        drop(window, tail.path, whole.path)  # the later file first
+
+    assert results(window) == [
+        f"a-whole.posexport: merged {whole.count} entries of stand BALI",
+        f"b-tail.posexport: already merged (stand BALI, entries up to {whole.last_seq})"]
+
+
 def test_dropping_files_without_a_central_store_asks_to_open_one(
         window: OrganizerWindow, tmp_path: Path) -> None:
     drop(window, tmp_path / "x.posexport")
