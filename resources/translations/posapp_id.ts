@@ -1033,8 +1033,8 @@
         <translation>Kunci acara</translation>
     </message>
     <message>
-        <source>This central store has no event key yet. Type the organizers&apos; event key:</source>
-        <translation>Data pusat ini belum punya kunci acara. Ketik kunci acara dari panitia:</translation>
+        <source>This computer does not have the event key of this central store yet. Type the organizers&apos; event key:</source>
+        <translation>Komputer ini belum menyimpan kunci acara untuk data pusat ini. Ketik kunci acara dari panitia:</translation>
     </message>
     <message>
         <source>Merge</source>

@@ -196,8 +196,9 @@ class MergePanel(QWidget):
         self._waiting = paths + self._waiting
         dialog = InputDialog(
             self, self.tr("Event key"),
-            [Field("eventKeyInput", self.tr("This central store has no event key yet. "
-                                           "Type the organizers' event key:"))],
+            [Field("eventKeyInput", self.tr("This computer does not have the event key of "
+                                           "this central store yet. Type the organizers' "
+                                           "event key:"))],
             accept, ok_text=self.tr("Merge"), cancel_text=self.tr("Cancel"),
             name="eventKeyDialog")
         dialog.accepted.connect(self._start)
