@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,9 +119,11 @@ def _move_secrets_out(path: Path) -> None:
     this computer's secret store; when that cannot be written, the stand still opens."""
     try:
         move_secrets_out(path)
-    except OSError as exc:
+    except StorageError as exc:
         log.warning("secrets of %s not moved out of its database: %s", path.name,
-                    exc.strerror or exc)
+                    exc.message)
+    except sqlite3.Error as exc:  # busy beyond its timeout: the next open moves them
+        log.warning("secrets of %s not moved out of its database: %s", path.name, exc)
 
 
 def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock = utc_now) -> (

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from posapp.domain.errors import StorageError
 from posapp.domain.event_key import KEY_BYTES, fingerprint, format_key
 
 SERVICE = "posapp"
@@ -107,20 +108,22 @@ class SecretStore:
 
     def _write(self, data: dict[str, Any]) -> None:
         """Replace the file whole (written under another name first), readable only by
-        its user from the first byte."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        its user from the first byte; a folder that cannot be written is one line."""
         partial = self.folder / f".{FILE_NAME}.{os.getpid()}.part"
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(data, f, indent=1, sort_keys=True)
                 f.flush()
                 os.fsync(f.fileno())
             os.chmod(partial, 0o600)
             os.replace(partial, self.path)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            raise StorageError("secrets.cannot_write", path=str(self.path),
+                               detail=str(exc.strerror or exc)) from None
 
 
 def _usable_keyring() -> Any:

@@ -167,3 +167,17 @@ def test_a_backup_restored_on_the_same_laptop_keeps_its_pins(
     sold = cli("--pin-stdin", "sell", "--cashier", "Ani", "JTM-JLB-001", "cash=85000",
                stdin=f"{CASHIER_PIN}\n")
     assert sold.code == 0, sold.err
+
+
+def test_a_config_folder_that_cannot_be_written_is_one_line_and_nothing_joined(
+        cli: Cli, jatim: Stand, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the config folder should be")
+    monkeypatch.setenv("POSAPP_CONFIG_DIR", str(blocked))
+
+    done = cli("event", "join", stdin=f"{KEY}\n")
+
+    assert done.code == 1 and done.out == ""
+    (line,) = done.err.strip().splitlines()
+    assert line.startswith(f"posapp: cannot keep the secret on this computer in {blocked}")
+    assert "has not joined an event yet" in cli("event", "show").out
