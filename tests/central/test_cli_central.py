@@ -77,7 +77,7 @@ def test_a_refused_file_is_one_line_and_the_others_still_merge(
     assert line.startswith(f"posapp: refused: {bad} is cut off")
     assert line.count("bad.posexport") == 1  # the path named once
     assert "good.posexport: stand JATIM" in result.out
-    assert result.out.splitlines()[-1] == ("2 files: 1 merged (2 entries new), "
+    assert result.out.splitlines()[-1] == ("2 files: 1 merged (2 entries added), "
                                            "0 already merged, 1 refused")
 
 

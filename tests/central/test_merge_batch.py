@@ -76,7 +76,7 @@ def test_34_files_in_a_shuffled_order_merge_in_one_command_with_one_summary_line
     assert done.err == ""
     lines = done.out.strip().splitlines()
     assert len(lines) == 35  # one per file, then the summary
-    assert lines[-1] == (f"34 files: 34 merged ({len(journal) * 17} entries new), "
+    assert lines[-1] == (f"34 files: 34 merged ({len(journal) * 17} entries added), "
                          "0 already merged, 0 refused")
     assert lines[0].startswith(f"{folder / 'S01-000001.posexport'}: stand S01")  # in order
     with Central(central_url) as central:
@@ -87,7 +87,7 @@ def test_34_files_in_a_shuffled_order_merge_in_one_command_with_one_summary_line
     again = cli("merge", "--central", central_url, *map(str, reversed(files)))
     assert again.code == 0  # the key is kept on this computer since the first merge
     assert again.out.strip().splitlines()[-1] == (
-        "34 files: 0 merged (0 entries new), 34 already merged, 0 refused")
+        "34 files: 0 merged (0 entries added), 34 already merged, 0 refused")
 
 
 def test_a_wrong_key_is_said_once_for_the_whole_batch(
