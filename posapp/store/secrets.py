@@ -16,6 +16,7 @@ another.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import json
 import os
@@ -131,15 +132,26 @@ def _usable_keyring() -> Any:
     backend (not its fail or null one); None otherwise, or with POSAPP_SECRETS=file."""
     if os.environ.get("POSAPP_SECRETS", "").lower() == "file":
         return None
+    keyring = _keyring_module()
     try:
-        keyring = importlib.import_module("keyring")
-        ring = keyring.get_keyring()
-    except Exception:  # not installed, or no backend: the file
+        ring = keyring.get_keyring() if keyring is not None else None
+    except Exception:  # no backend: the file
+        return None
+    if ring is None:
         return None
     if getattr(ring, "priority", 0) <= 0 or type(ring).__module__.startswith(
             ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")):
         return None
     return ring
+
+
+@functools.cache
+def _keyring_module() -> Any:
+    """The optional ``keyring`` package, looked for once per process (None: not there)."""
+    try:
+        return importlib.import_module("keyring")
+    except Exception:  # not installed, or broken on import: the file
+        return None
 
 
 def split_password(target: str) -> tuple[str, str | None]:
