@@ -140,6 +140,9 @@ def register_merge(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
     p.add_argument("--central", required=True, metavar="PATH_OR_URL", help=CENTRAL_HELP)
     p.add_argument("files", nargs="*", type=Path, metavar="FILE",
                    help="full exports of stands (posapp export without --since)")
+    p.add_argument("--key-stdin", action="store_true",
+                   help="read the event key from standard input (to check FILEs on a "
+                        "computer that does not keep it)")
     p.set_defaults(handler=cmd_reconcile)
 
 
@@ -185,7 +188,8 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
-    done = central_totals.reconcile(args.central, args.files)
+    key = sys.stdin.readline().strip() if args.key_stdin else None
+    done = central_totals.reconcile(args.central, args.files, key=key)
     for m in done.problems:
         warn(m)
     if not done.problems:

@@ -190,9 +190,11 @@ def _peek(path: Path) -> tuple[str, int, int] | None:
         return None
 
 
-def event_key(central: Central, *, secrets: SecretStore | None = None) -> bytes:
-    """The key of the central store's event; refused when it is not known here."""
-    return _key_for(central, None, secrets if secrets is not None else SecretStore())[0]
+def event_key(central: Central, *, typed: str | None = None,
+              secrets: SecretStore | None = None) -> bytes:
+    """The key of the central store's event (*typed*, checked against the store's event,
+    or the one this computer keeps); refused when it is not known here."""
+    return _key_for(central, typed, secrets if secrets is not None else SecretStore())[0]
 
 
 def _key_for(central: Central, typed: str | None,

@@ -159,3 +159,22 @@ def test_a_key_an_earlier_merge_kept_in_the_store_moves_out_of_it(
     kept = (tmp_path / "organizer-config" / "secrets.json").read_text()
     assert KEY_A in kept
     assert not merge.needs_key(central_url)
+
+
+def test_reconcile_needs_a_key_only_for_files(
+        central_url: str, tmp_path: Path, catalog_file: Path,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    jatim = stand_of(tmp_path, "JATIM", catalog_file, KEY_A)
+    path = export.export_journal(jatim.handle.uow(), tmp_path / "j.posexport").path
+    sync.sync_stand(jatim.handle.uow, central_url)
+    monkeypatch.setenv("POSAPP_CONFIG_DIR", str(tmp_path / "organizer-config"))  # no key here
+
+    bare = posapp(jatim.data, "reconcile", "--central", central_url, capsys=capsys,
+                  monkeypatch=monkeypatch)
+    assert bare[0] == 0 and "all agree" in bare[1], bare
+    refused = posapp(jatim.data, "reconcile", "--central", central_url, str(path),
+                     capsys=capsys, monkeypatch=monkeypatch)
+    assert refused[0] == 1 and "is not on this computer" in refused[2]
+    given = posapp(jatim.data, "reconcile", "--central", central_url, str(path),
+                   "--key-stdin", stdin=f"{KEY_A}\n", capsys=capsys, monkeypatch=monkeypatch)
+    assert given[0] == 0 and "all agree" in given[1], given
