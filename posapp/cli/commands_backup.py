@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("file", type=Path)
     p.add_argument("--force", action="store_true",
                    help="also when the copy is of another stand than --stand")
+    # a copy holds no PINs: users this computer does not know get new ones, asked in turn
+    # (supervisors first, then by name; one per line with --pin-stdin)
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("support-bundle", parents=[common],
@@ -80,13 +82,25 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
-    done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force)
+    asked: list[str] = []
+
+    def new_pin(name: str, role: str) -> str:
+        """A new PIN for a user this computer does not know (the backup holds none)."""
+        if not asked:
+            warn(msg("cli.restore.asking_pins", file=args.file.name), prefix=False)
+        asked.append(name)
+        return ctx.pins.read_new(name)
+
+    done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force,
+                           new_pin=new_pin)
     figures = {"stand": done.stand, "file": str(args.file), "sales": count(done.sales, "sale"),
                "entries": count(done.entries, "journal_entry")}
     if done.replaced:
         say("cli.restore.done_kept", **figures, kept=str(done.replaced))
     else:
         say("cli.restore.done", **figures)
+    if done.new_pins:
+        say("cli.restore.new_pins_set", users=list(done.new_pins))
     return 0
 
 

@@ -1175,10 +1175,6 @@
         <translation>Kunci acara</translation>
     </message>
     <message>
-        <source>This central store has no event key yet. Type the organizers&apos; event key:</source>
-        <translation>Data pusat ini belum punya kunci acara. Ketik kunci acara dari panitia:</translation>
-    </message>
-    <message>
         <source>Merge</source>
         <translation>Gabungkan</translation>
     </message>
@@ -1201,6 +1197,10 @@
     <message>
         <source>Result of each file</source>
         <translation>Hasil tiap file</translation>
+    </message>
+    <message>
+        <source>This computer does not have the event key of this central store yet. Type the organizers&apos; event key:</source>
+        <translation>Komputer ini belum menyimpan kunci acara untuk data pusat ini. Ketik kunci acara dari panitia:</translation>
     </message>
 </context>
 <context>
