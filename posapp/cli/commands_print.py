@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     pr = sub.add_parser("printer", parents=[common], help="the stand's receipt printer")
     pr_sub = pr.add_subparsers(dest="action", required=True)
     p = pr_sub.add_parser("set", parents=[common], help="file:PATH, network:HOST[:PORT], "
-                          "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME, win32:NAME")
+                          "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME, win32:NAME, "
+                          "pdf:FOLDER (no printer: each receipt a PDF file there)")
     p.add_argument("target")
     p.add_argument("--width", type=int, choices=[32, 42, 48])
     p.add_argument("--profile", help="printer model in python-escpos's database, e.g. TM-T20II")
@@ -82,9 +83,10 @@ def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
                      paper_width=args.width or current.paper_width,
                      printer_profile=args.profile if args.profile is not None
                      else current.printer_profile)
-    from posapp.printing.printers import printer_from_target  # python-escpos: 0.2 s
+    if not wanted.printer.lower().startswith("pdf:"):  # pdf:FOLDER: checked by the settings
+        from posapp.printing.printers import printer_from_target  # python-escpos: 0.2 s
 
-    printer_from_target(wanted.printer, profile=wanted.printer_profile or None)  # usable here?
+        printer_from_target(wanted.printer, profile=wanted.printer_profile or None)  # usable?
     saved = settings.save(handle.uow(), wanted)
     if saved.printer_profile:
         say("cli.printer.set_with_profile", target=saved.printer, width=saved.paper_width,
@@ -112,8 +114,13 @@ def cmd_printer_contact(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: Message, *,
-         page: str = "roll80") -> int:
+         page: str = "roll80", name: str) -> int:
+    """*blocks* to the PDF file *pdf*, else to the stand's printer: a stand without one
+    (``pdf:FOLDER``) gets them as *name*.pdf in that folder."""
     s = settings.get(ctx.stand().uow(write=False))
+    if pdf is None and s.printer.lower().startswith("pdf:"):
+        pdf = Path(s.printer[len("pdf:"):]).expanduser() / f"{name}.pdf"
+        pdf.parent.mkdir(parents=True, exist_ok=True)
     if pdf is not None:
         render_pdf(blocks, s.paper_width, pdf, page=page)
         say("cli.print.written", what=what, path=str(pdf))
@@ -252,7 +259,7 @@ def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
         Text("0123456789" * (s.paper_width // 10) + "0123456789"[: s.paper_width % 10]),
         Barcode(f"{info.code}-TEST"), QrCode(f"posapp {info.code}"), Cut(),
     )
-    return _out(ctx, blocks, None, msg("cli.what.test_page"))
+    return _out(ctx, blocks, None, msg("cli.what.test_page"), name="test-page")
 
 
 def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
@@ -261,7 +268,8 @@ def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
     receipt = receipt_for(handle.uow(write=False), args.receipt, lang=ctx.lang,
                           kind="copy" if args.pdf is None else "sale")
     blocks = layout_receipt(receipt, s.paper_width, lang=ctx.lang)
-    return _out(ctx, blocks, args.pdf, msg("cli.what.receipt", receipt=receipt.receipt_no))
+    return _out(ctx, blocks, args.pdf, msg("cli.what.receipt", receipt=receipt.receipt_no),
+                name=f"{receipt.receipt_no}-copy")
 
 
 def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
@@ -271,7 +279,7 @@ def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
                                 currency=args.currency)
     blocks = layout_order_slip(slip, s.paper_width, lang=ctx.lang)
     return _out(ctx, blocks, args.pdf, msg("cli.what.order_slip", order=slip.order_no),
-                page=args.page)
+                page=args.page, name=f"order-{slip.order_no}")
 
 
 def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
@@ -281,4 +289,4 @@ def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
     blocks = receipts.report_blocks(handle.uow(write=False), number, width=s.paper_width,
                                     lang=ctx.lang)
     what = msg("cli.what.x_report") if args.kind == "x" else msg("cli.what.z_report")
-    return _out(ctx, blocks, args.pdf, what)
+    return _out(ctx, blocks, args.pdf, what, name=f"report-{args.kind}-{number}")

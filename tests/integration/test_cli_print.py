@@ -72,6 +72,32 @@ def test_receipt_and_x_report_as_pdf(jatim: Stand, cli, tmp_path: Path) -> None:
     assert "LAPORAN X" in text and "Rp 495.000" in text
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is missing")
+def test_a_stand_without_a_printer_gets_pdf_files_in_its_folder(  # type: ignore[no-untyped-def]
+        jatim: Stand, cli, tmp_path: Path) -> None:
+    folder = tmp_path / "struk"
+    r = cli("printer", "set", f"pdf:{folder}")
+    assert r.code == 0, r.err
+    assert settings.get(jatim.handle.uow(write=False)).printer == f"pdf:{folder}"
+
+    sell(cli)  # the sale's own receipt, through the print queue
+    assert cli("print", "receipt", "JATIM-000001").code == 0  # a copy
+    assert cli("print", "test").code == 0
+
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "JATIM-000001-copy.pdf", "JATIM-000001.pdf", "test-page.pdf"]
+    text = subprocess.run(["pdftotext", "-layout", str(folder / "JATIM-000001-copy.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "JATIM-000001" in text and "Rp 495.000" in text and "SALINAN" in text
+
+
+def test_a_pdf_printer_needs_its_folder(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
+    before = dump_database(jatim.path)
+    r = cli("printer", "set", "pdf:")
+    assert r.code == 1 and r.err.count("\n") == 1 and "pdf:" in r.err
+    assert dump_database(jatim.path) == before
+
+
 def refund(cli, method: str = "cash"):  # type: ignore[no-untyped-def]
     return cli("refund", "JATIM-000001", "JTM-JLB-001", "--supervisor", "budi", "--reason",
                "salah ukuran", "--method", method, "--pin-stdin", stdin=f"{SUPERVISOR_PIN}\n")
