@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from posapp.domain.messages import N_, SOURCE_LANGUAGE, Message, Sayable, msg, text
+from posapp.domain.text import shown
 
 #: The command line's language.
 LANG = SOURCE_LANGUAGE
@@ -27,7 +28,7 @@ def say(said: str | Message, /, **values: object) -> None:
 def warn(said: Sayable | object, *, prefix: bool = True, end: str = "\n") -> None:
     """Print *said* (a message, a refusal; anything else as ``str`` makes it) on one line of
     standard error, after ``posapp: `` unless *prefix* is false."""
-    line = " ".join(_text(said).split())
+    line = shown(" ".join(_text(said).split()))
     print(f"{PREFIX if prefix else ''}{line}", end=end, file=sys.stderr)
 
 
