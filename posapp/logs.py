@@ -8,6 +8,7 @@ filter blanks anything shaped like one, should a message ever carry one).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from logging.handlers import RotatingFileHandler
@@ -44,7 +45,8 @@ def setup_logging(root: Path) -> Path | None:
     logger = logging.getLogger("posapp")
     for handler in [h for h in logger.handlers if getattr(h, "posapp_file", False)]:
         logger.removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(OSError):  # its last lines on a full disk are lost, no more
+            handler.close()
     path = root / LOG_NAME
     try:
         root.mkdir(parents=True, exist_ok=True)

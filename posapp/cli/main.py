@@ -28,7 +28,7 @@ from posapp.cli import (
 from posapp.cli.context import Context
 from posapp.cli.output import LANG, PREFIX, warn
 from posapp.domain.catalog import CatalogFileError
-from posapp.domain.errors import PosError
+from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.messages import msg, text
 from posapp.domain.text import TextKind, clean_text, shown
 from posapp.logs import setup_logging
@@ -83,13 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        check_words(args)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
         return 2
-    try:
-        check_words(args)
-    except PosError as exc:
+    except PosError as exc:  # a word's own refusal, from an option's type= or check_words
         warn(exc)
         return 2
     ctx = Context.from_args(args)
@@ -119,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn(msg("cli.stopped"))
         return 130
     except Exception as exc:  # never a traceback in a user's face
+        if isinstance(exc, OSError) and exc.filename is not None:  # a file it was told to
+            log.info("file problem: %s", exc)                      # use: its name, the reason
+            warn(msg("cli.file_problem", file=str(exc.filename),
+                     reason=exc.strerror or type(exc).__name__))
+            return 1
         log.exception("unexpected error")
         where = ctx.log_unexpected(exc)
         first = (str(exc).strip().splitlines() or [""])[0][:200]  # SQLAlchemy's are long
@@ -134,9 +138,12 @@ def check_words(args: argparse.Namespace) -> None:
     holds a control character other than tab and newline, or is past any field's length.
     Files and folders (``Path`` options) may have any name their system allows."""
     for name, value in vars(args).items():
+        what = msg("text.kind.option", option=name)
         for word in value if isinstance(value, list) else [value]:
             if isinstance(word, str):
-                clean_text(word, TextKind.ARGUMENT, what=msg("text.kind.option", option=name))
+                clean_text(word, TextKind.ARGUMENT, what=what)
+            elif isinstance(word, Path) and "\x00" in str(word):  # no system takes it
+                raise InvalidInput("text.control_character", what=what, char="U+0000")
 
 
 def _quiet_stdout() -> None:

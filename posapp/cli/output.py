@@ -22,7 +22,8 @@ PREFIX = "posapp: "
 
 def say(said: str | Message, /, **values: object) -> None:
     """Print message *said* (an id with *values*, or a ``Message``) on standard output."""
-    print(said.text(LANG) if isinstance(said, Message) else text(said, LANG, **values))
+    line = said.text(LANG) if isinstance(said, Message) else text(said, LANG, **values)
+    print(shown(line, lines=True))  # a file name or a product's name may hold anything
 
 
 def warn(said: Sayable | object, *, prefix: bool = True, end: str = "\n") -> None:

@@ -49,6 +49,7 @@ LIMITS = {kind.key: kind.limit for kind in TextKind}
 #: is allowed only as part of a Windows line end (``\r\n``), which becomes ``\n``.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -112,9 +113,10 @@ def undefused(value: str) -> str:
     return value
 
 
-def shown(value: str) -> str:
+def shown(value: str, *, lines: bool = False) -> str:
     """*value* safe to print on a terminal: undecodable bytes as ``\\xff``, control
-    characters (tab and newline included) as ``\\x1b``-style escapes."""
+    characters as ``\\x1b``-style escapes (tab and newline too, unless *lines*)."""
     if not is_text(value):
         value = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", value)
+    pattern = _CONTROL if lines else _ANY_CONTROL
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
