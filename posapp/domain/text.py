@@ -101,9 +101,8 @@ def spreadsheet_cell(value: object) -> object:
     anything else (numbers, dates, None) as it is."""
     if not isinstance(value, str):
         return value
-    if value.startswith(_FORMULA_START):
-        value = "'" + value
-    return without_controls(value)
+    value = without_controls(value)  # first: "\x01=cmd" must not become a formula
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def undefused(value: str) -> str:

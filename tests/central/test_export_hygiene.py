@@ -38,9 +38,10 @@ def hostile_event(central_url: str, tmp_path: Path) -> Event:
 
 def test_the_event_report_workbook_holds_text_not_formulas(hostile_event: Event, cli: Cli,
                                                           tmp_path: Path) -> None:
-    xlsx = tmp_path / "laporan.xlsx"
-    r = cli("report", "--central", hostile_event.url, "--xlsx", str(xlsx))
+    xlsx, pdf = tmp_path / "laporan.xlsx", tmp_path / "laporan.pdf"
+    r = cli("report", "--central", hostile_event.url, "--pdf", str(pdf), "--xlsx", str(xlsx))
     assert r.code == 0, r.err
+    assert pdf.read_bytes().startswith(b"%PDF")
     book = openpyxl.load_workbook(xlsx)
     cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row
              if c.value is not None]

@@ -18,6 +18,6 @@ _COMMON = {
     "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                               HealthCheck.data_too_large, HealthCheck.filter_too_much],
 }
-settings.register_profile("posapp-fuzz", derandomize=True, max_examples=6, **_COMMON)
+settings.register_profile("posapp-fuzz", derandomize=True, max_examples=4, **_COMMON)
 settings.register_profile("posapp-fuzz-long", derandomize=False, max_examples=100,
                           print_blob=True, **_COMMON)

@@ -52,7 +52,8 @@ def test_a_required_field_left_empty_is_refused() -> None:
     ("-2+3", "'-2+3"),
     ("@SUM(A1)", "'@SUM(A1)"),
     ("\tTab", "'\tTab"),
-    ("\rCR", "'CR"),  # defused, and the lone carriage return dropped
+    ("\rCR", "CR"),  # a lone carriage return is dropped
+    ("\x01=cmd", "'=cmd"),  # what starts the text once the control characters are gone
     ("Stan \x1b[2J Bali\x07", "Stan [2J Bali"),
     ("Batik Tulis", "Batik Tulis"),
     ("", ""),
