@@ -142,8 +142,13 @@ def check_words(args: argparse.Namespace) -> None:
         for word in value if isinstance(value, list) else [value]:
             if isinstance(word, str):
                 clean_text(word, TextKind.ARGUMENT, what=what)
-            elif isinstance(word, Path) and "\x00" in str(word):  # no system takes it
-                raise InvalidInput("text.control_character", what=what, char="U+0000")
+            elif isinstance(word, Path):
+                if "\x00" in str(word):  # no system takes it
+                    raise InvalidInput("text.control_character", what=what, char="U+0000")
+                try:
+                    os.fsencode(word)  # a name the system can be given (\ud800 is not)
+                except UnicodeEncodeError:
+                    raise InvalidInput("text.not_text", what=what) from None
 
 
 def _quiet_stdout() -> None:

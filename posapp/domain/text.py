@@ -112,10 +112,14 @@ def undefused(value: str) -> str:
     return value
 
 
+def _escaped_surrogate(code: int) -> str:
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
 def shown(value: str, *, lines: bool = False) -> str:
     """*value* safe to print on a terminal: undecodable bytes as ``\\xff``, control
     characters as ``\\x1b``-style escapes (tab and newline too, unless *lines*)."""
-    if not is_text(value):
-        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if not is_text(value):  # \udcff (a byte of a name that is not UTF-8) as \xff
+        value = _SURROGATE.sub(lambda m: _escaped_surrogate(ord(m.group())), value)
     pattern = _CONTROL if lines else _ANY_CONTROL
     return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", value)

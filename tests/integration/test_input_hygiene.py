@@ -248,3 +248,22 @@ def test_names_stored_with_escapes_never_reach_the_terminal(jatim: Stand, cli) -
         assert "\x1b" not in r.out and "\x07" not in r.out
     assert "Ani\\x1b[2J" in cli("cashier", "list").out
     assert "Jilbab\\x1b]0;pwned\\x07" in cli("catalog", "list").out
+
+
+def test_a_refused_qris_payload_leaves_the_stored_one(jatim: Stand, cli) -> None:
+    from tests.fuzz.test_fuzz_cli import STATIC_QRIS
+
+    assert cli("qris", "set", STATIC_QRIS).code == 0
+    before = dump_database(jatim.path)
+    for bad in ("", "000201", "\x1b" + STATIC_QRIS):
+        r = cli("qris", "set", bad)
+        assert_refused(r.code, r.err, out=r.out)
+        assert dump_database(jatim.path) == before  # the sticker's payload is still there
+
+
+def test_a_file_name_no_system_takes_is_refused_in_one_line(jatim: Stand, cli,
+                                                            tmp_path: Path) -> None:
+    for name in ("\ud800.csv", "a\x00b.csv"):
+        r = cli("catalog", "export", str(tmp_path / name))
+        assert_refused(r.code, r.err, "file", out=r.out)
+        assert r.code == 2
