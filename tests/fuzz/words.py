@@ -65,8 +65,13 @@ class Run:
     err: str
 
 
+#: How many times the fuzz suite ran ``posapp`` (tests/fuzz/conftest.py reports it).
+RUNS = {"cli": 0}
+
+
 def run_cli(argv: list[str], stdin: str = "") -> Run:
     """``posapp ARGV`` in this process, its output captured and *stdin* its standard input."""
+    RUNS["cli"] += 1
     out, err = io.StringIO(), io.StringIO()
     before = sys.stdin
     sys.stdin = io.StringIO(stdin)
