@@ -344,7 +344,8 @@ def _price(cell: object) -> int:
             value = parse_rupiah(text, allow_negative=True)
         except InvalidInput:
             digits = re.sub(r"(?i)^rp|[\s.]|,0{1,2}$", "", text)
-            if digits.isdigit() and (len(digits) > MAX_DIGITS or int(digits) > MAX_AMOUNT):
+            if digits.isascii() and digits.isdigit() and (  # not "²": a digit int() refuses
+                    len(digits) > MAX_DIGITS or int(digits) > MAX_AMOUNT):
                 raise _BadCell(msg("catalog.price_above_max", text=_shortened(text),
                                    max=MAX_AMOUNT)) from None
             else:

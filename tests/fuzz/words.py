@@ -30,7 +30,7 @@ def fuzz_settings(times: int = 1) -> Callable[[Any], Any]:
 #: are not UTF-8 (surrogate escapes, as Python gives them in sys.argv), huge numbers, long
 #: texts, and the plain edge cases.
 HOSTILE = [
-    "", " ", "0", "-1", "1", "-0", "+5", "1e30", "NaN", "inf", "0x10", "١٢٣",
+    "", " ", "0", "-1", "1", "-0", "+5", "1e30", "NaN", "inf", "0x10", "١٢٣", "²",
     "\x1b[31mred\x1b[0m", "\x1dV\x00", "a\x00b", "tab\there", "line\nbreak", "cr\rret",
     "\x7f", "\x85", "\u202eevil", "caf\u0065\u0301",
     "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)",

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from posapp.domain.catalog import CatalogFileError, parse_catalog
 from posapp.domain.errors import InvalidInput
 from posapp.domain.money import parse_rupiah
 from posapp.domain.rupiah import format_rupiah
@@ -92,3 +93,11 @@ def test_format_rupiah_of_a_huge_number_does_not_fail() -> None:
     assert format_rupiah(10**30).startswith("Rp 1000000000000000000000000000000")
     assert format_rupiah(10**50) == "Rp " + "1" + "0" * 39 + "..."
     assert format_rupiah(-(10**5000)) == "-Rp >10^3000"
+
+
+@pytest.mark.parametrize("price", ["²", "1" * 30, "9" * 5000, "Rp " + "9" * 40])
+def test_a_catalog_price_that_is_no_amount_is_a_bad_row(price: str) -> None:
+    with pytest.raises(CatalogFileError) as refused:
+        parse_catalog(["sku", "name", "price"], [(2, ["JTM-X-1", "Tas", price])])
+    (problem,) = refused.value.problems
+    assert problem.line == 2 and "price" in problem.reason and len(problem.reason) < 120
