@@ -26,7 +26,7 @@ from posapp.cli import (
     commands_stand,
 )
 from posapp.cli.context import Context
-from posapp.cli.output import LANG, PREFIX, warn
+from posapp.cli.output import LANG, PREFIX, guarded_output, warn
 from posapp.domain.catalog import CatalogFileError
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.messages import msg, text
@@ -95,7 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(ctx.data.root)
     log.info("posapp %s: %s", __version__, _command(args))
     try:
-        status = int(args.handler(ctx, args) or 0)
+        with guarded_output():
+            status = int(args.handler(ctx, args) or 0)
         sys.stdout.flush()  # a closed pipe shows here, not after main has returned
         return status
     except BrokenPipeError:  # `posapp catalog list | head`: the reader has had enough

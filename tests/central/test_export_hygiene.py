@@ -90,3 +90,18 @@ def test_a_catalog_export_defuses_and_reads_back_as_typed(jatim: Stand, cli: Cli
     r = cli("catalog", "import", str(tmp_path / "katalog.xlsx"), stdin="9999\n")
     assert r.code == 0, r.err
     assert jatim.product("JTM-BTK-001").name == FORMULA  # the quote is posapp's, not the name's
+
+
+def test_totals_show_a_stored_escape_and_keep_it_in_json(hostile_event: Event, cli: Cli) -> None:
+    """The central store's stand name holds ESC and BEL: the table shows them as \\u001b,
+    the JSON keeps the name as stored (valid JSON, the characters escaped)."""
+    import json
+
+    r = cli("totals", "--central", hostile_event.url)
+    assert r.code == 0, r.err
+    assert "\x1b" not in r.out and "\x07" not in r.out
+    r = cli("totals", "--central", hostile_event.url, "--json")
+    assert r.code == 0, r.err
+    assert "\x1b" not in r.out
+    names = {s["stand"]: s["name"] for s in json.loads(r.out)["stands"]}
+    assert names["BALI"] == "Stan \x1b[2J Bali\x07"
