@@ -145,7 +145,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def check_buyer(buyer: Buyer) -> Buyer:
     """The buyer's details tidied, or a one-line reason."""
     def tidy(text: str) -> str:
-        return clean_text(text, TextKind.LABEL)
+        return clean_text(text, TextKind.CONTACT)
 
     b = Buyer(clean_text(buyer.name, TextKind.NAME), tidy(buyer.phone), tidy(buyer.email),
               tidy(buyer.country), clean_text(buyer.address, TextKind.ADDRESS))

@@ -29,6 +29,7 @@ class TextKind(Enum):
     NAME = ("name", 120, N_("text.kind.name"), False)  # a stand, an event, a product
     PERSON = ("person", 60, N_("text.kind.person"), False)  # a cashier, a supervisor
     LABEL = ("label", 120, N_("text.kind.label"), False)  # category, maker group, region
+    CONTACT = ("contact", 120, N_("text.kind.contact"), False)  # a buyer's phone, e-mail...
     CODE = ("code", 64, N_("text.kind.code"), False)  # an SKU, a barcode, a receipt number
     REASON = ("reason", 200, N_("text.kind.reason"), False)  # void, refund, cash, stock
     ADDRESS = ("address", 400, N_("text.kind.address"), True)
