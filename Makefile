@@ -6,7 +6,7 @@ STAMP_RUN  = $(VENV)/.posapp-run
 STAMP_TEST = $(VENV)/.posapp-test
 STAMP_PACKAGE = $(VENV)/.posapp-package
 
-.PHONY: run test lint bench translations screenshots system-deps system-deps-test clean \
+.PHONY: run test lint bench fuzz translations screenshots system-deps system-deps-test clean \
 	package package-test system-deps-package
 
 run: system-deps $(STAMP_RUN)
@@ -35,6 +35,12 @@ package-test: package $(STAMP_TEST)
 lint: $(STAMP_TEST)
 	$(PY) -m ruff check posapp tests benchmarks scripts packaging
 	$(PY) -m mypy
+
+# The fuzz suite's long profile (tests/fuzz/conftest.py): about 15,000 cases, random each run
+# (make test runs the same tests with a few fixed cases each).
+fuzz: $(STAMP_TEST)
+	POSAPP_FUZZ=long QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/fuzz -p no:cacheprovider \
+		--hypothesis-show-statistics
 
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks

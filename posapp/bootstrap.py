@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from posapp.domain.errors import InvalidInput, NotFound, StorageError
-from posapp.store.database import migrate, sqlite_engine
+from posapp.store.database import check_stand_file, migrate, sqlite_engine
 from posapp.store.secrets import move_secrets_out
 from posapp.store.uow import Clock, UnitOfWork, utc_now
 
@@ -137,9 +137,10 @@ def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock =
         raise NotFound("stand.not_found_in", stand=code, folder=str(data.root))
     else:
         check_writable(path)
+        check_stand_file(path)
     engine = sqlite_engine(path)
     try:
-        migrate(engine, path, data.backups_dir)
+        migrate(engine, path, data.backups_dir, existing=not create)
         _move_secrets_out(path)
     except BaseException:
         engine.dispose()

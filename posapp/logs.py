@@ -9,6 +9,7 @@ ever carry one; ``redact_passwords`` is also what the support bundle applies).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from logging.handlers import RotatingFileHandler
@@ -48,18 +49,27 @@ class Redact(logging.Filter):
         return True
 
 
+class _LogFile(RotatingFileHandler):
+    """The log file, silent when it cannot be written (a full disk): the log is for
+    whoever helps later, and must never add lines to what the user sees."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def setup_logging(root: Path) -> Path | None:
     """Log posapp's records to *root*/posapp.log (replacing an earlier set-up of this
     process); None, and no file log, when the folder cannot be written."""
     logger = logging.getLogger("posapp")
     for handler in [h for h in logger.handlers if getattr(h, "posapp_file", False)]:
         logger.removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(OSError):  # its last lines on a full disk are lost, no more
+            handler.close()
     path = root / LOG_NAME
     try:
         root.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                      encoding="utf-8")
+        handler = _LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                      encoding="utf-8", errors="backslashreplace")
     except OSError:
         return None
     handler.posapp_file = True  # type: ignore[attr-defined]

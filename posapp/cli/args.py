@@ -11,8 +11,8 @@ from typing import TextIO
 
 from posapp.cli.output import LANG
 from posapp.domain.errors import InvalidInput
-from posapp.domain.messages import text
-from posapp.domain.money import parse_rupiah
+from posapp.domain.messages import msg, text
+from posapp.domain.money import check_digits, parse_rupiah
 from posapp.domain.tender import Payment, PaymentMethod
 
 _ITEM = re.compile(r"^(?P<code>[^*@=\s]+)(?:\*(?P<qty>-?\d+))?(?:@(?P<price>[^*@=]+))?$")
@@ -29,7 +29,9 @@ def parse_item(word: str) -> ItemArg:
     """``CODE``, ``CODE*QTY``, ``CODE@PRICE`` or ``CODE*QTY@PRICE`` (open-price pieces)."""
     m = _ITEM.match(word.strip())
     if not m:
-        raise InvalidInput("cli.not_an_item", word=word)
+        raise InvalidInput("cli.not_an_item", word=word[:80])
+    if m["qty"] is not None:
+        check_digits(m["qty"], what=msg("amount.quantity"))
     qty = int(m["qty"]) if m["qty"] is not None else 1
     if qty <= 0:
         raise InvalidInput("cli.item_quantity_below_one", word=word)
@@ -70,6 +72,19 @@ def signed_amount(text: str) -> int:
         return parse_rupiah(text, allow_negative=True)
     except InvalidInput as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def whole_number(word: str) -> int:
+    """A count typed on the command line (units of stock, a shift's number): at most
+    MAX_DIGITS digits, negative allowed (``type=`` of an argparse option)."""
+    try:
+        check_digits(word, what=msg("amount.quantity"))
+        return int(word.strip())
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            text("cli.not_a_whole_number", LANG, text=word[:40])) from None
 
 
 class PinReader:

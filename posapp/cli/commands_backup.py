@@ -7,6 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from posapp.cli.args import whole_number
 from posapp.cli.context import Context
 from posapp.cli.output import count, say, warn
 from posapp.domain.errors import InvalidInput
@@ -23,8 +24,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     b_sub = b.add_subparsers(dest="action")
     p = b_sub.add_parser("set", parents=[common], help="choose the backup folder")
     p.add_argument("folder", help='the folder ("" for none)')
-    p.add_argument("--every", type=int, help="sales between two copies (default 10)")
-    p.add_argument("--keep", type=int, help="copies kept (default 30)")
+    p.add_argument("--every", type=whole_number, help="sales between two copies (default 10)")
+    p.add_argument("--keep", type=whole_number, help="copies kept (default 30)")
     p.set_defaults(handler=cmd_set)
     p = b_sub.add_parser("list", parents=[common], help="the copies in the backup folder")
     p.set_defaults(handler=cmd_list)

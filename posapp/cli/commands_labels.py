@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from posapp.cli.args import whole_number
 from posapp.cli.context import Context
 from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput, NotFound
@@ -19,11 +20,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("file", type=Path, metavar="FILE.pdf")
     p.add_argument("--sku", action="append", default=[], metavar="SKU",
                    help="a product to print (repeatable; default: every active product)")
-    p.add_argument("--copies", type=int, default=1, metavar="N",
+    p.add_argument("--copies", type=whole_number, default=1, metavar="N",
                    help="labels per product (default 1)")
     p.add_argument("--layout", default="3x8", metavar="CxR",
                    help=f"sheet: {', '.join(LAYOUTS)} or any COLUMNSxROWS (default 3x8)")
-    p.add_argument("--start-at", type=int, default=1, metavar="N",
+    p.add_argument("--start-at", type=whole_number, default=1, metavar="N",
                    help="first free position on the first sheet, 1 = top left (default 1)")
     p.add_argument("--margins", metavar="T,L,R,B",
                    help="page margins in mm instead of the layout's own")

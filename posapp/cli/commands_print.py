@@ -7,7 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from posapp.cli.args import amount
+from posapp.cli.args import amount, whole_number
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say, warn
 from posapp.domain.errors import InvalidInput, PosError
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                           "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME, win32:NAME, "
                           "pdf:FOLDER (no printer: each receipt a PDF file there)")
     p.add_argument("target")
-    p.add_argument("--width", type=int, choices=[32, 42, 48])
+    p.add_argument("--width", type=whole_number, choices=[32, 42, 48])
     p.add_argument("--profile", help="printer model in python-escpos's database, e.g. TM-T20II")
     p.set_defaults(handler=cmd_printer_set)
     p = pr_sub.add_parser("contact", parents=[common],

@@ -46,9 +46,9 @@ def cmd_amount(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    payload = parse_qris(args.payload.strip())  # judged before anything is stored
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
-    saved = settings.save(handle.uow(), replace(current, qris_payload=args.payload.strip()))
-    say("cli.qris.stored", merchant=parse_qris(saved.qris_payload).merchant_name,
-        stand=handle.code)
+    settings.save(handle.uow(), replace(current, qris_payload=args.payload.strip()))
+    say("cli.qris.stored", merchant=payload.merchant_name, stand=handle.code)
     return 0

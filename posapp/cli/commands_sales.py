@@ -7,7 +7,13 @@ import sys
 from dataclasses import replace
 
 from posapp.cli import commands_backup, commands_event_report
-from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
+from posapp.cli.args import (
+    amount,
+    parse_item,
+    signed_amount,
+    split_items_and_payments,
+    whole_number,
+)
 from posapp.cli.commands_print import print_receipt_now, print_sale_receipt_now
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
@@ -18,6 +24,7 @@ from posapp.domain.messages import msg, text
 from posapp.domain.money import format_rupiah
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import PaymentMethod
+from posapp.domain.text import shown
 from posapp.printing.text_report import render_shift_report
 from posapp.services import (
     catalog,
@@ -88,7 +95,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_refund)
 
     p = sub.add_parser("sales", parents=[common], help="list sales (this shift by default)")
-    p.add_argument("--shift", type=int, dest="shift_number")
+    p.add_argument("--shift", type=whole_number, dest="shift_number")
     p.add_argument("--all", action="store_true", dest="everything")
     p.add_argument("--last", action="store_true",
                    help="only the stand's last committed sale, of any shift (after a crash: "
@@ -99,8 +106,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("report", parents=[common],
                        help="X (open shift) or Z (closed) report; --central: the event report")
     p.add_argument("kind", nargs="?", choices=["x", "z"])
-    p.add_argument("--shift", type=int, dest="shift_number", help="Z report of this shift")
-    p.add_argument("--width", type=int, default=42, choices=[32, 42, 48])
+    p.add_argument("--shift", type=whole_number, dest="shift_number", help="Z report of this shift")
+    p.add_argument("--width", type=whole_number, default=42, choices=[32, 42, 48])
     p.add_argument("--json", action="store_true")
     commands_event_report.add_report_options(p)
     p.set_defaults(handler=cmd_report)
@@ -266,8 +273,9 @@ def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
         status = msg("cli.sales.void") if r.voided else (
             msg("cli.sales.refunded", amount=r.refunded) if r.refunded else None)
         items = count(r.items, "item").text(LANG)
-        print(f"{r.receipt_no}  {local_time(r.created_at, zone)}  {r.cashier:<12} "
-              f"{items:>9}  {format_rupiah(r.total):>14}  {status.text(LANG) if status else ''}")
+        print(shown(f"{r.receipt_no}  {local_time(r.created_at, zone)}  {r.cashier:<12} "
+                    f"{items:>9}  {format_rupiah(r.total):>14}  "
+                    f"{status.text(LANG) if status else ''}"))  # stored ESC never reaches the tty
     say("cli.sales.summary", sales=count(len(rows), "sale"),
         total=sum(r.total for r in rows if not r.voided))
     return 0

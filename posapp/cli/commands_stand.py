@@ -7,10 +7,12 @@ import argparse
 from pathlib import Path
 
 from posapp.cli import commands_photos
+from posapp.cli.args import whole_number
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
+from posapp.domain.text import shown
 from posapp.services import catalog, demo, setup, stand, users
 from posapp.services.catalog_files import read_catalog_file, write_catalog_file
 
@@ -50,7 +52,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     stk_sub = stk.add_subparsers(dest="action", required=True)
     p = stk_sub.add_parser("adjust", parents=[common], help="add (or remove, negative) stock")
     p.add_argument("code", help="SKU or barcode")
-    p.add_argument("delta", type=int, help="units to add; negative to remove")
+    p.add_argument("delta", type=whole_number, help="units to add; negative to remove")
     p.add_argument("--reason", required=True)
     p.add_argument("--cashier", required=True)
     p.set_defaults(handler=cmd_stock_adjust)
@@ -99,8 +101,8 @@ def cmd_catalog_list(ctx: Context, args: argparse.Namespace) -> int:
         } for p in products])
         return 0
     for p in products:
-        print(f"{p.sku:<14} {p.barcode or '':<14} {p.name[:36]:<36} "
-              f"{format_rupiah(p.price):>14} {p.stock:>5}")
+        print(shown(f"{p.sku:<14} {p.barcode or '':<14} {p.name[:36]:<36} "
+                    f"{format_rupiah(p.price):>14} {p.stock:>5}"))
     say(count(len(products), "product"))
     return 0
 
@@ -119,7 +121,7 @@ def cmd_cashier_list(ctx: Context, args: argparse.Namespace) -> int:
         print_json([{"name": a.name, "role": a.role.value} for a in people])
     else:
         for a in people:
-            print(f"{a.name:<30} {a.role.label.text(LANG)}")
+            print(shown(f"{a.name:<30} {a.role.label.text(LANG)}"))
     return 0
 
 

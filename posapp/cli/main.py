@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,10 +26,11 @@ from posapp.cli import (
     commands_stand,
 )
 from posapp.cli.context import Context
-from posapp.cli.output import LANG, PREFIX, warn
+from posapp.cli.output import LANG, PREFIX, guarded_output, warn
 from posapp.domain.catalog import CatalogFileError
-from posapp.domain.errors import PosError
+from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.messages import msg, text
+from posapp.domain.text import TextKind, clean_text, shown
 from posapp.logs import setup_logging
 
 MAX_LISTED_PROBLEMS = 200
@@ -39,7 +41,8 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one ``posapp:`` line like every other refusal."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, PREFIX + text("cli.usage_error", LANG, problem=message,
+        problem = shown(message if len(message) <= 300 else message[:300] + "...")
+        self.exit(2, PREFIX + text("cli.usage_error", LANG, problem=problem,
                                    command=self.prog) + "\n")
 
 
@@ -80,20 +83,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        check_words(args)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
+        return 2
+    except PosError as exc:  # a word's own refusal, from an option's type= or check_words
+        warn(exc)
         return 2
     ctx = Context.from_args(args)
     setup_logging(ctx.data.root)
     log.info("posapp %s: %s", __version__, _command(args))
     try:
-        return int(args.handler(ctx, args) or 0)
+        with guarded_output():
+            status = int(args.handler(ctx, args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not after main has returned
+        return status
+    except BrokenPipeError:  # `posapp catalog list | head`: the reader has had enough
+        _quiet_stdout()
+        return 141  # 128 + SIGPIPE, as a Unix tool killed by the signal ends
     except CatalogFileError as exc:  # the summary, then every bad row on a line of its own
-        print(f"posapp: {' '.join(exc.message.split())}", file=sys.stderr)
+        print(f"posapp: {shown(' '.join(exc.message.split()))}", file=sys.stderr)
         if len(exc.problems) > 1:
             for problem in exc.problems[:MAX_LISTED_PROBLEMS]:
-                print(f"  {problem}", file=sys.stderr)
+                print(f"  {shown(str(problem))}", file=sys.stderr)
             if len(exc.problems) > MAX_LISTED_PROBLEMS:
                 print(f"  ... and {len(exc.problems) - MAX_LISTED_PROBLEMS} more",
                       file=sys.stderr)
@@ -106,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn(msg("cli.stopped"))
         return 130
     except Exception as exc:  # never a traceback in a user's face
+        if isinstance(exc, OSError) and exc.filename is not None:  # a file it was told to
+            log.info("file problem: %s", exc)                      # use: its name, the reason
+            warn(msg("cli.file_problem", file=str(exc.filename),
+                     reason=exc.strerror or type(exc).__name__))
+            return 1
         log.exception("unexpected error")
         where = ctx.log_unexpected(exc)
         first = (str(exc).strip().splitlines() or [""])[0][:200]  # SQLAlchemy's are long
@@ -114,6 +132,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
     finally:
         ctx.close()
+
+
+def check_words(args: argparse.Namespace) -> None:
+    """Refuse, in one line, a command line word that is not text (bytes that are not UTF-8),
+    holds a control character other than tab and newline, or is past any field's length.
+    Files and folders (``Path`` options) may have any name their system allows."""
+    for name, value in vars(args).items():
+        what = msg("text.kind.option", option=name)
+        for word in value if isinstance(value, list) else [value]:
+            if isinstance(word, str):
+                clean_text(word, TextKind.ARGUMENT, what=what)
+            elif isinstance(word, Path):
+                if "\x00" in str(word):  # no system takes it
+                    raise InvalidInput("text.control_character", what=what, char="U+0000")
+                try:
+                    os.fsencode(word)  # a name the system can be given (\ud800 is not)
+                except UnicodeEncodeError:
+                    raise InvalidInput("text.not_text", what=what) from None
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at devnull, so that the interpreter's last flush at exit
+    does not fail on the closed pipe again (the Python docs' recipe for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
 
 
 def _command(args: argparse.Namespace) -> str:

@@ -9,9 +9,14 @@ receipts it prints, not of its own lines. ``--json`` output is data and does not
 
 from __future__ import annotations
 
+import contextlib
+import re
 import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from posapp.domain.messages import N_, SOURCE_LANGUAGE, Message, Sayable, msg, text
+from posapp.domain.text import shown
 
 #: The command line's language.
 LANG = SOURCE_LANGUAGE
@@ -21,13 +26,14 @@ PREFIX = "posapp: "
 
 def say(said: str | Message, /, **values: object) -> None:
     """Print message *said* (an id with *values*, or a ``Message``) on standard output."""
-    print(said.text(LANG) if isinstance(said, Message) else text(said, LANG, **values))
+    line = said.text(LANG) if isinstance(said, Message) else text(said, LANG, **values)
+    print(shown(line, lines=True))  # a file name or a product's name may hold anything
 
 
 def warn(said: Sayable | object, *, prefix: bool = True, end: str = "\n") -> None:
     """Print *said* (a message, a refusal; anything else as ``str`` makes it) on one line of
     standard error, after ``posapp: `` unless *prefix* is false."""
-    line = " ".join(_text(said).split())
+    line = shown(" ".join(_text(said).split()))
     print(f"{PREFIX if prefix else ''}{line}", end=end, file=sys.stderr)
 
 
@@ -52,6 +58,36 @@ def count(n: int, noun: str) -> Message:
     """*n* of *noun* (a key of ``NOUNS``): "1 sale", "3 sales"."""
     one, many = NOUNS[noun]
     return msg(one if n == 1 else many, n=n)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Guarded:
+    """A text stream that writes control characters other than tab and newline as
+    ``\\u001b``: readable on a terminal, valid inside a JSON string, never obeyed."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, s: str) -> int:
+        self._stream.write(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", s))
+        return len(s)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def guarded_output() -> Iterator[None]:
+    """Standard output and error guarded (``_Guarded``) while a command runs: a name stored
+    with an escape character, wherever a command prints it, cannot drive the terminal."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Guarded(out), _Guarded(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def _text(said: Sayable | object) -> str:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.messages import N_, SOURCE_LANGUAGE, Message, msg
-from posapp.domain.money import MAX_AMOUNT, parse_rupiah
+from posapp.domain.money import MAX_AMOUNT, MAX_DIGITS, parse_rupiah
 from posapp.domain.product import Product
+from posapp.domain.text import undefused
 
 COLUMNS = ("sku", "barcode", "name", "category", "maker_group", "region", "price", "stock")
 REQUIRED_COLUMNS = ("sku", "name", "price")
@@ -266,12 +267,18 @@ def _is_blank(cell: object) -> bool:
 
 
 def _text(cell: object) -> str:
-    """A cell as trimmed text; integral floats lose their ``.0`` (XLSX numbers)."""
+    """A cell as trimmed text; integral floats lose their ``.0`` (XLSX numbers); a text
+    posapp's own export defused (``'=Tas``, ``spreadsheet_cell``) read back as it was."""
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    return str(cell).strip()
+    return undefused(str(cell).strip())
+
+
+def _shortened(text: str) -> str:
+    """*text* as a refusal repeats it: at most 30 characters."""
+    return text if len(text) <= 30 else text[:30] + "..."
 
 
 def _label(
@@ -337,14 +344,17 @@ def _price(cell: object) -> int:
             value = parse_rupiah(text, allow_negative=True)
         except InvalidInput:
             digits = re.sub(r"(?i)^rp|[\s.]|,0{1,2}$", "", text)
-            if digits.isdigit() and int(digits) > MAX_AMOUNT:
-                value = int(digits)
+            if digits.isascii() and digits.isdigit() and (  # not "²": a digit int() refuses
+                    len(digits) > MAX_DIGITS or int(digits) > MAX_AMOUNT):
+                raise _BadCell(msg("catalog.price_above_max", text=_shortened(text),
+                                   max=MAX_AMOUNT)) from None
             else:
                 raise _BadCell(msg("catalog.price_not_whole_rupiah", text=text)) from None
     if value < 0:
         raise _BadCell(msg("catalog.cell_negative", what=_PRICE_NAME, text=_text(cell)))
     if value > MAX_AMOUNT:
-        raise _BadCell(msg("catalog.price_above_max", text=_text(cell), max=MAX_AMOUNT))
+        raise _BadCell(msg("catalog.price_above_max", text=_shortened(_text(cell)),
+                           max=MAX_AMOUNT))
     return value
 
 
@@ -355,7 +365,10 @@ def _stock(cell: object) -> int:
         raise _BadCell(msg("catalog.cell_not_whole_number", what=_STOCK_NAME, text=cell))
     text = _text(cell)
     if not _WHOLE_NUMBER.match(text):
-        raise _BadCell(msg("catalog.cell_not_whole_number", what=_STOCK_NAME, text=text))
+        raise _BadCell(msg("catalog.cell_not_whole_number", what=_STOCK_NAME,
+                           text=_shortened(text)))
+    if len(text) > MAX_DIGITS:
+        raise _BadCell(msg("catalog.stock_above_max", text=_shortened(text), max=MAX_STOCK))
     value = int(text)
     if value < 0:
         raise _BadCell(msg("catalog.cell_negative", what=_STOCK_NAME, text=text))

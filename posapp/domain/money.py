@@ -13,8 +13,12 @@ from posapp.domain.rupiah import format_rupiah
 
 #: The largest amount any single price, payment or total may have (Rp 10 milyar).
 MAX_AMOUNT = 10_000_000_000
+#: The most digits an amount or a quantity typed or read may have: past it the text is
+#: refused before it is made a number (a 5,000-digit word costs nothing to refuse).
+MAX_DIGITS = 15
 
-__all__ = ["MAX_AMOUNT", "check_amount", "format_rupiah", "parse_rupiah", "round_half_up"]
+__all__ = ["MAX_AMOUNT", "MAX_DIGITS", "check_amount", "check_digits", "format_rupiah",
+           "parse_rupiah", "round_half_up"]
 
 _AMOUNT_TEXT = re.compile(r"^-?\d{1,3}(\.\d{3})+$|^-?\d+$")
 
@@ -32,9 +36,18 @@ def parse_rupiah(text: str, *, allow_negative: bool = False) -> int:
     if cleaned.endswith(",00") or cleaned.endswith(",0"):
         cleaned = cleaned.rsplit(",", 1)[0]
     if not _AMOUNT_TEXT.match(cleaned):
-        raise InvalidInput("amount.unreadable", text=raw)
+        raise InvalidInput("amount.unreadable", text=raw[:40])
+    check_digits(cleaned, what=msg("amount.amount"))
     value = int(cleaned.replace(".", ""))
     return check_amount(value, allow_negative=allow_negative)
+
+
+def check_digits(number_text: str, *, what: Message) -> None:
+    """Refuse a number written with more than MAX_DIGITS digits (above Rp 10 milyar in
+    any case), before anything makes it an ``int`` or formats it."""
+    digits = sum(ch.isdigit() for ch in number_text)
+    if digits > MAX_DIGITS:
+        raise InvalidInput("amount.too_many_digits", what=what, n=digits, max=MAX_DIGITS)
 
 
 def check_amount(value: int, *, allow_negative: bool = False,

@@ -17,6 +17,7 @@ from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.messages import N_, Message, msg
 from posapp.domain.money import check_amount
 from posapp.domain.tender import AppliedPayment, Payment, PaymentMethod, Tender, settle
+from posapp.domain.text import TextKind, clean_text
 
 MAX_LINES = 200
 MAX_QUANTITY = 10_000
@@ -144,10 +145,10 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def check_buyer(buyer: Buyer) -> Buyer:
     """The buyer's details tidied, or a one-line reason."""
     def tidy(text: str) -> str:
-        return " ".join(text.split())
+        return clean_text(text, TextKind.CONTACT)
 
-    b = Buyer(tidy(buyer.name), tidy(buyer.phone), tidy(buyer.email), tidy(buyer.country),
-              buyer.address.strip())
+    b = Buyer(clean_text(buyer.name, TextKind.NAME), tidy(buyer.phone), tidy(buyer.email),
+              tidy(buyer.country), clean_text(buyer.address, TextKind.ADDRESS))
     if not b.name:
         raise InvalidInput("order.buyer_name_missing")
     if len(b.name) > 120 or len(b.address) > 400 or len(b.country) > 60:
@@ -190,7 +191,7 @@ def check_items(items: list[OrderItem]) -> int:
     if len(items) > MAX_LINES:
         raise InvalidInput("order.too_many_lines", max=MAX_LINES)
     for item in items:
-        if not item.name.strip():
+        if not clean_text(item.name, TextKind.NAME):
             raise InvalidInput("order.item_needs_description")
         if not 1 <= item.quantity <= MAX_QUANTITY:
             raise InvalidInput("order.bad_quantity", name=item.name, max=MAX_QUANTITY)

@@ -11,4 +11,9 @@ def format_rupiah(amount: int, locale: str = "id_ID") -> str:
     Grouping follows *locale* (``en`` gives ``Rp 1,250,000``); the symbol is always Rp.
     """
     sign = "-" if amount < 0 else ""
+    if abs(amount) >= 10**24:  # past Babel's decimal context (and int's 4,300 digits)
+        if abs(amount).bit_length() >= 10_000:  # about 3,000 digits: never an amount
+            return f"{sign}Rp >10^3000"
+        digits = str(abs(amount))
+        return f"{sign}Rp {digits[:40]}{'...' if len(digits) > 40 else ''}"
     return f"{sign}Rp {format_decimal(abs(amount), format='#,##0', locale=locale)}"

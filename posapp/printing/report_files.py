@@ -5,10 +5,34 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from posapp.domain.errors import StorageError
+
+#: A ``.part`` file untouched for this long is a leftover of a write that was interrupted
+#: (a crash, a pulled stick), not one another posapp is writing now.
+LEFTOVER_AGE_S = 60
+
+
+def remove_leftovers(folder: Path, prefix: str) -> list[Path]:
+    """Remove the ``.part`` files in *folder* whose names start with *prefix* (the temp
+    files of earlier writes of the same file that never finished); return those removed.
+    A folder that cannot be read or a file that cannot be removed is left as it is."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = [p for p in Path(folder).iterdir()
+                      if p.name.startswith(prefix) and p.name.endswith(".part")]
+    except OSError:
+        return removed
+    for part in candidates:
+        with contextlib.suppress(OSError):
+            if part.is_file() and now - part.stat().st_mtime > LEFTOVER_AGE_S:
+                part.unlink()
+                removed.append(part)
+    return removed
 
 
 def check_writable(path: Path) -> None:
@@ -31,6 +55,7 @@ def replacing(path: Path, *, keep: bool = True) -> Iterator[Path]:
     becomes a StorageError naming *path*.
     """
     path = Path(path)
+    remove_leftovers(path.parent, f".{path.name}.")
     try:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         os.close(fd)

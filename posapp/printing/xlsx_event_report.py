@@ -99,4 +99,4 @@ def _summary(ws: WriteOnlyWorksheet, report: EventReport, w: Words) -> None:
     for label, value, fmt in rows:
         bold = label == net
         ws.append([cell(ws, label, bold=bold),
-                   cell(ws, value, number_format=fmt, bold=bold) if fmt else value])
+                   cell(ws, value, number_format=fmt, bold=bold) if fmt else cell(ws, value)])

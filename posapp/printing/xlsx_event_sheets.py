@@ -18,6 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from posapp.domain.money import format_rupiah
 from posapp.domain.open_orders import DEFAULT_ZONE
 from posapp.domain.report_columns import Column, Kind, Where, shown_in
+from posapp.domain.text import spreadsheet_cell
 from posapp.printing.event_report_text import Words
 
 RUPIAH = '"Rp" #,##0;-"Rp" #,##0'
@@ -47,7 +48,8 @@ def write_sheet(ws: WriteOnlyWorksheet, columns: Sequence[Column[Any]], rows: Se
     ws.append([cell(ws, c.header(w.lang), bold=True, fill=True) for c in shown])
     formats = [FORMATS[k] for k in kinds]
     for row in values:
-        ws.append([cell(ws, v, number_format=f) if f and v is not None else (v or None)
+        ws.append([cell(ws, v, number_format=f) if f and v is not None
+                   else cell(ws, v) if v else None
                    for v, f in zip(row, formats, strict=True)])
     ws.append([cell(ws, v, number_format=f, bold=True)
                for v, f in zip(totals, formats, strict=True)])
@@ -94,7 +96,11 @@ def _setup(ws: WriteOnlyWorksheet, headers: list[str], kinds: list[Kind],
 
 def cell(ws: WriteOnlyWorksheet, value: Any, *, number_format: str | None = None,
          bold: bool = False, fill: bool = False) -> WriteOnlyCell:
-    c = WriteOnlyCell(ws, value=value)
+    """A cell of *value*: text as text (no formula, no control character: ``spreadsheet_cell``),
+    numbers and dates as they are."""
+    c = WriteOnlyCell(ws, value=spreadsheet_cell(value))
+    if isinstance(c.value, str):
+        c.data_type = "s"
     if number_format:
         c.number_format = number_format
     if bold:

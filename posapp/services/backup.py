@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 
 from posapp.domain.errors import StorageError
 from posapp.domain.messages import Message, from_data, to_data
+from posapp.printing.report_files import remove_leftovers
 from posapp.services import journal
 from posapp.services import settings as settings_service
 from posapp.store.database import copy_database
@@ -68,6 +69,7 @@ def backup_now(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, 
             raise BackupProblem("backup.folder_gone", folder=str(target_dir))
         name = f"{stand_code}-{now.strftime('%Y%m%dT%H%M%SZ')}-{_journal_seq(uow):06d}.sqlite"
         final = target_dir / name
+        remove_leftovers(target_dir, f".{stand_code}-")  # of backups that never finished
         partial = target_dir / f".{name}.part"
         try:
             copy_database(database, partial)

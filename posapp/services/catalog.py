@@ -12,6 +12,7 @@ from posapp.domain.errors import InvalidInput, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.messages import msg
 from posapp.domain.product import Product
+from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, require_active
@@ -160,7 +161,7 @@ class StockChange:
 
 def adjust_stock(uow: UnitOfWork, actor: Actor, code: str, delta: int, reason: str) -> StockChange:
     """Add (or with a negative *delta*, remove) stock, with a reason, journaled."""
-    reason = reason.strip()
+    reason = clean_text(reason, TextKind.REASON)
     if not reason:
         raise InvalidInput("stock.adjustment_needs_reason")
     if delta == 0 or abs(delta) > 1_000_000:

@@ -20,6 +20,8 @@ from posapp.domain.catalog import COLUMNS, CatalogFileError, CatalogRow, RowProb
 from posapp.domain.errors import InvalidInput, NotFound
 from posapp.domain.messages import msg
 from posapp.domain.product import Product
+from posapp.domain.text import spreadsheet_cell
+from posapp.printing.report_files import remove_leftovers
 
 CSV_SUFFIXES = (".csv",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -66,6 +68,7 @@ def write_catalog_file(path: Path, products: Iterable[Product]) -> int:
     if suffix not in (".csv", ".xlsx"):
         raise InvalidInput("catalog.write_type", file=path.name)
     rows = [_cells_of(product) for product in products]
+    remove_leftovers(path.parent, f".{path.name}.")
     partial = path.with_name(f".{path.name}.part")
     try:
         if suffix == ".csv":
@@ -150,7 +153,8 @@ def _write_csv(path: Path, rows: list[tuple[object, ...]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
-        writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+        writer.writerows(["" if cell is None else spreadsheet_cell(cell) for cell in row]
+                         for row in rows)
 
 
 # --- XLSX --------------------------------------------------------------------------------
@@ -197,7 +201,7 @@ def _write_xlsx(path: Path, rows: list[tuple[object, ...]]) -> None:
     text_columns = {COLUMNS.index("sku"), COLUMNS.index("barcode")}
     price_column = COLUMNS.index("price")
     for row in rows:
-        sheet.append(row)
+        sheet.append([spreadsheet_cell(value) for value in row])
         for index, cell in enumerate(sheet[sheet.max_row]):
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # a name like "=Tas" is text, not a formula

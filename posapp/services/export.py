@@ -10,6 +10,7 @@ from sqlalchemy import select
 from posapp.domain.errors import InvalidInput
 from posapp.domain.event_key import fingerprint
 from posapp.domain.journal import GENESIS
+from posapp.printing.report_files import remove_leftovers
 from posapp.services import event, journal, stand
 from posapp.store.models import JournalRow
 from posapp.store.uow import UnitOfWork
@@ -58,6 +59,8 @@ def export_journal(uow: UnitOfWork, out: Path, *, since: int = 0) -> ExportResul
             created_at=uow.clock().isoformat(timespec="seconds") + "Z",
         )
         path = out / default_file_name(header) if out.is_dir() else out
+        # the temp files of this stand's exports that never finished, whatever their slice
+        remove_leftovers(path.parent, f".{info.code}-" if out.is_dir() else f".{path.name}.")
         write_export(path, key, header, journal.iter_entries(session, since=since))
     return ExportResult(path, info.code, header.event, header.first_seq, header.last_seq)
 

@@ -14,6 +14,7 @@ from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.journal import EventKind
 from posapp.domain.order import OrderStatus, PaymentKind, can_move, pay_toward
 from posapp.domain.tender import AppliedPayment, Payment, PaymentMethod, Tender
+from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.orders import (
     OrderView,
@@ -85,7 +86,7 @@ def hand_over(uow: UnitOfWork, actor: Actor, order_no: str, *,
 def cancel(uow: UnitOfWork, order_no: str, *, supervisor_name: str, supervisor_pin: str,
            reason: str, deposit: str, method: PaymentMethod | None = None) -> OrderView:
     """Cancel an order not handed over; *deposit* is "refund" (by *method*) or "keep"."""
-    reason = " ".join(reason.split())[:200]
+    reason = clean_text(reason, TextKind.REASON)
     if not reason:
         raise InvalidInput("reason.missing")
     if deposit not in ("refund", "keep"):

@@ -30,6 +30,7 @@ from posapp.domain.order import (
     take_deposit,
 )
 from posapp.domain.tender import Payment, Tender
+from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.shifts import require_open_shift
 from posapp.services.stand import load as load_stand
@@ -111,7 +112,7 @@ def place(uow: UnitOfWork, cashier: Actor, buyer: Buyer, items: list[OrderItem],
     buyer = check_buyer(buyer)
     total = check_items(items)
     tender = take_deposit(total, deposit or [])
-    note = " ".join(note.split())[:400]
+    note = clean_text(note, TextKind.NOTE)
     with uow:
         require_active(uow, cashier)
         stand = load_stand(uow)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.open_orders import OpenOrder, OrdersSummary
+from posapp.domain.text import spreadsheet_cell
 from posapp.printing.report_files import check_writable, replacing
 from posapp.services.event_report_orders import read_orders
 from posapp.sync.central_store import Central
@@ -83,7 +84,7 @@ def write_orders_csv(summary: OrdersSummary, path: Path) -> Path:
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
         for order in summary.open:
-            writer.writerows(csv_rows(order))
+            writer.writerows([spreadsheet_cell(v) for v in row] for row in csv_rows(order))
     return Path(path)
 
 

@@ -12,6 +12,7 @@ from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.money import round_half_up
 from posapp.domain.tender import PaymentMethod
+from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.reports import shift_report
 from posapp.services.shifts import require_open_shift
@@ -28,10 +29,10 @@ from posapp.store.uow import UnitOfWork
 
 
 def _reason(text: str) -> str:
-    text = " ".join(text.split())
+    text = clean_text(text, TextKind.REASON)
     if not text:
         raise InvalidInput("reason.missing")
-    return text[:200]
+    return text
 
 
 def find_sale(uow: UnitOfWork, receipt_no: str) -> SaleRow:

@@ -12,6 +12,7 @@ from posapp.domain.journal import EventKind
 from posapp.domain.messages import msg
 from posapp.domain.money import check_amount
 from posapp.domain.shift import close_needs_supervisor
+from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal, reports, users
 from posapp.services.settings import load as load_settings
 from posapp.services.stand import load as load_stand
@@ -64,7 +65,7 @@ def open_shift(uow: UnitOfWork, actor: Actor, opening_float: int) -> reports.Shi
 def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> reports.ShiftReport:
     """Put cash in the drawer (positive) or take it out (negative), with a reason."""
     check_amount(amount, allow_negative=True, what=msg("amount.cash_amount"))
-    reason = reason.strip()
+    reason = clean_text(reason, TextKind.REASON)
     if amount == 0:
         raise InvalidInput("shift.cash_zero")
     if not reason:

@@ -31,6 +31,7 @@ from sqlalchemy import Connection, select
 
 from posapp.domain.errors import StorageError
 from posapp.domain.shop_product import ShopProduct
+from posapp.domain.text import spreadsheet_cell
 from posapp.printing.report_files import replacing
 from posapp.sync import central_queries as q
 from posapp.sync import central_schema as cs
@@ -75,7 +76,9 @@ def write_shop_csv(central: Central, path: Path, *, everything: bool = False) ->
     with replacing(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
-        writer.writerows([*astuple(p), names.get((p.stand, p.sku), "")] for p in products)
+        writer.writerows(
+            [spreadsheet_cell(v) for v in (*astuple(p), names.get((p.stand, p.sku), ""))]
+            for p in products)
     return ShopExport(path, len(products), len({p.stand for p in products}), len(names),
                       folder if names else None)
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput, NotFound
+from posapp.domain.text import TextKind, clean_text
 from posapp.store.models import StandRow
 from posapp.store.uow import UnitOfWork
 
@@ -45,9 +46,11 @@ def set_up(
     timezone: str = DEFAULT_TIMEZONE,
 ) -> StandInfo:
     """Record the stand's details (first time) or update its name, province, event, zone."""
-    name = name.strip()
+    name = clean_text(name, TextKind.NAME)
     if not name:
         raise InvalidInput("stand.name_missing")
+    province = clean_text(province, TextKind.LABEL)
+    event_name = clean_text(event_name, TextKind.NAME)
     check_timezone(timezone)
     with uow:
         row = uow.session.scalar(select(StandRow))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.messages import N_, Message, msg
 from posapp.domain.security import check_pin_format, hash_pin, verify_pin
+from posapp.domain.text import TextKind, clean_text
 from posapp.store.models import UserRow
 from posapp.store.uow import UnitOfWork
 
@@ -48,7 +49,7 @@ class Actor:
 
 
 def add_user(uow: UnitOfWork, name: str, role: Role, pin: str) -> Actor:
-    name = " ".join(name.split())
+    name = clean_text(name, TextKind.PERSON)
     if not name or len(name) > 60:
         raise InvalidInput("user.name_length")
     check_pin_format(pin)

@@ -51,14 +51,14 @@ def use_wal(engine: Engine) -> None:
     try:
         raw = engine.raw_connection()  # outside any transaction, as SQLite requires
     except DBAPIError as exc:
-        raise storage_error(exc, _path_of(engine)) from None
+        raise storage_error(exc, _path_of(engine), reading=True) from None
     try:
         cur = raw.cursor()
         if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             cur.execute("PRAGMA journal_mode = WAL")
         cur.close()
     except sqlite3.Error as exc:
-        raise storage_error(exc, _path_of(engine)) from None
+        raise storage_error(exc, _path_of(engine), reading=True) from None
     finally:
         raw.close()
 
@@ -96,7 +96,32 @@ def current_revision(engine: Engine) -> str | None:
                 raise not_a_stand_database(_path_of(engine))
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DBAPIError as exc:
-        raise storage_error(exc, _path_of(engine)) from None
+        raise storage_error(exc, _path_of(engine), reading=True) from None
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_stand_file(path: Path) -> None:
+    """Refuse an existing stand file that cannot be a whole SQLite database before anything
+    opens it: empty, zero-filled or another file's bytes (no SQLite header), or shorter than
+    its header says (cut off by a full stick or a copy that stopped). SQLite itself would
+    make an empty file a new database and read a short one as far as it goes."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StorageError("storage.cannot_open", db=msg(
+            "storage.the_stand_database_at", path=str(path))) from exc
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        raise not_a_stand_database(path)
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    header_count_valid = head[24:28] == head[92:96]  # SQLite's rule for the in-header size
+    if page_size < 512 or (header_count_valid and size < pages * page_size):
+        raise not_a_stand_database(path)
 
 
 def not_a_stand_database(path: Path | str | None) -> StorageError:
@@ -109,12 +134,17 @@ def _path_of(engine: Engine) -> str | None:
     return engine.url.database
 
 
-def migrate(engine: Engine, path: Path, backup_dir: Path) -> Path | None:
+def migrate(engine: Engine, path: Path, backup_dir: Path, *,
+            existing: bool = False) -> Path | None:
     """Bring the file to SCHEMA_HEAD, copying it to *backup_dir* first if it has data.
+    *existing*: the file is a stand's that was there already, so one without tables is
+    refused as not a stand database (never made an empty stand).
 
     Returns the backup's path when one was made.
     """
     revision = current_revision(engine)
+    if revision is None and existing:
+        raise not_a_stand_database(path)
     known = revision in (None, SCHEMA_HEAD) or any(
         (MIGRATIONS / "versions").glob(f"{revision}_*.py"))
     if not known:
@@ -149,8 +179,10 @@ def run_alembic_upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def storage_error(exc: DBAPIError | sqlite3.Error, path: Path | str | None = None) -> StorageError:
-    """Turn a driver error into a one-line reason a person can act on."""
+def storage_error(exc: DBAPIError | sqlite3.Error, path: Path | str | None = None, *,
+                  reading: bool = False) -> StorageError:
+    """Turn a driver error into a one-line reason a person can act on; *reading*: it came
+    while opening or reading, so a full disk stopped a read, not a save."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     text_ = str(orig) if orig is not None else str(exc)
     low = text_.lower()
@@ -165,6 +197,8 @@ def storage_error(exc: DBAPIError | sqlite3.Error, path: Path | str | None = Non
     if "unable to open" in low:
         return StorageError("storage.cannot_open", db=db)
     if "disk" in low and ("full" in low or "i/o" in low):
+        if reading:
+            return StorageError("storage.disk_failing_reading", db=db)
         return StorageError("storage.disk_failing")
     first = text_.splitlines()[0] if text_ else "unknown"
     return StorageError("storage.database_error", detail=first)

@@ -44,7 +44,7 @@ class UnitOfWork:
             self._tx = self._conn.begin()
         except DBAPIError as exc:
             self._close()
-            raise storage_error(exc) from None
+            raise storage_error(exc, reading=not self.write) from None
         return self
 
     def __exit__(
@@ -58,7 +58,7 @@ class UnitOfWork:
         finally:
             self._close()
         if isinstance(exc, DBAPIError):
-            raise storage_error(exc) from None
+            raise storage_error(exc, reading=not self.write) from None
 
     @property
     def connection(self) -> Connection:
