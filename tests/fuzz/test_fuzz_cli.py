@@ -102,12 +102,15 @@ def argv_for(draw: st.DrawFn, parser: argparse.ArgumentParser, folder: Path) -> 
     return argv
 
 
+ATTEMPTS = re.compile(r"^(INSERT INTO \"print_job\" VALUES\(.*?,"
+                      r"'(?:waiting|printing|done|failed)'),\d+,")
+
+
 def rows(path: Path) -> list[str]:
     """The stand database's rows, but for the notes of the last backup's and sync's outcome
     (a failed one is remembered, so that the window can say so) and the print queue's
     attempts (a print that failed again is counted: ``print retry`` exits 1 for it)."""
-    return [re.sub(r"^(INSERT INTO \"print_job\" VALUES\(.*?,'(?:waiting|printing|done|failed)'),\d+,",
-                   r"\1,N,", line)
+    return [ATTEMPTS.sub(r"\1,N,", line)
             for line in dump_database(path)
             if "'backup.last'" not in line and "'sync.last'" not in line]
 
