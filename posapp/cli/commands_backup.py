@@ -7,6 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.context import Context
 from posapp.cli.output import count, say, warn
 from posapp.domain.errors import InvalidInput
@@ -25,6 +26,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("folder", help='the folder ("" for none)')
     p.add_argument("--every", type=int, help="sales between two copies (default 10)")
     p.add_argument("--keep", type=int, help="copies kept (default 30)")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_set)
     p = b_sub.add_parser("list", parents=[common], help="the copies in the backup folder")
     p.set_defaults(handler=cmd_list)
@@ -34,6 +36,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("file", type=Path)
     p.add_argument("--force", action="store_true",
                    help="also when the copy is of another stand than --stand")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("support-bundle", parents=[common],
@@ -57,7 +60,8 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     saved = settings.save(handle.uow(), replace(
         current, backup_folder=args.folder,
         backup_every=current.backup_every if args.every is None else args.every,
-        backup_keep=current.backup_keep if args.keep is None else args.keep))
+        backup_keep=current.backup_keep if args.keep is None else args.keep),
+        approval=approval(ctx, args))
     if not saved.backup_folder:
         say("cli.backup.no_folder", stand=handle.code)
     else:
@@ -80,7 +84,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
-    done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force)
+    done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force,
+                           approval=approval(ctx, args))
     figures = {"stand": done.stand, "file": str(args.file), "sales": count(done.sales, "sale"),
                "entries": count(done.entries, "journal_entry")}
     if done.replaced:

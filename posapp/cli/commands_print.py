@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.context import Context
 from posapp.cli.output import say, warn
 from posapp.domain.errors import InvalidInput
@@ -26,6 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("target")
     p.add_argument("--width", type=int, choices=[32, 42, 48])
     p.add_argument("--profile", help="printer model in python-escpos's database, e.g. TM-T20II")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_printer_set)
     p = pr_sub.add_parser("contact", parents=[common],
                           help="the stand's phone or WhatsApp line on order slips")
@@ -66,7 +68,7 @@ def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
     from posapp.printing.printers import printer_from_target  # python-escpos: 0.2 s
 
     printer_from_target(wanted.printer, profile=wanted.printer_profile or None)  # usable here?
-    saved = settings.save(handle.uow(), wanted)
+    saved = settings.save(handle.uow(), wanted, approval=approval(ctx, args))
     if saved.printer_profile:
         say("cli.printer.set_with_profile", target=saved.printer, width=saved.paper_width,
             profile=saved.printer_profile)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from posapp.domain.errors import NotAllowed, StorageError
 from posapp.domain.event_key import KEY_BYTES, fingerprint, parse_key
 from posapp.domain.messages import N_
+from posapp.services.users import Action, Actor, Approval, approve
 from posapp.store.models import SettingRow
 from posapp.store.uow import UnitOfWork
 
@@ -30,11 +31,14 @@ class JoinResult:
     replaced: str | None = None
 
 
-def join(uow: UnitOfWork, key_text: str, *, replace: bool = False) -> JoinResult:
-    """Store the event key typed or scanned as *key_text*; another key needs *replace*."""
+def join(uow: UnitOfWork, key_text: str, *, replace: bool = False, actor: Actor | None = None,
+         approval: Approval | None = None) -> JoinResult:
+    """Store the event key typed or scanned as *key_text*; another key needs *replace*; a
+    supervisor (*actor*, or *approval*) approves once the stand has one."""
     key = parse_key(key_text)
     event_id = fingerprint(key)
     with uow:
+        approve(uow, Action.EVENT, actor=actor, approval=approval)
         row = uow.session.get(SettingRow, SETTING_KEY)
         current = _decode(row.value) if row is not None else None
         if current == key:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from posapp.bootstrap import DataDir, normalize_stand_code
+from posapp.bootstrap import DataDir, normalize_stand_code, open_stand
 from posapp.domain.errors import InvalidInput, NotAllowed, StorageError
 from posapp.domain.journal import Entry, verify_chain
+from posapp.services.users import Action, Approval, approve
 from posapp.store.database import MIGRATIONS, SCHEMA_HEAD, copy_database
 
 
@@ -26,15 +27,20 @@ class RestoreResult:
     replaced: Path | None  # where the database it replaced was kept
 
 
-def restore(data: DataDir, file: Path, *, stand: str | None = None,
-            force: bool = False) -> RestoreResult:
-    """Put the backup *file* in place of stand *stand* (default: the stand it is a copy of)."""
+def restore(data: DataDir, file: Path, *, stand: str | None = None, force: bool = False,
+            approval: Approval | None = None) -> RestoreResult:
+    """Put the backup *file* in place of stand *stand* (default: the stand it is a copy of).
+
+    A supervisor of the stand it replaces approves (*approval*, checked in that stand's
+    database, wrong PINs counted there); a stand not on this computer yet needs none."""
     code, entries, sales = _check_copy(file)
     target = normalize_stand_code(stand) if stand else code
     if target != code and not force:
         raise NotAllowed("restore.other_stand", file=file.name, stand=code, target=target)
     data.ensure_writable()
     path = data.stand_path(target)
+    if path.exists():
+        _approve(data, target, approval)
     replaced = None
     try:
         if path.exists():
@@ -51,6 +57,20 @@ def restore(data: DataDir, file: Path, *, stand: str | None = None,
         raise StorageError("restore.cannot_write", path=str(path),
                            detail=str(exc.strerror or exc)) from None
     return RestoreResult(target, entries, sales, replaced)
+
+
+def _approve(data: DataDir, code: str, approval: Approval | None) -> None:
+    """A supervisor of the stand *code* approves; a database too damaged to open has no
+    one to ask (it is kept aside before the copy replaces it)."""
+    try:
+        handle = open_stand(data, code)
+    except StorageError:
+        return
+    try:
+        with handle.uow(write=False) as uow:
+            approve(uow, Action.RESTORE, actor=None, approval=approval)
+    finally:
+        handle.close()
 
 
 def _check_copy(file: Path) -> tuple[str, int, int]:

@@ -10,7 +10,7 @@ import pytest
 from posapp.domain.event_key import fingerprint, format_key, parse_key
 from posapp.services import event
 from posapp.sync.export_file import read_export
-from tests.conftest import Stand, dump_database
+from tests.conftest import BUDI, Stand, dump_database
 from tests.integration.test_bad_input import assert_refused
 from tests.readback import needs, run
 
@@ -139,7 +139,7 @@ def test_export_without_the_key_says_how_to_join(jatim: Stand, cli, tmp_path: Pa
         "missing-folder", "unknown-stand"])
 def test_bad_input_is_one_line_and_changes_nothing(jatim: Stand, cli, args, words) -> None:  # type: ignore[no-untyped-def]
     if args[0] == "export":
-        event.join(jatim.handle.uow(), OTHER)
+        event.join(jatim.handle.uow(), OTHER, approval=BUDI)
     before = dump_database(jatim.path)
     r = cli(*args)
     assert_refused(r.code, r.err, *words, out=r.out)

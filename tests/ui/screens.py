@@ -47,6 +47,7 @@ from posapp.ui.setup.wizard import SetupWizard
 from posapp.ui.stand.customer_display import CustomerDisplay
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import (
+    BUDI,
     CASHIER,
     CASHIER_PIN,
     CATALOG_CSV,
@@ -257,7 +258,7 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
 def use_qris(ctx: Ctx) -> None:
     """The stand's QRIS sticker's text set: the panel and the display show real codes."""
     settings.save(ctx.stand.handle.uow(), replace(
-        settings.get(ctx.stand.handle.uow(write=False)), qris_payload=STAND_STATIC))
+        settings.get(ctx.stand.handle.uow(write=False)), qris_payload=STAND_STATIC), approval=BUDI)
 
 
 def payment_panel(ctx: Ctx) -> Iterator[Moment]:
@@ -364,7 +365,7 @@ def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
     prompt.reject()
     dialog.reject()
     settings.save(w.session.handle.uow(), replace(
-        settings.get(w.session.handle.uow(write=False)), blind_count=True))
+        settings.get(w.session.handle.uow(write=False)), blind_count=True), approval=BUDI)
     w.actions_.close_shift()
     dialog = opened(w)
     yield "close-shift dialog, blind count", dialog
@@ -554,7 +555,7 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
         d.dimension.setCurrentIndex(d.dimension.findData("method"))
     yield "organizer window, one stand and one day by payment method", w
     key = new_key()
-    event.join(ctx.stand.handle.uow(), key)
+    event.join(ctx.stand.handle.uow(), key, approval=BUDI)
     sell(session, [GEDOG], PaymentMethod.CARD)
     exported = export.export_journal(ctx.stand.handle.uow(), ctx.data.root).path
     w.merge_panel.merge([exported, notes])
@@ -613,7 +614,8 @@ def customer_display(ctx: Ctx) -> Iterator[Moment]:
 
 def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer="file:"
-                                                  + str(ctx.data.root / "gone" / "lp0")))
+                                                  + str(ctx.data.root / "gone" / "lp0")),
+                                                        approval=BUDI)
     w = logged_in(ctx)
     w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
@@ -621,12 +623,12 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
     yield "print jobs dialog, a receipt not printed", dialog
-    settings.save(ctx.stand.handle.uow(), settings.DEFAULTS)
+    settings.save(ctx.stand.handle.uow(), settings.DEFAULTS, approval=BUDI)
     w.actions_.print_x_report()  # no printer: it fails too
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     yield "print jobs dialog, a receipt and a report not printed", dialog
     settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer="file:"
-                                                  + str(ctx.data.root / "lp0")))
+                                                  + str(ctx.data.root / "lp0")), approval=BUDI)
     click(ctx, dialog, "printAllAgainButton")
     ctx.qtbot.waitUntil(lambda: not w.printing.busy and not w.printing.pending(),
                         timeout=15_000)
@@ -638,7 +640,7 @@ def sync_status(ctx: Ctx) -> Iterator[Moment]:
     stand = ctx.stand
     central = ctx.data.root / "central.sqlite"
     settings.save(stand.handle.uow(), replace(settings.get(stand.handle.uow(write=False)),
-                                              central=str(central)))
+                                              central=str(central)), approval=BUDI)
     w = logged_in(ctx)
     yield "stand window, never synced", w
     sell(w.session, [HIJAB])
@@ -671,7 +673,7 @@ def backup_status(ctx: Ctx) -> Iterator[Moment]:
     stick = ctx.data.root / "usb"
     stick.mkdir()
     settings.save(stand.handle.uow(), replace(settings.get(stand.handle.uow(write=False)),
-                                              backup_folder=str(stick)))
+                                              backup_folder=str(stick)), approval=BUDI)
     w.backups.reload()  # as the settings dialog's Save does
     with ctx.qtbot.waitSignal(w.backups.finished, timeout=20_000):
         w.backups.request(force=True)

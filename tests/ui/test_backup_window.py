@@ -25,7 +25,7 @@ from posapp.ui.common.i18n import Languages
 from posapp.ui.setup.settings_dialog import SettingsDialog
 from posapp.ui.stand.backup_controller import BackupController
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, Stand
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, Stand
 from tests.ui.test_stand_window import logged_in
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
@@ -42,7 +42,7 @@ def stick(tmp_path: Path) -> Path:
 def use_backups(stand: Stand, folder: Path, *, every: int = 1, keep: int = 30) -> None:
     current = settings.get(stand.handle.uow(write=False))
     settings.save(stand.handle.uow(), replace(current, backup_folder=str(folder),
-                                              backup_every=every, backup_keep=keep))
+                                              backup_every=every, backup_keep=keep), approval=BUDI)
 
 
 def sales_in(copy: Path) -> int:

@@ -27,7 +27,7 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.pin_prompt import PinPrompt
 from posapp.ui.stand.history_dialog import HistoryDialog
 from posapp.ui.stand.history_model import SalesModel
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, dump_database
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, dump_database
 
 W = TypeVar("W", bound=QWidget)
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
@@ -287,7 +287,8 @@ def test_all_sales_toggle_shows_earlier_shifts(qtbot: QtBot, session: StandSessi
 def test_reprint_shows_the_copy_as_it_prints(qtbot: QtBot, session: StandSession,
                                             dialog: HistoryDialog) -> None:
     current = settings.get(session.handle.uow(write=False))
-    settings.save(session.handle.uow(), replace(current, paper_width=32))  # a 58 mm printer
+    settings.save(session.handle.uow(), replace(current, paper_width=32),
+                  approval=BUDI)  # a 58 mm printer
     dialog.open_receipt("JATIM-000001")
     click(qtbot, dialog, "reprintButton")
     view = child(dialog, QPlainTextEdit, "receiptPreview")

@@ -39,7 +39,7 @@ from posapp.ui.orders.order_dialog import OrderDialog
 from posapp.ui.orders.orders_dialog import OrdersDialog
 from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
 
 W = TypeVar("W", bound=QWidget)
 HIJAB, GEDOG = "JTM-JLB-001", "JTM-BTK-002"  # Rp 85.000 (20 in stock), Rp 325.000 (3)
@@ -149,7 +149,7 @@ def step(dialog: OrdersDialog, kind: type[W]) -> W:
 
 def use_file_printer(stand: Stand, device: Path) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, printer=f"file:{device}"))
+    settings.save(stand.handle.uow(), replace(current, printer=f"file:{device}"), approval=BUDI)
 
 
 # -- taking an order -----------------------------------------------------------------------
