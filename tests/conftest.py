@@ -32,6 +32,9 @@ CASHIER, CASHIER_PIN = "Ani", "1234"
 SUPERVISOR, SUPERVISOR_PIN = "Budi", "999999"
 #: Budi's approval, for what the stand's policy lets only a supervisor do.
 BUDI = Approval(SUPERVISOR, SUPERVISOR_PIN)
+#: A command run with Budi's approval: his PIN on standard input (before any other line).
+AS_BUDI = ("--pin-stdin", "--supervisor", SUPERVISOR)
+BUDI_PIN_LINE = f"{SUPERVISOR_PIN}\n"
 OPENING_FLOAT = 500_000
 
 CATALOG_CSV = """sku,barcode,name,category,maker_group,region,price,stock

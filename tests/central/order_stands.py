@@ -15,7 +15,7 @@ from posapp.domain.tender import Payment
 from posapp.services import catalog, order_fulfil, orders, shifts, stand, sync, users
 from posapp.services.catalog_files import read_catalog_file
 from tests.central.stands import CASH, QRIS, TRANSFER, sell
-from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, TEMPLATES, Stand
+from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, TEMPLATES, Stand
 
 TAKEN = datetime(2026, 6, 24, 3, 0)  # 10:00 in Jakarta, the day the orders were taken
 #: judged on 28 June 2026 in Jakarta: the order due on the 26th is overdue, none else
@@ -45,7 +45,7 @@ def order_stand(data: DataDir, code: str, province: str, catalog_file: Path) -> 
     handle = open_stand(data, code, create=True, clock=Clock(TAKEN))
     stand.set_up(handle.uow(), code=code, name=f"Stan {province}", province=province,
                  event_name="Pameran HANI 2026")
-    catalog.import_catalog(handle.uow(), read_catalog_file(catalog_file), approval=BUDI)
+    catalog.import_catalog(handle.uow(), read_catalog_file(catalog_file))
     ani = users.add_user(handle.uow(), "Ani", users.Role.CASHIER, "1234")
     users.add_user(handle.uow(), SUPERVISOR, users.Role.SUPERVISOR, SUPERVISOR_PIN)
     shifts.open_shift(handle.uow(), ani, 500_000)

@@ -25,7 +25,7 @@ from posapp.services import (
 from posapp.services.catalog_files import read_catalog_file
 from posapp.sync.central_store import Central
 from tests.central.stands import CASH, QRIS, TRANSFER, journal_of, sell
-from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
 
 DELEGATE = Buyer("Ms. Nguyen Thi Lan", phone="+84 90 123 4567", country="Vietnam",
                  address="12 Hang Bac, Hanoi")
@@ -54,7 +54,7 @@ def test_an_order_paid_and_handed_over_two_days_later_lands_once(
     handle = open_stand(DataDir(tmp_path / "data"), "JATIM", create=True, clock=clock)
     stand.set_up(handle.uow(), code="JATIM", name="Stand JATIM", province="Jawa Timur",
                  event_name="HANI 2026")
-    catalog.import_catalog(handle.uow(), read_catalog_file(catalog_file), approval=BUDI)
+    catalog.import_catalog(handle.uow(), read_catalog_file(catalog_file))
     ani = users.add_user(handle.uow(), "Ani", users.Role.CASHIER, "1234")
     users.add_user(handle.uow(), SUPERVISOR, users.Role.SUPERVISOR, SUPERVISOR_PIN)
     s = Stand(DataDir(tmp_path / "data"), handle, ani)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from posapp.services import print_queue, settings
-from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database
 
 
 def sell(cli) -> None:  # type: ignore[no-untyped-def]
@@ -23,7 +23,8 @@ def sell(cli) -> None:  # type: ignore[no-untyped-def]
 def test_receipt_on_a_file_printer(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sell(cli)
     device = tmp_path / "lp0"
-    r = cli("printer", "set", f"file:{device}", "--width", "42", "--profile", "TM-T20II")
+    r = cli("printer", "set", f"file:{device}", "--width", "42", "--profile", "TM-T20II", *AS_BUDI,
+            stdin=BUDI_PIN_LINE)
     assert r.code == 0, r.err
     assert settings.get(jatim.handle.uow(write=False)).printer_profile == "TM-T20II"
     r = cli("print", "receipt", "JATIM-000001")
@@ -38,7 +39,8 @@ def test_a_printer_that_does_not_answer_is_one_line(jatim: Stand, cli) -> None: 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    assert cli("printer", "set", f"network:127.0.0.1:{port}").code == 0
+    assert cli("printer", "set", f"network:127.0.0.1:{port}", *AS_BUDI,
+               stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     before = dump_database(jatim.path)
     r = cli("print", "receipt", "JATIM-000001")
@@ -47,7 +49,8 @@ def test_a_printer_that_does_not_answer_is_one_line(jatim: Stand, cli) -> None: 
 
 
 def test_unknown_profile_and_no_printer(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("printer", "set", "network:10.0.0.9", "--profile", "NO-SUCH")
+    r = cli("printer", "set", "network:10.0.0.9", "--profile", "NO-SUCH", *AS_BUDI,
+            stdin=BUDI_PIN_LINE)
     assert r.code == 1 and "profile" in r.err
     sell(cli)
     r = cli("print", "receipt", "JATIM-000001")
@@ -76,7 +79,7 @@ def refund(cli, method: str = "cash"):  # type: ignore[no-untyped-def]
 
 def test_a_refund_prints_its_receipt(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}").code == 0
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     r = refund(cli, "qris")
     assert (r.code, r.err) == (0, ""), r.err
@@ -91,7 +94,7 @@ def test_a_refund_prints_its_receipt(jatim: Stand, cli, tmp_path: Path) -> None:
 def test_a_refund_with_the_printer_off_is_done_and_its_receipt_waits(
         jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     gone = tmp_path / "unplugged" / "lp0"
-    assert cli("printer", "set", f"file:{gone}").code == 0
+    assert cli("printer", "set", f"file:{gone}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     r = cli("refund", "JATIM-000001", "JTM-JLB-001", "--supervisor", "budi", "--reason",
             "rusak", "--method", "cash", "--json", "--pin-stdin", stdin=f"{SUPERVISOR_PIN}\n")
@@ -105,7 +108,8 @@ def test_a_refund_with_the_printer_off_is_done_and_its_receipt_waits(
 
 def test_print_report_z_after_closing(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}", "--width", "32").code == 0
+    assert cli("printer", "set", f"file:{device}", "--width", "32", *AS_BUDI,
+               stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     r = cli("shift", "close", "--cashier", "ani", "--counted", "995000", "--pin-stdin",
             stdin=f"{CASHIER_PIN}\n")

@@ -17,7 +17,7 @@ from posapp.printing import targets
 from posapp.printing.printers import parse_target, print_blocks, printer_from_target
 from posapp.services import settings
 from posapp.store.models import SettingRow
-from tests.conftest import BUDI, Stand
+from tests.conftest import AS_BUDI, BUDI, BUDI_PIN_LINE, Stand
 
 NO_CUPS = ("CUPS printers (cups:NAME) need the pycups package, which this computer does not "
            "have: use file:, network: or usb: instead")
@@ -133,8 +133,8 @@ def test_settings_keep_cups_and_windows_printers_where_they_work(jatim: Stand) -
 
 @pytest.mark.usefixtures("without_drivers")
 def test_printer_set_says_it_in_one_line(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("printer", "set", "win32:EPSON TM-T20II")
+    r = cli("printer", "set", "win32:EPSON TM-T20II", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert (r.code, r.out, r.err) == (1, "", f"posapp: {NO_WINDOWS}\n")
-    r = cli("printer", "set", "cups:TM-T20II")
+    r = cli("printer", "set", "cups:TM-T20II", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert (r.code, r.out, r.err) == (1, "", f"posapp: {NO_CUPS}\n")
     assert settings.get(jatim.handle.uow(write=False)).printer == ""

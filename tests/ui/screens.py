@@ -197,7 +197,7 @@ def login_page(ctx: Ctx) -> Iterator[Moment]:
     for n, name in enumerate(("Dewi Sartika Wulandari", "Eko", "Fajar", "Gita", "Hasan",
                               "Indah Permatasari", "Joko", "Kartika", "Lestari", "Made",
                               "Nyoman Ayu", "Putu")):
-        users.add_user(ctx.stand.handle.uow(), name, users.Role.CASHIER, f"{n:04}")
+        users.add_user(ctx.stand.handle.uow(), name, users.Role.CASHIER, f"{n:04}", approval=BUDI)
     w.logout()
     assert len(w.login.names.buttons) == 14
     yield "log-in page, fourteen cashiers", w

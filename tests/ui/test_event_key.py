@@ -34,6 +34,13 @@ OTHER_KEY = new_key(lambda n: bytes(range(100, 100 + n)))
 EVENT, OTHER_EVENT = fingerprint(parse_key(KEY)), fingerprint(parse_key(OTHER_KEY))
 
 
+@pytest.fixture
+def session(supervisor_session: StandSession) -> StandSession:
+    """Budi, a supervisor, is logged in: prices, settings and the event are theirs to change
+    (a cashier is asked for a supervisor's approval: test_policy_window.py)."""
+    return supervisor_session
+
+
 def loosely(key: str) -> str:
     """The key as someone types it from paper: small letters, spaces between the groups."""
     return key.lower().replace("-", " ")

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from posapp.services import shifts, users
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.ui.test_stand_window import window_for
 
 
@@ -119,7 +119,8 @@ def test_the_pin_field_takes_digits_only(jatim: Stand, qtbot: QtBot) -> None:
 
 def test_many_cashiers_scroll_in_two_columns(jatim: Stand, qtbot: QtBot) -> None:
     for n in range(20):
-        users.add_user(jatim.handle.uow(), f"Kasir {n:02}", users.Role.CASHIER, "1111")
+        users.add_user(jatim.handle.uow(), f"Kasir {n:02}", users.Role.CASHIER, "1111",
+                       approval=BUDI)
     w = window_for(jatim, qtbot)
     buttons = w.login.names.buttons
     assert len(buttons) == 22 and w.login.names.columns == 2
@@ -163,7 +164,8 @@ def test_cashiers_added_since_show_after_logging_out_whole(jatim: Stand, qtbot: 
     assert w.login.pick(CASHIER)
     qtbot.keyClicks(w.login.pin_input, CASHIER_PIN)
     qtbot.keyClick(w.login.pin_input, Qt.Key.Key_Return)
-    users.add_user(jatim.handle.uow(), "Dewi Sartika Wulandari", users.Role.CASHIER, "2222")
+    users.add_user(jatim.handle.uow(), "Dewi Sartika Wulandari", users.Role.CASHIER, "2222",
+                   approval=BUDI)
     w.logout()  # "Ganti kasir": the next one picks their name
     assert names(w) == [CASHIER, SUPERVISOR, "Dewi Sartika Wulandari"]
     viewport = w.login.names.viewport()
