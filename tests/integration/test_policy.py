@@ -11,6 +11,8 @@ action without a scenario fails ``test_every_action_has_a_scenario``.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,6 +56,7 @@ from tests.conftest import (
 )
 
 CASH = PaymentMethod.CASH
+TAN = Buyer("Ms. Tan", phone="+65 8123 4567")
 WRONG_PIN = "000000"
 #: Who approves: nobody, Budi, Budi with a wrong PIN, Ani (a cashier) with her own PIN.
 APPROVALS: dict[str, Approval | None] = {
@@ -111,7 +114,7 @@ def _closed(stand: Stand, tmp: Path) -> None:
 
 
 def _an_order(stand: Stand, tmp: Path) -> str:
-    placed = orders.place(stand.handle.uow(), stand.cashier, Buyer("Ms. Tan", phone="+65 8123 4567"),
+    placed = orders.place(stand.handle.uow(), stand.cashier, TAN,
                           [OrderItem("Batik tulis motif parang", 650_000, 1)])
     return placed.order.order_no
 
@@ -156,7 +159,7 @@ SCENARIOS = [
              lambda who, _: (["shift", "cash", "--cashier", who, "50000", "--reason", "tukar"],
                              [who])),
     Scenario(Action.ORDER, _nothing,
-             lambda s, a, ok, _: orders.place(s.handle.uow(), a, Buyer("Ms. Tan", phone="+65 8123 4567"),
+             lambda s, a, ok, _: orders.place(s.handle.uow(), a, TAN,
                                               [OrderItem("Tas pandan", 120_000, 1)]),
              None, takes_approval=False),
     Scenario(Action.STOCK, _nothing,
@@ -335,3 +338,13 @@ def test_the_command_line_holds_the_policy(
         assert r.code == 1 and r.out == ""
         assert len(r.err.splitlines()) == 1 and CLI_WORDS[wanted] in r.err, r.err
     assert_outcome(jatim, wanted, approval, before, counted)
+
+
+def test_docs_roles_md_prints_the_policy() -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "scripts/roles_doc.py", "--check"], cwd=root,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    text = (root / "docs" / "roles.md").read_text(encoding="utf-8")
+    assert "| a discount above the stand's limit | with a supervisor's approval | yes |" in text
+    assert "| diskon di atas batas stan | dengan persetujuan supervisor | ya |" in text

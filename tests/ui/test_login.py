@@ -60,6 +60,24 @@ def test_a_tapped_name_and_the_pin_pad_log_in(jatim: Stand, qtbot: QtBot) -> Non
     assert w.session.cashier is not None and w.session.cashier.name == CASHIER
 
 
+def test_five_wrong_pins_lock_the_name_and_the_card_says_for_how_long(
+        jatim: Stand, qtbot: QtBot) -> None:
+    w = window_for(jatim, qtbot)
+    qtbot.mouseClick(name_button(w, CASHIER), Qt.MouseButton.LeftButton)
+    for _ in range(5):
+        tap(qtbot, w, "pinKey0", "pinKey0", "pinKey0", "pinKey0", "loginButton")
+    locked = "Too many wrong PINs for Ani: wait 30 seconds, or ask a supervisor to unlock"
+    assert w.login.error.isVisible() and w.login.error.text() == locked
+
+    again = window_for(jatim, qtbot)  # another window on the stand's file: still locked
+    qtbot.mouseClick(name_button(again, CASHIER), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(again.login.pin_input, CASHIER_PIN)  # even the right PIN waits
+    qtbot.keyClick(again.login.pin_input, Qt.Key.Key_Return)
+    assert again.pages.currentWidget() is again.login and again.session.cashier is None
+    shown = again.login.error.text()
+    assert shown.startswith("Too many wrong PINs for Ani: wait ") and "\n" not in shown
+
+
 def test_a_wrong_pin_after_picking_a_name_says_only_the_pin_is_wrong(
         jatim: Stand, qtbot: QtBot) -> None:
     w = window_for(jatim, qtbot)
