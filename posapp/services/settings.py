@@ -129,11 +129,11 @@ def save(uow: UnitOfWork, settings: StandSettings, *, actor: Actor | None = None
     with uow:
         session = uow.session
         rows = {r.key: r for r in session.scalars(select(SettingRow))}
-        approve(uow, Action.SETTINGS, actor=actor, approval=approval,
-                needed=bool(_guarded_changes(load(uow), settings)))
         stored = rows.get("backup_folder")
         if settings.backup_folder and (stored is None or stored.value != settings.backup_folder):
             check_backup_folder(settings.backup_folder)  # a new one must be there now
+        approve(uow, Action.SETTINGS, actor=actor, approval=approval,
+                needed=bool(_guarded_changes(load(uow), settings)))
         for f in fields(StandSettings):
             text = _format(getattr(settings, f.name))
             row = rows.get(f.name)

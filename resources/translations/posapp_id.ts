@@ -3106,12 +3106,12 @@ Nominal: %1</translation>
         <translation>Nama</translation>
     </message>
     <message>
-        <source>PIN (4 to 12 digits)</source>
-        <translation>PIN (4 sampai 12 angka)</translation>
-    </message>
-    <message>
         <source>PIN again</source>
         <translation>Ulangi PIN</translation>
+    </message>
+    <message>
+        <source>PIN (6 to 8 digits)</source>
+        <translation>PIN (6 sampai 8 angka)</translation>
     </message>
     <message>
         <source>Supervisor name</source>
@@ -3130,8 +3130,8 @@ Nominal: %1</translation>
         <translation>Ketik nama supervisor.</translation>
     </message>
     <message>
-        <source>A PIN is 4 to 12 digits.</source>
-        <translation>PIN terdiri dari 4 sampai 12 angka.</translation>
+        <source>A supervisor&apos;s PIN is 6 to 8 digits.</source>
+        <translation>PIN supervisor terdiri dari 6 sampai 8 angka.</translation>
     </message>
     <message>
         <source>The two PINs are not the same: type them again.</source>

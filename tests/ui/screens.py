@@ -42,6 +42,7 @@ from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import event, export, fx, orders, settings, shifts, sync, users
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages
+from posapp.ui.common.pin_prompt import PinPrompt
 from posapp.ui.organizer.window import OrganizerWindow
 from posapp.ui.setup.wizard import SetupWizard
 from posapp.ui.stand.customer_display import CustomerDisplay
@@ -436,6 +437,12 @@ def settings_dialog(ctx: Ctx) -> Iterator[Moment]:
     yield "join event dialog, a typo", join
     type_in(ctx, join, "eventKeyInput", key)
     click(ctx, join, "joinEventOkButton")
+    prompt = join.findChild(PinPrompt)  # Ani is a cashier: a supervisor approves
+    assert prompt is not None and prompt.isVisible()
+    yield "join event dialog, a supervisor's approval asked", prompt
+    type_in(ctx, prompt, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, prompt, "supervisorPinInput", SUPERVISOR_PIN)
+    click(ctx, prompt, "pinConfirmButton")
     assert not join.isVisible()
     yield "settings dialog, joined", dialog
     click(ctx, dialog, "joinEventButton")

@@ -32,8 +32,8 @@ TOUCH = 44  # px: the smallest touch target
 #: What the guarded action gets: the supervisor's name and PIN; raises PosError to refuse.
 Approve = Callable[[str, str], None]
 
-#: The services' refusal when the stand's policy wants a supervisor: the window asks for one
-#: (a PinPrompt) and tries again with their name and PIN, which the service checks.
+# The services' refusal when the stand's policy wants a supervisor: the window asks for one
+# (a PinPrompt) and tries again with their name and PIN, which the service checks.
 NEEDS_SUPERVISOR = "policy.needs_supervisor"
 
 
