@@ -126,7 +126,7 @@ def test_a_supervisor_lifts_the_lock_out(jatim: Stand, reopen: Callable[[], Stan
     handle = reopen()
     for _ in range(5):
         log_in(handle, "0000")
-    with pytest.raises(NotAllowed, match="needs a supervisor's approval"):
+    with pytest.raises(NotAllowed, match="a supervisor must approve"):
         users.unlock(handle.uow(), CASHIER)  # no one approved
     users.unlock(handle.uow(), CASHIER, approval=BUDI)
     assert log_in(handle, CASHIER_PIN) == "ok"

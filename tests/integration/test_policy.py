@@ -302,7 +302,7 @@ CLI_CASES = [
 CLI_WORDS = {
     "user.wrong_pin": "wrong name or PIN",
     "user.not_supervisor": "Ani is a cashier: a supervisor must approve this",
-    "policy.needs_supervisor": "needs a supervisor's approval",
+    "policy.needs_supervisor": "a supervisor must approve",
     "shift.close_needs_supervisor": "--supervisor",
 }
 

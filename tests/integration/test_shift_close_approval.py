@@ -221,7 +221,7 @@ def test_cli_shift_settings_show_and_set(jatim: Stand, cli: Cli) -> None:
                              "count off by more than Rp 50.000 needs a supervisor")
     r = cli("shift", "settings", "--blind-count", "on", "--difference-limit", "100.000")
     assert (r.code, r.err.strip()) == (
-        1, "posapp: changing the stand's settings needs a supervisor's approval")
+        1, "posapp: a supervisor must approve changing the stand's settings")
     r = cli("--pin-stdin", "shift", "settings", "--blind-count", "on", "--difference-limit",
             "100.000", "--supervisor", SUPERVISOR, stdin=f"{SUPERVISOR_PIN}\n")
     assert r.code == 0, r.err

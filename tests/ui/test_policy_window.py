@@ -43,7 +43,7 @@ def test_a_cashiers_new_price_waits_for_a_supervisor(qtbot: QtBot,
 
     prompt = prompt_of(dialog)
     assert prompt.detail_label.text() == (
-        "importing the catalog or changing prices needs a supervisor's approval")
+        "A supervisor must approve importing the catalog or changing prices")
     approve(prompt, CASHIER, CASHIER_PIN)  # a cashier cannot approve
     assert prompt.isVisible()
     assert prompt.error_label.text() == "Ani is a cashier: a supervisor must approve this"

@@ -70,7 +70,7 @@ def test_set_up_printer_opens_the_settings_at_the_printer(jatim: Stand, qtbot: Q
     prompt = dialog.findChild(PinPrompt)  # Ani is a cashier: the printer is a supervisor's
     assert prompt is not None and prompt.isVisible()
     assert prompt.detail_label.text() == (
-        "changing the stand's settings needs a supervisor's approval")
+        "A supervisor must approve changing the stand's settings")
     prompt.fields.name_input.setText(SUPERVISOR)
     prompt.fields.pin_input.setText(SUPERVISOR_PIN)
     prompt.confirm()
