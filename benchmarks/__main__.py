@@ -8,6 +8,7 @@ reports; prints a table and writes ``benchmarks/results/latest.json``.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = Sizes.quick() if args.quick else Sizes.full()
     folder = Path(tempfile.mkdtemp(prefix="posapp-bench-", dir=args.dir))
+    os.environ["POSAPP_CONFIG_DIR"] = str(folder / "config")  # keys it keeps: never the user's
     started = time.perf_counter()
     try:
         results, extra = run_all(folder, sizes)

@@ -64,9 +64,8 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str,
 
 def _timed(target: str, files: list[Path], key: str | None) -> float:
     started = time.perf_counter()
-    results = merge.merge_files(target, files, key=key)
+    refused = merge.merge_files(target, files, key=key).refused
     elapsed = (time.perf_counter() - started) * 1000
-    refused = [r for r in results if not isinstance(r, merge.MergeResult)]
     if refused:
         raise RuntimeError(f"merge refused a file: {refused[0]}")
     return elapsed

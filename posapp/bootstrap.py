@@ -5,8 +5,10 @@ Nothing is created at import time; callers build a ``StandHandle`` and pass it o
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +16,10 @@ from sqlalchemy import Engine
 
 from posapp.domain.errors import InvalidInput, NotFound, StorageError
 from posapp.store.database import migrate, sqlite_engine
+from posapp.store.secrets import move_secrets_out
 from posapp.store.uow import Clock, UnitOfWork, utc_now
 
+log = logging.getLogger(__name__)
 STAND_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
 DB_SUFFIX = ".sqlite"
 
@@ -110,6 +114,18 @@ def check_writable(path: Path) -> None:
         raise StorageError("storage.folder_read_only", folder=str(path.parent))
 
 
+def _move_secrets_out(path: Path) -> None:
+    """An event key or central password an earlier posapp kept in the database goes to
+    this computer's secret store; when that cannot be written, the stand still opens."""
+    try:
+        move_secrets_out(path)
+    except StorageError as exc:
+        log.warning("secrets of %s not moved out of its database: %s", path.name,
+                    exc.message)
+    except sqlite3.Error as exc:  # busy beyond its timeout: the next open moves them
+        log.warning("secrets of %s not moved out of its database: %s", path.name, exc)
+
+
 def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock = utc_now) -> (
     StandHandle
 ):
@@ -124,6 +140,7 @@ def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock =
     engine = sqlite_engine(path)
     try:
         migrate(engine, path, data.backups_dir)
+        _move_secrets_out(path)
     except BaseException:
         engine.dispose()
         raise

@@ -2,8 +2,9 @@
 
 ``posapp.log`` (1 MB, the last 5 kept as posapp.log.1 ...). What goes in: each command or
 window start, refusals, syncs, merges, backups, printer failures, and any unexpected error
-with its traceback. What never does: PINs (never passed to a logger) and event keys (a
-filter blanks anything shaped like one, should a message ever carry one).
+with its traceback. What never does: PINs (never passed to a logger), event keys and the
+passwords in connection URLs (a filter blanks anything shaped like them, should a message
+ever carry one; ``redact_passwords`` is also what the support bundle applies).
 """
 
 from __future__ import annotations
@@ -17,14 +18,31 @@ LOG_NAME = "posapp.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
 _KEY = re.compile(r"\b(?:[0-9A-Za-z]{4}[- ]){13}[0-9A-Za-z]{4}\b|\b[0-9A-Za-z]{56}\b")
+#: scheme://user:password@host...: the password runs to the last @ before a space or quote.
+_URL = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>]*):"
+                  r"(?P<password>[^\s\"'<>]*)@")
+#: password=... in a libpq connection string, a query string or a log line.
+_PARAM = re.compile(r"(?P<head>\bpassword\s*[=:]\s*)(?P<password>'[^']*'|\"[^\"]*\"|[^\s&;,]+)",
+                    re.IGNORECASE)
+HIDDEN = "***"
+
+
+def redact_passwords(text: str) -> str:
+    """*text* with every password of a URL (``postgresql://u:PASSWORD@h/db``, any scheme)
+    or a ``password=...`` pair replaced by ``***``; paths and URLs without one unchanged."""
+    if "://" in text:
+        text = _URL.sub(lambda m: f"{m['head']}:{HIDDEN}@", text)
+    if "assword" in text or "ASSWORD" in text:
+        text = _PARAM.sub(lambda m: m["head"] + HIDDEN, text)
+    return text
 
 
 class Redact(logging.Filter):
-    """Blank what looks like an event key in a record's message."""
+    """Blank what looks like an event key or a URL's password in a record's message."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        clean = _KEY.sub("[event key]", message)
+        clean = redact_passwords(_KEY.sub("[event key]", message))
         if clean != message:
             record.msg, record.args = clean, None
         return True

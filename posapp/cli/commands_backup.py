@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--force", action="store_true",
                    help="also when the copy is of another stand than --stand")
     add_supervisor(p)
+    # a copy holds no PINs: users this computer does not know get new ones, asked in turn
+    # (supervisors first, then by name; one per line with --pin-stdin, after the approving
+    # supervisor's)
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("support-bundle", parents=[common],
@@ -84,14 +87,26 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    approved = approval(ctx, args)  # the supervisor's PIN comes before any new PIN
+    asked: list[str] = []
+
+    def new_pin(name: str, role: str) -> str:
+        """A new PIN for a user this computer does not know (the backup holds none)."""
+        if not asked:
+            warn(msg("cli.restore.asking_pins", file=args.file.name), prefix=False)
+        asked.append(name)
+        return ctx.pins.read_new(name)
+
     done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force,
-                           approval=approval(ctx, args))
+                           new_pin=new_pin, approval=approved)
     figures = {"stand": done.stand, "file": str(args.file), "sales": count(done.sales, "sale"),
                "entries": count(done.entries, "journal_entry")}
     if done.replaced:
         say("cli.restore.done_kept", **figures, kept=str(done.replaced))
     else:
         say("cli.restore.done", **figures)
+    if done.new_pins:
+        say("cli.restore.new_pins_set", users=list(done.new_pins))
     return 0
 
 

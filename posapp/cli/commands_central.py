@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import Any
 
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
-from posapp.domain.errors import PosError
+from posapp.domain.errors import InvalidInput, NotAllowed, PosError
 from posapp.domain.messages import Message, msg, text
 from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
@@ -126,7 +127,10 @@ def register_merge(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
     p = sub.add_parser("merge", parents=[common],
                        help="apply stands' export files to the central store")
     p.add_argument("--central", required=True, metavar="PATH_OR_URL", help=CENTRAL_HELP)
-    p.add_argument("--key", help="the event key (needed once, for a new central store)")
+    p.add_argument("--key-stdin", action="store_true",
+                   help="read the event key from standard input (the first merge on this "
+                        "computer); without it the key kept here is used, or asked for")
+    p.add_argument("--key", help=argparse.SUPPRESS)  # refused: it would show in `ps`
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_merge)
@@ -136,32 +140,56 @@ def register_merge(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
     p.add_argument("--central", required=True, metavar="PATH_OR_URL", help=CENTRAL_HELP)
     p.add_argument("files", nargs="*", type=Path, metavar="FILE",
                    help="full exports of stands (posapp export without --since)")
+    p.add_argument("--key-stdin", action="store_true",
+                   help="read the event key from standard input (to check FILEs on a "
+                        "computer that does not keep it)")
     p.set_defaults(handler=cmd_reconcile)
 
 
 def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
-    results = merge.merge_files(args.central, args.files, key=args.key,
-                                progress=progress_printer(msg("cli.progress.merge")))
+    if args.key is not None:  # on the command line, the key shows in the process list
+        raise InvalidInput("cli.merge.key_on_command_line")
+    key = sys.stdin.readline().strip() if args.key_stdin else None
+    progress = progress_printer(msg("cli.progress.merge"))
+    try:
+        batch = merge.merge_files(args.central, args.files, key=key, progress=progress)
+    except NotAllowed as exc:
+        if exc.code != merge.NO_KEY or key is not None or not sys.stdin.isatty():
+            raise
+        key = getpass.getpass(text("cli.event.key_prompt", LANG))
+        batch = merge.merge_files(args.central, args.files, key=key, progress=progress)
     if args.json:
         print_json([
             {"file": str(path), "refused": r.message} if isinstance(r, PosError) else
             {"file": str(path), "stand": r.stand, "applied": r.applied, "skipped": r.skipped,
              "last_seq": r.last_seq}
-            for path, r in zip(args.files, results, strict=True)
+            for path, r in batch.outcomes
         ])
-    for path, r in zip(args.files, results, strict=True):
+    for path, r in batch.outcomes:
         if isinstance(r, PosError):
-            warn(msg("cli.merge.refused", file=str(path), reason=r))
+            if r.values.get("file") == str(path):  # the reason names the file already
+                warn(msg("cli.merge.refused_named", reason=r))
+            else:
+                warn(msg("cli.merge.refused", file=str(path), reason=r))
         elif not args.json and r.applied:
             say("cli.merge.merged", file=str(path), stand=r.stand,
                 entries=count(r.applied, "entry"), seq=r.last_seq)
         elif not args.json:
             say("cli.merge.already", file=str(path), stand=r.stand, seq=r.last_seq)
-    return 1 if any(isinstance(r, PosError) for r in results) else 0
+    summary = msg("cli.merge.summary", files=count(len(batch.outcomes), "file"),
+                  merged=len(batch.merged),
+                  entries=count(sum(r.applied for r in batch.merged), "entry"),
+                  already=len(batch.already), refused=len(batch.refused))
+    if args.json:
+        warn(summary, prefix=False)
+    else:
+        say(summary)
+    return 1 if batch.refused else 0
 
 
 def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
-    done = central_totals.reconcile(args.central, args.files)
+    key = sys.stdin.readline().strip() if args.key_stdin else None
+    done = central_totals.reconcile(args.central, args.files, key=key)
     for m in done.problems:
         warn(m)
     if not done.problems:

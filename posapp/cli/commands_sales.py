@@ -9,7 +9,7 @@ from dataclasses import replace
 from posapp.cli import commands_backup, commands_event_report
 from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import amount, parse_item, signed_amount, split_items_and_payments
-from posapp.cli.commands_print import print_receipt_now
+from posapp.cli.commands_print import print_receipt_now, print_sale_receipt_now
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.cart import Cart, Discount
@@ -74,6 +74,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--discount", help="cart discount: an amount (5000) or a percent (10%%)")
     add_supervisor(p)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--no-print", action="store_true",
+                   help="do not queue and print the receipt (posapp print receipt: a copy)")
     p.set_defaults(handler=cmd_sell)
 
     p = sub.add_parser("void", parents=[common], help="void a whole sale of this shift")
@@ -94,6 +96,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("sales", parents=[common], help="list sales (this shift by default)")
     p.add_argument("--shift", type=int, dest="shift_number")
     p.add_argument("--all", action="store_true", dest="everything")
+    p.add_argument("--last", action="store_true",
+                   help="only the stand's last committed sale, of any shift (after a crash: "
+                        "did it go through?)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sales)
 
@@ -223,6 +228,8 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     else:
         say("cli.sell.done", receipt=sale.receipt_no, total=sale.total, paid=sale.tendered,
             change=sale.change)
+    if not args.no_print:  # the sale is committed: a printer problem only warns
+        print_sale_receipt_now(ctx, sale.receipt_no)
     commands_backup.after_sale(ctx)
     return 0
 
@@ -257,6 +264,8 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
+    if args.last:
+        return _last_sale(ctx, as_json=args.json)
     handle = ctx.stand()
     rows = history.list_sales(handle.uow(write=False), shift_number=args.shift_number,
                               everything=args.everything)
@@ -272,6 +281,25 @@ def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
               f"{items:>9}  {format_rupiah(r.total):>14}  {status.text(LANG) if status else ''}")
     say("cli.sales.summary", sales=count(len(rows), "sale"),
         total=sum(r.total for r in rows if not r.voided))
+    return 0
+
+
+def _last_sale(ctx: Context, *, as_json: bool) -> int:
+    """``sales --last``: the stand's last committed sale on one line (null in JSON when
+    there is none yet)."""
+    handle = ctx.stand()
+    last = history.last_sale(handle.uow(write=False))
+    if as_json:
+        print_json(last.as_json() if last else None)
+    elif last is None:
+        say("cli.sales.last_none")
+    else:
+        when = local_time(last.created_at, stand.get(handle.uow(write=False)).timezone)
+        said = msg("cli.sales.last", receipt=last.receipt_no, total=last.total, time=when,
+                   cashier=last.cashier)
+        status = msg("cli.sales.void") if last.voided else (
+            msg("cli.sales.refunded", amount=last.refunded) if last.refunded else None)
+        print(said.text(LANG) + (f" · {status.text(LANG)}" if status else ""))
     return 0
 
 

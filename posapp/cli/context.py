@@ -13,6 +13,7 @@ from typing import Any
 
 from posapp.bootstrap import DataDir, StandHandle, default_data_dir, open_stand
 from posapp.cli.args import PinReader
+from posapp.logs import redact_passwords
 
 
 @dataclass
@@ -48,8 +49,9 @@ class Context:
         self._stands.clear()
 
     def log_unexpected(self, exc: BaseException) -> Path:
-        """Write the traceback to the data folder's error log; return where it went."""
-        text = "".join(traceback.format_exception(exc))
+        """Write the traceback to the data folder's error log (a URL's password hidden);
+        return where it went."""
+        text = redact_passwords("".join(traceback.format_exception(exc)))
         for folder in (self.data.root, Path.cwd()):
             try:
                 folder.mkdir(parents=True, exist_ok=True)

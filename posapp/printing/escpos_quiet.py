@@ -7,8 +7,11 @@ root logger. It also ``print()``s notices ("Using hardware barcode renderer").
 
 Every use of python-escpos in posapp (its import included) runs inside ``quiet()``: the
 root logger's handlers are as they were afterwards, python-escpos's own records and its
-notices become DEBUG records of this module's logger. This module does not import
-python-escpos itself.
+notices become DEBUG records of this module's logger. While ``quiet()`` runs, a root logger
+without handlers holds a ``NullHandler``, so that ``basicConfig()`` adds none: a stderr
+handler added for the length of a print would show those DEBUG records on the console
+(the command line logs posapp's records at DEBUG, to its file only). This module does not
+import python-escpos itself.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ class _EscposRecords(logging.Filter):
 
 
 _FILTER = _EscposRecords()  # stateless; adding it twice is a no-op
+_PLACEHOLDER = logging.NullHandler()  # on a root logger with no handler, while quiet() runs
+_USERS = [0]  # how many quiet() blocks run now (threads, nesting), guarded by _PLACE
+_PLACE = threading.Lock()
 
 
 @contextlib.contextmanager
@@ -47,6 +53,10 @@ def quiet() -> Iterator[None]:
     it adds to the root logger is taken off again at the end."""
     root = logging.getLogger()
     root.addFilter(_FILTER)
+    with _PLACE:
+        _USERS[0] += 1
+        if not root.handlers:
+            root.addHandler(_PLACEHOLDER)  # basicConfig() then adds no stderr handler
     before = list(root.handlers)
     try:
         with _capabilities_cache():
@@ -55,6 +65,10 @@ def quiet() -> Iterator[None]:
         for handler in list(root.handlers):
             if handler not in before and _from_basic_config(handler):
                 root.removeHandler(handler)
+        with _PLACE:
+            _USERS[0] -= 1
+            if not _USERS[0]:
+                root.removeHandler(_PLACEHOLDER)
 
 
 @contextlib.contextmanager

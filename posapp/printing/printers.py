@@ -4,6 +4,9 @@ Targets: ``file:PATH`` (a device node such as /dev/usb/lp0, or a plain file),
 ``network:HOST[:PORT]`` (port 9100 unless given), ``usb:VVVV:PPPP`` (needs pyusb),
 ``serial:DEVICE`` (needs pyserial), ``cups:NAME`` (a CUPS queue, needs pycups),
 ``win32:NAME`` (a Windows printer, needs pywin32) and ``dummy:`` (keeps the bytes in memory).
+
+Network and USB printers are not believed blindly (``checked``): time limits on the
+connection and the job, their status asked before and after the job.
 """
 
 from __future__ import annotations
@@ -14,6 +17,16 @@ from typing import Any
 
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.layout import Block
+from posapp.printing.checked import (
+    CONNECT_TIMEOUT,
+    JOB_TIMEOUT,
+    USB_TIMEOUT_MS,
+    CheckedNetwork,
+    PrinterHungUp,
+    PrinterStuck,
+    after_job,
+    before_job,
+)
 from posapp.printing.escpos_quiet import quiet
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.targets import driver_message, system_printer_name
@@ -22,13 +35,12 @@ with quiet():
     from escpos.capabilities import CAPABILITIES
     from escpos.escpos import Escpos
     from escpos.exceptions import Error as EscposError
-    from escpos.printer import CupsPrinter, Dummy, File, Network, Serial, Usb, Win32Raw
+    from escpos.printer import CupsPrinter, Dummy, File, Serial, Usb, Win32Raw
 
 NETWORK_PORT = 9100
-NETWORK_TIMEOUT = 10.0  # seconds, to connect and for each write
 
 _CLASSES: dict[str, type[Escpos]] = {
-    "dummy": Dummy, "file": File, "network": Network, "usb": Usb, "serial": Serial,
+    "dummy": Dummy, "file": File, "network": CheckedNetwork, "usb": Usb, "serial": Serial,
     "cups": CupsPrinter, "win32": Win32Raw,
 }
 
@@ -59,7 +71,7 @@ def parse_target(target: str) -> tuple[str, tuple[Any, ...]]:
 
 
 def printer_from_target(target: str, *, profile: str | None = None,
-                        timeout: float = NETWORK_TIMEOUT) -> Escpos:
+                        timeout: float = CONNECT_TIMEOUT) -> Escpos:
     """An unopened printer for *target*; InvalidInput when it is malformed or cannot work
     here (USB without pyusb, serial without pyserial, CUPS without pycups, a Windows
     printer elsewhere than on Windows, an unknown *profile*)."""
@@ -70,7 +82,11 @@ def printer_from_target(target: str, *, profile: str | None = None,
     # Built without its driver, a printer fails later, even in __del__: refuse it here.
     if not cls.is_usable():
         raise InvalidInput(driver_message(scheme))
-    extra: dict[str, Any] = {"timeout": timeout} if scheme == "network" else {}
+    extra: dict[str, Any] = {}
+    if scheme == "network":  # *timeout*: seconds to connect
+        extra = {"connect_timeout": timeout}
+    elif scheme == "usb":
+        extra = {"timeout": USB_TIMEOUT_MS}
     with quiet():
         return cls(*args, profile=profile, **extra)
 
@@ -80,7 +96,8 @@ def print_blocks(target: str, blocks: Iterable[Block], width: int, *,
     """Open the printer at *target*, draw *blocks* (after opening the cash drawer when
     *drawer*), close it.
 
-    A printer that cannot be reached or fails mid-way gives one PosError line naming it.
+    A printer that cannot be reached, says it cannot print (paper out, off line), does not
+    take the job in time or fails mid-way gives one PosError line naming it.
     """
     printer = printer_from_target(target, profile=profile)
     with quiet():
@@ -95,7 +112,14 @@ def _print(printer: Escpos, target: str, blocks: Iterable[Block], width: int, *,
         except (OSError, EscposError) as exc:
             raise PosError("printer.no_answer", target=target, reason=_reason(exc)) from exc
         try:
+            answered = before_job(printer, target)
             render_escpos(blocks, width, printer, drawer=drawer)
+            after_job(printer, target, answered=answered)
+        except PrinterStuck as exc:
+            raise PosError("printer.stuck", target=target, seconds=int(JOB_TIMEOUT)) from exc
+        except (PrinterHungUp, ConnectionResetError, ConnectionAbortedError,
+                BrokenPipeError) as exc:  # it closed or reset the connection
+            raise PosError("printer.hung_up", target=target) from exc
         except (OSError, EscposError) as exc:
             raise PosError("printer.failed", target=target, reason=_reason(exc)) from exc
     except PosError:

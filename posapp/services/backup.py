@@ -2,9 +2,12 @@
 
 A copy is made with SQLite's online backup API (consistent while the session keeps selling,
 WAL included), first under a temporary name, then renamed: a half-written copy never looks
-like a backup. One is made every few sales and at every shift close; the oldest copies
-beyond the number to keep are removed. A missing, read-only or full folder is reported
-(and remembered for the status bar), never a refused sale: callers catch BackupProblem.
+like a backup. The copy leaves the laptop, so it holds no secret: PIN hashes blanked, no
+event key or connection password (they are not in the database; store.secrets.strip_copy
+makes sure), vacuumed (docs/backups.md: what a restore then asks). One is made every few
+sales and at every shift close; the oldest copies beyond the number to keep are removed.
+A missing, read-only or full folder is reported (and remembered for the status bar), never
+a refused sale: callers catch BackupProblem.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from posapp.services import journal
 from posapp.services import settings as settings_service
 from posapp.store.database import copy_database
 from posapp.store.models import SaleRow
+from posapp.store.secrets import strip_copy
 from posapp.store.uow import UnitOfWork, utc_now
 
 log = logging.getLogger(__name__)
@@ -67,6 +71,7 @@ def backup_now(uow: Callable[..., UnitOfWork], stand_code: str, database: Path, 
         partial = target_dir / f".{name}.part"
         try:
             copy_database(database, partial)
+            strip_copy(partial)
             os.replace(partial, final)
         except (OSError, sqlite3.Error) as exc:
             partial.unlink(missing_ok=True)

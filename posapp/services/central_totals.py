@@ -55,13 +55,16 @@ class Reconciled:
     net: int  # their net sales together
 
 
-def reconcile(target: str, exports: Iterable[Path]) -> Reconciled:
-    """Check the central store *target* against each full export file and every Z report."""
+def reconcile(target: str, exports: Iterable[Path], *, key: str | None = None) -> Reconciled:
+    """Check the central store *target* against each full export file and every Z report;
+    the files are checked with *key* or the key this computer keeps for the store's event
+    (none is needed without files)."""
+    exports = list(exports)
     with Central(target, create=False) as central:
-        key = event_key(central)
+        secret = event_key(central, typed=key) if exports else b""
         batches = []
         for path in exports:
-            batch = read_export(path, key)
+            batch = read_export(path, secret)
             if batch.first_seq != 1:
                 raise InvalidInput("reconcile.not_full_export", file=str(path),
                                    first=batch.first_seq)

@@ -47,16 +47,24 @@ class SaleSummary:
         }
 
 
+def last_sale(uow: UnitOfWork) -> SaleSummary | None:
+    """The stand's last committed sale, of any shift (voided or refunded ones too), or None
+    before the first: what a cashier checks after a crash or a restart."""
+    found = list_sales(uow, everything=True, newest=True, limit=1)
+    return found[0] if found else None
+
+
 def list_sales(uow: UnitOfWork, *, shift_number: int | None = None, everything: bool = False,
-               limit: int | None = None) -> list[SaleSummary]:
-    """Sales of *shift_number*, else of the open (or latest) shift, or all with *everything*."""
+               limit: int | None = None, newest: bool = False) -> list[SaleSummary]:
+    """Sales of *shift_number*, else of the open (or latest) shift, or all with *everything*;
+    oldest first, or the newest first with *newest*."""
     with uow:
         s = uow.session
         query = (select(SaleRow, ShiftRow.number, UserRow.name)
                  .join(ShiftRow, ShiftRow.id == SaleRow.shift_id)
                  .join(UserRow, UserRow.id == SaleRow.cashier_id)
                  .options(selectinload(SaleRow.lines), selectinload(SaleRow.payments))
-                 .order_by(SaleRow.seq))
+                 .order_by(SaleRow.seq.desc() if newest else SaleRow.seq))
         if not everything:
             if shift_number is None:
                 shift = open_shift_row(uow) or s.scalar(

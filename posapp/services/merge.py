@@ -1,9 +1,13 @@
 """Merge: apply stands' export files to the central store, each file all or nothing.
 
-The central store keeps the event key it was first given (the organizers' file: keep it
-with them); every file must be signed with it. A file is read and checked outside the lock
-(signature, completeness, chain), then applied under the lock, where its continuity with
-what the store already has is checked. Merging a file twice changes nothing.
+The store records the event it belongs to (its id, never the key); every file must be
+signed with that event's key. The key comes from whoever merges (typed, or piped in), or
+from this computer's secret store (store.secrets), where it is kept after a first merge
+that checked out; an earlier posapp's key kept in the store itself moves there too, and
+leaves the store. A file is read and checked outside the lock (signature, completeness,
+chain), then applied under the lock, where its continuity with what the store already has
+is checked. Merging a file twice changes nothing. The files of one batch are applied in
+the order of their stand and first entry, whatever order they were given in.
 """
 
 from __future__ import annotations
@@ -11,25 +15,35 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from posapp.domain.errors import NotAllowed, PosError
 from posapp.domain.event_key import fingerprint, format_key, parse_key
 from posapp.domain.journal import GENESIS
 from posapp.domain.messages import N_
+from posapp.store.secrets import SecretStore, event_key_name
 from posapp.store.uow import utc_now
 from posapp.sync import central_schema as cs
 from posapp.sync.central_apply import Progress, apply_entries, stand_state
-from posapp.sync.central_store import EVENT_META, KEY_META, Central, get_meta, set_meta
+from posapp.sync.central_store import (
+    EVENT_META,
+    KEY_META,
+    Central,
+    claim_event,
+    get_meta,
+    set_meta,
+    store_event,
+)
 from posapp.sync.export_file import read_export, read_export_header
 
 log = logging.getLogger(__name__)
 
-#: The refusal before a central store's first merge (callers compare ``exc.code``).
+#: The refusal when no key was given and none is kept for the store's event (callers
+#: compare ``exc.code``).
 NO_KEY = N_("merge.no_key")
 
 
@@ -42,29 +56,97 @@ class MergeResult:
     last_seq: int
 
 
-def needs_key(target: str) -> bool:
-    """True when the central store at *target* has no event key yet (or does not exist)."""
+@dataclass(frozen=True)
+class BatchResult:
+    """A batch's outcome: per file (in the order applied) a result or the refusal."""
+
+    outcomes: list[tuple[Path, MergeResult | PosError]] = field(default_factory=list)
+
+    @property
+    def merged(self) -> list[MergeResult]:
+        return [r for _, r in self.outcomes if isinstance(r, MergeResult) and r.applied]
+
+    @property
+    def already(self) -> list[MergeResult]:
+        return [r for _, r in self.outcomes if isinstance(r, MergeResult) and not r.applied]
+
+    @property
+    def refused(self) -> list[PosError]:
+        return [r for _, r in self.outcomes if isinstance(r, PosError)]
+
+
+def needs_key(target: str, *, secrets: SecretStore | None = None) -> bool:
+    """True when a merge into *target* needs the key typed: the store has no event yet (or
+    does not exist), or this computer does not keep the key of its event."""
+    store = secrets if secrets is not None else SecretStore()
     with Central(target) as central, central.writing() as conn:
-        return get_meta(conn, KEY_META) is None
+        if get_meta(conn, KEY_META) is not None:
+            return False  # an earlier posapp's store: the key moves out at the merge
+        theirs = store_event(conn)
+    return theirs is None or _kept(store, theirs) is None
 
 
 def merge_file(target: str, path: Path, *, key: str | None = None,
-               progress: Progress | None = None,
-               clock: Callable[[], datetime] = utc_now) -> MergeResult:
+               progress: Progress | None = None, clock: Callable[[], datetime] = utc_now,
+               secrets: SecretStore | None = None) -> MergeResult:
     """Check and apply one export file; a PosError with the reason when it is refused."""
+    store = secrets if secrets is not None else SecretStore()
     with Central(target) as central:
-        secret, is_new = _key_for(central, key)
-        known = None if is_new else _already_held(central, Path(path), secret)
-        if known is not None:
-            return known
-        batch = read_export(path, secret)
-        with central.writing() as conn:
-            if is_new:  # kept only now that a file signed with it checked out
-                _store_key(conn, secret)
-            result = apply_entries(conn, batch.stand, batch.entries, how="merge", now=clock(),
-                                   chain_checked=True, progress=progress)
-    return MergeResult(Path(path), result.stand, result.applied, result.skipped,
-                       result.last_seq)
+        secret, typed = _key_for(central, key, store)
+        result = _merge_one(central, Path(path), secret, progress, clock)
+    if typed:  # a key that checked out is kept on this computer for the next merge
+        store.put(event_key_name(fingerprint(secret)), format_key(secret))
+    return result
+
+
+def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
+                progress: Progress | None = None, clock: Callable[[], datetime] = utc_now,
+                secrets: SecretStore | None = None) -> BatchResult:
+    """Merge the files of one batch, ordered by stand and first entry; one refused file
+    does not stop the others. A key that does not fit the store is refused once, before
+    any file (a PosError raised)."""
+    store = secrets if secrets is not None else SecretStore()
+    batch = BatchResult()
+    with Central(target) as central:
+        secret, typed = _key_for(central, key, store)
+        for path in batch_order(paths):
+            try:
+                done = _merge_one(central, path, secret, progress, clock)
+                log.info("merge of %s: stand %s, %d new entries", path, done.stand,
+                         done.applied)
+                batch.outcomes.append((path, done))
+            except PosError as exc:
+                log.warning("merge of %s refused: %s", path, exc.message)
+                batch.outcomes.append((path, exc))
+    if typed and batch.merged + batch.already:
+        store.put(event_key_name(fingerprint(secret)), format_key(secret))
+    return batch
+
+
+def batch_order(paths: Sequence[Path]) -> list[Path]:
+    """*paths* in the order to apply them: by stand, then first and last entry (as each
+    file's first line claims; checked when it is read); files that do not say last, in the
+    order given."""
+    peeked = [(_peek(Path(p)), i, Path(p)) for i, p in enumerate(paths)]
+    known = sorted((head, i, p) for head, i, p in peeked if head is not None)
+    return [p for _, _, p in known] + [p for head, _, p in peeked if head is None]
+
+
+def _merge_one(central: Central, path: Path, secret: bytes, progress: Progress | None,
+               clock: Callable[[], datetime]) -> MergeResult:
+    known = _already_held(central, path, secret)
+    if known is not None:
+        return known
+    batch = read_export(path, secret)
+    ours = fingerprint(secret)
+    with central.writing() as conn:
+        theirs = claim_event(conn, ours, batch.stand.code)
+        if theirs is not None and theirs != ours:  # another organizer merged first
+            raise NotAllowed("merge.wrong_event", ours=theirs, theirs=ours)
+        _drop_stored_key(conn)
+        result = apply_entries(conn, batch.stand, batch.entries, how="merge", now=clock(),
+                               chain_checked=True, progress=progress)
+    return MergeResult(path, result.stand, result.applied, result.skipped, result.last_seq)
 
 
 def _already_held(central: Central, path: Path, key: bytes) -> MergeResult | None:
@@ -78,7 +160,7 @@ def _already_held(central: Central, path: Path, key: bytes) -> MergeResult | Non
     if peek is None:
         return None
     with central.reading() as conn:
-        if stand_state(conn, peek[0])[0] < peek[1]:
+        if stand_state(conn, peek[0])[0] < peek[2]:
             return None
     header = read_export_header(path, key)
     code = header.stand.code
@@ -98,57 +180,55 @@ def _already_held(central: Central, path: Path, key: bytes) -> MergeResult | Non
     return MergeResult(path, code, 0, header.count, last_seq)
 
 
-def _peek(path: Path) -> tuple[str, int] | None:
-    """The stand and last seq an export file's first line claims (not yet checked)."""
+def _peek(path: Path) -> tuple[str, int, int] | None:
+    """The stand, first and last seq an export file's first line claims (not yet checked)."""
     try:
         with path.open("rb") as f:
             raw = json.loads(f.readline(64 * 1024))
-        return str(raw["stand"]["code"]), int(raw["last_seq"])
+        return str(raw["stand"]["code"]), int(raw["first_seq"]), int(raw["last_seq"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
-                progress: Progress | None = None) -> list[MergeResult | PosError]:
-    """Merge each file in turn; one refused file does not stop the others."""
-    results: list[MergeResult | PosError] = []
-    for path in paths:
-        try:
-            done = merge_file(target, path, key=key, progress=progress)
-            log.info("merge of %s: stand %s, %d new entries", path, done.stand, done.applied)
-            results.append(done)
-        except PosError as exc:
-            log.warning("merge of %s refused: %s", path, exc.message)
-            results.append(exc)
-    return results
+def event_key(central: Central, *, typed: str | None = None,
+              secrets: SecretStore | None = None) -> bytes:
+    """The key of the central store's event (*typed*, checked against the store's event,
+    or the one this computer keeps); refused when it is not known here."""
+    return _key_for(central, typed, secrets if secrets is not None else SecretStore())[0]
 
 
-def event_key(central: Central) -> bytes:
-    """The central store's event key; refused before its first merge."""
-    return _key_for(central, None)[0]
-
-
-def _key_for(central: Central, typed: str | None) -> tuple[bytes, bool]:
-    """The key to check files with, and whether the store does not hold it yet."""
+def _key_for(central: Central, typed: str | None,
+             store: SecretStore) -> tuple[bytes, bool]:
+    """The key to check files with, and whether it was typed (to keep once a file checks
+    out). A key an earlier posapp kept in the store moves to this computer."""
     given = parse_key(typed) if typed else None
     with central.writing() as conn:
-        stored_text = get_meta(conn, KEY_META)
-    if stored_text is None:
-        if given is None:
-            raise NotAllowed(NO_KEY)
+        theirs = store_event(conn)
+        legacy = get_meta(conn, KEY_META)
+        if legacy is not None and theirs is not None:
+            store.put(event_key_name(theirs), format_key(parse_key(legacy)))
+            set_meta(conn, EVENT_META, theirs)
+            _drop_stored_key(conn)
+    if given is not None:
+        if theirs is not None and fingerprint(given) != theirs:
+            raise NotAllowed("merge.wrong_event", ours=theirs, theirs=fingerprint(given))
         return given, True
-    stored = parse_key(stored_text)
-    if given is not None and given != stored:
-        raise NotAllowed("merge.wrong_event", ours=fingerprint(stored),
-                         theirs=fingerprint(given))
-    return stored, False
+    kept = _kept(store, theirs) if theirs is not None else None
+    if kept is None:
+        raise NotAllowed(NO_KEY)
+    return kept, False
 
 
-def _store_key(conn: Connection, key: bytes) -> None:
-    stored_text = get_meta(conn, KEY_META)
-    if stored_text is None:
-        set_meta(conn, KEY_META, format_key(key))
-        set_meta(conn, EVENT_META, fingerprint(key))
-    elif parse_key(stored_text) != key:  # another organizer merged first, with another key
-        theirs = fingerprint(parse_key(stored_text))
-        raise NotAllowed("merge.wrong_event", ours=theirs, theirs=fingerprint(key))
+def _kept(store: SecretStore, event: str) -> bytes | None:
+    text = store.get(event_key_name(event))
+    if text is None:
+        return None
+    try:
+        key = parse_key(text)
+    except PosError:
+        return None
+    return key if fingerprint(key) == event else None
+
+
+def _drop_stored_key(conn: Connection) -> None:
+    conn.execute(delete(cs.meta).where(cs.meta.c.key == KEY_META))

@@ -1,5 +1,8 @@
 """The print queue: a receipt waits here until a printer takes it, so no sale is lost to paper.
 
+Longer than a screen: a job's whole life (queued, claimed, printed or failed, listed, tried
+again, recovered after a crash) is one set of states, read and changed together here.
+
 A sale is committed first; ``enqueue_receipt`` then records a job in a small transaction of
 its own. ``run_job`` claims the job (``printing``, committed), builds the receipt, prints it
 *outside* any transaction (a printer that hangs must not hold the database lock), and records
@@ -49,6 +52,9 @@ KINDS: tuple[JobKind, ...] = ("receipt", "order", "report", "qris", "test")
 STATUSES: tuple[JobStatus, ...] = ("waiting", "printing", "done", "failed")
 #: A job's problem when no printer is set (callers compare ``job.problem.code``).
 NO_PRINTER = N_("print_job.no_printer")
+#: Failures that left the printer without a byte of the job (``Job.retries_by_itself``).
+RETRY_BY_ITSELF = frozenset({N_("printer.no_answer"), N_("printer.paper_out"),
+                             N_("printer.offline")})
 
 
 class PrintFn(Protocol):
@@ -71,6 +77,12 @@ class Job:
     printed_at: datetime | None
     problem: Message | None = None  # the last failure to say in the user's language; None
     #                                 for a job that did not fail, or one failed before ids
+
+    @property
+    def retries_by_itself(self) -> bool:
+        """Failed before the printer got a byte of it (``RETRY_BY_ITSELF``): safe to print
+        by itself once the printer answers; other failures may have printed in part."""
+        return self.status == "failed" and getattr(self.problem, "code", "") in RETRY_BY_ITSELF
 
 
 def _job(row: PrintJobRow) -> Job:
@@ -202,6 +214,15 @@ def pending(uow: UnitOfWork) -> list[Job]:
             .where(PrintJobRow.status.in_(("waiting", "failed")))
             .order_by(PrintJobRow.created_at, PrintJobRow.id)
         ).all()
+        return [_job(r) for r in rows]
+
+
+def listing(uow: UnitOfWork, *, everything: bool = False) -> list[Job]:
+    """The queue, oldest first: jobs not printed yet (with *everything*, printed ones too)."""
+    query = select(PrintJobRow).order_by(PrintJobRow.created_at, PrintJobRow.id)
+    with uow:
+        rows = uow.session.scalars(query if everything else query.where(
+            PrintJobRow.status != "done")).all()
         return [_job(r) for r in rows]
 
 

@@ -30,6 +30,12 @@ from posapp.domain.qris import parse_qris
 from posapp.printing.targets import missing_driver, system_printer_name
 from posapp.services.users import Actor, Approval, approve
 from posapp.store.models import SettingRow
+from posapp.store.secrets import (
+    SecretStore,
+    central_password_name,
+    split_password,
+    with_password,
+)
 from posapp.store.uow import UnitOfWork
 
 LANGUAGES = ("id", "en")
@@ -101,6 +107,8 @@ def load(uow: UnitOfWork) -> StandSettings:
         except (InvalidInput, ValueError):
             continue
         values[f.name] = value
+    if values.get("central"):  # its password is kept on this computer, not in the database
+        values["central"] = _with_central_password(values["central"])
     return replace(DEFAULTS, **values)
 
 
@@ -134,8 +142,11 @@ def save(uow: UnitOfWork, settings: StandSettings, *, actor: Actor | None = None
             check_backup_folder(settings.backup_folder)  # a new one must be there now
         approve(uow, Action.SETTINGS, actor=actor, approval=approval,
                 needed=bool(_guarded_changes(load(uow), settings)))
+        stored_central = _keep_central_password(settings.central)
         for f in fields(StandSettings):
             text = _format(getattr(settings, f.name))
+            if f.name == "central":
+                text = stored_central
             row = rows.get(f.name)
             if row is None:
                 session.add(SettingRow(key=f.name, value=text))
@@ -234,6 +245,22 @@ def normalize_central(target: str) -> str:
     if url.get_backend_name() != "postgresql":
         raise InvalidInput("central.not_postgresql", backend=url.get_backend_name())
     return target
+
+
+def _keep_central_password(target: str) -> str:
+    """*target* as the database keeps it: a URL's password goes to this computer's secret
+    store (store.secrets), never into the stand's database or its backups."""
+    bare, password = split_password(target)
+    if password is not None:
+        SecretStore().put(central_password_name(bare), password)
+    return bare
+
+
+def _with_central_password(stored: str) -> str:
+    """The central store's URL with the password this computer keeps for it."""
+    if "://" not in stored:
+        return stored
+    return with_password(stored, SecretStore().get(central_password_name(stored)))
 
 
 def check_central_place(target: str) -> None:

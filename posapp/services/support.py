@@ -2,8 +2,9 @@
 
 Inside: ``posapp.log`` (and its rotated files) and ``posapp-errors.log``; ``versions.txt``
 (posapp, Python, the libraries, the system); per stand ``STAND/settings.json`` and a copy
-of its database with the secrets removed (PIN hashes blanked, the event key deleted), made
-with SQLite's online backup API so the live session is never disturbed.
+of its database with the secrets removed (PIN hashes blanked, no event key), made with
+SQLite's online backup API so the live session is never disturbed. Every password in a
+connection URL is replaced by ``***`` in all three (``logs.redact_passwords``).
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from pathlib import Path
 from posapp import __version__
 from posapp.bootstrap import DataDir
 from posapp.domain.errors import StorageError
-from posapp.logs import LOG_NAME
+from posapp.logs import LOG_NAME, redact_passwords
 from posapp.services import event
 from posapp.services import settings as settings_service
 from posapp.store.database import copy_database, sqlite_engine
+from posapp.store.secrets import strip_copy
 from posapp.store.uow import UnitOfWork
 
 _LIBRARIES = ("PySide6-Essentials", "SQLAlchemy", "alembic", "reportlab", "python-escpos",
@@ -51,12 +53,13 @@ def write_bundle(data: DataDir, out: Path) -> Bundle:
                 zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as z:
             for log in sorted(data.root.glob(f"{LOG_NAME}*")) + sorted(
                     data.root.glob("posapp-errors.log")):
-                z.write(log, f"logs/{log.name}")
+                z.writestr(f"logs/{log.name}", redact_passwords(
+                    log.read_bytes().decode("utf-8", errors="replace")))
             z.writestr("versions.txt", versions())
             for code in codes:
                 copy = Path(tmp) / f"{code}.sqlite"
                 copy_database(data.stand_path(code), copy)
-                z.writestr(f"{code}/settings.json", _settings(copy))
+                z.writestr(f"{code}/settings.json", redact_passwords(_settings(copy)))
                 _remove_secrets(copy)
                 z.write(copy, f"{code}/{code}-no-secrets.sqlite")
             files = len(z.namelist())
@@ -90,13 +93,16 @@ def _settings(copy: Path) -> str:
 
 
 def _remove_secrets(copy: Path) -> None:
-    """Blank the PIN hashes, delete the event key, and leave no trace in free pages."""
+    """Blank the PIN hashes, delete any event key, hide every URL's password in the
+    settings and notes (the last sync's target...), and leave no trace in free pages."""
     conn = sqlite3.connect(copy)
     try:
-        conn.execute("UPDATE app_user SET pin_hash = ''")
-        conn.execute("DELETE FROM setting WHERE key = ?", (event.SETTING_KEY,))
+        conn.execute("PRAGMA secure_delete = ON")
+        for key, value in conn.execute("SELECT key, value FROM setting").fetchall():
+            clean = redact_passwords(value) if isinstance(value, str) else value
+            if clean != value:
+                conn.execute("UPDATE setting SET value = ? WHERE key = ?", (clean, key))
         conn.commit()
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("VACUUM")
     finally:
         conn.close()
+    strip_copy(copy)

@@ -1,8 +1,10 @@
 """Sync: send a stand's journal entries that the central store does not have yet.
 
 Idempotent (a second run sends nothing) and all or nothing (a conflict or a broken chain
-applies nothing). The outcome, good or bad, is kept in the stand's ``sync.last`` setting so
-the window can show when it last synced and how that went.
+applies nothing). The first stand to write records its event in the store; a stand that
+joined another event is refused, the store left as it was. The outcome, good or bad, is
+kept in the stand's ``sync.last`` setting so the window can show when it last synced and
+how that went.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from posapp.sync.central_apply import (
     apply_entries,
     stand_state,
 )
-from posapp.sync.central_store import EVENT_META, Central, get_meta
+from posapp.sync.central_store import Central, claim_event
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +77,16 @@ def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None
 
 def _send(uow: UowFactory, central: Central, progress: Progress | None,
           clock: Callable[[], datetime]) -> SyncResult:
+    ours = event.event_id(uow(write=False))
     with central.writing() as conn:
-        ours = event.event_id(uow(write=False))
-        theirs = get_meta(conn, EVENT_META)
-        if ours and theirs and ours != theirs:
-            raise NotAllowed("sync.other_event", ours=ours, target=central.label,
-                             theirs=theirs)
         read = uow(write=False)
         with read:
             info = stand.load(read)
+            # the first writer records the store's event; a stand of another is refused
+            theirs = claim_event(conn, ours, info.code)
+            if ours and theirs and ours != theirs:
+                raise NotAllowed("sync.other_event", ours=ours, target=central.label,
+                                 theirs=theirs)
             last_seq, _ = stand_state(conn, info.code)
             entries = list(journal.iter_entries(read.session, since=max(0, last_seq - 1)))
             own_last = read.session.scalar(select(journal.LAST_SEQ)) or 0

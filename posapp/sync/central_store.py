@@ -8,6 +8,7 @@ locks do not hold there): docs/central-format.md says so and points to PostgreSQ
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,14 +18,16 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from posapp.domain.errors import NotFound, StorageError
+from posapp.domain.errors import NotFound, PosError, StorageError
+from posapp.domain.event_key import fingerprint, parse_key
 from posapp.sync import central_schema as cs
 from posapp.sync.central_order_schema import ORDER_VIEWS  # its tables join cs.metadata
 from posapp.sync.central_rows import replay_photos
 
 #: How long a writer waits for another stand's sync to finish before giving up.
 BUSY_TIMEOUT_S = 120
-#: central_meta keys: the organizers' event key (written form) and its event id.
+#: central_meta keys: the event id of the store (never the key), and where an earlier
+#: posapp kept the organizers' event key (moved out at the next merge, see services.merge).
 KEY_META, EVENT_META = "event_key", "event_id"
 _PG_LOCK = 0x706F7361  # "posa": the advisory lock every central writer takes
 
@@ -159,6 +162,39 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
         conn.execute(cs.meta.insert().values(key=key, value=value))
     else:
         conn.execute(cs.meta.update().where(cs.meta.c.key == key).values(value=value))
+
+
+def store_event(conn: Connection) -> str | None:
+    """The event id the store belongs to (an earlier posapp's stored key counts), or None."""
+    theirs = get_meta(conn, EVENT_META)
+    if theirs is None:
+        key_text = get_meta(conn, KEY_META)
+        if key_text is not None:
+            with contextlib.suppress(PosError):
+                theirs = fingerprint(parse_key(key_text))
+    return theirs
+
+
+def claim_event(conn: Connection, ours: str | None, stand_code: str) -> str | None:
+    """Inside a writer's transaction: the store's event id, recorded as *ours* (the
+    writer's) when the store has none yet and is new, or already holds entries of the
+    writing stand (a store made before stores kept their event: the stand's entries there
+    show it belongs). A store that holds only other stands' entries and no event is left
+    unrecorded: its own stands record it when they next write."""
+    theirs = store_event(conn)
+    if theirs is not None:
+        if get_meta(conn, EVENT_META) is None:
+            set_meta(conn, EVENT_META, theirs)
+        return theirs
+    if ours is None:
+        return None
+    held_any = conn.scalar(select(cs.stand.c.code).limit(1)) is not None
+    held_this = conn.scalar(
+        select(cs.stand.c.last_seq).where(cs.stand.c.code == stand_code)) or 0
+    if not held_any or held_this > 0:
+        set_meta(conn, EVENT_META, ours)
+        return ours
+    return None
 
 
 def _engine(target: str, *, create: bool) -> Engine:

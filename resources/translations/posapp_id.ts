@@ -23,6 +23,121 @@
         <source>Backup {time} ✓</source>
         <translation>Cadangan {time} ✓</translation>
     </message>
+    <message>
+        <source>Backup failed {time}</source>
+        <translation>Cadangan gagal {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Qty (F4)</source>
+        <translation>Jumlah (F4)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Hapus (Del)</translation>
+    </message>
+    <message>
+        <source>Line discount (F7)</source>
+        <translation>Diskon per barang (F7)</translation>
+    </message>
+    <message>
+        <source>Discount (F8)</source>
+        <translation>Diskon (F8)</translation>
+    </message>
+    <message>
+        <source>Custom item (F6)</source>
+        <translation>Barang lain (harga bebas) (F6)</translation>
+    </message>
+    <message>
+        <source>Order instead (Shift+F12)</source>
+        <translation>Jadikan pesanan (Shift+F12)</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>Bayar (F12)</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Keranjang</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>Kurangi satu</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Tambah satu</translation>
+    </message>
+    <message>
+        <source>Change quantity</source>
+        <translation>Ubah jumlah</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Hapus baris</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Diskon per barang</translation>
+    </message>
+    <message>
+        <source>Cart discount</source>
+        <translation>Diskon keranjang</translation>
+    </message>
+    <message>
+        <source>Custom item</source>
+        <translation>Barang lain (harga bebas)</translation>
+    </message>
+    <message>
+        <source>Order instead of selling</source>
+        <translation>Jadikan pesanan, bukan penjualan</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <source>Subtotal: {amount}</source>
+        <translation>Subtotal: {amount}</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Diskon: {amount}</translation>
+    </message>
+    <message>
+        <source>Change {amount} · {receipt}</source>
+        <translation>Kembalian {amount} · {receipt}</translation>
+    </message>
+    <message>
+        <source>Last sale: {receipt} · {total} · {time} · voided</source>
+        <translation>Penjualan terakhir: {receipt} · {total} · {time} · dibatalkan</translation>
+    </message>
+    <message>
+        <source>Last sale: {receipt} · {total} · {time}</source>
+        <translation>Penjualan terakhir: {receipt} · {total} · {time}</translation>
+    </message>
 </context>
 <context>
     <name>CashCount</name>
@@ -670,6 +785,33 @@
     </message>
 </context>
 <context>
+    <name>EntryBar</name>
+    <message>
+        <source>Search: name, SKU, barcode, maker group (F2)</source>
+        <translation>Cari: nama, SKU, barcode, kelompok perajin (F2)</translation>
+    </message>
+    <message>
+        <source>Type or scan a code, Enter (F3)</source>
+        <translation>Ketik atau pindai kode, Enter (F3)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Kosongkan pencarian</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Cari produk</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Item not found: {code}. Check the code, or search by name (F2).</source>
+        <translation>Barang tidak ditemukan: {code}. Periksa kodenya, atau cari dengan nama (F2).</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <source>Selling</source>
@@ -1033,10 +1175,6 @@
         <translation>Kunci acara</translation>
     </message>
     <message>
-        <source>This central store has no event key yet. Type the organizers&apos; event key:</source>
-        <translation>Data pusat ini belum punya kunci acara. Ketik kunci acara dari panitia:</translation>
-    </message>
-    <message>
         <source>Merge</source>
         <translation>Gabungkan</translation>
     </message>
@@ -1059,6 +1197,10 @@
     <message>
         <source>Result of each file</source>
         <translation>Hasil tiap file</translation>
+    </message>
+    <message>
+        <source>This computer does not have the event key of this central store yet. Type the organizers&apos; event key:</source>
+        <translation>Komputer ini belum menyimpan kunci acara untuk data pusat ini. Ketik kunci acara dari panitia:</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1629,13 @@
     </message>
 </context>
 <context>
+    <name>OrderMenu</name>
+    <message>
+        <source>QRIS slip sent to the printer</source>
+        <translation>Slip QRIS dikirim ke printer</translation>
+    </message>
+</context>
+<context>
     <name>OrderPanel</name>
     <message>
         <source>Picked up, or the courier and tracking number</source>
@@ -1600,14 +1749,6 @@
         <translation>Total pesanan</translation>
     </message>
     <message>
-        <source>Left of the total</source>
-        <translation>Sisa dari total</translation>
-    </message>
-    <message>
-        <source>A deposit is any part of the total (or nothing): no change is given. Empty and Enter: no deposit.</source>
-        <translation>DP boleh sebagian berapa pun dari total (atau tanpa DP): tidak ada kembalian. Kosong lalu Enter: tanpa DP.</translation>
-    </message>
-    <message>
         <source>Order {number}: hand over</source>
         <translation>Pesanan {number}: serahkan</translation>
     </message>
@@ -1620,16 +1761,68 @@
         <translation>Sisa tagihan</translation>
     </message>
     <message>
-        <source>Still to pay</source>
-        <translation>Masih harus dibayar</translation>
-    </message>
-    <message>
         <source>These pieces need at least {amount} now; the rest of the balance may be paid later.</source>
         <translation>Barang ini perlu dibayar paling sedikit {amount} sekarang; sisanya boleh dibayar nanti.</translation>
     </message>
     <message>
         <source>Type the amount of this payment first</source>
         <translation>Ketik dulu jumlah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Pay %1 (Enter)</source>
+        <translation>Bayar %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Balance after the deposit</source>
+        <translation>Sisa setelah DP</translation>
+    </message>
+    <message>
+        <source>A deposit may be any amount up to the total, or nothing; it gives no change.</source>
+        <translation>DP boleh berapa saja sampai sebesar total, atau tanpa DP; DP tidak diberi kembalian.</translation>
+    </message>
+    <message>
+        <source>Left after this payment</source>
+        <translation>Sisa setelah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Kembali (Esc)</translation>
+    </message>
+    <message>
+        <source>Back without paying</source>
+        <translation>Kembali tanpa membayar</translation>
+    </message>
+    <message>
+        <source>No deposit (Enter)</source>
+        <translation>Tanpa DP (Enter)</translation>
+    </message>
+    <message>
+        <source>No deposit</source>
+        <translation>Tanpa DP</translation>
+    </message>
+    <message>
+        <source>Take a deposit of %1 (Enter)</source>
+        <translation>Terima DP %1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Take a deposit of %1</source>
+        <translation>Terima DP %1</translation>
+    </message>
+    <message>
+        <source>Pay in full</source>
+        <translation>Bayar lunas</translation>
+    </message>
+    <message>
+        <source>Pay %1 and hand over (Enter)</source>
+        <translation>Bayar %1 dan serahkan (Enter)</translation>
+    </message>
+    <message>
+        <source>Pay %1 and hand over</source>
+        <translation>Bayar %1 dan serahkan</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Bayar %1</translation>
     </message>
 </context>
 <context>
@@ -1880,121 +2073,14 @@
     </message>
 </context>
 <context>
-    <name>PaymentDialog</name>
-    <message>
-        <source>Payment</source>
-        <translation>Pembayaran</translation>
-    </message>
-    <message>
-        <source>Total due</source>
-        <translation>Total tagihan</translation>
-    </message>
-    <message>
-        <source>Still to pay</source>
-        <translation>Sisa tagihan</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Kembalian</translation>
-    </message>
-    <message>
-        <source>Amount received</source>
-        <translation>Uang diterima</translation>
-    </message>
-    <message>
-        <source>for example 150.000</source>
-        <translation>misalnya 150.000</translation>
-    </message>
-    <message>
-        <source>Pay by %1</source>
-        <translation>Bayar dengan %1</translation>
-    </message>
-    <message>
-        <source>Payments taken so far</source>
-        <translation>Pembayaran yang sudah diterima</translation>
-    </message>
-    <message>
-        <source>Add payment</source>
-        <translation>Tambah pembayaran</translation>
-    </message>
-    <message>
-        <source>Remove payment</source>
-        <translation>Hapus pembayaran</translation>
-    </message>
-    <message>
-        <source>Back (Esc)</source>
-        <translation>Kembali (Esc)</translation>
-    </message>
-    <message>
-        <source>Back without paying</source>
-        <translation>Kembali tanpa membayar</translation>
-    </message>
-    <message>
-        <source>Pay (Enter)</source>
-        <translation>Bayar (Enter)</translation>
-    </message>
-    <message>
-        <source>Pay</source>
-        <translation>Bayar</translation>
-    </message>
-    <message>
-        <source>Not an amount: type digits, for example 150000 or 150.000</source>
-        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
-    </message>
-    <message>
-        <source>QRIS takes at most %1 in one payment. The amount is set to %1: press Add payment, then take the rest by another payment.</source>
-        <translation>QRIS paling banyak %1 per pembayaran. Jumlahnya diisi %1: tekan Tambah pembayaran, lalu terima sisanya dengan pembayaran lain.</translation>
-    </message>
-    <message>
-        <source>Exact %1</source>
-        <translation>Uang pas %1</translation>
-    </message>
-    <message>
-        <source>Cash received: %1</source>
-        <translation>Uang diterima: %1</translation>
-    </message>
-    <message>
-        <source>Type the amount of this payment first</source>
-        <translation>Ketik dulu jumlah pembayaran ini</translation>
-    </message>
-    <message>
-        <source>Nothing is left to pay: press Pay</source>
-        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
-    </message>
-</context>
-<context>
     <name>PaymentPanel</name>
     <message>
         <source>Total due</source>
         <translation>Total belanja</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Kembalian</translation>
-    </message>
-    <message>
         <source>Still to pay</source>
         <translation>Sisa tagihan</translation>
-    </message>
-    <message>
-        <source>Payments taken so far</source>
-        <translation>Pembayaran yang sudah diterima</translation>
-    </message>
-    <message>
-        <source>Pay by %1</source>
-        <translation>Bayar dengan %1</translation>
-    </message>
-    <message>
-        <source>Remove payment</source>
-        <translation>Hapus pembayaran</translation>
-    </message>
-    <message>
-        <source>QRIS slip (%1)</source>
-        <translation>Slip QRIS (%1)</translation>
-    </message>
-    <message>
-        <source>Print a QRIS slip</source>
-        <translation>Cetak slip QRIS</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
@@ -2005,76 +2091,12 @@
         <translation>Kembali ke keranjang</translation>
     </message>
     <message>
-        <source>Cash received</source>
-        <translation>Uang diterima</translation>
-    </message>
-    <message>
-        <source>QRIS amount</source>
-        <translation>Nominal QRIS</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <source>Invalid amount. Type digits only, for example 150.000</source>
-        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
-    </message>
-    <message>
-        <source>QRIS takes at most %1 in one payment: split the payment (%2) and take the rest another way</source>
-        <translation>QRIS paling banyak %1 sekali bayar: bagi pembayaran (%2), sisanya dengan cara lain</translation>
-    </message>
-    <message>
         <source>Pay %1 (Enter)</source>
         <translation>Bayar %1 (Enter)</translation>
     </message>
     <message>
         <source>Pay %1</source>
         <translation>Bayar %1</translation>
-    </message>
-    <message>
-        <source>Exact amount</source>
-        <translation>Uang pas</translation>
-    </message>
-    <message>
-        <source>Cash received: %1</source>
-        <translation>Uang diterima: %1</translation>
-    </message>
-    <message>
-        <source>Split payment: %1 of %2 paid</source>
-        <translation>Pembayaran dibagi: %1 dari %2 sudah dibayar</translation>
-    </message>
-    <message>
-        <source>Add this payment</source>
-        <translation>Tambahkan pembayaran ini</translation>
-    </message>
-    <message>
-        <source>Split payment</source>
-        <translation>Bagi pembayaran</translation>
-    </message>
-    <message>
-        <source>Leave empty for the exact amount, %1</source>
-        <translation>Kosongkan untuk uang pas, %1</translation>
-    </message>
-    <message>
-        <source>This stand has no QRIS code yet (Menu, Settings, stand QRIS code)</source>
-        <translation>Stan ini belum punya kode QRIS (Menu, Pengaturan, Kode QRIS stan)</translation>
-    </message>
-    <message>
-        <source>Type the QRIS amount to show its code</source>
-        <translation>Ketik nominal QRIS untuk menampilkan kodenya</translation>
-    </message>
-    <message>
-        <source>Scan to pay %1</source>
-        <translation>Pindai untuk membayar %1</translation>
-    </message>
-    <message>
-        <source>Type the amount of this payment first</source>
-        <translation>Ketik dulu jumlah pembayaran ini</translation>
-    </message>
-    <message>
-        <source>Nothing is left to pay: press Pay</source>
-        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2245,33 @@
     <message>
         <source>{n} receipts not printed.</source>
         <translation>{n} struk belum tercetak.</translation>
+    </message>
+    <message>
+        <source>It prints by itself as soon as the printer answers again.</source>
+        <translation>Struk akan tercetak otomatis begitu printer menjawab lagi.</translation>
+    </message>
+    <message>
+        <source>They print by themselves as soon as the printer answers again.</source>
+        <translation>Semua struk itu akan tercetak otomatis begitu printer menjawab lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductGrid</name>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>No item found: “{text}”. Check the spelling, or add it as “Other item (free price)” with F6.</source>
+        <translation>Barang tidak ditemukan: “{text}”. Periksa ejaannya, atau tambahkan sebagai “Barang lain (harga bebas)” dengan F6.</translation>
     </message>
 </context>
 <context>
@@ -2494,149 +2543,6 @@ Nominal: %1</translation>
     <message>
         <source>Refunded {amount}</source>
         <translation>Diretur {amount}</translation>
-    </message>
-</context>
-<context>
-    <name>SellingPage</name>
-    <message>
-        <source>Search: name, SKU, barcode, maker group (F2)</source>
-        <translation>Cari: nama, SKU, barcode, kelompok perajin (F2)</translation>
-    </message>
-    <message>
-        <source>Type or scan a code, Enter (F3)</source>
-        <translation>Ketik atau pindai kode, Enter (F3)</translation>
-    </message>
-    <message>
-        <source>Qty (F4)</source>
-        <translation>Jumlah (F4)</translation>
-    </message>
-    <message>
-        <source>Remove (Del)</source>
-        <translation>Hapus (Del)</translation>
-    </message>
-    <message>
-        <source>Line discount (F7)</source>
-        <translation>Diskon per barang (F7)</translation>
-    </message>
-    <message>
-        <source>Discount (F8)</source>
-        <translation>Diskon (F8)</translation>
-    </message>
-    <message>
-        <source>Custom item (F6)</source>
-        <translation>Barang lain (harga bebas) (F6)</translation>
-    </message>
-    <message>
-        <source>Order instead (Shift+F12)</source>
-        <translation>Jadikan pesanan (Shift+F12)</translation>
-    </message>
-    <message>
-        <source>Pay (F12)</source>
-        <translation>Bayar (F12)</translation>
-    </message>
-    <message>
-        <source>Search products</source>
-        <translation>Cari produk</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Kode</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <source>Products</source>
-        <translation>Produk</translation>
-    </message>
-    <message>
-        <source>Cart</source>
-        <translation>Keranjang</translation>
-    </message>
-    <message>
-        <source>One less</source>
-        <translation>Kurangi satu</translation>
-    </message>
-    <message>
-        <source>One more</source>
-        <translation>Tambah satu</translation>
-    </message>
-    <message>
-        <source>Change quantity</source>
-        <translation>Ubah jumlah</translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation>Hapus baris</translation>
-    </message>
-    <message>
-        <source>Line discount</source>
-        <translation>Diskon per barang</translation>
-    </message>
-    <message>
-        <source>Cart discount</source>
-        <translation>Diskon keranjang</translation>
-    </message>
-    <message>
-        <source>Custom item</source>
-        <translation>Barang lain (harga bebas)</translation>
-    </message>
-    <message>
-        <source>Order instead of selling</source>
-        <translation>Jadikan pesanan, bukan penjualan</translation>
-    </message>
-    <message>
-        <source>Pay</source>
-        <translation>Bayar</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Barang</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Jml</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Harga</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>Diskon</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Semua</translation>
-    </message>
-    <message>
-        <source>Subtotal: {amount}</source>
-        <translation>Subtotal: {amount}</translation>
-    </message>
-    <message>
-        <source>Discount: {amount}</source>
-        <translation>Diskon: {amount}</translation>
-    </message>
-    <message>
-        <source>Change {amount} · {receipt}</source>
-        <translation>Kembalian {amount} · {receipt}</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Kosongkan pencarian</translation>
-    </message>
-    <message>
-        <source>No item found: “{text}”. Check the spelling, or add it as “Other item (free price)” with F6.</source>
-        <translation>Barang tidak ditemukan: “{text}”. Periksa ejaannya, atau tambahkan sebagai “Barang lain (harga bebas)” dengan F6.</translation>
-    </message>
-    <message>
-        <source>Item not found: {code}. Check the code, or search by name (F2).</source>
-        <translation>Barang tidak ditemukan: {code}. Periksa kodenya, atau cari dengan nama (F2).</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3070,10 @@ Nominal: %1</translation>
         <source>Synced {time} ✓ ({n} entries)</source>
         <translation>Sinkron {time} ✓ ({n} entri)</translation>
     </message>
+    <message>
+        <source>Sync failed {time}</source>
+        <translation>Sinkron gagal {time}</translation>
+    </message>
 </context>
 <context>
     <name>SyncSetupPage</name>
@@ -3210,6 +3120,124 @@ Nominal: %1</translation>
     <message>
         <source>Central store (*.sqlite);;All files (*)</source>
         <translation>Data pusat (*.sqlite);;Semua file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TenderWidget</name>
+    <message>
+        <source>Change</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <source>Payments taken so far</source>
+        <translation>Pembayaran yang sudah diterima</translation>
+    </message>
+    <message>
+        <source>Pay by %1</source>
+        <translation>Bayar dengan %1</translation>
+    </message>
+    <message>
+        <source>Remove payment</source>
+        <translation>Hapus pembayaran</translation>
+    </message>
+    <message>
+        <source>QRIS slip (%1)</source>
+        <translation>Slip QRIS (%1)</translation>
+    </message>
+    <message>
+        <source>Print a QRIS slip</source>
+        <translation>Cetak slip QRIS</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Uang diterima</translation>
+    </message>
+    <message>
+        <source>QRIS amount</source>
+        <translation>Nominal QRIS</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Invalid amount. Type digits only, for example 150.000</source>
+        <translation>Jumlah tidak valid. Ketik angka saja, mis. 150.000</translation>
+    </message>
+    <message>
+        <source>QRIS takes at most %1 in one payment: split the payment (%2) and take the rest another way</source>
+        <translation>QRIS paling banyak %1 sekali bayar: bagi pembayaran (%2), sisanya dengan cara lain</translation>
+    </message>
+    <message>
+        <source>Exact amount</source>
+        <translation>Uang pas</translation>
+    </message>
+    <message>
+        <source>Cash received: %1</source>
+        <translation>Uang diterima: %1</translation>
+    </message>
+    <message>
+        <source>Split payment: %1 of %2 paid</source>
+        <translation>Pembayaran dibagi: %1 dari %2 sudah dibayar</translation>
+    </message>
+    <message>
+        <source>Add this payment</source>
+        <translation>Tambahkan pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Split payment</source>
+        <translation>Bagi pembayaran</translation>
+    </message>
+    <message>
+        <source>Leave empty for the exact amount, %1</source>
+        <translation>Kosongkan untuk uang pas, %1</translation>
+    </message>
+    <message>
+        <source>for example 150.000</source>
+        <translation>misalnya 150.000</translation>
+    </message>
+    <message>
+        <source>This stand has no QRIS code yet (Menu, Settings, stand QRIS code)</source>
+        <translation>Stan ini belum punya kode QRIS (Menu, Pengaturan, Kode QRIS stan)</translation>
+    </message>
+    <message>
+        <source>Type the QRIS amount to show its code</source>
+        <translation>Ketik nominal QRIS untuk menampilkan kodenya</translation>
+    </message>
+    <message>
+        <source>Scan to pay %1</source>
+        <translation>Pindai untuk membayar %1</translation>
+    </message>
+    <message>
+        <source>Type the amount of this payment first</source>
+        <translation>Ketik dulu jumlah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay: press Pay</source>
+        <translation>Tidak ada sisa tagihan: tekan Bayar</translation>
+    </message>
+</context>
+<context>
+    <name>UpkeepBanner</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Back up again</source>
+        <translation>Cadangkan lagi</translation>
+    </message>
+    <message>
+        <source>Make a backup again</source>
+        <translation>Buat cadangan lagi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>Tutup pemberitahuan ini</translation>
     </message>
 </context>
 </TS>

@@ -42,7 +42,7 @@ def test_merge_twice_and_reconcile(cli: Cli, jatim: Stand, central_url: str,
     out = tmp_path / "jatim.posexport"
     assert cli("export", "--out", str(out)).code == 0
 
-    first = cli("merge", "--central", central_url, "--key", key, str(out))
+    first = cli("merge", "--central", central_url, "--key-stdin", str(out), stdin=f"{key}\n")
     second = cli("merge", "--central", central_url, str(out))
     agree = cli("reconcile", "--central", central_url, str(out))
 
@@ -69,12 +69,16 @@ def test_a_refused_file_is_one_line_and_the_others_still_merge(
     bad = tmp_path / "bad.posexport"
     bad.write_bytes(good.read_bytes()[:-10])
 
-    result = cli("merge", "--central", central_url, "--key", key, str(bad), str(good))
+    result = cli("merge", "--central", central_url, "--key-stdin", str(bad), str(good),
+                 stdin=f"{key}\n")
 
     assert result.code == 1
     (line,) = result.err.strip().splitlines()
-    assert line.startswith(f"posapp: {bad}: refused:") and "cut off" in line
+    assert line.startswith(f"posapp: refused: {bad} is cut off")
+    assert line.count("bad.posexport") == 1  # the path named once
     assert "good.posexport: stand JATIM" in result.out
+    assert result.out.splitlines()[-1] == ("2 files: 1 merged (2 entries added), "
+                                           "0 already merged, 1 refused")
 
 
 def test_bad_central_stores_get_one_line(cli: Cli, jatim: Stand, tmp_path: Path) -> None:

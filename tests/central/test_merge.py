@@ -130,7 +130,7 @@ def test_a_new_central_store_needs_the_key_once(central_url: str, jatim: Stand,
                                                 tmp_path: Path) -> None:
     path = export_of(joined(jatim), tmp_path)
     assert merge.needs_key(central_url)
-    with pytest.raises(NotAllowed, match="no event key yet"):
+    with pytest.raises(NotAllowed, match="is not on this computer"):
         merge.merge_file(central_url, path)
     merge.merge_file(central_url, path, key=KEY)
     assert not merge.needs_key(central_url)

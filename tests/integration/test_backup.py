@@ -19,8 +19,8 @@ Cli = Callable[..., CliResult]
 
 
 def sell(cli: Cli, n: int = 1) -> list[CliResult]:
-    return [cli("--pin-stdin", "sell", "--cashier", "Ani", "JTM-JLB-001", "cash=85000",
-                stdin=f"{CASHIER_PIN}\n") for _ in range(n)]
+    return [cli("--pin-stdin", "sell", "--cashier", "Ani", "--no-print", "JTM-JLB-001",
+                "cash=85000", stdin=f"{CASHIER_PIN}\n") for _ in range(n)]
 
 
 def sales_in(copy: Path) -> int:

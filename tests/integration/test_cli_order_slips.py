@@ -42,7 +42,7 @@ def test_a_dead_printer_during_order_new_loses_nothing_and_the_slip_waits(
     assert json.loads(taken.out)["order_no"] == "JATIM-P00001"  # stdout stays JSON
     assert taken.err == (f"posapp: order slip JATIM-P00001 not printed: printer file:{gone} "
                          "did not answer: No such file or directory (it waits in the print "
-                         "queue)\n")
+                         "queue: posapp print retry 1)\n")
     shown = json.loads(cli("order", "show", "JATIM-P00001", "--json").out)
     assert (shown["status"], shown["paid"], shown["balance"]) == ("open", 500_000, 1_140_000)
     [job] = print_queue.pending(jatim.handle.uow(write=False))

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from posapp.domain.layout import local_time
+from posapp.domain.qris import dynamic_payload
 from posapp.services import print_queue, settings
 from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database
+from tests.slip_samples import STAND_QRIS
 
 
 def sell(cli) -> None:  # type: ignore[no-untyped-def]
@@ -72,6 +75,32 @@ def test_receipt_and_x_report_as_pdf(jatim: Stand, cli, tmp_path: Path) -> None:
     assert "LAPORAN X" in text and "Rp 495.000" in text
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is missing")
+def test_a_stand_without_a_printer_gets_pdf_files_in_its_folder(  # type: ignore[no-untyped-def]
+        jatim: Stand, cli, tmp_path: Path) -> None:
+    folder = tmp_path / "struk"
+    r = cli("printer", "set", f"pdf:{folder}", *AS_BUDI, stdin=BUDI_PIN_LINE)
+    assert r.code == 0, r.err
+    assert settings.get(jatim.handle.uow(write=False)).printer == f"pdf:{folder}"
+
+    sell(cli)  # the sale's own receipt, through the print queue
+    assert cli("print", "receipt", "JATIM-000001").code == 0  # a copy
+    assert cli("print", "test").code == 0
+
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "JATIM-000001-copy.pdf", "JATIM-000001.pdf", "test-page.pdf"]
+    text = subprocess.run(["pdftotext", "-layout", str(folder / "JATIM-000001-copy.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "JATIM-000001" in text and "Rp 495.000" in text and "SALINAN" in text
+
+
+def test_a_pdf_printer_needs_its_folder(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
+    before = dump_database(jatim.path)
+    r = cli("printer", "set", "pdf:", *AS_BUDI, stdin=BUDI_PIN_LINE)
+    assert r.code == 1 and r.err.count("\n") == 1 and "pdf:" in r.err
+    assert dump_database(jatim.path) == before
+
+
 def refund(cli, method: str = "cash"):  # type: ignore[no-untyped-def]
     return cli("refund", "JATIM-000001", "JTM-JLB-001", "--supervisor", "budi", "--reason",
                "salah ukuran", "--method", method, "--pin-stdin", stdin=f"{SUPERVISOR_PIN}\n")
@@ -101,9 +130,11 @@ def test_a_refund_with_the_printer_off_is_done_and_its_receipt_waits(
     assert r.code == 0
     assert json.loads(r.out)["refund_no"] == "JATIM-R00001"  # stdout stays JSON
     assert r.err == (f"posapp: refund receipt JATIM-R00001 not printed: printer file:{gone} did "
-                     "not answer: No such file or directory (it waits in the print queue)\n")
-    [job] = print_queue.pending(jatim.handle.uow(write=False))
-    assert (job.kind, job.ref, job.status) == ("receipt", "JATIM-R00001", "failed")
+                     "not answer: No such file or directory (it waits in the print queue: "
+                     "posapp print retry 2)\n")
+    sale, job = print_queue.pending(jatim.handle.uow(write=False))  # the sale's receipt too
+    assert (sale.ref, sale.status) == ("JATIM-000001", "failed")
+    assert (job.id, job.kind, job.ref, job.status) == (2, "receipt", "JATIM-R00001", "failed")
 
 
 def test_print_report_z_after_closing(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -118,3 +149,68 @@ def test_print_report_z_after_closing(jatim: Stand, cli, tmp_path: Path) -> None
     assert (r.code, r.out) == (0, f"Z report sent to file:{device}\n"), r.err
     data = device.read_bytes()
     assert b"LAPORAN Z (TUTUP SHIFT)" in data and b"Rp 995.000" in data
+
+
+def test_print_qris_prints_the_slip_for_the_amount(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    device = tmp_path / "lp0"
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
+    r = cli("print", "qris", "150.000")
+    assert (r.code, r.err) == (1, "posapp: This stand has no QRIS code: enter the text of its "
+                                  "QRIS sticker in Settings first\n")
+    assert not device.exists()
+    assert cli("qris", "set", STAND_QRIS, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
+    r = cli("print", "qris", "150.000")
+    assert (r.code, r.err) == (0, ""), r.err
+    assert r.out == f"QRIS slip for Rp 150.000 sent to file:{device}\n"
+    data = device.read_bytes()
+    assert b"Rp 150.000" in data
+    payload = dynamic_payload(STAND_QRIS, 150_000).encode()
+    assert payload in data  # the printer's own QR code (GS ( k) holds the dynamic payload
+    r = cli("print", "qris", "12.000.000")
+    assert r.code == 1 and "Rp 10.000.000" in r.err and r.err.count("\n") == 1
+
+
+def test_print_jobs_lists_the_queue_in_the_event_time_and_as_json(jatim: Stand, cli,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    assert cli("print", "jobs").out == "no print jobs waiting\n"
+    gone = tmp_path / "unplugged" / "lp0"
+    assert cli("printer", "set", f"file:{gone}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
+    sell(cli)
+    job = print_queue.get(jatim.handle.uow(write=False), 1)
+    r = cli("print", "jobs")
+    assert r.code == 0, r.err
+    header, row = r.out.splitlines()
+    assert header.split() == ["job", "kind", "receipt", "state", "attempts", "time", "last",
+                              "error"]
+    when = local_time(job.created_at, "Asia/Jakarta")  # the stand's zone (the default)
+    assert row.startswith(f"    1  receipt  JATIM-000001     failed          1  {when}  "
+                          f"printer file:{gone} did not answer: No such file or directory")
+    listed = json.loads(cli("print", "jobs", "--json").out)
+    assert listed == [{"job": 1, "kind": "receipt", "ref": "JATIM-000001", "copy": False,
+                       "state": "failed", "attempts": 1,
+                       "last_error": f"printer file:{gone} did not answer: No such file or "
+                                     "directory",
+                       "created_at": job.created_at.isoformat() + "Z", "printed_at": None}]
+    device = tmp_path / "lp0"
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
+    assert cli("print", "retry", "1").out == f"job 1 (receipt JATIM-000001) printed on " \
+                                             f"file:{device}\n"
+    assert cli("print", "jobs").out == "no print jobs waiting\n"
+    assert len(cli("print", "jobs", "--all").out.splitlines()) == 2
+    again = cli("print", "retry", "1")
+    assert (again.code, again.out) == (0, "job 1 (receipt JATIM-000001) was printed already "
+                                          "(posapp print receipt prints a copy)\n")
+    unknown = cli("print", "retry", "9")
+    assert (unknown.code, unknown.err) == (1, "posapp: no print job 9\n")
+    assert cli("print", "retry", "--all").out == "no print jobs waiting\n"
+
+
+def test_sell_without_a_printer_is_recorded_and_says_the_receipt_waits(jatim: Stand,  # type: ignore[no-untyped-def]
+                                                                      cli) -> None:
+    r = cli("sell", "--cashier", "ani", "--pin-stdin", "JTM-JLB-001", "cash=100000",
+            stdin=f"{CASHIER_PIN}\n")
+    assert r.code == 0
+    assert r.out == "JATIM-000001  total Rp 85.000  paid Rp 100.000  change Rp 15.000\n"
+    assert r.err == ("posapp: sale JATIM-000001 is recorded, but its receipt was not printed: "
+                     "no printer set up: choose one in the settings, then print again; it "
+                     "waits in the print queue (posapp print retry 1)\n")

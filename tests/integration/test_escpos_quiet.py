@@ -8,12 +8,15 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from escpos.printer import File
 
 from posapp.printing.escpos_quiet import quiet
+from posapp.services import settings
+from tests.conftest import BUDI, CASHIER_PIN, Stand
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,3 +93,19 @@ def test_printing_leaves_no_temp_folder_behind_and_reuses_one_capabilities_pickl
     assert list(temp.iterdir()) == []
     assert paths[0] == paths[1] and Path(paths[0]).is_relative_to(cache)
     assert Path(paths[0]).is_file()
+
+
+def test_the_command_line_prints_a_sale_and_says_nothing_of_python_escpos(
+        jatim: Stand, tmp_path: Path) -> None:
+    """posapp logs python-escpos's notices at DEBUG: to its log file, never to stderr."""
+    device = tmp_path / "lp0"
+    settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=f"file:{device}"),
+                  approval=BUDI)
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from posapp.cli.main import main; "
+         "sys.exit(main(sys.argv[1:]))", "--data-dir", str(jatim.data.root), "--pin-stdin",
+         "sell", "--cashier", "ani", "JTM-JLB-001", "cash=100000"],
+        input=f"{CASHIER_PIN}\n", capture_output=True, text=True, cwd=ROOT, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("JATIM-000001  total Rp 85.000")
+    assert b"JATIM-000001" in device.read_bytes()  # its barcode made python-escpos's notice

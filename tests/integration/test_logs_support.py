@@ -19,8 +19,8 @@ def test_the_log_tells_what_happened_and_holds_no_pin_or_key(
         cli: Cli, jatim: Stand, data_dir: DataDir, tmp_path: Path) -> None:
     key = new_key()
     cli("event", "join", key, *AS_BUDI, stdin=BUDI_PIN_LINE)
-    cli("--pin-stdin", "sell", "--cashier", "Ani", "JTM-JLB-001", "cash=85000",
-        stdin=f"{CASHIER_PIN}\n")
+    cli("--pin-stdin", "sell", "--cashier", "Ani", "--no-print", "JTM-JLB-001", "cash=85000",
+        stdin=f"{CASHIER_PIN}\n")  # no receipt job: its number (JATIM-000001) holds "0000"
     cli("--pin-stdin", "void", "JATIM-000001", "--supervisor", "Budi", "--reason", "x",
         stdin="0000\n")  # a wrong PIN: refused
     cli("sync", "--central", str(tmp_path / "central.sqlite"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.receipt import layout_receipt
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.printers import print_blocks, printer_from_target
+from tests.printer_servers import Behaviour, printer
 from tests.samples import SALE
 
 BLOCKS = layout_receipt(SALE, 42)
@@ -39,24 +39,16 @@ def test_a_file_printer_gets_the_same_bytes_as_the_dummy(
     assert capsys.readouterr().out == ""
 
 
-def test_a_network_printer_gets_the_same_bytes(capsys: pytest.CaptureFixture[str]) -> None:
-    received = bytearray()
-    with socket.socket() as server:
-        server.bind(("127.0.0.1", 0))
-        server.listen(1)
-        port = server.getsockname()[1]
-
-        def accept() -> None:
-            conn, _ = server.accept()
-            with conn:
-                while chunk := conn.recv(65536):
-                    received.extend(chunk)
-
-        thread = threading.Thread(target=accept)
-        thread.start()
-        print_blocks(f"network:127.0.0.1:{port}", BLOCKS, 42)
-        thread.join(timeout=10)
-    assert bytes(received) == _expected()
+@pytest.mark.parametrize("kind", ["good", "mute"])
+def test_a_network_printer_gets_the_same_bytes(capsys: pytest.CaptureFixture[str],
+                                               kind: Behaviour) -> None:
+    """One that answers its status (asked before and after the receipt) and a cheap one
+    that does not (asked once, then it closes the connection after the receipt)."""
+    with printer(kind) as fake:
+        print_blocks(fake.target, BLOCKS, 42)
+        [job] = fake.wait_jobs(1)
+    assert job == _expected()
+    assert fake.questions == (4 if kind == "good" else 2)
     assert capsys.readouterr().out == ""
 
 

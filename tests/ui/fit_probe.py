@@ -8,7 +8,8 @@ subprocess per screen size, as ``pytest tests/ui/fit_probe.py`` with
 ``{"screen", "state", "widget", "problem"}``, and ``{"screen", "done"}`` once a screen was
 gone through. ``POSAPP_FIT_EXPECT`` (``WIDTHxHEIGHT``) is the screen it must find;
 ``POSAPP_FIT_SCREENS`` (comma-separated) limits the screens opened; ``POSAPP_FIT_LANG`` is
-the language (``id``, the default, or ``en``).
+the language (``id``, the default, or ``en``); ``POSAPP_FIT_SHOTS`` names a folder to write
+each state's window grab into (``<screen>-<n>.png``), to look at.
 
 What is checked, in each state:
 
@@ -19,7 +20,14 @@ What is checked, in each state:
   default button) is visible without scrolling;
 - no label's text is elided or clipped: a single line's width by the font's metrics fits
   the label's contents, a wrapped text's height for the label's width fits its height;
-  no button's text is cut (it has at least the width its text needs).
+  no button's text is cut (it has at least the width its text needs);
+- no two widgets side by side in one layout overlap (fixed widths in a layout squeezed
+  below what they need lie over each other);
+- no table's column header is cut: each shown section is as wide as its text needs (the
+  table may scroll sideways to it);
+- nothing to click (a button, a field, a tab, a tile of a list or grid) lies under a card
+  docked over the window (a widget with the ``dockedCard`` property: the customer display
+  on one screen).
 """
 
 from __future__ import annotations
@@ -38,15 +46,20 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollBar,
+    QStyle,
     QTabBar,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -162,6 +175,66 @@ def text_problem(w: QWidget) -> str | None:
     return None
 
 
+def header_problems(view: QAbstractItemView) -> list[str]:
+    """The column headers of *view* cut short: narrower than their text needs."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    model = view.model()
+    if header is None or model is None or not header.isVisible():
+        return []
+    style = header.style()
+    margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    metrics = QFontMetrics(header.font())
+    found = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        need = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+        if text and need + margin > header.sectionSize(section):
+            found.append(f"header {text!r} cut: needs {need + margin} px, has "
+                         f"{header.sectionSize(section)}")
+    return found
+
+
+def _cells_under(view: QAbstractItemView, cover: QRect) -> list[str]:
+    """The texts of *view*'s shown cells that lie (partly) under *cover* (global)."""
+    model, port = view.model(), view.viewport()
+    shown = QRect(port.mapToGlobal(QPoint(0, 0)), port.size())
+    found = []
+    for row in range(model.rowCount() if model is not None else 0):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            if index.data() is None:
+                continue  # an empty cell (the grid's last row)
+            rect = view.visualRect(index)
+            cell = QRect(port.mapToGlobal(rect.topLeft()), rect.size()).intersected(shown)
+            if not cell.isEmpty() and cell.intersects(cover):
+                found.append(str(index.data()).split("\n")[0])
+    return found
+
+
+def under_a_dock(root: QWidget) -> list[tuple[str, str]]:
+    """(widget, what is wrong) for each thing to click under a card docked over *root*."""
+    found: list[tuple[str, str]] = []
+    cards = [w for w in root.findChildren(QWidget)
+             if w.property("dockedCard") and w.isVisible() and w.window() is root]
+    for card in cards:
+        cover = QRect(card.mapToGlobal(QPoint(0, 0)), card.size())
+        for w in checked(root):
+            if w is root or w is card or card.isAncestorOf(w) or not isinstance(w, INTERACTIVE):
+                continue
+            if isinstance(w, QAbstractItemView):
+                cells = _cells_under(w, cover)
+                if cells:
+                    found.append((_name(w), f"{len(cells)} cells under the docked "
+                                            f"{_name(card)}: {', '.join(cells[:3])}"))
+                continue
+            rect, cut, _scrolled = placement(w, root)
+            if cut is None and rect.intersects(cover):
+                found.append((_name(w), f"under the docked {_name(card)} ({_size(cover)})"))
+    return found
+
+
 def primary_action(root: QWidget) -> QWidget | None:
     """The visible widget with role ``primary`` in *root*, else a dialog's default button."""
     widgets = [w for w in root.findChildren(QWidget) if w.isVisible() and w.window() is root]
@@ -173,6 +246,24 @@ def primary_action(root: QWidget) -> QWidget | None:
             if isinstance(w, QPushButton) and w.isDefault():
                 return w
     return None
+
+
+def overlaps(root: QWidget) -> list[tuple[str, str]]:
+    """Widgets of one box or grid layout of *root* that lie over each other."""
+    found: list[tuple[str, str]] = []
+    for layout in root.findChildren(QLayout):
+        if not isinstance(layout, QBoxLayout | QGridLayout):
+            continue
+        shown = [item.widget() for item in (layout.itemAt(i) for i in range(layout.count()))
+                 if item is not None and item.widget() is not None]
+        shown = [w for w in shown if w.isVisible() and w.window() is root]
+        for i, first in enumerate(shown):
+            for second in shown[i + 1:]:
+                if first.geometry().intersects(second.geometry()):
+                    found.append((_name(second), f"lies over {_name(first)} in their layout "
+                                                 f"({_size(second.geometry())} over "
+                                                 f"{_size(first.geometry())})"))
+    return found
 
 
 def violations(root: QWidget) -> list[tuple[str, str]]:
@@ -198,6 +289,10 @@ def violations(root: QWidget) -> list[tuple[str, str]]:
         problem = text_problem(w)
         if problem is not None and cut is None:
             found.append((_name(w), problem))
+        if isinstance(w, QAbstractItemView) and cut is None:
+            found += [(_name(w), p) for p in header_problems(w)]
+    found += under_a_dock(root)
+    found += overlaps(root)
     primary = primary_action(root)
     if primary is not None:
         rect, cut, scrolled = placement(primary, root)
@@ -224,8 +319,12 @@ def test_probe(screen: str, qapp: QApplication, qtbot: QtBot, jatim: Stand,
     apply_look(qapp)  # what a user sees: the look's type scale and paddings
     languages = Languages(qapp)
     languages.use(os.environ.get("POSAPP_FIT_LANG", "id"))  # the stand's own language first
-    for state, root in SCREENS[screen](Ctx(qtbot, jatim, data_dir, languages)):
-        for widget, problem in violations(root):
+    shots = os.environ.get("POSAPP_FIT_SHOTS")
+    for n, (state, root) in enumerate(SCREENS[screen](Ctx(qtbot, jatim, data_dir, languages))):
+        problems = violations(root)  # after the layout's own work: then grabbed as seen
+        if shots:
+            root.window().grab().save(str(Path(shots) / f"{screen}-{n}.png"))
+        for widget, problem in problems:
             found.append({"screen": screen, "state": state, "widget": widget,
                           "problem": problem})
     with out.open("a", encoding="utf-8") as f:

@@ -57,6 +57,7 @@ from tests.conftest import (
     Stand,
     make_stand,
 )
+from tests.printer_servers import printer
 from tests.unit.test_qris import STAND_STATIC
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
@@ -240,6 +241,12 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     w.help.toggle()
     yield "selling page, key help", w
     w.help.toggle()
+    more_products(ctx, w)  # a stand's real catalog: the tiles reach the bottom corner
+    w.actions_.toggle_customer_display()  # one screen: docked in that corner
+    assert isinstance(w.actions_.customer_display, CustomerDisplay)
+    assert w.actions_.customer_display.docked and w.selling.dock_slot.isVisible()
+    yield "selling page, the customer display docked", w
+    w.actions_.close_customer_display()
     w.actions_.pay()
     type_in(ctx, w.payment, "cashReceivedInput", "200.000")
     click(ctx, w.payment, "confirmPaymentButton")
@@ -254,6 +261,22 @@ def selling_page(ctx: Ctx) -> Iterator[Moment]:
     banner.refresh()
     assert banner.retry.isVisible()
     yield "selling page, printer banner", w
+    w.logout()  # Ganti kasir: the buyer's change goes, the stand's last sale stays
+    w.session.login(CASHIER, CASHIER_PIN)
+    w.show_current_page()
+    assert w.selling.cart_box.last_sale.isVisible()
+    yield "selling page, the last sale after log-in", w
+
+
+def more_products(ctx: Ctx, w: StandWindow, count: int = 40) -> None:
+    """The stand's catalog with *count* more products, imported and shown on the tiles."""
+    rows = [f"JTM-LAIN-{i:03},,Kerajinan Tangan Nomor {i},Kerajinan Kayu,Sanggar Kriya,"
+            f"Malang,{50_000 + i * 1_000},10" for i in range(count)]
+    path = ctx.data.root / "more-products.csv"
+    path.write_text(CATALOG_CSV + "\n".join(rows) + "\n", encoding="utf-8")
+    w.session.catalog = w.session.products.import_file(path, lambda _done, _all: None).selling
+    w.selling.reload_catalog()
+    assert w.selling.grid_model.rowCount() * w.selling.grid_model.columnCount() >= count
 
 
 def use_qris(ctx: Ctx) -> None:
@@ -627,6 +650,12 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     yield "stand window, a receipt not printed", w
+    with printer("never_reads") as stuck:  # the longest reason, without "prints by itself"
+        settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer=stuck.target),
+                      approval=BUDI)
+        w.printing.retry_all()
+        ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=30_000)
+    yield "stand window, a receipt a stuck printer may still hold", w
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
     yield "print jobs dialog, a receipt not printed", dialog
@@ -693,7 +722,9 @@ def backup_status(ctx: Ctx) -> Iterator[Moment]:
 
 
 def order_dialog(ctx: Ctx) -> Iterator[Moment]:
-    """Taking an order from the cart: refused, the deposit (refused, taken), saved."""
+    """Taking an order from the cart: refused, the deposit (refused, by QRIS, split, taken),
+    saved."""
+    use_qris(ctx)
     fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
     w = logged_in(ctx)
     w.selling.add_code(HIJAB)
@@ -720,6 +751,14 @@ def order_dialog(ctx: Ctx) -> Iterator[Moment]:
     type_in(ctx, deposit, "cashReceivedInput", "9.000.000")
     click(ctx, deposit, "confirmPaymentButton")
     yield "deposit dialog, above the total", deposit
+    click(ctx, deposit, "methodQris")
+    type_in(ctx, deposit, "cashReceivedInput", "200.000")
+    assert not deposit.tender.qris_view.is_placeholder
+    yield "deposit dialog, QRIS", deposit
+    click(ctx, deposit, "addPaymentButton")
+    click(ctx, deposit, "methodCash")
+    yield "deposit dialog, split: QRIS taken, cash for the rest", deposit
+    click(ctx, deposit, "removePaymentButton")
     type_in(ctx, deposit, "cashReceivedInput", "500.000")
     click(ctx, deposit, "confirmPaymentButton")
     type_in(ctx, dialog, "buyerAddressInput", "Jalan Ampang 12, Kuala Lumpur")
@@ -729,7 +768,9 @@ def order_dialog(ctx: Ctx) -> Iterator[Moment]:
 
 
 def orders_list(ctx: Ctx) -> Iterator[Moment]:
-    """The orders list, an order open, an unknown number; paying, handing over, cancelling."""
+    """The orders list, an order open, an unknown number; paying (by QRIS too), handing over
+    (with change), cancelling."""
+    use_qris(ctx)
     fx.set_rates(ctx.stand.handle.uow(), [parse_rate("MYR=3.500")])  # an estimate shown
     hijab = ctx.stand.product(HIJAB)
     for hijabs, paid in ((4, 200_000), (1, 0)):
@@ -753,6 +794,9 @@ def orders_list(ctx: Ctx) -> Iterator[Moment]:
     actions = dialog.actions_  # type: ignore[attr-defined]
     click(ctx, dialog, "payOrderButton")
     yield "order payment dialog", actions.dialog
+    click(ctx, actions.dialog, "methodQris")
+    assert not actions.dialog.tender.qris_view.is_placeholder
+    yield "order payment dialog, the balance by QRIS", actions.dialog
     click(ctx, actions.dialog, "methodCard")
     type_in(ctx, actions.dialog, "cashReceivedInput", "9.000.000")
     click(ctx, actions.dialog, "confirmPaymentButton")
@@ -763,7 +807,10 @@ def orders_list(ctx: Ctx) -> Iterator[Moment]:
     spin.setValue(0)
     click(ctx, dialog, "handOverButton")
     yield "hand-over payment dialog, part of the order", actions.dialog
+    type_in(ctx, actions.dialog, "cashReceivedInput", "1.500.000")
+    yield "hand-over payment dialog, cash with change", actions.dialog
     type_in(ctx, actions.dialog, "cashReceivedInput", "200.000")
+    yield "hand-over payment dialog, part paid in cash", actions.dialog
     click(ctx, actions.dialog, "confirmPaymentButton")
     yield "orders list, part handed over", dialog
     dialog.open_order("JATIM-P00002")  # type: ignore[attr-defined]

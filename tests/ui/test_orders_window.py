@@ -27,6 +27,7 @@ from sqlalchemy import select
 
 from posapp.domain.fx import parse_rate
 from posapp.domain.order import Buyer, OrderItem, OrderStatus
+from posapp.domain.qris import dynamic_payload
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import fx, orders, settings
 from posapp.services.orders import OrderView
@@ -40,6 +41,7 @@ from posapp.ui.orders.orders_dialog import OrdersDialog
 from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.unit.test_qris import STAND_STATIC
 
 W = TypeVar("W", bound=QWidget)
 HIJAB, GEDOG = "JTM-JLB-001", "JTM-BTK-002"  # Rp 85.000 (20 in stock), Rp 325.000 (3)
@@ -145,6 +147,12 @@ def step(dialog: OrdersDialog, kind: type[W]) -> W:
     opened = dialog.actions_.dialog
     assert isinstance(opened, kind) and opened.isVisible(), opened
     return opened
+
+
+def use_qris(stand: Stand) -> None:
+    """The stand's QRIS sticker's text set: payments show real codes."""
+    current = settings.get(stand.handle.uow(write=False))
+    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC), approval=BUDI)
 
 
 def use_file_printer(stand: Stand, device: Path) -> None:
@@ -402,9 +410,11 @@ def test_the_list_filters_searches_and_marks_overdue_orders(jatim: Stand,
 
 def test_the_buyers_display_shows_the_qris_code_of_a_deposit(jatim: Stand,
                                                             qtbot: QtBot) -> None:
+    """The same code at the same moment as on the deposit's payment, gone when it closes."""
     from posapp.ui.common.qris_view import QrisView
     from posapp.ui.stand.customer_display import CustomerDisplay
 
+    use_qris(jatim)
     w = window(jatim, qtbot)
     w.actions_.toggle_customer_display()
     display = w.actions_.customer_display
@@ -421,6 +431,8 @@ def test_the_buyers_display_shows_the_qris_code_of_a_deposit(jatim: Stand,
     child(deposit, QLineEdit, "cashReceivedInput").setText("50.000")
     qris = child(display, QrisView, "customerQrisView")
     qtbot.waitUntil(lambda: qris.isVisible() and qris.amount == 50_000)
+    assert deposit.qris_amount == 50_000
+    assert deposit.tender.qris_view.payload == dynamic_payload(STAND_STATIC, 50_000)
     deposit.reject()
     qtbot.waitUntil(lambda: not qris.isVisible())
 

@@ -25,7 +25,7 @@ from posapp.domain.errors import PosError
 from posapp.domain.event_key import fingerprint, new_key, parse_key
 from posapp.domain.event_report import Slice, StandTotals
 from posapp.domain.money import format_rupiah
-from posapp.services import central_totals, central_views, event, export, stand, sync
+from posapp.services import central_totals, central_views, event, export, merge, stand, sync
 from posapp.sync.central_store import EVENT_META, KEY_META, Central, set_meta
 from posapp.ui.common.fit import BREAK
 from posapp.ui.common.i18n import Languages, qm_path
@@ -248,8 +248,8 @@ def test_a_refused_file_shows_its_reason_and_the_table_is_unchanged(
     bad = tmp_path / "NTT-changed.posexport"
     bad.write_bytes(data.replace(b"325000", b"925000", 1))  # one byte of a price changed
     with Central(three_stands) as central, central.writing() as conn:  # the store has its
-        set_meta(conn, KEY_META, KEY)  # key already (from an earlier merge): no question
-        set_meta(conn, EVENT_META, fingerprint(parse_key(KEY)))
+        set_meta(conn, EVENT_META, fingerprint(parse_key(KEY)))  # event, and this computer
+    assert not merge.needs_key(three_stands)  # its key (the stands joined here): no question
     opened(qtbot, window, three_stands)
     before_table = column(window, StandTableModel.NET)
     before = central_dump(three_stands)
@@ -331,6 +331,25 @@ def test_a_url_is_remembered_without_its_password(tmp_path: Path) -> None:
         "postgresql://org@db.local/hani"
     assert without_password("postgresql://org@db.local/hani") == "postgresql://org@db.local/hani"
     assert without_password(str(tmp_path / "c.sqlite")) == str(tmp_path / "c.sqlite")
+
+
+def test_files_dropped_together_merge_in_the_order_of_their_entries(
+        qtbot: QtBot, window: OrganizerWindow, central_url: str, tmp_path: Path,
+        catalog_file: Path) -> None:
+    s = stand_of(tmp_path, catalog_file, "BALI", "Bali", 1)
+    whole = export.export_journal(s.handle.uow(), tmp_path / "a-whole.posexport")
+    tail = export.export_journal(s.handle.uow(), tmp_path / "b-tail.posexport",
+                                 since=whole.last_seq - 3)
+    with Central(central_url) as central, central.writing() as conn:  # the key is known here
+        set_meta(conn, EVENT_META, fingerprint(parse_key(KEY)))
+    opened(qtbot, window, central_url)
+
+    with qtbot.waitSignal(window.merge_panel.merged, timeout=20_000):
+        drop(window, tail.path, whole.path)  # the later file first
+
+    assert results(window) == [
+        f"a-whole.posexport: merged {whole.count} entries of stand BALI",
+        f"b-tail.posexport: already merged (stand BALI, entries up to {whole.last_seq})"]
 
 
 def test_dropping_files_without_a_central_store_asks_to_open_one(

@@ -15,16 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from posapp.domain.money import MAX_AMOUNT
 from posapp.domain.qris import dynamic_payload
-from posapp.domain.tender import PaymentMethod
 from posapp.services import settings
 from posapp.services.history import list_sales
 from posapp.services.session.stand import StandSession
-from posapp.ui.common.qr_image import qris_image_maker
 from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 from posapp.ui.stand.payment_amounts import quick_amounts
 from posapp.ui.stand.payment_panel import PaymentPanel
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import BUDI, Stand, dump_database
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, Stand, dump_database
 from tests.ui.test_stand_window import logged_in
 from tests.unit.test_qris import STAND_STATIC
 
@@ -181,7 +179,7 @@ def test_a_cash_sale_of_two_scans_takes_three_keys_at_most(jatim: Stand, qtbot: 
 
 def test_change_for_100_000_cash_on_85_000_is_shown_live(jatim: Stand, qtbot: QtBot) -> None:
     _w, panel = paying(jatim, qtbot, HIJAB)
-    assert text(panel, "changeLabel") == "Rp 0"  # empty: the exact amount, no change
+    assert text(panel, "changeLabel") == ""  # empty: the exact amount, no change to give
     type_amount(qtbot, panel, "50.000")  # not enough: what is still missing
     assert text(panel, "remainingLabel") == "Rp 35.000" and text(panel, "changeLabel") == ""
     type_amount(qtbot, panel, "100.0")  # half typed: no figure yet, no complaint
@@ -211,7 +209,7 @@ def test_quick_cash_buttons_offer_exact_and_the_next_notes(jatim: Stand, qtbot: 
     click(qtbot, panel, "quickCash2")
     assert text(panel, "changeLabel") == "Rp 15.000"
     key(qtbot, panel, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # the exact amount
-    assert amount_input(panel).text() == "Rp 85.000" and text(panel, "changeLabel") == "Rp 0"
+    assert amount_input(panel).text() == "Rp 85.000" and text(panel, "changeLabel") == ""
     key(qtbot, panel, Qt.Key.Key_Enter)
     [sale] = sales(jatim)
     assert sale.payments == {"cash": 85_000}
@@ -289,7 +287,8 @@ def test_esc_records_nothing_and_goes_back_to_the_cart(jatim: Stand, qtbot: QtBo
     assert w.session.cart.lines == cart_before
     assert dump_database(jatim.handle.path) == before
     qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_F12)  # again: a fresh start
-    assert amount_input(panel).text() == "" and text(panel, "changeLabel") == "Rp 0"
+    assert amount_input(panel).text() == "" and text(panel, "changeLabel") == ""
+    assert text(panel, "remainingLabel") == ""
 
 
 def test_back_button_records_nothing(jatim: Stand, qtbot: QtBot) -> None:
@@ -311,17 +310,54 @@ def test_words_in_the_amount_get_a_one_line_message(jatim: Stand, qtbot: QtBot) 
     assert error(panel) == ""
 
 
+def order_payment(session: StandSession, qtbot: QtBot, kind: str) -> OrderPaymentDialog:
+    """An order's payment of Rp 85.000 (a deposit: of an order of Rp 85.000), shown."""
+    dialog = OrderPaymentDialog(session, kind, 85_000, order_no="JATIM-P00001",  # type: ignore[arg-type]
+                                qris_payload=STAND_STATIC)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
 @pytest.mark.parametrize("typed", ["", "1", "50.000", "85.000", "100.000", "abc", "1.5"])
 @pytest.mark.parametrize("method", ["methodCash", "methodQris", "methodCard"])
-def test_change_and_what_is_left_never_show_together(jatim: Stand, qtbot: QtBot,
+@pytest.mark.parametrize("host", ["sale", "deposit", "balance", "handover"])
+def test_change_and_what_is_left_never_show_together(jatim: Stand, qtbot: QtBot, host: str,
                                                      method: str, typed: str) -> None:
+    """On the sale's panel and on an order's payment alike: never "change" beside "still to
+    pay", never a change of nothing, never "no QRIS code" for a stand that has one."""
     use_qris(jatim)
-    _w, panel = paying(jatim, qtbot, HIJAB)
+    if host == "sale":
+        _w, panel = paying(jatim, qtbot, HIJAB)
+    else:
+        session = StandSession.open(jatim.handle)
+        session.login(CASHIER, CASHIER_PIN)
+        panel = order_payment(session, qtbot, host)
     click(qtbot, panel, method)
     amount_input(panel).setText(typed)
-    assert not (text(panel, "changeLabel") and text(panel, "remainingLabel"))
+    change = text(panel, "changeLabel")
+    assert not (change and text(panel, "remainingLabel"))
+    assert change != "Rp 0"
     assert "no QRIS code" not in " ".join(label.text() for label in panel.findChildren(QLabel)
                                           if label.isVisible())
+
+
+def test_the_split_step_shows_no_change_when_nothing_is_over_paid(jatim: Stand,
+                                                                  qtbot: QtBot) -> None:
+    """QRIS Rp 100.000 taken of Rp 410.000, cash for the rest: "Pay Rp 310.000" and no
+    "Change Rp 0" beside it; change appears once more cash is typed."""
+    _w, panel = paying(jatim, qtbot, HIJAB, "JTM-BTK-002")
+    key(qtbot, panel, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    type_amount(qtbot, panel, "100.000")
+    key(qtbot, panel, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, panel, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert button(panel, "confirmPaymentButton").text() == "Pay Rp 310.000 (Enter)"
+    assert text(panel, "changeLabel") == text(panel, "changeCaption") == ""
+    assert text(panel, "remainingLabel") == ""
+    key(qtbot, panel, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # the exact amount
+    assert text(panel, "changeLabel") == ""
+    type_amount(qtbot, panel, "350.000")
+    assert text(panel, "changeLabel") == "Rp 40.000" and text(panel, "remainingLabel") == ""
 
 
 def test_qris_above_ten_million_offers_the_split(jatim: Stand, qtbot: QtBot) -> None:
@@ -439,7 +475,7 @@ class Indonesian(QTranslator):
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
-        return self.WORDS.get(source) if context == "PaymentPanel" else None
+        return self.WORDS.get(source) if context in ("PaymentPanel", "TenderWidget") else None
 
     def isEmpty(self) -> bool:
         return False
@@ -458,22 +494,3 @@ def test_the_panel_retranslates_when_the_language_changes(jatim: Stand, qtbot: Q
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: button(panel, "confirmPaymentButton").text()
                     == "Pay Rp 85.000 (Enter)")
-
-
-def test_the_orders_payment_dialog_says_no_qris_code_only_without_one(
-        session: StandSession, qtbot: QtBot) -> None:
-    """Orders keep their dialog; it no longer says "no QRIS code" for an empty amount."""
-    with_code = OrderPaymentDialog(session, "balance", 85_000, order_no="JATIM-P00001",
-                                   qris_image=qris_image_maker(STAND_STATIC))
-    without = OrderPaymentDialog(session, "balance", 85_000, order_no="JATIM-P00001")
-    for dialog in (with_code, without):
-        qtbot.addWidget(dialog)
-        dialog.show()
-        dialog.select_method(PaymentMethod.QRIS)
-    assert find(with_code, QWidget, "qrisView").isVisible()  # the balance's code
-    assert find(with_code, QPushButton, "confirmPaymentButton").property("role") == "primary"
-    for typed in ("", "lima", "0"):
-        amount_input(with_code).setText(typed)
-        assert not find(with_code, QWidget, "qrisView").isVisible(), typed
-        amount_input(without).setText(typed)
-        assert "NO QRIS CODE" in find(without, QLabel, "qrisView").text(), typed

@@ -14,6 +14,7 @@ from posapp.services import print_queue, settings
 from posapp.ui.common.pin_prompt import PinPrompt
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.printer_servers import FakePrinter, printer
 from tests.ui.test_stand_window import logged_in
 from tests.ui.test_window_printing import (
     HIJAB,
@@ -45,7 +46,8 @@ def test_a_failed_receipt_raises_the_banner_and_print_again_clears_it(
     device = tmp_path / "unplugged" / "lp0"
     assert banner.text.text() == (
         f"2 receipts not printed: printer file:{device} did not answer: "
-        "No such file or directory")
+        "No such file or directory. They print by themselves as soon as the printer answers "
+        "again.")
     assert banner.retry.isVisible() and banner.setup.isVisible()
     assert banner.retry.text() == "Print again" and banner.setup.text() == "Set up printer"
     assert not banner.without.isVisible()  # a printer is set: no question
@@ -119,5 +121,50 @@ def test_the_banner_in_indonesian(jatim: Stand, qtbot: QtBot, tmp_path: Path,
     w = sold_one(jatim, qtbot)
     banner = w.printer_banner
     assert banner.text.text().startswith("Struk belum tercetak: printer file:")
+    assert banner.text.text().endswith(
+        "Struk akan tercetak otomatis begitu printer menjawab lagi.")
     assert banner.retry.text() == "Cetak ulang" and banner.setup.text() == "Atur printer"
     assert w.status_labels["statusPrinter"].text() == "Printer: 1 struk belum tercetak"
+
+
+def test_a_printer_out_of_paper_prints_the_receipt_by_itself_once_it_answers_again(
+        jatim: Stand, qtbot: QtBot) -> None:
+    with printer("paper_out") as empty:
+        use_printer(jatim, empty.target)
+        w = sold_one(jatim, qtbot)
+        banner = w.printer_banner
+        assert banner.text.text() == (
+            f"Receipt not printed: printer {empty.target} is out of paper. It prints by itself "
+            "as soon as the printer answers again.")
+        assert set(empty.jobs) == {b""}  # asked for its status; not a byte of the receipt
+    assert w.status_labels["statusPrinter"].text() == "Printer: 1 receipt not printed"
+    with FakePrinter("good", empty.port) as good:  # paper loaded: it answers again
+        w.printing.auto_retry.setInterval(50)
+        qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30_000)
+        [paper] = good.wait_jobs(1)
+    assert b"JATIM-000001" in paper and b"Jilbab Lukis Bunga Teratai" in paper
+    assert w.status_labels["statusPrinter"].text() == "Printer: ready"
+    job = print_queue.get(jatim.handle.uow(write=False), 1)
+    assert job.status == "done" and job.attempts >= 1  # the timer may have found no paper
+
+
+def test_a_receipt_a_stuck_printer_may_still_hold_waits_for_print_again(
+        jatim: Stand, qtbot: QtBot) -> None:
+    """The printer took the connection but not the bytes: they may come out when it is
+    freed, so the window does not print the receipt again by itself (no double receipt)."""
+    with printer("never_reads") as stuck:
+        use_printer(jatim, stuck.target)
+        w = sold_one(jatim, qtbot)
+    banner = w.printer_banner
+    assert banner.text.text() == (
+        f"Receipt not printed: printer {stuck.target} took the connection but not the "
+        "receipt within 4 s: a paper jam, or the printer is frozen (turn it off and on)")
+    assert w.printing.waiting_for_printer() == []
+    w.printing.auto_retry.timeout.emit()  # the timer's turn: nothing to try by itself
+    assert not w.printing.busy
+    assert print_queue.get(jatim.handle.uow(write=False), 1).attempts == 1
+    with FakePrinter("good", stuck.port) as good:
+        qtbot.mouseClick(banner.retry, Qt.MouseButton.LeftButton)  # the cashier decides
+        qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30_000)
+        [paper] = good.wait_jobs(1)
+    assert b"JATIM-000001" in paper

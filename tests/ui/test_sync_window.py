@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -161,7 +162,7 @@ def conflicting(jatim: Stand, data_dir: DataDir, catalog_file: Path,
 
 
 def test_a_conflict_shows_its_reason_and_the_window_still_sells(
-        jatim: Stand, qtbot: QtBot, conflicting: str) -> None:
+        jatim: Stand, qtbot: QtBot, conflicting: str, tmp_path: Path) -> None:
     before = central_dump(f"sqlite:///{conflicting}")
     w = logged_in(jatim, qtbot)
 
@@ -174,14 +175,21 @@ def test_a_conflict_shows_its_reason_and_the_window_still_sells(
     assert "differs from the one the central store already has: is another laptop set up as " \
            "stand JATIM? Nothing was sent" in text
     assert "\n" not in label.text() and "Traceback" not in text
-    assert label.text().startswith("Sync failed")
+    assert label.text() == f"Sync failed {last_time(jatim)}"
     assert central_dump(f"sqlite:///{conflicting}") == before
+    banner = w.selling.findChild(QWidget, "syncBanner")  # the whole reason, and a retry
+    assert banner.isVisible() and banner.text.text() == text
 
     w.selling.add_code(HIJAB)  # selling goes on
     pay_cash(qtbot, w, "85.000")
     assert [s.receipt_no for s in history.list_sales(jatim.handle.uow(write=False))][-1] == \
         "JATIM-000003"
     assert status(w).startswith("Sync failed")
+
+    use_central(jatim, str(tmp_path / "own.sqlite"))  # pointed at a store of its own
+    with qtbot.waitSignal(w.sync.finished, timeout=SYNC_S):
+        qtbot.mouseClick(banner.retry, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible() and status(w).startswith("Synced ")
 
 
 def test_a_conflict_in_indonesian(jatim: Stand, qtbot: QtBot, conflicting: str,
@@ -281,8 +289,10 @@ def test_a_surprise_is_one_line_and_selling_goes_on(jatim: Stand, qtbot: QtBot, 
 
     sync_and_wait(qtbot, w)
 
-    assert status(w).endswith(": driver said no File 'x.py', line 1")
-    assert status(w).startswith("Sync failed ")
+    banner = w.selling.findChild(QWidget, "syncBanner")  # the reason, on the selling screen
+    assert banner.isVisible()
+    assert banner.text.text() == f"{status(w)}: driver said no File 'x.py', line 1"
+    assert status(w).startswith("Sync failed ") and ": " not in status(w)  # short
     w.selling.add_code(HIJAB)
     pay_cash(qtbot, w, "85.000")
     assert len(history.list_sales(jatim.handle.uow(write=False))) == 1

@@ -38,6 +38,11 @@ class SalesDesk(Desk):
             number = shift.number if shift else None
         return SalesList(history.list_sales(self.read(), everything=everything), number)
 
+    def last(self) -> SaleSummary | None:
+        """The stand's last committed sale as the database has it (after a crash or a
+        restart too), or None before the first."""
+        return history.last_sale(self.read())
+
     def detail(self, receipt_no: str) -> SaleDetail:
         """Sale *receipt_no* with its lines; NotFound when there is none."""
         return history.sale_detail(self.read(), receipt_no)

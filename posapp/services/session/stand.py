@@ -96,8 +96,11 @@ class StandSession:
         return self.cashier
 
     def logout(self) -> None:
+        """Nobody logged in: the cart and the sale just paid go (the next cashier's buyer
+        sees neither); the stand's last sale stays in ``sales.last()``."""
         self.cashier = None
         self.clear_cart()
+        self.last_sale = None
 
     def clear_cart(self) -> None:
         """An empty cart, and no supervisor's approval kept for it."""

@@ -42,6 +42,7 @@ from posapp.services.users import Approval
 from posapp.ui.catalog.import_box import CatalogImportBox
 from posapp.ui.catalog.model import CatalogTableModel
 from posapp.ui.catalog.photo_box import ProductPhotoBox
+from posapp.ui.common.columns import readable_headers
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog, scroll_area
 from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot
@@ -85,6 +86,7 @@ class CatalogDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
         self.table.verticalHeader().hide()
+        readable_headers(self.table)  # "Kelompok perajin" whole; the table scrolls sideways
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self.inputs = {f: self._add(QLineEdit(), f"{_camel(f)}Input") for f in _FIELDS}

@@ -18,6 +18,7 @@ WINDOW_WORDS = frozenset({
     N_("backup.no_folder.window"),
     N_("event_key.damaged.window"),
     N_("event_key.not_joined.window"),
+    N_("event_key.not_on_this_computer.window"),
     N_("merge.no_key.window"),
     N_("shift.not_open.window"),
     N_("fx.no_rate_for.window"),

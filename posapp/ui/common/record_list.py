@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.ui.common.columns import stretch_column
 from posapp.ui.common.fit import scroll_area
 from posapp.ui.common.models import RowsModel
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
@@ -52,9 +52,11 @@ def local_time(moment: datetime, zone: ZoneInfo) -> str:
     return moment.replace(tzinfo=UTC).astimezone(zone).strftime("%d-%m-%Y %H:%M")
 
 
-def list_table(parent: QWidget, name: str, model: RowsModel[Any], stretch: int) -> QTableView:
+def list_table(parent: QWidget, name: str, model: RowsModel[Any], stretch: int, *,
+               whole_cells: bool = False) -> QTableView:
     """A table of records as every list shows them: whole rows, one at a time, read only,
-    rows a finger can hit, and column *stretch* taking the width left."""
+    rows a finger can hit, and column *stretch* taking the width left (never less than its
+    header, nor than its cells with *whole_cells*: the table scrolls sideways instead)."""
     view = QTableView(parent, objectName=name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,9 +64,7 @@ def list_table(parent: QWidget, name: str, model: RowsModel[Any], stretch: int) 
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(TOUCH + 4)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    stretch_column(view, stretch, cells=whole_cells)
     return view
 
 
@@ -87,7 +87,7 @@ class RecordList(QWidget):
         the detail."""
         super().__init__(parent)
         self.model, self.key = model, key
-        self.table = list_table(self, table, model, stretch)
+        self.table = list_table(self, table, model, stretch, whole_cells=True)
         self.filter: QComboBox | None = None
         self.search: QLineEdit | None = None
         self.code_input: QLineEdit | None = None

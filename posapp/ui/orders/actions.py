@@ -20,7 +20,6 @@ from posapp.services.order_fulfil import HandOver
 from posapp.services.orders import OrderView, PaymentResult
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
-from posapp.ui.common.qris_view import QrisImageFactory
 from posapp.ui.orders.cancel_dialog import OrderCancelDialog
 from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 
@@ -67,11 +66,10 @@ class OrderActions(QObject):
     payment_opened = Signal(object)  # a payment dialog opened (the buyer's display follows)
     slip_requested = Signal(str)  # an order number whose slip should go to the printer
 
-    def __init__(self, screen: OrderScreen, parent: QWidget,
-                 qris_image: QrisImageFactory | None = None) -> None:
+    def __init__(self, screen: OrderScreen, parent: QWidget, qris_payload: str = "") -> None:
         super().__init__(parent)
         self.screen, self.parent_widget = screen, parent
-        self.qris_image = qris_image
+        self.qris_payload = qris_payload  # the stand's QRIS code, for a payment's codes
         self.dialog: QDialog | None = None
 
     @property
@@ -100,7 +98,7 @@ class OrderActions(QObject):
 
         dialog = OrderPaymentDialog(self.session, "balance", order.balance, take=take,
                                     order_no=number, parent=self.parent_widget,
-                                    qris_image=self.qris_image)
+                                    qris_payload=self.qris_payload)
         dialog.accepted.connect(lambda: self._paid(dialog))
         self._open(dialog)
 
@@ -159,7 +157,7 @@ class OrderActions(QObject):
             return
         dialog = OrderPaymentDialog(self.session, "handover", order.balance, take=take,
                                     order_no=number, required=required,
-                                    parent=self.parent_widget, qris_image=self.qris_image)
+                                    parent=self.parent_widget, qris_payload=self.qris_payload)
 
         def accepted() -> None:
             if isinstance(dialog.outcome, HandOver):

@@ -19,7 +19,7 @@ from posapp.ui.stand.parts import StandParts
 
 if TYPE_CHECKING:
     from posapp.services.session.stand import StandSession
-    from posapp.ui.common.qris_view import QrisImageFactory
+    from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 
 
 def order_item(line: CartLine) -> OrderItem:
@@ -34,7 +34,7 @@ def order_item(line: CartLine) -> OrderItem:
 class OrderMenu(QObject):
     """Orders from the stand window, on the parts it hands in; *open_dialog* opens a dialog
     as the window's other verbs do (the one open dialog), *follow_payment* lets the buyer's
-    display show a payment dialog's QRIS code."""
+    display show an order payment's QRIS code (its slip is printed here)."""
 
     def __init__(self, parts: StandParts, *, open_dialog: Callable[[QDialog], object],
                  follow_payment: Callable[[QDialog], None],
@@ -62,10 +62,10 @@ class OrderMenu(QObject):
         dialog = OrderDialog(self.session, self.window, today=self.today(),
                              items=[order_item(line) for line in cart.lines],
                              cart_discount=cart.totals().discount > 0,
-                             lang=self.parts.lang(), qris_image=self._qris_image())
+                             lang=self.parts.lang(), qris_payload=self._qris_payload())
         from_cart = not cart.is_empty
         dialog.placed.connect(lambda view: self._placed(view, from_cart))
-        dialog.payment_opened.connect(self._follow_payment)
+        dialog.payment_opened.connect(self._payment_opened)
         self._connect_scans(dialog, dialog.on_scan)
         self._open(dialog)
 
@@ -82,10 +82,10 @@ class OrderMenu(QObject):
         from posapp.ui.orders.orders_dialog import OrdersDialog
 
         dialog = OrdersDialog(self.session, self.window, today=self.today(),
-                              qris_image=self._qris_image())
+                              qris_payload=self._qris_payload())
         dialog.slip_requested.connect(self.print_slip)
         dialog.changed.connect(self._changed)
-        dialog.payment_opened.connect(self._follow_payment)
+        dialog.payment_opened.connect(self._payment_opened)
 
         def new_order() -> None:  # the list makes way for the new order
             dialog.accept()
@@ -131,7 +131,20 @@ class OrderMenu(QObject):
         """The date at the stand (its time zone): due dates are never before it."""
         return datetime.now(self.session.info.zone).date()
 
-    def _qris_image(self) -> QrisImageFactory | None:
-        from posapp.ui.common.qr_image import qris_image_maker
+    def _qris_payload(self) -> str:
+        """The stand's static QRIS code ("" when it has none): an order payment's codes."""
+        return self.session.settings.get().qris_payload
 
-        return qris_image_maker(self.session.settings.get().qris_payload)
+    def _payment_opened(self, payment: OrderPaymentDialog) -> None:
+        """An order's payment is up: the buyer's display shows its QRIS code, and its QRIS
+        slip key prints through the window's print queue."""
+        self._follow_payment(payment)
+        payment.qris_slip_requested.connect(lambda amount: self._qris_slip(payment, amount))
+
+    def _qris_slip(self, payment: OrderPaymentDialog, amount: int) -> None:
+        try:
+            self.parts.printing.qris_slip(amount)
+        except PosError as exc:
+            payment.say(user_message(exc))
+            return
+        payment.say(self.tr("QRIS slip sent to the printer"))

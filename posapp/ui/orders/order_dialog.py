@@ -33,7 +33,6 @@ from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog, scrolling_body
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
-from posapp.ui.common.qris_view import QrisImageFactory
 from posapp.ui.common.widgets import big_label, message_label, set_role, show_message
 from posapp.ui.orders.lines import OrderLinesEditor
 from posapp.ui.orders.models import OrderWords
@@ -81,10 +80,10 @@ class OrderDialog(QDialog):
 
     def __init__(self, session: StandSession, parent: QWidget | None = None, *, today: date,
                  items: list[OrderItem] | None = None, cart_discount: bool = False,
-                 lang: str = "id", qris_image: QrisImageFactory | None = None) -> None:
+                 lang: str = "id", qris_payload: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("orderDialog")
-        self.session, self.today, self.qris_image = session, today, qris_image
+        self.session, self.today, self.qris_payload = session, today, qris_payload
         self.cart_discount = cart_discount
         self.deposit: list[Payment] = []
         self.view: OrderView | None = None  # the order once placed
@@ -269,7 +268,7 @@ class OrderDialog(QDialog):
             show_message(self.error, self.tr("Add what the buyer orders first."))
             return
         self.payment = OrderPaymentDialog(self.session, "deposit", total, taken=self.deposit,
-                                          parent=self, qris_image=self.qris_image)
+                                          parent=self, qris_payload=self.qris_payload)
         self.payment.accepted.connect(self._deposit_taken)
         self.payment.open()
         self.payment_opened.emit(self.payment)

@@ -16,7 +16,6 @@ from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.pin_prompt import touch_button
-from posapp.ui.common.qris_view import QrisImageFactory
 from posapp.ui.common.record_list import RecordList, set_tab_order
 from posapp.ui.orders.actions import OrderActions
 from posapp.ui.orders.models import OrdersModel, order_matches
@@ -41,12 +40,12 @@ class OrdersDialog(QDialog):
     payment_opened = Signal(object)  # a payment dialog opened (the buyer's display follows)
 
     def __init__(self, session: StandSession, parent: QWidget | None = None, *, today: date,
-                 qris_image: QrisImageFactory | None = None) -> None:
+                 qris_payload: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("ordersDialog")
         self.session, self.today = session, today
         self._build()
-        self.actions_ = OrderActions(self, self, qris_image)
+        self.actions_ = OrderActions(self, self, qris_payload)
         for name, verb in (("payOrderButton", self.actions_.pay),
                            ("readyButton", self.actions_.mark_ready),
                            ("handOverButton", self.actions_.hand_over),

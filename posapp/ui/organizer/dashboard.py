@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -30,6 +29,7 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.open_orders import OrdersSummary
 from posapp.domain.tender import PAYMENT_METHODS
 from posapp.services.organizer import Query, Snapshot, snapshot
+from posapp.ui.common.columns import stretch_column
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.widgets import TOUCH_HEIGHT, big_label
 from posapp.ui.common.worker import run_in_background
@@ -85,8 +85,7 @@ class Dashboard(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        stretch_column(self.table, self.proxy.columnCount() - 1)  # never cut: it scrolls
         self.totals = big_label("totalsLabel", 11, self, bold=False)
         self.totals.setWordWrap(True)
         self.table_note = QLabel(self)

@@ -1,7 +1,9 @@
 """Merging export files into the open central store: progress, then one result line per file.
 
-The files are merged one after another on a worker thread (each all or nothing). When the
-central store has no event key yet, the organizer types it once before anything is merged.
+The files are merged one after another on a worker thread (each all or nothing), in the
+order of their stand and first entry. When this computer does not keep the key of the
+central store's event (or the store has none yet), the organizer types it once before
+anything is merged.
 """
 
 from __future__ import annotations
@@ -51,8 +53,8 @@ def merge_all(target: str, paths: Sequence[Path], key: str | None,
     if key is None and merge.needs_key(target):
         return NeedKey(list(paths))
     outcomes: list[Outcome] = []
-    for i, path in enumerate(paths):
-        step = _share(progress, i, len(paths))
+    for i, path in enumerate(merge.batch_order(paths)):  # by stand and entry: a --since
+        step = _share(progress, i, len(paths))              # file after its predecessor
         try:
             outcomes.append((path, merge.merge_file(target, path, key=key, progress=step)))
         except Exception as exc:  # a PosError is a refusal; anything else is shown too
@@ -194,8 +196,9 @@ class MergePanel(QWidget):
         self._waiting = paths + self._waiting
         dialog = InputDialog(
             self, self.tr("Event key"),
-            [Field("eventKeyInput", self.tr("This central store has no event key yet. "
-                                           "Type the organizers' event key:"))],
+            [Field("eventKeyInput", self.tr("This computer does not have the event key of "
+                                           "this central store yet. Type the organizers' "
+                                           "event key:"))],
             accept, ok_text=self.tr("Merge"), cancel_text=self.tr("Cancel"),
             name="eventKeyDialog")
         dialog.accepted.connect(self._start)

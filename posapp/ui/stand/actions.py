@@ -43,6 +43,7 @@ class StandActions(QObject):
         return self.parts.session
 
     def _refresh(self) -> None:
+        self.parts.selling.load_last_sale()  # a dialog may have voided or refunded it
         self.parts.selling.refresh_cart()
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
@@ -288,6 +289,7 @@ class StandActions(QObject):
         if not isinstance(display, CustomerDisplay):  # else reuse one closed by its own window
             display = CustomerDisplay(self.session, photos=self.parts.selling.photos)
             self.parts.selling.cart_changed.connect(display.refresh)
+            display.corner.covers.connect(self.parts.selling.keep_corner_free)  # docked
             self.customer_display = display
         was_active = self.window.isActiveWindow()
         display.present(self.window, shown_when=self.parts.is_selling)

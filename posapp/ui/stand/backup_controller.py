@@ -126,7 +126,8 @@ class BackupController(QObject):
         return self.state is not None and not self.state.ok and bool(self.folder())
 
     def status_text(self) -> str:
-        """"Backup: not set", "Backup 14:05 ✓", "Backup failed 14:05: reason", or
+        """"Backup: not set", "Backup 14:05 ✓", "Backup failed 14:05" (the reason in
+        failure_text), or
         "Backing up…" while a copy asked for is made; times in the event's time zone."""
         if not self.folder():
             return self.tr("Backup: not set")
@@ -136,10 +137,18 @@ class BackupController(QObject):
         if state is None:
             return self.tr("Backup: none yet")
         time = self._local_time(state.at)
-        if not state.ok:
-            reason = said(state.reason, state.message)
-            return self.tr("Backup failed {time}: {reason}").format(time=time, reason=reason)
+        if not state.ok:  # the reason is on the selling screen's strip (failure_text)
+            return self.tr("Backup failed {time}").format(time=time)
         return self.tr("Backup {time} ✓").format(time=time)
+
+    def failure_text(self) -> str:
+        """The last backup failed: when and why in full, for the selling screen's strip;
+        else "" (kept while the next try runs)."""
+        state = self.state
+        if state is None or state.ok or not self.folder():
+            return ""
+        return self.tr("Backup failed {time}: {reason}").format(
+            time=self._local_time(state.at), reason=said(state.reason, state.message))
 
     def _local_time(self, at: datetime) -> str:
         """HH:MM in the event's time zone, with the date when it was not today."""

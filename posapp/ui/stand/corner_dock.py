@@ -2,14 +2,16 @@
 
 The customer display uses it when there is only one screen: the card stays in that corner
 as the window is resized, is shown only while the window shows the page it belongs on, and
-gives the keyboard focus back to where it was when it closes.
+gives the keyboard focus back to where it was when it closes. ``covers`` says how much of
+the working area's height, from its bottom, the card takes (0 while hidden): the page under
+it keeps that much free of anything to click.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from shiboken6 import Shiboken
 
@@ -34,6 +36,9 @@ class CornerDock(QObject):
     """Keeps *card* in the corner of the window it is attached to; *needed_height(width)*
     is the height its content needs at that width."""
 
+    #: The card's top, as the height from the working area's bottom (0: not shown).
+    covers = Signal(int)
+
     def __init__(self, card: QWidget, needed_height: Callable[[int], int]) -> None:
         super().__init__(card)
         self.card = card
@@ -41,6 +46,7 @@ class CornerDock(QObject):
         self.host: QWidget | None = None
         self._shown_when: Callable[[], bool] = lambda: True
         self._focus_before: QWidget | None = None
+        self._covered = 0
 
     @property
     def attached(self) -> bool:
@@ -52,6 +58,7 @@ class CornerDock(QObject):
         self.detach()
         self.host, self._shown_when = host, shown_when or (lambda: True)
         self.card.setParent(host, Qt.WindowType.Widget)
+        self.card.setProperty("dockedCard", True)  # the fit probe checks what lies under it
         for watched in self._watched():
             watched.installEventFilter(self)
         area = self.area()
@@ -74,6 +81,8 @@ class CornerDock(QObject):
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._focus_changed)
         self.host = None
+        self.card.setProperty("dockedCard", False)
+        self._say_covered(0)
 
     def area(self) -> QWidget | None:
         """The host's working area: its central widget (a main window), else itself."""
@@ -90,9 +99,17 @@ class CornerDock(QObject):
             return
         rect = area.rect() if area is self.host else area.geometry()
         width = rect.width() // CORNER_PART - CORNER_MARGIN
-        self.card.setGeometry(corner_rect(rect, self.needed_height(width)))
-        self.card.setVisible(self._shown_when())
+        spot = corner_rect(rect, self.needed_height(width))
+        self.card.setGeometry(spot)
+        shown = self._shown_when()
+        self.card.setVisible(shown)
         self.card.raise_()
+        self._say_covered(rect.bottom() + 1 - spot.top() if shown else 0)
+
+    def _say_covered(self, height: int) -> None:
+        if height != self._covered:
+            self._covered = height
+            self.covers.emit(height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show):

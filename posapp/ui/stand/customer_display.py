@@ -21,8 +21,10 @@ keyboard focus, so scans keep going to the stand window.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
+from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QFont,
@@ -34,13 +36,10 @@ from PySide6.QtGui import (
     QScreen,
 )
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -95,7 +94,8 @@ class CustomerDisplay(QFrame):
         # the product's photo beside its line (the selling page's cache: each read once)
         self.photos = photos if photos is not None else PhotoCache(session.products)
         self._scale = 1.0  # the big type's share on a short buyer's screen
-        self._payment: tuple[QDialog, QAbstractButton, QrisView] | None = None
+        self._payment: QWidget | None = None  # the payment whose QRIS code is followed
+        self._followed: Any = None  # its qris_changed signal
         self.setObjectName("customerDisplay")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # never keeps the app open
@@ -357,51 +357,24 @@ class CustomerDisplay(QFrame):
         if had_focus:
             self.corner.give_focus_back()
 
-    # -- following the payment dialog --------------------------------------------------
-    def follow_payment(self, dialog: QWidget) -> None:
+    # -- following the payment -------------------------------------------------------
+    def follow_payment(self, payment: QWidget) -> None:
         """Show the payment's QRIS code (same amount, same payload) while QRIS is chosen.
 
-        The stand window's payment panel says its code's amount (``qris_changed``) and its
-        stand code (``qris_payload``); an order's payment dialog is read by objectName: the
-        ``methodQris`` button, ``cashReceivedInput`` and ``qrisView``.
+        *payment* is the stand window's payment panel or an order's payment dialog: both say
+        their code's amount (``qris_changed``, None when no code is shown, also once they
+        close) and the stand's code (``qris_payload``). One payment is followed at a time.
         """
-        if isinstance(dialog, QWidget) and hasattr(dialog, "qris_changed"):
-            from posapp.ui.common.qr_image import qris_image_maker
-
-            self.qris_view.make_image = qris_image_maker(getattr(dialog, "qris_payload", ""))
-            if getattr(self, "_panel", None) is not dialog:  # connected once per panel
-                self._panel = dialog
-                dialog.qris_changed.connect(self._follow_payment)
-            self._follow_payment(getattr(dialog, "qris_amount", None))
+        changed = getattr(payment, "qris_changed", None)
+        if changed is None:
             return
-        button = dialog.findChild(QAbstractButton, "methodQris")
-        amount_input = dialog.findChild(QLineEdit, "cashReceivedInput")
-        view = dialog.findChild(QrisView, "qrisView")
-        if not isinstance(dialog, QDialog) or button is None or amount_input is None \
-                or view is None:
-            return
-        self._payment = (dialog, button, view)
-        self.qris_view.make_image = view.make_image
-        # The dialog redraws its code after the toggle: read it once that is done.
-        button.toggled.connect(self._payment_method_toggled)
-        amount_input.textChanged.connect(self._follow_payment)  # after the dialog's own slot
-        dialog.finished.connect(self._payment_finished)
+        from posapp.ui.common.qr_image import qris_image_maker
 
-    def _payment_method_toggled(self, _checked: bool) -> None:
-        QTimer.singleShot(0, self, self._follow_payment)
-
-    def _follow_payment(self, panel_amount: object = "") -> None:
-        """The payment's code now: *panel_amount* from the payment panel (an int or None),
-        else read from the order's payment dialog."""
-        if panel_amount is None or isinstance(panel_amount, int):
-            self.show_qris(panel_amount)
-            return
-        if self._payment is None:
-            return
-        dialog, button, view = self._payment
-        paying_by_qris = dialog.isVisible() and button.isChecked()
-        self.show_qris(view.amount if paying_by_qris else None)
-
-    def _payment_finished(self) -> None:
-        self._payment = None
-        self.show_qris(None)
+        self.qris_view.make_image = qris_image_maker(getattr(payment, "qris_payload", ""))
+        if self._payment is not payment:
+            if self._followed is not None:
+                with suppress(RuntimeError, TypeError):  # gone already
+                    self._followed.disconnect(self.show_qris)
+            self._payment, self._followed = payment, changed
+            changed.connect(self.show_qris)
+        self.show_qris(getattr(payment, "qris_amount", None))

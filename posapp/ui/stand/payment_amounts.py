@@ -1,6 +1,6 @@
-"""The payment dialog's amounts and keys: quick cash, the QRIS cap, reading a typed amount.
+"""The payment parts' amounts: quick cash, the QRIS cap, reading a typed amount.
 
-Plain Python (no Qt): what the dialog offers and how it reads what the cashier types.
+Plain Python (no Qt): what the payment offers and how it reads what the cashier types.
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ time; the window never waits.
 The sale is committed before any of this; a printer that is off or unplugged only leaves
 a failed job, shown in the status bar, on the selling screen's banner (``PrinterBanner``)
 and in the print jobs list, and printed again there.
+
+A job the printer got nothing of (it did not answer, or said it is out of paper or off line:
+``Job.retries_by_itself``) is also tried again by itself every ``AUTO_RETRY_MS``: the oldest
+one first, and when it prints (the printer answers again), the others after it.
 """
 
 from __future__ import annotations
@@ -11,13 +15,15 @@ from __future__ import annotations
 from collections import deque
 from typing import Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from posapp.domain.errors import PosError
 from posapp.services.print_queue import Job
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import said
 from posapp.ui.common.worker import BackgroundOp, run_in_background
+
+AUTO_RETRY_MS = 10_000  # how often a printer that did not answer is tried again
 
 
 class PrintController(QObject):
@@ -31,7 +37,13 @@ class PrintController(QObject):
         self._todo: deque[int] = deque()
         self._running: BackgroundOp | None = None
         self.last_error: str | None = None
+        self._probe: int | None = None  # the job tried by itself, to see if the printer is back
         session.prints.recover()  # jobs a crash left half-printed
+        self.auto_retry = QTimer(self)
+        self.auto_retry.setObjectName("printAutoRetryTimer")
+        self.auto_retry.setInterval(AUTO_RETRY_MS)
+        self.auto_retry.timeout.connect(self._try_again)
+        self.auto_retry.start()
 
     def receipt(self, receipt_no: str, *, copy: bool = False) -> None:
         """Queue a receipt (or a copy) and start printing it."""
@@ -82,6 +94,23 @@ class PrintController(QObject):
                 self._todo.append(job.id)
         self._next()
 
+    def waiting_for_printer(self) -> list[Job]:
+        """The failed jobs that print by themselves once the printer answers, oldest first."""
+        return [job for job in self.session.prints.pending() if job.retries_by_itself]
+
+    def _try_again(self) -> None:
+        """The timer: print the oldest job waiting for the printer, if nothing else runs."""
+        if self._running is not None or self._todo:
+            return
+        try:
+            jobs = self.waiting_for_printer()
+        except PosError:  # the database is busy or gone for a moment: next time
+            return
+        if jobs:
+            self._probe = jobs[0].id
+            self._todo.append(jobs[0].id)
+            self._next()
+
     def state(self) -> tuple[int, int, str | None]:
         """(waiting, failed, the last failure's reason) for the status bar."""
         counts = self.session.prints.counts()
@@ -100,6 +129,11 @@ class PrintController(QObject):
             return None
         job = failed[-1]
         return said(job.problem, job.last_error or "") or None
+
+    def prints_by_itself(self) -> bool:
+        """Whether every job that failed prints by itself once the printer answers again."""
+        failed = [job for job in self.session.prints.pending() if job.status == "failed"]
+        return bool(failed) and all(job.retries_by_itself for job in failed)
 
     @property
     def busy(self) -> bool:
@@ -122,9 +156,15 @@ class PrintController(QObject):
     def _done(self, job: Job) -> None:
         self._running = None
         self.last_error = job.last_error if job.status == "failed" else None
+        if job.id == self._probe:
+            self._probe = None
+            if job.status == "done":  # the printer answers again: the others follow
+                self._todo.extend(j.id for j in self.waiting_for_printer()
+                                  if j.id not in self._todo)
         self._next()
 
     def _crashed(self, exc: Exception) -> None:
         self._running = None
+        self._probe = None
         self.last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         self._next()

@@ -1,5 +1,7 @@
 """Printer trouble on the selling screen: a strip that says a receipt did not print and why,
-with "Cetak ulang" and "Atur printer"; it goes when nothing is left to print.
+with "Cetak ulang" and "Atur printer"; it goes when nothing is left to print. When the
+printer got nothing of the receipts (it did not answer, is out of paper or off line), the
+strip also says they print by themselves once the printer answers again.
 
 A stand with no printer set is asked once, at its first sale, on the same strip: set a
 printer up now, or sell without one (receipts are then PDF files in a folder). The answer is
@@ -55,6 +57,7 @@ class PrinterBanner(QFrame):
         row.addWidget(self.without)
         self._asking = False
         self._problem = ""
+        self._by_itself = False
         printing.changed.connect(self.refresh)
         self.retranslate()
         self.refresh()
@@ -86,6 +89,7 @@ class PrinterBanner(QFrame):
         except PosError:
             self._asking = False
         self._problem = "" if self._asking else (self.printing.trouble() or "")
+        self._by_itself = not self._asking and self.printing.prints_by_itself()
         self.retry.setVisible(not self._asking)
         self.without.setVisible(self._asking)
         self._show_text()
@@ -105,10 +109,16 @@ class PrinterBanner(QFrame):
                 folder=self.session.settings.pdf_folder())
         reason = _lower_first(self._problem)
         if left == 1:
-            return (self.tr("Receipt not printed: {reason}").format(reason=reason) if reason
-                    else self.tr("Receipt not printed."))
-        return (self.tr("{n} receipts not printed: {reason}").format(n=left, reason=reason)
-                if reason else self.tr("{n} receipts not printed.").format(n=left))
+            words = (self.tr("Receipt not printed: {reason}").format(reason=reason) if reason
+                     else self.tr("Receipt not printed."))
+            later = self.tr("It prints by itself as soon as the printer answers again.")
+        else:
+            words = (self.tr("{n} receipts not printed: {reason}").format(n=left, reason=reason)
+                     if reason else self.tr("{n} receipts not printed.").format(n=left))
+            later = self.tr("They print by themselves as soon as the printer answers again.")
+        if not self._by_itself:
+            return words
+        return f"{words} {later}" if words.endswith((".", "?", "!")) else f"{words}. {later}"
 
     def _retry(self) -> None:
         self.printing.retry_all()

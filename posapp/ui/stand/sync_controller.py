@@ -117,7 +117,8 @@ class SyncController(QObject):
 
     # -- the status bar -----------------------------------------------------------------------
     def status_text(self) -> str:
-        """"Never synced", "Synced 14:05 ✓ (12 entries)", "Sync failed 14:05: reason", or
+        """"Never synced", "Synced 14:05 ✓ (12 entries)", "Sync failed 14:05" (the reason in
+        failure_text), or
         "Syncing…" while it runs; times in the event's time zone."""
         if self.busy:
             if self.progress is not None and self.progress[1] > 0:
@@ -128,12 +129,20 @@ class SyncController(QObject):
         if state is None:
             return self.tr("Never synced")
         time = self._local_time(state.at)
-        if not state.ok:
-            reason = said(state.reason, state.message)
-            return self.tr("Sync failed {time}: {reason}").format(time=time, reason=reason)
+        if not state.ok:  # the reason is on the selling screen's strip (failure_text)
+            return self.tr("Sync failed {time}").format(time=time)
         if state.sent == 1:
             return self.tr("Synced {time} ✓ (1 entry)").format(time=time)
         return self.tr("Synced {time} ✓ ({n} entries)").format(time=time, n=state.sent)
+
+    def failure_text(self) -> str:
+        """The last sync failed: when and why in full, for the selling screen's strip;
+        else "" (kept while the next try runs)."""
+        state = self.state
+        if state is None or state.ok:
+            return ""
+        return self.tr("Sync failed {time}: {reason}").format(
+            time=self._local_time(state.at), reason=said(state.reason, state.message))
 
     def _local_time(self, at: datetime) -> str:
         """HH:MM in the event's time zone, with the date when it was not today."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from posapp.domain.errors import PosError
@@ -24,18 +24,12 @@ from posapp.ui.stand.print_controller import PrintController
 from posapp.ui.stand.printer_banner import PrinterBanner
 from posapp.ui.stand.selling_page import SellingPage
 from posapp.ui.stand.sync_controller import SyncController
+from posapp.ui.stand.upkeep_banner import UpkeepBanner
 
 if TYPE_CHECKING:
     from posapp.services.settings import StandSettings
     from posapp.ui.common.i18n import Languages
     from posapp.ui.common.scanner import ScannerFilter
-
-# The widest the sync status may get in the status bar (a long reason is cut, and shown
-# whole in its tooltip).
-SYNC_STATUS_WIDTH = 520
-# The same for the backup's status (a failure's reason can be long).
-BACKUP_STATUS_WIDTH = 420
-# A failed backup: a warning to see at a glance, not a dialog in the cashier's way.
 
 
 class StandWindow(QMainWindow):
@@ -77,6 +71,12 @@ class StandWindow(QMainWindow):
             is_selling=self.is_selling, show_current_page=self.show_current_page,
             update_orders_status=self.update_orders_status,
             update_backup_status=self.update_backup_status))
+        # a failed sync's or backup's whole reason, with a retry
+        self.selling.add_banner(UpkeepBanner("sync", self.sync.changed, self.sync.failure_text,
+                                             self.actions_.sync_now, self.selling))
+        self.selling.add_banner(UpkeepBanner(
+            "backup", self.backups.changed, self.backups.failure_text,
+            self.actions_.backup_now, self.selling))
         self._build_status()
         self._build_menu()
         self._build_keys()
@@ -217,6 +217,7 @@ class StandWindow(QMainWindow):
             self.open_shift.reset()
         else:
             self.pages.setCurrentWidget(self.selling)
+            self.selling.load_last_sale()  # after a restart too: did the last sale go through
             self.selling.refresh_cart()
             self.selling.scan_input.setFocus()
         selling = self.is_selling()
@@ -229,7 +230,11 @@ class StandWindow(QMainWindow):
         return self.pages.currentWidget() is self.selling
 
     def logout(self) -> None:
+        """Ganti kasir: the next cashier starts on an empty selling screen, no payment in
+        the panel, and the customer display idle."""
         self.session.logout()
+        self.payment.clear()
+        self.selling.reset()
         self.selling.refresh_cart()  # the customer display follows the emptied cart
         self.show_current_page()
 
@@ -294,17 +299,17 @@ class StandWindow(QMainWindow):
         return self.tr("Printer: ready") if error is None else self.tr("Printer: error")
 
     def _update_sync_status(self) -> None:
-        """The last sync (or the one running), cut to fit; whole in the tooltip."""
+        """The last sync (or the one running); a failure's reason is on the sync strip."""
         label = self.status_labels["statusSync"]
         text = self.sync.status_text()
-        label.setText(QFontMetrics(label.font()).elidedText(
-            text, Qt.TextElideMode.ElideRight, SYNC_STATUS_WIDTH))
+        label.setText(text)
+        whole = self.sync.failure_text() or text
         hint = self.tr("Click to sync now (F5)")
-        label.setToolTip(f"{text}\n{hint}")
-        label.setAccessibleName(text)
+        label.setToolTip(f"{whole}\n{hint}")
+        label.setAccessibleName(whole)
 
     def update_backup_status(self) -> None:
-        """The last backup (a failure as a warning), cut to fit; whole in the tooltip."""
+        """The last backup (a failure as a warning); a failure's reason is on the backup strip."""
         label = self.status_labels["statusBackup"]
         text = self.backups.status_text()
         font = QFont(label.font())
@@ -316,10 +321,11 @@ class StandWindow(QMainWindow):
             failed = self.backups.failed()
             set_role(label, "error" if failed else "")
             font.setBold(failed)  # measured as shown
-        label.setText(QFontMetrics(font).elidedText(
-            text, Qt.TextElideMode.ElideRight, BACKUP_STATUS_WIDTH))
-        label.setToolTip(f"{text}\n{hint}")
-        label.setAccessibleName(text)
+        label.setFont(font)
+        label.setText(text)
+        whole = self.backups.failure_text() or text
+        label.setToolTip(f"{whole}\n{hint}")
+        label.setAccessibleName(whole)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease:

@@ -1,0 +1,74 @@
+"""Table columns a user can read: no column header cut, a stretching column never narrower
+than what it shows; a table too narrow for its columns scrolls sideways instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+
+class _Fit(QObject):
+    """Keeps *view*'s columns readable as its width, rows and words change."""
+
+    def __init__(self, view: QTableView, stretch: int | None, cells: bool) -> None:
+        super().__init__(view)
+        self.view, self.stretch, self.cells = view, stretch, cells
+        # once more after the view's own layout work (columns sized to their contents
+        # change then, not always saying so)
+        self.settled = QTimer(self, singleShot=True, interval=0)
+        self.settled.timeout.connect(self.fit)
+        header = view.horizontalHeader()
+        header.sectionResized.connect(self._resized)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.rowsRemoved, model.dataChanged, model.headerDataChanged):
+            signal.connect(self.soon)
+        self.fit()
+
+    def soon(self, *_changed: object) -> None:
+        """Fit now, and again once the view has laid itself out."""
+        self.fit()
+        self.settled.start()
+
+    def _resized(self, section: int, _old: int, _new: int) -> None:
+        if section != self.stretch:  # another column changed: the width left did
+            self.soon()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.soon()
+        return super().eventFilter(watched, event)
+
+    def fit(self, *_changed: object) -> None:
+        """Headers whole; the stretching column takes the width left, at least its
+        header (and its cells, when *cells*)."""
+        header = self.view.horizontalHeader()
+        for section in range(header.count()):
+            if header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
+                continue
+            need = header.sectionSizeHint(section)
+            if section == self.stretch:
+                others = sum(header.sectionSize(s) for s in range(header.count())
+                             if s != section and not header.isSectionHidden(s))
+                content = self.view.sizeHintForColumn(section) if self.cells else 0
+                need = max(need, content, self.view.viewport().width() - others)
+            elif header.sectionSize(section) >= need:
+                continue
+            if header.sectionSize(section) != need:
+                header.resizeSection(section, need)
+
+
+def stretch_column(view: QTableView, column: int, *, cells: bool = True) -> None:
+    """Every column as wide as its contents; *column* takes the width left, but never less
+    than its header (and its cells, with *cells*): too little width scrolls sideways."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    _Fit(view, column, cells)
+
+
+def readable_headers(view: QTableView) -> None:
+    """Columns sized by hand (or by default) widen to show their header whole."""
+    _Fit(view, None, False)

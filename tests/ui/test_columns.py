@@ -1,0 +1,64 @@
+"""Table columns a user can read: the history's status column ("Diretur Rp 85.000") and
+every header stay whole; a table too narrow for them scrolls sideways."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from pytestqt.qtbot import QtBot
+
+from posapp.services.history import SaleSummary
+from posapp.ui.common.columns import readable_headers
+from posapp.ui.common.record_list import list_table
+from posapp.ui.stand.history_model import SalesModel
+
+REFUNDED = SaleSummary(receipt_no="JATIM-000001", created_at=datetime(2026, 6, 26, 3, 15),
+                       shift_number=1, cashier="Ani", items=2, total=170_000,
+                       refunded=85_000, voided=False, payments={"cash": 170_000})
+
+
+def status_table(qtbot: QtBot, width: int):  # type: ignore[no-untyped-def]
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    model.set_rows([REFUNDED])
+    view = list_table(None, "historyTable", model, SalesModel.STATUS, whole_cells=True)
+    qtbot.addWidget(view)
+    view.resize(width, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    return model, view
+
+
+def test_a_narrow_history_scrolls_to_a_whole_status(qtbot: QtBot) -> None:
+    model, view = status_table(qtbot, 420)
+    header = view.horizontalHeader()
+    assert model.data(model.index(0, SalesModel.STATUS)) == "Refunded Rp 85.000"
+    qtbot.waitUntil(lambda: header.sectionSize(SalesModel.STATUS)
+                    >= view.sizeHintForColumn(SalesModel.STATUS))
+    assert header.sectionSize(SalesModel.STATUS) >= header.sectionSizeHint(SalesModel.STATUS)
+    assert view.horizontalScrollBar().maximum() > 0  # reached by scrolling sideways
+
+
+def test_a_wide_history_fills_its_width_without_scrolling(qtbot: QtBot) -> None:
+    _model, view = status_table(qtbot, 1000)
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() == view.viewport().width())
+    assert view.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(SalesModel.STATUS) > view.sizeHintForColumn(SalesModel.STATUS)
+
+
+def test_a_column_of_the_default_width_widens_for_its_header(qtbot: QtBot) -> None:
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    model.set_headers(["Receipt", "Time", "Cashier", "Kelompok perajin dan daerahnya",
+                       "Total", "Status"])
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    readable_headers(view)
+    header = view.horizontalHeader()
+    assert header.sectionSize(3) >= header.sectionSizeHint(3) > header.defaultSectionSize()
+    model.set_headers(["Receipt", "Time", "Cashier", "Kelompok perajin dan daerah asalnya",
+                       "Total", "Status"])  # another language's longer words
+    assert header.sectionSize(3) >= header.sectionSizeHint(3)
