@@ -73,7 +73,7 @@ def test_a_central_password_is_kept_outside_the_database(
         jatim: Stand, config: Path) -> None:
     current = settings_service.get(jatim.handle.uow(write=False))
     settings_service.save(jatim.handle.uow(), current.__class__(
-        **{**current.__dict__, "central": CENTRAL}))
+        **{**current.__dict__, "central": CENTRAL}), approval=BUDI)
 
     assert settings_service.get(jatim.handle.uow(write=False)).central == CENTRAL
     assert PASSWORD in secrets_of(config)

@@ -274,7 +274,8 @@ def more_products(ctx: Ctx, w: StandWindow, count: int = 40) -> None:
             f"Malang,{50_000 + i * 1_000},10" for i in range(count)]
     path = ctx.data.root / "more-products.csv"
     path.write_text(CATALOG_CSV + "\n".join(rows) + "\n", encoding="utf-8")
-    w.session.catalog = w.session.products.import_file(path, lambda _done, _all: None).selling
+    w.session.catalog = w.session.products.import_file(path, lambda _done, _all: None,
+                                                       approval=BUDI).selling
     w.selling.reload_catalog()
     assert w.selling.grid_model.rowCount() * w.selling.grid_model.columnCount() >= count
 

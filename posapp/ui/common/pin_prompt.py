@@ -55,7 +55,7 @@ class SupervisorFields(QWidget):
         self.name_input = QLineEdit(self, objectName="supervisorNameInput")
         self.pin_input = QLineEdit(self, objectName="supervisorPinInput")
         self.pin_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_input.setMaxLength(8)
+        self.pin_input.setMaxLength(12)  # an older stand's PIN may be longer than 8
         self.pin_input.setProperty("scannerIgnore", True)  # a fast typist is no scanner
         self.pin_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
                                            | Qt.InputMethodHint.ImhSensitiveData)
