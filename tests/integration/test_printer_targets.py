@@ -65,7 +65,7 @@ def test_targets_parse_to_what_the_printer_is_built_with(
     ("cups:a/b", "without spaces, '/' or '#'"),
     ("win32:  ", "a Windows printer needs its name"),
     ("lpt1:", "unknown printer 'lpt1:': use file:PATH, network:HOST[:PORT], "
-              "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME or win32:NAME"),
+              "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME, win32:NAME or pdf:FOLDER"),
 ])
 def test_malformed_targets_are_refused_with_the_reason(target: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=message.replace("[", r"\[").replace("]", r"\]")):

@@ -242,9 +242,9 @@ CASES: dict[str, tuple[Callable[..., PosError], str, str]] = {
     "unknown printer": (
         unknown_printer,
         "Unknown printer 'lpt1': use file:PATH, network:HOST[:PORT], usb:VENDOR:PRODUCT, "
-        "serial:DEVICE, cups:NAME or win32:NAME",
+        "serial:DEVICE, cups:NAME, win32:NAME or pdf:FOLDER",
         "Printer lpt1 tidak dikenal: gunakan file:PATH, network:HOST[:PORT], "
-        "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME atau win32:NAME"),
+        "usb:VENDOR:PRODUCT, serial:DEVICE, cups:NAME, win32:NAME atau pdf:FOLDER"),
     "unknown profile": (
         unknown_profile,
         "Unknown printer profile 'TM-NOPE' (for example TM-T20II)",
