@@ -64,6 +64,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="a count off by more (short or over) needs a supervisor's PIN")
     p.add_argument("--cash-out-limit", type=amount, metavar="AMOUNT",
                    help="cash taken out above this needs a supervisor's PIN")
+    p.add_argument("--open-price-floor", type=amount, metavar="AMOUNT",
+                   help="an open-price piece sold below this needs a supervisor's PIN")
     add_supervisor(p)
     p.set_defaults(handler=cmd_shift_settings)
 
@@ -175,7 +177,7 @@ def cmd_shift_settings(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
     if args.blind_count is not None or args.difference_limit is not None \
-            or args.cash_out_limit is not None:
+            or args.cash_out_limit is not None or args.open_price_floor is not None:
         current = settings.save(handle.uow(), replace(
             current,
             blind_count=current.blind_count if args.blind_count is None
@@ -183,7 +185,9 @@ def cmd_shift_settings(ctx: Context, args: argparse.Namespace) -> int:
             cash_difference_limit=current.cash_difference_limit
             if args.difference_limit is None else args.difference_limit,
             cash_out_limit=current.cash_out_limit
-            if args.cash_out_limit is None else args.cash_out_limit),
+            if args.cash_out_limit is None else args.cash_out_limit,
+            open_price_floor=current.open_price_floor
+            if args.open_price_floor is None else args.open_price_floor),
             approval=approval(ctx, args))
     if current.blind_count:
         say("cli.shift.settings_blind_on", limit=current.cash_difference_limit)

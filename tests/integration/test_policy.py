@@ -348,3 +348,17 @@ def test_docs_roles_md_prints_the_policy() -> None:
     text = (root / "docs" / "roles.md").read_text(encoding="utf-8")
     assert "| a discount above the stand's limit | with a supervisor's approval | yes |" in text
     assert "| diskon di atas batas stan | dengan persetujuan supervisor | ya |" in text
+
+
+def test_the_open_price_floor_is_the_stands_setting(
+        jatim: Stand, cli: Callable[..., CliResult]) -> None:
+    set_floor = cli("--pin-stdin", "shift", "settings", "--open-price-floor", "50000",
+                    "--supervisor", SUPERVISOR, stdin=f"{SUPERVISOR_PIN}\n")
+    assert set_floor.code == 0, set_floor.err
+    sell = ["--pin-stdin", "sell", "--cashier", CASHIER]
+    low = cli(*sell, "JTM-CST-001@20000", "cash=20000", stdin=f"{CASHIER_PIN}\n")
+    assert (low.code, low.err) == (
+        1, "posapp: a supervisor must approve a price changed at the counter\n")
+    fair = cli(*sell, "JTM-CST-001@60000", "cash=60000", "--no-print",
+               stdin=f"{CASHIER_PIN}\n")
+    assert fair.code == 0, fair.err
