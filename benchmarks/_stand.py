@@ -13,7 +13,7 @@ from posapp.store.uow import utc_now
 
 STAND_CODE = "JATIM"
 CASHIER, CASHIER_PIN = "Ani", "1234"
-SUPERVISOR, SUPERVISOR_PIN = "Budi", "9999"
+SUPERVISOR, SUPERVISOR_PIN = "Budi", "999999"
 OPENING_FLOAT = 500_000
 #: How long before "now" the big shift opened; the past sales are spread over this time.
 SHIFT_SPAN = timedelta(hours=10)

@@ -21,7 +21,8 @@ def run(big: BigStand, folder: Path, count: int) -> tuple[list[Result], list[lis
     parsed: list = []
     read_ms = time_ms(lambda: parsed.extend(read_catalog_file(path)))
     outcome: list = []
-    import_ms = time_ms(lambda: outcome.append(catalog.import_catalog(big.handle.uow(), parsed)))
+    import_ms = time_ms(lambda: outcome.append(
+        catalog.import_catalog(big.handle.uow(), parsed, actor=big.boss)))
     total = read_ms + import_ms
     added = outcome[0].added
     if added != count:

@@ -178,7 +178,8 @@ def stand_window(shots: Shots, data: DataDir, languages: Languages) -> None:
     from tests.unit.test_qris import STAND_STATIC
 
     settings.save(handle.uow(), replace(settings.get(handle.uow(write=False)),
-                                        qris_payload=STAND_STATIC))
+                                        qris_payload=STAND_STATIC),
+                  approval=users.Approval(demo.DEMO_SUPERVISOR, demo.DEMO_SUPERVISOR_PIN))
     window = StandWindow(StandSession.open(handle), languages=languages)
     apply_icons(window)
     window.show()

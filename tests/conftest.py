@@ -22,14 +22,19 @@ from posapp.domain import security
 from posapp.domain.product import Product
 from posapp.services import catalog, shifts, stand, users
 from posapp.services.catalog_files import read_catalog_file
-from posapp.services.users import Actor
+from posapp.services.users import Actor, Approval
 from posapp.store.uow import Clock, utc_now
 
 # The central store's fixtures (central_url on SQLite and PostgreSQL) for every test folder.
 pytest_plugins = ["tests.central.fixtures"]
 
 CASHIER, CASHIER_PIN = "Ani", "1234"
-SUPERVISOR, SUPERVISOR_PIN = "Budi", "9999"
+SUPERVISOR, SUPERVISOR_PIN = "Budi", "999999"
+#: Budi's approval, for what the stand's policy lets only a supervisor do.
+BUDI = Approval(SUPERVISOR, SUPERVISOR_PIN)
+#: A command run with Budi's approval: his PIN on standard input (before any other line).
+AS_BUDI = ("--pin-stdin", "--supervisor", SUPERVISOR)
+BUDI_PIN_LINE = f"{SUPERVISOR_PIN}\n"
 OPENING_FLOAT = 500_000
 
 CATALOG_CSV = """sku,barcode,name,category,maker_group,region,price,stock
@@ -216,11 +221,23 @@ def jatim(data_dir: DataDir, catalog_file: Path) -> Iterator[Stand]:
     s.handle.close()
 
 
-def dump_database(path: Path) -> list[str]:
-    """Every row of every table, as SQL text: equal dumps mean nothing changed."""
+def dump_database(path: Path, *, but: tuple[str, ...] = ()) -> list[str]:
+    """Every row of every table, as SQL text: equal dumps mean nothing changed. *but*: tables
+    whose rows are left out (``pin_failure``: a refused wrong PIN is counted by design)."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return list(conn.iterdump())
+        skip = tuple(f'INSERT INTO "{table}"' for table in but)
+        return [line for line in conn.iterdump() if not skip or not line.startswith(skip)]
+    finally:
+        conn.close()
+
+
+def wrong_pins(path: Path) -> dict[str, int]:
+    """The wrong PINs in a row counted for each user name (only names with some)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return dict(conn.execute("SELECT u.name, f.failures FROM pin_failure f "
+                                 "JOIN app_user u ON u.id = f.user_id").fetchall())
     finally:
         conn.close()
 

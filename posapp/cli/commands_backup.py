@@ -7,6 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import whole_number
 from posapp.cli.context import Context
 from posapp.cli.output import count, say, warn
@@ -26,6 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("folder", help='the folder ("" for none)')
     p.add_argument("--every", type=whole_number, help="sales between two copies (default 10)")
     p.add_argument("--keep", type=whole_number, help="copies kept (default 30)")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_set)
     p = b_sub.add_parser("list", parents=[common], help="the copies in the backup folder")
     p.set_defaults(handler=cmd_list)
@@ -35,8 +37,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("file", type=Path)
     p.add_argument("--force", action="store_true",
                    help="also when the copy is of another stand than --stand")
+    add_supervisor(p)
     # a copy holds no PINs: users this computer does not know get new ones, asked in turn
-    # (supervisors first, then by name; one per line with --pin-stdin)
+    # (supervisors first, then by name; one per line with --pin-stdin, after the approving
+    # supervisor's)
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("support-bundle", parents=[common],
@@ -60,7 +64,8 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     saved = settings.save(handle.uow(), replace(
         current, backup_folder=args.folder,
         backup_every=current.backup_every if args.every is None else args.every,
-        backup_keep=current.backup_keep if args.keep is None else args.keep))
+        backup_keep=current.backup_keep if args.keep is None else args.keep),
+        approval=approval(ctx, args))
     if not saved.backup_folder:
         say("cli.backup.no_folder", stand=handle.code)
     else:
@@ -83,6 +88,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    approved = approval(ctx, args)  # the supervisor's PIN comes before any new PIN
     asked: list[str] = []
 
     def new_pin(name: str, role: str) -> str:
@@ -93,7 +99,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
         return ctx.pins.read_new(name)
 
     done = restore.restore(ctx.data, args.file, stand=ctx.stand_code, force=args.force,
-                           new_pin=new_pin)
+                           new_pin=new_pin, approval=approved)
     figures = {"stand": done.stand, "file": str(args.file), "sales": count(done.sales, "sale"),
                "entries": count(done.entries, "journal_entry")}
     if done.replaced:

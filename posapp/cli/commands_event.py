@@ -7,6 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.context import Context
 from posapp.cli.output import LANG, say
 from posapp.domain.errors import StorageError
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="the key (spaces and dashes optional); left out, it is read from "
                         "standard input")
     p.add_argument("--replace", action="store_true", help="replace another event's key")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_join)
     p = ev_sub.add_parser("show", parents=[common], help="print the event id this stand joined")
     p.set_defaults(handler=cmd_show)
@@ -71,7 +73,9 @@ def write_qr(path: Path, content: str) -> None:
 
 def cmd_join(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
-    result = event.join(handle.uow(), _key_text(args.key), replace=args.replace)
+    approved = approval(ctx, args)  # the supervisor's PIN is read before a key on stdin
+    result = event.join(handle.uow(), _key_text(args.key), replace=args.replace,
+                        approval=approved)
     if not result.changed:
         say("cli.event.already_joined", stand=handle.code, event=result.event_id)
     elif result.replaced:

@@ -7,6 +7,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import amount, whole_number
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say, warn
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("target")
     p.add_argument("--width", type=whole_number, choices=[32, 42, 48])
     p.add_argument("--profile", help="printer model in python-escpos's database, e.g. TM-T20II")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_printer_set)
     p = pr_sub.add_parser("contact", parents=[common],
                           help="the stand's phone or WhatsApp line on order slips")
@@ -87,7 +89,7 @@ def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
         from posapp.printing.printers import printer_from_target  # python-escpos: 0.2 s
 
         printer_from_target(wanted.printer, profile=wanted.printer_profile or None)  # usable?
-    saved = settings.save(handle.uow(), wanted)
+    saved = settings.save(handle.uow(), wanted, approval=approval(ctx, args))
     if saved.printer_profile:
         say("cli.printer.set_with_profile", target=saved.printer, width=saved.paper_width,
             profile=saved.printer_profile)

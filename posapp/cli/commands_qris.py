@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import amount
 from posapp.cli.context import Context
 from posapp.cli.output import say
@@ -25,6 +26,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_amount)
     p = q_sub.add_parser("set", parents=[common], help="store the stand's static payload")
     p.add_argument("payload")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_set)
 
 
@@ -49,6 +51,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     payload = parse_qris(args.payload.strip())  # judged before anything is stored
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
-    settings.save(handle.uow(), replace(current, qris_payload=args.payload.strip()))
+    settings.save(handle.uow(), replace(current, qris_payload=args.payload.strip()),
+                  approval=approval(ctx, args))
     say("cli.qris.stored", merchant=payload.merchant_name, stand=handle.code)
     return 0

@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 
 from posapp.cli import commands_backup, commands_event_report
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import (
     amount,
     parse_item,
@@ -51,6 +52,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--cashier", required=True)
     p.add_argument("amount", type=signed_amount)
     p.add_argument("--reason", required=True)
+    add_supervisor(p)
     p.set_defaults(handler=cmd_shift_cash)
     p = sh_sub.add_parser("close", parents=[common], help="close with the counted cash")
     p.add_argument("--cashier", required=True)
@@ -67,6 +69,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="on: the expected cash is shown only after the count is confirmed")
     p.add_argument("--difference-limit", type=amount, metavar="AMOUNT",
                    help="a count off by more (short or over) needs a supervisor's PIN")
+    p.add_argument("--cash-out-limit", type=amount, metavar="AMOUNT",
+                   help="cash taken out above this needs a supervisor's PIN")
+    p.add_argument("--open-price-floor", type=amount, metavar="AMOUNT",
+                   help="an open-price piece sold below this needs a supervisor's PIN")
+    add_supervisor(p)
     p.set_defaults(handler=cmd_shift_settings)
 
     p = sub.add_parser("sell", parents=[common], help="sell: ITEM... PAYMENT...")
@@ -74,6 +81,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("words", nargs="+", metavar="ITEM|PAYMENT",
                    help="CODE or CODE*QTY (CODE@PRICE for open-price pieces); METHOD=AMOUNT")
     p.add_argument("--discount", help="cart discount: an amount (5000) or a percent (10%%)")
+    add_supervisor(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--no-print", action="store_true",
                    help="do not queue and print the receipt (posapp print receipt: a copy)")
@@ -145,7 +153,8 @@ def cmd_shift_open(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
     actor = _login(ctx, args.cashier)
-    report = shifts.move_cash(ctx.stand().uow(), actor, args.amount, args.reason)
+    report = shifts.move_cash(ctx.stand().uow(), actor, args.amount, args.reason,
+                              approval=approval(ctx, args))
     if args.amount > 0:
         say("cli.shift.cash_in", amount=args.amount, drawer=report.expected_cash)
     else:
@@ -174,13 +183,19 @@ def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_shift_settings(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
-    if args.blind_count is not None or args.difference_limit is not None:
+    if args.blind_count is not None or args.difference_limit is not None \
+            or args.cash_out_limit is not None or args.open_price_floor is not None:
         current = settings.save(handle.uow(), replace(
             current,
             blind_count=current.blind_count if args.blind_count is None
             else args.blind_count == "on",
             cash_difference_limit=current.cash_difference_limit
-            if args.difference_limit is None else args.difference_limit))
+            if args.difference_limit is None else args.difference_limit,
+            cash_out_limit=current.cash_out_limit
+            if args.cash_out_limit is None else args.cash_out_limit,
+            open_price_floor=current.open_price_floor
+            if args.open_price_floor is None else args.open_price_floor),
+            approval=approval(ctx, args))
     if current.blind_count:
         say("cli.shift.settings_blind_on", limit=current.cash_difference_limit)
     else:
@@ -215,7 +230,7 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     if not payments and cart.totals().total > 0:
         raise InvalidInput("cli.sell.no_payment")
     actor = _login(ctx, args.cashier)
-    sale = checkout.checkout(handle.uow(), actor, cart, payments)
+    sale = checkout.checkout(handle.uow(), actor, cart, payments, approval=approval(ctx, args))
     if args.json:
         print_json({"receipt_no": sale.receipt_no, "sale_id": sale.sale_id,
                     "total": sale.total, "tendered": sale.tendered, "change": sale.change,

@@ -7,10 +7,12 @@ import argparse
 from pathlib import Path
 
 from posapp.cli import commands_photos
+from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import whole_number
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say
-from posapp.domain.errors import PosError
+from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.messages import text
 from posapp.domain.money import format_rupiah
 from posapp.domain.text import shown
 from posapp.services import catalog, demo, setup, stand, users
@@ -23,12 +25,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--province", default="")
     p.add_argument("--event", default="", help="the event's name, printed on receipts")
     p.add_argument("--timezone", default=stand.DEFAULT_TIMEZONE)
+    p.add_argument("--supervisor", metavar="NAME",
+                   help="the stand's first supervisor (their new PIN is asked); asked for "
+                        "at a terminal when left out")
     p.set_defaults(handler=cmd_init)
 
     cat = sub.add_parser("catalog", parents=[common], help="import, export or list products")
     cat_sub = cat.add_subparsers(dest="action", required=True)
     p = cat_sub.add_parser("import", parents=[common], help="add or update products (CSV/XLSX)")
     p.add_argument("file", type=Path)
+    add_supervisor(p)
     p.set_defaults(handler=cmd_catalog_import)
     p = cat_sub.add_parser("export", parents=[common], help="write the catalog (CSV/XLSX)")
     p.add_argument("file", type=Path)
@@ -43,7 +49,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = usr_sub.add_parser("add", parents=[common], help="add a person with a PIN")
     p.add_argument("name")
     p.add_argument("--role", default="cashier", choices=[r.value for r in users.Role])
+    add_supervisor(p)
     p.set_defaults(handler=cmd_cashier_add)
+    p = usr_sub.add_parser("change", parents=[common], help="another role or a new PIN")
+    p.add_argument("name")
+    p.add_argument("--role", choices=[r.value for r in users.Role])
+    p.add_argument("--new-pin", action="store_true", help="set a new PIN (asked last)")
+    add_supervisor(p)
+    p.set_defaults(handler=cmd_cashier_change)
+    p = usr_sub.add_parser("unlock", parents=[common],
+                           help="let a name locked out after wrong PINs log in again")
+    p.add_argument("name")
+    add_supervisor(p)
+    p.set_defaults(handler=cmd_cashier_unlock)
     p = usr_sub.add_parser("list", parents=[common])
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_cashier_list)
@@ -69,9 +87,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.data.ensure_writable()
+    name = args.supervisor
+    if not name:
+        if ctx.pins.from_stdin or not ctx.pins.stdin.isatty():
+            raise InvalidInput("cli.init.supervisor_needed")
+        name = input(text("cli.supervisor_prompt", LANG)).strip()
+    first = setup.Person(name, users.Role.SUPERVISOR, ctx.pins.read_new(name))
     info = setup.create_stand(ctx.data, setup.NewStand(
         code=ctx.stand_code or "", name=args.name, province=args.province,
-        event_name=args.event, timezone=args.timezone))
+        event_name=args.event, timezone=args.timezone, people=(first,)))
     say("cli.init.done", code=info.code, name=info.name,
         path=str(ctx.data.stand_path(info.code)))
     return 0
@@ -79,7 +104,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_catalog_import(ctx: Context, args: argparse.Namespace) -> int:
     rows = read_catalog_file(args.file)
-    result = catalog.import_catalog(ctx.stand().uow(), rows)
+    result = catalog.import_catalog(ctx.stand().uow(), rows, approval=approval(ctx, args))
     say("cli.catalog.imported", added=result.added, updated=result.updated,
         unchanged=result.unchanged)
     return 0
@@ -109,9 +134,26 @@ def cmd_catalog_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_cashier_add(ctx: Context, args: argparse.Namespace) -> int:
     role = users.Role.parse(args.role)
+    approved = approval(ctx, args)
     pin = ctx.pins.read_new(args.name)
-    actor = users.add_user(ctx.stand().uow(), args.name, role, pin)
+    actor = users.add_user(ctx.stand().uow(), args.name, role, pin, approval=approved)
     say("cli.cashier.added", role=actor.role.label, name=actor.name)
+    return 0
+
+
+def cmd_cashier_change(ctx: Context, args: argparse.Namespace) -> int:
+    approved = approval(ctx, args)
+    pin = ctx.pins.read_new(args.name) if args.new_pin else None
+    role = users.Role.parse(args.role) if args.role else None
+    actor = users.change_user(ctx.stand().uow(), args.name, role=role, pin=pin,
+                              approval=approved)
+    say("cli.cashier.changed", role=actor.role.label, name=actor.name)
+    return 0
+
+
+def cmd_cashier_unlock(ctx: Context, args: argparse.Namespace) -> int:
+    actor = users.unlock(ctx.stand().uow(), args.name, approval=approval(ctx, args))
+    say("cli.cashier.unlocked", name=actor.name)
     return 0
 
 

@@ -32,6 +32,10 @@ class EventKind:
     ORDER_READY = "order.ready"
     ORDER_HANDED_OVER = "order.handed_over"  # some or all of its lines
     ORDER_CANCELLED = "order.cancelled"
+    USER_ADDED = "user.added"  # payload: name, role, by, approved_by (never a PIN or hash)
+    USER_CHANGED = "user.changed"  # a role or a PIN changed
+    USER_LOCKED = "user.locked"  # wrong PINs in a row: the name waits
+    USER_UNLOCKED = "user.unlocked"  # a supervisor lifted a lock-out
 
 
 def entry_time(at: str) -> datetime:

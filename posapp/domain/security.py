@@ -9,7 +9,7 @@ import re
 
 from posapp.domain.errors import InvalidInput
 
-_PIN = re.compile(r"^\d{4,12}$")
+_PIN = re.compile(r"^\d{4,8}$")
 # scrypt cost: ~30 ms on a laptop, enough to make guessing a 6-digit PIN offline slow.
 _N, _R, _P = 2**14, 8, 1
 

@@ -15,7 +15,7 @@ from posapp.domain.product import Product
 from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.stand import load as load_stand
-from posapp.services.users import Actor, require_active
+from posapp.services.users import Action, Actor, Approval, acted, approve, require_active
 from posapp.store.models import ProductRow, StockMovementRow
 from posapp.store.uow import UnitOfWork
 
@@ -69,8 +69,10 @@ class ImportResult:
     stock_changes: int
 
 
-def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
-    """Add new SKUs and update known ones, all in one transaction or not at all.
+def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow], *, actor: Actor | None = None,
+                   approval: Approval | None = None) -> ImportResult:
+    """Add new SKUs and update known ones, all in one transaction or not at all; a
+    supervisor (*actor*, or *approval*) approves it once the stand has one.
 
     The file's stock becomes the product's stock; every difference is recorded as a
     stock movement and the whole import goes into the journal.
@@ -79,6 +81,7 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
         raise CatalogFileError([RowProblem(0, msg("catalog.no_product_rows"))])
     with uow:
         session = uow.session
+        approver = approve(uow, Action.CATALOG, actor=actor, approval=approval)
         stand = load_stand(uow)
         existing = {r.sku: r for r in session.execute(select(ProductRow)).scalars()}
         _check_barcodes_against_store(rows, existing)
@@ -131,6 +134,7 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow]) -> ImportResult:
             "columns": ["sku", "barcode", "name", "category", "maker_group", "region",
                         "price", "stock"],
             "products": snapshot,
+            **acted(actor, approver),
         })
         uow.commit()
         return ImportResult(len(new_rows), len(updates), unchanged, len(moves))

@@ -18,7 +18,7 @@ from posapp.domain.product import Product
 from posapp.services import journal
 from posapp.services.catalog import to_product
 from posapp.services.stand import load as load_stand
-from posapp.services.users import Actor, require_active
+from posapp.services.users import Action, Actor, Approval, approve, approved_by, require_active
 from posapp.store.models import ProductRow
 from posapp.store.uow import UnitOfWork
 
@@ -28,13 +28,15 @@ PRODUCT_SAVED = EventKind.PRODUCT_SAVED
 _EDITABLE = ("barcode", "name", "category", "maker_group", "region", "price", "active")
 
 
-def save_product(uow: UnitOfWork, actor: Actor, product: Product) -> Product:
+def save_product(uow: UnitOfWork, actor: Actor, product: Product, *,
+                 approval: Approval | None = None) -> Product:
     """Add *product* (``id`` None) or update the stored product with its id; return it as stored.
 
     A new product's SKU is stored upper-case and its stock starts at 0 (``product.stock`` is
     ignored: use ``catalog.adjust_stock``). An existing product keeps its SKU and stock.
     A SKU or barcode that another product has is refused; an edit that changes nothing
-    writes nothing.
+    writes nothing. A new product or a changed price needs a supervisor (the *actor*, or
+    *approval*): prices are the stand's policy (``Action.CATALOG``).
     """
     checked = check_fields(product)
     with uow:
@@ -46,6 +48,9 @@ def save_product(uow: UnitOfWork, actor: Actor, product: Product) -> Product:
             "maker_group": checked.maker_group, "region": checked.region,
             "price": checked.price, "active": bool(product.active),
         }
+        old = None if product.id is None else _stored(session, product.id, checked.sku)
+        approver = approve(uow, Action.CATALOG, actor=actor, approval=approval,
+                           needed=old is None or old.price != checked.price)
         if product.id is None:
             sku = checked.sku.upper()
             _refuse_taken_sku(session, sku)
@@ -62,7 +67,7 @@ def save_product(uow: UnitOfWork, actor: Actor, product: Product) -> Product:
         session.flush()
         journal.append(uow, stand.code, PRODUCT_SAVED, {
             "sku": row.sku, **{key: getattr(row, key) for key in _EDITABLE},
-            "added": product.id is None, "by": actor.name,
+            "added": product.id is None, "by": actor.name, **approved_by(actor, approver),
         })
         uow.commit()
         return to_product(row)

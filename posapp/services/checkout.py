@@ -11,9 +11,12 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from posapp.domain.cart import Cart, PricedLine
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import GENESIS, EventKind
+from posapp.domain.policy import Action, discount_above_limit, price_needs_approval
 from posapp.domain.tender import Payment, Tender, settle
 from posapp.services import journal
-from posapp.services.users import Actor
+from posapp.services.settings import StandSettings
+from posapp.services.settings import load as load_settings
+from posapp.services.users import Actor, Approval, approve, approved_by
 from posapp.store.models import (
     PaymentRow,
     ProductRow,
@@ -44,8 +47,13 @@ class SaleResult:
     payload: dict[str, Any]
 
 
-def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment]) -> SaleResult:
+def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment], *,
+             approval: Approval | None = None) -> SaleResult:
     """Record the sale: lines with price snapshots, payments, stock, journal; then commit.
+
+    A discount above the stand's limit, a catalog price changed at the counter or an
+    open-price piece below the stand's floor needs a supervisor: the cashier, or *approval*
+    (``needs_approval``); the journal records who approved.
 
     The sale lines are the stock's record of the sale (no separate stock movement rows).
 
@@ -56,6 +64,11 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
     totals = cart.totals()
     tender = settle(totals.total, payments)
     with uow:
+        approver = None
+        if approval is not None or _may_need_approval(cart):
+            action = needs_approval(cart, load_settings(uow))
+            approver = approve(uow, action or Action.DISCOUNT, actor=cashier,
+                               approval=approval, needed=action is not None)
         conn = uow.connection
         wanted = _units_by_product(totals.lines)
         rows = conn.execute(_CONTEXT, {"user_id": cashier.id, "ids": list(wanted)}).all()
@@ -102,11 +115,39 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
             "cart_discount": totals.cart_discount, "total": totals.total,
             "change": tender.change, "lines": lines,
             "payments": [{k: p[k] for k in ("method", "tendered", "amount")} for p in pays],
+            **approved_by(cashier, approver),
         }
         tip = (ctx.journal_seq, ctx.journal_hash) if ctx.journal_seq else (0, GENESIS)
         journal.append(uow, ctx.stand, EventKind.SALE_COMPLETED, payload, tip=tip)
         uow.commit()
     return SaleResult(sale_id, receipt_no, totals.total, tender.tendered, tender.change, payload)
+
+
+def _may_need_approval(cart: Cart) -> bool:
+    """A cart that might break the policy (a discount, or a price not the list price); the
+    settings are read only then (the hot path stays a handful of statements)."""
+    return cart.discount is not None or any(
+        line.discount is not None or line.unit_price != line.product.price
+        or line.product.id is None for line in cart.lines)
+
+
+def needs_approval(cart: Cart, rules: StandSettings) -> Action | None:
+    """What of *cart* needs a supervisor under the stand's *rules*: a discount above the
+    limit (``Action.DISCOUNT``), a price changed or an open price below the floor
+    (``Action.PRICE``), or None."""
+    limit = rules.discount_limit_percent
+    for line in cart.lines:
+        if line.discount is not None and discount_above_limit(
+                line.discount_amount, line.subtotal, limit):
+            return Action.DISCOUNT
+    if cart.discount is not None and discount_above_limit(
+            cart.totals().cart_discount, sum(line.net for line in cart.lines), limit):
+        return Action.DISCOUNT
+    for line in cart.lines:
+        list_price = line.product.price if line.product.id is not None else 0
+        if price_needs_approval(list_price, line.unit_price, rules.open_price_floor):
+            return Action.PRICE
+    return None
 
 
 def _units_by_product(lines: tuple[PricedLine, ...]) -> dict[int, int]:

@@ -17,7 +17,7 @@ from posapp.services.setup import NewStand, Person, create_stand
 
 DEMO_STAND = "JATIM"
 DEMO_CASHIER, DEMO_CASHIER_PIN = "Ani", "1234"
-DEMO_SUPERVISOR, DEMO_SUPERVISOR_PIN = "Budi", "9999"
+DEMO_SUPERVISOR, DEMO_SUPERVISOR_PIN = "Budi", "999999"
 DEMO_FLOAT = 500_000
 
 

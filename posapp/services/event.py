@@ -16,6 +16,7 @@ from sqlalchemy import select
 from posapp.domain.errors import NotAllowed, PosError, StorageError
 from posapp.domain.event_key import KEY_BYTES, fingerprint, format_key, parse_key
 from posapp.domain.messages import N_
+from posapp.services.users import Action, Actor, Approval, approve
 from posapp.store.models import SettingRow
 from posapp.store.secrets import (
     EVENT_ID_SETTING,
@@ -43,13 +44,16 @@ class JoinResult:
 
 
 def join(uow: UnitOfWork, key_text: str, *, replace: bool = False,
-         secrets: SecretStore | None = None) -> JoinResult:
+         secrets: SecretStore | None = None, actor: Actor | None = None,
+         approval: Approval | None = None) -> JoinResult:
     """Join the event of the key typed or scanned as *key_text*; another event needs
-    *replace*. Joining the same event again puts its key back on this computer."""
+    *replace*. Joining the same event again puts its key back on this computer. A
+    supervisor (*actor*, or *approval*) approves once the stand has one."""
     key = parse_key(key_text)
     event_id = fingerprint(key)
     store = secrets if secrets is not None else SecretStore()
     with uow:
+        approve(uow, Action.EVENT, actor=actor, approval=approval)
         current = _joined(uow)
         if current == event_id:
             if _key_here(store, event_id) == key:

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from posapp.bootstrap import DataDir, normalize_stand_code
+from posapp.bootstrap import DataDir, normalize_stand_code, open_stand
 from posapp.domain.errors import InvalidInput, NotAllowed, StorageError
 from posapp.domain.journal import Entry, verify_chain
+from posapp.domain.policy import Role, check_pin_for
 from posapp.domain.security import hash_pin
+from posapp.services.users import Action, Approval, approve
 from posapp.store.database import MIGRATIONS, SCHEMA_HEAD, copy_database
 
 
@@ -38,17 +40,22 @@ NewPin = Callable[[str, str], str]
 
 
 def restore(data: DataDir, file: Path, *, stand: str | None = None,
-            force: bool = False, new_pin: NewPin | None = None) -> RestoreResult:
+            force: bool = False, new_pin: NewPin | None = None,
+            approval: Approval | None = None) -> RestoreResult:
     """Put the backup *file* in place of stand *stand* (default: the stand it is a copy of).
 
     Users whose PIN this computer does not have get one from *new_pin* (supervisors first,
-    then by name); without *new_pin* such a restore is refused and nothing changes."""
+    then by name); without *new_pin* such a restore is refused and nothing changes. A
+    supervisor of the stand it replaces approves (*approval*, checked in that stand's
+    database, wrong PINs counted there); a stand not on this computer yet needs none."""
     code, entries, sales = _check_copy(file)
     target = normalize_stand_code(stand) if stand else code
     if target != code and not force:
         raise NotAllowed("restore.other_stand", file=file.name, stand=code, target=target)
     data.ensure_writable()
     path = data.stand_path(target)
+    if path.exists():
+        _approve(data, target, approval)
     staged = data.stands_dir / f".{target}-restore.part"
     replaced = None
     try:
@@ -71,6 +78,20 @@ def restore(data: DataDir, file: Path, *, stand: str | None = None,
     finally:
         staged.unlink(missing_ok=True)
     return RestoreResult(target, entries, sales, replaced, renewed)
+
+
+def _approve(data: DataDir, code: str, approval: Approval | None) -> None:
+    """A supervisor of the stand *code* approves; a database too damaged to open has no
+    one to ask (it is kept aside before the copy replaces it)."""
+    try:
+        handle = open_stand(data, code)
+    except StorageError:
+        return
+    try:
+        with handle.uow(write=False) as uow:
+            approve(uow, Action.RESTORE, actor=None, approval=approval)
+    finally:
+        handle.close()
 
 
 def _give_pins(staged: Path, current: Path | None, file: Path,
@@ -101,7 +122,7 @@ def _give_pins(staged: Path, current: Path | None, file: Path,
                 pin_hash = known[key]
             else:
                 assert new_pin is not None
-                pin_hash = hash_pin(new_pin(name, role))
+                pin_hash = hash_pin(check_pin_for(Role(role), new_pin(name, role)))
                 renewed.append(name)
             conn.execute("UPDATE app_user SET pin_hash = ? WHERE id = ?", (pin_hash, user_id))
         conn.commit()

@@ -25,8 +25,10 @@ from sqlalchemy.exc import ArgumentError
 
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.messages import N_, Message, msg
+from posapp.domain.policy import FREE_SETTINGS, Action
 from posapp.domain.qris import parse_qris
 from posapp.printing.targets import missing_driver, system_printer_name
+from posapp.services.users import Actor, Approval, approve
 from posapp.store.models import SettingRow
 from posapp.store.secrets import (
     SecretStore,
@@ -76,6 +78,9 @@ class StandSettings:
     blind_count: bool = False  # the expected cash is shown only once the count is confirmed
     cash_difference_limit: int = 50_000  # a count off by more (short or over, rupiah) needs
     #                                      a supervisor's PIN to close the shift
+    cash_out_limit: int = 100_000  # cash taken out of the drawer above this (rupiah) needs
+    #                                a supervisor's approval
+    open_price_floor: int = 1_000  # an open-price piece sold below this needs a supervisor
     printer_asked: bool = False  # the stand without a printer answered, at its first sale,
     #                              whether to set one up or to sell without (PDF receipts)
 
@@ -107,8 +112,13 @@ def load(uow: UnitOfWork) -> StandSettings:
     return replace(DEFAULTS, **values)
 
 
-def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
+def save(uow: UnitOfWork, settings: StandSettings, *, actor: Actor | None = None,
+         approval: Approval | None = None) -> StandSettings:
     """Check every field, then store them all in one transaction; nothing is stored on error.
+
+    A change to a setting other than the cashier's own (``FREE_SETTINGS``: language, scanner,
+    customer display) needs a supervisor (*actor*, or *approval*); so does a printer, except
+    the first answer of a stand with none: its receipts as PDF files.
 
     A CUPS or Windows printer is refused where this computer cannot print to one, and a
     central store file whose folder does not exist (stored already, either is kept: a USB
@@ -130,6 +140,8 @@ def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
         stored = rows.get("backup_folder")
         if settings.backup_folder and (stored is None or stored.value != settings.backup_folder):
             check_backup_folder(settings.backup_folder)  # a new one must be there now
+        approve(uow, Action.SETTINGS, actor=actor, approval=approval,
+                needed=bool(_guarded_changes(load(uow), settings)))
         stored_central = _keep_central_password(settings.central)
         for f in fields(StandSettings):
             text = _format(getattr(settings, f.name))
@@ -142,6 +154,15 @@ def save(uow: UnitOfWork, settings: StandSettings) -> StandSettings:
                 row.value = text
         uow.commit()
     return settings
+
+
+def _guarded_changes(stored: StandSettings, wanted: StandSettings) -> set[str]:
+    """The settings *wanted* changes that a cashier may not change alone."""
+    changed = {f.name for f in fields(StandSettings)
+               if getattr(stored, f.name) != getattr(wanted, f.name)} - FREE_SETTINGS
+    if not stored.printer and wanted.printer.startswith("pdf:"):
+        changed.discard("printer")  # a stand with no printer sells with PDF receipts
+    return changed
 
 
 def normalize_printer(target: str) -> str:
@@ -306,7 +327,7 @@ def _check(s: StandSettings, name: str) -> None:
         _check_range(value, BACKUP_EVERY_RANGE, name)
     if name == "backup_keep":
         _check_range(value, BACKUP_KEEP_RANGE, name)
-    if name == "cash_difference_limit":
+    if name in ("cash_difference_limit", "cash_out_limit", "open_price_floor"):
         _check_range(value, CASH_DIFFERENCE_LIMIT_RANGE, name)
     if name in ("customer_display", "cash_drawer", "blind_count", "printer_asked") \
             and not isinstance(value, bool):
@@ -330,6 +351,8 @@ SETTING_NAMES = {
     "cash_drawer": N_("settings.name.cash_drawer"),
     "blind_count": N_("settings.name.blind_count"),
     "cash_difference_limit": N_("settings.name.cash_difference_limit"),
+    "cash_out_limit": N_("settings.name.cash_out_limit"),
+    "open_price_floor": N_("settings.name.open_price_floor"),
     "printer_asked": N_("settings.name.printer_asked"),
 }
 

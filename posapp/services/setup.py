@@ -63,13 +63,14 @@ def _fill(handle: StandHandle, code: str, new: NewStand) -> StandInfo:
                         event_name=new.event_name, timezone=new.timezone)
     if new.catalog:
         catalog.import_catalog(handle.uow(), new.catalog)
-    for person in new.people:
-        users.add_user(handle.uow(), person.name, person.role, person.pin)
     if new.event_key:
         event.join(handle.uow(), new.event_key)
     if new.central:
         current = settings.get(handle.uow(write=False))
         settings.save(handle.uow(), replace(current, central=new.central))
+    # The people last: until the stand has its first supervisor, making it needs no approval.
+    for person in new.people:
+        users.add_user(handle.uow(), person.name, person.role, person.pin)
     return info
 
 

@@ -11,6 +11,7 @@ from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.messages import msg
 from posapp.domain.money import check_amount
+from posapp.domain.policy import Action
 from posapp.domain.shift import close_needs_supervisor
 from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal, reports, users
@@ -62,8 +63,11 @@ def open_shift(uow: UnitOfWork, actor: Actor, opening_float: int) -> reports.Shi
         return reports.shift_report(uow, shift)
 
 
-def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> reports.ShiftReport:
-    """Put cash in the drawer (positive) or take it out (negative), with a reason."""
+def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str, *,
+              approval: users.Approval | None = None) -> reports.ShiftReport:
+    """Put cash in the drawer (positive) or take it out (negative), with a reason; taking
+    out more than the stand's ``cash_out_limit`` needs a supervisor (the actor, or
+    *approval*)."""
     check_amount(amount, allow_negative=True, what=msg("amount.cash_amount"))
     reason = clean_text(reason, TextKind.REASON)
     if amount == 0:
@@ -72,6 +76,8 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> report
         raise InvalidInput("shift.cash_no_reason")
     with uow:
         require_active(uow, actor)
+        approver = users.approve(uow, Action.CASH_OUT, actor=actor, approval=approval,
+                                 needed=-amount > load_settings(uow).cash_out_limit)
         stand = load_stand(uow)
         shift = require_open_shift(uow)
         if amount < 0:
@@ -83,6 +89,7 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str) -> report
         ))
         journal.append(uow, stand.code, EventKind.SHIFT_CASH, {
             "shift": shift.id, "amount": amount, "reason": reason, "by": actor.name,
+            **users.approved_by(actor, approver),
         })
         uow.session.flush()
         report = reports.shift_report(uow, shift)

@@ -1,38 +1,24 @@
-"""Cashiers and supervisors: adding them, logging in, and role checks."""
+"""Cashiers and supervisors: adding and changing them, logging in, wrong PINs, and who
+approves what (the stand's policy, ``posapp.domain.policy``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Connection, delete, insert, select
 
 from posapp.domain.errors import InvalidInput, NotAllowed
-from posapp.domain.messages import N_, Message, msg
-from posapp.domain.security import check_pin_format, hash_pin, verify_pin
+from posapp.domain.journal import EventKind
+from posapp.domain.policy import Action, Role, check_pin_for, lockout_seconds, wait_words
+from posapp.domain.security import hash_pin, verify_pin
 from posapp.domain.text import TextKind, clean_text
-from posapp.store.models import UserRow
+from posapp.services import journal
+from posapp.store.models import PinFailureRow, StandRow, UserRow
 from posapp.store.uow import UnitOfWork
 
-
-class Role(StrEnum):
-    CASHIER = "cashier"
-    SUPERVISOR = "supervisor"
-
-    @property
-    def label(self) -> Message:
-        """The role's name for a person to read, in any language (``.text(lang)``)."""
-        return msg(_ROLE_LABELS[self])
-
-    @classmethod
-    def parse(cls, text: str) -> Role:
-        try:
-            return cls(text.strip().lower())
-        except ValueError:
-            raise InvalidInput("user.unknown_role", text=text) from None
-
-
-_ROLE_LABELS = {Role.CASHIER: N_("role.cashier"), Role.SUPERVISOR: N_("role.supervisor")}
+__all__ = ["Action", "Actor", "Approval", "Role", "add_user", "approve", "authenticate",
+           "change_user", "list_users", "login", "require_active", "supervisor", "unlock"]
 
 
 @dataclass(frozen=True)
@@ -48,12 +34,55 @@ class Actor:
         return self.role is Role.SUPERVISOR
 
 
-def add_user(uow: UnitOfWork, name: str, role: Role, pin: str) -> Actor:
+@dataclass(frozen=True)
+class Approval:
+    """A supervisor's name and PIN, typed to approve an action; the service checks them."""
+
+    name: str
+    pin: str = field(repr=False)
+
+
+def approve(uow: UnitOfWork, action: Action, *, actor: Actor | None,
+            approval: Approval | None, needed: bool = True) -> Actor | None:
+    """Who approves *action* (inside an open unit of work): the supervisor of *approval*
+    (name and PIN checked, even when no approval is *needed*: a wrong PIN never passes), the
+    acting supervisor, or nobody when none is *needed* or the stand has no supervisor yet (it
+    is being set up). Refused ``policy.needs_supervisor`` otherwise."""
+    if approval is not None:
+        return supervisor(uow, approval.name, approval.pin)
+    if not needed or not action.rule.approval:
+        return None
+    if actor is not None and actor.is_supervisor:
+        require_active(uow, actor)
+        return actor
+    if not _has_supervisor(uow):
+        return None
+    raise NotAllowed("policy.needs_supervisor", action=action.label)
+
+
+def acted(actor: Actor | None, approver: Actor | None) -> dict[str, str]:
+    """The journal's record of who acted and who approved (the acting cashier, or the
+    supervisor who approved a command run with no one logged in)."""
+    who = actor or approver
+    return {"by": who.name, **approved_by(actor, approver)} if who is not None else {}
+
+
+def approved_by(actor: Actor | None, approver: Actor | None) -> dict[str, str]:
+    """The journal's record of who approved, when someone other than the actor did."""
+    if approver is None or (actor is not None and approver.id == actor.id):
+        return {}
+    return {"approved_by": approver.name}
+
+
+def add_user(uow: UnitOfWork, name: str, role: Role, pin: str, *, actor: Actor | None = None,
+             approval: Approval | None = None) -> Actor:
+    """A new cashier or supervisor; once the stand has a supervisor, one approves it."""
     name = clean_text(name, TextKind.PERSON)
     if not name or len(name) > 60:
         raise InvalidInput("user.name_length")
-    check_pin_format(pin)
+    check_pin_for(role, pin)
     with uow:
+        approver = approve(uow, Action.USERS, actor=actor, approval=approval)
         if uow.session.scalar(select(UserRow.id).where(UserRow.name_key == name.casefold())):
             raise InvalidInput("user.name_taken", name=name)
         row = UserRow(
@@ -65,8 +94,52 @@ def add_user(uow: UnitOfWork, name: str, role: Role, pin: str) -> Actor:
             created_at=uow.clock(),
         )
         uow.session.add(row)
+        uow.session.flush()
+        if approver is not None:
+            _journal(uow, EventKind.USER_ADDED, {"name": name, "role": role.value,
+                                                 **acted(actor, approver)})
         uow.commit()
         return Actor(row.id, row.name, role)
+
+
+def change_user(uow: UnitOfWork, name: str, *, role: Role | None = None, pin: str | None = None,
+                actor: Actor | None = None, approval: Approval | None = None) -> Actor:
+    """Give *name* another *role* or *pin* (a supervisor approves; the new PIN must suit the
+    role it will have). A stand made before PIN lengths were checked keeps its shorter PINs
+    until they are changed here."""
+    with uow:
+        approver = approve(uow, Action.USERS, actor=actor, approval=approval)
+        row = _active_user(uow, name)
+        if row is None:
+            raise InvalidInput("user.unknown", name=name)
+        new_role = role or Role(row.role)
+        if pin is not None:
+            check_pin_for(new_role, pin)
+            row.pin_hash = hash_pin(pin)
+        elif new_role is Role.SUPERVISOR and role is not None and row.role != role.value:
+            raise InvalidInput("user.new_supervisor_needs_pin", name=row.name)
+        changed = [w for w, did in (("role", new_role.value != row.role),
+                                    ("pin", pin is not None)) if did]
+        row.role = new_role.value
+        _journal(uow, EventKind.USER_CHANGED, {
+            "name": row.name, "role": row.role, "changed": changed, **acted(actor, approver)})
+        uow.commit()
+        return Actor(row.id, row.name, new_role)
+
+
+def unlock(uow: UnitOfWork, name: str, *, actor: Actor | None = None,
+           approval: Approval | None = None) -> Actor:
+    """Lift *name*'s lock-out after wrong PINs (a supervisor approves)."""
+    with uow:
+        approver = approve(uow, Action.UNLOCK, actor=actor, approval=approval)
+        row = _active_user(uow, name)
+        if row is None:
+            raise InvalidInput("user.unknown", name=name)
+        uow.session.execute(delete(PinFailureRow).where(PinFailureRow.user_id == row.id))
+        _journal(uow, EventKind.USER_UNLOCKED, {
+            "name": row.name, **acted(actor, approver)})
+        uow.commit()
+        return Actor(row.id, row.name, Role(row.role))
 
 
 def list_users(uow: UnitOfWork) -> list[Actor]:
@@ -76,21 +149,61 @@ def list_users(uow: UnitOfWork) -> list[Actor]:
 
 
 def authenticate(uow: UnitOfWork, name: str, pin: str) -> Actor:
-    """The user *name* if *pin* is theirs, inside an open unit of work."""
+    """The user *name* if *pin* is theirs, inside an open unit of work.
+
+    A locked-out name is refused without its PIN being tried (``user.locked``, with how long
+    to wait). A wrong PIN for a user is counted (kept even when the action is refused); the
+    fifth in a row, and every fifth after, locks the name out (journaled). The refusal never
+    repeats what was typed."""
     row = _active_user(uow, name)
-    if row is None or not verify_pin(pin, row.pin_hash):
-        raise NotAllowed("user.wrong_pin", name=name)
+    if row is None:
+        raise NotAllowed("user.wrong_pin")
+    now, user_id, user_name = uow.clock(), row.id, row.name  # kept: read before a rollback
+    before = uow.session.execute(select(PinFailureRow.failures, PinFailureRow.locked_until)
+                                 .where(PinFailureRow.user_id == user_id)).first()
+    failed, locked_until = (before.failures, before.locked_until) if before else (0, None)
+    if locked_until is not None and locked_until > now:
+        raise NotAllowed("user.locked", name=user_name,
+                         wait=wait_words((locked_until - now).total_seconds()))
+    if not verify_pin(pin, row.pin_hash):
+        failures = failed + 1
+        wait = lockout_seconds(failures)
+        until = now + timedelta(seconds=wait) if wait else locked_until
+        uow.keep(lambda conn: _count_failure(uow, conn, user_id, user_name, failures, until))
+        if wait:
+            raise NotAllowed("user.locked", name=user_name, wait=wait_words(wait))
+        raise NotAllowed("user.wrong_pin")
+    if before is not None:
+        uow.keep(lambda conn: _reset_failures(conn, user_id))
     return Actor(row.id, row.name, Role(row.role))
+
+
+def _reset_failures(conn: Connection, user_id: int) -> None:
+    conn.execute(delete(PinFailureRow).where(PinFailureRow.user_id == user_id))
+
+
+def _count_failure(uow: UnitOfWork, conn: Connection, user_id: int, name: str, failures: int,
+                   until: datetime | None) -> None:
+    _reset_failures(conn, user_id)
+    conn.execute(insert(PinFailureRow).values(user_id=user_id, failures=failures,
+                                              locked_until=until))
+    if until is not None and lockout_seconds(failures):
+        code = conn.scalar(select(StandRow.code))
+        if code is not None:
+            journal.append(uow, code, EventKind.USER_LOCKED, {
+                "name": name, "failures": failures,
+                "until": until.isoformat(timespec="seconds") + "Z"})
 
 
 def login(uow: UnitOfWork, name: str, pin: str, *, picked: bool = False) -> Actor:
     """The user *name* if *pin* is theirs. *picked*: the name was chosen from the list of
-    users (not typed), so a refusal speaks only of the PIN, and never repeats the name."""
+    users (not typed), so a wrong PIN is said as such ("wrong PIN, try again")."""
     with uow:
         try:
             return authenticate(uow, name, pin)
-        except NotAllowed:
-            if picked and _active_user(uow, name) is not None:
+        except NotAllowed as refusal:
+            if refusal.code == "user.wrong_pin" and picked \
+                    and _active_user(uow, name) is not None:
                 raise NotAllowed("user.wrong_pin_picked") from None
             raise
 
@@ -100,6 +213,17 @@ def _active_user(uow: UnitOfWork, name: str) -> UserRow | None:
         select(UserRow).where(UserRow.name_key == " ".join(name.split()).casefold())
     )
     return row if row is not None and row.active else None
+
+
+def _has_supervisor(uow: UnitOfWork) -> bool:
+    return uow.session.scalar(select(UserRow.id).where(
+        UserRow.active, UserRow.role == Role.SUPERVISOR.value).limit(1)) is not None
+
+
+def _journal(uow: UnitOfWork, kind: str, payload: dict[str, object]) -> None:
+    code = uow.session.scalar(select(StandRow.code))
+    if code is not None:
+        journal.append(uow, code, kind, payload)
 
 
 def supervisor(uow: UnitOfWork, name: str, pin: str) -> Actor:

@@ -64,6 +64,17 @@ class UserRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class PinFailureRow(Base):
+    """A user's wrong PINs in a row, and until when the name waits (posapp.domain.policy);
+    no row: none since the last right PIN. Kept apart from the user, so that a refused
+    action leaves every other table as it was."""
+
+    __tablename__ = "pin_failure"
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 class ShiftRow(Base):
     __tablename__ = "shift"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID

@@ -36,6 +36,13 @@ class UnitOfWork:
         self._conn: Connection | None = None
         self._tx: RootTransaction | None = None
         self._session: Session | None = None
+        self._kept: list[Callable[[Connection], None]] = []
+
+    def keep(self, write: Callable[[Connection], None]) -> None:
+        """*write* is stored whether this unit of work commits or not: with its commit, or in
+        a transaction of its own after it rolls back (a wrong PIN is counted although the
+        action it was typed for is refused and leaves nothing else behind)."""
+        self._kept.append(write)
 
     def __enter__(self) -> UnitOfWork:
         try:
@@ -55,6 +62,7 @@ class UnitOfWork:
     ) -> None:
         try:
             self.rollback()
+            self._store_kept()
         finally:
             self._close()
         if isinstance(exc, DBAPIError):
@@ -74,6 +82,9 @@ class UnitOfWork:
 
     def commit(self) -> None:
         try:
+            for write in self._kept:
+                write(self.connection)
+            self._kept.clear()
             if self._session is not None:
                 self._session.flush()
             if self._tx is not None:
@@ -85,6 +96,17 @@ class UnitOfWork:
     def rollback(self) -> None:
         if self._tx is not None and self._tx.is_active:
             self._tx.rollback()
+
+    def _store_kept(self) -> None:
+        kept, self._kept = self._kept, []
+        if not kept or self._conn is None:
+            return
+        try:
+            with self._conn.begin():
+                for write in kept:
+                    write(self._conn)
+        except DBAPIError:  # a locked or full disk: the refusal stands, uncounted
+            return
 
     def _close(self) -> None:
         if self._session is not None:

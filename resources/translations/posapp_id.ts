@@ -16,16 +16,16 @@
         <translation>Cadangan: belum ada</translation>
     </message>
     <message>
-        <source>Backup failed {time}</source>
-        <translation>Cadangan gagal {time}</translation>
-    </message>
-    <message>
         <source>Backup failed {time}: {reason}</source>
         <translation>Cadangan gagal {time}: {reason}</translation>
     </message>
     <message>
         <source>Backup {time} ✓</source>
         <translation>Cadangan {time} ✓</translation>
+    </message>
+    <message>
+        <source>Backup failed {time}</source>
+        <translation>Cadangan gagal {time}</translation>
     </message>
 </context>
 <context>
@@ -3012,12 +3012,12 @@ Nominal: %1</translation>
         <translation>Nama</translation>
     </message>
     <message>
-        <source>PIN (4 to 12 digits)</source>
-        <translation>PIN (4 sampai 12 angka)</translation>
-    </message>
-    <message>
         <source>PIN again</source>
         <translation>Ulangi PIN</translation>
+    </message>
+    <message>
+        <source>PIN (6 to 8 digits)</source>
+        <translation>PIN (6 sampai 8 angka)</translation>
     </message>
     <message>
         <source>Supervisor name</source>
@@ -3036,8 +3036,8 @@ Nominal: %1</translation>
         <translation>Ketik nama supervisor.</translation>
     </message>
     <message>
-        <source>A PIN is 4 to 12 digits.</source>
-        <translation>PIN terdiri dari 4 sampai 12 angka.</translation>
+        <source>A supervisor&apos;s PIN is 6 to 8 digits.</source>
+        <translation>PIN supervisor terdiri dari 6 sampai 8 angka.</translation>
     </message>
     <message>
         <source>The two PINs are not the same: type them again.</source>
@@ -3059,10 +3059,6 @@ Nominal: %1</translation>
         <translation>Belum pernah sinkron</translation>
     </message>
     <message>
-        <source>Sync failed {time}</source>
-        <translation>Sinkron gagal {time}</translation>
-    </message>
-    <message>
         <source>Sync failed {time}: {reason}</source>
         <translation>Sinkron gagal {time}: {reason}</translation>
     </message>
@@ -3073,6 +3069,10 @@ Nominal: %1</translation>
     <message>
         <source>Synced {time} ✓ ({n} entries)</source>
         <translation>Sinkron {time} ✓ ({n} entri)</translation>
+    </message>
+    <message>
+        <source>Sync failed {time}</source>
+        <translation>Sinkron gagal {time}</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from posapp.domain.journal import Entry
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import checkout, returns, shifts
 from posapp.services.returns import RefundItem
-from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, TEMPLATES, Stand, new_stand
+from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, TEMPLATES, Stand, new_stand
 
 CASH, QRIS, CARD, TRANSFER = (PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.CARD,
                               PaymentMethod.TRANSFER)
@@ -45,7 +45,8 @@ def busy_day(stand: Stand, *, rounds: int = 1, close: bool = True) -> None:
         returns.refund(stand.handle.uow(), back, [RefundItem("JTM-JLB-001", 1)],
                        supervisor_name=SUPERVISOR, supervisor_pin=SUPERVISOR_PIN,
                        reason="ukuran", method=CASH)
-    report = shifts.move_cash(stand.handle.uow(), stand.cashier, -100_000, "setor ke panitia")
+    report = shifts.move_cash(stand.handle.uow(), stand.cashier, -100_000, "setor ke panitia",
+                              approval=BUDI)
     if close:
         shifts.close_shift(stand.handle.uow(), stand.cashier, report.expected_cash)
 

@@ -18,7 +18,7 @@ from posapp.domain.tender import Payment
 from posapp.services import event, export, merge, sync
 from posapp.sync.central_store import EVENT_META, KEY_META, Central, set_meta
 from tests.central.stands import CASH, central_dump, sell
-from tests.conftest import Stand, make_stand
+from tests.conftest import AS_BUDI, BUDI, BUDI_PIN_LINE, Stand, make_stand
 
 KEY_A, KEY_B = new_key(), new_key()
 EVENT_A, EVENT_B = fingerprint(parse_key(KEY_A)), fingerprint(parse_key(KEY_B))
@@ -30,7 +30,7 @@ def stand_of(tmp_path: Path, code: str, catalog_file: Path, key: str | None) -> 
     for _ in range(2):
         sell(stand, [("JTM-JLB-001", 1)], [Payment(CASH, 85_000)])
     if key is not None:
-        event.join(stand.handle.uow(), key)
+        event.join(stand.handle.uow(), key, approval=BUDI)
     return stand
 
 
@@ -61,7 +61,8 @@ def test_two_stands_of_two_events_into_one_new_store_the_second_is_refused(
     jatim = stand_of(tmp_path, "JATIM", catalog_file, None)
     bali = stand_of(tmp_path, "BALI", catalog_file, None)
     for stand, key in ((jatim, KEY_A), (bali, KEY_B)):
-        joined = posapp(stand.data, "event", "join", stdin=f"{key}\n", capsys=capsys,
+        joined = posapp(stand.data, "event", "join", *AS_BUDI,
+                        stdin=BUDI_PIN_LINE + f"{key}\n", capsys=capsys,
                         monkeypatch=monkeypatch)
         assert joined[0] == 0, joined
 

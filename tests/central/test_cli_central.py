@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from posapp.domain.event_key import new_key
 from posapp.domain.money import format_rupiah
 from tests.central.stands import busy_day
-from tests.conftest import CliResult, Stand
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CliResult, Stand
 
 Cli = Callable[..., CliResult]
 
@@ -38,7 +38,7 @@ def test_merge_twice_and_reconcile(cli: Cli, jatim: Stand, central_url: str,
                                    tmp_path: Path) -> None:
     key = new_key()
     busy_day(jatim)
-    assert cli("event", "join", key).code == 0
+    assert cli("event", "join", key, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     out = tmp_path / "jatim.posexport"
     assert cli("export", "--out", str(out)).code == 0
 
@@ -63,7 +63,7 @@ def test_merge_twice_and_reconcile(cli: Cli, jatim: Stand, central_url: str,
 def test_a_refused_file_is_one_line_and_the_others_still_merge(
         cli: Cli, jatim: Stand, central_url: str, tmp_path: Path) -> None:
     key = new_key()
-    cli("event", "join", key)
+    cli("event", "join", key, *AS_BUDI, stdin=BUDI_PIN_LINE)
     good = tmp_path / "good.posexport"
     cli("export", "--out", str(good))
     bad = tmp_path / "bad.posexport"

@@ -16,13 +16,13 @@ from posapp.sync.central_store import Central
 from posapp.sync.export_file import ExportRefused
 from tests.central.stands import CASH, busy_day, central_dump, journal_of, sell, stand_with_day
 from tests.central.test_sync import z_nets
-from tests.conftest import Stand, make_stand
+from tests.conftest import BUDI, Stand, make_stand
 
 KEY = new_key()
 
 
 def joined(stand: Stand, key: str = KEY) -> Stand:
-    event.join(stand.handle.uow(), key)
+    event.join(stand.handle.uow(), key, approval=BUDI)
     return stand
 
 

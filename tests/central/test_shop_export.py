@@ -15,7 +15,7 @@ from posapp.services import catalog, catalog_edit, photos, shop_export
 from posapp.services.catalog_files import read_catalog_file
 from posapp.sync.central_store import Central
 from tests.central.event_stands import STANDS, Event, make_event
-from tests.conftest import CATALOG_CSV, CliResult, Stand
+from tests.conftest import BUDI, CATALOG_CSV, CliResult, Stand
 
 CAFE = "JTM-CAF-001,,Tas Café Rotan — edisi HANI,Tas Anyaman,Perempuan Mandiri Lumajang," \
        "Lumajang,95000,4\n"
@@ -25,7 +25,8 @@ def retire_topeng_and_stock_it(stand: Stand) -> None:
     """At BALI: the wooden mask gets 3 pieces, then is taken off sale (inactive)."""
     catalog.adjust_stock(stand.handle.uow(), stand.cashier, "JTM-KYU-001", 3, "kiriman")
     topeng = stand.product("JTM-KYU-001")
-    catalog_edit.save_product(stand.handle.uow(), stand.cashier, replace(topeng, active=False))
+    catalog_edit.save_product(stand.handle.uow(), stand.cashier, replace(topeng, active=False),
+                              approval=BUDI)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from posapp.bootstrap import DataDir
 from posapp.services import backup
 from posapp.services import settings as settings_service
-from tests.conftest import CASHIER_PIN, CliResult, Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CASHIER_PIN, CliResult, Stand, dump_database
 
 Cli = Callable[..., CliResult]
 
@@ -41,7 +41,8 @@ def stick(tmp_path: Path) -> Path:
 
 def test_a_copy_every_few_sales_and_at_the_shift_close_keeping_the_last(
         cli: Cli, jatim: Stand, stick: Path) -> None:
-    assert cli("backup", "set", str(stick), "--every", "2", "--keep", "2").code == 0
+    assert cli("backup", "set", str(stick), "--every", "2", "--keep", "2", *AS_BUDI,
+               stdin=BUDI_PIN_LINE).code == 0
     assert all(r.code == 0 for r in sell(cli, 5))
     copies = backup.backups_in(stick, "JATIM")
     assert [sales_in(c) for c in copies] == [3, 5]  # after the first sale, then every 2
@@ -57,7 +58,7 @@ def test_a_copy_every_few_sales_and_at_the_shift_close_keeping_the_last(
 
 def test_the_stick_pulled_out_mid_shift_is_a_warning_and_selling_goes_on(
         cli: Cli, jatim: Stand, stick: Path) -> None:
-    cli("backup", "set", str(stick), "--every", "1")
+    cli("backup", "set", str(stick), "--every", "1", *AS_BUDI, stdin=BUDI_PIN_LINE)
     sell(cli)
     shutil.rmtree(stick)  # pulled out
 
@@ -80,7 +81,7 @@ def test_the_stick_pulled_out_mid_shift_is_a_warning_and_selling_goes_on(
 
 def test_a_full_stick_is_a_warning_and_leaves_no_half_copy(cli: Cli, jatim: Stand,
                                                            full_stick: Path) -> None:
-    cli("backup", "set", str(full_stick), "--every", "1")
+    cli("backup", "set", str(full_stick), "--every", "1", *AS_BUDI, stdin=BUDI_PIN_LINE)
     (done,) = sell(cli)
     assert done.code == 0
     assert "is full" in done.err and len(done.err.strip().splitlines()) == 1
@@ -99,7 +100,7 @@ def test_restore_puts_a_copy_back_and_keeps_what_it_replaced(
     sell(cli, 3)  # lost in the story: the laptop's disk dies after these
     jatim.handle.close()
 
-    done = cli("restore", str(copy))
+    done = cli("restore", str(copy), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert done.code == 0, done.err
     assert "2 sales" in done.out
     restored = data_dir.stand_path("JATIM")
@@ -120,7 +121,7 @@ def test_restore_refuses_what_is_not_a_stand_backup(cli: Cli, jatim: Stand, tmp_
     bad = tmp_path / "JATIM-20260626T030000Z-000001.sqlite"
     make_bad(bad)
     before = dump_database(jatim.path)
-    done = cli("restore", str(bad))
+    done = cli("restore", str(bad), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert done.code == 1 and words in done.err
     assert dump_database(jatim.path) == before
 
@@ -135,10 +136,12 @@ def test_restore_refuses_another_stands_copy_unless_forced(
     before = dump_database(jatim.path)
     jatim.handle.close()
 
-    refused = cli("--stand", "JATIM", "restore", str(copy))
+    refused = cli("--stand", "JATIM", "restore", str(copy), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert refused.code == 1 and "backup of stand BALI, not JATIM" in refused.err
     assert dump_database(jatim.path) == before
-    assert cli("--stand", "JATIM", "restore", str(copy), "--force").code == 0
+    forced = cli("--stand", "JATIM", "restore", str(copy), "--force", *AS_BUDI,
+                 stdin=BUDI_PIN_LINE)
+    assert forced.code == 0
 
 
 def test_restore_refuses_a_copy_whose_journal_was_altered(cli: Cli, jatim: Stand,
@@ -150,13 +153,13 @@ def test_restore_refuses_a_copy_whose_journal_was_altered(cli: Cli, jatim: Stand
                  "WHERE kind = 'sale.completed'")
     conn.commit()
     conn.close()
-    done = cli("restore", str(copy))
+    done = cli("restore", str(copy), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert done.code == 1 and "journal breaks at entry" in done.err
 
 
 def test_a_new_backup_folder_must_exist(cli: Cli, jatim: Stand, tmp_path: Path) -> None:
     before = dump_database(jatim.path)
-    done = cli("backup", "set", str(tmp_path / "nowhere"))
+    done = cli("backup", "set", str(tmp_path / "nowhere"), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert done.code == 1 and "does not exist" in done.err
     assert dump_database(jatim.path) == before
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from posapp.services import shifts
-from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database
+from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database, wrong_pins
 
 ANI = f"{CASHIER_PIN}\n"
 BUDI = f"{SUPERVISOR_PIN}\n"
@@ -67,8 +67,10 @@ def test_bad_sale_is_refused_and_changes_nothing(jatim: Stand, cli, words, expec
 def test_wrong_cashier_pin_is_refused(jatim: Stand, cli) -> None:
     before = dump_database(jatim.path)
     r = sell(cli, "JTM-JLB-001", "cash=100000", pin="0000\n")
-    assert_refused(r.code, r.err, "PIN", "ani")
-    assert dump_database(jatim.path) == before
+    assert_refused(r.code, r.err, "wrong name or PIN")  # never what was typed
+    assert "0000" not in r.err
+    assert dump_database(jatim.path, but=("pin_failure",)) == before
+    assert wrong_pins(jatim.path) == {"Ani": 1}
 
 
 def test_opening_cash_above_the_limit_is_refused(jatim: Stand, cli) -> None:
@@ -93,9 +95,9 @@ def sold(jatim: Stand, cli) -> Stand:
 
 SUPERVISOR_CASES = [
     pytest.param("ani", ANI, ["Ani", "cashier", "supervisor"], id="by-cashier"),
-    pytest.param("budi", "1234\n", ["PIN", "budi"], id="wrong-pin"),
+    pytest.param("budi", "1234\n", ["wrong name or PIN"], id="wrong-pin"),
     pytest.param("budi", "", ["PIN", "budi"], id="no-pin"),
-    pytest.param("siapa", BUDI, ["PIN", "siapa"], id="unknown-person"),
+    pytest.param("siapa", BUDI, ["wrong name or PIN"], id="unknown-person"),
 ]
 
 
@@ -105,7 +107,7 @@ def test_void_without_a_supervisor_changes_nothing(sold: Stand, cli, who, pin, e
     r = cli("void", "JATIM-000001", "--supervisor", who, "--reason", "salah input",
             "--pin-stdin", stdin=pin)
     assert_refused(r.code, r.err, *expected)
-    assert dump_database(sold.path) == before
+    assert dump_database(sold.path, but=("pin_failure",)) == before  # a wrong PIN is counted
 
 
 @pytest.mark.parametrize(("who", "pin", "expected"), SUPERVISOR_CASES)
@@ -115,7 +117,7 @@ def test_refund_without_a_supervisor_changes_nothing(sold: Stand, cli, who, pin,
     r = cli("refund", "JATIM-000001", "JTM-JLB-001", "--supervisor", who, "--reason", "rusak",
             "--method", "cash", "--pin-stdin", stdin=pin)
     assert_refused(r.code, r.err, *expected)
-    assert dump_database(sold.path) == before
+    assert dump_database(sold.path, but=("pin_failure",)) == before  # a wrong PIN is counted
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.conftest import Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, Stand, dump_database
 from tests.integration.test_bad_input import assert_refused
 
 HEADER = "sku,barcode,name,category,maker_group,region,price,stock\n"
@@ -52,7 +52,7 @@ def test_bad_csv_imports_nothing(jatim: Stand, cli, tmp_path: Path, text: str,
     path = tmp_path / "katalog.csv"
     path.write_text(text, encoding="utf-8")
     before = dump_database(jatim.path)
-    r = cli("catalog", "import", str(path))
+    r = cli("catalog", "import", str(path), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert_refused(r.code, r.err, "catalog not imported", *expected, out=r.out)
     assert dump_database(jatim.path) == before
 
@@ -62,7 +62,7 @@ def test_csv_in_windows_encoding_imports_nothing(jatim: Stand, cli, tmp_path: Pa
     path.write_bytes((HEADER + GOOD_ROW + "JTM-KRJ-001,,Tas Rajut Café,Tas,Rajut Kenjeran,"
                       "Surabaya,95000,3\n").encode("cp1252"))
     before = dump_database(jatim.path)
-    r = cli("catalog", "import", str(path))
+    r = cli("catalog", "import", str(path), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert_refused(r.code, r.err, "not UTF-8", "line 3", "CSV UTF-8")
     assert dump_database(jatim.path) == before
 
@@ -71,7 +71,7 @@ def test_text_file_renamed_xlsx_imports_nothing(jatim: Stand, cli, tmp_path: Pat
     path = tmp_path / "katalog.xlsx"
     path.write_text(HEADER + GOOD_ROW, encoding="utf-8")
     before = dump_database(jatim.path)
-    r = cli("catalog", "import", str(path))
+    r = cli("catalog", "import", str(path), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert_refused(r.code, r.err, "katalog.xlsx", "not a readable Excel")
     assert dump_database(jatim.path) == before
 
@@ -114,7 +114,7 @@ XLSX_CASES = [
 def test_bad_xlsx_imports_nothing(jatim: Stand, cli, tmp_path: Path, rows, expected) -> None:
     path = write_xlsx(tmp_path / "katalog.xlsx", rows)
     before = dump_database(jatim.path)
-    r = cli("catalog", "import", str(path))
+    r = cli("catalog", "import", str(path), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert_refused(r.code, r.err, "catalog not imported", *expected, out=r.out)
     assert dump_database(jatim.path) == before
 
@@ -131,7 +131,7 @@ def test_unreadable_catalog_file_imports_nothing(jatim: Stand, cli, tmp_path: Pa
     if name != "missing.csv":
         path.write_bytes(b"\xd0\xcf\x11\xe0 not a catalog")
     before = dump_database(jatim.path)
-    r = cli("catalog", "import", str(path))
+    r = cli("catalog", "import", str(path), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert_refused(r.code, r.err, *expected)
     assert dump_database(jatim.path) == before
 
@@ -145,7 +145,7 @@ def test_every_bad_row_is_listed_with_its_line(jatim: Stand, cli, tmp_path: Path
         + "JTM-BTK-104,,Batik Tulis,Batik,KUB Jetis,Sidoarjo,150000,-3\n",
         encoding="utf-8")
     before = dump_database(jatim.path)
-    r = cli("catalog", "import", str(path))
+    r = cli("catalog", "import", str(path), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 1 and "Traceback" not in r.err
     first, *listed = r.err.splitlines()
     assert first.startswith("posapp: catalog not imported: 3 bad rows")

@@ -12,7 +12,7 @@ from posapp.domain.journal import Entry
 from posapp.domain.product import Product
 from posapp.services import catalog, journal
 from posapp.services.catalog_edit import PRODUCT_SAVED, save_product
-from tests.conftest import Stand, dump_database
+from tests.conftest import BUDI, Stand, dump_database
 
 NEW = Product(sku="jtm-bag-009", name="  Tas  Batik   Mini ", price=95_000,
               barcode="8991234500093", category="Tas", maker_group="KUB Jetis",
@@ -31,7 +31,7 @@ def assert_journal_ok(stand: Stand) -> None:
 
 
 def test_add_stores_upper_case_sku_tidy_text_and_no_stock(jatim: Stand) -> None:
-    saved = save_product(jatim.handle.uow(), jatim.cashier, replace(NEW, stock=7))
+    saved = save_product(jatim.handle.uow(), jatim.cashier, replace(NEW, stock=7), approval=BUDI)
 
     assert saved.id is not None
     assert (saved.sku, saved.name, saved.stock) == ("JTM-BAG-009", "Tas Batik Mini", 0)
@@ -53,7 +53,7 @@ def test_edit_changes_fields_but_not_sku_or_stock(jatim: Stand) -> None:
     edited = replace(old, name="Batik Tulis Madura Sekar Jagad", price=500_000, barcode=None,
                      region="Kab. Bangkalan", stock=99, active=False)
 
-    saved = save_product(jatim.handle.uow(), jatim.cashier, edited)
+    saved = save_product(jatim.handle.uow(), jatim.cashier, edited, approval=BUDI)
 
     assert saved == replace(edited, stock=old.stock)
     assert jatim.product("JTM-BTK-001") == saved
@@ -63,13 +63,15 @@ def test_edit_changes_fields_but_not_sku_or_stock(jatim: Stand) -> None:
     assert payload == {"sku": "JTM-BTK-001", "barcode": None,
                        "name": "Batik Tulis Madura Sekar Jagad", "category": "Batik",
                        "maker_group": "KUB Batik Canting Sari", "region": "Kab. Bangkalan",
-                       "price": 500_000, "active": False, "added": False, "by": "Ani"}
+                       "price": 500_000, "active": False, "added": False, "by": "Ani",
+                       "approved_by": "Budi"}
     assert_journal_ok(jatim)
 
 
 def test_edit_that_changes_nothing_writes_nothing(jatim: Stand) -> None:
     before = dump_database(jatim.path)
-    same = save_product(jatim.handle.uow(), jatim.cashier, jatim.product("JTM-JLB-001"))
+    same = save_product(jatim.handle.uow(), jatim.cashier, jatim.product("JTM-JLB-001"),
+                        approval=BUDI)
     assert same == jatim.product("JTM-JLB-001")
     assert dump_database(jatim.path) == before
 
@@ -88,7 +90,7 @@ def test_bad_edit_is_refused_and_changes_nothing(jatim: Stand, change: dict[str,
     before = dump_database(jatim.path)
     product = replace(jatim.product("JTM-BTK-001"), **change)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput) as refused:
-        save_product(jatim.handle.uow(), jatim.cashier, product)
+        save_product(jatim.handle.uow(), jatim.cashier, product, approval=BUDI)
     assert expected in str(refused.value)
     assert "\n" not in str(refused.value) and "line 1" not in str(refused.value)
     assert dump_database(jatim.path) == before
@@ -106,19 +108,20 @@ def test_bad_new_product_is_refused_and_changes_nothing(jatim: Stand, change: di
                                                         expected: str) -> None:
     before = dump_database(jatim.path)
     with pytest.raises(InvalidInput, match=expected):
-        save_product(jatim.handle.uow(), jatim.cashier, replace(NEW, **change))  # type: ignore[arg-type]
+        save_product(jatim.handle.uow(), jatim.cashier, replace(NEW, **change), approval=BUDI)  # type: ignore[arg-type]
     assert dump_database(jatim.path) == before
 
 
 def test_unknown_id_is_not_found(jatim: Stand) -> None:
     with pytest.raises(NotFound):
-        save_product(jatim.handle.uow(), jatim.cashier, replace(NEW, id=9999))
+        save_product(jatim.handle.uow(), jatim.cashier, replace(NEW, id=9999), approval=BUDI)
 
 
 def test_stock_of_a_saved_product_changes_only_by_adjustment(jatim: Stand) -> None:
-    saved = save_product(jatim.handle.uow(), jatim.cashier, NEW)
+    saved = save_product(jatim.handle.uow(), jatim.cashier, NEW, approval=BUDI)
     catalog.adjust_stock(jatim.handle.uow(), jatim.cashier, saved.sku, 4, "first delivery")
-    again = save_product(jatim.handle.uow(), jatim.cashier, replace(saved, price=99_000))
+    again = save_product(jatim.handle.uow(), jatim.cashier, replace(saved, price=99_000),
+                         approval=BUDI)
     assert (again.price, again.stock) == (99_000, 4)
     assert [e.kind for e in entries(jatim)[-3:]] == [PRODUCT_SAVED, "stock.adjusted",
                                                      PRODUCT_SAVED]

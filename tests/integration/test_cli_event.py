@@ -10,7 +10,7 @@ import pytest
 from posapp.domain.event_key import fingerprint, format_key, parse_key
 from posapp.services import event
 from posapp.sync.export_file import read_export
-from tests.conftest import Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI, BUDI_PIN_LINE, Stand, dump_database
 from tests.integration.test_bad_input import assert_refused
 from tests.readback import needs, run
 
@@ -55,7 +55,7 @@ def test_event_key_qr_into_a_missing_folder_prints_no_key(cli, tmp_path: Path) -
 def test_join_stores_the_key_and_show_names_only_the_event(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("event", "show")
     assert r.code == 0 and "has not joined an event yet" in r.out
-    r = cli("event", "join", WRITTEN)
+    r = cli("event", "join", WRITTEN, *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 0 and r.out == f"stand JATIM joined event {fingerprint(KEY)}\n"
     with jatim.handle.uow(write=False) as uow:
         assert event.load_key(uow) == KEY
@@ -65,35 +65,36 @@ def test_join_stores_the_key_and_show_names_only_the_event(jatim: Stand, cli) ->
 
 
 def test_join_takes_the_key_in_any_case_with_spaces_or_from_stdin(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("event", "join", *WRITTEN.lower().split("-"))
+    r = cli("event", "join", *WRITTEN.lower().split("-"), *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 0, r.err
-    r = cli("event", "join", "--replace", stdin=OTHER.replace("-", " ") + "\n")
+    r = cli("event", "join", "--replace", *AS_BUDI,
+            stdin=BUDI_PIN_LINE + OTHER.replace("-", " ") + "\n")
     assert r.code == 0 and "instead of event" in r.out
     assert event.event_id(jatim.handle.uow(write=False)) == fingerprint(parse_key(OTHER))
 
 
 def test_joining_the_same_key_again_changes_nothing(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("event", "join", WRITTEN).code == 0
+    assert cli("event", "join", WRITTEN, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     before = dump_database(jatim.path)
-    r = cli("event", "join", WRITTEN)
+    r = cli("event", "join", WRITTEN, *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 0 and "already joined event" in r.out
     assert dump_database(jatim.path) == before
 
 
 def test_another_key_needs_replace(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("event", "join", WRITTEN).code == 0
+    assert cli("event", "join", WRITTEN, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     before = dump_database(jatim.path)
-    r = cli("event", "join", OTHER)
+    r = cli("event", "join", OTHER, *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert_refused(r.code, r.err, f"already joined event {fingerprint(KEY)}", "--replace")
     assert dump_database(jatim.path) == before
-    r = cli("event", "join", OTHER, "--replace")
+    r = cli("event", "join", OTHER, "--replace", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 0
     assert r.out == (f"stand JATIM joined event {fingerprint(parse_key(OTHER))} "
                      f"(instead of event {fingerprint(KEY)})\n")
 
 
 def test_export_writes_a_file_the_reader_accepts(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    cli("event", "join", WRITTEN)
+    cli("event", "join", WRITTEN, *AS_BUDI, stdin=BUDI_PIN_LINE)
     r = cli("sell", "--cashier", "Ani", "--pin-stdin", "JTM-JLB-001*2", "cash=200000",
             stdin="1234\n")
     assert r.code == 0, r.err
@@ -139,7 +140,7 @@ def test_export_without_the_key_says_how_to_join(jatim: Stand, cli, tmp_path: Pa
         "missing-folder", "unknown-stand"])
 def test_bad_input_is_one_line_and_changes_nothing(jatim: Stand, cli, args, words) -> None:  # type: ignore[no-untyped-def]
     if args[0] == "export":
-        event.join(jatim.handle.uow(), OTHER)
+        event.join(jatim.handle.uow(), OTHER, approval=BUDI)
     before = dump_database(jatim.path)
     r = cli(*args)
     assert_refused(r.code, r.err, *words, out=r.out)
@@ -161,7 +162,8 @@ def test_the_key_is_never_printed_or_logged(jatim: Stand, cli, tmp_path: Path,  
                  ["event", "join", WRITTEN[:-1]], ["event", "join", OTHER],
                  ["event", "show"], ["export", "--out", str(tmp_path / "x.posexport")],
                  ["journal", "verify"]):
-        r = cli(*args)
+        joining = args[:2] == ["event", "join"]
+        r = cli(*args, *(AS_BUDI if joining else ()), stdin=BUDI_PIN_LINE if joining else "")
         said.append(r.out + r.err)
     assert all(secrets_in(text) == [] for text in said), said
     assert secrets_in(caplog.text) == []

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from posapp.services import print_queue
-from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, CliResult, Stand, dump_database
+from tests.conftest import (
+    AS_BUDI,
+    BUDI_PIN_LINE,
+    CASHIER_PIN,
+    SUPERVISOR_PIN,
+    CliResult,
+    Stand,
+    dump_database,
+)
 from tests.readback import needs_poppler, run
 from tests.slip_samples import STAND_QRIS
 
@@ -28,7 +36,7 @@ def new_order(cli: Cli, *extra: str) -> CliResult:
 def test_a_dead_printer_during_order_new_loses_nothing_and_the_slip_waits(
         cli: Cli, jatim: Stand, tmp_path: Path) -> None:
     gone = tmp_path / "unplugged" / "lp0"
-    assert cli("printer", "set", f"file:{gone}").code == 0
+    assert cli("printer", "set", f"file:{gone}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     taken = new_order(cli, "--json")
     assert taken.code == 0, taken.err
     assert json.loads(taken.out)["order_no"] == "JATIM-P00001"  # stdout stays JSON
@@ -49,7 +57,8 @@ def test_a_dead_printer_during_order_new_loses_nothing_and_the_slip_waits(
 def test_each_step_prints_the_slip_as_the_order_stands(cli: Cli, jatim: Stand,
                                                        tmp_path: Path) -> None:
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}", "--width", "32").code == 0
+    assert cli("printer", "set", f"file:{device}", "--width", "32", *AS_BUDI,
+               stdin=BUDI_PIN_LINE).code == 0
     assert cli("printer", "contact", "WA +62 812-3456-7890").code == 0
 
     taken = new_order(cli)
@@ -77,7 +86,7 @@ def test_each_step_prints_the_slip_as_the_order_stands(cli: Cli, jatim: Stand,
 
 def test_cancel_prints_the_cancelled_slip(cli: Cli, jatim: Stand, tmp_path: Path) -> None:
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}").code == 0
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     new_order(cli)
     done = cli("--pin-stdin", "order", "cancel", "JATIM-P00001", "--supervisor", "Budi",
                "--deposit", "refund", "--method", "qris", "--json",
@@ -101,7 +110,7 @@ def test_a_refused_step_prints_nothing(cli: Cli, jatim: Stand, tmp_path: Path) -
 @needs_poppler
 def test_print_order_as_a_pdf_on_a6_with_the_buyers_currency(cli: Cli, jatim: Stand,
                                                              tmp_path: Path) -> None:
-    assert cli("qris", "set", STAND_QRIS).code == 0
+    assert cli("qris", "set", STAND_QRIS, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     assert cli("rate", "set", "USD=16.250", "JPY=108,5").code == 0
     new_order(cli)
     pdf = tmp_path / "slip.pdf"
@@ -129,7 +138,7 @@ def test_print_order_on_the_printer_and_its_refusals(cli: Cli, jatim: Stand,
     r = cli("print", "order", "JATIM-P00001")
     assert r.code == 1 and "no printer set up" in r.err
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}").code == 0
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     r = cli("print", "order", "JATIM-P00001")
     assert (r.code, r.out) == (0, f"order slip JATIM-P00001 sent to file:{device}\n")
     assert b"{BJATIM-P00001" in device.read_bytes()

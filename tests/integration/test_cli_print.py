@@ -13,7 +13,7 @@ import pytest
 from posapp.domain.layout import local_time
 from posapp.domain.qris import dynamic_payload
 from posapp.services import print_queue, settings
-from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CASHIER_PIN, SUPERVISOR_PIN, Stand, dump_database
 from tests.slip_samples import STAND_QRIS
 
 
@@ -26,7 +26,8 @@ def sell(cli) -> None:  # type: ignore[no-untyped-def]
 def test_receipt_on_a_file_printer(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sell(cli)
     device = tmp_path / "lp0"
-    r = cli("printer", "set", f"file:{device}", "--width", "42", "--profile", "TM-T20II")
+    r = cli("printer", "set", f"file:{device}", "--width", "42", "--profile", "TM-T20II", *AS_BUDI,
+            stdin=BUDI_PIN_LINE)
     assert r.code == 0, r.err
     assert settings.get(jatim.handle.uow(write=False)).printer_profile == "TM-T20II"
     r = cli("print", "receipt", "JATIM-000001")
@@ -41,7 +42,8 @@ def test_a_printer_that_does_not_answer_is_one_line(jatim: Stand, cli) -> None: 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    assert cli("printer", "set", f"network:127.0.0.1:{port}").code == 0
+    assert cli("printer", "set", f"network:127.0.0.1:{port}", *AS_BUDI,
+               stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     before = dump_database(jatim.path)
     r = cli("print", "receipt", "JATIM-000001")
@@ -50,7 +52,8 @@ def test_a_printer_that_does_not_answer_is_one_line(jatim: Stand, cli) -> None: 
 
 
 def test_unknown_profile_and_no_printer(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("printer", "set", "network:10.0.0.9", "--profile", "NO-SUCH")
+    r = cli("printer", "set", "network:10.0.0.9", "--profile", "NO-SUCH", *AS_BUDI,
+            stdin=BUDI_PIN_LINE)
     assert r.code == 1 and "profile" in r.err
     sell(cli)
     r = cli("print", "receipt", "JATIM-000001")
@@ -76,7 +79,7 @@ def test_receipt_and_x_report_as_pdf(jatim: Stand, cli, tmp_path: Path) -> None:
 def test_a_stand_without_a_printer_gets_pdf_files_in_its_folder(  # type: ignore[no-untyped-def]
         jatim: Stand, cli, tmp_path: Path) -> None:
     folder = tmp_path / "struk"
-    r = cli("printer", "set", f"pdf:{folder}")
+    r = cli("printer", "set", f"pdf:{folder}", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 0, r.err
     assert settings.get(jatim.handle.uow(write=False)).printer == f"pdf:{folder}"
 
@@ -93,7 +96,7 @@ def test_a_stand_without_a_printer_gets_pdf_files_in_its_folder(  # type: ignore
 
 def test_a_pdf_printer_needs_its_folder(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
     before = dump_database(jatim.path)
-    r = cli("printer", "set", "pdf:")
+    r = cli("printer", "set", "pdf:", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 1 and r.err.count("\n") == 1 and "pdf:" in r.err
     assert dump_database(jatim.path) == before
 
@@ -105,7 +108,7 @@ def refund(cli, method: str = "cash"):  # type: ignore[no-untyped-def]
 
 def test_a_refund_prints_its_receipt(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}").code == 0
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     r = refund(cli, "qris")
     assert (r.code, r.err) == (0, ""), r.err
@@ -120,7 +123,7 @@ def test_a_refund_prints_its_receipt(jatim: Stand, cli, tmp_path: Path) -> None:
 def test_a_refund_with_the_printer_off_is_done_and_its_receipt_waits(
         jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     gone = tmp_path / "unplugged" / "lp0"
-    assert cli("printer", "set", f"file:{gone}").code == 0
+    assert cli("printer", "set", f"file:{gone}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     r = cli("refund", "JATIM-000001", "JTM-JLB-001", "--supervisor", "budi", "--reason",
             "rusak", "--method", "cash", "--json", "--pin-stdin", stdin=f"{SUPERVISOR_PIN}\n")
@@ -136,7 +139,8 @@ def test_a_refund_with_the_printer_off_is_done_and_its_receipt_waits(
 
 def test_print_report_z_after_closing(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}", "--width", "32").code == 0
+    assert cli("printer", "set", f"file:{device}", "--width", "32", *AS_BUDI,
+               stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     r = cli("shift", "close", "--cashier", "ani", "--counted", "995000", "--pin-stdin",
             stdin=f"{CASHIER_PIN}\n")
@@ -149,12 +153,12 @@ def test_print_report_z_after_closing(jatim: Stand, cli, tmp_path: Path) -> None
 
 def test_print_qris_prints_the_slip_for_the_amount(jatim: Stand, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}").code == 0
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     r = cli("print", "qris", "150.000")
     assert (r.code, r.err) == (1, "posapp: This stand has no QRIS code: enter the text of its "
                                   "QRIS sticker in Settings first\n")
     assert not device.exists()
-    assert cli("qris", "set", STAND_QRIS).code == 0
+    assert cli("qris", "set", STAND_QRIS, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     r = cli("print", "qris", "150.000")
     assert (r.code, r.err) == (0, ""), r.err
     assert r.out == f"QRIS slip for Rp 150.000 sent to file:{device}\n"
@@ -170,7 +174,7 @@ def test_print_jobs_lists_the_queue_in_the_event_time_and_as_json(jatim: Stand, 
                                                                  tmp_path: Path) -> None:
     assert cli("print", "jobs").out == "no print jobs waiting\n"
     gone = tmp_path / "unplugged" / "lp0"
-    assert cli("printer", "set", f"file:{gone}").code == 0
+    assert cli("printer", "set", f"file:{gone}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     sell(cli)
     job = print_queue.get(jatim.handle.uow(write=False), 1)
     r = cli("print", "jobs")
@@ -188,7 +192,7 @@ def test_print_jobs_lists_the_queue_in_the_event_time_and_as_json(jatim: Stand, 
                                      "directory",
                        "created_at": job.created_at.isoformat() + "Z", "printed_at": None}]
     device = tmp_path / "lp0"
-    assert cli("printer", "set", f"file:{device}").code == 0
+    assert cli("printer", "set", f"file:{device}", *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     assert cli("print", "retry", "1").out == f"job 1 (receipt JATIM-000001) printed on " \
                                              f"file:{device}\n"
     assert cli("print", "jobs").out == "no print jobs waiting\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from posapp.domain.qris import parse_qris
 from posapp.services import settings
-from tests.conftest import Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, Stand, dump_database
 from tests.unit.test_qris import STAND_STATIC
 
 
@@ -30,8 +30,8 @@ def test_amount_prints_a_dynamic_payload_that_parses_back(jatim: Stand, cli) -> 
 
 def test_set_stores_the_stand_payload_and_refuses_a_bad_one(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
     before = dump_database(jatim.path)
-    r = cli("qris", "set", "00020101021126")
+    r = cli("qris", "set", "00020101021126", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 1 and dump_database(jatim.path) == before
-    r = cli("qris", "set", STAND_STATIC)
+    r = cli("qris", "set", STAND_STATIC, *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert r.code == 0, r.err
     assert settings.get(jatim.handle.uow(write=False)).qris_payload == STAND_STATIC

@@ -11,7 +11,15 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, CliResult, Stand
+from tests.conftest import (
+    AS_BUDI,
+    BUDI_PIN_LINE,
+    CASHIER_PIN,
+    SUPERVISOR,
+    SUPERVISOR_PIN,
+    CliResult,
+    Stand,
+)
 
 Cli = Callable[..., CliResult]
 PIN = f"{CASHIER_PIN}\n"
@@ -37,7 +45,8 @@ def test_the_sales_list_shows_the_stands_local_time_and_json_keeps_utc(cli: Cli,
 def test_cashiers_are_listed_with_their_roles_names(cli: Cli, jatim: Stand) -> None:
     listed = cli("cashier", "list").out.splitlines()
     added = cli("--pin-stdin", "cashier", "add", "Sari", "--role", "supervisor",
-                stdin="2468\n")
+                "--supervisor", SUPERVISOR,
+                stdin=BUDI_PIN_LINE + "246810\n")
     people = json.loads(cli("cashier", "list", "--json").out)
 
     assert [line.split() for line in listed] == [["Ani", "Cashier"], ["Budi", "Supervisor"]]
@@ -87,8 +96,10 @@ def test_a_refund_names_its_method(cli: Cli, jatim: Stand) -> None:
 
 
 def test_backup_settings_count_sales_and_copies(cli: Cli, jatim: Stand, tmp_path) -> None:
-    one = cli("backup", "set", str(tmp_path), "--every", "1", "--keep", "1")
-    many = cli("backup", "set", str(tmp_path), "--every", "5", "--keep", "10")
+    one = cli("backup", "set", str(tmp_path), "--every", "1", "--keep", "1", *AS_BUDI,
+              stdin=BUDI_PIN_LINE)
+    many = cli("backup", "set", str(tmp_path), "--every", "5", "--keep", "10", *AS_BUDI,
+               stdin=BUDI_PIN_LINE)
 
     assert "every 1 sale and" in one.out and "the last 1 copy kept" in one.out
     assert "every 5 sales and" in many.out and "the last 10 copies kept" in many.out

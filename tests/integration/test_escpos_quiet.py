@@ -16,7 +16,7 @@ from escpos.printer import File
 
 from posapp.printing.escpos_quiet import quiet
 from posapp.services import settings
-from tests.conftest import CASHIER_PIN, Stand
+from tests.conftest import BUDI, CASHIER_PIN, Stand
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,7 +99,8 @@ def test_the_command_line_prints_a_sale_and_says_nothing_of_python_escpos(
         jatim: Stand, tmp_path: Path) -> None:
     """posapp logs python-escpos's notices at DEBUG: to its log file, never to stderr."""
     device = tmp_path / "lp0"
-    settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=f"file:{device}"))
+    settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=f"file:{device}"),
+                  approval=BUDI)
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from posapp.cli.main import main; "
          "sys.exit(main(sys.argv[1:]))", "--data-dir", str(jatim.data.root), "--pin-stdin",

@@ -21,7 +21,7 @@ from posapp.services import event, journal, returns
 from posapp.services.export import export_journal
 from posapp.store.models import JournalRow
 from posapp.sync.export_file import ExportRefused, StandDetails, entry_line, read_export
-from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
+from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
 from tests.integration.test_checkout import sell
 
 KEY = bytes(range(32))
@@ -34,7 +34,7 @@ CASH, QRIS = PaymentMethod.CASH, PaymentMethod.QRIS
 @pytest.fixture
 def stand(jatim: Stand) -> Stand:
     """JATIM joined the event, with sales, a void and a refund in its journal."""
-    event.join(jatim.handle.uow(), format_key(KEY))
+    event.join(jatim.handle.uow(), format_key(KEY), approval=BUDI)
     first = sell(jatim, [("JTM-BTK-001", 1), ("JTM-JLB-001", 2)], [Payment(CASH, 700_000)])
     sell(jatim, [("JTM-TAS-001", 1)], [Payment(QRIS, 108_000)], Discount.percent(10))
     voided = sell(jatim, [("JTM-JLB-001", 1)], [Payment(CASH, 85_000)])

@@ -10,7 +10,7 @@ from pathlib import Path
 from posapp.bootstrap import DataDir
 from posapp.domain.event_key import new_key
 from posapp.logs import LOG_NAME
-from tests.conftest import CASHIER_PIN, SUPERVISOR_PIN, CliResult, Stand
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CASHIER_PIN, SUPERVISOR_PIN, CliResult, Stand
 
 Cli = Callable[..., CliResult]
 
@@ -18,7 +18,7 @@ Cli = Callable[..., CliResult]
 def test_the_log_tells_what_happened_and_holds_no_pin_or_key(
         cli: Cli, jatim: Stand, data_dir: DataDir, tmp_path: Path) -> None:
     key = new_key()
-    cli("event", "join", key)
+    cli("event", "join", key, *AS_BUDI, stdin=BUDI_PIN_LINE)
     cli("--pin-stdin", "sell", "--cashier", "Ani", "--no-print", "JTM-JLB-001", "cash=85000",
         stdin=f"{CASHIER_PIN}\n")  # no receipt job: its number (JATIM-000001) holds "0000"
     cli("--pin-stdin", "void", "JATIM-000001", "--supervisor", "Budi", "--reason", "x",
@@ -50,7 +50,7 @@ def test_a_key_shaped_text_in_a_message_is_blanked(data_dir: DataDir) -> None:
 def test_the_support_bundle_has_logs_versions_settings_and_no_secrets(
         cli: Cli, jatim: Stand, data_dir: DataDir, tmp_path: Path) -> None:
     key = new_key()
-    cli("event", "join", key)
+    cli("event", "join", key, *AS_BUDI, stdin=BUDI_PIN_LINE)
     cli("--pin-stdin", "sell", "--cashier", "Ani", "JTM-JLB-001", "cash=85000",
         stdin=f"{CASHIER_PIN}\n")
     out = tmp_path / "bantuan.zip"

@@ -22,7 +22,8 @@ from posapp.bootstrap import DataDir
 from posapp.domain.event_key import new_key, parse_key
 from posapp.domain.security import hash_pin
 from posapp.services import settings as settings_service
-from tests.conftest import CliResult, Stand
+from posapp.services.users import Approval
+from tests.conftest import AS_BUDI, CliResult, Stand
 
 Cli = Callable[..., CliResult]
 CASHIER_PIN, SUPERVISOR_PIN = "73826194", "91504382"  # long enough to mean only themselves
@@ -78,7 +79,8 @@ def test_no_pin_hash_key_or_password_in_anything_that_leaves(
                          (hash_pin(pin), name))
         hashes = [h for (h,) in conn.execute("SELECT pin_hash FROM app_user")]
     conf = settings_service.get(jatim.handle.uow(write=False))
-    settings_service.save(jatim.handle.uow(), replace(conf, central=CENTRAL_URL))
+    settings_service.save(jatim.handle.uow(), replace(conf, central=CENTRAL_URL),
+                          approval=Approval("Budi", SUPERVISOR_PIN))
     usb, out = tmp_path / "usb", tmp_path / "out"
     usb.mkdir()
     out.mkdir()
@@ -90,7 +92,7 @@ def test_no_pin_hash_key_or_password_in_anything_that_leaves(
         assert (done.code == 0) == ok, (args, done.err)
         return done
 
-    posapp("event", "join", stdin=f"{key}\n")
+    posapp("event", "join", *AS_BUDI, stdin=f"{SUPERVISOR_PIN}\n{key}\n")
     posapp("event", "show")
     sold = [posapp("--pin-stdin", "sell", "--cashier", "Ani", "JTM-JLB-001", "cash=100000",
                    stdin=f"{CASHIER_PIN}\n") for _ in range(3)]

@@ -23,7 +23,7 @@ from posapp.printing.pdf_receipt import render_pdf
 from posapp.printing.text_receipt import render_text
 from posapp.services import fx, order_fulfil, order_slips, orders, print_queue, settings
 from posapp.store.models import SettingRow
-from tests.conftest import Stand, dump_database
+from tests.conftest import BUDI, Stand, dump_database
 from tests.readback import needs_poppler, needs_zbar, run
 from tests.slip_samples import STAND_QRIS
 
@@ -44,7 +44,7 @@ def take(stand: Stand, deposit: int = 500_000) -> orders.OrderView:
 
 def with_qris(stand: Stand) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_QRIS))
+    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_QRIS), approval=BUDI)
 
 
 def slip_text(stand: Stand, order_no: str, **kwargs: object) -> list[str]:
@@ -148,7 +148,7 @@ def test_the_queued_slip_prints_the_order_as_it_is_by_then(jatim: Stand) -> None
     order = take(jatim)
     job_id = print_queue.enqueue_order_slip(jatim.handle.uow(), order.order_no)
     order_fulfil.cancel(jatim.handle.uow(), order.order_no, supervisor_name="Budi",
-                        supervisor_pin="9999", reason="buyer changed plans", deposit="keep")
+                        supervisor_pin="999999", reason="buyer changed plans", deposit="keep")
     printed: list[str] = []
 
     def capture(target, blocks, width, *, profile=None, drawer=False):  # type: ignore[no-untyped-def]
@@ -242,7 +242,7 @@ def test_the_contact_line(jatim: Stand) -> None:
         with pytest.raises(InvalidInput, match=words):
             order_slips.set_contact(uow(), bad)
     assert dump_database(jatim.path) == before
-    settings.save(uow(), replace(settings.get(uow(write=False)), paper_width=32))
+    settings.save(uow(), replace(settings.get(uow(write=False)), paper_width=32), approval=BUDI)
     assert order_slips.contact(uow(write=False)) == "WA +62 812-3456-7890"  # its own key
     assert settings.get(uow(write=False)).paper_width == 32
     assert order_slips.set_contact(uow(), "") == ""

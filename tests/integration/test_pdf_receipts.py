@@ -13,7 +13,7 @@ from posapp.domain.tender import Payment
 from posapp.services import print_queue, settings
 from posapp.services.session.stand import StandSession
 from tests.central.stands import CASH, sell
-from tests.conftest import Stand, dump_database
+from tests.conftest import BUDI, Stand, dump_database
 from tests.readback import needs_poppler, run
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000
@@ -71,6 +71,6 @@ def test_a_pdf_target_without_a_folder_is_refused_and_nothing_changes(jatim: Sta
     before = dump_database(jatim.handle.path)
     current = settings.get(jatim.handle.uow(write=False))
     with pytest.raises(InvalidInput) as refused:
-        settings.save(jatim.handle.uow(), replace(current, printer="pdf:  "))
+        settings.save(jatim.handle.uow(), replace(current, printer="pdf:  "), approval=BUDI)
     assert str(refused.value) == "a PDF receipt target needs a folder: pdf:FOLDER"
     assert dump_database(jatim.handle.path) == before

@@ -11,7 +11,7 @@ import pytest
 from posapp.domain.errors import NotAllowed, NotFound
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import print_queue, returns, settings, shifts
-from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.integration.test_checkout import sell
 
 KICK = b"\x1bp\x00\x32\x32"  # ESC p, pin 2 (python-escpos cashdraw(2)), 50 x 2 ms on and off
@@ -24,7 +24,7 @@ def device(jatim: Stand, tmp_path: Path) -> Path:
     """The File printer's output; the stand has a cash drawer on that printer."""
     out = tmp_path / "lp0"
     settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=f"file:{out}",
-                                              cash_drawer=True))
+                                              cash_drawer=True), approval=BUDI)
     return out
 
 
@@ -73,7 +73,7 @@ def test_a_sale_without_cash_leaves_the_drawer_shut(jatim: Stand, device: Path,
 
 def test_no_drawer_set_up_no_kick(jatim: Stand, device: Path) -> None:
     current = settings.get(jatim.handle.uow(write=False))
-    settings.save(jatim.handle.uow(), replace(current, cash_drawer=False))
+    settings.save(jatim.handle.uow(), replace(current, cash_drawer=False), approval=BUDI)
     data = print_receipt(jatim, pay(jatim, Payment(PaymentMethod.CASH, 100_000)), device)
     assert KICK not in data and b"JATIM-000001" in data
 

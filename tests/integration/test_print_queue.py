@@ -22,7 +22,7 @@ from posapp.printing.printers import print_blocks
 from posapp.services import print_queue, settings
 from posapp.services.print_queue import NO_PRINTER
 from posapp.store.models import PrintJobRow
-from tests.conftest import Stand
+from tests.conftest import BUDI, Stand
 from tests.integration.test_checkout import sell
 from tests.unit.test_qris import STAND_STATIC
 
@@ -48,7 +48,8 @@ def run(stand: Stand, job_id: int, target: str,
 def test_a_sales_receipt_prints_to_a_file_printer(jatim: Stand, tmp_path: Path) -> None:
     receipt_no = sale(jatim)
     out = tmp_path / "printer.bin"
-    settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=f"file:{out}"))
+    settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=f"file:{out}"),
+                  approval=BUDI)
     job_id = print_queue.enqueue_receipt(jatim.handle.uow(), receipt_no)
     assert [j.id for j in print_queue.pending(jatim.handle.uow(write=False))] == [job_id]
 
@@ -211,7 +212,7 @@ def qr_store_command(data: bytes) -> bytes:
 
 def test_a_qris_slip_prints_the_dynamic_code_for_the_amount(jatim: Stand) -> None:
     current = settings.get(jatim.handle.uow(write=False))
-    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC), approval=BUDI)
     job_id = print_queue.enqueue_qris_slip(jatim.handle.uow(), 170_000)
     printer = Dummy()
 
@@ -236,7 +237,7 @@ def test_a_qris_slip_needs_the_stands_code_and_an_amount_qris_takes(jatim: Stand
         print_queue.enqueue_qris_slip(jatim.handle.uow(), 85_000)
     assert refused.value.code == "qris_slip.no_qris_code"
     current = settings.get(jatim.handle.uow(write=False))
-    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC), approval=BUDI)
     for amount in (0, QRIS_MAX_PER_PAYMENT + 1):
         with pytest.raises(InvalidInput):
             print_queue.enqueue_qris_slip(jatim.handle.uow(), amount)

@@ -23,7 +23,7 @@ from posapp.printing.checked import STATUS_QUERY
 from posapp.printing.escpos_render import render_escpos
 from posapp.services import print_queue
 from posapp.services.receipts import receipt_for
-from tests.conftest import CASHIER_PIN, CliResult, Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CASHIER_PIN, CliResult, Stand, dump_database
 from tests.printer_servers import Behaviour, FakePrinter, printer
 
 LIMIT = 60.0  # seconds: far above the printer's 3 + 4 s; only a hang reaches it
@@ -79,7 +79,7 @@ def sell(cli: Callable[..., CliResult]) -> CliResult:
 def test_a_broken_printer_fails_the_job_keeps_it_and_retry_prints_it(
         jatim: Stand, cli: Callable[..., CliResult], fault: Behaviour) -> None:
     with printer(fault) as broken:
-        assert cli("printer", "set", broken.target).code == 0
+        assert cli("printer", "set", broken.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
         sold = finished(lambda: sell(cli))
     assert sold.code == 0, sold.err  # the sale is recorded whatever the printer does
     assert sold.out.startswith("JATIM-000001  total Rp 170.000")
@@ -114,7 +114,7 @@ def test_a_broken_printer_fails_the_job_keeps_it_and_retry_prints_it(
 def test_retry_while_the_printer_is_still_stuck_counts_the_attempt_and_exits_1(
         jatim: Stand, cli: Callable[..., CliResult]) -> None:
     with printer("never_reads") as broken:
-        assert cli("printer", "set", broken.target).code == 0
+        assert cli("printer", "set", broken.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
         assert finished(lambda: sell(cli)).code == 0
         again = finished(lambda: cli("print", "retry", "1"))
     assert again.code == 1
@@ -132,7 +132,7 @@ def test_a_cheap_printer_that_never_answers_its_status_still_prints(
     """No DLE EOT answer: the receipt counts as printed once the printer read it all and
     closed the connection after the sender did."""
     with printer("mute") as cheap:
-        assert cli("printer", "set", cheap.target).code == 0
+        assert cli("printer", "set", cheap.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
         sold = finished(lambda: sell(cli))
         [paper] = cheap.wait_jobs(1)
     assert (sold.code, sold.err) == (0, "")
@@ -144,7 +144,7 @@ def test_a_cheap_printer_that_never_answers_its_status_still_prints(
 def test_a_working_printer_is_asked_before_and_after_and_the_sale_prints_once(
         jatim: Stand, cli: Callable[..., CliResult]) -> None:
     with printer("good") as good:
-        assert cli("printer", "set", good.target).code == 0
+        assert cli("printer", "set", good.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
         sold = finished(lambda: sell(cli))
         [paper] = good.wait_jobs(1)
     assert (sold.code, sold.err) == (0, "")
@@ -156,7 +156,7 @@ def test_a_working_printer_is_asked_before_and_after_and_the_sale_prints_once(
 
 def test_sell_no_print_queues_nothing(jatim: Stand, cli: Callable[..., CliResult]) -> None:
     with printer("good") as good:
-        assert cli("printer", "set", good.target).code == 0
+        assert cli("printer", "set", good.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
         sold = cli("sell", "--cashier", "ani", "--pin-stdin", "--no-print", "JTM-JLB-001",
                    "cash=100000", stdin=f"{CASHIER_PIN}\n")
     assert (sold.code, sold.err) == (0, "")

@@ -17,7 +17,7 @@ from posapp.printing import targets
 from posapp.printing.printers import parse_target, print_blocks, printer_from_target
 from posapp.services import settings
 from posapp.store.models import SettingRow
-from tests.conftest import Stand
+from tests.conftest import AS_BUDI, BUDI, BUDI_PIN_LINE, Stand
 
 NO_CUPS = ("CUPS printers (cups:NAME) need the pycups package, which this computer does not "
            "have: use file:, network: or usb: instead")
@@ -104,7 +104,8 @@ def test_with_the_driver_the_printer_is_built_for_that_queue() -> None:
 def test_settings_refuse_a_printer_this_computer_cannot_drive(jatim: Stand) -> None:
     for target, message in (("cups:TM-T20II", NO_CUPS), ("win32:EPSON", NO_WINDOWS)):
         with pytest.raises(InvalidInput) as caught:
-            settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=target))
+            settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=target),
+                          approval=BUDI)
         assert str(caught.value) == message
     assert settings.get(jatim.handle.uow(write=False)).printer == ""
 
@@ -112,7 +113,7 @@ def test_settings_refuse_a_printer_this_computer_cannot_drive(jatim: Stand) -> N
 @pytest.mark.usefixtures("without_drivers")
 def test_a_stored_windows_printer_is_kept_on_another_computer(jatim: Stand) -> None:
     """The database came from the Windows laptop: the target stays, printing says why not."""
-    settings.save(jatim.handle.uow(), settings.DEFAULTS)
+    settings.save(jatim.handle.uow(), settings.DEFAULTS, approval=BUDI)
     with jatim.handle.uow() as uow:
         uow.session.execute(update(SettingRow).where(SettingRow.key == "printer")
                             .values(value="win32:EPSON TM-T20II"))
@@ -124,15 +125,16 @@ def test_a_stored_windows_printer_is_kept_on_another_computer(jatim: Stand) -> N
 def test_settings_keep_cups_and_windows_printers_where_they_work(jatim: Stand) -> None:
     for typed, kept in (("  CUPS:TM-T20II ", "cups:TM-T20II"),
                         ("win32: EPSON TM-T20II Receipt", "win32:EPSON TM-T20II Receipt")):
-        saved = settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=typed))
+        saved = settings.save(jatim.handle.uow(), replace(settings.DEFAULTS, printer=typed),
+                              approval=BUDI)
         assert saved.printer == kept
         assert settings.get(jatim.handle.uow(write=False)).printer == kept
 
 
 @pytest.mark.usefixtures("without_drivers")
 def test_printer_set_says_it_in_one_line(jatim: Stand, cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("printer", "set", "win32:EPSON TM-T20II")
+    r = cli("printer", "set", "win32:EPSON TM-T20II", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert (r.code, r.out, r.err) == (1, "", f"posapp: {NO_WINDOWS}\n")
-    r = cli("printer", "set", "cups:TM-T20II")
+    r = cli("printer", "set", "cups:TM-T20II", *AS_BUDI, stdin=BUDI_PIN_LINE)
     assert (r.code, r.out, r.err) == (1, "", f"posapp: {NO_CUPS}\n")
     assert settings.get(jatim.handle.uow(write=False)).printer == ""

@@ -8,7 +8,15 @@ from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import checkout, reports, returns, shifts
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
+from tests.conftest import (
+    CASHIER,
+    CASHIER_PIN,
+    SUPERVISOR,
+    SUPERVISOR_PIN,
+    Stand,
+    dump_database,
+    wrong_pins,
+)
 
 CASH, CARD = PaymentMethod.CASH, PaymentMethod.CARD
 
@@ -57,7 +65,8 @@ def test_void_refused_for_cashier_or_wrong_pin(jatim: Stand, who: str, pin: str,
     with pytest.raises(NotAllowed, match=message):
         returns.void_sale(jatim.handle.uow(), receipt, supervisor_name=who, supervisor_pin=pin,
                           reason="x")
-    assert dump_database(jatim.path) == before
+    assert dump_database(jatim.path, but=("pin_failure",)) == before
+    assert wrong_pins(jatim.path) == ({SUPERVISOR: 1} if pin != CASHIER_PIN else {})
 
 
 def test_void_of_an_earlier_shift_is_refused(jatim: Stand) -> None:

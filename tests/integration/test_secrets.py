@@ -18,7 +18,7 @@ from posapp.domain.errors import NotAllowed
 from posapp.domain.event_key import fingerprint, new_key, parse_key
 from posapp.services import backup, event, restore
 from posapp.services import settings as settings_service
-from tests.conftest import CASHIER_PIN, CliResult, Stand
+from tests.conftest import AS_BUDI, BUDI, BUDI_PIN_LINE, CASHIER_PIN, CliResult, Stand
 
 Cli = Callable[..., CliResult]
 KEY = new_key()
@@ -58,7 +58,7 @@ def on_disk(stand: Stand) -> bytes:
 
 def test_joining_keeps_the_key_in_a_file_only_its_user_reads(
         cli: Cli, jatim: Stand, config: Path, tmp_path: Path) -> None:
-    joined = cli("event", "join", stdin=f"{KEY}\n")
+    joined = cli("event", "join", *AS_BUDI, stdin=BUDI_PIN_LINE + f"{KEY}\n")
     assert joined.code == 0 and f"event {EVENT}" in joined.out
 
     assert KEY in secrets_of(config)
@@ -73,7 +73,7 @@ def test_a_central_password_is_kept_outside_the_database(
         jatim: Stand, config: Path) -> None:
     current = settings_service.get(jatim.handle.uow(write=False))
     settings_service.save(jatim.handle.uow(), current.__class__(
-        **{**current.__dict__, "central": CENTRAL}))
+        **{**current.__dict__, "central": CENTRAL}), approval=BUDI)
 
     assert settings_service.get(jatim.handle.uow(write=False)).central == CENTRAL
     assert PASSWORD in secrets_of(config)
@@ -109,8 +109,8 @@ def test_a_stand_of_an_earlier_posapp_moves_its_secrets_out_when_it_opens(
 def test_a_backup_restored_onto_a_new_laptop_asks_new_pins_and_the_key(
         jatim: Stand, data_dir: DataDir, config: Path, tmp_path: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run(data_dir, "event", "join", stdin=f"{KEY}\n", capsys=capsys,
-               monkeypatch=monkeypatch).code == 0
+    assert run(data_dir, "event", "join", *AS_BUDI, stdin=BUDI_PIN_LINE + f"{KEY}\n",
+               capsys=capsys, monkeypatch=monkeypatch).code == 0
     stick = tmp_path / "usb"
     stick.mkdir()
     copy = backup.backup_now(jatim.handle.uow, "JATIM", jatim.path, folder=str(stick))
@@ -122,7 +122,7 @@ def test_a_backup_restored_onto_a_new_laptop_asks_new_pins_and_the_key(
     new = DataDir(tmp_path / "new-laptop")
     monkeypatch.setenv("POSAPP_CONFIG_DIR", str(tmp_path / "new-laptop-config"))
     with pytest.raises(NotAllowed, match="holds no PINs"):
-        restore.restore(new, copy)  # nobody to ask: refused, nothing made
+        restore.restore(new, copy, approval=BUDI)  # nobody to ask: refused, nothing made
     assert new.stand_codes() == []
 
     done = run(new, "--pin-stdin", "restore", str(copy), stdin="24681357\n135792\n",
@@ -148,8 +148,8 @@ def test_a_backup_restored_onto_a_new_laptop_asks_new_pins_and_the_key(
         f"posapp: this stand joined event {EVENT}, but its key is not on this computer (a "
         "stand restored from a backup?): join the event again with 'posapp event join' and "
         "the organizers' key"]
-    rejoined = run(new, "event", "join", stdin=f"{KEY}\n", capsys=capsys,
-                   monkeypatch=monkeypatch)
+    rejoined = run(new, "event", "join", *AS_BUDI, stdin=f"24681357\n{KEY}\n",
+                   capsys=capsys, monkeypatch=monkeypatch)  # Budi's new PIN, then the key
     assert rejoined.code == 0 and "--replace" not in rejoined.err
     assert run(new, "export", "--out", str(tmp_path), capsys=capsys,
                monkeypatch=monkeypatch).code == 0
@@ -160,7 +160,8 @@ def test_a_backup_restored_on_the_same_laptop_keeps_its_pins(
     copy = backup.backup_now(jatim.handle.uow, "JATIM", jatim.path, folder=str(tmp_path))
     jatim.handle.close()
 
-    done = cli("restore", str(copy))  # no PIN asked: this computer knows them
+    done = cli("restore", str(copy), *AS_BUDI,
+               stdin=BUDI_PIN_LINE)  # no PIN asked: this computer knows them
 
     assert done.code == 0, done.err
     assert "new PINs" not in done.out
@@ -175,7 +176,7 @@ def test_a_config_folder_that_cannot_be_written_is_one_line_and_nothing_joined(
     blocked.write_text("a file where the config folder should be")
     monkeypatch.setenv("POSAPP_CONFIG_DIR", str(blocked))
 
-    done = cli("event", "join", stdin=f"{KEY}\n")
+    done = cli("event", "join", *AS_BUDI, stdin=BUDI_PIN_LINE + f"{KEY}\n")
 
     assert done.code == 1 and done.out == ""
     (line,) = done.err.strip().splitlines()

@@ -11,7 +11,7 @@ from posapp.domain.errors import InvalidInput
 from posapp.services import settings
 from posapp.services.settings import StandSettings
 from posapp.store.models import SettingRow
-from tests.conftest import Stand, dump_database
+from tests.conftest import BUDI, Stand, dump_database
 from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
 
 CHANGED = StandSettings(
@@ -41,7 +41,7 @@ def test_a_new_stand_has_the_defaults(jatim: Stand) -> None:
 
 
 def test_saved_settings_read_back_equal(jatim: Stand) -> None:
-    saved = settings.save(jatim.handle.uow(), CHANGED)
+    saved = settings.save(jatim.handle.uow(), CHANGED, approval=BUDI)
 
     assert saved == CHANGED
     assert settings.get(jatim.handle.uow(write=False)) == CHANGED
@@ -50,8 +50,8 @@ def test_saved_settings_read_back_equal(jatim: Stand) -> None:
 
 
 def test_saving_again_replaces_the_values(jatim: Stand) -> None:
-    settings.save(jatim.handle.uow(), CHANGED)
-    settings.save(jatim.handle.uow(), StandSettings(printer="usb:04B8:0202"))
+    settings.save(jatim.handle.uow(), CHANGED, approval=BUDI)
+    settings.save(jatim.handle.uow(), StandSettings(printer="usb:04B8:0202"), approval=BUDI)
 
     got = settings.get(jatim.handle.uow(write=False))
     assert got == StandSettings(printer="usb:04b8:0202")
@@ -60,7 +60,7 @@ def test_saving_again_replaces_the_values(jatim: Stand) -> None:
 
 
 def test_load_works_inside_an_open_unit_of_work(jatim: Stand) -> None:
-    settings.save(jatim.handle.uow(), CHANGED)
+    settings.save(jatim.handle.uow(), CHANGED, approval=BUDI)
     with jatim.handle.uow(write=False) as uow:
         assert settings.load(uow).paper_width == 32
 
@@ -71,7 +71,7 @@ def test_load_works_inside_an_open_unit_of_work(jatim: Stand) -> None:
     "serial:/dev/rfcomm0",
 ])
 def test_printer_targets_of_each_kind_are_kept(jatim: Stand, target: str) -> None:
-    saved = settings.save(jatim.handle.uow(), StandSettings(printer=f"  {target} "))
+    saved = settings.save(jatim.handle.uow(), StandSettings(printer=f"  {target} "), approval=BUDI)
 
     assert saved.printer.lower() == target.lower()
     assert settings.get(jatim.handle.uow(write=False)).printer == saved.printer
@@ -92,7 +92,7 @@ def test_unknown_keys_are_ignored_and_missing_or_broken_ones_give_the_default(
     got = settings.get(jatim.handle.uow(write=False))
 
     assert got == StandSettings(paper_width=32)
-    settings.save(jatim.handle.uow(), got)
+    settings.save(jatim.handle.uow(), got, approval=BUDI)
     assert stored(jatim)["event_key"] == "kept by someone else"
 
 
@@ -129,11 +129,11 @@ def test_unknown_keys_are_ignored_and_missing_or_broken_ones_give_the_default(
 def test_a_bad_value_is_refused_and_nothing_changes(
     jatim: Stand, change: dict[str, object], reason: str
 ) -> None:
-    settings.save(jatim.handle.uow(), CHANGED)
+    settings.save(jatim.handle.uow(), CHANGED, approval=BUDI)
     before = dump_database(jatim.path)
 
     with pytest.raises(InvalidInput) as refused:
-        settings.save(jatim.handle.uow(), replace(StandSettings(), **change))  # type: ignore[arg-type]
+        settings.save(jatim.handle.uow(), replace(StandSettings(), **change), approval=BUDI)  # type: ignore[arg-type]
 
     assert reason in str(refused.value)
     assert "\n" not in str(refused.value)
@@ -151,7 +151,7 @@ def test_a_bad_value_is_refused_and_nothing_changes(
 def test_a_refusal_names_the_setting_in_the_users_language(
         jatim: Stand, change: dict[str, object], indonesian: str) -> None:
     with pytest.raises(InvalidInput) as refused:
-        settings.save(jatim.handle.uow(), replace(StandSettings(), **change))  # type: ignore[arg-type]
+        settings.save(jatim.handle.uow(), replace(StandSettings(), **change), approval=BUDI)  # type: ignore[arg-type]
 
     assert refused.value.text("id") == indonesian
 
@@ -161,7 +161,7 @@ def test_a_refusal_names_the_setting_in_the_users_language(
     "postgresql+psycopg://posapp:secret@10.0.0.2:5432/hani2026",
 ])
 def test_a_central_store_url_is_kept(jatim: Stand, url: str) -> None:
-    saved = settings.save(jatim.handle.uow(), StandSettings(central=f" {url} "))
+    saved = settings.save(jatim.handle.uow(), StandSettings(central=f" {url} "), approval=BUDI)
 
     assert saved.central == url
     assert settings.get(jatim.handle.uow(write=False)).central == url
@@ -170,18 +170,21 @@ def test_a_central_store_url_is_kept(jatim: Stand, url: str) -> None:
 def test_a_central_store_file_is_kept_as_an_absolute_path(
         jatim: Stand, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    saved = settings.save(jatim.handle.uow(), StandSettings(central="central.sqlite"))
+    saved = settings.save(jatim.handle.uow(), StandSettings(central="central.sqlite"),
+                          approval=BUDI)
 
     assert saved.central == str(tmp_path / "central.sqlite")
     assert settings.get(jatim.handle.uow(write=False)).central == saved.central
-    assert settings.save(jatim.handle.uow(), StandSettings()).central == ""  # unset again
+    unset = settings.save(jatim.handle.uow(), StandSettings(), approval=BUDI)
+    assert unset.central == ""
 
 
 def test_a_central_store_on_a_stick_taken_out_is_kept(jatim: Stand, tmp_path: Path) -> None:
     """Only saving checks the folder: an unplugged USB stick does not lose the setting."""
     stick = tmp_path / "stick"
     stick.mkdir()
-    settings.save(jatim.handle.uow(), StandSettings(central=str(stick / "central.sqlite")))
+    settings.save(jatim.handle.uow(), StandSettings(central=str(stick / "central.sqlite")),
+                  approval=BUDI)
     stick.rmdir()
 
     assert settings.get(jatim.handle.uow(write=False)).central == str(stick / "central.sqlite")

@@ -14,6 +14,7 @@ import posapp.cli.args as args_module
 from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.services import settings, shifts, users
 from tests.conftest import (
+    BUDI,
     CASHIER,
     CASHIER_PIN,
     SUPERVISOR,
@@ -21,6 +22,7 @@ from tests.conftest import (
     CliResult,
     Stand,
     dump_database,
+    wrong_pins,
 )
 
 EXPECTED = 500_000  # the opening float; nothing sold
@@ -48,7 +50,7 @@ def closed_payload(stand: Stand) -> dict[str, object]:
 
 def set_limit(stand: Stand, limit: int) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, cash_difference_limit=limit))
+    settings.save(stand.handle.uow(), replace(current, cash_difference_limit=limit), approval=BUDI)
 
 
 def test_the_limit_defaults_to_rp_50_000_and_blind_count_to_off(jatim: Stand) -> None:
@@ -99,7 +101,8 @@ def test_a_cashier_or_a_wrong_pin_does_not_approve(
         shifts.close_shift(jatim.handle.uow(), jatim.cashier, 380_000,
                            supervisor_name=name, supervisor_pin=pin)
     assert refused.value.code == code
-    assert dump_database(jatim.path) == before
+    assert dump_database(jatim.path, but=("pin_failure",)) == before
+    assert wrong_pins(jatim.path) == ({SUPERVISOR: 1} if pin == "0000" else {})
 
 
 def test_a_wrong_supervisor_pin_is_refused_even_within_the_limit(jatim: Stand) -> None:
@@ -128,7 +131,7 @@ def test_the_limit_is_the_stands_setting(jatim: Stand) -> None:
 def test_a_limit_out_of_range_is_refused_and_nothing_is_stored(jatim: Stand) -> None:
     current = settings.get(jatim.handle.uow(write=False))
     with pytest.raises(InvalidInput) as refused:
-        settings.save(jatim.handle.uow(), replace(current, cash_difference_limit=-1))
+        settings.save(jatim.handle.uow(), replace(current, cash_difference_limit=-1), approval=BUDI)
     assert refused.value.text("id").startswith(
         "selisih kas yang perlu persetujuan supervisor (rupiah) harus bilangan bulat")
     assert settings.get(jatim.handle.uow(write=False)) == current
@@ -217,6 +220,10 @@ def test_cli_shift_settings_show_and_set(jatim: Stand, cli: Cli) -> None:
     assert r.out.strip() == ("Closing a shift: the expected cash is shown while counting; a "
                              "count off by more than Rp 50.000 needs a supervisor")
     r = cli("shift", "settings", "--blind-count", "on", "--difference-limit", "100.000")
+    assert (r.code, r.err.strip()) == (
+        1, "posapp: a supervisor must approve changing the stand's settings")
+    r = cli("--pin-stdin", "shift", "settings", "--blind-count", "on", "--difference-limit",
+            "100.000", "--supervisor", SUPERVISOR, stdin=f"{SUPERVISOR_PIN}\n")
     assert r.code == 0, r.err
     assert "blind count" in r.out and "Rp 100.000" in r.out
     s = settings.get(jatim.handle.uow(write=False))

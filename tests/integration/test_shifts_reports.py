@@ -9,7 +9,7 @@ from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.printing.text_report import render_shift_report
 from posapp.services import checkout, reports, shifts
-from tests.conftest import Stand
+from tests.conftest import BUDI, Stand
 
 
 def sell(stand: Stand, code: str, qty: int, *payments: Payment) -> None:
@@ -23,7 +23,7 @@ def test_z_report_counts_cash_and_over_short(jatim: Stand) -> None:
     sell(jatim, "JTM-BTK-001", 1, Payment(PaymentMethod.QRIS, 450_000))
     sell(jatim, "JTM-BTK-002", 1, Payment(PaymentMethod.CARD, 300_000),
          Payment(PaymentMethod.CASH, 50_000))                             # 25.000 cash
-    shifts.move_cash(jatim.handle.uow(), jatim.cashier, -100_000, "setor ke panitia")
+    shifts.move_cash(jatim.handle.uow(), jatim.cashier, -100_000, "setor ke panitia", approval=BUDI)
     z = shifts.close_shift(jatim.handle.uow(), jatim.cashier, 590_000)
     assert z.kind == "Z"
     assert (z.sales_count, z.gross, z.net) == (3, 945_000, 945_000)
@@ -51,7 +51,7 @@ def test_only_one_shift_open(jatim: Stand) -> None:
 
 def test_cash_out_cannot_exceed_the_drawer(jatim: Stand) -> None:
     with pytest.raises(InvalidInput, match="cannot take out"):
-        shifts.move_cash(jatim.handle.uow(), jatim.cashier, -600_000, "setor")
+        shifts.move_cash(jatim.handle.uow(), jatim.cashier, -600_000, "setor", approval=BUDI)
 
 
 def test_x_report_is_the_open_shift(jatim: Stand) -> None:

@@ -277,7 +277,7 @@ def test_sync_to_the_central_store(posapp: Run, central_url: str) -> None:
     posapp("demo", "--ensure")
     posapp("demo")  # a shift and a few sales
     key = posapp("event", "key").stdout.split()[0]
-    posapp("event", "join", key)
+    posapp("event", "join", key, "--supervisor", "Budi", "--pin-stdin", stdin="999999\n")
     assert "entries sent" in posapp("sync", "--central", central_url).stdout
     totals = posapp("totals", "--central", central_url).stdout
     assert "JATIM" in totals and "TOTAL" in totals

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages, qm_path
-from tests.conftest import CASHIER, CASHIER_PIN, Stand
+from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -28,6 +28,15 @@ def session(jatim: Stand) -> Iterator[StandSession]:
     """The JATIM stand's session: Ani logged in, shift open with Rp 500.000, empty cart."""
     t = StandSession.open(jatim.handle)
     t.login(CASHIER, CASHIER_PIN)
+    yield t
+
+
+@pytest.fixture
+def supervisor_session(jatim: Stand) -> Iterator[StandSession]:
+    """The JATIM stand's session with Budi, a supervisor, logged in (what the stand's policy
+    lets only a supervisor do: prices, settings, the event)."""
+    t = StandSession.open(jatim.handle)
+    t.login(SUPERVISOR, SUPERVISOR_PIN)
     yield t
 
 

@@ -42,11 +42,13 @@ from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import event, export, fx, orders, settings, shifts, sync, users
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages
+from posapp.ui.common.pin_prompt import PinPrompt
 from posapp.ui.organizer.window import OrganizerWindow
 from posapp.ui.setup.wizard import SetupWizard
 from posapp.ui.stand.customer_display import CustomerDisplay
 from posapp.ui.stand.window import StandWindow
 from tests.conftest import (
+    BUDI,
     CASHIER,
     CASHIER_PIN,
     CATALOG_CSV,
@@ -197,7 +199,7 @@ def login_page(ctx: Ctx) -> Iterator[Moment]:
     for n, name in enumerate(("Dewi Sartika Wulandari", "Eko", "Fajar", "Gita", "Hasan",
                               "Indah Permatasari", "Joko", "Kartika", "Lestari", "Made",
                               "Nyoman Ayu", "Putu")):
-        users.add_user(ctx.stand.handle.uow(), name, users.Role.CASHIER, f"{n:04}")
+        users.add_user(ctx.stand.handle.uow(), name, users.Role.CASHIER, f"{n:04}", approval=BUDI)
     w.logout()
     assert len(w.login.names.buttons) == 14
     yield "log-in page, fourteen cashiers", w
@@ -272,7 +274,8 @@ def more_products(ctx: Ctx, w: StandWindow, count: int = 40) -> None:
             f"Malang,{50_000 + i * 1_000},10" for i in range(count)]
     path = ctx.data.root / "more-products.csv"
     path.write_text(CATALOG_CSV + "\n".join(rows) + "\n", encoding="utf-8")
-    w.session.catalog = w.session.products.import_file(path, lambda _done, _all: None).selling
+    w.session.catalog = w.session.products.import_file(path, lambda _done, _all: None,
+                                                       approval=BUDI).selling
     w.selling.reload_catalog()
     assert w.selling.grid_model.rowCount() * w.selling.grid_model.columnCount() >= count
 
@@ -280,7 +283,7 @@ def more_products(ctx: Ctx, w: StandWindow, count: int = 40) -> None:
 def use_qris(ctx: Ctx) -> None:
     """The stand's QRIS sticker's text set: the panel and the display show real codes."""
     settings.save(ctx.stand.handle.uow(), replace(
-        settings.get(ctx.stand.handle.uow(write=False)), qris_payload=STAND_STATIC))
+        settings.get(ctx.stand.handle.uow(write=False)), qris_payload=STAND_STATIC), approval=BUDI)
 
 
 def payment_panel(ctx: Ctx) -> Iterator[Moment]:
@@ -387,7 +390,7 @@ def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
     prompt.reject()
     dialog.reject()
     settings.save(w.session.handle.uow(), replace(
-        settings.get(w.session.handle.uow(write=False)), blind_count=True))
+        settings.get(w.session.handle.uow(write=False)), blind_count=True), approval=BUDI)
     w.actions_.close_shift()
     dialog = opened(w)
     yield "close-shift dialog, blind count", dialog
@@ -458,6 +461,12 @@ def settings_dialog(ctx: Ctx) -> Iterator[Moment]:
     yield "join event dialog, a typo", join
     type_in(ctx, join, "eventKeyInput", key)
     click(ctx, join, "joinEventOkButton")
+    prompt = join.findChild(PinPrompt)  # Ani is a cashier: a supervisor approves
+    assert prompt is not None and prompt.isVisible()
+    yield "join event dialog, a supervisor's approval asked", prompt
+    type_in(ctx, prompt, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, prompt, "supervisorPinInput", SUPERVISOR_PIN)
+    click(ctx, prompt, "pinConfirmButton")
     assert not join.isVisible()
     yield "settings dialog, joined", dialog
     click(ctx, dialog, "joinEventButton")
@@ -577,7 +586,7 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
         d.dimension.setCurrentIndex(d.dimension.findData("method"))
     yield "organizer window, one stand and one day by payment method", w
     key = new_key()
-    event.join(ctx.stand.handle.uow(), key)
+    event.join(ctx.stand.handle.uow(), key, approval=BUDI)
     sell(session, [GEDOG], PaymentMethod.CARD)
     exported = export.export_journal(ctx.stand.handle.uow(), ctx.data.root).path
     w.merge_panel.merge([exported, notes])
@@ -636,25 +645,27 @@ def customer_display(ctx: Ctx) -> Iterator[Moment]:
 
 def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer="file:"
-                                                  + str(ctx.data.root / "gone" / "lp0")))
+                                                  + str(ctx.data.root / "gone" / "lp0")),
+                                                        approval=BUDI)
     w = logged_in(ctx)
     w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     yield "stand window, a receipt not printed", w
     with printer("never_reads") as stuck:  # the longest reason, without "prints by itself"
-        settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer=stuck.target))
+        settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer=stuck.target),
+                      approval=BUDI)
         w.printing.retry_all()
         ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=30_000)
     yield "stand window, a receipt a stuck printer may still hold", w
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
     yield "print jobs dialog, a receipt not printed", dialog
-    settings.save(ctx.stand.handle.uow(), settings.DEFAULTS)
+    settings.save(ctx.stand.handle.uow(), settings.DEFAULTS, approval=BUDI)
     w.actions_.print_x_report()  # no printer: it fails too
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     yield "print jobs dialog, a receipt and a report not printed", dialog
     settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer="file:"
-                                                  + str(ctx.data.root / "lp0")))
+                                                  + str(ctx.data.root / "lp0")), approval=BUDI)
     click(ctx, dialog, "printAllAgainButton")
     ctx.qtbot.waitUntil(lambda: not w.printing.busy and not w.printing.pending(),
                         timeout=15_000)
@@ -666,7 +677,7 @@ def sync_status(ctx: Ctx) -> Iterator[Moment]:
     stand = ctx.stand
     central = ctx.data.root / "central.sqlite"
     settings.save(stand.handle.uow(), replace(settings.get(stand.handle.uow(write=False)),
-                                              central=str(central)))
+                                              central=str(central)), approval=BUDI)
     w = logged_in(ctx)
     yield "stand window, never synced", w
     sell(w.session, [HIJAB])
@@ -699,7 +710,7 @@ def backup_status(ctx: Ctx) -> Iterator[Moment]:
     stick = ctx.data.root / "usb"
     stick.mkdir()
     settings.save(stand.handle.uow(), replace(settings.get(stand.handle.uow(write=False)),
-                                              backup_folder=str(stick)))
+                                              backup_folder=str(stick)), approval=BUDI)
     w.backups.reload()  # as the settings dialog's Save does
     with ctx.qtbot.waitSignal(w.backups.finished, timeout=20_000):
         w.backups.request(force=True)

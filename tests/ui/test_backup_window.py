@@ -22,10 +22,11 @@ from posapp.services import backup, history, settings
 from posapp.services.backup import BackupProblem
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.i18n import Languages
+from posapp.ui.common.pin_prompt import PinPrompt
 from posapp.ui.setup.settings_dialog import SettingsDialog
 from posapp.ui.stand.backup_controller import BackupController
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, Stand
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.ui.test_stand_window import logged_in
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
@@ -42,7 +43,7 @@ def stick(tmp_path: Path) -> Path:
 def use_backups(stand: Stand, folder: Path, *, every: int = 1, keep: int = 30) -> None:
     current = settings.get(stand.handle.uow(write=False))
     settings.save(stand.handle.uow(), replace(current, backup_folder=str(folder),
-                                              backup_every=every, backup_keep=keep))
+                                              backup_every=every, backup_keep=keep), approval=BUDI)
 
 
 def sales_in(copy: Path) -> int:
@@ -246,9 +247,14 @@ def test_without_a_folder_the_status_says_so_and_a_click_opens_the_settings(
     assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
     edit = dialog.findChild(QLineEdit, "backupFolderInput")
     qtbot.keyClicks(edit, str(stick))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveSettingsButton"),
+                     Qt.MouseButton.LeftButton)
+    prompt = dialog.findChild(PinPrompt)  # Ani is a cashier: the backups are a supervisor's
+    assert prompt is not None and prompt.isVisible()
+    prompt.fields.name_input.setText(SUPERVISOR)
+    prompt.fields.pin_input.setText(SUPERVISOR_PIN)
     with qtbot.waitSignal(w.backups.finished, timeout=WAIT_MS) as done:
-        qtbot.mouseClick(dialog.findChild(QPushButton, "saveSettingsButton"),
-                         Qt.MouseButton.LeftButton)
+        prompt.confirm()
     assert not dialog.isVisible()
     assert isinstance(done.args[0], Path)  # a new folder gets its first copy at once
     assert copies(stick) == [1]

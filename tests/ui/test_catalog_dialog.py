@@ -42,6 +42,13 @@ HEADER = "sku,barcode,name,category,maker_group,region,price,stock\n"
 
 
 @pytest.fixture
+def session(supervisor_session: StandSession) -> StandSession:
+    """Budi, a supervisor, is logged in: prices, settings and the event are theirs to change
+    (a cashier is asked for a supervisor's approval: test_policy_window.py)."""
+    return supervisor_session
+
+
+@pytest.fixture
 def dialog(qtbot: QtBot, session: StandSession) -> CatalogDialog:
     d = CatalogDialog(session)
     qtbot.addWidget(d)
@@ -236,7 +243,7 @@ def test_stock_adjustment_with_a_reason(qtbot: QtBot, dialog: CatalogDialog,
     entry = last_entry(session)
     assert entry.kind == "stock.adjusted"
     assert json.loads(entry.payload) == {"sku": "JTM-BTK-001", "delta": 5, "stock": 10,
-                                         "reason": "kiriman dari Bangkalan", "by": "Ani"}
+                                         "reason": "kiriman dari Bangkalan", "by": "Budi"}
     assert child(dialog, QSpinBox, "stockDeltaSpin").value() == 0
     assert "10" in child(dialog, QLabel, "catalogStatusLabel").text()
 

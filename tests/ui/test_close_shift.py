@@ -16,7 +16,7 @@ from posapp.domain.report import ShiftReport
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services.session.stand import StandSession
 from posapp.ui.stand.close_shift_dialog import COINS, NOTES, CloseShiftDialog, count_name
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, dump_database
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, dump_database
 
 W = TypeVar("W", bound=QWidget)
 HIJAB = "JTM-JLB-001"  # Rp 85.000
@@ -62,7 +62,7 @@ def shift_rows(session: StandSession) -> list[tuple[int, int | None]]:
 
 
 def set_rules(session: StandSession, **rules: object) -> None:
-    session.settings.save(replace(session.settings.get(), **rules))
+    session.settings.save(replace(session.settings.get(), **rules), approval=BUDI)
 
 
 def open_dialog(qtbot: QtBot, session: StandSession, lang: str = "id") -> CloseShiftDialog:

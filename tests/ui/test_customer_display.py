@@ -26,7 +26,7 @@ from posapp.ui.common.qris_view import QrisView
 from posapp.ui.stand.corner_dock import corner_rect
 from posapp.ui.stand.customer_display import MAX_LINES, CustomerDisplay, pick_screen
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
+from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
 from tests.ui.test_qr_image import decode
 from tests.ui.test_stand_window import logged_in
 from tests.unit.test_qris import STAND_STATIC
@@ -150,7 +150,7 @@ def test_paying_cash_shows_the_change_and_thanks(jatim: Stand, qtbot: QtBot) -> 
 
 def use_qris(stand: Stand) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC), approval=BUDI)
 
 
 def shown_payload(view: QrisView, folder: Path) -> str:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QRect
 from pytestqt.qtbot import QtBot
 
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CATALOG_CSV, Stand
+from tests.conftest import BUDI, CATALOG_CSV, Stand
 from tests.ui.test_customer_display import open_display
 from tests.ui.test_stand_window import logged_in
 
@@ -17,7 +17,8 @@ def with_many_products(w: StandWindow, stand: Stand, count: int = 40) -> None:
             for i in range(count)]
     path = stand.data.root / "more.csv"
     path.write_text(CATALOG_CSV + "\n".join(rows) + "\n", encoding="utf-8")
-    w.session.catalog = w.session.products.import_file(path, lambda _d, _a: None).selling
+    w.session.catalog = w.session.products.import_file(path, lambda _d, _a: None,
+                                                       approval=BUDI).selling
     w.selling.reload_catalog()
 
 

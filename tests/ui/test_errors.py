@@ -31,7 +31,7 @@ from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import Languages
 from posapp.ui.stand.sync_controller import NO_CENTRAL
 from tests.central.stands import CASH, sell
-from tests.conftest import Stand, make_stand
+from tests.conftest import BUDI, Stand, make_stand
 
 HIJAB = "JTM-JLB-001"
 KEY = new_key(lambda n: bytes(range(1, n + 1)))
@@ -64,7 +64,8 @@ def count(stand: Stand) -> int:
 
 
 def save(c: Ctx, **changes: object) -> PosError:
-    return refused(lambda: settings.save(c.stand.handle.uow(), StandSettings(**changes)))  # type: ignore[arg-type]
+    return refused(lambda: settings.save(c.stand.handle.uow(), StandSettings(**changes),
+                   approval=BUDI))  # type: ignore[arg-type]
 
 
 def sync_to(c: Ctx, target: str) -> PosError:
@@ -140,7 +141,7 @@ def altered_journal(c: Ctx) -> PosError:
 
 
 def another_event(c: Ctx) -> PosError:
-    event.join(c.stand.handle.uow(), KEY)
+    event.join(c.stand.handle.uow(), KEY, approval=BUDI)
     target = c.tmp / "central.sqlite"
     with Central(str(target)) as central, central.writing() as conn:
         set_meta(conn, EVENT_META, "0badc0de")

@@ -26,12 +26,19 @@ from posapp.ui.common.scanner import ScannerFilter
 from posapp.ui.setup.event_key_dialog import JoinEventDialog
 from posapp.ui.setup.settings_dialog import SettingsDialog
 from posapp.ui.setup.wizard import SUPERVISOR_PAGE, SYNC_PAGE, SetupWizard
-from tests.conftest import Stand
+from tests.conftest import BUDI, Stand
 from tests.ui.test_setup_wizard import child, click, fill_stand_page, fill_supervisor, type_into
 
 KEY = new_key(lambda n: bytes(range(1, n + 1)))
 OTHER_KEY = new_key(lambda n: bytes(range(100, 100 + n)))
 EVENT, OTHER_EVENT = fingerprint(parse_key(KEY)), fingerprint(parse_key(OTHER_KEY))
+
+
+@pytest.fixture
+def session(supervisor_session: StandSession) -> StandSession:
+    """Budi, a supervisor, is logged in: prices, settings and the event are theirs to change
+    (a cashier is asked for a supervisor's approval: test_policy_window.py)."""
+    return supervisor_session
 
 
 def loosely(key: str) -> str:
@@ -164,7 +171,7 @@ def test_a_typo_in_indonesian(qtbot: QtBot, dialog: SettingsDialog,
 
 def test_another_event_is_joined_only_after_a_confirmation(
         qtbot: QtBot, session: StandSession, jatim: Stand) -> None:
-    event.join(jatim.handle.uow(), KEY)
+    event.join(jatim.handle.uow(), KEY, approval=BUDI)
     fresh = SettingsDialog(session.settings)
     qtbot.addWidget(fresh)
     fresh.show()
@@ -194,7 +201,7 @@ def test_another_event_is_joined_only_after_a_confirmation(
 
 def test_the_same_key_again_changes_nothing(qtbot: QtBot, dialog: SettingsDialog,
                                             jatim: Stand) -> None:
-    event.join(jatim.handle.uow(), KEY)
+    event.join(jatim.handle.uow(), KEY, approval=BUDI)
     join = open_join(qtbot, dialog)
     type_into(qtbot, join, "eventKeyInput", KEY)
     with qtbot.waitSignal(join.joined) as joined:

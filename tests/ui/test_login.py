@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from posapp.services import shifts, users
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.ui.test_stand_window import window_for
 
 
@@ -58,6 +58,24 @@ def test_a_tapped_name_and_the_pin_pad_log_in(jatim: Stand, qtbot: QtBot) -> Non
     tap(qtbot, w, "pinKey4", "loginButton")
     assert w.pages.currentWidget() is w.selling
     assert w.session.cashier is not None and w.session.cashier.name == CASHIER
+
+
+def test_five_wrong_pins_lock_the_name_and_the_card_says_for_how_long(
+        jatim: Stand, qtbot: QtBot) -> None:
+    w = window_for(jatim, qtbot)
+    qtbot.mouseClick(name_button(w, CASHIER), Qt.MouseButton.LeftButton)
+    for _ in range(5):
+        tap(qtbot, w, "pinKey0", "pinKey0", "pinKey0", "pinKey0", "loginButton")
+    locked = "Too many wrong PINs for Ani: wait 30 seconds, or ask a supervisor to unlock"
+    assert w.login.error.isVisible() and w.login.error.text() == locked
+
+    again = window_for(jatim, qtbot)  # another window on the stand's file: still locked
+    qtbot.mouseClick(name_button(again, CASHIER), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(again.login.pin_input, CASHIER_PIN)  # even the right PIN waits
+    qtbot.keyClick(again.login.pin_input, Qt.Key.Key_Return)
+    assert again.pages.currentWidget() is again.login and again.session.cashier is None
+    shown = again.login.error.text()
+    assert shown.startswith("Too many wrong PINs for Ani: wait ") and "\n" not in shown
 
 
 def test_a_wrong_pin_after_picking_a_name_says_only_the_pin_is_wrong(
@@ -119,7 +137,8 @@ def test_the_pin_field_takes_digits_only(jatim: Stand, qtbot: QtBot) -> None:
 
 def test_many_cashiers_scroll_in_two_columns(jatim: Stand, qtbot: QtBot) -> None:
     for n in range(20):
-        users.add_user(jatim.handle.uow(), f"Kasir {n:02}", users.Role.CASHIER, "1111")
+        users.add_user(jatim.handle.uow(), f"Kasir {n:02}", users.Role.CASHIER, "1111",
+                       approval=BUDI)
     w = window_for(jatim, qtbot)
     buttons = w.login.names.buttons
     assert len(buttons) == 22 and w.login.names.columns == 2
@@ -163,7 +182,8 @@ def test_cashiers_added_since_show_after_logging_out_whole(jatim: Stand, qtbot: 
     assert w.login.pick(CASHIER)
     qtbot.keyClicks(w.login.pin_input, CASHIER_PIN)
     qtbot.keyClick(w.login.pin_input, Qt.Key.Key_Return)
-    users.add_user(jatim.handle.uow(), "Dewi Sartika Wulandari", users.Role.CASHIER, "2222")
+    users.add_user(jatim.handle.uow(), "Dewi Sartika Wulandari", users.Role.CASHIER, "2222",
+                   approval=BUDI)
     w.logout()  # "Ganti kasir": the next one picks their name
     assert names(w) == [CASHIER, SUPERVISOR, "Dewi Sartika Wulandari"]
     viewport = w.login.names.viewport()

@@ -40,7 +40,7 @@ from posapp.ui.orders.order_dialog import OrderDialog
 from posapp.ui.orders.orders_dialog import OrdersDialog
 from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.unit.test_qris import STAND_STATIC
 
 W = TypeVar("W", bound=QWidget)
@@ -152,12 +152,12 @@ def step(dialog: OrdersDialog, kind: type[W]) -> W:
 def use_qris(stand: Stand) -> None:
     """The stand's QRIS sticker's text set: payments show real codes."""
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC), approval=BUDI)
 
 
 def use_file_printer(stand: Stand, device: Path) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, printer=f"file:{device}"))
+    settings.save(stand.handle.uow(), replace(current, printer=f"file:{device}"), approval=BUDI)
 
 
 # -- taking an order -----------------------------------------------------------------------

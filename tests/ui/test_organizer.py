@@ -36,7 +36,7 @@ from posapp.ui.organizer.table import StandTableModel
 from posapp.ui.organizer.window import OrganizerWindow
 from tests.central.order_stands import OrderEvent, make_order_event
 from tests.central.stands import central_dump, stand_with_day
-from tests.conftest import Stand
+from tests.conftest import BUDI, Stand
 from tests.readback import needs_poppler, run
 
 KEY = new_key()
@@ -49,7 +49,7 @@ def stand_of(tmp_path: Path, catalog_file: Path, code: str, province: str,
     s = stand_with_day(DataDir(tmp_path / code), code, catalog_file, rounds=rounds)
     stand.set_up(s.handle.uow(), code=code, name=f"Stand {province}", province=province,
                  event_name="Pameran HANI")
-    event.join(s.handle.uow(), KEY)
+    event.join(s.handle.uow(), KEY, approval=BUDI)
     return s
 
 

@@ -22,7 +22,7 @@ from posapp.ui.orders.payment_dialog import OrderPaymentDialog
 from posapp.ui.stand.payment_amounts import quick_amounts
 from posapp.ui.stand.payment_panel import PaymentPanel
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER, CASHIER_PIN, Stand, dump_database
+from tests.conftest import BUDI, CASHIER, CASHIER_PIN, Stand, dump_database
 from tests.ui.test_stand_window import logged_in
 from tests.unit.test_qris import STAND_STATIC
 
@@ -70,7 +70,7 @@ def test_quick_amounts_are_exact_first_then_larger_round_amounts(due: int) -> No
 
 def use_qris(stand: Stand) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    settings.save(stand.handle.uow(), replace(current, qris_payload=STAND_STATIC), approval=BUDI)
 
 
 def paying(jatim: Stand, qtbot: QtBot, *codes: str) -> tuple[StandWindow, PaymentPanel]:

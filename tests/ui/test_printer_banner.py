@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from posapp.services import print_queue, settings
+from posapp.ui.common.pin_prompt import PinPrompt
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import Stand
+from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.printer_servers import FakePrinter, printer
 from tests.ui.test_stand_window import logged_in
 from tests.ui.test_window_printing import (
@@ -68,6 +69,13 @@ def test_set_up_printer_opens_the_settings_at_the_printer(jatim: Stand, qtbot: Q
     device = tmp_path / "lp1"
     field.setText(f"file:{device}")
     dialog.save()  # type: ignore[attr-defined]
+    prompt = dialog.findChild(PinPrompt)  # Ani is a cashier: the printer is a supervisor's
+    assert prompt is not None and prompt.isVisible()
+    assert prompt.detail_label.text() == (
+        "A supervisor must approve changing the stand's settings")
+    prompt.fields.name_input.setText(SUPERVISOR)
+    prompt.fields.pin_input.setText(SUPERVISOR_PIN)
+    prompt.confirm()
     printed(qtbot, w, device, b"JATIM-000002")  # saved with a printer: the waiting print
     qtbot.waitUntil(lambda: not w.printer_banner.isVisible(), timeout=15_000)
 

@@ -17,7 +17,7 @@ from posapp.domain.qris import dynamic_payload, parse_qris
 from posapp.services import settings
 from posapp.ui.common.qr_image import qr_image, qris_image_maker
 from posapp.ui.stand.payment_qris import QrisCode
-from tests.conftest import Stand
+from tests.conftest import BUDI, Stand
 from tests.ui.test_stand_window import logged_in
 from tests.unit.test_qris import ASTRAPAY_STATIC, STAND_STATIC
 
@@ -72,7 +72,7 @@ def test_the_maker_needs_a_payload_and_an_amount_qris_accepts(tmp_path: Path) ->
 def pay_by_qris_with_the_stand_code(jatim: Stand, qtbot) -> QrisCode:  # type: ignore[no-untyped-def]
     """Log in with the stand's QRIS payload set, scan a Rp 85.000 scarf, F12, choose QRIS."""
     current = settings.get(jatim.handle.uow(write=False))
-    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC))
+    settings.save(jatim.handle.uow(), replace(current, qris_payload=STAND_STATIC), approval=BUDI)
     w = logged_in(jatim, qtbot)
     qtbot.keyClicks(w.selling.scan_input, "JTM-JLB-001")
     qtbot.keyClick(w.selling.scan_input, Qt.Key.Key_Return)

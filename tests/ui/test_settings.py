@@ -31,6 +31,13 @@ from tests.conftest import Stand, dump_database
 from tests.unit.test_qris import STAND_STATIC  # a valid static QRIS payload
 
 
+@pytest.fixture
+def session(supervisor_session: StandSession) -> StandSession:
+    """Budi, a supervisor, is logged in: prices, settings and the event are theirs to change
+    (a cashier is asked for a supervisor's approval: test_policy_window.py)."""
+    return supervisor_session
+
+
 def open_dialog(qtbot: QtBot, session: StandSession) -> SettingsDialog:
     dialog = SettingsDialog(session.settings)
     qtbot.addWidget(dialog)

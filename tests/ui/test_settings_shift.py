@@ -3,6 +3,7 @@ supervisor approves, shown, saved, and refused inline when not an amount."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -10,6 +11,13 @@ from posapp.services import settings
 from posapp.services.session.stand import StandSession
 from tests.conftest import Stand, dump_database
 from tests.ui.test_settings import child, click, open_dialog, type_into
+
+
+@pytest.fixture
+def session(supervisor_session: StandSession) -> StandSession:
+    """Budi, a supervisor, is logged in: prices, settings and the event are theirs to change
+    (a cashier is asked for a supervisor's approval: test_policy_window.py)."""
+    return supervisor_session
 
 
 def test_the_defaults_are_no_blind_count_and_rp_50_000(

@@ -73,8 +73,8 @@ def fill_stand_page(qtbot: QtBot, w: SetupWizard, province: str = "Jawa Barat") 
     type_into(qtbot, w, "eventNameInput", "Pameran HANI 2026")
 
 
-def fill_supervisor(qtbot: QtBot, w: SetupWizard, pin: str = "9999",
-                    repeat: str = "9999") -> None:
+def fill_supervisor(qtbot: QtBot, w: SetupWizard, pin: str = "999999",
+                    repeat: str = "999999") -> None:
     type_into(qtbot, w, "supervisorNameInput", "Budi")
     type_into(qtbot, w, "supervisorPinInput", pin)
     type_into(qtbot, w, "supervisorPinRepeat", repeat)
@@ -114,7 +114,7 @@ def test_jawa_barat_with_the_demo_catalog_and_budi(qtbot: QtBot, wizard: SetupWi
         assert (info.code, info.name, info.province) == ("JABAR", "Stand Jawa Barat", "Jawa Barat")
         assert (info.event_name, info.timezone) == ("Pameran HANI 2026", "Asia/Jakarta")
         assert len(catalog.list_products(handle.uow(write=False))) == 55
-        budi = users.login(handle.uow(write=False), "Budi", "9999")
+        budi = users.login(handle.uow(write=False), "Budi", "999999")
         assert budi.is_supervisor
     finally:
         handle.close()
@@ -205,9 +205,10 @@ def go_to_supervisor(qtbot: QtBot, wizard: SetupWizard) -> None:
 
 
 @pytest.mark.parametrize(("pin", "repeat", "reason"), [
-    ("1234", "4321", "not the same"),
-    ("12", "12", "4 to 12 digits"),
-    ("", "", "4 to 12 digits"),
+    ("123456", "654321", "not the same"),
+    ("1234", "1234", "6 to 8 digits"),
+    ("12", "12", "6 to 8 digits"),
+    ("", "", "6 to 8 digits"),
 ])
 def test_bad_pins_are_refused_inline_and_nothing_is_created(
     qtbot: QtBot, wizard: SetupWizard, data_dir: DataDir, pin: str, repeat: str, reason: str,

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services.session.stand import StandSession
 from posapp.ui.stand.window import StandWindow
-from tests.conftest import CASHIER_PIN, Stand
+from tests.conftest import BUDI, CASHIER_PIN, Stand
 
 
 def window_for(stand: Stand, qtbot) -> StandWindow:  # type: ignore[no-untyped-def]
@@ -130,7 +130,7 @@ def test_discount_above_the_limit_needs_a_supervisor(jatim: Stand, qtbot) -> Non
     qtbot.keyClick(approval.inputs[1], Qt.Key.Key_Return)
     assert approval.isVisible() and "supervisor" in approval.error.text()
     approval.inputs[0].setText("Budi")
-    approval.inputs[1].setText("9999")
+    approval.inputs[1].setText("999999")
     qtbot.keyClick(approval.inputs[1], Qt.Key.Key_Return)
     assert w.selling.total.text() == "Rp 360.000"
 
@@ -170,7 +170,8 @@ def test_the_receipt_prints_in_the_background_and_a_dead_printer_loses_nothing(
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     current = settings.get(jatim.handle.uow(write=False))
-    settings.save(jatim.handle.uow(), replace(current, printer=f"network:127.0.0.1:{port}"))
+    settings.save(jatim.handle.uow(), replace(current, printer=f"network:127.0.0.1:{port}"),
+                  approval=BUDI)
     w = logged_in(jatim, qtbot)
     w.selling.add_code("JTM-JLB-001")
     w.session.pay([Payment(PaymentMethod.CASH, 100_000)])
@@ -180,7 +181,7 @@ def test_the_receipt_prints_in_the_background_and_a_dead_printer_loses_nothing(
     assert [s.receipt_no for s in history.list_sales(jatim.handle.uow(write=False))] == [
         "JATIM-000001"]  # the sale is safe
     device = tmp_path / "lp0"
-    settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"))
+    settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"), approval=BUDI)
     w.printing.retry_all()
     qtbot.waitUntil(lambda: not w.printing.busy and device.exists(), timeout=15_000)
     assert b"JATIM-000001" in device.read_bytes()
@@ -196,7 +197,7 @@ def test_reprint_from_the_history_prints_a_copy(jatim: Stand, qtbot, tmp_path) -
 
     device = tmp_path / "lp0"
     current = settings.get(jatim.handle.uow(write=False))
-    settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"))
+    settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"), approval=BUDI)
     w = logged_in(jatim, qtbot)
     w.selling.add_code("JTM-JLB-001")
     w.session.pay([Payment(PaymentMethod.CASH, 100_000)])

@@ -28,7 +28,7 @@ from posapp.ui.common.i18n import Languages
 from posapp.ui.stand.sync_controller import SyncController
 from posapp.ui.stand.window import StandWindow
 from tests.central.stands import CASH, QRIS, central_dump, sell
-from tests.conftest import Stand, make_stand
+from tests.conftest import BUDI, Stand, make_stand
 from tests.ui.test_stand_window import logged_in, window_for
 from tests.ui.test_window_printing import pay_cash
 
@@ -43,7 +43,7 @@ def as_setting(url: str) -> str:
 
 def use_central(stand: Stand, target: str) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, central=target))
+    settings.save(stand.handle.uow(), replace(current, central=target), approval=BUDI)
 
 
 def journal_count(stand: Stand) -> int:

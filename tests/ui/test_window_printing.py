@@ -19,7 +19,7 @@ from posapp.store.models import PrintJobRow
 from posapp.ui.stand.print_jobs_dialog import PrintJobsDialog
 from posapp.ui.stand.window import StandWindow
 from tests.central.stands import CASH, sell
-from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand
+from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, Stand
 from tests.readback import needs_poppler, run
 from tests.ui.test_stand_window import logged_in
 from tests.unit.test_qris import STAND_STATIC
@@ -30,7 +30,7 @@ KICK = b"\x1bp\x00\x32\x32"  # the cash drawer's pulse (python-escpos cashdraw(2
 
 def use_printer(stand: Stand, target: str, **changes: object) -> None:
     current = settings.get(stand.handle.uow(write=False))
-    settings.save(stand.handle.uow(), replace(current, printer=target, **changes))  # type: ignore[arg-type]
+    settings.save(stand.handle.uow(), replace(current, printer=target, **changes), approval=BUDI)  # type: ignore[arg-type]
 
 
 def printed(qtbot: QtBot, w: StandWindow, device: Path, wanted: bytes) -> bytes:

@@ -17,6 +17,7 @@ from posapp.services.catalog_edit import save_product
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.photos import FolderImport, Photo, PhotoChange
 from posapp.services.session.base import Desk, Progress
+from posapp.services.users import Approval
 from posapp.store.models import ProductRow, table
 
 
@@ -53,13 +54,15 @@ class CatalogDesk(Desk):
         """The active products, as the selling screen searches them."""
         return load_catalog(self.handle)
 
-    def import_file(self, path: Path, progress: Progress) -> Imported:
+    def import_file(self, path: Path, progress: Progress, *,
+                    approval: Approval | None = None) -> Imported:
         """Read and import *path* (all or nothing), then load the catalog afresh; slow work,
-        for a background thread."""
+        for a background thread. A cashier needs a supervisor's *approval*."""
         progress(0, 3)
         rows = read_catalog_file(path)
         progress(1, 3)
-        result = catalog.import_catalog(self.write(), rows)
+        result = catalog.import_catalog(self.write(), rows, actor=self.cashier(),
+                                        approval=approval)
         progress(2, 3)
         fresh = Imported(result, self.selling(), self.everything())
         progress(3, 3)
@@ -73,9 +76,10 @@ class CatalogDesk(Desk):
                 select(t.c.id, t.c.stock).where(t.c.id.in_(ids))).all()
         return {r.id: r.stock for r in rows}
 
-    def save(self, product: Product) -> Product:
-        """Add or change a product (the cashier's role is checked by the service)."""
-        return save_product(self.write(), self.cashier(), product)
+    def save(self, product: Product, *, approval: Approval | None = None) -> Product:
+        """Add or change a product (the cashier's role is checked by the service: a new
+        product or a new price needs a supervisor's *approval*)."""
+        return save_product(self.write(), self.cashier(), product, approval=approval)
 
     def adjust_stock(self, sku: str, delta: int, reason: str) -> StockChange:
         return catalog.adjust_stock(self.write(), self.cashier(), sku, delta, reason)

@@ -5,19 +5,30 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from posapp.domain.errors import NotAllowed
 from posapp.services import event, settings
 from posapp.services.event import JoinResult
 from posapp.services.session.base import Desk
 from posapp.services.settings import StandSettings
+from posapp.services.users import Actor, Approval
 
 
 class SettingsDesk(Desk):
     def get(self) -> StandSettings:
         return settings.get(self.read())
 
-    def save(self, edited: StandSettings) -> StandSettings:
-        """Check and store *edited*; the settings as stored."""
-        return settings.save(self.write(), edited)
+    def save(self, edited: StandSettings, *,
+             approval: Approval | None = None) -> StandSettings:
+        """Check and store *edited*; the settings as stored. A cashier changing more than
+        their own settings (language, scanner, display) needs a supervisor's *approval*."""
+        return settings.save(self.write(), edited, actor=self._who(), approval=approval)
+
+    def _who(self) -> Actor | None:
+        """Who is logged in, or None (the settings may be opened before anyone logs in)."""
+        try:
+            return self.cashier()
+        except NotAllowed:
+            return None
 
     def pdf_folder(self) -> Path:
         """Where receipts go as PDF files when the stand sells without a printer: the data
@@ -40,6 +51,9 @@ class SettingsDesk(Desk):
         """The event this stand joined (the key's fingerprint), None before it joined one."""
         return event.event_id(self.read())
 
-    def join_event(self, key_text: str, *, replace: bool = False) -> JoinResult:
-        """Join the event whose key the organizers handed out (typed or scanned)."""
-        return event.join(self.write(), key_text, replace=replace)
+    def join_event(self, key_text: str, *, replace: bool = False,
+                   approval: Approval | None = None) -> JoinResult:
+        """Join the event whose key the organizers handed out (typed or scanned); a cashier
+        needs a supervisor's *approval*."""
+        return event.join(self.write(), key_text, replace=replace, actor=self._who(),
+                          approval=approval)

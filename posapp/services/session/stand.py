@@ -16,6 +16,7 @@ from posapp.bootstrap import DataDir, StandHandle, open_stand
 from posapp.domain.cart import Cart, CartLine, Discount, DiscountKind
 from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.errors import NotAllowed
+from posapp.domain.policy import price_needs_approval
 from posapp.domain.product import Product
 from posapp.domain.report import ShiftReport
 from posapp.domain.tender import Payment
@@ -45,6 +46,9 @@ class StandSession:
     cart: Cart = field(default_factory=Cart)
     last_sale: checkout.SaleResult | None = None
     discount_limit: Decimal = DEFAULT_DISCOUNT_LIMIT
+    #: The supervisor who approved something in the cart (a discount above the limit), kept
+    #: until the cart is paid or cleared: the sale's service checks it again.
+    approval: users.Approval | None = None
 
     def __post_init__(self) -> None:
         self.sales = SalesDesk(self.handle, self.require_cashier, undone=self._sale_undone)
@@ -95,8 +99,13 @@ class StandSession:
         """Nobody logged in: the cart and the sale just paid go (the next cashier's buyer
         sees neither); the stand's last sale stays in ``sales.last()``."""
         self.cashier = None
-        self.cart.clear()
+        self.clear_cart()
         self.last_sale = None
+
+    def clear_cart(self) -> None:
+        """An empty cart, and no supervisor's approval kept for it."""
+        self.cart.clear()
+        self.approval = None
 
     def user_names(self) -> list[str]:
         return [a.name for a in users.list_users(self.handle.uow(write=False))]
@@ -106,9 +115,12 @@ class StandSession:
             raise NotAllowed("user.not_logged_in")
         return self.cashier
 
-    def move_cash(self, amount: int, reason: str) -> ShiftReport:
-        """Cash into the drawer (positive) or out of it (negative), with a reason."""
-        return shifts.move_cash(self.handle.uow(), self.require_cashier(), amount, reason)
+    def move_cash(self, amount: int, reason: str, *,
+                  approval: users.Approval | None = None) -> ShiftReport:
+        """Cash into the drawer (positive) or out of it (negative), with a reason; out above
+        the stand's limit needs a supervisor's *approval*."""
+        return shifts.move_cash(self.handle.uow(), self.require_cashier(), amount, reason,
+                                approval=approval)
 
     def shift_report(self) -> ShiftReport | None:
         """The open shift's X figures, or None when no shift is open."""
@@ -132,7 +144,7 @@ class StandSession:
         report = shifts.close_shift(self.handle.uow(), self.require_cashier(), counted,
                                     supervisor_name=supervisor_name,
                                     supervisor_pin=supervisor_pin)
-        self.cart.clear()
+        self.clear_cart()
         return report
 
     def shift_report_text(self, report: ShiftReport, lang: str) -> str:
@@ -159,10 +171,21 @@ class StandSession:
             return discount.value > self.discount_limit
         return base > 0 and Decimal(int(discount.value)) * 100 > self.discount_limit * base
 
-    def approve(self, name: str, pin: str) -> Actor:
-        """A supervisor's name and PIN, checked (for discounts above the limit)."""
+    def price_needs_supervisor(self, product: Product | None, price: int) -> bool:
+        """True when selling *product* (None: a custom item) at *price* needs a supervisor:
+        a catalog price changed, or an open price below the stand's floor."""
         with self.handle.uow(write=False) as uow:
-            return users.supervisor(uow, name, pin)
+            floor = settings.load(uow).open_price_floor
+        list_price = product.price if product is not None and product.id is not None else 0
+        return price_needs_approval(list_price, price, floor)
+
+    def approve(self, name: str, pin: str) -> Actor:
+        """A supervisor's name and PIN, checked (for discounts above the limit), and kept
+        for the sale: paying passes them to the service, which checks them again."""
+        with self.handle.uow(write=False) as uow:
+            approver = users.supervisor(uow, name, pin)
+        self.approval = users.Approval(name, pin)
+        return approver
 
     def total(self) -> int:
         return self.cart.totals().total
@@ -170,9 +193,10 @@ class StandSession:
     # -- paying ------------------------------------------------------------------------
     def pay(self, payments: list[Payment]) -> checkout.SaleResult:
         """Commit the sale; on success the cart is cleared and stock figures refreshed."""
-        sale = checkout.checkout(self.handle.uow(), self.require_cashier(), self.cart, payments)
+        sale = checkout.checkout(self.handle.uow(), self.require_cashier(), self.cart, payments,
+                                 approval=self.approval)
         sold = {ln.product.id for ln in self.cart.lines if ln.product.id is not None}
-        self.cart.clear()
+        self.clear_cart()
         self.last_sale = sale
         self.refresh_stock(sold)
         return sale

@@ -38,12 +38,14 @@ from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.product import Product
 from posapp.services.session.catalog import Imported
 from posapp.services.session.stand import StandSession
+from posapp.services.users import Approval
 from posapp.ui.catalog.import_box import CatalogImportBox
 from posapp.ui.catalog.model import CatalogTableModel
 from posapp.ui.catalog.photo_box import ProductPhotoBox
 from posapp.ui.common.columns import readable_headers
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog, scroll_area
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot
 from posapp.ui.common.scanner import IGNORE_PROPERTY
 from posapp.ui.common.widgets import TOUCH_HEIGHT, message_label, show_message
 
@@ -66,6 +68,7 @@ class CatalogDialog(QDialog):
         self.session = session
         self._editing: Product | None = None
         self._all = session.products.everything()
+        self._prompts = PromptSlot(self)
         self._build()
         self.retranslate()
         self._new_product()
@@ -270,11 +273,17 @@ class CatalogDialog(QDialog):
     # -- changes -------------------------------------------------------------------------
     def _save(self) -> None:
         try:
-            saved = self.session.products.save(self._form_product())
-            self._reload()
+            self._save_with(None)
         except PosError as exc:
-            self._show_error(exc)
-            return
+            if exc.code == NEEDS_SUPERVISOR:  # a new product or price: a supervisor approves
+                self._prompts.open(lambda name, pin: self._save_with(Approval(name, pin)),
+                                   user_message(exc))
+            else:
+                self._show_error(exc)
+
+    def _save_with(self, approval: Approval | None) -> None:
+        saved = self.session.products.save(self._form_product(), approval=approval)
+        self._reload()
         self._fill_form(saved)
         self._refresh_table()
         self._show_status(self.tr("Saved {sku}.").format(sku=saved.sku))

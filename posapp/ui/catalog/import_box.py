@@ -18,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.catalog import CatalogFileError
+from posapp.domain.errors import PosError
 from posapp.services.session.catalog import CatalogDesk, Imported
+from posapp.services.users import Approval
+from posapp.ui.common.errors import user_message
 from posapp.ui.common.i18n import current_language
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot
 from posapp.ui.common.widgets import TOUCH_HEIGHT
 from posapp.ui.common.worker import BackgroundOp, run_in_background
 
@@ -38,6 +42,8 @@ class CatalogImportBox(QGroupBox):
         super().__init__(parent)
         self._products = products
         self._op: BackgroundOp | None = None
+        self._path = Path()
+        self._prompts = PromptSlot(self)
         self.button = QPushButton(self)
         self.button.setObjectName("importCatalogButton")
         self.button.setMinimumHeight(TOUCH_HEIGHT)
@@ -82,15 +88,19 @@ class CatalogImportBox(QGroupBox):
             "",
             self.tr("Catalog files (*.csv *.xlsx *.xlsm)"),
         )
-        if not path:
-            return
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path, approval: Approval | None = None) -> None:
+        """Import *path* in the background; a cashier is asked for a supervisor's approval."""
+        self._path = path
         self.problems.clear()
         self.progress.setValue(0)
         products = self._products
         self.started.emit()
         self._op = run_in_background(
             self,
-            lambda progress: products.import_file(Path(path), progress),
+            lambda progress: products.import_file(path, progress, approval=approval),
             on_success=self._done,
             on_failure=self._failed,
             on_progress=self._progressed,
@@ -106,6 +116,10 @@ class CatalogImportBox(QGroupBox):
     def _failed(self, exc: Exception) -> None:
         self._op = None
         self.progress.setValue(0)
+        if isinstance(exc, PosError) and exc.code == NEEDS_SUPERVISOR:
+            path = self._path
+            self._prompts.open(lambda name, pin: self.import_path(path, Approval(name, pin)),
+                               user_message(exc))
         if isinstance(exc, CatalogFileError):
             lang = current_language()
             self.problems.addItems([problem.text(lang) for problem in exc.problems])

@@ -32,6 +32,10 @@ TOUCH = 44  # px: the smallest touch target
 #: What the guarded action gets: the supervisor's name and PIN; raises PosError to refuse.
 Approve = Callable[[str, str], None]
 
+# The services' refusal when the stand's policy wants a supervisor: the window asks for one
+# (a PinPrompt) and tries again with their name and PIN, which the service checks.
+NEEDS_SUPERVISOR = "policy.needs_supervisor"
+
 
 def touch_button(parent: QWidget, name: str) -> QPushButton:
     """A touch-sized button named *name* that Enter in a field never presses by accident."""
@@ -51,7 +55,7 @@ class SupervisorFields(QWidget):
         self.name_input = QLineEdit(self, objectName="supervisorNameInput")
         self.pin_input = QLineEdit(self, objectName="supervisorPinInput")
         self.pin_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_input.setMaxLength(12)
+        self.pin_input.setMaxLength(12)  # an older stand's PIN may be longer than 8
         self.pin_input.setProperty("scannerIgnore", True)  # a fast typist is no scanner
         self.pin_input.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
                                            | Qt.InputMethodHint.ImhSensitiveData)

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayo
 
 from posapp.domain.errors import PosError
 from posapp.domain.event_key import fingerprint, parse_key
+from posapp.services.users import Approval
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot
 from posapp.ui.common.widgets import TOUCH_HEIGHT, button, message_label, show_message
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ class JoinEventDialog(QDialog):
         fit_dialog(self)  # never past the screen
         self.setModal(True)
         self.setMinimumWidth(560)
+        self._prompts = PromptSlot(self)
         self._settings = settings
         self.current: str | None = None  # the event id the stand joined
         self.damaged = False  # the stored key cannot be read: joining replaces it
@@ -122,11 +125,18 @@ class JoinEventDialog(QDialog):
                     old=self.current, new=new_id))
             return
         try:
-            result = self._settings.join_event(
-                text, replace=self._confirming == new_id or self.damaged)
+            self._join(text, new_id, None)
         except PosError as exc:
+            if exc.code == NEEDS_SUPERVISOR:  # a cashier joins with a supervisor's approval
+                self._prompts.open(lambda name, pin: self._join(text, new_id,
+                                                                Approval(name, pin)),
+                                   user_message(exc))
+                return
             show_message(self.error, user_message(exc))
-            return
+
+    def _join(self, text: str, new_id: str, approval: Approval | None) -> None:
+        result = self._settings.join_event(
+            text, replace=self._confirming == new_id or self.damaged, approval=approval)
         self.key_input.clear()  # the key is never shown again
         self.joined.emit(result)
         self.accept()

@@ -31,7 +31,7 @@ TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 # Provinces by BPS code outside Western Indonesian Time (WIB).
 _WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 _WIT = {"81", "82", "91", "94"}
-_PIN = re.compile(r"^\d{4,12}$")
+_PIN = re.compile(r"^\d{6,8}$")
 MAX_NAME = 60
 
 
@@ -271,7 +271,7 @@ class SupervisorPage(SetupPage):
         self.setSubTitle(self.tr("The supervisor adds cashiers and approves voids, refunds "
                                  "and large discounts with their PIN."))
         for caption, text in zip(self.captions, (
-            self.tr("Name"), self.tr("PIN (4 to 12 digits)"), self.tr("PIN again"),
+            self.tr("Name"), self.tr("PIN (6 to 8 digits)"), self.tr("PIN again"),
         ), strict=True):
             caption.setText(text)
         self.name_input.setAccessibleName(self.tr("Supervisor name"))
@@ -288,7 +288,7 @@ class SupervisorPage(SetupPage):
         if not self.supervisor_name():
             self.show_message(self.tr("Type the supervisor's name."))
         elif not _PIN.match(self.pin()):
-            self.show_message(self.tr("A PIN is 4 to 12 digits."))
+            self.show_message(self.tr("A supervisor's PIN is 6 to 8 digits."))
         elif self.repeat_input.text() != self.pin():
             self.show_message(self.tr("The two PINs are not the same: type them again."))
             self.pin_input.clear()

@@ -30,9 +30,11 @@ from posapp.services.settings import (
     SCANNER_SUFFIXES,
     StandSettings,
 )
+from posapp.services.users import Approval
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import screen_of, scrolling_body
 from posapp.ui.common.i18n import LANGUAGES
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot
 from posapp.ui.common.widgets import TOUCH_HEIGHT, button, message_label, show_message
 from posapp.ui.setup.settings_data import DataSettingsBox
 from posapp.ui.setup.settings_shift import ShiftSettingsBox
@@ -60,6 +62,7 @@ class SettingsDialog(QDialog):
         self.setModal(True)
         self._settings = settings
         self._scanner = scanner
+        self._prompts = PromptSlot(self)
         self._build()
         self.retranslate()
         try:
@@ -234,10 +237,16 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.settings = self._settings.save(self.edited())
+            self._save_with(None)
         except PosError as exc:
-            self._show_error(exc)
-            return
+            if exc.code == NEEDS_SUPERVISOR:  # printer, QRIS, limits...: a supervisor approves
+                self._prompts.open(lambda name, pin: self._save_with(Approval(name, pin)),
+                                   user_message(exc))
+            else:
+                self._show_error(exc)
+
+    def _save_with(self, approval: Approval | None) -> None:
+        self.settings = self._settings.save(self.edited(), approval=approval)
         show_message(self.error_label, "")
         self.saved.emit(self.settings)
         self.accept()

@@ -110,7 +110,11 @@ class StandActions(QObject):
 
     def custom_item(self) -> None:
         def add(values: list[str]) -> None:
-            self.session.cart.add_custom(values[0], parse_rupiah(values[1] or "0"))
+            price = parse_rupiah(values[1] or "0")
+            if price > 0 and self.session.price_needs_supervisor(None, price):
+                self._approve(lambda: self.session.cart.add_custom(values[0], price))
+            else:
+                self.session.cart.add_custom(values[0], price)
 
         self._ask(self.tr("Custom item"), [
             Field("customNameInput", self.tr("Description (motif, size, colour)")),
@@ -118,9 +122,15 @@ class StandActions(QObject):
         ], add, "customItemDialog")
 
     def open_price(self, product: Product) -> None:
+        def add(values: list[str]) -> None:
+            price = parse_rupiah(values[0] or "0")
+            if price > 0 and self.session.price_needs_supervisor(product, price):
+                self._approve(lambda: self.session.add(product, price=price))
+            else:
+                self.session.add(product, price=price)
+
         self._ask(product.name, [Field("openPriceInput", self.tr("Price of this piece (Rp)"))],
-                  lambda v: self.session.add(product, price=parse_rupiah(v[0] or "0")),
-                  "openPriceDialog")
+                  add, "openPriceDialog")
 
     def edit_quantity(self, row: int) -> None:
         line = self.session.cart.lines[row]
