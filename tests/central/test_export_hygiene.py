@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.central.event_stands import Event, make_event
-from tests.conftest import CATALOG_CSV, CliResult, Stand
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CATALOG_CSV, CliResult, Stand
 
 FORMULA = "=cmd|' /C calc'!A0"
 LINK = "@SUM(1+1)*cmd"
@@ -87,7 +87,8 @@ def test_a_catalog_export_defuses_and_reads_back_as_typed(jatim: Stand, cli: Cli
     assert by_sku["JTM-BTK-002"]["region"] == "Tuban"
     sheet = openpyxl.load_workbook(tmp_path / "katalog.xlsx").active
     assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
-    r = cli("catalog", "import", str(tmp_path / "katalog.xlsx"), stdin="9999\n")
+    r = cli("catalog", "import", str(tmp_path / "katalog.xlsx"), *AS_BUDI,
+            stdin=BUDI_PIN_LINE)  # re-pricing needs a supervisor
     assert r.code == 0, r.err
     assert jatim.product("JTM-BTK-001").name == FORMULA  # the quote is posapp's, not the name's
 

@@ -109,10 +109,12 @@ ATTEMPTS = re.compile(r"^(INSERT INTO \"print_job\" VALUES\(.*?,"
 def rows(path: Path) -> list[str]:
     """The stand database's rows, but for the notes of the last backup's and sync's outcome
     (a failed one is remembered, so that the window can say so) and the print queue's
-    attempts (a print that failed again is counted: ``print retry`` exits 1 for it)."""
+    attempts (a print that failed again is counted: ``print retry`` exits 1 for it), and the
+    wrong PINs counted towards a lock-out (docs/roles.md: a refused action still counts)."""
     return [ATTEMPTS.sub(r"\1,N,", line)
             for line in dump_database(path)
-            if "'backup.last'" not in line and "'sync.last'" not in line]
+            if "'backup.last'" not in line and "'sync.last'" not in line
+            and not line.startswith('INSERT INTO "pin_failure"') and "'user.locked'" not in line]
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from posapp.services.catalog_files import read_catalog_file
 from posapp.services.event import join
 from posapp.services.export import export_journal
 from posapp.sync.export_file import read_export
-from tests.conftest import CATALOG_CSV, Stand
+from tests.conftest import BUDI, CATALOG_CSV, Stand
 from tests.fuzz.test_fuzz_cli import STATIC_QRIS
 from tests.fuzz.words import fuzz_settings, hostile_text
 
@@ -154,7 +154,7 @@ def test_catalog_xlsx_files(tmp_path_factory: pytest.TempPathFactory, data: byte
 @pytest.fixture
 def export_bytes(jatim: Stand, tmp_path: Path) -> bytes:
     """A real export file of JATIM (joined to the event of KEY)."""
-    join(jatim.handle.uow(), format_key(KEY))
+    join(jatim.handle.uow(), format_key(KEY), approval=BUDI)
     done = export_journal(jatim.handle.uow(), tmp_path / "jatim.posexport")
     return done.path.read_bytes()
 

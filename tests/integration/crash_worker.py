@@ -27,6 +27,7 @@ from posapp.services import catalog, users  # noqa: E402
 from posapp.services.checkout import checkout  # noqa: E402
 
 READY = "ready"
+BUDI = users.Approval("Budi", "999999")  # the test stands' supervisor (tests/conftest.py)
 PERCENTS = ("5", "10", "12.5", "15", "33")
 
 
@@ -80,7 +81,8 @@ def main(argv: list[str]) -> int:
         while True:
             cart = random_cart(rng, products)
             payments = random_payments(rng, cart.totals().total)
-            sale = checkout(handle.uow(), cashier, cart, payments)
+            approval = BUDI if cart.discount is not None else None  # above 10 %: Budi approves
+            sale = checkout(handle.uow(), cashier, cart, payments, approval=approval)
             report(out, sale.receipt_no, sale.total)
             if first:
                 print(READY, flush=True)

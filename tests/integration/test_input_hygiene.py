@@ -18,7 +18,7 @@ from posapp.bootstrap import DataDir
 from posapp.domain.errors import InvalidInput
 from posapp.logs import setup_logging
 from posapp.services import stand, users
-from tests.conftest import SUPERVISOR_PIN, Stand, dump_database
+from tests.conftest import AS_BUDI, BUDI_PIN_LINE, SUPERVISOR_PIN, Stand, dump_database
 from tests.integration.test_bad_input import ANI, BUDI, assert_refused
 from tests.integration.test_bad_input_storage import files_in
 
@@ -253,10 +253,10 @@ def test_names_stored_with_escapes_never_reach_the_terminal(jatim: Stand, cli) -
 def test_a_refused_qris_payload_leaves_the_stored_one(jatim: Stand, cli) -> None:
     from tests.fuzz.test_fuzz_cli import STATIC_QRIS
 
-    assert cli("qris", "set", STATIC_QRIS).code == 0
+    assert cli("qris", "set", STATIC_QRIS, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
     before = dump_database(jatim.path)
     for bad in ("", "000201", "\x1b" + STATIC_QRIS):
-        r = cli("qris", "set", bad)
+        r = cli("qris", "set", bad, *AS_BUDI, stdin=BUDI_PIN_LINE)
         assert_refused(r.code, r.err, out=r.out)
         assert dump_database(jatim.path) == before  # the sticker's payload is still there
 
