@@ -58,6 +58,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = pt_sub.add_parser("report", parents=[common], help="the X or last Z report")
     p.add_argument("kind", choices=["x", "z"])
     p.add_argument("--pdf", type=Path, metavar="FILE")
+    add_supervisor(p)  # the X report of a stand that counts the drawer blind
     p.set_defaults(handler=cmd_print_report)
     p = pt_sub.add_parser("qris", parents=[common],
                           help="a slip with the stand's QRIS code for AMOUNT, for the buyer")
@@ -287,7 +288,8 @@ def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
-    number = receipts.report_shift(handle.uow(write=False), args.kind)
+    signer = approval(ctx, args) if args.kind == "x" else None
+    number = receipts.report_shift(handle.uow(write=False), args.kind, approval=signer)
     blocks = receipts.report_blocks(handle.uow(write=False), number, width=s.paper_width,
                                     lang=ctx.lang)
     what = msg("cli.what.x_report") if args.kind == "x" else msg("cli.what.z_report")

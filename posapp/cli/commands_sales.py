@@ -117,6 +117,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--shift", type=whole_number, dest="shift_number", help="Z report of this shift")
     p.add_argument("--width", type=whole_number, default=42, choices=[32, 42, 48])
     p.add_argument("--json", action="store_true")
+    add_supervisor(p)  # the X report of a stand that counts the drawer blind
     commands_event_report.add_report_options(p)
     p.set_defaults(handler=cmd_report)
 
@@ -320,11 +321,12 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         return commands_event_report.cmd_event_report(ctx, args)
     if args.kind is None:
         raise InvalidInput("cli.report.which")
+    if args.kind == "x" and args.shift_number is not None:
+        raise InvalidInput("cli.report.x_of_open_shift")
+    signer = approval(ctx, args) if args.kind == "x" else None
     with ctx.stand().uow(write=False) as uow:
-        if args.kind == "x":
-            if args.shift_number is not None:
-                raise InvalidInput("cli.report.x_of_open_shift")
-            shift = shifts.require_open_shift(uow)
+        if args.kind == "x":  # the expected cash: a supervisor's on a blind-count stand
+            shift = shifts.x_report_shift(uow, approval=signer)
         elif args.shift_number is not None:
             shift = shifts.by_number(uow, args.shift_number)
             if shift.closed_at is None:

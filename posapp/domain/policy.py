@@ -49,6 +49,7 @@ class Action(StrEnum):
     CASH_OUT = "cash_out"
     SHIFT_OPEN = "shift_open"
     SHIFT_CLOSE = "shift_close"
+    X_REPORT = "x_report"
     ORDER = "order"
     ORDER_CANCEL = "order_cancel"
     STOCK = "stock"
@@ -91,6 +92,8 @@ POLICY: tuple[Rule, ...] = (
          when=N_("policy.when.cash_out")),
     Rule(Action.SHIFT_CLOSE, N_("policy.shift_close"), approval=True,
          when=N_("policy.when.shift_close")),
+    Rule(Action.X_REPORT, N_("policy.x_report"), approval=True,
+         when=N_("policy.when.x_report")),
     Rule(Action.VOID, N_("policy.void"), approval=True),
     Rule(Action.REFUND, N_("policy.refund"), approval=True),
     Rule(Action.ORDER_CANCEL, N_("policy.order_cancel"), approval=True),

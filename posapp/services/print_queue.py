@@ -41,6 +41,7 @@ from posapp.services.order_slips import slip_blocks
 from posapp.services.orders import find as find_order
 from posapp.services.qris_slips import check_qris_slip, qris_slip_blocks
 from posapp.services.receipts import receipt_for, report_blocks, report_shift
+from posapp.services.users import Actor, Approval
 from posapp.store.models import PrintJobRow
 from posapp.store.uow import UnitOfWork
 
@@ -175,16 +176,20 @@ def reprint(uow: UnitOfWork, receipt_no: str) -> int:
 
 
 def enqueue_report(uow: UnitOfWork, which: Literal["x", "z"],
-                   shift_number: int | None = None) -> int:
+                   shift_number: int | None = None, *, actor: Actor | None = None,
+                   approval: Approval | None = None) -> int:
     """Queue a shift report: the X report of the open shift, or the Z report of closed
     shift *shift_number* (the last closed one when None); returns the job's id.
 
-    NotAllowed (no shift open) or NotFound (no such closed shift) when there is none.
+    NotAllowed (no shift open) or NotFound (no such closed shift) when there is none. On a
+    stand that counts the drawer blind, the X report (it shows the cash expected) needs a
+    supervisor: the *actor*, or the one of *approval*; refused ``policy.needs_supervisor``,
+    nothing queued.
     """
     if which not in ("x", "z"):
         raise InvalidInput("print_job.unknown_report", which=which)
     if which == "x" or shift_number is None:
-        shift_number = report_shift(uow, which)
+        shift_number = report_shift(uow, which, actor=actor, approval=approval)
     with uow:
         shift = shifts.by_number(uow, shift_number)
         if which == "z" and shift.closed_at is None:

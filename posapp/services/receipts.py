@@ -23,6 +23,7 @@ from posapp.printing.text_report import render_shift_report
 from posapp.services import history, reports, shifts
 from posapp.services import stand as stand_service
 from posapp.services.stand import StandInfo
+from posapp.services.users import Actor, Approval
 from posapp.store.models import RefundLineRow, RefundRow, SaleLineRow, SaleRow, UserRow
 from posapp.store.uow import UnitOfWork
 
@@ -163,12 +164,16 @@ def _refund_receipt(uow: UnitOfWork, info: StandInfo, number: str,
     )
 
 
-def report_shift(uow: UnitOfWork, which: Literal["x", "z"]) -> int:
+def report_shift(uow: UnitOfWork, which: Literal["x", "z"], *, actor: Actor | None = None,
+                 approval: Approval | None = None) -> int:
     """The number of the shift an X report (the open shift) or a Z report (the last closed
-    shift) is about; NotAllowed without an open shift, NotFound before any closed one."""
+    shift) is about; NotAllowed without an open shift, NotFound before any closed one. On a
+    stand that counts the drawer blind, the X report needs a supervisor: the *actor*, or the
+    one of *approval* (``shifts.x_report_shift``); a Z report never does."""
     with uow:
-        shift = shifts.require_open_shift(uow) if which == "x" else shifts.last_closed(uow)
-        return shift.number
+        if which == "x":
+            return shifts.x_report_shift(uow, actor=actor, approval=approval).number
+        return shifts.last_closed(uow).number
 
 
 def report_blocks(uow: UnitOfWork, shift_number: int, *, width: int,

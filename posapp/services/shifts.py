@@ -33,6 +33,18 @@ def require_open_shift(uow: UnitOfWork) -> ShiftRow:
     return shift
 
 
+def x_report_shift(uow: UnitOfWork, *, actor: Actor | None = None,
+                   approval: users.Approval | None = None) -> ShiftRow:
+    """The open shift, for its X report to be shown or printed to a person (inside an open
+    unit of work). The report shows the cash expected in the drawer: on a stand that counts
+    the drawer blind, a cashier (or a command run with no one logged in) needs a supervisor's
+    *approval*; a supervisor *actor* sees it at once. NotAllowed without an open shift."""
+    shift = require_open_shift(uow)
+    users.approve(uow, Action.X_REPORT, actor=actor, approval=approval,
+                  needed=load_settings(uow).blind_count)
+    return shift
+
+
 def require_open_shift_opener(uow: UnitOfWork) -> str:
     """The name of the cashier who opened the open shift."""
     shift = require_open_shift(uow)

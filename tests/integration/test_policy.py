@@ -33,6 +33,7 @@ from posapp.services import (
     event,
     order_fulfil,
     orders,
+    print_queue,
     restore,
     returns,
     settings,
@@ -82,6 +83,7 @@ class Scenario:
     takes_approval: bool = True  # the service takes a named approver
     by_name: bool = False  # no actor: whoever acts names themselves (void, refund...)
     new_pin: str = ""  # a PIN line after the supervisor's (cashier add)
+    cli_changes: bool = True  # the command changes the stand (``report x`` only shows it)
 
 
 def _nothing(stand: Stand, tmp: Path) -> None:
@@ -96,6 +98,11 @@ def _sell(stand: Stand, actor: Actor, approval: Approval | None, *, price: int |
         cart.set_discount(Discount.parse(discount))
     return checkout.checkout(stand.handle.uow(), actor, cart, [Payment(CASH, pay)],
                              approval=approval)
+
+
+def _blind(stand: Stand, tmp: Path) -> None:
+    current = settings.get(stand.handle.uow(write=False))
+    settings.save(stand.handle.uow(), replace(current, blind_count=True), approval=BUDI)
 
 
 def _a_sale(stand: Stand, tmp: Path) -> str:
@@ -187,6 +194,10 @@ SCENARIOS = [
                  supervisor_pin=ok.pin if ok else ""),
              lambda who, _: (["shift", "close", "--cashier", who, "--counted", "400000"],
                              [who])),
+    Scenario(Action.X_REPORT, _blind,
+             lambda s, a, ok, _: print_queue.enqueue_report(s.handle.uow(), "x", actor=a,
+                                                            approval=ok),
+             lambda who, _: (["report", "x"], []), cli_changes=False),
     Scenario(Action.VOID, _a_sale,
              lambda s, a, ok, receipt: returns.void_sale(
                  s.handle.uow(), receipt, supervisor_name=_own(a, ok).name,
@@ -280,11 +291,11 @@ def test_the_services_hold_the_policy(jatim: Stand, tmp_path: Path, scenario: Sc
 
 
 def assert_outcome(stand: Stand, wanted: str, approval: str, before: list[str],
-                   counted: dict[str, int]) -> None:
-    """Allowed: the stand changed. Refused: every table as it was, but a wrong approving PIN
-    counted for Budi."""
+                   counted: dict[str, int], *, changes: bool = True) -> None:
+    """Allowed: the stand changed (unless the action only *changes* nothing: it shows).
+    Refused: every table as it was, but a wrong approving PIN counted for Budi."""
     if wanted == "ok":
-        assert dump_database(stand.path, but=("pin_failure",)) != before
+        assert (dump_database(stand.path, but=("pin_failure",)) != before) is changes
     else:
         assert dump_database(stand.path, but=("pin_failure",)) == before
         if approval == "wrong-pin":
@@ -334,10 +345,11 @@ def test_the_command_line_holds_the_policy(
 
     if wanted == "ok":
         assert r.code == 0, r.err
+        assert r.out
     else:
         assert r.code == 1 and r.out == ""
         assert len(r.err.splitlines()) == 1 and CLI_WORDS[wanted] in r.err, r.err
-    assert_outcome(jatim, wanted, approval, before, counted)
+    assert_outcome(jatim, wanted, approval, before, counted, changes=scenario.cli_changes)
 
 
 def test_docs_roles_md_prints_the_policy() -> None:

@@ -408,6 +408,25 @@ def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
     yield "open-shift page after closing", w
 
 
+def x_report_prompt(ctx: Ctx) -> Iterator[Moment]:
+    """The menu's X report on a stand that counts the drawer blind: Ani asks, Budi approves."""
+    settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, blind_count=True),
+                  approval=BUDI)
+    w = logged_in(ctx)
+    w.actions_.print_x_report()
+    prompt = w.actions_.prompts.current
+    assert prompt is not None and prompt.isVisible()
+    yield "X report on a blind-count stand, supervisor PIN prompt", prompt
+    type_in(ctx, prompt, "supervisorNameInput", SUPERVISOR)
+    type_in(ctx, prompt, "supervisorPinInput", "000000")
+    click(ctx, prompt, "pinConfirmButton")
+    yield "X report supervisor PIN prompt, a wrong PIN", prompt
+    type_in(ctx, prompt, "supervisorPinInput", SUPERVISOR_PIN)
+    click(ctx, prompt, "pinConfirmButton")
+    ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)  # no printer: not printed
+    yield "stand window, the approved X report not printed", w
+
+
 def counts(dialog: QDialog, **numbers: int) -> None:
     """Count the drawer: how many of each note or coin (spin box names)."""
     for name, n in numbers.items():
@@ -835,6 +854,7 @@ SCREENS: dict[str, Callable[[Ctx], Iterator[Moment]]] = {
     "payment": payment_panel,
     "history": history_dialog,
     "close_shift": close_shift_dialog,
+    "x_report_prompt": x_report_prompt,
     "customer_display": customer_display,
     "catalog": catalog_dialog,
     "settings": settings_dialog,

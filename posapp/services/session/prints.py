@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from posapp.domain.errors import NotAllowed
 from posapp.services import print_queue, settings
 from posapp.services.print_queue import Job
 from posapp.services.session.base import Desk
+from posapp.services.users import Actor, Approval
 
 
 class PrintDesk(Desk):
@@ -24,9 +26,20 @@ class PrintDesk(Desk):
             return print_queue.reprint(self.write(), receipt_no)
         return print_queue.enqueue_receipt(self.write(), receipt_no)
 
-    def report(self, which: Literal["x", "z"], shift_number: int | None = None) -> int:
-        """Queue the open shift's X report or closed shift *shift_number*'s Z report."""
-        return print_queue.enqueue_report(self.write(), which, shift_number)
+    def report(self, which: Literal["x", "z"], shift_number: int | None = None, *,
+               approval: Approval | None = None) -> int:
+        """Queue the open shift's X report or closed shift *shift_number*'s Z report. On a
+        stand that counts the drawer blind, a cashier's X report needs a supervisor's
+        *approval* (refused ``policy.needs_supervisor``, nothing queued)."""
+        return print_queue.enqueue_report(self.write(), which, shift_number,
+                                          actor=self._who(), approval=approval)
+
+    def _who(self) -> Actor | None:
+        """Who is logged in, or None."""
+        try:
+            return self.cashier()
+        except NotAllowed:
+            return None
 
     def order_slip(self, order_no: str) -> int:
         return print_queue.enqueue_order_slip(self.write(), order_no)

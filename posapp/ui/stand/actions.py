@@ -14,8 +14,10 @@ from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.money import parse_rupiah
 from posapp.domain.product import Product
 from posapp.services.settings import StandSettings
+from posapp.services.users import Approval
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.input_dialog import Field, InputDialog
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot
 from posapp.ui.orders.menu import OrderMenu
 from posapp.ui.stand.parts import StandParts
 
@@ -33,6 +35,7 @@ class StandActions(QObject):
         self.window = parts.window  # the dialogs' parent
         self.dialog: QDialog | None = None  # the one open dialog (tests look at it)
         self.customer_display: QObject | None = None
+        self.prompts = PromptSlot(self.window)  # a supervisor's PIN prompt (the X report)
         self._panel_wired = False  # the payment panel's signals, connected at the first F12
         # taking orders, the orders list, their slips: dialogs open as this class opens them
         self.orders = OrderMenu(parts, open_dialog=self._open,
@@ -210,8 +213,17 @@ class StandActions(QObject):
         self.parts.sync.after_shift_close()
 
     def print_x_report(self) -> None:
-        """The open shift's X report to the printer (through the print queue)."""
-        self._print_report("x")
+        """The open shift's X report to the printer (through the print queue). On a stand
+        that counts the drawer blind the service wants a supervisor for a cashier (the report
+        shows the cash expected): the PIN prompt asks for one and queues it on approval."""
+        try:
+            self.parts.printing.report("x")
+        except PosError as exc:
+            if exc.code != NEEDS_SUPERVISOR:
+                self.parts.say(user_message(exc))
+                return
+            self.prompts.open(lambda name, pin: self.parts.printing.report(
+                "x", approval=Approval(name, pin)), user_message(exc))
 
     def _print_report(self, which: Literal["x", "z"], number: int | None = None) -> None:
         try:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from posapp.domain.errors import PosError
 from posapp.services.print_queue import Job
 from posapp.services.session.stand import StandSession
+from posapp.services.users import Approval
 from posapp.ui.common.errors import said
 from posapp.ui.common.worker import BackgroundOp, run_in_background
 
@@ -56,10 +57,12 @@ class PrintController(QObject):
         self._todo.append(job)
         self._next()
 
-    def report(self, which: Literal["x", "z"], shift_number: int | None = None) -> None:
+    def report(self, which: Literal["x", "z"], shift_number: int | None = None, *,
+               approval: Approval | None = None) -> None:
         """Queue the open shift's X report, or closed shift *shift_number*'s Z report, and
-        start printing it. PosError when there is no such shift (nothing is queued)."""
-        self._todo.append(self.session.prints.report(which, shift_number))
+        start printing it. PosError when there is no such shift, or when the X report of a
+        stand that counts blind needs a supervisor's *approval* (nothing is queued)."""
+        self._todo.append(self.session.prints.report(which, shift_number, approval=approval))
         self._next()
 
     def order_slip(self, order_no: str) -> None:
