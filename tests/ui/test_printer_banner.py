@@ -143,6 +143,7 @@ def test_a_printer_out_of_paper_prints_the_receipt_by_itself_once_it_answers_aga
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30_000)
         [paper] = good.wait_jobs(1)
     assert b"JATIM-000001" in paper and b"Jilbab Lukis Bunga Teratai" in paper
+    qtbot.waitUntil(lambda: not w.printing.busy, timeout=30_000)  # the job's end, recorded
     assert w.status_labels["statusPrinter"].text() == "Printer: ready"
     job = print_queue.get(jatim.handle.uow(write=False), 1)
     assert job.status == "done" and job.attempts >= 1  # the timer may have found no paper
