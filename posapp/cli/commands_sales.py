@@ -158,7 +158,12 @@ def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
     actor = _login(ctx, args.cashier)
     report = shifts.move_cash(ctx.stand().uow(), actor, args.amount, args.reason,
                               approval=approval(ctx, args))
-    if args.amount > 0:
+    blind = not shifts.shows_drawer(ctx.stand().uow(write=False), actor)
+    if blind and args.amount > 0:
+        say("cli.shift.cash_in_blind", amount=args.amount)
+    elif blind:
+        say("cli.shift.cash_out_blind", amount=-args.amount)
+    elif args.amount > 0:
         say("cli.shift.cash_in", amount=args.amount, drawer=report.expected_cash)
     else:
         say("cli.shift.cash_out", amount=-args.amount, drawer=report.expected_cash)
