@@ -1,4 +1,8 @@
-"""Selling commands: shift, sell, void, refund, sales, report, journal."""
+"""Selling commands: shift, sell, void, refund, sales, report, journal.
+
+Longer than a screen: the commands of a shift's selling day share their log-in, supervisor
+and report-printing helpers here; each command is a few lines of its own.
+"""
 
 from __future__ import annotations
 
