@@ -1,5 +1,5 @@
-"""In the window, the logged-in cashier asks for a void or a refund and the supervisor typed
-into the prompt approves it: the journal names both."""
+"""In the window, the logged-in cashier asks for a void, a refund or an order cancel and the
+supervisor typed into the prompt approves it: the journal names both."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sqlite3
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from posapp.domain.order import Buyer, OrderItem
 from posapp.services.session.stand import StandSession
 from posapp.ui.stand.history_dialog import HistoryDialog
 from tests.conftest import CASHIER, SUPERVISOR, SUPERVISOR_PIN
@@ -56,3 +57,12 @@ def test_a_refund_asked_by_ani_and_approved_by_budi(qtbot: QtBot,
     refunded = journaled(session, "sale.refunded")
     assert (refunded["amount"], refunded["by"], refunded["approved_by"]) == (
         85_000, CASHIER, SUPERVISOR)
+
+
+def test_an_order_cancel_asked_by_ani_and_approved_by_budi(session: StandSession) -> None:
+    placed = session.orders.place(Buyer("Mr. Hiroshi Tanaka", email="tanaka@example.jp"),
+                                  [OrderItem("Batik tulis motif parang", 650_000, 1)])
+    session.orders.cancel(placed.order.order_no, supervisor=SUPERVISOR, pin=SUPERVISOR_PIN,
+                          reason="pembeli batal", deposit="keep")
+    cancelled = journaled(session, "order.cancelled")
+    assert (cancelled["by"], cancelled["approved_by"]) == (CASHIER, SUPERVISOR)
