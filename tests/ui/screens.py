@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -433,6 +433,8 @@ def x_report_prompt(ctx: Ctx) -> Iterator[Moment]:
     again = jobs.prompts.current  # type: ignore[attr-defined]
     assert again is not None and again.isVisible()
     yield "print jobs dialog, the X report again, supervisor PIN prompt", again
+    jobs.deleteLater()  # now: a list left open would follow a later test's language
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def counts(dialog: QDialog, **numbers: int) -> None:
