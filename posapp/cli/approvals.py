@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 
 from posapp.cli.context import Context
-from posapp.services.users import Approval
+from posapp.services import users
+from posapp.services.users import Actor, Approval
 
 
 def add_supervisor(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -26,3 +27,19 @@ def approval(ctx: Context, args: argparse.Namespace) -> Approval | None:
     if not name:
         return None
     return Approval(name, ctx.pins.read(name))
+
+
+def add_acting_cashier(parser: argparse.ArgumentParser) -> None:
+    """``--cashier NAME`` on a command a supervisor approves for someone (void, refund, order
+    cancel): who asks, recorded in the journal; without it the supervisor acts alone."""
+    parser.add_argument("--cashier", metavar="NAME",
+                        help="who asks (their PIN is asked first); default: the supervisor")
+
+
+def acting(ctx: Context, args: argparse.Namespace) -> Actor | None:
+    """The cashier named by ``--cashier``, logged in with the PIN read for them (read before
+    the supervisor's), or None when the supervisor acts alone."""
+    name = getattr(args, "cashier", None)
+    if not name:
+        return None
+    return users.login(ctx.stand().uow(write=False), name, ctx.pins.read(name))

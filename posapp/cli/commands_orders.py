@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from posapp.cli.approvals import acting, add_acting_cashier
 from posapp.cli.args import parse_item, parse_payment
 from posapp.cli.commands_print import print_order_slip_now
 from posapp.cli.context import Context, print_json
@@ -83,6 +84,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = o_sub.add_parser("cancel", parents=[common], help="cancel (a supervisor)")
     p.add_argument("order")
+    add_acting_cashier(p)
     p.add_argument("--supervisor", required=True)
     p.add_argument("--deposit", required=True, choices=["refund", "keep"])
     p.add_argument("--method", choices=[m.value for m in PaymentMethod], default="cash",
@@ -147,10 +149,11 @@ def cmd_handover(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
+    actor = acting(ctx, args)  # their PIN first, then the supervisor's
     view = order_fulfil.cancel(
         ctx.stand().uow(), args.order, supervisor_name=args.supervisor,
         supervisor_pin=ctx.pins.read(args.supervisor), reason=args.reason,
-        deposit=args.deposit, method=PaymentMethod(args.method))
+        deposit=args.deposit, method=PaymentMethod(args.method), actor=actor)
     return _show_and_print(ctx, view, args.json)
 
 

@@ -11,7 +11,7 @@ from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import amount, whole_number
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say, warn
-from posapp.domain.errors import InvalidInput, PosError
+from posapp.domain.errors import InvalidInput, NotAllowed, PosError
 from posapp.domain.layout import Barcode, Block, Cut, QrCode, Rule, Text, local_time
 from posapp.domain.messages import Message, msg, text
 from posapp.domain.order_slip import layout_order_slip
@@ -76,6 +76,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     which.add_argument("job", nargs="?", type=int, help="the job's number (print jobs)")
     which.add_argument("--all", action="store_true", dest="everything",
                        help="every job waiting or not printed, oldest first")
+    add_supervisor(p)  # an X report job on a stand that counts blind
     p.set_defaults(handler=cmd_print_retry)
 
 
@@ -233,11 +234,20 @@ def cmd_print_retry(ctx: Context, args: argparse.Namespace) -> int:
     else:
         ids = [print_queue.get(handle.uow(write=False), args.job).id]  # NotFound: one line
     printer = settings.get(handle.uow(write=False)).printer
+    approved = approval(ctx, args)
     failed = 0
     for job_id in ids:
         before = print_queue.get(handle.uow(write=False), job_id)
         if before.status == "done":
             say("cli.print.job_done_already", job=job_id, kind=before.kind, ref=before.ref)
+            continue
+        try:  # a blind-count stand's X report job needs a supervisor, as printing one does
+            print_queue.retry(handle.uow(), job_id, approval=approved)
+        except NotAllowed as refusal:
+            if not args.everything:
+                raise
+            failed += 1
+            warn(refusal)  # the other jobs still print
             continue
         job = _run(ctx, job_id)
         if job.status == "done":

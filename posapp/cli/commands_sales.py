@@ -1,4 +1,8 @@
-"""Selling commands: shift, sell, void, refund, sales, report, journal."""
+"""Selling commands: shift, sell, void, refund, sales, report, journal.
+
+Longer than a screen: the commands of a shift's selling day share their log-in, supervisor
+and report-printing helpers here; each command is a few lines of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import sys
 from dataclasses import replace
 
 from posapp.cli import commands_backup, commands_event_report
-from posapp.cli.approvals import add_supervisor, approval
+from posapp.cli.approvals import acting, add_acting_cashier, add_supervisor, approval
 from posapp.cli.args import (
     amount,
     parse_item,
@@ -89,6 +93,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("void", parents=[common], help="void a whole sale of this shift")
     p.add_argument("receipt")
+    add_acting_cashier(p)
     p.add_argument("--supervisor", required=True)
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_void)
@@ -96,6 +101,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("refund", parents=[common], help="refund items of an earlier sale")
     p.add_argument("receipt")
     p.add_argument("items", nargs="+", metavar="ITEM", help="CODE or CODE*QTY")
+    add_acting_cashier(p)
     p.add_argument("--supervisor", required=True)
     p.add_argument("--reason", required=True)
     p.add_argument("--method", required=True, choices=[m.value for m in PaymentMethod])
@@ -156,7 +162,12 @@ def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
     actor = _login(ctx, args.cashier)
     report = shifts.move_cash(ctx.stand().uow(), actor, args.amount, args.reason,
                               approval=approval(ctx, args))
-    if args.amount > 0:
+    blind = not shifts.shows_drawer(ctx.stand().uow(write=False), actor)
+    if blind and args.amount > 0:
+        say("cli.shift.cash_in_blind", amount=args.amount)
+    elif blind:
+        say("cli.shift.cash_out_blind", amount=-args.amount)
+    elif args.amount > 0:
         say("cli.shift.cash_in", amount=args.amount, drawer=report.expected_cash)
     else:
         say("cli.shift.cash_out", amount=-args.amount, drawer=report.expected_cash)
@@ -247,9 +258,10 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_void(ctx: Context, args: argparse.Namespace) -> int:
+    actor = acting(ctx, args)  # their PIN first, then the supervisor's
     pin = ctx.pins.read(args.supervisor)
     result = returns.void_sale(ctx.stand().uow(), args.receipt, supervisor_name=args.supervisor,
-                               supervisor_pin=pin, reason=args.reason)
+                               supervisor_pin=pin, reason=args.reason, actor=actor)
     say("cli.void.done", receipt=result.receipt_no, total=result.total)
     return 0
 
@@ -261,10 +273,12 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
         if item.price is not None:
             raise InvalidInput("cli.refund.no_price")
         wanted.append(returns.RefundItem(item.code, item.quantity))
+    actor = acting(ctx, args)  # their PIN first, then the supervisor's
     pin = ctx.pins.read(args.supervisor)
     result = returns.refund(
         ctx.stand().uow(), args.receipt, wanted, supervisor_name=args.supervisor,
-        supervisor_pin=pin, reason=args.reason, method=PaymentMethod.parse(args.method))
+        supervisor_pin=pin, reason=args.reason, method=PaymentMethod.parse(args.method),
+        actor=actor)
     if args.json:
         print_json({"refund_no": result.refund_no, "receipt_no": result.receipt_no,
                     "amount": result.amount, "method": result.method})

@@ -27,7 +27,7 @@ from posapp.services.orders import (
 from posapp.services.reports import shift_report
 from posapp.services.shifts import require_open_shift
 from posapp.services.stand import load as load_stand
-from posapp.services.users import Actor, require_active, supervisor
+from posapp.services.users import Actor, acted, require_active, supervisor
 from posapp.store.models import ProductRow
 from posapp.store.uow import UnitOfWork
 
@@ -84,14 +84,18 @@ def hand_over(uow: UnitOfWork, actor: Actor, order_no: str, *,
 
 
 def cancel(uow: UnitOfWork, order_no: str, *, supervisor_name: str, supervisor_pin: str,
-           reason: str, deposit: str, method: PaymentMethod | None = None) -> OrderView:
-    """Cancel an order not handed over; *deposit* is "refund" (by *method*) or "keep"."""
+           reason: str, deposit: str, method: PaymentMethod | None = None,
+           actor: Actor | None = None) -> OrderView:
+    """Cancel an order not handed over; *deposit* is "refund" (by *method*) or "keep".
+    *actor* is who asks (the logged-in cashier); None: the supervisor acts alone."""
     reason = clean_text(reason, TextKind.REASON)
     if not reason:
         raise InvalidInput("reason.missing")
     if deposit not in ("refund", "keep"):
         raise InvalidInput("order.deposit_action_unknown")
     with uow:
+        if actor is not None:
+            require_active(uow, actor)
         approver = supervisor(uow, supervisor_name, supervisor_pin)
         stand = load_stand(uow)
         shift = require_open_shift(uow)
@@ -121,7 +125,8 @@ def cancel(uow: UnitOfWork, order_no: str, *, supervisor_name: str, supervisor_p
         order.cancel_reason, order.deposit_action = reason, deposit
         uow.session.flush()
         journal.append(uow, stand.code, EventKind.ORDER_CANCELLED, {
-            **journal_head(order), "shift": shift.id, "by": approver.name, "reason": reason,
+            **journal_head(order), "shift": shift.id, **acted(actor or approver, approver),
+            "reason": reason,
             "deposit": deposit, "kept": paid if deposit == "keep" else 0,
             "payments": [payment_payload(p) for p in refund_rows], "restocked": restocked,
         })

@@ -244,10 +244,19 @@ def counts(uow: UnitOfWork) -> dict[str, int]:
     return {"waiting": found.get("waiting", 0), "failed": found.get("failed", 0)}
 
 
-def retry(uow: UnitOfWork, job_id: int) -> Job:
-    """Put a failed job back in the queue (``waiting``); other jobs are left as they are."""
+def retry(uow: UnitOfWork, job_id: int, *, actor: Actor | None = None,
+          approval: Approval | None = None) -> Job:
+    """Put a failed job back in the queue (``waiting``); other jobs are left as they are.
+
+    An X report job of the open shift prints the figures of now: on a stand that counts the
+    drawer blind, printing it again needs what printing one does (``shifts.x_report_shift``:
+    the supervisor *actor*, or *approval*); refused ``policy.needs_supervisor``, the job left
+    as it was. Call it before printing a job a person asked for again."""
     with uow:
         row = _load(uow, job_id)
+        shift = shifts.open_shift_row(uow)
+        if row.kind == "report" and shift is not None and row.ref == f"X-{shift.number}":
+            shifts.x_report_shift(uow, actor=actor, approval=approval)
         if row.status == "failed":
             row.status = "waiting"
         job = _job(row)

@@ -1,4 +1,5 @@
-"""Voids (a whole sale, same shift) and refunds (some or all lines, later), by a supervisor."""
+"""Voids (a whole sale, same shift) and refunds (some or all lines, later), approved by a
+supervisor; the journal records who acted and who approved."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from posapp.services import journal
 from posapp.services.reports import shift_report
 from posapp.services.shifts import require_open_shift
 from posapp.services.stand import load as load_stand
-from posapp.services.users import supervisor
+from posapp.services.users import Actor, acted, require_active, supervisor
 from posapp.store.models import (
     ProductRow,
     RefundLineRow,
@@ -59,10 +60,13 @@ class VoidResult:
 
 
 def void_sale(uow: UnitOfWork, receipt_no: str, *, supervisor_name: str, supervisor_pin: str,
-              reason: str) -> VoidResult:
-    """Cancel a whole sale of the open shift: stock back, money out of the shift's totals."""
+              reason: str, actor: Actor | None = None) -> VoidResult:
+    """Cancel a whole sale of the open shift: stock back, money out of the shift's totals.
+    *actor* is who asks (the logged-in cashier); None: the supervisor acts alone."""
     reason = _reason(reason)
     with uow:
+        if actor is not None:
+            require_active(uow, actor)
         approver = supervisor(uow, supervisor_name, supervisor_pin)
         stand = load_stand(uow)
         sale = find_sale(uow, receipt_no)
@@ -78,7 +82,7 @@ def void_sale(uow: UnitOfWork, receipt_no: str, *, supervisor_name: str, supervi
             _restock(uow, line, line.quantity)
         journal.append(uow, stand.code, EventKind.SALE_VOIDED, {
             "sale": sale.id, "receipt_no": sale.receipt_no, "total": sale.total,
-            "reason": reason, "by": approver.name,
+            "reason": reason, **acted(actor or approver, approver),
         })
         uow.commit()
         return VoidResult(sale.receipt_no, sale.total)
@@ -103,8 +107,10 @@ class RefundResult:
 
 
 def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervisor_name: str,
-           supervisor_pin: str, reason: str, method: PaymentMethod) -> RefundResult:
-    """Give money back for some or all lines of an earlier sale, never more than was sold.
+           supervisor_pin: str, reason: str, method: PaymentMethod,
+           actor: Actor | None = None) -> RefundResult:
+    """Give money back for some or all lines of an earlier sale, never more than was sold;
+    *actor* is who asks (the logged-in cashier), None: the supervisor acts alone.
 
     Each line's refund is its share of the line total actually paid (after discounts),
     so refunding every unit gives back exactly what was paid for the line.
@@ -114,6 +120,8 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
         raise InvalidInput("refund.no_items")
     with uow:
         s = uow.session
+        if actor is not None:
+            require_active(uow, actor)
         approver = supervisor(uow, supervisor_name, supervisor_pin)
         stand = load_stand(uow)
         sale = find_sale(uow, receipt_no)
@@ -164,7 +172,7 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
         journal.append(uow, stand.code, EventKind.SALE_REFUNDED, {
             "id": row.id, "refund_no": row.refund_no, "sale": sale.id,
             "receipt_no": sale.receipt_no, "shift": shift.id, "method": method.value,
-            "amount": total, "reason": reason, "by": approver.name,
+            "amount": total, "reason": reason, **acted(actor or approver, approver),
             "lines": [{"line_no": ln.line_no, "sku": ln.sku, "quantity": q, "amount": a}
                       for ln, q, a in refund_lines],
         })

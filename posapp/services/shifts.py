@@ -45,6 +45,13 @@ def x_report_shift(uow: UnitOfWork, *, actor: Actor | None = None,
     return shift
 
 
+def shows_drawer(uow: UnitOfWork, actor: Actor) -> bool:
+    """Whether the cash expected in the drawer may be shown to *actor* after moving cash:
+    always, unless the stand counts the drawer blind and *actor* is not a supervisor."""
+    with uow:
+        return actor.is_supervisor or not load_settings(uow).blind_count
+
+
 def require_open_shift_opener(uow: UnitOfWork) -> str:
     """The name of the cashier who opened the open shift."""
     shift = require_open_shift(uow)
@@ -79,7 +86,8 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str, *,
               approval: users.Approval | None = None) -> reports.ShiftReport:
     """Put cash in the drawer (positive) or take it out (negative), with a reason; taking
     out more than the stand's ``cash_out_limit`` needs a supervisor (the actor, or
-    *approval*)."""
+    *approval*). On a stand that counts blind, a cashier taking out more than the drawer
+    holds is refused without the drawer's figure."""
     check_amount(amount, allow_negative=True, what=msg("amount.cash_amount"))
     reason = clean_text(reason, TextKind.REASON)
     if amount == 0:
@@ -95,6 +103,8 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str, *,
         if amount < 0:
             expected = reports.shift_report(uow, shift).expected_cash
             if -amount > expected:
+                if load_settings(uow).blind_count and not actor.is_supervisor:
+                    raise InvalidInput("shift.cash_above_drawer_blind", amount=-amount)
                 raise InvalidInput("shift.cash_above_drawer", amount=-amount, drawer=expected)
         uow.session.add(CashMovementRow(
             shift_id=shift.id, user_id=actor.id, at=uow.clock(), amount=amount, reason=reason,

@@ -141,7 +141,8 @@ class RowBuilder(OrderRows):
         at = entry_time(e.at)
         self.rows[cs.refund].append([
             p["id"], self.code, p["refund_no"], p["sale"], p["shift"], self.time(at),
-            self.day(at), p["method"], p["amount"], p.get("reason", ""), p.get("by", ""),
+            self.day(at), p["method"], p["amount"], p.get("reason", ""),
+            p.get("approved_by") or p.get("by", ""),  # the supervisor who acted or approved
         ])
         for ln in p["lines"]:
             self.rows[cs.refund_line].append([p["id"], ln["line_no"], p["sale"], self.code,

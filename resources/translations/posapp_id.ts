@@ -2700,8 +2700,8 @@ Nominal: %1</translation>
 <context>
     <name>ShiftSettingsBox</name>
     <message>
-        <source>Closing a shift</source>
-        <translation>Tutup shift</translation>
+        <source>Shift and supervisor limits</source>
+        <translation>Shift dan batas persetujuan supervisor</translation>
     </message>
     <message>
         <source>Blind count</source>
@@ -2722,6 +2722,30 @@ Nominal: %1</translation>
     <message>
         <source>A count short or over by more than this closes the shift only with a supervisor&apos;s PIN. 0: every difference.</source>
         <translation>Bila hitungan kurang atau lebih dari batas ini, shift hanya bisa ditutup dengan PIN supervisor. Isi 0: setiap selisih perlu persetujuan.</translation>
+    </message>
+    <message>
+        <source>Cash out that needs a supervisor</source>
+        <translation>Uang keluar dari laci yang perlu persetujuan supervisor</translation>
+    </message>
+    <message>
+        <source>e.g. 100.000</source>
+        <translation>mis. 100.000</translation>
+    </message>
+    <message>
+        <source>Taking more than this out of the drawer at once needs a supervisor&apos;s PIN.</source>
+        <translation>Mengambil uang dari laci lebih dari jumlah ini sekaligus perlu PIN supervisor.</translation>
+    </message>
+    <message>
+        <source>Lowest open price without a supervisor</source>
+        <translation>Harga bebas terendah tanpa persetujuan supervisor</translation>
+    </message>
+    <message>
+        <source>e.g. 1.000</source>
+        <translation>mis. 1.000</translation>
+    </message>
+    <message>
+        <source>A custom item, or a product without a catalog price, sold below this needs a supervisor&apos;s PIN.</source>
+        <translation>Barang lain atau produk tanpa harga katalog yang dijual di bawah harga ini perlu PIN supervisor.</translation>
     </message>
 </context>
 <context>

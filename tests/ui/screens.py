@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -409,7 +409,8 @@ def close_shift_dialog(ctx: Ctx) -> Iterator[Moment]:
 
 
 def x_report_prompt(ctx: Ctx) -> Iterator[Moment]:
-    """The menu's X report on a stand that counts the drawer blind: Ani asks, Budi approves."""
+    """The menu's X report on a stand that counts the drawer blind: Ani asks, Budi approves;
+    printing it again from the print jobs list asks again."""
     settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, blind_count=True),
                   approval=BUDI)
     w = logged_in(ctx)
@@ -425,6 +426,15 @@ def x_report_prompt(ctx: Ctx) -> Iterator[Moment]:
     click(ctx, prompt, "pinConfirmButton")
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)  # no printer: not printed
     yield "stand window, the approved X report not printed", w
+    w.actions_.open_print_jobs()
+    jobs = opened(w)
+    (x_job,) = w.printing.pending()
+    jobs.print_again(x_job.id)  # type: ignore[attr-defined]
+    again = jobs.prompts.current  # type: ignore[attr-defined]
+    assert again is not None and again.isVisible()
+    yield "print jobs dialog, the X report again, supervisor PIN prompt", again
+    jobs.deleteLater()  # now: a list left open would follow a later test's language
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def counts(dialog: QDialog, **numbers: int) -> None:

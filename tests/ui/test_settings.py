@@ -178,7 +178,7 @@ def test_every_interactive_widget_is_named_and_touch_sized(qtbot: QtBot,
              if isinstance(w, INTERACTIVE) and w.isVisible()
              and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)]
 
-    assert len(shown) == 20  # the closing-a-shift box adds two (settings_shift.py)
+    assert len(shown) == 22  # the shift box adds four (settings_shift.py)
     for w in shown:
         assert w.objectName() and w.accessibleName(), w
         assert w.minimumHeight() >= 44, w.objectName()

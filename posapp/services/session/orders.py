@@ -43,9 +43,10 @@ class OrdersDesk(Desk):
 
     def cancel(self, order_no: str, *, supervisor: str, pin: str, reason: str, deposit: str,
                method: PaymentMethod | None = None) -> OrderView:
+        """Cancel *order_no*: the logged-in cashier asks, *supervisor* approves."""
         return order_fulfil.cancel(self.write(), order_no, supervisor_name=supervisor,
                                    supervisor_pin=pin, reason=reason, deposit=deposit,
-                                   method=method)
+                                   method=method, actor=self.cashier())
 
     def rates(self) -> dict[str, StoredRate]:
         """The stand's reference rates, for estimates in the buyer's currency."""

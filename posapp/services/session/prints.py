@@ -53,8 +53,10 @@ class PrintDesk(Desk):
         """The jobs waiting or failed, oldest first."""
         return print_queue.pending(self.read())
 
-    def retry(self, job_id: int) -> Job:
-        return print_queue.retry(self.write(), job_id)
+    def retry(self, job_id: int, *, approval: Approval | None = None) -> Job:
+        """Job *job_id* to print again. On a stand that counts the drawer blind, a cashier's
+        X report job needs a supervisor's *approval* (refused ``policy.needs_supervisor``)."""
+        return print_queue.retry(self.write(), job_id, actor=self._who(), approval=approval)
 
     def counts(self) -> dict[str, int]:
         return print_queue.counts(self.read())

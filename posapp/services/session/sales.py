@@ -48,15 +48,18 @@ class SalesDesk(Desk):
         return history.sale_detail(self.read(), receipt_no)
 
     def void(self, receipt_no: str, *, supervisor: str, pin: str, reason: str) -> VoidResult:
+        """Void *receipt_no*: the logged-in cashier asks, *supervisor* approves."""
         result = returns.void_sale(self.write(), receipt_no, supervisor_name=supervisor,
-                                   supervisor_pin=pin, reason=reason)
+                                   supervisor_pin=pin, reason=reason, actor=self.cashier())
         self.undone(receipt_no)
         return result
 
     def refund(self, receipt_no: str, items: list[RefundItem], *, supervisor: str, pin: str,
                reason: str, method: PaymentMethod) -> RefundResult:
+        """Refund *items*: the logged-in cashier asks, *supervisor* approves."""
         result = returns.refund(self.write(), receipt_no, items, supervisor_name=supervisor,
-                                supervisor_pin=pin, reason=reason, method=method)
+                                supervisor_pin=pin, reason=reason, method=method,
+                                actor=self.cashier())
         self.undone(receipt_no)
         return result
 

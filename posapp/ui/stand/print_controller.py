@@ -22,6 +22,7 @@ from posapp.services.print_queue import Job
 from posapp.services.session.stand import StandSession
 from posapp.services.users import Approval
 from posapp.ui.common.errors import said
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR
 from posapp.ui.common.worker import BackgroundOp, run_in_background
 
 AUTO_RETRY_MS = 10_000  # how often a printer that did not answer is tried again
@@ -81,18 +82,26 @@ class PrintController(QObject):
         """The jobs waiting or failed, oldest first."""
         return self.session.prints.pending()
 
-    def retry(self, job_id: int) -> None:
-        """Print one waiting or failed job again."""
-        self.session.prints.retry(job_id)
+    def retry(self, job_id: int, *, approval: Approval | None = None) -> None:
+        """Print one waiting or failed job again. PosError when the service refuses it (on
+        a stand that counts blind, a cashier's X report job wants a supervisor's
+        *approval*): nothing is printed."""
+        self.session.prints.retry(job_id, approval=approval)
         if job_id not in self._todo:
             self._todo.append(job_id)
         self._next()
 
     def retry_all(self) -> None:
-        """Print every waiting or failed job again (after the printer is fixed)."""
+        """Print every waiting or failed job again (after the printer is fixed); a job that
+        needs a supervisor (a blind-count stand's X report) stays in the list, for its own
+        Print again button."""
         for job in self.session.prints.pending():
-            if job.status == "failed":
+            try:
                 self.session.prints.retry(job.id)
+            except PosError as exc:
+                if exc.code != NEEDS_SUPERVISOR:
+                    raise
+                continue
             if job.id not in self._todo:
                 self._todo.append(job.id)
         self._next()

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah
 from posapp.services.print_queue import Job
+from posapp.services.users import Approval
 from posapp.ui.common.errors import said, user_message
 from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.models import Index, RawRole, RowsModel
-from posapp.ui.common.pin_prompt import touch_button
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot, touch_button
 from posapp.ui.common.record_list import RIGHT, RecordList, local_time
 from posapp.ui.stand.print_controller import PrintController
 
@@ -98,6 +99,7 @@ class PrintJobsDialog(QDialog):
         self.retry_all_button = touch_button(self, "printAllAgainButton")
         self.close_button = touch_button(self, "printJobsCloseButton")
         self.retry_buttons: dict[int, QPushButton] = {}  # job id -> its Print again button
+        self.prompts = PromptSlot(self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.retry_all_button)
@@ -150,7 +152,7 @@ class PrintJobsDialog(QDialog):
             button = touch_button(self.table, f"printAgainButton{job.id}")
             # after the click is over: printing again rebuilds the rows, this button with them
             button.clicked.connect(lambda _=False, job_id=job.id: QTimer.singleShot(
-                0, lambda: self.printing.retry(job_id)))
+                0, lambda: self.print_again(job_id)))
             self.table.setIndexWidget(self.model.index(row, PrintJobsModel.ACTION), button)
             self.retry_buttons[job.id] = button
             self._name_button(button, job)
@@ -158,6 +160,17 @@ class PrintJobsDialog(QDialog):
         self.jobs.setVisible(bool(jobs))
         self.empty_label.setVisible(not jobs)
         self.retry_all_button.setEnabled(bool(jobs))
+
+    def print_again(self, job_id: int) -> None:
+        """Print job *job_id* again; when the stand's policy wants a supervisor for it (a
+        blind-count stand's X report), the PIN prompt asks for one and prints on approval."""
+        try:
+            self.printing.retry(job_id)
+        except PosError as exc:
+            if exc.code != NEEDS_SUPERVISOR:
+                raise
+            self.prompts.open(lambda name, pin: self.printing.retry(
+                job_id, approval=Approval(name, pin)), user_message(exc))
 
     def _fit_buttons_column(self) -> None:
         """The Print again column as wide as its buttons (the model has no text there)."""
