@@ -22,7 +22,7 @@ def run(big: BigStand, folder: Path, count: int) -> tuple[list[Result], list[lis
     read_ms = time_ms(lambda: parsed.extend(read_catalog_file(path)))
     outcome: list = []
     import_ms = time_ms(lambda: outcome.append(
-        catalog.import_catalog(big.handle.uow(), parsed, actor=big.boss)))
+        catalog.import_catalog(big.handle.uow(), parsed, actor=big.supervisor)))
     total = read_ms + import_ms
     added = outcome[0].added
     if added != count:
