@@ -84,3 +84,25 @@ def test_changing_cashiers_keeps_the_line_and_a_void_is_said(jatim: Stand, qtbot
     w.actions_._refresh()  # as after the history dialog closes
     assert line.text() == f"Penjualan terakhir: JATIM-000001 · Rp 85.000 · {at} · dibatalkan"
     w.session.close()
+
+
+def test_after_a_restart_with_the_shift_closed_the_open_shift_page_shows_it(
+        jatim: Stand, qtbot: QtBot) -> None:
+    """The first screen after log-in is then the opening cash: it says the last sale too."""
+    w = open_window(jatim, qtbot)
+    log_in(qtbot, w, "Ani", CASHIER_PIN)
+    w.selling.add_code(HIJAB)
+    pay_cash(qtbot, w, "85.000")
+    report = w.session.shift_report()
+    w.session.close_shift(report.expected_cash)  # counted right: no supervisor needed
+    w.close()
+    w.session.close()
+
+    w = open_window(jatim, qtbot)
+    log_in(qtbot, w, "Ani", CASHIER_PIN)
+
+    line = w.open_shift.last_sale
+    assert w.pages.currentWidget() is w.open_shift
+    assert line.isVisible() and line.text() == (
+        f"Last sale: JATIM-000001 · Rp 85.000 · {sale_time(jatim, 'JATIM-000001')}")
+    w.session.close()

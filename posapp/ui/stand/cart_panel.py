@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -154,17 +154,9 @@ class CartPanel(QWidget):
                 amount=format_rupiah(sale.change), receipt=sale.receipt_no))
 
     def show_last_sale(self, last: SaleSummary | None, zone: str, now: datetime) -> None:
-        """A quiet line with the stand's last sale (receipt, total, time in the event's
-        *zone*, the date too when not of today), while no change of a sale just paid shows."""
-        text = ""
-        if last is not None:
-            when = local_time(last.created_at, zone)
-            if when[:10] == local_time(now, zone)[:10]:
-                when = when[11:]  # today: the time alone
-            values = {"receipt": last.receipt_no, "total": format_rupiah(last.total),
-                      "time": when}
-            text = (self.tr("Last sale: {receipt} · {total} · {time} · voided") if last.voided
-                    else self.tr("Last sale: {receipt} · {total} · {time}")).format(**values)
+        """A quiet line with the stand's last sale, while no change of a sale just paid
+        shows."""
+        text = last_sale_text(last, zone, now)
         self.last_sale.setText(text)
         self.last_sale.setAccessibleName(text)
         self.last_sale.setVisible(bool(text) and self.last_change.isHidden())
@@ -177,3 +169,21 @@ class CartPanel(QWidget):
     def select(self, row: int, count: int) -> None:
         if 0 <= row < count:
             self.cart.selectRow(row)
+
+
+def last_sale_text(last: SaleSummary | None, zone: str, now: datetime) -> str:
+    """"Last sale: JATIM-000042 · Rp 350.000 · 14:32" (time in the event's *zone*, the date
+    too when not of today; "· voided" when it was), or "" before the first sale. Also on the
+    open-shift page: after a restart nobody charges twice."""
+    if last is None:
+        return ""
+    when = local_time(last.created_at, zone)
+    if when[:10] == local_time(now, zone)[:10]:
+        when = when[11:]  # today: the time alone
+    values = {"receipt": last.receipt_no, "total": format_rupiah(last.total), "time": when}
+    if last.voided:  # the cart panel's words (lupdate reads them under its name)
+        words = QCoreApplication.translate(
+            "CartPanel", "Last sale: {receipt} · {total} · {time} · voided")
+    else:
+        words = QCoreApplication.translate("CartPanel", "Last sale: {receipt} · {total} · {time}")
+    return words.format(**values)

@@ -12,7 +12,8 @@ from posapp.domain.money import parse_rupiah
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.scanner import IGNORE_PROPERTY
-from posapp.ui.common.widgets import big_label, button, message_label, show_message
+from posapp.ui.common.widgets import big_label, button, message_label, set_role, show_message
+from posapp.ui.stand.cart_panel import last_sale_text
 from posapp.ui.stand.login_card import KEY_HEIGHT, Card, NameButtons, PinPad, centred
 
 
@@ -157,8 +158,12 @@ class OpenShiftPage(QWidget):
         self.open_button.setProperty("role", "primary")
         self.open_button.clicked.connect(self.submit)
         self.error = message_label("openShiftErrorLabel", self.card)
+        self.last_sale = QLabel(self.card, objectName="openShiftLastSaleLabel")
+        set_role(self.last_sale, "muted")  # after a restart: did the last sale go through?
+        self.last_sale.setVisible(False)
         body = self.card.body
         body.addWidget(self.title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        body.addWidget(self.last_sale, alignment=Qt.AlignmentFlag.AlignHCenter)
         body.addWidget(self.float_label)
         body.addWidget(self.float_input)
         body.addWidget(self.open_button)
@@ -181,7 +186,20 @@ class OpenShiftPage(QWidget):
     def reset(self) -> None:
         self.float_input.clear()
         show_message(self.error, "")
+        self.show_last_sale()
         self.float_input.setFocus()
+
+    def show_last_sale(self) -> None:
+        """The stand's last committed sale, read from its database (as the selling screen
+        shows it): the first screen after a restart says whether it went through."""
+        try:
+            last = self.session.sales.last()
+        except PosError:  # unreadable now: say nothing rather than something old
+            last = None
+        text = last_sale_text(last, self.session.info.timezone, self.session.now())
+        self.last_sale.setText(text)
+        self.last_sale.setAccessibleName(text)
+        self.last_sale.setVisible(bool(text))
 
     def submit(self) -> None:
         try:
