@@ -158,7 +158,7 @@ class RowBuilder(OrderRows):
     def _cash(self, e: Entry, p: dict[str, Any]) -> None:
         self.rows[cs.cash_movement].append([
             self.code, e.seq, p["shift"], self.time(entry_time(e.at)), p["amount"],
-            p.get("reason", ""), p.get("by", ""),
+            p.get("reason", ""), p.get("approved_by") or p.get("by", ""),  # or who acted
         ])
 
     def _shift_closed(self, e: Entry, p: dict[str, Any]) -> None:

@@ -25,7 +25,7 @@ from tests.central.stands import (
     sell,
     stand_with_day,
 )
-from tests.conftest import SUPERVISOR, SUPERVISOR_PIN, Stand, make_stand
+from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, Stand, make_stand
 
 
 def totals_of(url: str) -> dict[str, central_totals.StandTotals]:
@@ -228,3 +228,24 @@ def test_a_store_made_before_orders_is_brought_up_to_date(central_url: str, data
         assert conn.scalar(text("SELECT value FROM central_meta WHERE key = 'version'")) == "3"
         assert conn.scalar(text("SELECT COUNT(*) FROM v_stand_order_totals")) == 1
     engine.dispose()
+
+
+def test_a_cash_out_approved_by_a_supervisor_names_them_in_the_central_store(
+        central_url: str, jatim: Stand) -> None:
+    """Ani takes Rp 150.000 out (above the Rp 100.000 limit: Budi approves), then puts
+    Rp 20.000 in alone: the organizers see who approved, else who acted."""
+    shifts.move_cash(jatim.handle.uow(), jatim.cashier, -150_000, "bayar ongkir",
+                     approval=BUDI)
+    shifts.move_cash(jatim.handle.uow(), jatim.cashier, 20_000, "uang kecil")
+
+    sync.sync_stand(jatim.handle.uow, central_url)
+
+    engine = create_engine(central_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT amount, reason, approved_by FROM cash_movement "
+                                     "WHERE stand = 'JATIM' ORDER BY seq")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in rows] == [(-150_000, "bayar ongkir", SUPERVISOR),
+                                        (20_000, "uang kecil", "Ani")]
