@@ -206,9 +206,13 @@ def login_page(ctx: Ctx) -> Iterator[Moment]:
 
 
 def open_shift_page(ctx: Ctx) -> Iterator[Moment]:
-    shifts.close_shift(ctx.stand.handle.uow(), ctx.stand.cashier, 500_000)
+    till = StandSession.open(ctx.stand.handle)  # the last shift's last sale, then closed
+    till.login(CASHIER, CASHIER_PIN)
+    sell(till, [HIJAB])
+    shifts.close_shift(ctx.stand.handle.uow(), ctx.stand.cashier, 585_000)
     w = logged_in_without_shift(ctx)
-    yield "open-shift page", w
+    assert w.open_shift.last_sale.isVisible()
+    yield "open-shift page, the last sale after a restart", w
     type_in(ctx, w.open_shift, "openingCashInput", "lima ratus")
     w.open_shift.submit()
     assert w.open_shift.error.isVisible()
