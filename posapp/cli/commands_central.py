@@ -15,7 +15,6 @@ from posapp.domain.messages import Message, msg, text
 from posapp.domain.money import format_rupiah
 from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
 from posapp.domain.totals import Totals
-from posapp.services import central_totals, merge, sync
 
 CENTRAL_HELP = "the central store: an SQLite file, or a postgresql:// URL"
 
@@ -48,6 +47,7 @@ def progress_printer(what: Message) -> Any:
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import sync
     handle = ctx.stand()
     result = sync.sync_stand(handle.uow, args.central,
                              progress=progress_printer(msg("cli.progress.sync")))
@@ -64,6 +64,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import central_totals
     stands = central_totals.stand_totals_at(args.central)
     everything = central_totals.overall(stands)
     if args.json:
@@ -147,6 +148,7 @@ def register_merge(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
 
 
 def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import merge
     if args.key is not None:  # on the command line, the key shows in the process list
         raise InvalidInput("cli.merge.key_on_command_line")
     key = sys.stdin.readline().strip() if args.key_stdin else None
@@ -188,6 +190,7 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import central_totals
     key = sys.stdin.readline().strip() if args.key_stdin else None
     done = central_totals.reconcile(args.central, args.files, key=key)
     for m in done.problems:

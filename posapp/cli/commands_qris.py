@@ -11,7 +11,6 @@ from posapp.cli.context import Context
 from posapp.cli.output import say
 from posapp.domain.messages import msg
 from posapp.domain.qris import dynamic_payload, parse_qris
-from posapp.services import settings
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -48,6 +47,7 @@ def cmd_amount(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import settings
     payload = parse_qris(args.payload.strip())  # judged before anything is stored
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
