@@ -6,15 +6,15 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.errors import InvalidInput, NotAllowed, PosError
 from posapp.domain.messages import Message, msg, text
-from posapp.domain.money import format_rupiah
-from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
-from posapp.domain.totals import Totals
+
+if TYPE_CHECKING:
+    from posapp.domain.totals import Totals
 
 CENTRAL_HELP = "the central store: an SQLite file, or a postgresql:// URL"
 
@@ -64,6 +64,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.money import format_rupiah
     from posapp.services import central_totals
     stands = central_totals.stand_totals_at(args.central)
     everything = central_totals.overall(stands)
@@ -106,12 +107,14 @@ def _labels() -> dict[str, str]:
 
 def _method_order(code: str) -> int:
     """Where method *code* stands in the declared order (unknown codes last)."""
+    from posapp.domain.tender import PAYMENT_METHODS
     codes = [info.method.value for info in PAYMENT_METHODS]
     return codes.index(code) if code in codes else len(codes)
 
 
 def _method_label(code: str) -> str:
     """Method *code*'s name ("Cash"); a code this version does not know, as it is."""
+    from posapp.domain.tender import PaymentMethod
     try:
         return PaymentMethod(code).label.text(LANG)
     except ValueError:
@@ -119,6 +122,7 @@ def _method_label(code: str) -> str:
 
 
 def _row(label: str, t: Totals) -> str:
+    from posapp.domain.money import format_rupiah
     return (f"{label:<10} {t.sales_count:>6} {format_rupiah(t.gross):>16} "
             f"{format_rupiah(t.discounts):>14} {format_rupiah(t.refunds):>14} "
             f"{format_rupiah(t.net):>16}")

@@ -11,7 +11,6 @@ from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.context import Context
 from posapp.cli.output import LANG, say
 from posapp.domain.errors import StorageError
-from posapp.domain.event_key import fingerprint, new_key, parse_key
 from posapp.domain.messages import msg, text
 
 QR_SCALE = 10  # pixels per module: about 6 cm wide at 150 dpi, easy for a phone or scanner
@@ -50,6 +49,7 @@ def seq_number(word: str) -> int:
 
 
 def cmd_key(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.event_key import fingerprint, new_key, parse_key
     key = new_key()
     if args.qr is not None:
         write_qr(args.qr, key)

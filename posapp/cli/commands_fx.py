@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say
-from posapp.domain.fx import check_against, format_rate, parse_rate
 from posapp.domain.messages import text
 
 #: The amount each rate is tried on when shown, so that a mistyped rate stands out.
@@ -31,6 +30,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.fx import check_against, format_rate, parse_rate
     from posapp.services import fx
     rates = [parse_rate(text) for text in args.rates]  # every one checked before storing
     fx.set_rates(ctx.stand().uow(), rates)
@@ -40,6 +40,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.fx import check_against, format_rate
     from posapp.services import fx
     from posapp.services import stand as stand_service
     handle = ctx.stand()

@@ -21,11 +21,11 @@ from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say
 from posapp.domain.errors import InvalidInput
 from posapp.domain.messages import text
-from posapp.domain.money import format_rupiah, parse_rupiah
-from posapp.domain.order import Buyer, OrderItem, OrderStatus
+from posapp.domain.order import OrderStatus
 from posapp.domain.tender import PaymentMethod
 
 if TYPE_CHECKING:
+    from posapp.domain.order import OrderItem
     from posapp.services import users
     from posapp.services.orders import OrderView
 
@@ -107,6 +107,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.order import Buyer, OrderItem
     from posapp.services import catalog, orders, stand
     handle = ctx.stand()
     items: list[OrderItem] = []
@@ -170,6 +171,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.money import format_rupiah
     from posapp.services import orders
     status = OrderStatus(args.status) if args.status else None
     found = orders.list_orders(ctx.stand().uow(write=False), status=status)
@@ -239,6 +241,8 @@ def _actor(ctx: Context, args: argparse.Namespace) -> users.Actor:
 
 
 def _custom(word: str) -> OrderItem:
+    from posapp.domain.money import parse_rupiah
+    from posapp.domain.order import OrderItem
     m = _CUSTOM.match(word.strip())
     if not m or not m["desc"].strip():
         raise InvalidInput("cli.order.not_custom_item", text=word)

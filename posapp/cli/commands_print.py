@@ -13,12 +13,10 @@ from posapp.cli.args import amount, whole_number
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say, warn
 from posapp.domain.errors import InvalidInput, NotAllowed, PosError
-from posapp.domain.layout import Barcode, Block, Cut, QrCode, Rule, Text, local_time
 from posapp.domain.messages import Message, msg, text
-from posapp.domain.order_slip import layout_order_slip
-from posapp.domain.receipt import layout_receipt
 
 if TYPE_CHECKING:
+    from posapp.domain.layout import Block
     from posapp.services import print_queue
 
 #: The pages of ``posapp.printing.pdf_receipt.PAGES``, for ``--help`` without loading
@@ -212,6 +210,7 @@ def cmd_print_qris(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_jobs(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.layout import local_time
     from posapp.services import print_queue, stand
     handle = ctx.stand()
     jobs = print_queue.listing(handle.uow(write=False), everything=args.everything)
@@ -279,6 +278,7 @@ def cmd_print_retry(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.layout import Barcode, Cut, QrCode, Rule, Text
     from posapp.services import settings, stand
     handle = ctx.stand()
     info = stand.get(handle.uow(write=False))
@@ -293,6 +293,7 @@ def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.receipt import layout_receipt
     from posapp.services import settings
     from posapp.services.receipts import receipt_for
     handle = ctx.stand()
@@ -305,6 +306,7 @@ def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.order_slip import layout_order_slip
     from posapp.services import order_slips, settings
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))

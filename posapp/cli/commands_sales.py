@@ -23,16 +23,13 @@ from posapp.cli.args import (
 from posapp.cli.commands_print import print_receipt_now, print_sale_receipt_now
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
-from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput, NotAllowed
-from posapp.domain.layout import local_time
 from posapp.domain.messages import msg, text
-from posapp.domain.money import format_rupiah
-from posapp.domain.report import ShiftReport
 from posapp.domain.tender import PaymentMethod
 from posapp.domain.text import shown
 
 if TYPE_CHECKING:
+    from posapp.domain.report import ShiftReport
     from posapp.services import users
 
 
@@ -226,6 +223,7 @@ def _ask_supervisor_name(ctx: Context, refusal: NotAllowed) -> str:
 
 
 def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.cart import Cart, Discount
     from posapp.services import catalog, checkout
     items, payments = split_items_and_payments(args.words)
     if not items:
@@ -291,6 +289,8 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.layout import local_time
+    from posapp.domain.money import format_rupiah
     from posapp.services import history, stand
     if args.last:
         return _last_sale(ctx, as_json=args.json)
@@ -316,6 +316,7 @@ def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
 def _last_sale(ctx: Context, *, as_json: bool) -> int:
     """``sales --last``: the stand's last committed sale on one line (null in JSON when
     there is none yet)."""
+    from posapp.domain.layout import local_time
     from posapp.services import history, stand
     handle = ctx.stand()
     last = history.last_sale(handle.uow(write=False))

@@ -13,7 +13,6 @@ from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.messages import text
-from posapp.domain.money import format_rupiah
 from posapp.domain.policy import Role
 from posapp.domain.text import shown
 
@@ -123,6 +122,7 @@ def cmd_catalog_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.money import format_rupiah
     from posapp.services import catalog
     products = catalog.list_products(ctx.stand().uow())
     if args.json:
