@@ -12,7 +12,7 @@ from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput, NotFound
 
 #: The named sheets of ``posapp.printing.labels.LAYOUTS``, for ``--help`` without loading
-#: ReportLab (tests/unit/test_cli_imports.py checks they are the same).
+#: ReportLab (tests/integration/test_cli_imports.py checks they are the same).
 LAYOUT_NAMES = ("3x7", "3x8", "4x10", "2x7")
 
 

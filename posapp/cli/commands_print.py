@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from posapp.services import print_queue
 
 #: The pages of ``posapp.printing.pdf_receipt.PAGES``, for ``--help`` without loading
-#: ReportLab (tests/unit/test_cli_imports.py checks they are the same).
+#: ReportLab (tests/integration/test_cli_imports.py checks they are the same).
 PAGES = ("roll80", "a6")
 
 
