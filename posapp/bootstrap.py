@@ -1,6 +1,8 @@
 """Wiring in one place: the data folder, a stand's database, its unit-of-work factory.
 
 Nothing is created at import time; callers build a ``StandHandle`` and pass it on.
+SQLAlchemy and the store load when a stand is opened, not on import: the command line
+reads ``DataDir`` for every command, ``posapp --version`` included.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from posapp.domain.errors import InvalidInput, NotFound, StorageError
-from posapp.store.database import check_stand_file, migrate, sqlite_engine
-from posapp.store.secrets import move_secrets_out
-from posapp.store.uow import Clock, UnitOfWork, utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from posapp.store.uow import Clock, UnitOfWork
 
 log = logging.getLogger(__name__)
 STAND_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
@@ -89,6 +92,13 @@ class DataDir:
         return codes[0]
 
 
+def _utc_now() -> Clock:
+    """The store's clock (the computer's time in UTC), loaded with the store."""
+    from posapp.store.uow import utc_now
+
+    return utc_now
+
+
 @dataclass
 class StandHandle:
     """An open stand database: what services need to run against it."""
@@ -96,9 +106,11 @@ class StandHandle:
     code: str
     path: Path
     engine: Engine
-    clock: Clock = field(default=utc_now)
+    clock: Clock = field(default_factory=_utc_now)
 
     def uow(self, *, write: bool = True) -> UnitOfWork:
+        from posapp.store.uow import UnitOfWork
+
         return UnitOfWork(self.engine, clock=self.clock, write=write)
 
     def close(self) -> None:
@@ -117,6 +129,8 @@ def check_writable(path: Path) -> None:
 def _move_secrets_out(path: Path) -> None:
     """An event key or central password an earlier posapp kept in the database goes to
     this computer's secret store; when that cannot be written, the stand still opens."""
+    from posapp.store.secrets import move_secrets_out
+
     try:
         move_secrets_out(path)
     except StorageError as exc:
@@ -126,10 +140,12 @@ def _move_secrets_out(path: Path) -> None:
         log.warning("secrets of %s not moved out of its database: %s", path.name, exc)
 
 
-def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock = utc_now) -> (
-    StandHandle
-):
-    """Open (or with *create*, make) the database of stand *code*, migrated to the head."""
+def open_stand(data: DataDir, code: str, *, create: bool = False,
+               clock: Clock | None = None) -> StandHandle:
+    """Open (or with *create*, make) the database of stand *code*, migrated to the head
+    (with *clock*, or the computer's UTC time)."""
+    from posapp.store.database import check_stand_file, migrate, sqlite_engine
+
     path = data.stand_path(code)
     if create:
         data.ensure_writable()
@@ -145,4 +161,5 @@ def open_stand(data: DataDir, code: str, *, create: bool = False, clock: Clock =
     except BaseException:
         engine.dispose()
         raise
-    return StandHandle(code=normalize_stand_code(code), path=path, engine=engine, clock=clock)
+    return StandHandle(code=normalize_stand_code(code), path=path, engine=engine,
+                       clock=_utc_now() if clock is None else clock)

@@ -10,10 +10,12 @@ checks the supervisor's name and PIN; the command only reads them.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from posapp.cli.context import Context
-from posapp.services import users
-from posapp.services.users import Actor, Approval
+
+if TYPE_CHECKING:
+    from posapp.services.users import Actor, Approval
 
 
 def add_supervisor(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -23,6 +25,7 @@ def add_supervisor(parser: argparse.ArgumentParser, *, required: bool = False) -
 
 def approval(ctx: Context, args: argparse.Namespace) -> Approval | None:
     """The supervisor named by ``--supervisor`` and the PIN read for them, or None."""
+    from posapp.services.users import Approval
     name = getattr(args, "supervisor", None)
     if not name:
         return None
@@ -39,6 +42,7 @@ def add_acting_cashier(parser: argparse.ArgumentParser) -> None:
 def acting(ctx: Context, args: argparse.Namespace) -> Actor | None:
     """The cashier named by ``--cashier``, logged in with the PIN read for them (read before
     the supervisor's), or None when the supervisor acts alone."""
+    from posapp.services import users
     name = getattr(args, "cashier", None)
     if not name:
         return None

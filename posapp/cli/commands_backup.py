@@ -13,8 +13,6 @@ from posapp.cli.context import Context
 from posapp.cli.output import count, say, warn
 from posapp.domain.errors import InvalidInput
 from posapp.domain.messages import msg
-from posapp.services import backup, restore, settings, support
-from posapp.services.backup import BackupProblem
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -51,6 +49,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import backup
     handle = ctx.stand()
     path = backup.backup_now(handle.uow, handle.code, handle.path,
                              folder=str(args.to) if args.to else None)
@@ -59,6 +58,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import settings
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
     saved = settings.save(handle.uow(), replace(
@@ -75,6 +75,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import backup, settings
     handle = ctx.stand()
     folder = settings.get(handle.uow(write=False)).backup_folder
     if not folder:
@@ -88,6 +89,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import restore
     approved = approval(ctx, args)  # the supervisor's PIN comes before any new PIN
     asked: list[str] = []
 
@@ -112,6 +114,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_support_bundle(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import support
     done = support.write_bundle(ctx.data, args.file)
     if done.stands:
         say("cli.support.done", path=str(done.path), files=count(done.files, "file"),
@@ -124,6 +127,8 @@ def cmd_support_bundle(ctx: Context, args: argparse.Namespace) -> int:
 def after_sale(ctx: Context, *, shift_closed: bool = False) -> None:
     """A copy when one is due (every few sales, at a shift close); a failure is a warning
     on standard error, never a failed sale."""
+    from posapp.services import backup
+    from posapp.services.backup import BackupProblem
     handle = ctx.stand()
     try:
         made = backup.maybe_backup(handle.uow, handle.code, handle.path, force=shift_closed)

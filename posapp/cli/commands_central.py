@@ -6,16 +6,15 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.errors import InvalidInput, NotAllowed, PosError
 from posapp.domain.messages import Message, msg, text
-from posapp.domain.money import format_rupiah
-from posapp.domain.tender import PAYMENT_METHODS, PaymentMethod
-from posapp.domain.totals import Totals
-from posapp.services import central_totals, merge, sync
+
+if TYPE_CHECKING:
+    from posapp.domain.totals import Totals
 
 CENTRAL_HELP = "the central store: an SQLite file, or a postgresql:// URL"
 
@@ -48,6 +47,7 @@ def progress_printer(what: Message) -> Any:
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import sync
     handle = ctx.stand()
     result = sync.sync_stand(handle.uow, args.central,
                              progress=progress_printer(msg("cli.progress.sync")))
@@ -64,6 +64,8 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_totals(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.money import format_rupiah
+    from posapp.services import central_totals
     stands = central_totals.stand_totals_at(args.central)
     everything = central_totals.overall(stands)
     if args.json:
@@ -105,12 +107,14 @@ def _labels() -> dict[str, str]:
 
 def _method_order(code: str) -> int:
     """Where method *code* stands in the declared order (unknown codes last)."""
+    from posapp.domain.tender import PAYMENT_METHODS
     codes = [info.method.value for info in PAYMENT_METHODS]
     return codes.index(code) if code in codes else len(codes)
 
 
 def _method_label(code: str) -> str:
     """Method *code*'s name ("Cash"); a code this version does not know, as it is."""
+    from posapp.domain.tender import PaymentMethod
     try:
         return PaymentMethod(code).label.text(LANG)
     except ValueError:
@@ -118,6 +122,7 @@ def _method_label(code: str) -> str:
 
 
 def _row(label: str, t: Totals) -> str:
+    from posapp.domain.money import format_rupiah
     return (f"{label:<10} {t.sales_count:>6} {format_rupiah(t.gross):>16} "
             f"{format_rupiah(t.discounts):>14} {format_rupiah(t.refunds):>14} "
             f"{format_rupiah(t.net):>16}")
@@ -147,6 +152,7 @@ def register_merge(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
 
 
 def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import merge
     if args.key is not None:  # on the command line, the key shows in the process list
         raise InvalidInput("cli.merge.key_on_command_line")
     key = sys.stdin.readline().strip() if args.key_stdin else None
@@ -188,6 +194,7 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import central_totals
     key = sys.stdin.readline().strip() if args.key_stdin else None
     done = central_totals.reconcile(args.central, args.files, key=key)
     for m in done.problems:

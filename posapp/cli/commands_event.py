@@ -11,10 +11,7 @@ from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.context import Context
 from posapp.cli.output import LANG, say
 from posapp.domain.errors import StorageError
-from posapp.domain.event_key import fingerprint, new_key, parse_key
 from posapp.domain.messages import msg, text
-from posapp.services import event
-from posapp.services.export import export_journal
 
 QR_SCALE = 10  # pixels per module: about 6 cm wide at 150 dpi, easy for a phone or scanner
 
@@ -52,6 +49,7 @@ def seq_number(word: str) -> int:
 
 
 def cmd_key(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.event_key import fingerprint, new_key, parse_key
     key = new_key()
     if args.qr is not None:
         write_qr(args.qr, key)
@@ -72,6 +70,7 @@ def write_qr(path: Path, content: str) -> None:
 
 
 def cmd_join(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import event
     handle = ctx.stand()
     approved = approval(ctx, args)  # the supervisor's PIN is read before a key on stdin
     result = event.join(handle.uow(), _key_text(args.key), replace=args.replace,
@@ -95,6 +94,7 @@ def _key_text(words: list[str]) -> str:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import event
     handle = ctx.stand()
     event_id = event.event_id(handle.uow(write=False))
     if event_id is None:
@@ -105,6 +105,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services.export import export_journal
     handle = ctx.stand()
     result = export_journal(handle.uow(write=False), args.out, since=args.since)
     if result.count == 1:

@@ -18,8 +18,6 @@ from posapp.cli.context import Context
 from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput
 from posapp.domain.messages import msg
-from posapp.printing.report_files import check_writable
-from posapp.services import orders_export, report_export
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -52,6 +50,7 @@ def wants_event_report(args: argparse.Namespace) -> bool:
 
 
 def cmd_event_report(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import report_export
     if args.kind is not None:
         raise InvalidInput("cli.event_report.kind_given", kind=args.kind)
     if not args.central:
@@ -79,6 +78,7 @@ def cmd_event_report(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_orders_export(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import orders_export
     result = orders_export.write_orders_export(args.central, args.file, lang=ctx.lang)
     figures = {"path": str(result.path), "orders": count(result.orders, "open_order"),
                "lines": count(result.lines, "line"), "stands": count(result.stands, "stand"),
@@ -91,6 +91,7 @@ def cmd_orders_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_shop_export(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.printing.report_files import check_writable
     if args.file.suffix.lower() != ".csv":
         raise InvalidInput("cli.shop_export.not_csv", name=args.file.name)
     check_writable(args.file)

@@ -7,10 +7,7 @@ from zoneinfo import ZoneInfo
 
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say
-from posapp.domain.fx import check_against, format_rate, parse_rate
 from posapp.domain.messages import text
-from posapp.services import fx
-from posapp.services import stand as stand_service
 
 #: The amount each rate is tried on when shown, so that a mistyped rate stands out.
 SAMPLE = 1_000_000
@@ -33,6 +30,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.fx import check_against, format_rate, parse_rate
+    from posapp.services import fx
     rates = [parse_rate(text) for text in args.rates]  # every one checked before storing
     fx.set_rates(ctx.stand().uow(), rates)
     for rate in rates:
@@ -41,6 +40,9 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.fx import check_against, format_rate
+    from posapp.services import fx
+    from posapp.services import stand as stand_service
     handle = ctx.stand()
     rates = fx.get(handle.uow(write=False))
     if args.json:
@@ -59,6 +61,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_clear(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import fx
     gone = fx.clear(ctx.stand().uow(), args.codes)
     if gone:
         say("cli.rate.removed", codes=gone)

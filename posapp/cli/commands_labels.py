@@ -10,8 +10,10 @@ from posapp.cli.args import whole_number
 from posapp.cli.context import Context
 from posapp.cli.output import count, say
 from posapp.domain.errors import InvalidInput, NotFound
-from posapp.printing.labels import LAYOUTS, parse_layout, render_labels, sheet_count
-from posapp.services import catalog
+
+#: The named sheets of ``posapp.printing.labels.LAYOUTS``, for ``--help`` without loading
+#: ReportLab (tests/integration/test_cli_imports.py checks they are the same).
+LAYOUT_NAMES = ("3x7", "3x8", "4x10", "2x7")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,7 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--copies", type=whole_number, default=1, metavar="N",
                    help="labels per product (default 1)")
     p.add_argument("--layout", default="3x8", metavar="CxR",
-                   help=f"sheet: {', '.join(LAYOUTS)} or any COLUMNSxROWS (default 3x8)")
+                   help=f"sheet: {', '.join(LAYOUT_NAMES)} or any COLUMNSxROWS (default 3x8)")
     p.add_argument("--start-at", type=whole_number, default=1, metavar="N",
                    help="first free position on the first sheet, 1 = top left (default 1)")
     p.add_argument("--margins", metavar="T,L,R,B",
@@ -42,6 +44,8 @@ def _margins(text: str) -> tuple[float, float, float, float]:
 
 
 def cmd_labels(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.printing.labels import parse_layout, render_labels, sheet_count
+    from posapp.services import catalog
     layout = parse_layout(args.layout)
     if args.margins is not None:
         top, left, right, bottom = _margins(args.margins)

@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from posapp.cli.approvals import acting, add_acting_cashier
 from posapp.cli.args import parse_item, parse_payment
@@ -21,11 +21,13 @@ from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say
 from posapp.domain.errors import InvalidInput
 from posapp.domain.messages import text
-from posapp.domain.money import format_rupiah, parse_rupiah
-from posapp.domain.order import Buyer, OrderItem, OrderStatus
+from posapp.domain.order import OrderStatus
 from posapp.domain.tender import PaymentMethod
-from posapp.services import catalog, order_fulfil, orders, shifts, stand, users
-from posapp.services.orders import OrderView
+
+if TYPE_CHECKING:
+    from posapp.domain.order import OrderItem
+    from posapp.services import users
+    from posapp.services.orders import OrderView
 
 _CUSTOM = re.compile(r"^(?P<desc>.+?)(?:\*(?P<qty>\d+))?=(?P<price>[^=]+)$")
 _DAYS_FROM_TODAY = re.compile(r"^\+(?P<days>\d{1,4})d$")
@@ -105,6 +107,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.order import Buyer, OrderItem
+    from posapp.services import catalog, orders, stand
     handle = ctx.stand()
     items: list[OrderItem] = []
     with handle.uow(write=False) as uow:
@@ -128,6 +132,7 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_pay(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import orders
     done = orders.pay(ctx.stand().uow(), _actor(ctx, args), args.order, args.payments)
     if not args.json and done.tender.change:
         say("cli.order.change", change=done.tender.change)
@@ -135,11 +140,13 @@ def cmd_pay(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_ready(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import orders
     return _show(orders.mark_ready(ctx.stand().uow(), _actor(ctx, args), args.order),
                  args.json)
 
 
 def cmd_handover(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import order_fulfil
     lines = dict(_line(word) for word in args.line) if args.line else None
     done = order_fulfil.hand_over(ctx.stand().uow(), _actor(ctx, args), args.order,
                                   payments=args.payments, lines=lines, tracking=args.tracking)
@@ -149,6 +156,7 @@ def cmd_handover(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import order_fulfil
     actor = acting(ctx, args)  # their PIN first, then the supervisor's
     view = order_fulfil.cancel(
         ctx.stand().uow(), args.order, supervisor_name=args.supervisor,
@@ -158,10 +166,13 @@ def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import orders
     return _show(orders.get(ctx.stand().uow(write=False), args.order), args.json)
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.money import format_rupiah
+    from posapp.services import orders
     status = OrderStatus(args.status) if args.status else None
     found = orders.list_orders(ctx.stand().uow(write=False), status=status)
     if args.json:
@@ -221,6 +232,7 @@ def _show_and_print(ctx: Context, o: OrderView, as_json: bool) -> int:
 
 
 def _actor(ctx: Context, args: argparse.Namespace) -> users.Actor:
+    from posapp.services import shifts, users
     name = args.cashier
     if not name:
         with ctx.stand().uow(write=False) as uow:
@@ -229,6 +241,8 @@ def _actor(ctx: Context, args: argparse.Namespace) -> users.Actor:
 
 
 def _custom(word: str) -> OrderItem:
+    from posapp.domain.money import parse_rupiah
+    from posapp.domain.order import OrderItem
     m = _CUSTOM.match(word.strip())
     if not m or not m["desc"].strip():
         raise InvalidInput("cli.order.not_custom_item", text=word)

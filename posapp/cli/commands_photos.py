@@ -9,7 +9,6 @@ from posapp.cli.commands_central import progress_printer
 from posapp.cli.context import Context
 from posapp.cli.output import count, say, warn
 from posapp.domain.messages import N_, Message, msg
-from posapp.services import photos
 
 
 def register(cat_sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +22,7 @@ def register(cat_sub: argparse._SubParsersAction, common: argparse.ArgumentParse
 def cmd_catalog_photos(ctx: Context, args: argparse.Namespace) -> int:
     """Exit 0 when every image gave its product a photo; 1 when a file was skipped (each
     said on its own line), the others imported all the same."""
+    from posapp.services import photos
     handle = ctx.stand()
     done = photos.import_folder(handle.uow, None, args.folder,
                                 progress=progress_printer(msg("cli.progress.photos")))

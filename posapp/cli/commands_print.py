@@ -6,19 +6,22 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from posapp.cli.approvals import add_supervisor, approval
 from posapp.cli.args import amount, whole_number
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, say, warn
 from posapp.domain.errors import InvalidInput, NotAllowed, PosError
-from posapp.domain.layout import Barcode, Block, Cut, QrCode, Rule, Text, local_time
 from posapp.domain.messages import Message, msg, text
-from posapp.domain.order_slip import layout_order_slip
-from posapp.domain.receipt import layout_receipt
-from posapp.printing.pdf_receipt import PAGES, render_pdf
-from posapp.services import order_slips, print_queue, receipts, settings, stand
-from posapp.services.receipts import receipt_for
+
+if TYPE_CHECKING:
+    from posapp.domain.layout import Block
+    from posapp.services import print_queue
+
+#: The pages of ``posapp.printing.pdf_receipt.PAGES``, for ``--help`` without loading
+#: ReportLab (tests/integration/test_cli_imports.py checks they are the same).
+PAGES = ("roll80", "a6")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -81,6 +84,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import settings
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
     wanted = replace(current, printer=args.target,
@@ -101,6 +105,7 @@ def cmd_printer_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_printer_contact(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import order_slips
     handle = ctx.stand()
     if args.text is None:
         shown = order_slips.contact(handle.uow(write=False))
@@ -121,6 +126,8 @@ def _out(ctx: Context, blocks: tuple[Block, ...], pdf: Path | None, what: Messag
          page: str = "roll80", name: str) -> int:
     """*blocks* to the PDF file *pdf*, else to the stand's printer: a stand without one
     (``pdf:FOLDER``) gets them as *name*.pdf in that folder."""
+    from posapp.printing.pdf_receipt import render_pdf
+    from posapp.services import settings
     s = settings.get(ctx.stand().uow(write=False))
     if pdf is None and s.printer.lower().startswith("pdf:"):
         pdf = Path(s.printer[len("pdf:"):]).expanduser() / f"{name}.pdf"
@@ -145,6 +152,7 @@ def print_receipt_now(ctx: Context, receipt_no: str, *, refund: bool = False) ->
     A printer problem is one line on stderr, not a failure of the command (the sale or
     refund is done): the job waits in the queue, and the window's print jobs list prints it.
     """
+    from posapp.services import print_queue
     handle = ctx.stand()
     what = msg("cli.what.refund_receipt", receipt=receipt_no) if refund else \
         msg("cli.what.receipt", receipt=receipt_no)
@@ -154,6 +162,7 @@ def print_receipt_now(ctx: Context, receipt_no: str, *, refund: bool = False) ->
 def print_order_slip_now(ctx: Context, order_no: str) -> None:
     """Queue the slip of order *order_no* and print it now, as ``print_receipt_now`` does
     (a printer problem is one line on stderr; the slip waits in the queue)."""
+    from posapp.services import print_queue
     handle = ctx.stand()
     _run_now(ctx, print_queue.enqueue_order_slip(handle.uow(), order_no),
              msg("cli.what.order_slip", order=order_no))
@@ -162,6 +171,7 @@ def print_order_slip_now(ctx: Context, order_no: str) -> None:
 def print_sale_receipt_now(ctx: Context, receipt_no: str) -> None:
     """Queue sale *receipt_no*'s receipt and print it now; the sale is recorded already, so
     a printer problem (or a queue that cannot be written) is one warning line on stderr."""
+    from posapp.services import print_queue
     try:
         job = _run(ctx, print_queue.enqueue_receipt(ctx.stand().uow(), receipt_no))
     except PosError as exc:
@@ -180,6 +190,7 @@ def _run_now(ctx: Context, job_id: int, what: Message) -> None:
 
 def _run(ctx: Context, job_id: int) -> print_queue.Job:
     """Print job *job_id* on the stand's printer as the settings say; how it went."""
+    from posapp.services import print_queue, settings
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
     return print_queue.run_job(handle.uow, job_id, target=s.printer, width=s.paper_width,
@@ -188,6 +199,7 @@ def _run(ctx: Context, job_id: int) -> print_queue.Job:
 
 
 def cmd_print_qris(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import print_queue, settings
     job = _run(ctx, print_queue.enqueue_qris_slip(ctx.stand().uow(), args.amount))
     what = msg("cli.what.qris_slip", amount=args.amount)
     if job.status != "done":
@@ -198,6 +210,8 @@ def cmd_print_qris(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_jobs(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.layout import local_time
+    from posapp.services import print_queue, stand
     handle = ctx.stand()
     jobs = print_queue.listing(handle.uow(write=False), everything=args.everything)
     if args.json:  # times in UTC ("...Z"), as all JSON output (docs/cli.md)
@@ -225,6 +239,7 @@ def cmd_print_jobs(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_retry(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import print_queue, settings
     handle = ctx.stand()
     if args.everything:
         ids = [j.id for j in print_queue.pending(handle.uow(write=False))]
@@ -263,6 +278,8 @@ def cmd_print_retry(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.layout import Barcode, Cut, QrCode, Rule, Text
+    from posapp.services import settings, stand
     handle = ctx.stand()
     info = stand.get(handle.uow(write=False))
     s = settings.get(handle.uow(write=False))
@@ -276,6 +293,9 @@ def cmd_print_test(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.receipt import layout_receipt
+    from posapp.services import settings
+    from posapp.services.receipts import receipt_for
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
     receipt = receipt_for(handle.uow(write=False), args.receipt, lang=ctx.lang,
@@ -286,6 +306,8 @@ def cmd_print_receipt(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.order_slip import layout_order_slip
+    from posapp.services import order_slips, settings
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
     slip = order_slips.slip_for(handle.uow(write=False), args.order, lang=ctx.lang,
@@ -296,6 +318,7 @@ def cmd_print_order(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_print_report(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import receipts, settings
     handle = ctx.stand()
     s = settings.get(handle.uow(write=False))
     signer = approval(ctx, args) if args.kind == "x" else None

@@ -10,8 +10,6 @@ from posapp.cli.args import amount
 from posapp.cli.context import Context
 from posapp.cli.output import say
 from posapp.domain.messages import msg
-from posapp.domain.qris import dynamic_payload, parse_qris
-from posapp.services import settings
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,6 +29,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.qris import parse_qris
     payload = parse_qris(args.payload)
     kind = msg("cli.qris.dynamic") if payload.is_dynamic else msg("cli.qris.static")
     if payload.nmid:
@@ -43,11 +42,14 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_amount(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.qris import dynamic_payload
     print(dynamic_payload(args.payload, args.amount))  # the payload itself: data
     return 0
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.qris import parse_qris
+    from posapp.services import settings
     payload = parse_qris(args.payload.strip())  # judged before anything is stored
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from posapp.cli import commands_backup, commands_event_report
 from posapp.cli.approvals import acting, add_acting_cashier, add_supervisor, approval
@@ -22,27 +23,14 @@ from posapp.cli.args import (
 from posapp.cli.commands_print import print_receipt_now, print_sale_receipt_now
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
-from posapp.domain.cart import Cart, Discount
 from posapp.domain.errors import InvalidInput, NotAllowed
-from posapp.domain.layout import local_time
 from posapp.domain.messages import msg, text
-from posapp.domain.money import format_rupiah
-from posapp.domain.report import ShiftReport
 from posapp.domain.tender import PaymentMethod
 from posapp.domain.text import shown
-from posapp.printing.text_report import render_shift_report
-from posapp.services import (
-    catalog,
-    checkout,
-    history,
-    reports,
-    returns,
-    settings,
-    shifts,
-    stand,
-    users,
-)
-from posapp.services import journal as journal_service
+
+if TYPE_CHECKING:
+    from posapp.domain.report import ShiftReport
+    from posapp.services import users
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -134,10 +122,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _login(ctx: Context, name: str) -> users.Actor:
+    from posapp.services import users
     return users.login(ctx.stand().uow(write=False), name, ctx.pins.read(name))
 
 
 def _print_report(ctx: Context, report: ShiftReport, *, as_json: bool, width: int = 42) -> None:
+    from posapp.printing.text_report import render_shift_report
+    from posapp.services import stand
     handle = ctx.stand()
     info = stand.get(handle.uow(write=False))
     if as_json:
@@ -152,6 +143,7 @@ def _print_report(ctx: Context, report: ShiftReport, *, as_json: bool, width: in
 
 
 def cmd_shift_open(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import shifts
     actor = _login(ctx, args.cashier)
     report = shifts.open_shift(ctx.stand().uow(), actor, args.float_)
     say("cli.shift.opened", number=report.shift_number, cash=args.float_)
@@ -159,6 +151,7 @@ def cmd_shift_open(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import shifts
     actor = _login(ctx, args.cashier)
     report = shifts.move_cash(ctx.stand().uow(), actor, args.amount, args.reason,
                               approval=approval(ctx, args))
@@ -175,6 +168,7 @@ def cmd_shift_cash(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import shifts
     actor = _login(ctx, args.cashier)
     name: str | None = args.supervisor
     pin = ctx.pins.read(name) if name is not None else ""
@@ -193,6 +187,7 @@ def cmd_shift_close(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_shift_settings(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import settings
     handle = ctx.stand()
     current = settings.get(handle.uow(write=False))
     if args.blind_count is not None or args.difference_limit is not None \
@@ -228,6 +223,8 @@ def _ask_supervisor_name(ctx: Context, refusal: NotAllowed) -> str:
 
 
 def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.cart import Cart, Discount
+    from posapp.services import catalog, checkout
     items, payments = split_items_and_payments(args.words)
     if not items:
         raise InvalidInput("cli.sell.no_items")
@@ -258,6 +255,7 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_void(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import returns
     actor = acting(ctx, args)  # their PIN first, then the supervisor's
     pin = ctx.pins.read(args.supervisor)
     result = returns.void_sale(ctx.stand().uow(), args.receipt, supervisor_name=args.supervisor,
@@ -267,6 +265,7 @@ def cmd_void(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import returns
     wanted = []
     for word in args.items:
         item = parse_item(word)
@@ -290,6 +289,9 @@ def cmd_refund(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.layout import local_time
+    from posapp.domain.money import format_rupiah
+    from posapp.services import history, stand
     if args.last:
         return _last_sale(ctx, as_json=args.json)
     handle = ctx.stand()
@@ -314,6 +316,8 @@ def cmd_sales(ctx: Context, args: argparse.Namespace) -> int:
 def _last_sale(ctx: Context, *, as_json: bool) -> int:
     """``sales --last``: the stand's last committed sale on one line (null in JSON when
     there is none yet)."""
+    from posapp.domain.layout import local_time
+    from posapp.services import history, stand
     handle = ctx.stand()
     last = history.last_sale(handle.uow(write=False))
     if as_json:
@@ -331,6 +335,7 @@ def _last_sale(ctx: Context, *, as_json: bool) -> int:
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import reports, shifts
     if commands_event_report.wants_event_report(args):
         return commands_event_report.cmd_event_report(ctx, args)
     if args.kind is None:
@@ -353,6 +358,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_journal_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import journal as journal_service
     with ctx.stand().uow(write=False) as uow:
         result = journal_service.verify(uow)
     if result.ok:

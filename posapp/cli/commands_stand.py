@@ -13,10 +13,8 @@ from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.messages import text
-from posapp.domain.money import format_rupiah
+from posapp.domain.policy import Role
 from posapp.domain.text import shown
-from posapp.services import catalog, demo, setup, stand, users
-from posapp.services.catalog_files import read_catalog_file, write_catalog_file
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,7 +22,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--name", required=True, help="the stand's display name")
     p.add_argument("--province", default="")
     p.add_argument("--event", default="", help="the event's name, printed on receipts")
-    p.add_argument("--timezone", default=stand.DEFAULT_TIMEZONE)
+    p.add_argument("--timezone")  # default: the service's, Asia/Jakarta
     p.add_argument("--supervisor", metavar="NAME",
                    help="the stand's first supervisor (their new PIN is asked); asked for "
                         "at a terminal when left out")
@@ -48,12 +46,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     usr_sub = usr.add_subparsers(dest="action", required=True)
     p = usr_sub.add_parser("add", parents=[common], help="add a person with a PIN")
     p.add_argument("name")
-    p.add_argument("--role", default="cashier", choices=[r.value for r in users.Role])
+    p.add_argument("--role", default="cashier", choices=[r.value for r in Role])
     add_supervisor(p)
     p.set_defaults(handler=cmd_cashier_add)
     p = usr_sub.add_parser("change", parents=[common], help="another role or a new PIN")
     p.add_argument("name")
-    p.add_argument("--role", choices=[r.value for r in users.Role])
+    p.add_argument("--role", choices=[r.value for r in Role])
     p.add_argument("--new-pin", action="store_true", help="set a new PIN (asked last)")
     add_supervisor(p)
     p.set_defaults(handler=cmd_cashier_change)
@@ -87,6 +85,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import setup, stand, users
     ctx.data.ensure_writable()
     name = args.supervisor
     if not name:
@@ -94,15 +93,18 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
             raise InvalidInput("cli.init.supervisor_needed")
         name = input(text("cli.supervisor_prompt", LANG)).strip()
     first = setup.Person(name, users.Role.SUPERVISOR, ctx.pins.read_new(name))
+    zone = stand.DEFAULT_TIMEZONE if args.timezone is None else args.timezone
     info = setup.create_stand(ctx.data, setup.NewStand(
         code=ctx.stand_code or "", name=args.name, province=args.province,
-        event_name=args.event, timezone=args.timezone, people=(first,)))
+        event_name=args.event, timezone=zone, people=(first,)))
     say("cli.init.done", code=info.code, name=info.name,
         path=str(ctx.data.stand_path(info.code)))
     return 0
 
 
 def cmd_catalog_import(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import catalog
+    from posapp.services.catalog_files import read_catalog_file
     rows = read_catalog_file(args.file)
     result = catalog.import_catalog(ctx.stand().uow(), rows, approval=approval(ctx, args))
     say("cli.catalog.imported", added=result.added, updated=result.updated,
@@ -111,6 +113,8 @@ def cmd_catalog_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_export(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import catalog
+    from posapp.services.catalog_files import write_catalog_file
     products = catalog.list_products(ctx.stand().uow(), include_inactive=True)
     written = write_catalog_file(args.file, products)
     say("cli.catalog.exported", products=count(written, "product"), path=str(args.file))
@@ -118,6 +122,8 @@ def cmd_catalog_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.domain.money import format_rupiah
+    from posapp.services import catalog
     products = catalog.list_products(ctx.stand().uow())
     if args.json:
         print_json([{
@@ -133,6 +139,7 @@ def cmd_catalog_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_cashier_add(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import users
     role = users.Role.parse(args.role)
     approved = approval(ctx, args)
     pin = ctx.pins.read_new(args.name)
@@ -142,6 +149,7 @@ def cmd_cashier_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_cashier_change(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import users
     approved = approval(ctx, args)
     pin = ctx.pins.read_new(args.name) if args.new_pin else None
     role = users.Role.parse(args.role) if args.role else None
@@ -152,12 +160,14 @@ def cmd_cashier_change(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_cashier_unlock(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import users
     actor = users.unlock(ctx.stand().uow(), args.name, approval=approval(ctx, args))
     say("cli.cashier.unlocked", name=actor.name)
     return 0
 
 
 def cmd_cashier_list(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import users
     people = users.list_users(ctx.stand().uow())
     if args.json:
         print_json([{"name": a.name, "role": a.role.value} for a in people])
@@ -168,6 +178,7 @@ def cmd_cashier_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_stock_adjust(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import catalog, users
     handle = ctx.stand()
     actor = users.login(handle.uow(write=False), args.cashier, ctx.pins.read(args.cashier))
     change = catalog.adjust_stock(handle.uow(), actor, args.code, args.delta, args.reason)
@@ -179,6 +190,7 @@ def cmd_stock_adjust(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from posapp.services import demo
     if args.ensure and ctx.data.stand_codes():
         return 0  # a stand exists: make run opens it, no demo needed
     code = demo.ensure_demo_stand(ctx.data)

@@ -1,0 +1,100 @@
+"""What each ``posapp`` command loads: a command imports only what it uses.
+
+Every case runs ``posapp`` in a fresh interpreter (nothing loaded by an earlier test) and
+lists, at its end, which of the big libraries are in ``sys.modules``. ``posapp --version``
+and ``--help`` load none of them; a sale loads SQLAlchemy but not ReportLab, openpyxl or
+Qt; labels load ReportLab, a catalog workbook openpyxl.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CASHIER_PIN, Stand
+
+ROOT = Path(__file__).resolve().parents[2]
+#: The libraries that cost a command's start (top-level package names).
+HEAVY = {"sqlalchemy", "alembic", "reportlab", "openpyxl", "PySide6", "escpos", "PIL",
+         "psycopg", "segno"}
+#: Runs ``posapp ARGS`` as the console script does, then writes the heavy libraries loaded
+#: to the file named first (standard output is the command's own).
+PROBE = """
+import json, sys
+from posapp.cli.main import main
+out, args = sys.argv[1], sys.argv[2:]
+code = main(args)
+loaded = sorted({m.split(".")[0] for m in sys.modules} & HEAVY_NAMES)
+with open(out, "w") as f:
+    json.dump({"code": code, "loaded": loaded}, f)
+"""
+
+
+def loaded_by(tmp_path: Path, *args: str, stdin: str = "") -> set[str]:
+    """The heavy libraries ``posapp ARGS`` loaded (it must have succeeded)."""
+    out = tmp_path / "loaded.json"
+    probe = PROBE.replace("HEAVY_NAMES", repr(HEAVY))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", probe, str(out), *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["code"] == 0, (done.stdout, done.stderr)
+    return set(result["loaded"])
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["sales", "--help"],
+                                  ["labels", "--help"], ["catalog", "import", "--help"],
+                                  ["run", "--help"]])
+def test_version_and_help_load_no_big_library(tmp_path: Path, args: list[str]) -> None:
+    assert loaded_by(tmp_path, *args) == set()
+
+
+def test_a_sale_loads_the_database_and_nothing_for_paper_or_windows(
+        jatim: Stand, tmp_path: Path) -> None:
+    loaded = loaded_by(tmp_path, "--data-dir", str(jatim.data.root), "sell", "--cashier",
+                       "ani", "--pin-stdin", "JTM-JLB-001", "cash=100000",
+                       stdin=f"{CASHIER_PIN}\n")
+    assert "sqlalchemy" in loaded
+    assert loaded.isdisjoint({"reportlab", "openpyxl", "PySide6", "PIL"})
+
+
+@pytest.mark.parametrize("args", [["catalog", "list"], ["sales"], ["report", "x"]])
+def test_reading_the_stand_loads_no_paper_or_window_library(
+        jatim: Stand, tmp_path: Path, args: list[str]) -> None:
+    loaded = loaded_by(tmp_path, "--data-dir", str(jatim.data.root), *args)
+    assert "sqlalchemy" in loaded
+    assert loaded.isdisjoint({"reportlab", "openpyxl", "PySide6", "escpos", "PIL"})
+
+
+def test_labels_load_reportlab_but_no_workbook_or_window(jatim: Stand, tmp_path: Path) -> None:
+    pdf = tmp_path / "labels.pdf"
+    loaded = loaded_by(tmp_path, "--data-dir", str(jatim.data.root), "labels", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "reportlab" in loaded
+    assert loaded.isdisjoint({"openpyxl", "PySide6"})
+
+
+def test_a_catalog_workbook_loads_openpyxl_but_no_pdf_or_window(
+        jatim: Stand, tmp_path: Path) -> None:
+    xlsx = tmp_path / "catalog.xlsx"
+    loaded = loaded_by(tmp_path, "--data-dir", str(jatim.data.root), "catalog", "export",
+                       str(xlsx))
+    assert xlsx.stat().st_size > 0
+    assert "openpyxl" in loaded
+    assert loaded.isdisjoint({"reportlab", "PySide6"})
+
+
+def test_the_help_lists_the_same_sheets_and_pages_as_the_printing_modules() -> None:
+    """``--help`` names label sheets and receipt pages without loading ReportLab."""
+    from posapp.cli.commands_labels import LAYOUT_NAMES
+    from posapp.cli.commands_print import PAGES
+    from posapp.printing import labels, pdf_receipt
+
+    assert list(LAYOUT_NAMES) == list(labels.LAYOUTS)
+    assert PAGES == pdf_receipt.PAGES
