@@ -147,7 +147,7 @@ def _sale(rows: _Rows, rng: random.Random, code: str, i: int, shift_id: str, at:
           shifts: list[tuple[str, datetime]]) -> None:
     pool, products = catalog
     sale_id = str(uuid.UUID(int=rng.getrandbits(128)))
-    lines = []
+    lines: list[dict[str, Any]] = []
     for line_no, product in enumerate(_pick(rng, pool), 1):
         qty = 1 if rng.random() < 0.8 else 2
         lines.append({"sale_id": sale_id, "line_no": line_no, "stand": code, "sku": product.sku,
