@@ -138,7 +138,7 @@ def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
         log("central store: merging a whole event")
         results += bench_merge.run(folder, sizes.event_sales, sizes.stands)
         log("central store: the event report, PDF and XLSX")
-        results += bench_event_report.run(folder, sizes.event_sales)
+        results += bench_event_report.run(folder, sizes.event_sales, stands=sizes.stands)
         db_mb = big.handle.path.stat().st_size / 1e6
     finally:
         big.close()
