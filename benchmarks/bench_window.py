@@ -1,4 +1,5 @@
-"""The stand window on the big stand: start to a usable window, memory, scan to cart row."""
+"""The stand window on the big stand: posapp run to first paint (beside a bare QMainWindow),
+memory, scan to cart row."""
 
 from __future__ import annotations
 
