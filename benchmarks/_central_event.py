@@ -72,12 +72,21 @@ def provinces() -> list[tuple[str, str]]:
         return [(r["stand_code"], r["province"]) for r in csv.DictReader(f)]
 
 
-def build_event(target: str, *, sales_per_stand: int, seed: int = 2026) -> dict[str, int]:
-    """Write the whole event into an empty central store at *target*; return the counts."""
+def stand_list(count: int) -> list[tuple[str, str]]:
+    """*count* stands: one per province, then a second one per province (``JATIM2``), ..."""
+    base = provinces()
+    return [(code if i < len(base) else f"{code}{i // len(base) + 1}", province)
+            for i in range(count) for code, province in [base[i % len(base)]]]
+
+
+def build_event(target: str, *, sales_per_stand: int, seed: int = 2026,
+                stands: int = 34) -> dict[str, int]:
+    """Write the whole event (*stands* stands) into an empty central store at *target*;
+    return the counts."""
     rng = random.Random(seed)
     counts = {"stands": 0, "sales": 0, "lines": 0, "voids": 0, "refunds": 0, "products": 0}
     with Central(target) as central:
-        for n, (code, province) in enumerate(provinces()):
+        for n, (code, province) in enumerate(stand_list(stands)):
             with central.writing() as conn:
                 _write_stand(conn, rng, n, code, province, sales_per_stand, counts)
     return counts
@@ -147,7 +156,7 @@ def _sale(rows: _Rows, rng: random.Random, code: str, i: int, shift_id: str, at:
           shifts: list[tuple[str, datetime]]) -> None:
     pool, products = catalog
     sale_id = str(uuid.UUID(int=rng.getrandbits(128)))
-    lines = []
+    lines: list[dict[str, Any]] = []
     for line_no, product in enumerate(_pick(rng, pool), 1):
         qty = 1 if rng.random() < 0.8 else 2
         lines.append({"sale_id": sale_id, "line_no": line_no, "stand": code, "sku": product.sku,

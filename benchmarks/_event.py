@@ -102,7 +102,8 @@ def _sale(code: str, seq: int, shift: str, products: list[list], rng: random.Ran
 
 class _Chain:
     def __init__(self, stand: str, start: datetime) -> None:
-        self.stand, self.at, self.entries = stand, start, []
+        self.stand, self.at = stand, start
+        self.entries: list[Entry] = []
         self.prev = GENESIS
 
     def add(self, kind: str, payload: dict) -> None:

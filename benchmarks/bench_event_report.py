@@ -36,17 +36,18 @@ TARGET_MS = 10_000
 STANDS = 34
 
 
-def run(folder: Path, per_stand: int, *, runs: int = 3, postgres: bool = True) -> list[Result]:
+def run(folder: Path, per_stand: int, *, runs: int = 3, postgres: bool = True,
+        stands: int = STANDS) -> list[Result]:
     """Build the event in an SQLite central store (and PostgreSQL), then time the report."""
     target = str(folder / "central-event.sqlite")
-    log(f"central store: {STANDS} stands x {per_stand:,} sales, straight into its tables")
+    log(f"central store: {stands} stands x {per_stand:,} sales, straight into its tables")
     t0 = time.perf_counter()
-    counts = build_event(target, sales_per_stand=per_stand)
+    counts = build_event(target, sales_per_stand=per_stand, stands=stands)
     log(f"built in {time.perf_counter() - t0:.1f} s: {counts}")
     size = f"{counts['stands']} x {per_stand:,} sales"
     results = _time_report(folder, target, size, runs, "SQLite")
     if postgres:
-        results += _postgres(folder, per_stand, size, runs)
+        results += _postgres(folder, per_stand, size, runs, stands)
     return results
 
 
@@ -89,7 +90,8 @@ def _time_report(folder: Path, target: str, size: str, runs: int, backend: str) 
     ]
 
 
-def _postgres(folder: Path, per_stand: int, size: str, runs: int) -> list[Result]:
+def _postgres(folder: Path, per_stand: int, size: str, runs: int,
+              stands: int) -> list[Result]:
     try:
         from tests.central.pgserver import PgUnavailable, running_server
     except ImportError as exc:
@@ -100,7 +102,7 @@ def _postgres(folder: Path, per_stand: int, size: str, runs: int) -> list[Result
             url = server.create_database("event_report")
             log("PostgreSQL: building the same event")
             t0 = time.perf_counter()
-            build_event(url, sales_per_stand=per_stand)
+            build_event(url, sales_per_stand=per_stand, stands=stands)
             log(f"built in {time.perf_counter() - t0:.1f} s")
             return _time_report(folder, url, size, runs, "PostgreSQL")
     except PgUnavailable as exc:

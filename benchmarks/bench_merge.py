@@ -20,14 +20,14 @@ from ._event import write_event
 STANDS = 34
 
 
-def run(folder: Path, sales_per_stand: int) -> list[Result]:
+def run(folder: Path, sales_per_stand: int, stands: int = STANDS) -> list[Result]:
     key = new_key()
-    log(f"writing {STANDS} export files of {sales_per_stand:,} sales each")
+    log(f"writing {stands} export files of {sales_per_stand:,} sales each")
     t0 = time.perf_counter()
-    files = write_event(folder / "event", parse_key(key), stands=STANDS, sales=sales_per_stand)
+    files = write_event(folder / "event", parse_key(key), stands=stands, sales=sales_per_stand)
     made_s = time.perf_counter() - t0
     mb = sum(f.stat().st_size for f in files) / 1e6
-    size = f"{STANDS} stands x {sales_per_stand:,} sales ({mb:,.0f} MB of files)"
+    size = f"{stands} stands x {sales_per_stand:,} sales ({mb:,.0f} MB of files)"
     log(f"  made in {made_s:.1f} s")
     results = _merge_twice("SQLite file", str(folder / "central.sqlite"), files, key, size)
     try:

@@ -1,8 +1,11 @@
-"""One start of the stand window, for ``bench_window``: prints JSON and quits.
+"""One start of a window, for ``bench_window``: prints JSON at the first paint and quits.
 
-``python -m benchmarks.window_probe DATA_DIR STAND`` opens the stand (migrations, catalog
-into memory), builds the window, shows it, and once the event loop has drawn it prints
-the seconds since the interpreter started and the resident memory.
+``python -m benchmarks.window_probe run DATA_DIR STAND`` goes the way ``posapp run`` goes:
+``posapp.cli.main.main(["run", ...])``, so the command line's imports, the stand's opening
+and the window are all paid. ``python -m benchmarks.window_probe bare`` shows an empty
+QMainWindow instead: the floor. Either way, at the first paint of a top-level window it
+prints the seconds since ``POSAPP_PROBE_T0`` (set by the parent just before starting this
+process: interpreter start included) and the resident memory.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+SAFETY_EXIT_S = 120  # a probe whose window never paints stops by itself
+
 
 def rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as f:
@@ -22,35 +27,55 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def main() -> int:
-    root, code = Path(sys.argv[1]), sys.argv[2]
+def _watch_first_paint() -> None:
+    """Creates the QApplication (``posapp run`` takes the existing one) with a filter that
+    reports and quits at the first paint of a top-level window."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if (not self.done and event.type() == QEvent.Type.Paint
+                    and isinstance(obj, QWidget) and obj.isWindow()):
+                self.done = True
+                seconds = time.time() - float(os.environ["POSAPP_PROBE_T0"])
+                print(json.dumps({"seconds": seconds, "rss_mb": rss_mb(),
+                                  "window": type(obj).__name__,
+                                  "products": _products(obj)}), flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint(app)
+    app.installEventFilter(watcher)
+
+
+def _products(window: object) -> int | None:
+    """How many products the window's stand holds, when it says (None for the bare one)."""
+    session = getattr(window, "session", None)
+    catalog = getattr(session, "catalog", None)
+    products = getattr(catalog, "products", None)
+    return len(products) if products is not None else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    _watch_first_paint()
+    if args[0] == "bare":
+        from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from posapp.bootstrap import DataDir, open_stand
-    from posapp.services.session.stand import StandSession
-    from posapp.ui.common.scanner import ScannerFilter
-    from posapp.ui.stand.window import StandWindow
+        window = QMainWindow()
+        window.show()
+        return QApplication.exec()
+    root, code = Path(args[1]), args[2]
+    from posapp.cli.main import main as posapp_main
 
-    app = QApplication([])
-    scanner = ScannerFilter(app)
-    app.installEventFilter(scanner)
-    handle = open_stand(DataDir(root), code)
-    window = StandWindow(StandSession.open(handle))
-    scanner.scanned.connect(window.on_scan)
-    window.show()
-
-    def report() -> None:
-        started = float(os.environ["POSAPP_PROBE_T0"])
-        print(json.dumps({"seconds": time.time() - started, "rss_mb": rss_mb(),
-                          "products": len(window.session.catalog.products)}))
-        app.quit()
-
-    QTimer.singleShot(0, report)
-    app.exec()
-    handle.close()
-    return 0
+    return posapp_main(["run", "--data-dir", str(root), "--stand", code,
+                        "--exit-after", str(SAFETY_EXIT_S)])
 
 
 if __name__ == "__main__":
