@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from posapp.domain.errors import NotAllowed, PosError, StorageError
+from posapp.domain.errors import NotAllowed, StorageError
 from posapp.domain.event_key import KEY_BYTES, fingerprint, format_key, parse_key
 from posapp.domain.messages import N_
 from posapp.services.users import Action, Actor, Approval, approve
@@ -56,7 +56,7 @@ def join(uow: UnitOfWork, key_text: str, *, replace: bool = False,
         approve(uow, Action.EVENT, actor=actor, approval=approval)
         current = _joined(uow)
         if current == event_id:
-            if _key_here(store, event_id) == key:
+            if store.event_key(event_id) == key:
                 return JoinResult(event_id, changed=False)
             store.put(event_key_name(event_id), format_key(key))
             _set_joined(uow, event_id)
@@ -93,7 +93,7 @@ def load_key(uow: UnitOfWork, *, secrets: SecretStore | None = None) -> bytes | 
         if key is None:
             raise StorageError("event_key.damaged")
         return key
-    key = _key_here(secrets if secrets is not None else SecretStore(), joined)
+    key = (secrets if secrets is not None else SecretStore()).event_key(joined)
     if key is None:
         raise NotAllowed(KEY_NOT_HERE, event=joined)
     return key
@@ -128,18 +128,6 @@ def _set_joined(uow: UnitOfWork, event: str) -> None:
     legacy = uow.session.get(SettingRow, SETTING_KEY)
     if legacy is not None:
         uow.session.delete(legacy)
-
-
-def _key_here(store: SecretStore, event: str) -> bytes | None:
-    """The key of *event* kept on this computer (None when absent or not that event's)."""
-    text = store.get(event_key_name(event))
-    if text is None:
-        return None
-    try:
-        key = parse_key(text)
-    except PosError:
-        return None
-    return key if fingerprint(key) == event else None
 
 
 def _decode(value: str) -> bytes | None:

@@ -83,7 +83,7 @@ def needs_key(target: str, *, secrets: SecretStore | None = None) -> bool:
         if get_meta(conn, KEY_META) is not None:
             return False  # an earlier posapp's store: the key moves out at the merge
         theirs = store_event(conn)
-    return theirs is None or _kept(store, theirs) is None
+    return theirs is None or store.event_key(theirs) is None
 
 
 def merge_file(target: str, path: Path, *, key: str | None = None,
@@ -213,21 +213,10 @@ def _key_for(central: Central, typed: str | None,
         if theirs is not None and fingerprint(given) != theirs:
             raise NotAllowed("merge.wrong_event", ours=theirs, theirs=fingerprint(given))
         return given, True
-    kept = _kept(store, theirs) if theirs is not None else None
+    kept = store.event_key(theirs) if theirs is not None else None
     if kept is None:
         raise NotAllowed(NO_KEY)
     return kept, False
-
-
-def _kept(store: SecretStore, event: str) -> bytes | None:
-    text = store.get(event_key_name(event))
-    if text is None:
-        return None
-    try:
-        key = parse_key(text)
-    except PosError:
-        return None
-    return key if fingerprint(key) == event else None
 
 
 def _drop_stored_key(conn: Connection) -> None:

@@ -27,8 +27,8 @@ from typing import Any
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from posapp.domain.errors import StorageError
-from posapp.domain.event_key import KEY_BYTES, fingerprint, format_key
+from posapp.domain.errors import PosError, StorageError
+from posapp.domain.event_key import KEY_BYTES, fingerprint, format_key, parse_key
 
 SERVICE = "posapp"
 FILE_NAME = "secrets.json"
@@ -87,6 +87,17 @@ class SecretStore:
         if stored.get(name) != value:
             stored[name] = value
             self._write(stored)
+
+    def event_key(self, event: str) -> bytes | None:
+        """The key of *event* kept here (None when absent, unreadable or another event's)."""
+        text = self.get(event_key_name(event))
+        if text is None:
+            return None
+        try:
+            key = parse_key(text)
+        except PosError:
+            return None
+        return key if fingerprint(key) == event else None
 
     def forget(self, name: str) -> None:
         if self._keyring is not None:
