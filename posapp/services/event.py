@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from posapp.domain.errors import NotAllowed, StorageError
-from posapp.domain.event_key import KEY_BYTES, fingerprint, format_key, parse_key
+from posapp.domain.event_key import fingerprint, format_key, parse_key
 from posapp.domain.messages import N_
 from posapp.services.users import Action, Actor, Approval, approve
 from posapp.store.models import SettingRow
@@ -23,6 +23,7 @@ from posapp.store.secrets import (
     LEGACY_KEY_SETTING,
     SecretStore,
     event_key_name,
+    key_from_hex,
 )
 from posapp.store.uow import UnitOfWork
 
@@ -89,7 +90,7 @@ def load_key(uow: UnitOfWork, *, secrets: SecretStore | None = None) -> bytes | 
         return None
     legacy = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == SETTING_KEY))
     if legacy is not None:  # not moved out yet (a database opened without open_stand)
-        key = _decode(legacy)
+        key = key_from_hex(legacy)
         if key is None:
             raise StorageError("event_key.damaged")
         return key
@@ -114,7 +115,7 @@ def _joined(uow: UnitOfWork) -> str | None:
     if rows.get(EVENT_ID_SETTING):
         return rows[EVENT_ID_SETTING]
     if SETTING_KEY in rows:
-        key = _decode(rows[SETTING_KEY])
+        key = key_from_hex(rows[SETTING_KEY])
         return fingerprint(key) if key is not None else ""
     return None
 
@@ -128,11 +129,3 @@ def _set_joined(uow: UnitOfWork, event: str) -> None:
     legacy = uow.session.get(SettingRow, SETTING_KEY)
     if legacy is not None:
         uow.session.delete(legacy)
-
-
-def _decode(value: str) -> bytes | None:
-    try:
-        key = bytes.fromhex(value.strip())
-    except ValueError:
-        return None
-    return key if len(key) == KEY_BYTES else None

@@ -209,7 +209,7 @@ def move_secrets_out(database: Path, store: SecretStore | None = None) -> bool:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("BEGIN IMMEDIATE")
         try:
-            key = _key_bytes(key_hex) if key_hex is not None else None
+            key = key_from_hex(key_hex) if key_hex is not None else None
             if key is not None:
                 event = fingerprint(key)
                 store.put(event_key_name(event), format_key(key))
@@ -232,7 +232,8 @@ def move_secrets_out(database: Path, store: SecretStore | None = None) -> bool:
         conn.close()
 
 
-def _key_bytes(value: str) -> bytes | None:
+def key_from_hex(value: str) -> bytes | None:
+    """An event key as older stands kept it in their database (hex), or None if it is not one."""
     try:
         key = bytes.fromhex(value.strip())
     except ValueError:
