@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -11,27 +12,29 @@ from pathlib import Path
 from typing import NoReturn
 
 from posapp import __version__
-from posapp.cli import (
-    commands_backup,
-    commands_central,
-    commands_event,
-    commands_event_report,
-    commands_fx,
-    commands_labels,
-    commands_orders,
-    commands_organizer,
-    commands_print,
-    commands_qris,
-    commands_sales,
-    commands_stand,
-)
-from posapp.cli.context import Context
-from posapp.cli.output import LANG, PREFIX, guarded_output, warn
-from posapp.domain.catalog import CatalogFileError
-from posapp.domain.errors import InvalidInput, PosError
-from posapp.domain.messages import msg, text
-from posapp.domain.text import TextKind, clean_text, shown
-from posapp.logs import setup_logging
+
+#: Which module registers each command, in the order ``--help`` lists them. A command
+#: imports only its own module (and what that uses): ``posapp sell`` never loads the
+#: modules of labels or the central store, ``posapp --version`` none at all.
+#: tests/integration/test_cli_imports.py checks the table against the modules.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "commands_stand": ("init", "catalog", "cashier", "stock", "demo", "run"),
+    "commands_sales": ("shift", "sell", "void", "refund", "sales", "report", "journal"),
+    "commands_qris": ("qris",),
+    "commands_print": ("printer", "print"),
+    "commands_labels": ("labels",),
+    "commands_event": ("event", "export"),
+    "commands_central": ("sync", "totals", "merge", "reconcile"),
+    "commands_orders": ("order", "orders"),
+    "commands_backup": ("backup", "restore", "support-bundle"),
+    "commands_fx": ("rate",),
+    "commands_event_report": ("shop-export", "orders-export"),
+    "commands_organizer": ("organizer",),
+}
+_MODULE_OF = {command: module for module, commands in COMMAND_MODULES.items()
+              for command in commands}
+#: The shared options that take a value (the word after them is not the command).
+_VALUED_OPTIONS = ("--data-dir", "--stand", "--lang")
 
 MAX_LISTED_PROBLEMS = 200
 log = logging.getLogger("posapp.cli")
@@ -41,12 +44,17 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one ``posapp:`` line like every other refusal."""
 
     def error(self, message: str) -> NoReturn:
+        from posapp.cli.output import LANG, PREFIX
+        from posapp.domain.messages import text
+        from posapp.domain.text import shown
+
         problem = shown(message if len(message) <= 300 else message[:300] + "...")
         self.exit(2, PREFIX + text("cli.usage_error", LANG, problem=problem,
                                    command=self.prog) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command, or for *command*'s module only (a word it registers)."""
     common = Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="folder with the stand databases (default: POSAPP_DATA_DIR or "
@@ -64,23 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"posapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    commands_stand.register(sub, common)
-    commands_sales.register(sub, common)
-    commands_qris.register(sub, common)
-    commands_print.register(sub, common)
-    commands_labels.register(sub, common)
-    commands_event.register(sub, common)
-    commands_central.register(sub, common)
-    commands_orders.register(sub, common)
-    commands_backup.register(sub, common)
-    commands_fx.register(sub, common)
-    commands_event_report.register(sub, common)
-    commands_organizer.register(sub, common)
+    modules = [_MODULE_OF[command]] if command in _MODULE_OF else list(COMMAND_MODULES)
+    for name in modules:
+        importlib.import_module(f"posapp.cli.{name}").register(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = command_word(words)
+    if command is None and "--version" in words and "-h" not in words and "--help" not in words:
+        print(f"posapp {__version__}")  # what argparse's version action says, at no cost
+        return 0
+    parser = build_parser(command)
+    from posapp.cli.output import warn
+    from posapp.domain.errors import PosError
+
     try:
         args = parser.parse_args(argv)
         check_words(args)
@@ -91,6 +98,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PosError as exc:  # a word's own refusal, from an option's type= or check_words
         warn(exc)
         return 2
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command: one line for a refusal, never a traceback."""
+    from posapp.cli.context import Context
+    from posapp.cli.output import guarded_output, warn
+    from posapp.domain.catalog import CatalogFileError
+    from posapp.domain.errors import PosError
+    from posapp.domain.messages import msg
+    from posapp.domain.text import shown
+    from posapp.logs import setup_logging
+
     ctx = Context.from_args(args)
     setup_logging(ctx.data.root)
     log.info("posapp %s: %s", __version__, _command(args))
@@ -134,10 +154,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.close()
 
 
+def command_word(words: Sequence[str]) -> str | None:
+    """The command in *words* (the first word that is neither an option nor its value), or
+    None when there is none (``posapp --help``) or it is not a command (argparse says so)."""
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _VALUED_OPTIONS:
+            skip = True
+        elif word == "--":
+            return None
+        elif not word.startswith("-"):
+            return word if word in _MODULE_OF else None
+    return None
+
+
 def check_words(args: argparse.Namespace) -> None:
     """Refuse, in one line, a command line word that is not text (bytes that are not UTF-8),
     holds a control character other than tab and newline, or is past any field's length.
     Files and folders (``Path`` options) may have any name their system allows."""
+    from posapp.domain.errors import InvalidInput
+    from posapp.domain.messages import msg
+    from posapp.domain.text import TextKind, clean_text
+
     for name, value in vars(args).items():
         what = msg("text.kind.option", option=name)
         for word in value if isinstance(value, list) else [value]:

@@ -98,3 +98,64 @@ def test_the_help_lists_the_same_sheets_and_pages_as_the_printing_modules() -> N
 
     assert list(LAYOUT_NAMES) == list(labels.LAYOUTS)
     assert PAGES == pdf_receipt.PAGES
+
+
+def test_the_command_table_names_what_each_module_registers() -> None:
+    """``posapp sell`` registers only the module the table names for ``sell``: the table
+    must list every command of every module, in the order ``--help`` shows them."""
+    import argparse
+    import importlib
+
+    from posapp.cli.main import COMMAND_MODULES, build_parser
+
+    for name, commands in COMMAND_MODULES.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"posapp.cli.{name}").register(sub, argparse.ArgumentParser(
+            add_help=False))
+        assert tuple(sub.choices) == commands, name
+    every = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert list(every[0].choices) == [c for cs in COMMAND_MODULES.values() for c in cs]
+
+
+def test_a_sale_does_not_load_the_modules_of_other_commands(jatim: Stand, tmp_path: Path
+                                                             ) -> None:
+    out = tmp_path / "modules.txt"
+    probe = ("import sys; from posapp.cli.main import main; code = main(sys.argv[2:]); "
+             "open(sys.argv[1], 'w').write(' '.join(sorted(m for m in sys.modules "
+             "if m.startswith('posapp.cli.')))); sys.exit(code)")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(out), "--data-dir", str(jatim.data.root), "sell",
+         "--cashier", "ani", "--pin-stdin", "--no-print", "JTM-JLB-001", "cash=100000"],
+        input=f"{CASHIER_PIN}\n", capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "total Rp" in done.stdout
+    loaded = set(out.read_text().split())
+    assert "posapp.cli.commands_sales" in loaded
+    assert loaded.isdisjoint({"posapp.cli.commands_labels", "posapp.cli.commands_orders",
+                              "posapp.cli.commands_fx", "posapp.cli.commands_organizer",
+                              "posapp.cli.commands_stand", "posapp.cli.commands_qris",
+                              "posapp.cli.commands_event"})
+
+
+@pytest.mark.parametrize("words, command", [
+    (["--data-dir", "sell", "sales"], "sales"),
+    (["--lang", "en", "--stand", "JATIM", "report", "z"], "report"),
+    (["--data-dir=/x", "--pin-stdin", "sell", "A"], "sell"),
+    (["--help"], None), (["nonsense", "sell"], None), ([], None), (["--", "sell"], None),
+])
+def test_the_command_word_is_found_past_the_shared_options(words: list[str],
+                                                           command: str | None) -> None:
+    from posapp.cli.main import command_word
+
+    assert command_word(words) == command
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--lang", "en", "--version"]])
+def test_version_prints_what_argparse_would(args: list[str], capsys: pytest.CaptureFixture[str]
+                                            ) -> None:
+    from posapp import __version__
+    from posapp.cli.main import main
+
+    assert main(args) == 0
+    assert capsys.readouterr().out == f"posapp {__version__}\n"
