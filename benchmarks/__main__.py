@@ -109,6 +109,8 @@ def headline(sizes: Sizes, extra: dict, machine: dict) -> str:
 def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
     log("command line start: posapp --version beside python -c pass")
     results = bench_start.run(sizes.cli_starts)
+    log("command line sale: a one-item posapp sell beside python -c 'import sqlalchemy'")
+    results += bench_start.run_sell(folder, sizes.cli_starts)
     big = create_stand(folder / "data")
     try:
         log(f"importing {sizes.products:,} products from a CSV file")

@@ -36,10 +36,6 @@ from posapp.domain.layout import Block
 from posapp.domain.messages import N_, Message, from_data, is_code, msg, to_data
 from posapp.domain.receipt import layout_receipt
 from posapp.domain.tender import PaymentMethod
-from posapp.services import shifts
-from posapp.services.order_slips import slip_blocks
-from posapp.services.orders import find as find_order
-from posapp.services.qris_slips import check_qris_slip, qris_slip_blocks
 from posapp.services.receipts import receipt_for, report_blocks, report_shift
 from posapp.services.users import Actor, Approval
 from posapp.store.models import PrintJobRow
@@ -150,6 +146,8 @@ def enqueue_order_slip(uow: UnitOfWork, order_no: str) -> int:
     order is safe whatever happens here, and the slip prints what the order is by then.
     NotFound for an order that does not exist (nothing is queued).
     """
+    from posapp.services.orders import find as find_order  # loaded with the job kind
+
     with uow:
         number = find_order(uow, order_no).order_no
         job_id = _add(uow, "order", number, copy=False)
@@ -163,6 +161,8 @@ def enqueue_qris_slip(uow: UnitOfWork, amount: int) -> int:
     NotAllowed when the stand has no QRIS code, InvalidInput for an amount QRIS refuses
     (nothing is queued then).
     """
+    from posapp.services.qris_slips import check_qris_slip
+
     with uow:
         check_qris_slip(uow, amount)
         job_id = _add(uow, "qris", str(amount), copy=False)
@@ -186,6 +186,8 @@ def enqueue_report(uow: UnitOfWork, which: Literal["x", "z"],
     supervisor: the *actor*, or the one of *approval*; refused ``policy.needs_supervisor``,
     nothing queued.
     """
+    from posapp.services import shifts
+
     if which not in ("x", "z"):
         raise InvalidInput("print_job.unknown_report", which=which)
     if which == "x" or shift_number is None:
@@ -252,6 +254,8 @@ def retry(uow: UnitOfWork, job_id: int, *, actor: Actor | None = None,
     drawer blind, printing it again needs what printing one does (``shifts.x_report_shift``:
     the supervisor *actor*, or *approval*); refused ``policy.needs_supervisor``, the job left
     as it was. Call it before printing a job a person asked for again."""
+    from posapp.services import shifts
+
     with uow:
         row = _load(uow, job_id)
         shift = shifts.open_shift_row(uow)
@@ -300,9 +304,9 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
 
     error: Message | None = None
     try:
-        blocks, cash = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
-        if not target.strip():
+        if not target.strip():  # nothing to lay out for
             raise PosError(NO_PRINTER)
+        blocks, cash = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
         scheme, _, folder = target.strip().partition(":")
         if scheme.lower() == "pdf":  # no printer: the paper is a PDF file in a folder
             _save_pdf(folder, _file_name(job_id, kind, ref, copy), blocks, width)
@@ -338,10 +342,14 @@ def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy:
             raise PosError("print_job.not_a_report", ref=ref)
         return report_blocks(uow_factory(), int(number), width=width, lang=lang), False
     if kind == "qris":
+        from posapp.services.qris_slips import qris_slip_blocks
+
         if not ref.isdigit():
             raise PosError("print_job.not_a_qris_slip", ref=ref)
         return qris_slip_blocks(uow_factory(), int(ref), width=width, lang=lang), False
     if kind == "order":
+        from posapp.services.order_slips import slip_blocks
+
         return slip_blocks(uow_factory(), ref, width=width, lang=lang), False
     if kind != "receipt":
         raise PosError("print_job.unknown_kind", kind=kind)

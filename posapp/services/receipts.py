@@ -19,8 +19,7 @@ from posapp.domain.receipt import (
     default_footer,
 )
 from posapp.domain.tender import PaymentMethod
-from posapp.printing.text_report import render_shift_report
-from posapp.services import history, reports, shifts
+from posapp.services import history
 from posapp.services import stand as stand_service
 from posapp.services.stand import StandInfo
 from posapp.services.users import Actor, Approval
@@ -170,6 +169,8 @@ def report_shift(uow: UnitOfWork, which: Literal["x", "z"], *, actor: Actor | No
     shift) is about; NotAllowed without an open shift, NotFound before any closed one. On a
     stand that counts the drawer blind, the X report needs a supervisor: the *actor*, or the
     one of *approval* (``shifts.x_report_shift``); a Z report never does."""
+    from posapp.services import shifts  # the shift services: only a report's
+
     with uow:
         if which == "x":
             return shifts.x_report_shift(uow, actor=actor, approval=approval).number
@@ -180,6 +181,9 @@ def report_blocks(uow: UnitOfWork, shift_number: int, *, width: int,
                   lang: str = "id") -> tuple[Block, ...]:
     """Shift *shift_number*'s report for the receipt printer: its X report while it is
     open, its Z report once closed, printed now, lines of *width* columns, then a cut."""
+    from posapp.printing.text_report import render_shift_report
+    from posapp.services import reports, shifts  # a sale's receipt needs neither
+
     with uow:
         info = stand_service.load(uow)
         report = reports.shift_report(uow, shifts.by_number(uow, shift_number))

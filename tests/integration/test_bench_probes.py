@@ -42,3 +42,16 @@ def test_the_printing_benchmark_cleans_its_pdf_folder(
         "print: PDF receipt, 30-line sale"]
     assert labels and labels[0].parent.name.startswith("posapp-bench-pdf-")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sale_benchmark_sells_on_the_demo_stand_beside_its_floor(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+
+    from benchmarks import bench_start
+
+    floor, sale = bench_start.run_sell(tmp_path, times=1)
+    assert sale.floor_ms == floor.samples_ms[0] and sale.ratio is not None
+    assert sale.passed is not None
+    [stand] = tmp_path.glob("sell-stand-*/stands/JATIM.sqlite")
+    with create_engine(f"sqlite:///{stand}").connect() as db:  # the warm-up and the timed one
+        assert db.execute(text("SELECT count(*) FROM sale")).scalar() == 2
