@@ -113,7 +113,8 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
             conn.execute(_INSERT_PAYMENT, pays)
         shift_totals.apply(conn, ctx.shift, sale_delta(
             totals.subtotal, totals.discount, [(p["method"], p["amount"]) for p in pays],
-            [(line["sku"], line["name"], line["oversold"]) for line in lines]))
+            [(priced.line.product.sku, priced.line.product.name, sold.get(no, 0))
+             for no, priced in enumerate(totals.lines, start=1)]))
         payload = {
             "id": sale_id, "seq": seq, "receipt_no": receipt_no, "shift": ctx.shift,
             "cashier": cashier.name, "subtotal": totals.subtotal, "discount": totals.discount,

@@ -53,7 +53,7 @@ def read(conn: Connection, shift_id: str) -> ShiftFigures:
 
 def _upsert(dialect: Any, t: Table, keys: tuple[str, ...], added: tuple[str, ...]) -> Insert:
     stmt = dialect.insert(t)
-    return stmt.on_conflict_do_update(  # type: ignore[no-any-return]
+    return stmt.on_conflict_do_update(
         index_elements=[t.c[k] for k in keys],
         set_={name: t.c[name] + stmt.excluded[name] for name in added})
 
