@@ -38,7 +38,8 @@ class ShiftFigures:
     cash_out: int = 0
     orders_placed: int = 0
     money: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, method)
-    oversold: dict[tuple[str, str], int] = field(default_factory=dict)  # (sku, name)
+    #: (sku, name): units; read and recounted in key order, as the report lists them
+    oversold: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def counters(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in COUNTERS}

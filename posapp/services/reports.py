@@ -53,8 +53,8 @@ def report_of(uow: UnitOfWork, shift: ShiftRow, figures: ShiftFigures) -> ShiftR
         cash_out=figures.cash_out,
         methods={m: MethodTotals(v[0], v[1]) for m, v in by_method.items()},
         counted_cash=shift.counted_cash,
-        oversold=[Oversold(sku, name, qty) for (sku, name), qty
-                  in sorted(figures.oversold.items()) if qty > 0],
+        oversold=[Oversold(sku, name, qty) for (sku, name), qty in figures.oversold.items()
+                  if qty > 0],  # in key order (SKU, name): as read and recounted
         orders=OrderMoney(figures.orders_placed, kinds["deposit"], kinds["balance"],
                           kinds["refund"]),
     )

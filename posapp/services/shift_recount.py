@@ -60,6 +60,7 @@ def recount(uow: UnitOfWork, shift_id: str) -> ShiftFigures:
         .join(SaleRow, SaleRow.id == SaleLineRow.sale_id)
         .where(SaleRow.shift_id == shift_id, kept, SaleLineRow.oversold > 0)
         .group_by(SaleLineRow.sku, SaleLineRow.name)
+        .order_by(SaleLineRow.sku, SaleLineRow.name)
     ):
         figures.oversold[(sku, name)] = int(qty)
     for kind, method, amount in s.execute(

@@ -31,6 +31,7 @@ class ShiftMoneyRow(Base):
     """Money of one kind (sale, refund, order.deposit|balance|refund) by payment method."""
 
     __tablename__ = "shift_money"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # a shift's rows side by side, in key order
     shift_id: Mapped[str] = mapped_column(ForeignKey("shift.id"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     method: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -41,6 +42,7 @@ class ShiftOversoldRow(Base):
     """Units of a product sold past zero stock in kept sales (as the sale lines name it)."""
 
     __tablename__ = "shift_oversold"
+    __table_args__ = ({"sqlite_with_rowid": False},)
     shift_id: Mapped[str] = mapped_column(ForeignKey("shift.id"), primary_key=True)
     sku: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(120), primary_key=True)

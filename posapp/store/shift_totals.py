@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table, select
+from sqlalchemy import Connection, Insert, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from posapp.domain.shift_figures import COUNTERS, ShiftFigures
@@ -35,19 +35,14 @@ def apply(conn: Connection, shift_id: str, delta: ShiftFigures) -> None:
 def read(conn: Connection, shift_id: str) -> ShiftFigures:
     """The running totals of *shift_id* (all zero for a shift with none yet)."""
     figures = ShiftFigures()
-    row = conn.execute(select(_TOTAL).where(_TOTAL.c.shift_id == shift_id)).first()
+    row = conn.execute(_READ_TOTAL, {"shift_id": shift_id}).first()
     if row is not None:
         for name in COUNTERS:
             setattr(figures, name, int(getattr(row, name)))
-    figures.money = {
-        (kind, method): int(amount) for kind, method, amount in conn.execute(
-            select(_MONEY.c.kind, _MONEY.c.method, _MONEY.c.amount)
-            .where(_MONEY.c.shift_id == shift_id).order_by(_MONEY.c.kind, _MONEY.c.method))}
-    figures.oversold = {
-        (sku, name): int(qty) for sku, name, qty in conn.execute(
-            select(_OVERSOLD.c.sku, _OVERSOLD.c.name, _OVERSOLD.c.quantity)
-            .where(_OVERSOLD.c.shift_id == shift_id, _OVERSOLD.c.quantity != 0)
-            .order_by(_OVERSOLD.c.sku, _OVERSOLD.c.name))}
+    money = conn.execute(_READ_MONEY, {"shift_id": shift_id}).all()
+    figures.money = {(kind, method): int(amount) for kind, method, amount in money}
+    oversold = conn.execute(_READ_OVERSOLD, {"shift_id": shift_id}).all()
+    figures.oversold = {(sku, name): qty for sku, name, qty in oversold}
     return figures
 
 
@@ -60,6 +55,15 @@ def _upsert(dialect: Any, t: Table, keys: tuple[str, ...], added: tuple[str, ...
 
 _TOTAL, _MONEY = table(ShiftTotalRow), table(ShiftMoneyRow)
 _OVERSOLD = table(ShiftOversoldRow)
+_READ_TOTAL = select(_TOTAL).where(_TOTAL.c.shift_id == bindparam("shift_id"))
+_READ_MONEY = (select(_MONEY.c.kind, _MONEY.c.method, _MONEY.c.amount)
+               .where(_MONEY.c.shift_id == bindparam("shift_id"))
+               .order_by(_MONEY.c.kind, _MONEY.c.method))
+# In key order, as the report lists them; a product whose units were all voided is left out.
+_READ_OVERSOLD = (select(_OVERSOLD.c.sku, _OVERSOLD.c.name, _OVERSOLD.c.quantity)
+                  .where(_OVERSOLD.c.shift_id == bindparam("shift_id"),
+                         _OVERSOLD.c.quantity != 0)
+                  .order_by(_OVERSOLD.c.sku, _OVERSOLD.c.name))
 # Prepared once per dialect (the stand's SQLite, or PostgreSQL for a stand with several tills).
 _UPSERTS = {
     name: (_upsert(dialect, _TOTAL, ("shift_id",), COUNTERS),

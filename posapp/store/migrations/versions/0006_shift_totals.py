@@ -81,7 +81,8 @@ def upgrade() -> None:
     sa.Column('method', sa.String(length=16), nullable=False),
     sa.Column('amount', sa.BigInteger(), nullable=False),
     sa.ForeignKeyConstraint(['shift_id'], ['shift.id'], ),
-    sa.PrimaryKeyConstraint('shift_id', 'kind', 'method')
+    sa.PrimaryKeyConstraint('shift_id', 'kind', 'method'),
+    sqlite_with_rowid=False,
     )
     op.create_table('shift_oversold',
     sa.Column('shift_id', sa.String(length=36), nullable=False),
@@ -89,7 +90,8 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=120), nullable=False),
     sa.Column('quantity', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['shift_id'], ['shift.id'], ),
-    sa.PrimaryKeyConstraint('shift_id', 'sku', 'name')
+    sa.PrimaryKeyConstraint('shift_id', 'sku', 'name'),
+    sqlite_with_rowid=False,
     )
     for statement in BACKFILL:
         op.execute(statement)
