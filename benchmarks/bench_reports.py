@@ -84,7 +84,8 @@ def run(big: BigStand, runs: int, expected_sales: int,
                note=f"p50 of {runs} runs of {FLOOR_SQL}, sqlite3, warm"),
         line("X report", "X report, open shift",
              f"{x.sales_count:,} sales, {x.voids_count:,} voids, "
-             f"{x.refunds_count:,} refunds, net {format_rupiah(x.net)}"),
+             f"{x.refunds_count:,} refunds, net {format_rupiah(x.net)}, "
+             f"{len(x.oversold):,} products listed as sold past zero stock"),
         line("close_shift", "shifts.close_shift",
              f"{runs} closes of the same shift, reopened by SQL in between"),
         line("Z report", "Z report, closed shift",
