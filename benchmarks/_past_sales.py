@@ -5,6 +5,8 @@ one payment and a ``sale.completed`` journal entry chained by hash; 1 % are void
 0.5 % get a refund, each with its journal entry and restock. All go into the open shift,
 so the X and Z reports cover every one of them. The cash goes to the bank after every
 10,000 sales (a cash movement), so the drawer never holds more than a till can count.
+Each chunk adds its change to the shift's running totals in its own transaction, through
+``posapp.store.shift_totals.apply`` as every writer does.
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from posapp.domain.journal import GENESIS, EventKind, canonical_json, entry_hash
 from posapp.domain.money import percent_of, split_proportionally
+from posapp.domain.shift_figures import (
+    ShiftFigures,
+    cash_delta,
+    refund_delta,
+    sale_delta,
+    void_delta,
+)
 from posapp.services.checkout import receipt_number
+from posapp.store import shift_totals
 from posapp.store.models import (
     CashMovementRow,
     JournalRow,
@@ -72,6 +82,7 @@ class _State:
     prev_hash: str
     stock: dict[int, int]
     drawer: int = 0  # cash taken in since the last deposit
+    delta: ShiftFigures = field(default_factory=ShiftFigures)  # of the chunk being made
     counts: dict[str, int] = field(default_factory=lambda: {"sales": 0, "lines": 0,
                                                              "voids": 0, "refunds": 0,
                                                              "deposits": 0})
@@ -95,6 +106,8 @@ def write_past_sales(big: BigStand, count: int, seed: int = 34) -> dict[str, int
             for table in TABLES:
                 if rows.by_table[table]:
                     conn.execute(insert(table), rows.by_table[table])
+            shift_totals.apply(conn, state.shift_id, state.delta)
+        state.delta = ShiftFigures()
     with engine.begin() as conn:
         conn.execute(
             update(ProductRow).where(ProductRow.id == bindparam("pid"))
@@ -153,6 +166,7 @@ def _one_sale(rng: random.Random, st: _State, rows: _Rows, products: list[tuple]
     if method == "cash":
         st.drawer += total
     rows.add(PaymentRow, {"sale_id": sale_id, **pay})
+    st.delta.add(_sale_delta(rows.by_table[SaleRow][-1], lines, method))
     _journal(st, rows, at, EventKind.SALE_COMPLETED, {
         "id": sale_id, "seq": st.sale_seq, "receipt_no": receipt_no, "shift": st.shift_id,
         "cashier": st.cashier["name"], "subtotal": subtotal, "discount": subtotal - total,
@@ -188,6 +202,7 @@ def _lines(rng: random.Random, st: _State, products: list[tuple]) -> Iterator[di
 def _void(st: _State, rows: _Rows, sale: dict[str, Any], lines: list[dict[str, Any]],
           method: str, at: datetime) -> None:
     sale.update(voided_at=at, voided_by=st.supervisor_id, void_reason="salah input")
+    st.delta.add(void_delta(_sale_delta(sale, lines, method), sale["total"]))
     if method == "cash":
         st.drawer -= sale["total"]
     for ln in lines:
@@ -214,6 +229,7 @@ def _refund(st: _State, rows: _Rows, refund_id: str, sale: dict[str, Any],
     rows.add(RefundLineRow, {"refund_id": refund_id, "sale_line_id": line["id"],
                              "quantity": line["quantity"], "amount": amount})
     st.stock[line["product_id"]] += line["quantity"]
+    st.delta.add(refund_delta(method, amount))
     _journal(st, rows, at, EventKind.SALE_REFUNDED, {
         "id": refund_id, "refund_no": refund_no, "sale": sale["id"],
         "receipt_no": sale["receipt_no"], "shift": st.shift_id, "method": method,
@@ -232,11 +248,19 @@ def _deposit(st: _State, rows: _Rows, at: datetime) -> None:
     reason = "setor tunai ke bank"
     rows.add(CashMovementRow, {"shift_id": st.shift_id, "user_id": st.cashier["id"], "at": at,
                                "amount": -amount, "reason": reason})
+    st.delta.add(cash_delta(-amount))
     _journal(st, rows, at, EventKind.SHIFT_CASH, {
         "shift": st.shift_id, "amount": -amount, "reason": reason, "by": st.cashier["name"],
     })
     st.drawer -= amount
     st.counts["deposits"] += 1
+
+
+def _sale_delta(sale: dict[str, Any], lines: list[dict[str, Any]], method: str) -> (
+    ShiftFigures
+):
+    return sale_delta(sale["subtotal"], sale["discount"], [(method, sale["total"])],
+                      [(ln["sku"], ln["name"], ln["oversold"]) for ln in lines])
 
 
 def _journal(st: _State, rows: _Rows, at: datetime, kind: str, payload: dict[str, Any]) -> None:

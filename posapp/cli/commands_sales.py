@@ -111,6 +111,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--shift", type=whole_number, dest="shift_number", help="Z report of this shift")
     p.add_argument("--width", type=whole_number, default=42, choices=[32, 42, 48])
     p.add_argument("--json", action="store_true")
+    p.add_argument("--recount", action="store_true",
+                   help="count the shift again from its rows and compare with its running "
+                        "totals (exit status 1 when a figure differs)")
     add_supervisor(p)  # the X report of a stand that counts the drawer blind
     commands_event_report.add_report_options(p)
     p.set_defaults(handler=cmd_report)
@@ -126,7 +129,8 @@ def _login(ctx: Context, name: str) -> users.Actor:
     return users.login(ctx.stand().uow(write=False), name, ctx.pins.read(name))
 
 
-def _print_report(ctx: Context, report: ShiftReport, *, as_json: bool, width: int = 42) -> None:
+def _print_report(ctx: Context, report: ShiftReport, *, as_json: bool, width: int = 42,
+                  audit: dict[str, object] | None = None) -> None:
     from posapp.printing.text_report import render_shift_report
     from posapp.services import stand
     handle = ctx.stand()
@@ -135,7 +139,7 @@ def _print_report(ctx: Context, report: ShiftReport, *, as_json: bool, width: in
         print_json({"stand": info.code, "kind": report.kind, "shift": report.shift_number,
                     "opened_at": report.opened_at.isoformat() + "Z",
                     "closed_at": report.closed_at.isoformat() + "Z" if report.closed_at else None,
-                    **report.totals_payload()})
+                    **report.totals_payload(), **({"recount": audit} if audit else {})})
         return
     sys.stdout.write(render_shift_report(
         report, header=[info.event_name, f"{info.name} ({info.province})"], zone=info.zone,
@@ -335,7 +339,7 @@ def _last_sale(ctx: Context, *, as_json: bool) -> int:
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
-    from posapp.services import reports, shifts
+    from posapp.services import reports, shift_recount, shifts
     if commands_event_report.wants_event_report(args):
         return commands_event_report.cmd_event_report(ctx, args)
     if args.kind is None:
@@ -353,8 +357,26 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         else:
             shift = shifts.last_closed(uow)
         report = reports.shift_report(uow, shift)
-    _print_report(ctx, report, as_json=args.json, width=args.width)
-    return 0
+        differing = shift_recount.audit(uow, shift.id) if args.recount else []
+    audit = None if not args.recount else {"agrees": not differing, "differences": [
+        {"figure": f, "running": a, "recounted": b} for f, a, b in differing]}
+    _print_report(ctx, report, as_json=args.json, width=args.width, audit=audit)
+    if args.recount and not args.json:
+        _say_audit(report, differing)
+    return 1 if differing else 0
+
+
+def _say_audit(report: ShiftReport, differing: list[tuple[str, int, int]]) -> None:
+    """One line when the recount agrees with the running totals; else each figure that
+    differs, on standard error."""
+    if not differing:
+        say("cli.report.recount_agrees", number=report.shift_number,
+            sales=count(report.sales_count + report.voids_count, "sale"))
+        return
+    warn(msg("cli.report.recount_differs", number=report.shift_number, n=len(differing)))
+    for figure, running, recounted in differing:
+        warn(msg("cli.report.recount_figure", figure=figure, running=running,
+                 recounted=recounted), prefix=False)
 
 
 def cmd_journal_verify(ctx: Context, args: argparse.Namespace) -> int:

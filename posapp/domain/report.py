@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from posapp.domain.order import PaymentKind
 from posapp.domain.tender import PaymentMethod
@@ -20,8 +20,10 @@ class MethodTotals:
         return self.sales - self.refunds
 
 
-@dataclass(frozen=True)
-class Oversold:
+class Oversold(NamedTuple):
+    """Units of one product sold past zero stock in a shift (a tuple: a shift may list
+    thousands, read straight from its running totals)."""
+
     sku: str
     name: str
     quantity: int

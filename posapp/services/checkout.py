@@ -12,11 +12,13 @@ from posapp.domain.cart import Cart, PricedLine
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import GENESIS, EventKind
 from posapp.domain.policy import Action, discount_above_limit, price_needs_approval
+from posapp.domain.shift_figures import sale_delta
 from posapp.domain.tender import Payment, Tender, settle
 from posapp.services import journal
 from posapp.services.settings import StandSettings
 from posapp.services.settings import load as load_settings
 from posapp.services.users import Actor, Approval, approve, approved_by
+from posapp.store import shift_totals
 from posapp.store.models import (
     PaymentRow,
     ProductRow,
@@ -109,6 +111,10 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
         pays = _payment_rows(sale_id, tender)
         if pays:  # a sale discounted to Rp 0 has no payment
             conn.execute(_INSERT_PAYMENT, pays)
+        shift_totals.apply(conn, ctx.shift, sale_delta(
+            totals.subtotal, totals.discount, [(p["method"], p["amount"]) for p in pays],
+            [(priced.line.product.sku, priced.line.product.name, sold.get(no, 0))
+             for no, priced in enumerate(totals.lines, start=1)]))
         payload = {
             "id": sale_id, "seq": seq, "receipt_no": receipt_no, "shift": ctx.shift,
             "cashier": cashier.name, "subtotal": totals.subtotal, "discount": totals.discount,

@@ -18,6 +18,7 @@ from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.orders import (
     OrderView,
+    count_money,
     find,
     journal_head,
     payment_payload,
@@ -72,6 +73,7 @@ def hand_over(uow: UnitOfWork, actor: Actor, order_no: str, *,
         if tracking:
             order.tracking = tracking
         uow.session.flush()
+        count_money(uow, shift.id, paid_rows)
         journal.append(uow, stand.code, EventKind.ORDER_HANDED_OVER, {
             **journal_head(order), "shift": shift.id, "by": actor.name, "complete": complete,
             "lines": [{"line_no": no, "quantity": q} for no, q in sorted(wanted.items())],
@@ -124,6 +126,7 @@ def cancel(uow: UnitOfWork, order_no: str, *, supervisor_name: str, supervisor_p
         order.status, order.cancelled_at = OrderStatus.CANCELLED.value, uow.clock()
         order.cancel_reason, order.deposit_action = reason, deposit
         uow.session.flush()
+        count_money(uow, shift.id, refund_rows)
         journal.append(uow, stand.code, EventKind.ORDER_CANCELLED, {
             **journal_head(order), "shift": shift.id, **acted(actor or approver, approver),
             "reason": reason,

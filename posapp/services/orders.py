@@ -29,12 +29,14 @@ from posapp.domain.order import (
     pay_toward,
     take_deposit,
 )
+from posapp.domain.shift_figures import order_delta
 from posapp.domain.tender import Payment, Tender
 from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.shifts import require_open_shift
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, require_active
+from posapp.store import shift_totals
 from posapp.store.models import ProductRow
 from posapp.store.order_rows import OrderLineRow, OrderPaymentRow, OrderRow
 from posapp.store.uow import UnitOfWork
@@ -132,6 +134,7 @@ def place(uow: UnitOfWork, cashier: Actor, buyer: Buyer, items: list[OrderItem],
         order.payments = payment_rows(shift.id, now, PaymentKind.DEPOSIT, tender)
         s.add(order)
         s.flush()
+        count_money(uow, shift.id, order.payments, placed=True)
         journal.append(uow, stand.code, EventKind.ORDER_PLACED, {
             **journal_head(order), "seq": order.seq, "shift": shift.id, "cashier": cashier.name,
             "total": total,
@@ -161,6 +164,7 @@ def pay(uow: UnitOfWork, cashier: Actor, order_no: str, payments: list[Payment])
         rows = payment_rows(shift.id, uow.clock(), PaymentKind.BALANCE, tender)
         order.payments.extend(rows)
         uow.session.flush()
+        count_money(uow, shift.id, rows)
         journal.append(uow, stand.code, EventKind.ORDER_PAID, {
             **journal_head(order), "shift": shift.id, "cashier": cashier.name,
             "payments": [payment_payload(p) for p in rows], "change": tender.change,
@@ -232,6 +236,13 @@ def _line(uow: UnitOfWork, no: int, item: OrderItem) -> OrderLineRow:
         maker_group=item.maker_group, region=item.region, unit_price=item.unit_price,
         quantity=item.quantity, total=item.total, reserved=reserved, delivered=0,
     )
+
+
+def count_money(uow: UnitOfWork, shift_id: str, rows: list[OrderPaymentRow], *,
+                placed: bool = False) -> None:
+    """Add order payment *rows* (and an order taken, when *placed*) to the shift's totals."""
+    shift_totals.apply(uow.connection, shift_id, order_delta(
+        [(p.kind, p.method, p.amount) for p in rows], placed=placed))
 
 
 def payment_rows(shift_id: str, at: datetime, kind: PaymentKind, tender: Tender) -> (

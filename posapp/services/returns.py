@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound
 from posapp.domain.journal import EventKind
 from posapp.domain.money import round_half_up
+from posapp.domain.shift_figures import refund_delta, sale_delta, void_delta
 from posapp.domain.tender import PaymentMethod
 from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
@@ -19,6 +20,7 @@ from posapp.services.reports import shift_report
 from posapp.services.shifts import require_open_shift
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, acted, require_active, supervisor
+from posapp.store import shift_totals
 from posapp.store.models import (
     ProductRow,
     RefundLineRow,
@@ -78,6 +80,9 @@ def void_sale(uow: UnitOfWork, receipt_no: str, *, supervisor_name: str, supervi
         if uow.session.scalar(select(func.count()).where(RefundRow.sale_id == sale.id)):
             raise NotAllowed("sale.has_refunds", receipt=sale.receipt_no)
         sale.voided_at, sale.voided_by, sale.void_reason = uow.clock(), approver.id, reason
+        shift_totals.apply(uow.connection, shift.id, void_delta(sale_delta(
+            sale.subtotal, sale.discount, [(p.method, p.amount) for p in sale.payments],
+            [(ln.sku, ln.name, ln.oversold) for ln in sale.lines]), sale.total))
         for line in sale.lines:
             _restock(uow, line, line.quantity)
         journal.append(uow, stand.code, EventKind.SALE_VOIDED, {
@@ -167,6 +172,7 @@ def refund(uow: UnitOfWork, receipt_no: str, items: list[RefundItem], *, supervi
         row.lines = [RefundLineRow(sale_line_id=ln.id, quantity=q, amount=a)
                      for ln, q, a in refund_lines]
         s.add(row)
+        shift_totals.apply(uow.connection, shift.id, refund_delta(method.value, total))
         for line, qty, _ in refund_lines:
             _restock(uow, line, qty)
         journal.append(uow, stand.code, EventKind.SALE_REFUNDED, {

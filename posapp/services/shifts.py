@@ -13,11 +13,13 @@ from posapp.domain.messages import msg
 from posapp.domain.money import check_amount
 from posapp.domain.policy import Action
 from posapp.domain.shift import close_needs_supervisor
+from posapp.domain.shift_figures import cash_delta
 from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal, reports, users
 from posapp.services.settings import load as load_settings
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, require_active
+from posapp.store import shift_totals
 from posapp.store.models import CashMovementRow, ShiftRow, UserRow
 from posapp.store.uow import UnitOfWork
 
@@ -109,6 +111,7 @@ def move_cash(uow: UnitOfWork, actor: Actor, amount: int, reason: str, *,
         uow.session.add(CashMovementRow(
             shift_id=shift.id, user_id=actor.id, at=uow.clock(), amount=amount, reason=reason,
         ))
+        shift_totals.apply(uow.connection, shift.id, cash_delta(amount))
         journal.append(uow, stand.code, EventKind.SHIFT_CASH, {
             "shift": shift.id, "amount": amount, "reason": reason, "by": actor.name,
             **users.approved_by(actor, approver),

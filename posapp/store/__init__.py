@@ -4,4 +4,4 @@ Every table module is loaded with the package, so that Base.metadata always hold
 table (the migrations compare against it) and every relationship finds its class.
 """
 
-from posapp.store import models, order_rows, photo_rows  # noqa: F401
+from posapp.store import models, order_rows, photo_rows, shift_rows  # noqa: F401

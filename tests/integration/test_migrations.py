@@ -67,12 +67,10 @@ def test_empty_file_gets_the_whole_schema(tmp_path: Path) -> None:
 def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
         data_dir: DataDir, catalog_file: Path) -> None:
 
-    from posapp.domain.cart import Cart
     from posapp.domain.order import Buyer, OrderItem
     from posapp.domain.tender import Payment, PaymentMethod
     from posapp.services import (
         catalog,
-        checkout,
         orders,
         print_queue,
         reports,
@@ -98,18 +96,27 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
         c.exec_driver_sql(
             "INSERT INTO shift (id, number, opened_at, opened_by, opening_float) "
             "VALUES ('shift-1', 1, '2026-06-26 01:00:00.000000', ?, 100000)", (cashier.id,))
-    cart = Cart()
-    cart.add(catalog.lookup(uow(), "JTM-JLB-001"), 1)
-    sold = checkout.checkout(uow(), cashier, cart, [Payment(PaymentMethod.CASH, 85_000)])
+    with engine.begin() as c:  # the day's first sale, as 0001's posapp wrote it
+        c.exec_driver_sql(
+            "INSERT INTO sale VALUES ('sale-1', 1, 'LAMA-000001', 'shift-1', ?, "
+            "'2026-06-26 01:05:00.000000', 85000, 0, 85000, 0, NULL, NULL, NULL)", (cashier.id,))
+        c.exec_driver_sql(
+            "INSERT INTO sale_line (sale_id, line_no, product_id, sku, name, category, "
+            "maker_group, region, unit_price, quantity, line_discount, cart_discount, total, "
+            "oversold) SELECT 'sale-1', 1, id, sku, name, category, maker_group, region, price, "
+            "1, 0, 0, 85000, 0 FROM product WHERE sku = 'JTM-JLB-001'")
+        c.exec_driver_sql("INSERT INTO payment (sale_id, method, tendered, amount) "
+                          "VALUES ('sale-1', 'cash', 85000, 85000)")
+    receipt_no = "LAMA-000001"
     engine.dispose()
     before = {line for line in _dump(path) if not line.startswith("CREATE")}
 
     handle = open_stand(data_dir, "LAMA")
     try:
-        assert current_revision(handle.engine) == SCHEMA_HEAD == "0005"
+        assert current_revision(handle.engine) == SCHEMA_HEAD == "0006"
         after = set(_dump(path))
         assert before - {'INSERT INTO "alembic_version" VALUES(\'0001\');'} <= after
-        job_id = print_queue.enqueue_receipt(handle.uow(), sold.receipt_no)
+        job_id = print_queue.enqueue_receipt(handle.uow(), receipt_no)
         assert [j.id for j in print_queue.pending(handle.uow(write=False))] == [job_id]
         taken = orders.place(handle.uow(), cashier, Buyer("Ms. Tan", phone="+65 8123 4567"),
                              [OrderItem("Batik motif parang, 2 m", 650_000, 1)],
@@ -127,7 +134,7 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
     assert conn.execute("SELECT receipt_no, total FROM sale").fetchall() == [
-        (sold.receipt_no, 85_000)]
+        (receipt_no, 85_000)]
     assert "print_job" not in {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()

@@ -1,0 +1,73 @@
+"""The one place that writes a shift's running totals, and where they are read.
+
+Every writer of money in a shift (checkout, void, refund, cash movement, order deposit,
+balance and refund; and the benchmarks' bulk sales) calls ``apply`` with its delta in its
+own transaction: one small upsert per affected row, no scan. ``tests/integration/
+test_shift_totals.py`` fails when a module writes those rows without calling it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Insert, Table, bindparam, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from posapp.domain.shift_figures import COUNTERS, ShiftFigures
+from posapp.store.base import table
+from posapp.store.shift_rows import ShiftMoneyRow, ShiftOversoldRow, ShiftTotalRow
+
+
+def apply(conn: Connection, shift_id: str, delta: ShiftFigures) -> None:
+    """Add *delta* to the totals of *shift_id*, inside the caller's transaction."""
+    upserts = _UPSERTS[conn.dialect.name]
+    conn.execute(upserts[0], {"shift_id": shift_id, **delta.counters()})
+    if delta.money:
+        conn.execute(upserts[1], [
+            {"shift_id": shift_id, "kind": kind, "method": method, "amount": amount}
+            for (kind, method), amount in delta.money.items()])
+    if delta.oversold:
+        conn.execute(upserts[2], [
+            {"shift_id": shift_id, "sku": sku, "name": name, "quantity": qty}
+            for (sku, name), qty in delta.oversold.items()])
+
+
+def read(conn: Connection, shift_id: str) -> ShiftFigures:
+    """The running totals of *shift_id* (all zero for a shift with none yet)."""
+    figures = ShiftFigures()
+    row = conn.execute(_READ_TOTAL, {"shift_id": shift_id}).first()
+    if row is not None:
+        for name in COUNTERS:
+            setattr(figures, name, int(getattr(row, name)))
+    money = conn.execute(_READ_MONEY, {"shift_id": shift_id}).all()
+    figures.money = {(kind, method): int(amount) for kind, method, amount in money}
+    oversold = conn.execute(_READ_OVERSOLD, {"shift_id": shift_id}).all()
+    figures.oversold = {(sku, name): qty for sku, name, qty in oversold}
+    return figures
+
+
+def _upsert(dialect: Any, t: Table, keys: tuple[str, ...], added: tuple[str, ...]) -> Insert:
+    stmt = dialect.insert(t)
+    return stmt.on_conflict_do_update(
+        index_elements=[t.c[k] for k in keys],
+        set_={name: t.c[name] + stmt.excluded[name] for name in added})
+
+
+_TOTAL, _MONEY = table(ShiftTotalRow), table(ShiftMoneyRow)
+_OVERSOLD = table(ShiftOversoldRow)
+_READ_TOTAL = select(_TOTAL).where(_TOTAL.c.shift_id == bindparam("shift_id"))
+_READ_MONEY = (select(_MONEY.c.kind, _MONEY.c.method, _MONEY.c.amount)
+               .where(_MONEY.c.shift_id == bindparam("shift_id"))
+               .order_by(_MONEY.c.kind, _MONEY.c.method))
+# In key order, as the report lists them; a product whose units were all voided is left out.
+_READ_OVERSOLD = (select(_OVERSOLD.c.sku, _OVERSOLD.c.name, _OVERSOLD.c.quantity)
+                  .where(_OVERSOLD.c.shift_id == bindparam("shift_id"),
+                         _OVERSOLD.c.quantity != 0)
+                  .order_by(_OVERSOLD.c.sku, _OVERSOLD.c.name))
+# Prepared once per dialect (the stand's SQLite, or PostgreSQL for a stand with several tills).
+_UPSERTS = {
+    name: (_upsert(dialect, _TOTAL, ("shift_id",), COUNTERS),
+           _upsert(dialect, _MONEY, ("shift_id", "kind", "method"), ("amount",)),
+           _upsert(dialect, _OVERSOLD, ("shift_id", "sku", "name"), ("quantity",)))
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
