@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from posapp.bootstrap import DataDir, StandHandle, open_stand
 from posapp.cli.main import main as cli_main
@@ -24,6 +25,14 @@ from posapp.services import catalog, shifts, stand, users
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.users import Actor, Approval
 from posapp.store.uow import Clock, utc_now
+
+# Hypothesis's own defaults time each case (a 200 ms deadline) and fail a test whose input
+# generation is slow: on this shared 2-core machine, with make test's two workers, that
+# failed tests for the machine's load, not for posapp (no timed asserts: benchmarks/ time).
+# The cases and their number stay hypothesis's; tests/fuzz has profiles of its own.
+settings.register_profile("posapp", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("posapp")
 
 # The central store's fixtures (central_url on SQLite and PostgreSQL) for every test folder.
 pytest_plugins = ["tests.central.fixtures"]
