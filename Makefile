@@ -15,10 +15,13 @@ run: system-deps $(STAMP_RUN)
 	$(VENV)/bin/posapp run
 
 # As root, system-deps-test installs PostgreSQL: then its central-store tests must run, not skip.
-# Then the bundle: built afresh and smoke-tested (package-test), about a minute more.
+# The suite runs on TEST_WORKERS processes (pytest-xdist), whole test files to each (a file's
+# module fixtures, such as the fit harness's probes, are made once); TEST_WORKERS=0: one
+# process. Then the bundle: built afresh and smoke-tested (package-test), about a minute more.
+TEST_WORKERS ?= 2
 test: system-deps-test $(STAMP_TEST) lint
 	QT_QPA_PLATFORM=offscreen POSAPP_REQUIRE_POSTGRES=$$([ "$$(id -u)" = 0 ] && echo 1) \
-		$(PY) -m pytest --ignore=tests/packaging
+		$(PY) -m pytest --ignore=tests/packaging -n $(TEST_WORKERS) --dist loadfile
 	$(MAKE) package-test
 
 # The PyInstaller bundle for this machine, packed into dist/ (packaging/README.md).

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from posapp.bootstrap import DataDir, StandHandle, open_stand
 from posapp.cli.main import main as cli_main
@@ -24,6 +25,14 @@ from posapp.services import catalog, shifts, stand, users
 from posapp.services.catalog_files import read_catalog_file
 from posapp.services.users import Actor, Approval
 from posapp.store.uow import Clock, utc_now
+
+# Hypothesis's own defaults time each case (a 200 ms deadline) and fail a test whose input
+# generation is slow: on this shared 2-core machine, with make test's two workers, that
+# failed tests for the machine's load, not for posapp (no timed asserts: benchmarks/ time).
+# The cases and their number stay hypothesis's; tests/fuzz has profiles of its own.
+settings.register_profile("posapp", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("posapp")
 
 # The central store's fixtures (central_url on SQLite and PostgreSQL) for every test folder.
 pytest_plugins = ["tests.central.fixtures"]
@@ -280,3 +289,44 @@ def full_stick(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=False)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (make test runs ``-n 2``), each worker keeps python-escpos's
+    capabilities pickle in a folder of its own (posapp/printing/escpos_quiet.py): python-escpos
+    rewrites the pickle in place when its JSON is newer (a new venv), and a worker reading it
+    while the other writes it fails to import (EOFError). Set before collection imports it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+        from platformdirs import user_cache_dir
+
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = os.path.join(
+            user_cache_dir("posapp", appauthor=False), f"escpos-{worker}")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item,
+                              call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    """What a test printed or logged, with a name that is not UTF-8 (a file name as Python
+    gives it, with lone surrogates) escaped: pytest-xdist sends reports as UTF-8 and stops
+    the whole run on such a character. Only the report's captured text changes."""
+    report: pytest.TestReport = yield
+    report.sections = [(title, text.encode("utf-8", "backslashreplace").decode("utf-8"))
+                       for title, text in report.sections]
+    return report
+
+
+#: Test files that mostly wait, run first: the fit harness's probes (tests/ui/test_fit.py:
+#: other processes, about 90 s) then run beside the rest of the suite instead of after it
+#: (with ``-n 2``, make test's, the other worker goes on meanwhile), and the longest single
+#: tests do not come last, when one worker would have nothing left to do.
+FIRST = ("tests/ui/test_fit.py", "tests/integration/test_readme_flows.py",
+         "tests/integration/test_crash_safety.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return FIRST.index(path) if path in FIRST else len(FIRST)
+
+    items.sort(key=rank)  # stable: every other test keeps its order

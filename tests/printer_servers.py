@@ -10,6 +10,8 @@ import threading
 from collections.abc import Iterator
 from typing import Literal
 
+from posapp.printing import checked
+
 Behaviour = Literal["good", "mute", "paper_out", "offline", "never_reads", "resets",
                     "closes", "backlog_full"]
 
@@ -162,3 +164,26 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+#: What ``quick_waits`` sets (posapp's own: connect 3 s, job 4 s, a status answer 1 s).
+QUICK_CONNECT, QUICK_JOB, QUICK_STATUS = 0.5, 1.0, 0.25
+
+
+@contextlib.contextmanager
+def quick_waits(*, connect: bool = True, job: bool = True, status: bool = True) -> Iterator[None]:
+    """posapp's printer waits made shorter while a test waits one out on purpose (a printer
+    that never reads, a full backlog, a cheap printer that never answers its status): the
+    same sockets and code, the time-out comes sooner. Only around a printer that is meant to
+    time out: a working one keeps posapp's waits, so a busy machine cannot fail its job."""
+    saved = checked.CONNECT_TIMEOUT, checked.JOB_TIMEOUT, checked.STATUS_WAIT
+    if connect:
+        checked.CONNECT_TIMEOUT = QUICK_CONNECT
+    if job:
+        checked.JOB_TIMEOUT = QUICK_JOB
+    if status:
+        checked.STATUS_WAIT = QUICK_STATUS
+    try:
+        yield
+    finally:
+        checked.CONNECT_TIMEOUT, checked.JOB_TIMEOUT, checked.STATUS_WAIT = saved

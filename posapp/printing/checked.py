@@ -36,6 +36,8 @@ with quiet():
     from escpos.escpos import Escpos
     from escpos.printer import Network, Usb
 
+# The waits are read when a printer is made or asked, not when this module is imported:
+# tests set them shorter (the same sockets and code paths, a broken printer fails sooner).
 CONNECT_TIMEOUT = 3.0  # seconds to make the connection
 JOB_TIMEOUT = 4.0  # seconds from the connection to the printer having shown it took the job
 STATUS_WAIT = 1.0  # seconds a printer has to answer DLE EOT before it counts as mute
@@ -84,10 +86,11 @@ class CheckedNetwork(Network):
     """python-escpos's network printer with a time limit on everything, its status asked
     for, and a close that waits for the printer to show it read the job."""
 
-    def __init__(self, host: str, port: int, *, connect_timeout: float = CONNECT_TIMEOUT,
-                 job_timeout: float = JOB_TIMEOUT, **kwargs: Any) -> None:
-        super().__init__(host, port, timeout=connect_timeout, **kwargs)
-        self.job_timeout = job_timeout
+    def __init__(self, host: str, port: int, *, connect_timeout: float | None = None,
+                 job_timeout: float | None = None, **kwargs: Any) -> None:
+        super().__init__(host, port, timeout=CONNECT_TIMEOUT if connect_timeout is None
+                         else connect_timeout, **kwargs)
+        self.job_timeout = JOB_TIMEOUT if job_timeout is None else job_timeout
         self._deadline = 0.0
         self._conn: socket.socket | None = None  # the open connection (also ``device``)
 
@@ -168,12 +171,13 @@ class CheckedNetwork(Network):
         sock.close()
 
 
-def status_of(printer: Escpos, wait: float = STATUS_WAIT) -> Status | None:
+def status_of(printer: Escpos, wait: float | None = None) -> Status | None:
     """Ask *printer* for its status; None when it does not answer within *wait* seconds
-    (a network printer; USB: pyusb's read timeout) or is not a kind that can answer."""
+    (``STATUS_WAIT`` by default; a network printer; USB: pyusb's read timeout) or is not a
+    kind that can answer."""
     printer._raw(STATUS_QUERY)
     if isinstance(printer, CheckedNetwork):
-        return parse_status(printer.read_for(wait, 2))
+        return parse_status(printer.read_for(STATUS_WAIT if wait is None else wait, 2))
     if isinstance(printer, Usb):
         answer = b""
         with contextlib.suppress(Exception):  # pyusb: a timeout, or no IN endpoint

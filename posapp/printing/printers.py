@@ -17,9 +17,8 @@ from typing import Any
 
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.layout import Block
+from posapp.printing import checked
 from posapp.printing.checked import (
-    CONNECT_TIMEOUT,
-    JOB_TIMEOUT,
     USB_TIMEOUT_MS,
     CheckedNetwork,
     PrinterHungUp,
@@ -71,7 +70,7 @@ def parse_target(target: str) -> tuple[str, tuple[Any, ...]]:
 
 
 def printer_from_target(target: str, *, profile: str | None = None,
-                        timeout: float = CONNECT_TIMEOUT) -> Escpos:
+                        timeout: float | None = None) -> Escpos:
     """An unopened printer for *target*; InvalidInput when it is malformed or cannot work
     here (USB without pyusb, serial without pyserial, CUPS without pycups, a Windows
     printer elsewhere than on Windows, an unknown *profile*)."""
@@ -83,7 +82,7 @@ def printer_from_target(target: str, *, profile: str | None = None,
     if not cls.is_usable():
         raise InvalidInput(driver_message(scheme))
     extra: dict[str, Any] = {}
-    if scheme == "network":  # *timeout*: seconds to connect
+    if scheme == "network":  # *timeout*: seconds to connect (checked.CONNECT_TIMEOUT)
         extra = {"connect_timeout": timeout}
     elif scheme == "usb":
         extra = {"timeout": USB_TIMEOUT_MS}
@@ -116,7 +115,8 @@ def _print(printer: Escpos, target: str, blocks: Iterable[Block], width: int, *,
             render_escpos(blocks, width, printer, drawer=drawer)
             after_job(printer, target, answered=answered)
         except PrinterStuck as exc:
-            raise PosError("printer.stuck", target=target, seconds=int(JOB_TIMEOUT)) from exc
+            raise PosError("printer.stuck", target=target,
+                           seconds=int(checked.JOB_TIMEOUT)) from exc
         except (PrinterHungUp, ConnectionResetError, ConnectionAbortedError,
                 BrokenPipeError) as exc:  # it closed or reset the connection
             raise PosError("printer.hung_up", target=target) from exc

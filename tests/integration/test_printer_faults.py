@@ -6,11 +6,14 @@ print retry`` prints it once a working printer answers on the same address; the 
 never touched.
 
 No timing asserts: a command runs in a thread joined with a generous limit, so a hang
-fails the test instead of stopping the suite.
+fails the test instead of stopping the suite. A printer that is waited out (never reads, a
+full backlog, never answers its status) is waited out with posapp's waits made shorter
+(tests/printer_servers.py quick_waits: the same code, 1 s for the job instead of 4 s).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -24,7 +27,7 @@ from posapp.printing.escpos_render import render_escpos
 from posapp.services import print_queue
 from posapp.services.receipts import receipt_for
 from tests.conftest import AS_BUDI, BUDI_PIN_LINE, CASHIER_PIN, CliResult, Stand, dump_database
-from tests.printer_servers import Behaviour, FakePrinter, printer
+from tests.printer_servers import QUICK_JOB, Behaviour, FakePrinter, printer, quick_waits
 
 LIMIT = 60.0  # seconds: far above the printer's 3 + 4 s; only a hang reaches it
 
@@ -38,8 +41,11 @@ FAULTS: dict[Behaviour, tuple[str, ...]] = {
     "paper_out": ("printer.paper_out",),
     "offline": ("printer.offline",),
 }
-WORDS = {  # what the reason says, in English (the command line)
-    "printer.stuck": "took the connection but not the receipt within 4 s",
+#: The faults found only by waiting a time-out out: waited with quick_waits. The others
+#: answer at once (their status bytes, a reset), so they keep posapp's own waits.
+WAITED: set[Behaviour] = {"never_reads", "backlog_full"}
+WORDS = {  # what the reason says, in English (the command line), with quick_waits' job time
+    "printer.stuck": f"took the connection but not the receipt within {int(QUICK_JOB)} s",
     "printer.no_answer": "did not answer",
     "printer.hung_up": "closed the connection before it took the whole receipt",
     "printer.paper_out": "is out of paper",
@@ -80,7 +86,8 @@ def test_a_broken_printer_fails_the_job_keeps_it_and_retry_prints_it(
         jatim: Stand, cli: Callable[..., CliResult], fault: Behaviour) -> None:
     with printer(fault) as broken:
         assert cli("printer", "set", broken.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
-        sold = finished(lambda: sell(cli))
+        with quick_waits() if fault in WAITED else contextlib.nullcontext():
+            sold = finished(lambda: sell(cli))
     assert sold.code == 0, sold.err  # the sale is recorded whatever the printer does
     assert sold.out.startswith("JATIM-000001  total Rp 170.000")
     assert any(sold.err.startswith(
@@ -115,12 +122,14 @@ def test_retry_while_the_printer_is_still_stuck_counts_the_attempt_and_exits_1(
         jatim: Stand, cli: Callable[..., CliResult]) -> None:
     with printer("never_reads") as broken:
         assert cli("printer", "set", broken.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
-        assert finished(lambda: sell(cli)).code == 0
-        again = finished(lambda: cli("print", "retry", "1"))
+        with quick_waits():
+            assert finished(lambda: sell(cli)).code == 0
+            again = finished(lambda: cli("print", "retry", "1"))
     assert again.code == 1
     assert again.out == ""
     assert again.err == (f"posapp: job 1 (receipt JATIM-000001) not printed: printer "
-                         f"{broken.target} took the connection but not the receipt within 4 s: "
+                         f"{broken.target} took the connection but not the receipt within "
+                         f"{int(QUICK_JOB)} s: "
                          "a paper jam, or the printer is frozen (turn it off and on) "
                          "(attempts: 2)\n")
     job = print_queue.get(jatim.handle.uow(write=False), 1)
@@ -133,7 +142,8 @@ def test_a_cheap_printer_that_never_answers_its_status_still_prints(
     closed the connection after the sender did."""
     with printer("mute") as cheap:
         assert cli("printer", "set", cheap.target, *AS_BUDI, stdin=BUDI_PIN_LINE).code == 0
-        sold = finished(lambda: sell(cli))
+        with quick_waits(connect=False, job=False):  # its status is never coming
+            sold = finished(lambda: sell(cli))
         [paper] = cheap.wait_jobs(1)
     assert (sold.code, sold.err) == (0, "")
     assert paper == receipt_bytes(jatim, "JATIM-000001")  # no cash drawer set up

@@ -12,7 +12,7 @@ from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.receipt import layout_receipt
 from posapp.printing.escpos_render import render_escpos
 from posapp.printing.printers import print_blocks, printer_from_target
-from tests.printer_servers import Behaviour, printer
+from tests.printer_servers import Behaviour, printer, quick_waits
 from tests.samples import SALE
 
 BLOCKS = layout_receipt(SALE, 42)
@@ -44,7 +44,7 @@ def test_a_network_printer_gets_the_same_bytes(capsys: pytest.CaptureFixture[str
                                                kind: Behaviour) -> None:
     """One that answers its status (asked before and after the receipt) and a cheap one
     that does not (asked once, then it closes the connection after the receipt)."""
-    with printer(kind) as fake:
+    with printer(kind) as fake, quick_waits(connect=False, job=False, status=kind == "mute"):
         print_blocks(fake.target, BLOCKS, 42)
         [job] = fake.wait_jobs(1)
     assert job == _expected()

@@ -57,7 +57,7 @@ from tests.conftest import (
     Stand,
     make_stand,
 )
-from tests.printer_servers import printer
+from tests.printer_servers import printer, quick_waits
 from tests.unit.test_qris import STAND_STATIC
 
 HIJAB = "JTM-JLB-001"  # Rp 85.000, 20 in stock
@@ -684,7 +684,8 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     w.printing.receipt(sell(w.session, [HIJAB]))
     ctx.qtbot.waitUntil(lambda: not w.printing.busy, timeout=15_000)
     yield "stand window, a receipt not printed", w
-    with printer("never_reads") as stuck:  # the longest reason, without "prints by itself"
+    # the longest reason, without "prints by itself" (waited out with quick_waits: 1 s)
+    with printer("never_reads") as stuck, quick_waits():
         settings.save(ctx.stand.handle.uow(), replace(settings.DEFAULTS, printer=stuck.target),
                       approval=BUDI)
         w.printing.retry_all()
