@@ -16,6 +16,7 @@ store (not timed).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sqlite3
 import statistics
@@ -56,7 +57,7 @@ def run(folder: Path, sales_per_stand: int, stands: int = STANDS, *,
     sqlite_store = folder / "central.sqlite"
     results = _merge_twice("SQLite file", str(sqlite_store), event, key, size,
                            floor_ms=_one_pass_ms(sqlite_store, folder / "floor.sqlite"))
-    results += _one_more("SQLite file", str(sqlite_store), extra, key, stands,
+    results += _one_more("SQLite file", _copies(sqlite_store), extra, key, stands,
                          lambda n: str(folder / f"empty-{n}.sqlite"))
     if not postgres:
         return results
@@ -68,8 +69,8 @@ def run(folder: Path, sales_per_stand: int, stands: int = STANDS, *,
         with running_server(fsync=True) as server:
             target = server.create_database("bench")
             results += _merge_twice("PostgreSQL", target, event, key, size)
-            results += _one_more("PostgreSQL", target, extra, key, stands,
-                                 lambda n: server.create_database(f"empty_{n}"))
+            results += _one_more("PostgreSQL", _forgetting(target, stands), extra, key,
+                                 stands, lambda n: server.create_database(f"empty_{n}"))
     except PgUnavailable as exc:
         results.append(Result("merge into PostgreSQL", [0.0], note=f"skipped: {exc}"))
     return results
@@ -98,10 +99,11 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str, size: str
     ]
 
 
-def _one_more(where: str, target: str, extra: Path, key: str, stands: int,
-              empty_target: Callable[[int], str]) -> list[Result]:
-    """The extra stand's file into the full store (its rows deleted again after each turn,
-    not timed) and into a new store whose tables are made but empty, in turns."""
+def _one_more(where: str, full_target: Callable[[int], str], extra: Path, key: str,
+              stands: int, empty_target: Callable[[int], str]) -> list[Result]:
+    """The extra stand's file into the full store (as it was before each turn: see
+    _copies and _forgetting) and into a new store whose tables are made but empty, in
+    turns."""
     log(f"{where}: one more stand into {stands} and into an empty store, {TURNS} turns each")
     into_full: list[float] = []
     into_empty: list[float] = []
@@ -110,8 +112,7 @@ def _one_more(where: str, target: str, extra: Path, key: str, stands: int,
         with Central(empty) as central, central.writing():
             pass  # the tables, not timed
         into_empty.append(_timed(empty, [extra], key))
-        into_full.append(_timed(target, [extra], key))
-        _forget_last_stand(target, stands)
+        into_full.append(_timed(full_target(n), [extra], key))
     floor = statistics.median(into_empty)
     ratio = statistics.median(into_full) / floor
     return [
@@ -124,9 +125,29 @@ def _one_more(where: str, target: str, extra: Path, key: str, stands: int,
     ]
 
 
-def _forget_last_stand(target: str, stands: int) -> None:
-    """Delete what the last merge added: every row of the stand that is not one of the
-    first *stands* (by the order they were merged in)."""
+def _copies(store: Path) -> Callable[[int], str]:
+    """A copy of the full SQLite store for each turn (made before the turn, not timed)."""
+    def copy(n: int) -> str:
+        turn = store.with_name(f"full-{n}.sqlite")
+        shutil.copyfile(store, turn)
+        with turn.open("rb+") as f:  # on disk, or the merge's commit would write it all
+            os.fsync(f.fileno())
+        store.with_name(f"full-{n - 1}.sqlite").unlink(missing_ok=True)
+        return str(turn)
+    return copy
+
+
+def _forgetting(target: str, stands: int) -> Callable[[int], str]:
+    """The full PostgreSQL store, less the rows of the last turn's stand (deleted before
+    each turn, not timed)."""
+    def forget(_n: int) -> str:
+        _forget_extra_stands(target, stands)
+        return target
+    return forget
+
+
+def _forget_extra_stands(target: str, stands: int) -> None:
+    """Delete every row of the stands merged after the first *stands*."""
     with Central(target) as central, central.writing() as conn:
         codes = [c for (c,) in conn.execute(cs.stand.select().with_only_columns(cs.stand.c.code)
                                             .order_by(cs.stand.c.last_sync_at))]
