@@ -7,6 +7,7 @@ import gzip
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from benchmarks._event import write_event
@@ -89,4 +90,42 @@ def test_a_format_3_store_takes_a_new_stand_and_knows_the_old_ones(tmp_path: Pat
     assert {code: figures[code] for code in OLD_FIGURES} == OLD_FIGURES
     assert figures["SUMBAR"][:2] == (119, 1)  # 120 sales, one voided
     with Central(str(path)) as central:
+        assert central_totals.check_z_reports(central) == []
+
+
+def test_a_format_3_postgresql_store_is_keyed_by_stand_in_place(
+        central_url: str, central_backend: str, tmp_path: Path) -> None:
+    """On PostgreSQL the keys change in place (ALTER TABLE); a format-3 store is made here
+    by giving a new store the keys and version posapp at df6ee17 gave it."""
+    if central_backend != "postgresql":
+        pytest.skip("SQLite's upgrade: the store made by posapp at df6ee17, above")
+    files = write_event(tmp_path / "usb", parse_key(OLD_KEY), stands=2, sales=120)
+    merge.merge_files(central_url, files, key=OLD_KEY, secrets=_NoSecrets())
+    before = _figures(central_url)
+    engine = create_engine(central_url)
+    with engine.begin() as conn:  # format 3: keyed by the sale's id, PostgreSQL's own names
+        for table, key in (("sale", "id"), ("sale_line", "sale_id, line_no"),
+                           ("payment", "sale_id, n")):
+            conn.execute(text(f"ALTER TABLE {table} DROP CONSTRAINT pk_{table}"))
+            conn.execute(text(f"ALTER TABLE {table} ADD PRIMARY KEY ({key})"))
+        conn.execute(text("UPDATE central_meta SET value = '3' WHERE key = 'version'"))
+    engine.dispose()
+
+    assert _figures(central_url) == before  # a read: upgrades first
+
+    engine = create_engine(central_url)
+    try:
+        with engine.connect() as conn:
+            keys = {t.name: inspect(conn).get_pk_constraint(t.name)["constrained_columns"]
+                    for t in cs.STAND_KEYED}
+            version = conn.scalar(text("SELECT value FROM central_meta WHERE key = 'version'"))
+    finally:
+        engine.dispose()
+    assert version == "4"
+    assert keys == {"sale": ["stand", "id"], "sale_line": ["stand", "sale_id", "line_no"],
+                    "payment": ["stand", "sale_id", "n"]}
+    sumbar = write_event(tmp_path / "usb3", parse_key(OLD_KEY), stands=3, sales=120)[2]
+    assert merge.merge_files(central_url, [sumbar], key=OLD_KEY,
+                             secrets=_NoSecrets()).refused == []
+    with Central(central_url) as central:
         assert central_totals.check_z_reports(central) == []
