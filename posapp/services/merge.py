@@ -157,9 +157,12 @@ class _ReadAhead:
         mine, theirs = _peek(path), _peek(after)
         if mine is None or theirs is None or mine[0] == theirs[0]:
             return
+        try:
+            held = _already_held(self.central, path, self.secret)
+        except PosError:  # its own turn says so, as that file's refusal
+            return
         self.path = path
-        self.read = _already_held(self.central, path, self.secret) or \
-            self.pool.submit(read_export, path, self.secret)
+        self.read = held or self.pool.submit(read_export, path, self.secret)
 
     def take(self, path: Path) -> MergeResult | ExportBatch:
         """What was read ahead for *path*, or *path* read now."""
