@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, func, select, text
+from sqlalchemy import Connection, and_, case, func, select, text
 
 from posapp.domain.event_report import DayFigures, ProductEarnings, Slice, StandTotals
 from posapp.domain.report import MethodTotals
@@ -162,7 +162,8 @@ def shift_totals(conn: Connection) -> dict[str, Totals]:
     ):
         totals[shift_id] = Totals(int(count), int(gross), int(discounts), int(voids))
     for shift_id, method, amount in conn.execute(
-        select(s.c.shift_id, p.c.method, func.sum(p.c.amount)).join(s, s.c.id == p.c.sale_id)
+        select(s.c.shift_id, p.c.method, func.sum(p.c.amount))
+        .join(s, and_(s.c.stand == p.c.stand, s.c.id == p.c.sale_id))
         .where(kept).group_by(s.c.shift_id, p.c.method)
     ):
         totals.setdefault(shift_id, Totals()).add_method(method, sales=int(amount))
@@ -211,7 +212,7 @@ def as_datetime(value: object) -> datetime | None:
 # Payments of kept sales and refunds, each with its day, stand and method.
 _MONEY_MOVEMENTS = """
 SELECT s.day, s.stand, p.method, p.amount AS sales, 0 AS refunds
-FROM payment p JOIN sale s ON s.id = p.sale_id AND NOT s.voided
+FROM payment p JOIN sale s ON s.stand = p.stand AND s.id = p.sale_id AND NOT s.voided
 UNION ALL
 SELECT day, stand, method, 0, amount FROM refund
 """

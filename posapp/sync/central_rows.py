@@ -30,7 +30,8 @@ _TABLES = (cs.shift, cs.sale, cs.sale_line, cs.payment, cs.refund, cs.refund_lin
 _SALE_VOID = [c.name for c in cs.sale.columns].index("voided")  # voided, voided_at, reason
 _SHIFT_CLOSE = [c.name for c in cs.shift.columns].index("closed_at")  # and the 4 after it
 # For rows that an earlier chunk or batch stored.
-_UPDATE_SALE = cs.sale.update().where(cs.sale.c.id == bindparam("b_id"))
+_UPDATE_SALE = cs.sale.update().where(
+    and_(cs.sale.c.stand == bindparam("b_stand"), cs.sale.c.id == bindparam("b_id")))
 _UPDATE_SHIFT = cs.shift.update().where(cs.shift.c.id == bindparam("b_id"))
 _UPDATE_PRODUCT = cs.product.update().where(
     and_(cs.product.c.stand == bindparam("b_stand"), cs.product.c.sku == bindparam("b_sku"))
@@ -49,6 +50,8 @@ class RowBuilder(OrderRows):
         self.sales: dict[str, list[Any]] = {}  # this chunk's, by id
         self.shifts: dict[str, list[Any]] = {}
         self.time = _sqlite_time if conn.dialect.name == "sqlite" else _same
+        self._text_times = conn.dialect.name == "sqlite"
+        self._days: dict[str, str] = {}  # by an entry time's first 16 characters (minute)
         self.sale_updates: list[dict[str, Any]] = []
         self.shift_updates: list[dict[str, Any]] = []
         self._products: dict[str, dict[str, Any]] | None = None
@@ -104,9 +107,9 @@ class RowBuilder(OrderRows):
     # -- events --------------------------------------------------------------------------
 
     def _sale(self, e: Entry, p: dict[str, Any]) -> None:
-        at, sale_id, code = entry_time(e.at), p["id"], self.code
+        (at, day), sale_id, code = self.stamp(e.at), p["id"], self.code
         sale = [sale_id, code, p["seq"], p["receipt_no"], p["shift"], p.get("cashier", ""),
-                self.time(at), self.day(at), p["subtotal"], p["discount"], p["total"],
+                at, day, p["subtotal"], p["discount"], p["total"],
                 p["change"], False, None, None]
         self.rows[cs.sale].append(sale)
         self.sales[sale_id] = sale
@@ -129,10 +132,10 @@ class RowBuilder(OrderRows):
                                                 values["void_reason"]]
             lines = [(ln[3], ln[9]) for ln in self.rows[cs.sale_line] if ln[0] == sale_id]
         else:
-            self.sale_updates.append({"b_id": sale_id, **values})
+            self.sale_updates.append({"b_stand": self.code, "b_id": sale_id, **values})
             lines = [(sku, qty) for sku, qty in self.conn.execute(
                 select(cs.sale_line.c.sku, cs.sale_line.c.quantity)
-                .where(cs.sale_line.c.sale_id == sale_id)
+                .where(cs.sale_line.c.stand == self.code, cs.sale_line.c.sale_id == sale_id)
             )]
         for sku, quantity in lines:
             self.move_stock(sku, quantity)
@@ -193,6 +196,18 @@ class RowBuilder(OrderRows):
 
     def day(self, at: datetime) -> str:
         return at.replace(tzinfo=UTC).astimezone(self.tz).date().isoformat()
+
+    def stamp(self, at: str) -> tuple[Any, str]:
+        """An entry time (``2026-06-26T03:00:07.000000Z``) as stored, and its day at the
+        stand: the day looked up once a minute (time zones move by whole minutes), the
+        SQLite text cut out of the entry's own instead of parsed and formatted again."""
+        day = self._days.get(at[:16])
+        if day is None:
+            day = self._days[at[:16]] = self.day(entry_time(at))
+        if self._text_times and len(at) == 27 and at[10] == "T" and at[19] == "." \
+                and at[26] == "Z":
+            return f"{at[:10]} {at[11:26]}", day
+        return self.time(entry_time(at)), day
 
     @property
     def products(self) -> dict[str, dict[str, Any]]:

@@ -16,15 +16,16 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
 )
 
-#: Bumped when the tables or views change (2: orders, 3: product photos); a store made by a
-#: newer posapp is refused, an older one is brought up to date by the next write
-#: (central_store._upgrade).
-CENTRAL_VERSION = 3
+#: Bumped when the tables or views change (2: orders, 3: product photos, 4: sales, lines
+#: and payments keyed by stand first); a store made by a newer posapp is refused, an older
+#: one is brought up to date by the next write (central_store._upgrade).
+CENTRAL_VERSION = 4
 
 metadata = MetaData()
 Money = BigInteger
@@ -79,9 +80,14 @@ shift = Table(
     Column("z_totals", Text),  # the stand's own Z report figures, as JSON
 )
 
+# The tables a merge fills by the thousand are keyed by stand first: a merge writes one
+# stand's rows, so its inserts land in that stand's corner of each index and touch as many
+# pages as the stand has rows, whatever the size of the store. Keyed by the random text
+# UUID alone, every merge touched every page of those indexes (and wrote them all at
+# commit), so a merge cost more the more stands the store held.
 sale = Table(
     "sale", metadata,
-    Column("id", String(36), primary_key=True),
+    Column("id", String(36), nullable=False),
     Column("stand", String(16), nullable=False),
     Column("seq", Integer, nullable=False),
     Column("receipt_no", String(32), nullable=False),
@@ -96,14 +102,15 @@ sale = Table(
     Column("voided", Boolean, nullable=False, default=False),
     Column("voided_at", DateTime),
     Column("void_reason", String(200)),
+    PrimaryKeyConstraint("stand", "id", name="pk_sale"),
     Index("ix_sale_stand_seq", "stand", "seq", unique=True),
     Index("ix_sale_day", "day"),
 )
 
 sale_line = Table(
     "sale_line", metadata,
-    Column("sale_id", String(36), primary_key=True),
-    Column("line_no", Integer, primary_key=True),
+    Column("sale_id", String(36), nullable=False),
+    Column("line_no", Integer, nullable=False),
     Column("stand", String(16), nullable=False),
     text_column("sku", 40), text_column("name", 120), text_column("category", 80),
     text_column("maker_group", 120), text_column("region", 80),
@@ -112,17 +119,22 @@ sale_line = Table(
     Column("line_discount", Money, nullable=False),
     Column("cart_discount", Money, nullable=False),
     Column("total", Money, nullable=False),
+    PrimaryKeyConstraint("stand", "sale_id", "line_no", name="pk_sale_line"),
 )
 
 payment = Table(
     "payment", metadata,
-    Column("sale_id", String(36), primary_key=True),
-    Column("n", Integer, primary_key=True),
+    Column("sale_id", String(36), nullable=False),
+    Column("n", Integer, nullable=False),
     Column("stand", String(16), nullable=False),
     Column("method", String(16), nullable=False),
     Column("tendered", Money, nullable=False),
     Column("amount", Money, nullable=False),
+    PrimaryKeyConstraint("stand", "sale_id", "n", name="pk_payment"),
 )
+
+#: The tables format 4 keys by stand first (central_store._upgrade rebuilds them).
+STAND_KEYED = (sale, sale_line, payment)
 
 refund = Table(
     "refund", metadata,
@@ -195,14 +207,14 @@ _LINE_MOVEMENTS = """
 SELECT l.stand, st.province, s.day, l.sku, l.name, l.category, l.maker_group, l.region,
        l.quantity AS units, l.total AS sales, 0 AS refunds
 FROM sale_line l
-JOIN sale s ON s.id = l.sale_id AND NOT s.voided
+JOIN sale s ON s.stand = l.stand AND s.id = l.sale_id AND NOT s.voided
 JOIN stand st ON st.code = l.stand
 UNION ALL
 SELECT rl.stand, st.province, r.day, l.sku, l.name, l.category, l.maker_group, l.region,
        -rl.quantity, 0, rl.amount
 FROM refund_line rl
 JOIN refund r ON r.id = rl.refund_id
-JOIN sale_line l ON l.sale_id = rl.sale_id AND l.line_no = rl.line_no
+JOIN sale_line l ON l.stand = rl.stand AND l.sale_id = rl.sale_id AND l.line_no = rl.line_no
 JOIN stand st ON st.code = rl.stand
 """
 
@@ -246,7 +258,7 @@ _STAND_PAYMENT_TOTALS = f"""
 SELECT stand, method, {sum_of("sales")} AS sales, {sum_of("refunds")} AS refunds,
        {sum_of("sales - refunds")} AS net
 FROM (SELECT p.stand, p.method, p.amount AS sales, 0 AS refunds
-      FROM payment p JOIN sale s ON s.id = p.sale_id AND NOT s.voided
+      FROM payment p JOIN sale s ON s.stand = p.stand AND s.id = p.sale_id AND NOT s.voided
       UNION ALL
       SELECT stand, method, 0, amount FROM refund) m
 GROUP BY stand, method

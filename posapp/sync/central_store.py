@@ -128,6 +128,8 @@ class Central:
         views = [name for name, _ in (*cs.VIEWS, *ORDER_VIEWS)]
         for name in reversed(views):
             conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+        if before < 4:
+            _key_by_stand(conn)
         cs.metadata.create_all(conn)
         if before < 3:  # photos: entries stored before this format knew them
             replay_photos(conn)
@@ -151,6 +153,32 @@ class Central:
             raise StorageError("central.newer_format", target=self.label, version=version)
         self._version = int(version)
         return self._version
+
+
+def _key_by_stand(conn: Connection) -> None:
+    """Format 4: the sales, lines and payments keyed by stand first (see central_schema).
+    PostgreSQL changes the primary key in place; SQLite cannot, so the table is made again
+    and its rows copied."""
+    for table in cs.STAND_KEYED:
+        pk = table.primary_key
+        wanted = [c.name for c in pk.columns]
+        if inspect(conn).get_pk_constraint(table.name)["constrained_columns"] == wanted:
+            continue
+        cols = ", ".join(f'"{c}"' for c in wanted)
+        if conn.dialect.name == "postgresql":
+            old_pk = inspect(conn).get_pk_constraint(table.name)["name"]
+            conn.exec_driver_sql(f'ALTER TABLE {table.name} DROP CONSTRAINT "{old_pk}"')
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD CONSTRAINT {pk.name} "
+                                 f"PRIMARY KEY ({cols})")
+            continue
+        old = f"{table.name}_v3"
+        for index in table.indexes:  # their names are needed for the new table's
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+        conn.exec_driver_sql(f"ALTER TABLE {table.name} RENAME TO {old}")
+        table.create(conn)
+        every = ", ".join(f'"{c.name}"' for c in table.columns)
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({every}) SELECT {every} FROM {old}")
+        conn.exec_driver_sql(f"DROP TABLE {old}")
 
 
 def get_meta(conn: Connection, key: str) -> str | None:

@@ -225,7 +225,7 @@ def test_a_store_made_before_orders_is_brought_up_to_date(central_url: str, data
     assert net == 1_734_500
     engine = create_engine(central_url)
     with engine.connect() as conn:
-        assert conn.scalar(text("SELECT value FROM central_meta WHERE key = 'version'")) == "3"
+        assert conn.scalar(text("SELECT value FROM central_meta WHERE key = 'version'")) == "4"
         assert conn.scalar(text("SELECT COUNT(*) FROM v_stand_order_totals")) == 1
     engine.dispose()
 
