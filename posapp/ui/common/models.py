@@ -56,18 +56,55 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
 
+#: The products after a given one (None: from the start), and whether more follow them.
+MoreProducts = Callable[[Product], tuple[list[Product], bool]]
+
+
 class ProductGridModel(QAbstractTableModel):
-    """Products laid out as a grid of *columns* cells per row (virtualized by QTableView)."""
+    """Products laid out as a grid of *columns* cells per row (virtualized by QTableView).
+
+    It holds the pages read so far: with *more* given, the view asks for the next page as
+    it scrolls to the end (``canFetchMore``/``fetchMore``), the session reads it."""
 
     def __init__(self, columns: int = 4, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self._products: list[Product] = []
+        self._more: MoreProducts | None = None
 
-    def set_rows(self, products: list[Product]) -> None:
+    def set_rows(self, products: list[Product], more: MoreProducts | None = None) -> None:
+        """Show *products*; *more* reads the products after the last one, when there are."""
         self.beginResetModel()
-        self._products = products
+        self._products = list(products)
+        self._more = more if products else None
         self.endResetModel()
+
+    @property
+    def products(self) -> list[Product]:
+        """The products read so far, in the order shown."""
+        return self._products
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._more is None:
+            return
+        products, more = self._more(self._products[-1])
+        if not more:
+            self._more = None
+        if not products:
+            return
+        rows = self.rowCount()
+        count = len(self._products) + len(products)
+        last = -(-count // self.columns) - 1
+        if last >= rows:
+            self.beginInsertRows(QModelIndex(), rows, last)
+        self._products.extend(products)
+        if last >= rows:
+            self.endInsertRows()
+        if rows:  # the old last row may have filled up
+            self.dataChanged.emit(self.index(rows - 1, 0), self.index(rows - 1, self.columns - 1))
 
     def set_columns(self, columns: int) -> None:
         if columns != self.columns:
