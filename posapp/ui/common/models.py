@@ -145,6 +145,10 @@ class ProductGridModel(QAbstractTableModel):
         return None
 
 
+_CART_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                         Qt.ItemDataRole.DecorationRole, RawRole, SortRole})
+
+
 class CartModel(RowsModel[PricedLine]):
     """The cart's priced lines. Column headers are set by the window (translated).
 
@@ -193,19 +197,25 @@ class CartModel(RowsModel[PricedLine]):
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # the header sizes its columns to their contents: the view asks every cell for
+        # many roles after each scan, so the roles shown here are answered first and cheaply
+        if role not in _CART_ROLES:
+            return None
         line = self.line_at(index.row()) if index.isValid() else None
         if line is None:
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NAME: line.line.product.name,
-                self.QUANTITY: str(line.line.quantity),
-                self.PRICE: format_rupiah(line.line.unit_price),
-                self.DISCOUNT: format_rupiah(-(line.line_discount + line.cart_discount))
-                if line.line_discount + line.cart_discount else "",
-                self.TOTAL: format_rupiah(line.total),
-            }[col]
+            if col == self.NAME:
+                return line.line.product.name
+            if col == self.QUANTITY:
+                return str(line.line.quantity)
+            if col == self.PRICE:
+                return format_rupiah(line.line.unit_price)
+            if col == self.DISCOUNT:
+                off = line.line_discount + line.cart_discount
+                return format_rupiah(-off) if off else ""
+            return format_rupiah(line.total)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == self.NAME and self.photo_for:
