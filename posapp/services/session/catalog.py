@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from posapp.bootstrap import StandHandle
 from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.product import Product
@@ -19,7 +17,6 @@ from posapp.services.catalog_search import CatalogSearch
 from posapp.services.photos import FolderImport, Photo, PhotoChange
 from posapp.services.session.base import Desk, Progress
 from posapp.services.users import Approval
-from posapp.store.models import ProductRow, table
 
 
 def load_catalog(handle: StandHandle) -> CatalogSearch:
@@ -59,14 +56,6 @@ class CatalogDesk(Desk):
         fresh = Imported(result, self.selling(), self.everything())
         progress(3, 3)
         return fresh
-
-    def stock_of(self, ids: set[int]) -> dict[int, int]:
-        """The stock of the products *ids* now: product id -> stock."""
-        t = table(ProductRow)
-        with self.read() as uow:
-            rows = uow.connection.execute(
-                select(t.c.id, t.c.stock).where(t.c.id.in_(ids))).all()
-        return {r.id: r.stock for r in rows}
 
     def save(self, product: Product, *, approval: Approval | None = None) -> Product:
         """Add or change a product (the cashier's role is checked by the service: a new
