@@ -209,16 +209,13 @@ def _tile_photos(session: StandSession) -> Result:
 
 
 def bulk_products(big: BigStand, rows: list[list[object]]) -> None:
-    """Write *rows* (``catalog_rows``) into the stand's product table in one transaction:
-    the triggers index them for the search as an import would."""
-    big.handle.engine.dispose()
-    conn = sqlite3.connect(big.handle.path)
-    with conn:
-        conn.executemany(
-            "INSERT INTO product (sku, barcode, name, category, maker_group, region, price, "
-            "stock, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            ([r[0], r[1] or None, r[2], r[3], r[4], r[5], r[6], r[7]] for r in rows))
-    conn.close()
+    """Write *rows* (``catalog_rows``) into the stand's product table in one transaction,
+    as ``import_catalog`` writes new products (the triggers index them for the search)."""
+    from posapp.store.search import PRODUCT_FIELDS, insert_products
+
+    with big.handle.engine.begin() as conn:
+        insert_products(conn, [dict(zip(PRODUCT_FIELDS, [*r[:1], r[1] or None, *r[2:], True],
+                                        strict=True)) for r in rows])
 
 
 def main(argv: list[str] | None = None) -> int:
