@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: Products a page of the grid holds (more are read as it scrolls).
 PAGE = 200
 #: A search with at most this many matches is shown sorted by category and name.
-SORTED_MAX = 1_000
+SORTED_MAX = 500
 
 # columns in Product's field order, so each row is Product(*row)
 _COLUMNS = "p.sku, p.name, p.price, p.barcode, p.category, p.maker_group, p.region, " \
@@ -61,14 +61,25 @@ class CatalogSearch:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
+    def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        # the driver's own cursor, in autocommit (each SELECT its own snapshot): a search
+        # reads hundreds of rows, and SQLAlchemy's rows cost as much as SQLite's answer
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(sql, tuple(params))
+                return list(cursor.fetchall())
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Product]:
-        with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql(sql, tuple(params)).all()
-        return [Product(*row) for row in rows]
+        return [Product(*row) for row in self._fetch(sql, params)]
 
     def _values(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self.engine.connect() as conn:
-            return list(conn.exec_driver_sql(sql, tuple(params)).scalars())
+        return [row[0] for row in self._fetch(sql, params)]
 
     # -- codes -----------------------------------------------------------------------------
     def lookup(self, code: str) -> Product | None:
@@ -141,16 +152,13 @@ class CatalogSearch:
                 params[0] = f"{words} AND category : ({in_category})"
         matches = (f"FROM product_search s JOIN product p ON p.id = s.rowid "
                    f"WHERE {' AND '.join(where)}")
-        if after is None:
-            ids = self._values(f"SELECT p.id {matches} ORDER BY s.rowid LIMIT ?",
-                               [*params, SORTED_MAX + 1])
-            if len(ids) <= SORTED_MAX:
-                marks = ", ".join("?" * len(ids))
-                return Page(self._rows(f"SELECT {_COLUMNS} FROM product p WHERE p.id IN "
-                                       f"({marks}) ORDER BY {_SHELF}", ids) if ids else [])
-        else:
+        if after is not None:
             matches += " AND s.rowid > ?"
             params.append(after.id)
+        limit = size + 1 if after is not None else SORTED_MAX + 1
         rows = self._rows(f"SELECT {_COLUMNS} {matches} ORDER BY s.rowid LIMIT ?",
-                          [*params, size + 1])
+                          [*params, limit])
+        if after is None and len(rows) <= SORTED_MAX:  # all of them: as the shelf is
+            rows.sort(key=lambda p: (p.category, p.name, p.id))  # str order = SQLite's
+            return Page(rows)
         return Page(rows[:size], more=len(rows) > size)
