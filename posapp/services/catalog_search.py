@@ -4,9 +4,9 @@ Nothing is loaded at start: a scan finds its code through the unique indexes on 
 and SKU, the grid pages through the active products by category and name
 (``ix_product_shelf``), and a search asks the FTS5 index ``product_search``
 (``posapp.store.search``) for products holding a word that starts with each typed word,
-case and accents aside. At most ``SORTED_MAX`` matches are shown by category and name, as
-the grid is; a search matching more shows them in catalog order, a page at a time, until
-the cashier types more. Reads cost the same at 100 or 1,000,000 products.
+case and accents aside. At most ``SORTED_MAX`` matches (a page) are shown by category
+and name, as the grid is; a search matching more shows them in catalog order, a page at a
+time, until the cashier types more. Reads cost the same at 100 or 1,000,000 products.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 #: Products a page of the grid holds (more are read as it scrolls).
 PAGE = 200
-#: A search with at most this many matches is shown sorted by category and name.
-SORTED_MAX = 500
+#: A search with at most this many matches (a page) is shown sorted by category and name.
+SORTED_MAX = PAGE
 
 # columns in Product's field order, so each row is Product(*row)
 _COLUMNS = "p.sku, p.name, p.price, p.barcode, p.category, p.maker_group, p.region, " \
