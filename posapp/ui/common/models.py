@@ -182,6 +182,19 @@ class CartModel(RowsModel[PricedLine]):
     def line_at(self, row: int) -> PricedLine | None:
         return self.row_at(row)
 
+    def text(self, line: PricedLine, col: int) -> str:
+        """What the cell of *line* in column *col* says."""
+        if col == self.NAME:
+            return line.line.product.name
+        if col == self.QUANTITY:
+            return str(line.line.quantity)
+        if col == self.PRICE:
+            return format_rupiah(line.line.unit_price)
+        if col == self.DISCOUNT:
+            off = line.line_discount + line.cart_discount
+            return format_rupiah(-off) if off else ""
+        return format_rupiah(line.total)
+
     def _photo(self, sku: str) -> QPixmap | None:
         """The line's photo; an empty picture of the same size when another line has a
         photo and this one has none, so that the names stay in one column."""
@@ -197,8 +210,7 @@ class CartModel(RowsModel[PricedLine]):
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # the header sizes its columns to their contents: the view asks every cell for
-        # many roles after each scan, so the roles shown here are answered first and cheaply
+        # a view asks every cell for many roles: those shown here are answered first
         if role not in _CART_ROLES:
             return None
         line = self.line_at(index.row()) if index.isValid() else None
@@ -206,16 +218,7 @@ class CartModel(RowsModel[PricedLine]):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.NAME:
-                return line.line.product.name
-            if col == self.QUANTITY:
-                return str(line.line.quantity)
-            if col == self.PRICE:
-                return format_rupiah(line.line.unit_price)
-            if col == self.DISCOUNT:
-                off = line.line_discount + line.cart_discount
-                return format_rupiah(-off) if off else ""
-            return format_rupiah(line.total)
+            return self.text(line, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == self.NAME and self.photo_for:
