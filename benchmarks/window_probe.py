@@ -57,8 +57,7 @@ def _products(window: object) -> int | None:
     """How many products the window's stand holds, when it says (None for the bare one)."""
     session = getattr(window, "session", None)
     catalog = getattr(session, "catalog", None)
-    products = getattr(catalog, "products", None)
-    return len(products) if products is not None else None
+    return catalog.count() if catalog is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,12 +1,12 @@
-"""The stand's products in memory: found by barcode or SKU at once, searched as one types.
+"""Products in memory: found by barcode or SKU at once, searched as one types.
 
-Built at every window start from 100,000 rows and more (``services.session.stand``
-loads the rows); plain Python, no database.
+The catalog screen's list of every product (inactive ones too); the selling screen reads
+its products from the database instead (``services.catalog_search``). Plain Python.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from posapp.domain.errors import NotFound
 from posapp.domain.product import Product
@@ -77,15 +77,3 @@ class CatalogIndex:
             p for p, hay in zip(self.products, self.haystack, strict=True)
             if (category is None or p.category == category) and all(w in hay for w in words)
         ]
-
-    def update_stock(self, changed: dict[int, int]) -> None:
-        """Refresh stock figures after a sale, void or refund (products are immutable)."""
-        for pid, stock in changed.items():
-            i = self.position.get(pid)
-            if i is None:
-                continue
-            fresh = replace(self.products[i], stock=stock)
-            self.products[i] = fresh
-            self.by_code[fresh.sku.upper()] = fresh
-            if fresh.barcode:
-                self.by_code[fresh.barcode] = fresh

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
+#: Thousands separators of the languages posapp speaks, as Babel's CLDR data has them;
+#: another locale is asked of Babel (loaded then: its locale data costs the window's start).
+_GROUPING = {"id_ID": ".", "id": ".", "en": ",", "en_US": ",", "en_GB": ","}
 
 
 def format_rupiah(amount: int, locale: str = "id_ID") -> str:
@@ -16,4 +18,9 @@ def format_rupiah(amount: int, locale: str = "id_ID") -> str:
             return f"{sign}Rp >10^3000"
         digits = str(abs(amount))
         return f"{sign}Rp {digits[:40]}{'...' if len(digits) > 40 else ''}"
+    separator = _GROUPING.get(locale)
+    if separator is not None:
+        return f"{sign}Rp {abs(amount):,}".replace(",", separator)
+    from babel.numbers import format_decimal
+
     return f"{sign}Rp {format_decimal(abs(amount), format='#,##0', locale=locale)}"

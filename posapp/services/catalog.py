@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 
 from posapp.domain.catalog import CatalogFileError, CatalogRow, RowProblem
 from posapp.domain.errors import InvalidInput, NotFound
@@ -17,6 +17,7 @@ from posapp.services import journal
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Action, Actor, Approval, acted, approve, require_active
 from posapp.store.models import ProductRow, StockMovementRow
+from posapp.store.search import insert_products, update_products
 from posapp.store.uow import UnitOfWork
 
 
@@ -116,12 +117,13 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow], *, actor: Actor 
             updates.append({"id": old.id, **values})
             if old.stock != r.stock:
                 moves.append((old.id, r.stock - old.stock))
+        conn = session.connection()  # one statement each: the search index's triggers
         if clear_barcodes:
-            session.execute(update(ProductRow), clear_barcodes)
+            update_products(conn, clear_barcodes)
         if updates:
-            session.execute(update(ProductRow), updates)
+            update_products(conn, updates)
         if new_rows:
-            session.execute(insert(ProductRow), new_rows)
+            insert_products(conn, new_rows)
         ids = dict(session.execute(select(ProductRow.sku, ProductRow.id)).all())
         moves += [(ids[sku], stock) for sku, stock in new_stock]
         if moves:

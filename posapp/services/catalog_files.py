@@ -13,9 +13,6 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-
 from posapp.domain.catalog import COLUMNS, CatalogFileError, CatalogRow, RowProblem, parse_catalog
 from posapp.domain.errors import InvalidInput, NotFound
 from posapp.domain.messages import msg
@@ -161,6 +158,8 @@ def _write_csv(path: Path, rows: list[tuple[object, ...]]) -> None:
 
 
 def _read_xlsx(path: Path) -> list[CatalogRow]:
+    from openpyxl import load_workbook  # loaded for a workbook only (not at start)
+
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl fails with zip, XML, key and value errors alike
@@ -192,6 +191,9 @@ def _not_a_workbook(path: Path) -> CatalogFileError:
 
 
 def _write_xlsx(path: Path, rows: list[tuple[object, ...]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Catalog"

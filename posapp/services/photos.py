@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
@@ -24,12 +25,14 @@ from posapp.domain.errors import InvalidInput, NotFound, PosError
 from posapp.domain.journal import EventKind
 from posapp.services import journal
 from posapp.services.catalog import find_row
-from posapp.services.photo_images import SUFFIXES, Prepared, read_photo_file
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Actor, require_active
 from posapp.store.models import ProductRow, table
 from posapp.store.photo_rows import ProductPhotoRow
 from posapp.store.uow import UnitOfWork
+
+if TYPE_CHECKING:  # Pillow loads when a photo is read from a file, not with the window
+    from posapp.services.photo_images import Prepared
 
 Progress = Callable[[int, int], None]
 UowFactory = Callable[[], UnitOfWork]
@@ -94,6 +97,8 @@ def set_photo(uow: UnitOfWork, actor: Actor | None, code: str, prepared: Prepare
 def set_photo_from_file(uow: UnitOfWork, actor: Actor | None, code: str,
                         path: Path) -> PhotoChange:
     """``set_photo`` with the image file *path* (refused with the reason when it is none)."""
+    from posapp.services.photo_images import read_photo_file
+
     return set_photo(uow, actor, code, read_photo_file(Path(path)))
 
 
@@ -165,6 +170,8 @@ def photo_files(folder: Path) -> list[Path]:
     except OSError as exc:
         raise InvalidInput("photo.unreadable", name=str(folder),
                            reason=str(exc.strerror or exc)) from None
+    from posapp.services.photo_images import SUFFIXES
+
     if not any(p.suffix.lower() in SUFFIXES for p in files):
         raise InvalidInput("photo.folder_without_images", path=str(folder))
     return sorted(files, key=lambda p: p.name.casefold())
@@ -178,6 +185,8 @@ def import_folder(uows: UowFactory, actor: Actor | None, folder: Path, *,
     Each photo is its own transaction: a file that is refused (with its reason in
     ``skipped``) leaves the others imported. Slow work (Pillow reads every image).
     """
+    from posapp.services.photo_images import SUFFIXES, read_photo_file
+
     files = photo_files(folder)
     codes = _product_codes(uows())
     if actor is not None:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -20,18 +21,14 @@ from posapp.domain.errors import NotAllowed, PosError
 from posapp.domain.messages import Message, from_data, to_data
 from posapp.services import event, journal, settings, stand
 from posapp.store.uow import UnitOfWork, utc_now
-from posapp.sync.central_apply import (
-    Progress,
-    StandDetails,
-    SyncConflict,
-    apply_entries,
-    stand_state,
-)
-from posapp.sync.central_store import Central, claim_event
+
+if TYPE_CHECKING:  # the central store's tables load when a sync runs, not with the window
+    from posapp.sync.central_store import Central
 
 log = logging.getLogger(__name__)
 
 UowFactory = Callable[..., UnitOfWork]
+Progress = Callable[[int, int], None]  # as posapp.sync.central_apply's
 LAST_SYNC_KEY = "sync.last"
 
 
@@ -59,6 +56,8 @@ class SyncState:
 def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None,
                clock: Callable[[], datetime] = utc_now) -> SyncResult:
     """Send the stand's new journal entries to the central store at *target*."""
+    from posapp.sync.central_store import Central
+
     central_label = target
     try:
         with Central(target) as central:
@@ -77,6 +76,9 @@ def sync_stand(uow: UowFactory, target: str, *, progress: Progress | None = None
 
 def _send(uow: UowFactory, central: Central, progress: Progress | None,
           clock: Callable[[], datetime]) -> SyncResult:
+    from posapp.sync.central_apply import StandDetails, SyncConflict, apply_entries, stand_state
+    from posapp.sync.central_store import claim_event
+
     ours = event.event_id(uow(write=False))
     with central.writing() as conn:
         read = uow(write=False)

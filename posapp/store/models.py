@@ -40,7 +40,12 @@ class SettingRow(Base):
 
 
 class ProductRow(Base):
+    """A catalog entry. The selling screen pages through ``ix_product_shelf`` (active products
+    by category and name) and searches the FTS5 table ``product_search`` (see
+    ``posapp.store.search``), which triggers keep in step with this table."""
+
     __tablename__ = "product"
+    __table_args__ = (Index("ix_product_shelf", "active", "category", "name"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sku: Mapped[str] = mapped_column(String(40), unique=True)
     barcode: Mapped[str | None] = mapped_column(String(48), unique=True)

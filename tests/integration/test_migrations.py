@@ -16,6 +16,7 @@ from posapp.bootstrap import DataDir, open_stand
 from posapp.domain.errors import StorageError
 from posapp.store.database import MIGRATIONS, SCHEMA_HEAD, backup_file, sqlite_engine
 from posapp.store.models import Base
+from posapp.store.search import is_search_table
 from tests.conftest import Stand
 
 
@@ -27,8 +28,14 @@ def test_schema_head_is_alembics_head() -> None:
 
 def test_migrated_schema_matches_the_models(jatim: Stand) -> None:
     with jatim.handle.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": _modelled})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
+
+
+def _modelled(name: str | None, type_: str, _parents: object) -> bool:
+    """Every table but the FTS5 catalog index, which 0007 makes by hand."""
+    return not (type_ == "table" and is_search_table(name))
 
 
 def test_database_from_a_newer_posapp_is_refused(data_dir: DataDir, jatim: Stand) -> None:
@@ -113,7 +120,7 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
 
     handle = open_stand(data_dir, "LAMA")
     try:
-        assert current_revision(handle.engine) == SCHEMA_HEAD == "0006"
+        assert current_revision(handle.engine) == SCHEMA_HEAD == "0007"
         after = set(_dump(path))
         assert before - {'INSERT INTO "alembic_version" VALUES(\'0001\');'} <= after
         job_id = print_queue.enqueue_receipt(handle.uow(), receipt_no)

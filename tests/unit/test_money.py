@@ -76,3 +76,16 @@ def test_split_proportionally_adds_up_exactly(total: int, weights: list[int]) ->
         assert all(p >= 0 for p in parts)
         for p, w in zip(parts, weights, strict=True):
             assert abs(p - Fraction(total * w, sum(weights))) < 1
+
+
+def test_rupiah_groups_as_babel_does_in_the_languages_posapp_speaks() -> None:
+    from babel.numbers import format_decimal
+
+    from posapp.domain.rupiah import _GROUPING
+
+    for locale in _GROUPING:
+        for amount in (0, 7, 999, 1_000, 85_000, 1_250_000, 10**12 + 5, 10**23):
+            babel = f"Rp {format_decimal(amount, format='#,##0', locale=locale)}"
+            assert format_rupiah(amount, locale) == babel
+            assert format_rupiah(-amount, locale) == ("-" + babel if amount else babel)
+    assert format_rupiah(1_250_000, "de_DE") == "Rp 1.250.000"  # others: Babel's own

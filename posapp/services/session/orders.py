@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from posapp.domain.order import Buyer, OrderItem, OrderStatus
 from posapp.domain.tender import Payment, PaymentMethod
-from posapp.services import fx, order_fulfil, orders
-from posapp.services.fx import StoredRate
+from posapp.services import order_fulfil, orders
 from posapp.services.order_fulfil import HandOver
 from posapp.services.orders import OrderView, PaymentResult
 from posapp.services.session.base import Desk
+
+if TYPE_CHECKING:  # Babel's currency data loads with the first rates asked for
+    from posapp.services.fx import StoredRate
 
 
 class OrdersDesk(Desk):
@@ -50,4 +53,6 @@ class OrdersDesk(Desk):
 
     def rates(self) -> dict[str, StoredRate]:
         """The stand's reference rates, for estimates in the buyer's currency."""
+        from posapp.services import fx
+
         return fx.get(self.read())

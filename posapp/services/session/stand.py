@@ -1,6 +1,6 @@
 """The stand session: one stand window's way to its stand, as plain Python the UI drives.
 
-It keeps the catalog in memory for instant scans and searches, holds the cart and who is
+It finds products through the database's indexes (``CatalogSearch``), holds the cart and who is
 logged in, and offers every use case a window needs, grouped on desks (``sales``,
 ``orders``, ``products``, ``prints``, ``settings``, ``sync``, ``backup``); each returns plain
 records. The Qt layer only shows them: it never opens a unit of work itself.
@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from posapp.bootstrap import DataDir, StandHandle, open_stand
 from posapp.domain.cart import Cart, CartLine, Discount, DiscountKind
-from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.errors import NotAllowed
 from posapp.domain.policy import price_needs_approval
 from posapp.domain.product import Product
@@ -22,6 +21,7 @@ from posapp.domain.report import ShiftReport
 from posapp.domain.tender import Payment
 from posapp.printing.text_report import render_shift_report
 from posapp.services import checkout, reports, settings, shifts, stand, users
+from posapp.services.catalog_search import CatalogSearch
 from posapp.services.session.catalog import CatalogDesk, load_catalog
 from posapp.services.session.config import SettingsDesk
 from posapp.services.session.orders import OrdersDesk
@@ -40,7 +40,7 @@ class StandSession:
     """A stand window's state (who is logged in, the cart, the last sale) and its desks."""
 
     handle: StandHandle
-    catalog: CatalogIndex
+    catalog: CatalogSearch
     info: StandInfo
     cashier: Actor | None = None
     cart: Cart = field(default_factory=Cart)
@@ -192,13 +192,11 @@ class StandSession:
 
     # -- paying ------------------------------------------------------------------------
     def pay(self, payments: list[Payment]) -> checkout.SaleResult:
-        """Commit the sale; on success the cart is cleared and stock figures refreshed."""
+        """Commit the sale; on success the cart is cleared."""
         sale = checkout.checkout(self.handle.uow(), self.require_cashier(), self.cart, payments,
                                  approval=self.approval)
-        sold = {ln.product.id for ln in self.cart.lines if ln.product.id is not None}
         self.clear_cart()
         self.last_sale = sale
-        self.refresh_stock(sold)
         return sale
 
     def _sale_undone(self, receipt_no: str) -> None:
@@ -207,6 +205,5 @@ class StandSession:
             self.last_sale = None
 
     def refresh_stock(self, ids: set[int]) -> None:
-        if not ids:
-            return
-        self.catalog.update_stock(self.products.stock_of(ids))
+        """The products *ids* changed stock (a sale, void or refund). Nothing is kept to
+        refresh: every look-up and page of the grid reads the stock afresh."""

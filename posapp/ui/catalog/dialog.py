@@ -36,6 +36,7 @@ from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.product import Product
+from posapp.services.catalog_search import CatalogSearch
 from posapp.services.session.catalog import Imported
 from posapp.services.session.stand import StandSession
 from posapp.services.users import Approval
@@ -307,7 +308,7 @@ class CatalogDialog(QDialog):
         )
 
     def _reload(
-        self, active: CatalogIndex | None = None, every: CatalogIndex | None = None
+        self, active: CatalogSearch | None = None, every: CatalogIndex | None = None
     ) -> None:
         """Put the fresh catalog in the session (and here), then tell the window."""
         every = every or self.session.products.everything()

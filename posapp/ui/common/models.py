@@ -56,18 +56,55 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
 
+#: The products after a given one (None: from the start), and whether more follow them.
+MoreProducts = Callable[[Product], tuple[list[Product], bool]]
+
+
 class ProductGridModel(QAbstractTableModel):
-    """Products laid out as a grid of *columns* cells per row (virtualized by QTableView)."""
+    """Products laid out as a grid of *columns* cells per row (virtualized by QTableView).
+
+    It holds the pages read so far: with *more* given, the view asks for the next page as
+    it scrolls to the end (``canFetchMore``/``fetchMore``), the session reads it."""
 
     def __init__(self, columns: int = 4, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self._products: list[Product] = []
+        self._more: MoreProducts | None = None
 
-    def set_rows(self, products: list[Product]) -> None:
+    def set_rows(self, products: list[Product], more: MoreProducts | None = None) -> None:
+        """Show *products*; *more* reads the products after the last one, when there are."""
         self.beginResetModel()
-        self._products = products
+        self._products = list(products)
+        self._more = more if products else None
         self.endResetModel()
+
+    @property
+    def products(self) -> list[Product]:
+        """The products read so far, in the order shown."""
+        return self._products
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._more is None:
+            return
+        products, more = self._more(self._products[-1])
+        if not more:
+            self._more = None
+        if not products:
+            return
+        rows = self.rowCount()
+        count = len(self._products) + len(products)
+        last = -(-count // self.columns) - 1
+        if last >= rows:
+            self.beginInsertRows(QModelIndex(), rows, last)
+        self._products.extend(products)
+        if last >= rows:
+            self.endInsertRows()
+        if rows:  # the old last row may have filled up
+            self.dataChanged.emit(self.index(rows - 1, 0), self.index(rows - 1, self.columns - 1))
 
     def set_columns(self, columns: int) -> None:
         if columns != self.columns:
@@ -108,6 +145,10 @@ class ProductGridModel(QAbstractTableModel):
         return None
 
 
+_CART_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                         Qt.ItemDataRole.DecorationRole, RawRole, SortRole})
+
+
 class CartModel(RowsModel[PricedLine]):
     """The cart's priced lines. Column headers are set by the window (translated).
 
@@ -141,6 +182,19 @@ class CartModel(RowsModel[PricedLine]):
     def line_at(self, row: int) -> PricedLine | None:
         return self.row_at(row)
 
+    def text(self, line: PricedLine, col: int) -> str:
+        """What the cell of *line* in column *col* says."""
+        if col == self.NAME:
+            return line.line.product.name
+        if col == self.QUANTITY:
+            return str(line.line.quantity)
+        if col == self.PRICE:
+            return format_rupiah(line.line.unit_price)
+        if col == self.DISCOUNT:
+            off = line.line_discount + line.cart_discount
+            return format_rupiah(-off) if off else ""
+        return format_rupiah(line.total)
+
     def _photo(self, sku: str) -> QPixmap | None:
         """The line's photo; an empty picture of the same size when another line has a
         photo and this one has none, so that the names stay in one column."""
@@ -156,19 +210,15 @@ class CartModel(RowsModel[PricedLine]):
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # a view asks every cell for many roles: those shown here are answered first
+        if role not in _CART_ROLES:
+            return None
         line = self.line_at(index.row()) if index.isValid() else None
         if line is None:
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NAME: line.line.product.name,
-                self.QUANTITY: str(line.line.quantity),
-                self.PRICE: format_rupiah(line.line.unit_price),
-                self.DISCOUNT: format_rupiah(-(line.line_discount + line.cart_discount))
-                if line.line_discount + line.cart_discount else "",
-                self.TOTAL: format_rupiah(line.total),
-            }[col]
+            return self.text(line, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == self.NAME and self.photo_for:

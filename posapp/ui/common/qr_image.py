@@ -7,19 +7,24 @@ standard 4-module quiet zone, drawn black on white with whole-pixel modules so i
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import segno
 from PySide6.QtGui import QImage
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.qris import dynamic_payload
 from posapp.ui.common.qris_view import QR_SIZE
 
+if TYPE_CHECKING:
+    import segno
+
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 _BLACK, _WHITE = 0, 255
 
 
 def _symbol(text: str) -> segno.QRCode:
+    import segno  # loaded with the first QR code shown, not with the window
+
     # bytes: byte mode, the UTF-8 exactly; no boost: error correction stays M, as asked
     return segno.make(text.encode("utf-8"), error="m", mode="byte", micro=False,
                       boost_error=False)

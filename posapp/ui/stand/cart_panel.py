@@ -47,8 +47,11 @@ class CartPanel(QWidget):
         self.cart.verticalHeader().setDefaultSectionSize(40)
         self.cart.setIconSize(square(CART_THUMBNAIL))
         header = self.cart.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the figures' columns are sized here to their widest text (``_fit_columns``): Qt's
+        # own sizing to contents asked the model every cell and role on every scan
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self._padding: dict[int, int] = {}  # column -> Qt's room around a cell's text
         self.minus = button("qtyMinusButton", self)
         self.plus = button("qtyPlusButton", self)
         self.qty = button("qtyEditButton", self)
@@ -141,6 +144,7 @@ class CartPanel(QWidget):
         """The cart's lines and figures; the change of *sale*, the sale just paid, if any."""
         empty = not totals.lines
         self.cart_model.set_totals(totals)
+        self._fit_columns(totals)
         self.subtotal_label.setText(
             self.tr("Subtotal: {amount}").format(amount=format_rupiah(totals.subtotal)))
         self.discount_label.setText(
@@ -152,6 +156,18 @@ class CartPanel(QWidget):
         if sale is not None:
             self.last_change.setText(self.tr("Change {amount} · {receipt}").format(
                 amount=format_rupiah(sale.change), receipt=sale.receipt_no))
+
+    def _fit_columns(self, totals: Totals) -> None:
+        """Each figure's column as wide as its header or its widest text with the room Qt
+        puts around a cell's text (measured once, on the first text of the column)."""
+        header, metrics = self.cart.horizontalHeader(), self.cart.fontMetrics()
+        for col in FIGURE_COLUMNS:
+            texts = [self.cart_model.text(line, col) for line in totals.lines]
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            if widest and col not in self._padding:
+                self._padding[col] = max(self.cart.sizeHintForColumn(col) - widest, 0)
+            width = widest + self._padding.get(col, 0) if texts else 0
+            header.resizeSection(col, max(header.sectionSizeHint(col), width))
 
     def show_last_sale(self, last: SaleSummary | None, zone: str, now: datetime) -> None:
         """A quiet line with the stand's last sale, while no change of a sale just paid
@@ -169,6 +185,10 @@ class CartPanel(QWidget):
     def select(self, row: int, count: int) -> None:
         if 0 <= row < count:
             self.cart.selectRow(row)
+
+
+#: The cart's columns of figures (the name's column takes the rest of the width).
+FIGURE_COLUMNS = (CartModel.QUANTITY, CartModel.PRICE, CartModel.DISCOUNT, CartModel.TOTAL)
 
 
 def last_sale_text(last: SaleSummary | None, zone: str, now: datetime) -> str:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.product import Product
+from posapp.services.catalog_search import CatalogSearch
 from posapp.ui.common.models import ProductGridModel
 from posapp.ui.common.widgets import message_label
 from posapp.ui.stand.selling_entry import say, shown
@@ -41,13 +41,12 @@ class ProductGrid(QWidget):
     left_up = Signal()
     typed = Signal(str)
 
-    def __init__(self, catalog: Callable[[], CatalogIndex], photo_for: PhotoFor,
+    def __init__(self, catalog: Callable[[], CatalogSearch], photo_for: PhotoFor,
                  parent: QWidget | None = None) -> None:
         """*catalog* gives the session's catalog now (a reload replaces it)."""
         super().__init__(parent)
         self.catalog = catalog
         self.category: str | None = None
-        self.found: list[Product] = []
         self.tabs = QTabBar(self)
         self.tabs.setObjectName("categoryTabs")
         self.tabs.setExpanding(False)
@@ -98,13 +97,24 @@ class ProductGrid(QWidget):
     def choose_tab(self, index: int) -> None:
         self.category = None if index <= 0 else self.tabs.tabText(index)
 
+    @property
+    def found(self) -> list[Product]:
+        """The products shown (the pages read so far)."""
+        return self.grid_model.products
+
     def show_found(self, text: str) -> None:
-        """The tiles for *text* in the chosen category; a search that finds nothing says so,
-        with the next step."""
-        self.found = self.catalog().search(text, self.category)
-        self.grid_model.set_rows(self.found)
+        """The tiles for *text* in the chosen category, a page at a time (the next as the
+        grid scrolls); a search that finds nothing says so, with the next step."""
+        catalog, category = self.catalog(), self.category
+        first = catalog.page(text, category)
+
+        def more(last: Product) -> tuple[list[Product], bool]:
+            page = catalog.page(text, category, after=last)
+            return page.products, page.more
+
+        self.grid_model.set_rows(first.products, more if first.more else None)
         hint = ""
-        if text.strip() and not self.found:
+        if text.strip() and not first.products:
             hint = self.tr("No item found: “{text}”. Check the spelling, or add it as "
                            "“Other item (free price)” with F6.").format(text=shown(text))
         say(self.not_found, hint)

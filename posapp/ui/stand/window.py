@@ -244,8 +244,7 @@ class StandWindow(QMainWindow):
         if window is self and self.payment.is_paid():  # the next sale starts with a scan
             self.show_current_page()
         if window is self and self.is_selling():
-            known = code.strip().upper() in self.session.catalog.by_code
-            if looks_like_order_no(code) and not known:
+            if looks_like_order_no(code) and not self.session.catalog.knows(code):
                 self.actions_.orders.open_orders(code)
             else:
                 self.selling.add_code(code)
