@@ -8,10 +8,10 @@ test_shift_totals.py`` fails when a module writes those rows without calling it.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, bindparam, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from posapp.domain.shift_figures import COUNTERS, ShiftFigures
 from posapp.store.base import table
@@ -20,7 +20,7 @@ from posapp.store.shift_rows import ShiftMoneyRow, ShiftOversoldRow, ShiftTotalR
 
 def apply(conn: Connection, shift_id: str, delta: ShiftFigures) -> None:
     """Add *delta* to the totals of *shift_id*, inside the caller's transaction."""
-    upserts = _UPSERTS[conn.dialect.name]
+    upserts = _upserts(conn.dialect.name)
     conn.execute(upserts[0], {"shift_id": shift_id, **delta.counters()})
     if delta.money:
         conn.execute(upserts[1], [
@@ -64,10 +64,16 @@ _READ_OVERSOLD = (select(_OVERSOLD.c.sku, _OVERSOLD.c.name, _OVERSOLD.c.quantity
                   .where(_OVERSOLD.c.shift_id == bindparam("shift_id"),
                          _OVERSOLD.c.quantity != 0)
                   .order_by(_OVERSOLD.c.sku, _OVERSOLD.c.name))
-# Prepared once per dialect (the stand's SQLite, or PostgreSQL for a stand with several tills).
-_UPSERTS = {
-    name: (_upsert(dialect, _TOTAL, ("shift_id",), COUNTERS),
-           _upsert(dialect, _MONEY, ("shift_id", "kind", "method"), ("amount",)),
-           _upsert(dialect, _OVERSOLD, ("shift_id", "sku", "name"), ("quantity",)))
-    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
-}
+# Prepared once per dialect (the stand's SQLite, or PostgreSQL for a stand with several
+# tills), when first used: a sale on SQLite does not load PostgreSQL's dialect.
+_UPSERTS: dict[str, tuple[Insert, Insert, Insert]] = {}
+
+
+def _upserts(name: str) -> tuple[Insert, Insert, Insert]:
+    if name not in _UPSERTS:
+        dialect = importlib.import_module(f"sqlalchemy.dialects.{name}")
+        _UPSERTS[name] = (
+            _upsert(dialect, _TOTAL, ("shift_id",), COUNTERS),
+            _upsert(dialect, _MONEY, ("shift_id", "kind", "method"), ("amount",)),
+            _upsert(dialect, _OVERSOLD, ("shift_id", "sku", "name"), ("quantity",)))
+    return _UPSERTS[name]
