@@ -99,18 +99,23 @@ def without_controls(value: str) -> str:
 def spreadsheet_cell(value: object) -> object:
     """*value* as a CSV or XLSX cell may hold it: text without control characters and with
     a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return defused by a single quote;
-    anything else (numbers, dates, None) as it is."""
+    anything else (numbers, dates, None) as it is. A text that only looks defused (``'@``)
+    gets a quote too (``''@``), so ``undefused`` gives every text back as it was."""
     if not isinstance(value, str):
         return value
     value = without_controls(value)  # first: "\x01=cmd" must not become a formula
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if _needs_quote(value) else value
 
 
 def undefused(value: str) -> str:
-    """A cell read back from a file posapp wrote: ``'=Tas`` is ``=Tas`` again."""
-    if value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
-        return value[1:]
-    return value
+    """A cell read back from a file posapp wrote: ``'=Tas`` is ``=Tas`` again, ``''@`` is
+    ``'@``."""
+    return value[1:] if value.startswith("'") and _needs_quote(value[1:]) else value
+
+
+def _needs_quote(value: str) -> bool:
+    """A formula's start, after any number of single quotes."""
+    return value.lstrip("'").startswith(_FORMULA_START)
 
 
 def _escaped_surrogate(code: int) -> str:

@@ -66,8 +66,9 @@ def test_spreadsheet_cells_are_text_or_numbers_as_they_were(value: object, cell:
 
 
 def test_a_defused_cell_reads_back_as_typed() -> None:
-    for typed in ("=Tas", "+62 812", "-", "@home", "'quoted'", "plain"):
+    for typed in ("=Tas", "+62 812", "-", "@home", "'quoted'", "plain", "'@", "''=x", "'"):
         assert undefused(str(spreadsheet_cell(typed))) == typed
+    assert spreadsheet_cell("'@") == "''@"  # it only looks defused: it is quoted too
 
 
 def test_shown_makes_escapes_and_bytes_visible() -> None:
