@@ -23,7 +23,7 @@ from posapp.domain.shift_figures import ShiftFigures
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.services import checkout, order_fulfil, orders, reports, returns, shifts
 from posapp.services.shift_recount import audit, recount
-from posapp.store import shift_totals
+from posapp.store import search, shift_totals
 from posapp.store.models import ShiftRow
 from tests.conftest import BUDI, SUPERVISOR, SUPERVISOR_PIN, Stand, dump_database
 
@@ -202,8 +202,12 @@ def test_an_older_database_opens_with_its_figures_backfilled(
     assert len(want) >= 2 and want[0].sales_count > 0
     jatim.handle.close()
     conn = sqlite3.connect(jatim.path)  # the same file as the posapp of schema 0005 left it
-    conn.executescript("DROP TABLE shift_oversold; DROP TABLE shift_money; "
-                       "DROP TABLE shift_total; UPDATE alembic_version SET version_num = '0005';")
+    for statement in search.DROP:  # 0007's catalog search, then 0006's totals
+        conn.execute(statement)
+    conn.executescript("DROP INDEX ix_product_shelf; DROP TABLE shift_oversold; "
+                       "DROP TABLE shift_money; DROP TABLE shift_total; "
+                       "UPDATE alembic_version SET version_num = '0005';")
+    conn.commit()
     conn.close()
     assert _schema(jatim.path) == _schema(_stand_at_0005(tmp_path))
 
