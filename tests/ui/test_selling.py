@@ -153,3 +153,23 @@ def test_tiles_are_tinted_by_category_and_show_a_photo_when_given(jatim: Stand,
     reds = sum(image.pixelColor(x, y).name() == "#c62828"
                for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
     assert reds > 50  # the photo is drawn on its tile
+
+
+def test_the_carts_figures_stay_on_one_line_each(jatim: Stand, qtbot: QtBot) -> None:
+    """Every figure's column is as wide as Qt needs for its text: "Rp 153.000" is one line,
+    never "Rp" above "153.000" (the columns are sized by posapp, not by Qt, for speed)."""
+    from posapp.ui.stand.cart_panel import FIGURE_COLUMNS
+
+    w = logged_in(jatim, qtbot)
+    s = w.selling
+    s.add_code(HIJAB)
+    s.add_code(HIJAB)
+    s.add_code("JTM-BTK-001")  # Rp 1.250.000: the widest total
+    view = s.cart
+    header = view.horizontalHeader()
+    for col in FIGURE_COLUMNS:
+        assert header.sectionSize(col) >= view.sizeHintForColumn(col), col
+        for row in range(s.cart_model.rowCount()):
+            text = s.cart_model.index(row, col).data()
+            assert view.visualRect(s.cart_model.index(row, col)).width() > \
+                view.fontMetrics().horizontalAdvance(text), (row, col, text)

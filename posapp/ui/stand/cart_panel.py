@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -51,7 +52,6 @@ class CartPanel(QWidget):
         # own sizing to contents asked the model every cell and role on every scan
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartModel.NAME, QHeaderView.ResizeMode.Stretch)
-        self._padding: dict[int, int] = {}  # column -> Qt's room around a cell's text
         self.minus = button("qtyMinusButton", self)
         self.plus = button("qtyPlusButton", self)
         self.qty = button("qtyEditButton", self)
@@ -158,15 +158,17 @@ class CartPanel(QWidget):
                 amount=format_rupiah(sale.change), receipt=sale.receipt_no))
 
     def _fit_columns(self, totals: Totals) -> None:
-        """Each figure's column as wide as its header or its widest text with the room Qt
-        puts around a cell's text (measured once, on the first text of the column)."""
+        """Each figure's column as wide as its header or its widest text with the room Qt's
+        item views put around a cell's text (a focus-frame margin and a pixel each side, as
+        QCommonStyle lays a cell out, and the grid line)."""
         header, metrics = self.cart.horizontalHeader(), self.cart.fontMetrics()
+        margin = self.cart.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                               self.cart)
+        room = 2 * (margin + 1) + 2
         for col in FIGURE_COLUMNS:
-            texts = [self.cart_model.text(line, col) for line in totals.lines]
-            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
-            if widest and col not in self._padding:
-                self._padding[col] = max(self.cart.sizeHintForColumn(col) - widest, 0)
-            width = widest + self._padding.get(col, 0) if texts else 0
+            widest = max((metrics.horizontalAdvance(self.cart_model.text(line, col))
+                          for line in totals.lines), default=0)
+            width = widest + room if widest else 0
             header.resizeSection(col, max(header.sectionSizeHint(col), width))
 
     def show_last_sale(self, last: SaleSummary | None, zone: str, now: datetime) -> None:
