@@ -204,6 +204,3 @@ class StandSession:
         if self.last_sale is not None and self.last_sale.receipt_no == receipt_no:
             self.last_sale = None
 
-    def refresh_stock(self, ids: set[int]) -> None:
-        """The products *ids* changed stock (a sale, void or refund). Nothing is kept to
-        refresh: every look-up and page of the grid reads the stock afresh."""

@@ -73,7 +73,7 @@ class OrderMenu(QObject):
         if from_cart:
             self.session.cart.clear()
         self.print_slip(view.order_no)
-        self._changed({ln.product_id for ln in view.lines if ln.product_id is not None})
+        self._changed()
 
     def open_orders(self, code: str = "") -> None:
         """The orders list; with *code* (a scanned slip's number) that order opened."""
@@ -84,7 +84,7 @@ class OrderMenu(QObject):
         dialog = OrdersDialog(self.session, self.window, today=self.today(),
                               qris_payload=self._qris_payload())
         dialog.slip_requested.connect(self.print_slip)
-        dialog.changed.connect(self._changed)
+        dialog.changed.connect(lambda _product_ids: self._changed())
         dialog.payment_opened.connect(self._payment_opened)
 
         def new_order() -> None:  # the list makes way for the new order
@@ -105,12 +105,9 @@ class OrderMenu(QObject):
         if problem:
             self.parts.say(problem)
 
-    def _changed(self, product_ids: set[int]) -> None:
-        """After a step: stock figures (reserved, or back on the shelf) and the count."""
-        try:
-            self.session.refresh_stock(product_ids)
-        except PosError as exc:  # done all the same; the grid's figures catch up later
-            self.parts.say(user_message(exc))
+    def _changed(self) -> None:
+        """After a step: the grid (its stock figures, reserved or back on the shelf, are
+        read afresh) and the orders' count."""
         self.parts.selling.refresh_products()
         self.parts.update_orders_status()
 
