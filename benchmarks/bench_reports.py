@@ -85,7 +85,8 @@ def run(big: BigStand, runs: int, expected_sales: int,
         line("X report", "X report, open shift",
              f"{x.sales_count:,} sales, {x.voids_count:,} voids, "
              f"{x.refunds_count:,} refunds, net {format_rupiah(x.net)}, "
-             f"{len(x.oversold):,} products listed as sold past zero stock"),
+             f"{x.oversold_products:,} products sold past zero stock, "
+             f"{len(x.oversold)} listed"),
         line("close_shift", "shifts.close_shift",
              f"{runs} closes of the same shift, reopened by SQL in between"),
         line("Z report", "Z report, closed shift",

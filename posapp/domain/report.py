@@ -20,9 +20,13 @@ class MethodTotals:
         return self.sales - self.refunds
 
 
+#: How many products sold past zero stock a report lists: the largest by units. The rest
+#: are counted ("and N more"); the stock itself shows every product below zero.
+OVERSOLD_LISTED = 50
+
+
 class Oversold(NamedTuple):
-    """Units of one product sold past zero stock in a shift (a tuple: a shift may list
-    thousands, read straight from its running totals)."""
+    """Units of one product sold past zero stock in a shift."""
 
     sku: str
     name: str
@@ -85,7 +89,9 @@ class ShiftReport:
     cash_out: int
     methods: dict[str, MethodTotals]
     counted_cash: int | None
-    oversold: list[Oversold] = field(default_factory=list)
+    oversold: list[Oversold] = field(default_factory=list)  # the largest, OVERSOLD_LISTED
+    oversold_products: int = 0  # every product sold past zero stock, listed or not
+    oversold_units: int = 0
     orders: OrderMoney = field(default_factory=OrderMoney)
 
     @property
@@ -135,5 +141,7 @@ class ShiftReport:
             "oversold": [
                 {"sku": o.sku, "name": o.name, "quantity": o.quantity} for o in self.oversold
             ],
+            "oversold_products": self.oversold_products,
+            "oversold_units": self.oversold_units,
             "orders": self.orders.payload(),
         }

@@ -38,8 +38,11 @@ class ShiftFigures:
     cash_out: int = 0
     orders_placed: int = 0
     money: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, method)
-    #: (sku, name): units; read and recounted in key order, as the report lists them
+    #: (sku, name): units. Read, it holds the largest few (``shift_totals.read``); the two
+    #: figures below count them all (kept by ``apply``, not part of a delta).
     oversold: dict[tuple[str, str], int] = field(default_factory=dict)
+    oversold_products: int = 0
+    oversold_units: int = 0
 
     def counters(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in COUNTERS}
@@ -60,7 +63,25 @@ class ShiftFigures:
         out = {name: value for name, value in self.counters().items()}
         out |= {f"money.{kind}.{method}": v for (kind, method), v in self.money.items()}
         out |= {f"oversold.{sku} {name}": q for (sku, name), q in self.oversold.items()}
+        out |= {"oversold_products": self.oversold_products,
+                "oversold_units": self.oversold_units}
         return {k: v for k, v in out.items() if v}
+
+
+def count_oversold(figures: ShiftFigures) -> ShiftFigures:
+    """Set the two oversold counts from the whole list in *figures*; returns it."""
+    figures.oversold_products = sum(1 for q in figures.oversold.values() if q > 0)
+    figures.oversold_units = sum(q for q in figures.oversold.values() if q > 0)
+    return figures
+
+
+def largest_oversold(oversold: dict[tuple[str, str], int],
+                     limit: int) -> list[tuple[str, str, int]]:
+    """The *limit* largest (sku, name, units) above zero: most units first, then by SKU
+    and name (the order ``shift_totals.read`` reads them in)."""
+    items = [(sku, name, q) for (sku, name), q in oversold.items() if q > 0]
+    items.sort(key=lambda item: (-item[2], item[0], item[1]))
+    return items[:limit]
 
 
 def differences(running: ShiftFigures, recounted: ShiftFigures) -> list[tuple[str, int, int]]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from posapp.domain.order import PaymentKind
-from posapp.domain.report import MethodTotals, OrderMoney, Oversold, ShiftReport
-from posapp.domain.shift_figures import ORDER, REFUND, SALE, ShiftFigures
+from posapp.domain.report import OVERSOLD_LISTED, MethodTotals, OrderMoney, Oversold, ShiftReport
+from posapp.domain.shift_figures import ORDER, REFUND, SALE, ShiftFigures, largest_oversold
 from posapp.domain.tender import PaymentMethod
 from posapp.store import shift_totals
 from posapp.store.models import ShiftRow, UserRow
@@ -53,8 +53,10 @@ def report_of(uow: UnitOfWork, shift: ShiftRow, figures: ShiftFigures) -> ShiftR
         cash_out=figures.cash_out,
         methods={m: MethodTotals(v[0], v[1]) for m, v in by_method.items()},
         counted_cash=shift.counted_cash,
-        oversold=[Oversold(sku, name, qty) for (sku, name), qty in figures.oversold.items()
-                  if qty > 0],  # in key order (SKU, name): as read and recounted
+        oversold=[Oversold(*item)  # the largest few, as read (a recount holds them all)
+                  for item in largest_oversold(figures.oversold, OVERSOLD_LISTED)],
+        oversold_products=figures.oversold_products,
+        oversold_units=figures.oversold_units,
         orders=OrderMoney(figures.orders_placed, kinds["deposit"], kinds["balance"],
                           kinds["refund"]),
     )

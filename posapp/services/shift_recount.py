@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from sqlalchemy import case, func, select
 
-from posapp.domain.shift_figures import ORDER, REFUND, SALE, ShiftFigures, differences
+from posapp.domain.shift_figures import (
+    ORDER,
+    REFUND,
+    SALE,
+    ShiftFigures,
+    count_oversold,
+    differences,
+)
 from posapp.store import shift_totals
 from posapp.store.models import CashMovementRow, PaymentRow, RefundRow, SaleLineRow, SaleRow
 from posapp.store.order_rows import OrderPaymentRow, OrderRow
@@ -63,6 +70,7 @@ def recount(uow: UnitOfWork, shift_id: str) -> ShiftFigures:
         .order_by(SaleLineRow.sku, SaleLineRow.name)
     ):
         figures.oversold[(sku, name)] = int(qty)
+    count_oversold(figures)
     for kind, method, amount in s.execute(
         select(OrderPaymentRow.kind, OrderPaymentRow.method, func.sum(OrderPaymentRow.amount))
         .where(OrderPaymentRow.shift_id == shift_id)
@@ -76,4 +84,5 @@ def recount(uow: UnitOfWork, shift_id: str) -> ShiftFigures:
 
 def audit(uow: UnitOfWork, shift_id: str) -> list[tuple[str, int, int]]:
     """(figure, running total, recounted) for every figure where the two disagree."""
-    return differences(shift_totals.read(uow.connection, shift_id), recount(uow, shift_id))
+    return differences(shift_totals.read(uow.connection, shift_id, oversold=None),
+                       recount(uow, shift_id))

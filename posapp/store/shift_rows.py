@@ -4,7 +4,7 @@ each sale, void, refund, cash movement and order payment."""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from posapp.store.base import Base, Money
@@ -25,6 +25,10 @@ class ShiftTotalRow(Base):
     cash_in: Mapped[int] = mapped_column(Money)
     cash_out: Mapped[int] = mapped_column(Money)
     orders_placed: Mapped[int] = mapped_column(Integer)
+    # Products, and their units, sold past zero stock (every row of shift_oversold above
+    # zero): kept by shift_totals.apply as a row crosses zero, so a report need not count.
+    oversold_products: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    oversold_units: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ShiftMoneyRow(Base):
@@ -47,3 +51,8 @@ class ShiftOversoldRow(Base):
     sku: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(120), primary_key=True)
     quantity: Mapped[int] = mapped_column(Integer)
+
+
+# The report's largest first (ties by SKU and name, the key's order), read in order with
+# no sort however many products a shift oversold (issue 14).
+Index("ix_shift_oversold_largest", ShiftOversoldRow.shift_id, ShiftOversoldRow.quantity.desc())

@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table, bindparam, select
+from sqlalchemy import Connection, Insert, Table, bindparam, select, update
 
+from posapp.domain.report import OVERSOLD_LISTED
 from posapp.domain.shift_figures import COUNTERS, ShiftFigures
 from posapp.store.base import table
 from posapp.store.shift_rows import ShiftMoneyRow, ShiftOversoldRow, ShiftTotalRow
@@ -26,23 +27,34 @@ def apply(conn: Connection, shift_id: str, delta: ShiftFigures) -> None:
         conn.execute(upserts[1], [
             {"shift_id": shift_id, "kind": kind, "method": method, "amount": amount}
             for (kind, method), amount in delta.money.items()])
-    if delta.oversold:
-        conn.execute(upserts[2], [
-            {"shift_id": shift_id, "sku": sku, "name": name, "quantity": qty}
-            for (sku, name), qty in delta.oversold.items()])
+    products = units = 0
+    for (sku, name), qty in delta.oversold.items():  # a sale's few lines past zero stock
+        now = conn.execute(upserts[2], {"shift_id": shift_id, "sku": sku, "name": name,
+                                        "quantity": qty}).scalar_one()
+        was = now - qty  # under the row's lock: exact with several tills too
+        products += (now > 0) - (was > 0)
+        units += max(now, 0) - max(was, 0)
+    if products or units:
+        conn.execute(_COUNT_OVERSOLD, {"b_shift": shift_id, "products": products,
+                                       "units": units})
 
 
-def read(conn: Connection, shift_id: str) -> ShiftFigures:
-    """The running totals of *shift_id* (all zero for a shift with none yet)."""
+def read(conn: Connection, shift_id: str, *,
+         oversold: int | None = OVERSOLD_LISTED) -> ShiftFigures:
+    """The running totals of *shift_id* (all zero for a shift with none yet), with the
+    *oversold* largest products sold past zero stock (``None``: all of them, for an
+    audit); the counts of them all are read either way."""
     figures = ShiftFigures()
     row = conn.execute(_READ_TOTAL, {"shift_id": shift_id}).first()
     if row is not None:
-        for name in COUNTERS:
+        for name in (*COUNTERS, "oversold_products", "oversold_units"):
             setattr(figures, name, int(getattr(row, name)))
     money = conn.execute(_READ_MONEY, {"shift_id": shift_id}).all()
     figures.money = {(kind, method): int(amount) for kind, method, amount in money}
-    oversold = conn.execute(_READ_OVERSOLD, {"shift_id": shift_id}).all()
-    figures.oversold = {(sku, name): qty for sku, name, qty in oversold}
+    if figures.oversold_products:
+        stmt = _READ_OVERSOLD if oversold is None else _READ_OVERSOLD.limit(oversold)
+        listed = conn.execute(stmt, {"shift_id": shift_id}).all()
+        figures.oversold = {(sku, name): qty for sku, name, qty in listed}
     return figures
 
 
@@ -59,11 +71,15 @@ _READ_TOTAL = select(_TOTAL).where(_TOTAL.c.shift_id == bindparam("shift_id"))
 _READ_MONEY = (select(_MONEY.c.kind, _MONEY.c.method, _MONEY.c.amount)
                .where(_MONEY.c.shift_id == bindparam("shift_id"))
                .order_by(_MONEY.c.kind, _MONEY.c.method))
-# In key order, as the report lists them; a product whose units were all voided is left out.
+# Most units first (then by key), as the report lists them, through ix_shift_oversold_largest;
+# a product whose units were all voided is left out.
 _READ_OVERSOLD = (select(_OVERSOLD.c.sku, _OVERSOLD.c.name, _OVERSOLD.c.quantity)
                   .where(_OVERSOLD.c.shift_id == bindparam("shift_id"),
-                         _OVERSOLD.c.quantity != 0)
-                  .order_by(_OVERSOLD.c.sku, _OVERSOLD.c.name))
+                         _OVERSOLD.c.quantity > 0)
+                  .order_by(_OVERSOLD.c.quantity.desc(), _OVERSOLD.c.sku, _OVERSOLD.c.name))
+_COUNT_OVERSOLD = (update(_TOTAL).where(_TOTAL.c.shift_id == bindparam("b_shift"))
+                   .values(oversold_products=_TOTAL.c.oversold_products + bindparam("products"),
+                           oversold_units=_TOTAL.c.oversold_units + bindparam("units")))
 # Prepared once per dialect (the stand's SQLite, or PostgreSQL for a stand with several
 # tills), when first used: a sale on SQLite does not load PostgreSQL's dialect.
 _UPSERTS: dict[str, tuple[Insert, Insert, Insert]] = {}
@@ -75,5 +91,6 @@ def _upserts(name: str) -> tuple[Insert, Insert, Insert]:
         _UPSERTS[name] = (
             _upsert(dialect, _TOTAL, ("shift_id",), COUNTERS),
             _upsert(dialect, _MONEY, ("shift_id", "kind", "method"), ("amount",)),
-            _upsert(dialect, _OVERSOLD, ("shift_id", "sku", "name"), ("quantity",)))
+            _upsert(dialect, _OVERSOLD, ("shift_id", "sku", "name"), ("quantity",))
+            .returning(_OVERSOLD.c.quantity))
     return _UPSERTS[name]

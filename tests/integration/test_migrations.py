@@ -120,7 +120,7 @@ def test_a_0001_database_is_backed_up_then_upgraded_with_its_rows(
 
     handle = open_stand(data_dir, "LAMA")
     try:
-        assert current_revision(handle.engine) == SCHEMA_HEAD == "0007"
+        assert current_revision(handle.engine) == SCHEMA_HEAD == "0008"
         after = set(_dump(path))
         assert before - {'INSERT INTO "alembic_version" VALUES(\'0001\');'} <= after
         job_id = print_queue.enqueue_receipt(handle.uow(), receipt_no)
