@@ -17,9 +17,12 @@ import python-escpos itself.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import logging
 import os
+import platform
+import shutil
 import sys
 import tempfile
 import threading
@@ -76,7 +79,13 @@ def _capabilities_cache() -> Iterator[None]:
     """Around python-escpos's first import: its capabilities module pickles the printer
     database into ``mkdtemp()``, a new temp folder per process that is never removed (and
     called even when ESCPOS_CAPABILITIES_PICKLE_DIR is set). Point both at one folder in
-    posapp's cache, so the pickle is made once and reused, and nothing piles up in /tmp."""
+    posapp's cache, so the pickle is made once and reused, and nothing piles up in /tmp.
+
+    python-escpos writes the pickle in place, and a second process started at the same
+    moment (two stand windows, a window and ``posapp print``) read it half written and
+    failed to import (EOFError). So a process that finds no up-to-date pickle lets
+    python-escpos write one in a folder of its own, then moves it into the shared folder
+    in one step: the shared folder only ever holds a whole pickle."""
     if "escpos.capabilities" in sys.modules:
         yield
         return
@@ -86,16 +95,50 @@ def _capabilities_cache() -> Iterator[None]:
         user_cache_dir("posapp", appauthor=False), "escpos")
     try:
         os.makedirs(folder, exist_ok=True)
+        own = None if _pickle_is_fresh(folder) else tempfile.mkdtemp(dir=folder)
     except OSError:
         yield  # an unwritable cache: python-escpos's own temp folder, as before
         return
-    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = folder
+    where = own or folder
+    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = where
     real = tempfile.mkdtemp
-    tempfile.mkdtemp = lambda *args, **kwargs: folder  # type: ignore[assignment]
+    tempfile.mkdtemp = lambda *args, **kwargs: where  # type: ignore[assignment]
     try:
         yield
     finally:
         tempfile.mkdtemp = real
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = folder
+        if own is not None:
+            _publish(own, folder)
+
+
+def _pickle_name() -> str:
+    return f"{platform.python_version()}.capabilities.pickle"  # as python-escpos names it
+
+
+def _pickle_is_fresh(folder: str) -> bool:
+    """Whether *folder* holds a pickle python-escpos will read as it is (not older than
+    the printer database it was made from)."""
+    spec = importlib.util.find_spec("escpos")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    source = os.path.join(next(iter(spec.submodule_search_locations)), "capabilities.json")
+    try:
+        return os.path.getmtime(os.path.join(folder, _pickle_name())) >= os.path.getmtime(
+            source)
+    except OSError:
+        return False
+
+
+def _publish(own: str, folder: str) -> None:
+    """Move the pickle made in *own* into *folder* (atomically), then remove *own*."""
+    made = os.path.join(own, _pickle_name())
+    try:
+        if os.path.exists(made):
+            os.replace(made, os.path.join(folder, _pickle_name()))
+    except OSError as exc:  # the next start makes it again
+        log.debug("python-escpos capabilities pickle not kept: %s", exc)
+    shutil.rmtree(own, ignore_errors=True)
 
 
 def _from_basic_config(handler: logging.Handler) -> bool:

@@ -91,8 +91,34 @@ def test_printing_leaves_no_temp_folder_behind_and_reuses_one_capabilities_pickl
                             cwd=ROOT, env=env, check=True).stdout.strip() for _ in range(2)]
 
     assert list(temp.iterdir()) == []
-    assert paths[0] == paths[1] and Path(paths[0]).is_relative_to(cache)
-    assert Path(paths[0]).is_file()
+    shared = cache / "posapp" / "escpos"
+    assert [p.name for p in shared.iterdir()] == [Path(paths[1]).name]  # one pickle, no more
+    assert Path(paths[1]).parent == shared  # the second process read the first one's
+    assert Path(paths[0]).is_relative_to(shared)
+
+
+IMPORT_ESCPOS = """
+from posapp.printing.escpos_quiet import quiet
+with quiet():
+    import escpos.printer
+print("ok")
+"""
+
+
+def test_printers_started_together_on_a_fresh_install_all_import_python_escpos(
+        tmp_path: Path) -> None:
+    """Two stand windows (or a window and ``posapp print``) starting at the same moment:
+    python-escpos writes its pickle in place, and a process reading it half written failed
+    (EOFError; 24 of 30 here before the fix). Six at once, three times, from nothing."""
+    for round_ in range(3):
+        cache = tmp_path / f"cache{round_}"
+        env = {"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(cache), "HOME": str(tmp_path)}
+        started = [subprocess.Popen([sys.executable, "-c", IMPORT_ESCPOS], cwd=ROOT, env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                   for _ in range(6)]
+        done = [(p.wait(), *p.communicate()) for p in started]
+        assert done == [(0, "ok\n", "")] * 6
+        assert len(list((cache / "posapp" / "escpos").iterdir())) == 1  # the pickle alone
 
 
 def test_the_command_line_prints_a_sale_and_says_nothing_of_python_escpos(
