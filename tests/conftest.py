@@ -291,19 +291,6 @@ def full_stick(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(folder)], check=False)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Under pytest-xdist (make test runs ``-n 2``), each worker keeps python-escpos's
-    capabilities pickle in a folder of its own (posapp/printing/escpos_quiet.py): python-escpos
-    rewrites the pickle in place when its JSON is newer (a new venv), and a worker reading it
-    while the other writes it fails to import (EOFError). Set before collection imports it."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker and "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
-        from platformdirs import user_cache_dir
-
-        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = os.path.join(
-            user_cache_dir("posapp", appauthor=False), f"escpos-{worker}")
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item,
                               call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
