@@ -9,10 +9,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -301,6 +303,40 @@ def pytest_runtest_makereport(item: pytest.Item,
     report.sections = [(title, text.encode("utf-8", "backslashreplace").decode("utf-8"))
                        for title, text in report.sections]
     return report
+
+
+_FROM_WORKERS: list[str] = []  # summary lines pytest-xdist's workers sent back
+
+
+def _summary_lines() -> list[str]:
+    """What this process has to say at the end of the run: the PostgreSQL server's
+    timings, how many times the fuzz suite ran posapp."""
+    from tests.central.fixtures import summary_line
+
+    lines = [line] if (line := summary_line()) else []
+    fuzz = sys.modules.get("tests.fuzz.words")
+    if fuzz is not None and fuzz.RUNS["cli"]:
+        lines.append(f"fuzz: posapp ran {fuzz.RUNS['cli']} times")
+    return lines
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Under pytest-xdist (make test's ``-n 2``), a worker sends its lines to the main
+    process, which prints them: a worker's own terminal summary is never shown."""
+    sent = getattr(session.config, "workeroutput", None)
+    if sent is not None:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "?")
+        sent["summary_lines"] = [f"{line} (worker {worker})" for line in _summary_lines()]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    _FROM_WORKERS.extend(getattr(node, "workeroutput", {}).get("summary_lines", []))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for line in _summary_lines() + sorted(_FROM_WORKERS):
+        terminalreporter.write_line(line)
 
 
 #: Test files that mostly wait, run first: the fit harness's probes (tests/ui/test_fit.py:

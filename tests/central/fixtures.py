@@ -102,17 +102,17 @@ def central_url(make_central_url: Callable[..., str]) -> str:
     return make_central_url()
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+def summary_line() -> str | None:
+    """The PostgreSQL server's timings, for the end of the run (tests/conftest.py)."""
     server = _summary.get("server")
     if not isinstance(server, PgServer):
-        return
+        return None
     t = server.timings
     creates = t.get("create_database", [])
     drops = t.get("drop_database", [])
     per_db = (sum(creates) + sum(drops)) / len(creates) if creates else 0.0
-    terminalreporter.write_line(
-        f"PostgreSQL for the central-store tests: ready in {t['ready']:.2f} s "
-        f"(initdb {t['initdb']:.2f}, start {t['start']:.2f}, first connection "
-        f"{t['first_connection'] * 1000:.0f} ms), {len(creates)} databases at "
-        f"{per_db * 1000:.0f} ms each, stop {t['stop']:.2f} s; "
-        f"server lifetime {t['lifetime']:.1f} s")
+    return (f"PostgreSQL for the central-store tests: ready in {t['ready']:.2f} s "
+            f"(initdb {t['initdb']:.2f}, start {t['start']:.2f}, first connection "
+            f"{t['first_connection'] * 1000:.0f} ms), {len(creates)} databases at "
+            f"{per_db * 1000:.0f} ms each, stop {t['stop']:.2f} s; "
+            f"server lifetime {t['lifetime']:.1f} s")

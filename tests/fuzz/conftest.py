@@ -10,7 +10,6 @@ tests' hypothesis settings stay their own.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, settings
 
 _COMMON = {
@@ -22,11 +21,3 @@ _COMMON = {
 settings.register_profile("posapp-fuzz", derandomize=True, max_examples=4, **_COMMON)
 settings.register_profile("posapp-fuzz-long", derandomize=False, max_examples=100,
                           print_blob=True, **_COMMON)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """How many commands the suite ran (the readers' cases: --hypothesis-show-statistics)."""
-    from tests.fuzz.words import RUNS
-
-    if RUNS["cli"]:
-        terminalreporter.write_line(f"fuzz: posapp ran {RUNS['cli']} times")
