@@ -78,7 +78,9 @@ def local_time(moment: datetime, zone: str) -> str:
 def clean(text: str) -> str:
     """One line of printable text: NFC, no control or format characters, single spaces."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    if not text.isprintable():  # holds a control or format character (category C), or a
+        # space other than " ", which split() below takes care of
+        text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
     return " ".join(text.split())
 
 

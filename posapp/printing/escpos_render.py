@@ -13,6 +13,8 @@ QR code are drawn in memory with those going to the log (``escpos_quiet``), then
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -98,9 +100,15 @@ def code_page(printer: Escpos) -> tuple[str, str]:
 
 def printable(text: str, codec: str) -> str:
     """*text* with every character *codec* cannot encode replaced by one stand-in."""
+    if _CONTROL.search(text) is None and _encodes(text, codec):
+        return text  # nearly every line of a receipt: checked whole, not a letter at a time
     return "".join(_printable_char(c, codec) for c in text)
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # never sent as they are
+
+
+@functools.lru_cache(maxsize=4096)
 def _printable_char(char: str, codec: str) -> str:
     if _encodes(char, codec) and (char >= " " and not "\x7f" <= char < "\xa0"):
         return char

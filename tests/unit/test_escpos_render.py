@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 import pytest
 from escpos.printer import Dummy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from posapp.domain.errors import InvalidInput
-from posapp.domain.layout import Barcode, Block, Cut, QrCode, Row, Rule, Text
+from posapp.domain.layout import Barcode, Block, Cut, QrCode, Row, Rule, Text, clean
 from posapp.domain.money import format_rupiah
 from posapp.domain.receipt import layout_receipt
-from posapp.printing.escpos_render import render_escpos
+from posapp.printing.escpos_render import _printable_char, printable, render_escpos
 from posapp.printing.printers import printer_from_target
 from tests.samples import SALE
 
@@ -159,3 +162,18 @@ def test_an_unknown_profile_is_refused() -> None:
 def test_network_target_defaults_to_port_9100() -> None:
     printer = printer_from_target("network:192.168.1.50")
     assert (printer.host, printer.port) == ("192.168.1.50", 9100)  # type: ignore[attr-defined]
+
+
+@given(st.text(max_size=60), st.sampled_from(["cp858", "cp850", "cp437"]))
+def test_a_line_checked_whole_prints_as_one_checked_a_letter_at_a_time(
+        text: str, codec: str) -> None:
+    """``printable`` lets a line through whole when it all encodes: the same bytes as
+    replacing letter by letter would give, for any text."""
+    assert printable(text, codec) == "".join(_printable_char(c, codec) for c in text)
+
+
+@given(st.text(max_size=60))
+def test_cleaning_a_printable_line_skips_nothing(text: str) -> None:
+    normal = unicodedata.normalize("NFC", text)
+    slow = "".join(" " if unicodedata.category(c).startswith("C") else c for c in normal)
+    assert clean(text) == " ".join(slow.split())
