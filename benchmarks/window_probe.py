@@ -5,7 +5,8 @@
 and the window are all paid. ``python -m benchmarks.window_probe bare`` shows an empty
 QMainWindow instead: the floor. Either way, at the first paint of a top-level window it
 prints the seconds since ``POSAPP_PROBE_T0`` (set by the parent just before starting this
-process: interpreter start included) and the resident memory.
+process: interpreter start included), the resident memory, what the window shows (its title
+and page) and whether SQLAlchemy was loaded by then.
 """
 
 from __future__ import annotations
@@ -43,14 +44,23 @@ def _watch_first_paint() -> None:
                     and isinstance(obj, QWidget) and obj.isWindow()):
                 self.done = True
                 seconds = time.time() - float(os.environ["POSAPP_PROBE_T0"])
+                loaded = "sqlalchemy" in sys.modules  # before _products reads anything
                 print(json.dumps({"seconds": seconds, "rss_mb": rss_mb(),
-                                  "window": type(obj).__name__,
+                                  "window": type(obj).__name__, "title": obj.windowTitle(),
+                                  "page": _page(obj), "sqlalchemy_loaded": loaded,
                                   "products": _products(obj)}), flush=True)
                 QTimer.singleShot(0, app.quit)
             return False
 
     watcher = FirstPaint(app)
     app.installEventFilter(watcher)
+
+
+def _page(window: object) -> str | None:
+    """The object name of the page the window shows (None for the bare one)."""
+    pages = getattr(window, "pages", None)
+    current = pages.currentWidget() if pages is not None else None
+    return current.objectName() if current is not None else None
 
 
 def _products(window: object) -> int | None:

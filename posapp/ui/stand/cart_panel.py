@@ -8,6 +8,7 @@ height on a 600-pixel screen.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 from posapp.domain.cart import Totals
 from posapp.domain.layout import local_time
 from posapp.domain.money import format_rupiah
-from posapp.services.checkout import SaleResult
-from posapp.services.history import SaleSummary
 from posapp.ui.common.models import CartModel
 from posapp.ui.common.photos import CART_THUMBNAIL, PhotoFor, square
 from posapp.ui.common.widgets import big_label, button, set_role
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from posapp.services.checkout import SaleResult
+    from posapp.services.history import SaleSummary
 
 
 class CartPanel(QWidget):
