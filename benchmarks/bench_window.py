@@ -72,7 +72,7 @@ def probe(*args: str) -> dict:
 def _starts(root: Path, times: int, products: int) -> list[Result]:
     """Separate processes, the bare window's and ``posapp run``'s in turn; the first of
     each warms the disk cache and is not counted."""
-    samples, rss, bare, bare_rss = [], [], [], []
+    samples, rss, bare, bare_rss, whole, whole_rss = [], [], [], [], [], []
     shown: set[tuple[str, str, bool]] = set()
     for i in range(times + 1):
         floor = probe("bare")
@@ -83,6 +83,8 @@ def _starts(root: Path, times: int, products: int) -> list[Result]:
             bare_rss.append(floor["rss_mb"])
             samples.append(real["seconds"] * 1000)
             rss.append(real["rss_mb"])
+            whole.append(real["whole_seconds"] * 1000)
+            whole_rss.append(real["whole_rss_mb"])
     log(f"window start: {[round(s) for s in samples]} ms (bare {[round(s) for s in bare]}), "
         f"RSS {max(rss):.0f} MB; painted (title, page, SQLAlchemy loaded): {sorted(shown)}")
     huge = products >= HUGE
@@ -105,6 +107,14 @@ def _starts(root: Path, times: int, products: int) -> list[Result]:
                target=f"<= {rss_target} MB", passed=max(rss) <= rss_target,
                floor_ms=summarize(bare_rss)["p50_ms"], floor_name="bare QMainWindow's memory",
                note="VmRSS in MB (the columns hold MB on this line, not ms)"),
+        Result("window: posapp run to the window whole", whole, floor_ms=bare_p50,
+               floor_name=floor_name,
+               note="the services, payment, printer, sync, menu and keys loaded after the "
+                    "paint (a scan before then waits for it)"),
+        Result("window: resident memory once whole", whole_rss,
+               target=f"<= {rss_target} MB", passed=max(whole_rss) <= rss_target,
+               floor_ms=summarize(bare_rss)["p50_ms"], floor_name="bare QMainWindow's memory",
+               note="VmRSS in MB, SQLAlchemy and the services loaded"),
     ]
 
 
