@@ -267,9 +267,10 @@ def _finish_opening(path: Path) -> Engine:
 
 def schema_head() -> str:
     """The newest migration's revision, read from the migration files' names (without
-    loading the store, which loads SQLAlchemy; a test holds it to ``SCHEMA_HEAD``)."""
+    loading the store, which loads SQLAlchemy; a test holds it to ``SCHEMA_HEAD``); ""
+    when none is found (the whole opening then decides)."""
     versions = Path(__file__).parent / "store" / "migrations" / "versions"
-    return max(p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py"))
+    return max((p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py")), default="")
 
 
 def _at_head(conn: sqlite3.Connection) -> bool:

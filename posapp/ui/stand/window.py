@@ -413,7 +413,7 @@ class StandWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self.is_loaded:
             self.removeEventFilter(self)  # painted once: the rest loads right after
-            QTimer.singleShot(0, self._finish_after_paint)
+            QTimer.singleShot(0, self, self._finish_after_paint)  # none once closed
             return False
         if event.type() == QEvent.Type.MouseButtonRelease:
             if watched is self.status_labels["statusPrinter"]:
