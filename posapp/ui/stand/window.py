@@ -6,6 +6,10 @@ name and its cashiers, the shift's state, the selling screen's first tiles, all 
 plain sqlite3. Once it has painted, ``finish`` loads the rest (the session's services, the
 payment panel, the printer, sync and backup, the menu and the keys); a scan that comes
 before then waits and is added after.
+
+Longer than a screen: the window is built in those two steps, each with the state the other
+must respect (nothing of the second read before it is loaded), and its status bar reads
+every desk; splitting it would spread that order over several modules.
 """
 
 from __future__ import annotations
