@@ -1,11 +1,13 @@
-"""One start of a window, for ``bench_window``: prints JSON at the first paint and quits.
+"""One start of a window, for ``bench_window``: times its first paint, prints JSON, quits.
 
 ``python -m benchmarks.window_probe run DATA_DIR STAND`` goes the way ``posapp run`` goes:
 ``posapp.cli.main.main(["run", ...])``, so the command line's imports, the stand's opening
 and the window are all paid. ``python -m benchmarks.window_probe bare`` shows an empty
 QMainWindow instead: the floor. Either way, at the first paint of a top-level window it
-prints the seconds since ``POSAPP_PROBE_T0`` (set by the parent just before starting this
-process: interpreter start included) and the resident memory.
+notes the seconds since ``POSAPP_PROBE_T0`` (set by the parent just before starting this
+process: interpreter start included), the resident memory, what the window shows (its title
+and page) and whether SQLAlchemy was loaded by then; a stand window that loads the rest after
+its paint is waited for, and the seconds and memory once whole are printed with them.
 """
 
 from __future__ import annotations
@@ -38,19 +40,45 @@ def _watch_first_paint() -> None:
     class FirstPaint(QObject):
         done = False
 
+        def __init__(self, parent: QObject) -> None:
+            super().__init__(parent)
+            self.report: dict[str, object] = {}
+
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if (not self.done and event.type() == QEvent.Type.Paint
                     and isinstance(obj, QWidget) and obj.isWindow()):
                 self.done = True
-                seconds = time.time() - float(os.environ["POSAPP_PROBE_T0"])
-                print(json.dumps({"seconds": seconds, "rss_mb": rss_mb(),
-                                  "window": type(obj).__name__,
-                                  "products": _products(obj)}), flush=True)
-                QTimer.singleShot(0, app.quit)
+                loaded = "sqlalchemy" in sys.modules
+                self.report = {"seconds": _since_t0(), "rss_mb": rss_mb(),
+                               "window": type(obj).__name__, "title": obj.windowTitle(),
+                               "page": _page(obj), "sqlalchemy_loaded": loaded}
+                whole = getattr(obj, "loaded", None)  # a stand window loading the rest
+                if whole is not None and not getattr(obj, "is_loaded", True):
+                    whole.connect(lambda: self.end(obj))
+                else:
+                    QTimer.singleShot(0, lambda: self.end(obj))
             return False
+
+        def end(self, window: QWidget) -> None:
+            """Once the window is whole: how long that took, the memory, and quit."""
+            self.report.update(whole_seconds=_since_t0(), whole_rss_mb=rss_mb(),
+                               products=_products(window))
+            print(json.dumps(self.report), flush=True)
+            QTimer.singleShot(0, app.quit)
 
     watcher = FirstPaint(app)
     app.installEventFilter(watcher)
+
+
+def _since_t0() -> float:
+    return time.time() - float(os.environ["POSAPP_PROBE_T0"])
+
+
+def _page(window: object) -> str | None:
+    """The object name of the page the window shows (None for the bare one)."""
+    pages = getattr(window, "pages", None)
+    current = pages.currentWidget() if pages is not None else None
+    return current.objectName() if current is not None else None
 
 
 def _products(window: object) -> int | None:

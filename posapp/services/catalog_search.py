@@ -12,15 +12,13 @@ time, until the cashier types more. Reads cost the same at 100 or 1,000,000 prod
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from posapp.domain.errors import NotFound
 from posapp.domain.product import Product
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
 
 #: Products a page of the grid holds (more are read as it scrolls).
 PAGE = 200
@@ -58,22 +56,19 @@ class Page:
 class CatalogSearch:
     """The active products of a stand, found by code, listed by shelf, searched by words."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, reader: Callable[[], sqlite3.Connection]) -> None:
+        """*reader* gives this thread's open sqlite3 connection to the stand, in autocommit
+        (``StandHandle.reader``): each SELECT its own snapshot. SQLAlchemy is not needed,
+        so scans and searches work before it is loaded; a search reads hundreds of rows,
+        and SQLAlchemy's rows would cost as much as SQLite's answer."""
+        self._reader = reader
 
     def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        # the driver's own cursor, in autocommit (each SELECT its own snapshot): a search
-        # reads hundreds of rows, and SQLAlchemy's rows cost as much as SQLite's answer
-        raw = self.engine.raw_connection()
+        cursor = self._reader().execute(sql, tuple(params))
         try:
-            cursor = raw.cursor()
-            try:
-                cursor.execute(sql, tuple(params))
-                return list(cursor.fetchall())
-            finally:
-                cursor.close()
+            return list(cursor.fetchall())
         finally:
-            raw.close()
+            cursor.close()
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Product]:
         return [Product(*row) for row in self._fetch(sql, params)]

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
 from posapp.domain.errors import InvalidInput, NotFound
+from posapp.domain.stand import StandInfo
 from posapp.domain.text import TextKind, clean_text
 from posapp.store.models import StandRow
 from posapp.store.uow import UnitOfWork
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
-
-
-@dataclass(frozen=True)
-class StandInfo:
-    code: str
-    name: str
-    province: str
-    event_name: str
-    timezone: str
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
+__all__ = ["DEFAULT_TIMEZONE", "StandInfo", "check_timezone", "get", "load", "set_up"]
 
 
 def check_timezone(name: str) -> str:

@@ -99,31 +99,6 @@ def current_revision(engine: Engine) -> str | None:
         raise storage_error(exc, _path_of(engine), reading=True) from None
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def check_stand_file(path: Path) -> None:
-    """Refuse an existing stand file that cannot be a whole SQLite database before anything
-    opens it: empty, zero-filled or another file's bytes (no SQLite header), or shorter than
-    its header says (cut off by a full stick or a copy that stopped). SQLite itself would
-    make an empty file a new database and read a short one as far as it goes."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(100)
-        size = path.stat().st_size
-    except OSError as exc:
-        raise StorageError("storage.cannot_open", db=msg(
-            "storage.the_stand_database_at", path=str(path))) from exc
-    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
-        raise not_a_stand_database(path)
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(head[28:32], "big")
-    header_count_valid = head[24:28] == head[92:96]  # SQLite's rule for the in-header size
-    if page_size < 512 or (header_count_valid and size < pages * page_size):
-        raise not_a_stand_database(path)
-
-
 def not_a_stand_database(path: Path | str | None) -> StorageError:
     if not path:
         return StorageError("storage.file_not_a_stand_database")

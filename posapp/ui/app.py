@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from posapp.bootstrap import DataDir
+
+if TYPE_CHECKING:
+    from posapp.ui.common.scanner import ScannerFilter
+    from posapp.ui.stand.window import StandWindow
 
 
 def display_problem() -> str | None:
@@ -22,7 +27,10 @@ def display_problem() -> str | None:
 
 def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
                 exit_after_s: float | None = None) -> int:
-    """Open a stand window for each code (the set-up wizard first when there is none)."""
+    """Open a stand window for each code (the set-up wizard first when there is none).
+
+    Each window paints its first screen from plain sqlite3 reads; SQLAlchemy, the services
+    and the stand's settings (the scanner's, the customer display) load right after."""
     from PySide6.QtWidgets import QApplication
 
     from posapp.services.session.stand import StandSession
@@ -41,20 +49,17 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
         if code is None:
             return 1
         codes = [code]
-    sessions = [StandSession.open_stand(data, code) for code in codes]
-    first = sessions[0].settings.get()
-    languages.use(lang or first.language)
-    scanner = ScannerFilter(app, max_interval_ms=first.scanner_interval_ms,
-                            suffix=first.scanner_suffix)
+    sessions = [StandSession.open_stand(data, code, lazy=True) for code in codes]
+    languages.use(lang or sessions[0].language)
+    scanner = ScannerFilter(app)  # the first stand's timing once its settings are read
     app.installEventFilter(scanner)
     windows = []
-    for session in sessions:
-        window = StandWindow(session, languages=languages, scanner=scanner)
+    for n, session in enumerate(sessions):
+        window = StandWindow(session, languages=languages, scanner=scanner, deferred=True)
         scanner.scanned.connect(window.on_scan)
+        window.loaded.connect(lambda w=window, first=n == 0: _loaded(w, scanner, first=first))
         apply_icons(window)
         window.show()
-        if session.settings.get().customer_display:
-            window.actions_.toggle_customer_display()
         windows.append(window)
     if exit_after_s is not None:  # smoke tests of a real window
         from PySide6.QtCore import QTimer
@@ -64,6 +69,17 @@ def run_windows(data: DataDir, codes: list[str], *, lang: str | None = None,
     for session in sessions:
         session.close()
     return int(exit_code)
+
+
+def _loaded(window: StandWindow, scanner: ScannerFilter, *, first: bool) -> None:
+    """A window whole: its stand's settings apply (the first stand's scanner timing; its
+    customer display, when the stand uses one)."""
+    settings = window.session.settings.get()
+    if first:
+        scanner.max_interval_ms = settings.scanner_interval_ms
+        scanner.suffix = settings.scanner_suffix
+    if settings.customer_display:
+        window.actions_.toggle_customer_display()
 
 
 def _first_setup(data: DataDir) -> str | None:

@@ -20,6 +20,9 @@ def test_the_window_probe_times_posapp_run_and_the_bare_window(
     real = bench_window.probe("run", str(data_dir.root), "JATIM")
     bare = bench_window.probe("bare")
     assert real["window"] == "StandWindow"  # not a set-up wizard or an error box
+    # a real first screen, painted before SQLAlchemy loads: the stand's log-in card
+    assert (real["title"], real["page"], real["sqlalchemy_loaded"]) == (
+        "posapp: Stand JATIM", "loginPage", False)
     assert bare["window"] == "QMainWindow"
     assert real["seconds"] > 0 and bare["seconds"] > 0 and real["rss_mb"] > 0
 

@@ -35,7 +35,7 @@ def search_index_ok(stand: Stand) -> None:
 
 
 def test_a_code_is_found_by_barcode_or_by_sku_in_any_case(jatim: Stand) -> None:
-    shelf = CatalogSearch(jatim.handle.engine)
+    shelf = CatalogSearch(jatim.handle.reader)
     assert shelf.find("8991234500024").sku == "JTM-BTK-002"
     assert shelf.find(" jtm-jlb-001 ").price == 85_000
     assert shelf.find("JTM-TAS-001").stock == 1
@@ -45,7 +45,7 @@ def test_a_code_is_found_by_barcode_or_by_sku_in_any_case(jatim: Stand) -> None:
 
 
 def test_the_shelf_is_by_category_and_name_and_pages_follow_on(jatim: Stand) -> None:
-    shelf = CatalogSearch(jatim.handle.engine)
+    shelf = CatalogSearch(jatim.handle.reader)
     everything = shelf.search()
     assert [(p.category, p.name) for p in everything] == sorted(
         (p.category, p.name) for p in everything)
@@ -62,7 +62,7 @@ def test_the_shelf_is_by_category_and_name_and_pages_follow_on(jatim: Stand) -> 
 
 
 def test_words_find_the_start_of_any_word_case_and_accents_aside(jatim: Stand) -> None:
-    shelf = CatalogSearch(jatim.handle.engine)
+    shelf = CatalogSearch(jatim.handle.reader)
     assert skus(shelf.search("gedog")) == ["JTM-BTK-002"]
     assert skus(shelf.search("TULIS")) == ["JTM-BTK-001", "JTM-CST-001"]  # by name
     assert skus(shelf.search("batik tul")) == ["JTM-BTK-001", "JTM-CST-001"]
@@ -82,7 +82,7 @@ def test_words_find_the_start_of_any_word_case_and_accents_aside(jatim: Stand) -
 def test_many_matches_come_in_catalog_order_a_page_at_a_time(
         jatim: Stand, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalog_search, "SORTED_MAX", 2)
-    shelf = CatalogSearch(jatim.handle.engine)
+    shelf = CatalogSearch(jatim.handle.reader)
     first = shelf.page("batik", size=2)
     rest = shelf.page("batik", after=first.products[-1], size=2)
     assert first.more and not rest.more
@@ -92,7 +92,7 @@ def test_many_matches_come_in_catalog_order_a_page_at_a_time(
 
 def test_an_import_and_the_catalog_screen_keep_the_search_in_step(jatim: Stand,
                                                                   tmp_path: Path) -> None:
-    shelf = CatalogSearch(jatim.handle.engine)
+    shelf = CatalogSearch(jatim.handle.reader)
     renamed = CATALOG_CSV.replace("Clutch Anyaman Pandan", "Dompet Mendong").replace(
         "JTM-CST-001,,Batik Tulis Pesanan", "JTM-CST-001,,Batik Tulis Pesanan Khusus")
     path = tmp_path / "renamed.csv"
@@ -131,7 +131,7 @@ def test_the_migration_indexes_the_products_of_an_older_stand(data_dir: DataDir,
     engine.dispose()
     handle = open_stand(data_dir, "LAMA")
     try:
-        shelf = CatalogSearch(handle.engine)
+        shelf = CatalogSearch(handle.reader)
         assert skus(shelf.search("gedog")) == ["JTM-BTK-002"]
         assert skus(shelf.search("anyaman")) == ["JTM-TAS-001"]
     finally:

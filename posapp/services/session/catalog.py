@@ -22,7 +22,7 @@ from posapp.services.users import Approval
 def load_catalog(handle: StandHandle) -> CatalogSearch:
     """The stand's active products, for the selling screen: read from the database as they
     are asked for (nothing is loaded here)."""
-    return CatalogSearch(handle.engine)
+    return CatalogSearch(handle.reader)
 
 
 @dataclass(frozen=True)

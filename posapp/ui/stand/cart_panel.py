@@ -8,8 +8,9 @@ height on a 600-pixel screen.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 from posapp.domain.cart import Totals
 from posapp.domain.layout import local_time
 from posapp.domain.money import format_rupiah
-from posapp.services.checkout import SaleResult
-from posapp.services.history import SaleSummary
 from posapp.ui.common.models import CartModel
 from posapp.ui.common.photos import CART_THUMBNAIL, PhotoFor, square
 from posapp.ui.common.widgets import big_label, button, set_role
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from posapp.services.checkout import SaleResult
+    from posapp.services.history import SaleSummary
 
 
 class CartPanel(QWidget):
@@ -52,6 +55,10 @@ class CartPanel(QWidget):
         # own sizing to contents asked the model every cell and role on every scan
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # what _fit_columns measured: a text's width, a header section's size hint (until
+        # the font, the style or the language changes)
+        self._widths: dict[str, int] = {}
+        self._header_hints: dict[int, int] = {}
         self.minus = button("qtyMinusButton", self)
         self.plus = button("qtyPlusButton", self)
         self.qty = button("qtyEditButton", self)
@@ -139,6 +146,16 @@ class CartPanel(QWidget):
             widget.setAccessibleName(name)
         self.cart_model.set_headers([self.tr("Item"), self.tr("Qty"), self.tr("Price"),
                                      self.tr("Discount"), self.tr("Total")])
+        self._forget_widths()
+
+    def _forget_widths(self) -> None:
+        self._widths.clear()
+        self._header_hints.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._forget_widths()
+        super().changeEvent(event)
 
     def show_totals(self, totals: Totals, sale: SaleResult | None) -> None:
         """The cart's lines and figures; the change of *sale*, the sale just paid, if any."""
@@ -165,11 +182,22 @@ class CartPanel(QWidget):
         margin = self.cart.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
                                                self.cart)
         room = 2 * (margin + 1) + 2
+        if len(self._widths) > WIDTHS_KEPT:
+            self._widths.clear()
         for col in FIGURE_COLUMNS:
-            widest = max((metrics.horizontalAdvance(self.cart_model.text(line, col))
-                          for line in totals.lines), default=0)
-            width = widest + room if widest else 0
-            header.resizeSection(col, max(header.sectionSizeHint(col), width))
+            widest = 0
+            for line in totals.lines:
+                text = self.cart_model.text(line, col)
+                width = self._widths.get(text)
+                if width is None:
+                    width = self._widths[text] = metrics.horizontalAdvance(text)
+                widest = max(widest, width)
+            hint = self._header_hints.get(col)
+            if hint is None:
+                hint = self._header_hints[col] = header.sectionSizeHint(col)
+            width = max(hint, widest + room if widest else 0)
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
 
     def show_last_sale(self, last: SaleSummary | None, zone: str, now: datetime) -> None:
         """A quiet line with the stand's last sale, while no change of a sale just paid
@@ -189,6 +217,8 @@ class CartPanel(QWidget):
             self.cart.selectRow(row)
 
 
+#: Texts whose widths the cart keeps (figures repeat: prices, quantities, totals).
+WIDTHS_KEPT = 2_000
 #: The cart's columns of figures (the name's column takes the rest of the width).
 FIGURE_COLUMNS = (CartModel.QUANTITY, CartModel.PRICE, CartModel.DISCOUNT, CartModel.TOTAL)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.services.stand import StandInfo
+from posapp.domain.stand import StandInfo
 from posapp.ui.common.widgets import big_label, button
 
 #: A card's least width, in widths of "M".

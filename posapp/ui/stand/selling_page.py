@@ -9,6 +9,8 @@ search (Down into the tiles, Enter adds, the search clears for the next item).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from posapp.domain.errors import PosError
 from posapp.domain.product import Product
-from posapp.services.history import SaleSummary
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.photos import CART_THUMBNAIL, PhotoCache
@@ -24,6 +25,9 @@ from posapp.ui.stand.cart_panel import CartPanel
 from posapp.ui.stand.product_grid import ProductGrid
 from posapp.ui.stand.selling_entry import CODE_MAX_LENGTH, EntryBar, shown
 from posapp.ui.stand.tiles import TILE_HEIGHT, PhotoFor
+
+if TYPE_CHECKING:  # the services load after the first paint
+    from posapp.services.history import SaleSummary
 
 __all__ = ["CODE_MAX_LENGTH", "SellingPage", "shown"]
 
@@ -33,6 +37,28 @@ TILE_PHOTO_SIDE = 2 * TILE_HEIGHT
 DOCK_GAP = 4
 # The refusal of a code no product has (the selling screen says it with its next step).
 UNKNOWN_CODE = "catalog.unknown_code"
+
+
+class SessionPhotos:
+    """The products desk's photos once the session has loaded; none before that (a tile
+    painted sooner is drawn without its photo, and again with it once loaded)."""
+
+    def __init__(self, session: StandSession) -> None:
+        self.session = session
+
+    @property
+    def photo_generation(self) -> int:
+        return self.session.products.photo_generation if self.session.loaded else -2
+
+    @photo_generation.setter
+    def photo_generation(self, value: int) -> None:
+        self.session.products.photo_generation = value
+
+    def photo_stamps(self) -> dict[str, datetime]:
+        return self.session.products.photo_stamps() if self.session.loaded else {}
+
+    def photo(self, sku: str) -> object:
+        return self.session.products.photo(sku) if self.session.loaded else None
 
 
 class SellingPage(QWidget):
@@ -52,7 +78,7 @@ class SellingPage(QWidget):
         super().__init__(parent)
         self.session = session
         # Photos are read lazily, a product at a time, when its tile or cart row is drawn.
-        self.photos = PhotoCache(session.products)
+        self.photos = PhotoCache(SessionPhotos(session))
         self.setObjectName("sellingPage")
         self._sale_seen: object = session.last_sale  # a new sale clears the search
         self._last_sale: SaleSummary | None = None  # the stand's, read from its database

@@ -1,10 +1,22 @@
-"""The stand window: log-in, open shift, sell; the status bar; the function keys."""
+"""The stand window: log-in, open shift, sell; the status bar; the function keys.
+
+Made with ``deferred=True`` (as ``posapp run`` makes it), the window builds its pages and
+paints them before SQLAlchemy and the services are loaded: the log-in card with the stand's
+name and its cashiers, the shift's state, the selling screen's first tiles, all read with
+plain sqlite3. Once it has painted, ``finish`` loads the rest (the session's services, the
+payment panel, the printer, sync and backup, the menu and the keys); a scan that comes
+before then waits and is added after.
+
+Longer than a screen: the window is built in those two steps, each with the state the other
+must respect (nothing of the second read before it is loaded), and its status bar reads
+every desk; splitting it would spread that order over several modules.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -12,28 +24,39 @@ from posapp.domain.errors import PosError
 from posapp.services.session.stand import StandSession
 from posapp.ui.common.fit import fill_screen
 from posapp.ui.common.widgets import set_role
-from posapp.ui.orders.models import looks_like_order_no
-from posapp.ui.stand.actions import StandActions
-from posapp.ui.stand.backup_controller import BackupController
-from posapp.ui.stand.help_overlay import HelpOverlay
 from posapp.ui.stand.keymap import key as key_of
 from posapp.ui.stand.login_page import LoginPage, OpenShiftPage
-from posapp.ui.stand.parts import StandParts
-from posapp.ui.stand.payment_panel import PaymentPanel
-from posapp.ui.stand.print_controller import PrintController
-from posapp.ui.stand.printer_banner import PrinterBanner
 from posapp.ui.stand.selling_page import SellingPage
-from posapp.ui.stand.sync_controller import SyncController
-from posapp.ui.stand.upkeep_banner import UpkeepBanner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded by finish(), after the first paint
     from posapp.services.settings import StandSettings
     from posapp.ui.common.i18n import Languages
     from posapp.ui.common.scanner import ScannerFilter
+    from posapp.ui.stand.actions import StandActions
+    from posapp.ui.stand.backup_controller import BackupController
+    from posapp.ui.stand.help_overlay import HelpOverlay
+    from posapp.ui.stand.payment_panel import PaymentPanel
+    from posapp.ui.stand.print_controller import PrintController
+    from posapp.ui.stand.printer_banner import PrinterBanner
+    from posapp.ui.stand.sync_controller import SyncController
+
+#: The status bar's labels; those after the first three are shown once the window is loaded.
+STATUS_LABELS = ("statusStand", "statusCashier", "statusShift", "statusOrders",
+                 "statusPrinter", "statusSync", "statusBackup")
 
 
 class StandWindow(QMainWindow):
     """One stand's window; several may run in one process, each on its own database."""
+
+    #: The window is whole (``finish`` done): payment, printing, sync, menu and keys.
+    loaded = Signal()
+    payment: PaymentPanel
+    printing: PrintController
+    printer_banner: PrinterBanner
+    sync: SyncController
+    backups: BackupController
+    actions_: StandActions
+    help: HelpOverlay
 
     def __init__(
         self,
@@ -42,20 +65,56 @@ class StandWindow(QMainWindow):
         *,
         languages: Languages | None = None,
         scanner: ScannerFilter | None = None,
+        deferred: bool = False,
     ) -> None:
+        """*deferred*: paint the pages first and load the rest once painted (``finish``);
+        else the window is whole when made."""
         super().__init__(parent)
         self.session = session
         self.languages = languages
         self.scanner = scanner
+        self.is_loaded = False
+        self._early_scans: list[str] = []  # scans before the window was whole
         self.setObjectName(f"standWindow_{session.info.code}")
         self.pages = QStackedWidget(self)
         self.login = LoginPage(session, self.pages)
         self.open_shift = OpenShiftPage(session, self.pages)
         self.selling = SellingPage(session, self.pages)
-        self.payment = PaymentPanel(session, self.pages)  # F12 from selling, Esc back
-        for page in (self.login, self.open_shift, self.selling, self.payment):
+        for page in (self.login, self.open_shift, self.selling):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self._build_status()
+        self.menu = QMenu(self)
+        self.menu.setObjectName("standMenu")
+        self.menuBar().addMenu(self.menu)
+        self.menu_actions: dict[str, QAction] = {}
+        self.login.logged_in.connect(self.show_current_page)
+        self.open_shift.shift_opened.connect(self.show_current_page)
+        if deferred:
+            self.installEventFilter(self)  # the first paint starts finish()
+            self.retranslate()
+            self.show_current_page()
+        else:
+            self.finish()
+        self.screen_fit = fill_screen(self, f"stand-{session.info.code}")  # each its own
+
+    def finish(self) -> None:
+        """Load the services and build the rest of the window (once)."""
+        if self.is_loaded:
+            return
+        from posapp.ui.stand.actions import StandActions
+        from posapp.ui.stand.backup_controller import BackupController
+        from posapp.ui.stand.parts import StandParts
+        from posapp.ui.stand.payment_panel import PaymentPanel
+        from posapp.ui.stand.print_controller import PrintController
+        from posapp.ui.stand.printer_banner import PrinterBanner
+        from posapp.ui.stand.sync_controller import SyncController
+        from posapp.ui.stand.upkeep_banner import UpkeepBanner
+
+        session = self.session
+        session.finish_loading()
+        self.payment = PaymentPanel(session, self.pages)  # F12 from selling, Esc back
+        self.pages.addWidget(self.payment)
         self.printing = PrintController(session, self)
         self.printing.changed.connect(self._update_printer_status)
         self.printer_banner = PrinterBanner(session, self.printing, self.selling)
@@ -67,7 +126,7 @@ class StandWindow(QMainWindow):
         self.actions_ = StandActions(StandParts(
             window=self, session=session, selling=self.selling, payment=self.payment,
             printing=self.printing,
-            sync=self.sync, backups=self.backups, languages=languages, scanner=scanner,
+            sync=self.sync, backups=self.backups, languages=self.languages, scanner=self.scanner,
             is_selling=self.is_selling, show_current_page=self.show_current_page,
             update_orders_status=self.update_orders_status,
             update_backup_status=self.update_backup_status))
@@ -77,34 +136,49 @@ class StandWindow(QMainWindow):
         self.selling.add_banner(UpkeepBanner(
             "backup", self.backups.changed, self.backups.failure_text,
             self.actions_.backup_now, self.selling))
-        self._build_status()
         self._build_menu()
         self._build_keys()
-        self.login.logged_in.connect(self.show_current_page)
-        self.open_shift.shift_opened.connect(self.show_current_page)
+        self.is_loaded = True
+        for name in ("statusPrinter", "statusSync", "statusBackup"):  # the orders' when some
+            self.status_labels[name].show()
         self.retranslate()
         self.show_current_page()
-        self.screen_fit = fill_screen(self, f"stand-{session.info.code}")  # each its own
+        early, self._early_scans = self._early_scans, []
+        for code in early:
+            self.on_scan(code, self)
+        self.loaded.emit()
+
+    def _finish_after_paint(self) -> None:
+        """``finish``, run by the event loop: a stand that cannot be read says why, in one
+        line, and its window closes (as a failed start would have said)."""
+        try:
+            self.finish()
+        except PosError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            from posapp.ui.common.errors import user_message
+
+            QMessageBox.critical(self, self.windowTitle(), user_message(exc))
+            self.close()
 
     def _build_status(self) -> None:
         self.status_labels: dict[str, QLabel] = {}
-        for name in ("statusStand", "statusCashier", "statusShift", "statusOrders",
-                     "statusPrinter", "statusSync", "statusBackup"):
+        for name in STATUS_LABELS:
             label = QLabel(self)
             label.setObjectName(name)
             self.status_labels[name] = label
             self.statusBar().addPermanentWidget(label)
         # a click on the printer opens the print jobs; on the sync, syncs; on the orders, them;
         # on the backup, makes one (or opens the settings to choose its folder)
-        for name in ("statusOrders", "statusPrinter", "statusSync", "statusBackup"):
+        for name in STATUS_LABELS[3:]:
             self.status_labels[name].setCursor(Qt.CursorShape.PointingHandCursor)
             self.status_labels[name].installEventFilter(self)
+            self.status_labels[name].hide()  # until finish() has read them
 
     def _build_menu(self) -> None:
-        self.menu = QMenu(self)
-        self.menu.setObjectName("standMenu")
-        self.menuBar().addMenu(self.menu)
-        self.menu_actions: dict[str, QAction] = {}
+        from posapp.ui.stand.help_overlay import HelpOverlay
+
+        self.help = HelpOverlay(self)  # F1 or ?: every key, over the window
         for name, key, slot in (
             ("history", key_of("history"), self.actions_.open_history),
             ("orders", key_of("orders"), self.actions_.orders.open_orders),
@@ -131,7 +205,6 @@ class StandWindow(QMainWindow):
 
     def _build_keys(self) -> None:
         s = self.selling
-        self.help = HelpOverlay(self)  # F1 or ?: every key, over the window
         mark = QShortcut(self)  # ? is typed with Shift on most keyboards; a text field
         mark.setKeys([QKeySequence(key_of("helpMark")),  # takes it as a character
                       QKeySequence(f"Shift+{key_of('helpMark')}")])
@@ -184,6 +257,9 @@ class StandWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.session.info.name))
         self.menu.setTitle(self.tr("Menu"))
+        if not self.is_loaded:
+            self._update_status()
+            return
         for name, text in (
             ("history", self.tr("Sales history, void, refund (F9)")),
             ("orders", self.tr("Orders (F10)")),
@@ -209,6 +285,9 @@ class StandWindow(QMainWindow):
 
     def show_current_page(self) -> None:
         """Log-in without a cashier, open-shift without a shift, else the selling screen."""
+        if self.session.cashier is not None and not self.is_loaded:
+            self.finish()  # logged in before the window was whole: it is now, then shows
+            return
         if self.session.cashier is None:
             self.pages.setCurrentWidget(self.login)
             self.login.reset()
@@ -221,8 +300,10 @@ class StandWindow(QMainWindow):
             self.selling.refresh_cart()
             self.selling.scan_input.setFocus()
         selling = self.is_selling()
-        for name in ("history", "orders", "newOrder", "closeShift", "catalog", "printXReport"):
-            self.menu_actions[name].setEnabled(selling)
+        if self.is_loaded:
+            for name in ("history", "orders", "newOrder", "closeShift", "catalog",
+                         "printXReport"):
+                self.menu_actions[name].setEnabled(selling)
         self._update_status()
 
     def is_selling(self) -> bool:
@@ -241,9 +322,14 @@ class StandWindow(QMainWindow):
     def on_scan(self, code: str, window: QWidget) -> None:
         """A scanner burst: add it when it was aimed at this window's selling screen; an
         order slip's number (no product's code) opens that order."""
+        if window is self and not self.is_loaded:  # added once the window is whole
+            self._early_scans.append(code)
+            return
         if window is self and self.payment.is_paid():  # the next sale starts with a scan
             self.show_current_page()
         if window is self and self.is_selling():
+            from posapp.ui.orders.models import looks_like_order_no
+
             if looks_like_order_no(code) and not self.session.catalog.knows(code):
                 self.actions_.orders.open_orders(code)
             else:
@@ -263,6 +349,8 @@ class StandWindow(QMainWindow):
         self.status_labels["statusShift"].setText(
             self.tr("Shift #{n}").format(n=number) if number else self.tr("No shift open")
         )
+        if not self.is_loaded:
+            return
         self.update_orders_status()
         self._update_printer_status()
         self._update_sync_status()
@@ -327,6 +415,10 @@ class StandWindow(QMainWindow):
         label.setAccessibleName(whole)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self.is_loaded:
+            self.removeEventFilter(self)  # painted once: the rest loads right after
+            QTimer.singleShot(0, self, self._finish_after_paint)  # none once closed
+            return False
         if event.type() == QEvent.Type.MouseButtonRelease:
             if watched is self.status_labels["statusPrinter"]:
                 self.actions_.open_print_jobs()
@@ -343,5 +435,6 @@ class StandWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.actions_.close_customer_display()
+        if self.is_loaded:
+            self.actions_.close_customer_display()
         super().closeEvent(event)
