@@ -168,7 +168,7 @@ def test_a_stand_upgraded_from_0001_keeps_its_catalog_search_in_step(
 
     handle = open_stand(data_dir, "LAMA")
     try:
-        search = CatalogSearch(handle.engine)
+        search = CatalogSearch(handle.reader)
         assert [p.sku for p in search.search("teratai")] == ["JTM-JLB-001"]  # backfilled
         jilbab = catalog.lookup(handle.uow(write=False), "JTM-JLB-001")
         catalog_edit.save_product(handle.uow(), budi,
