@@ -4,13 +4,6 @@ A merge writes about a million rows; building SQLAlchemy parameters for each too
 of the time. SQLite gets one prepared INSERT run by ``executemany``; PostgreSQL gets
 ``COPY ... FROM STDIN``, its bulk-loading path. Values are what the tables' SQLAlchemy
 types would store.
-
-On SQLite many rows go first into a table of the connection's own (in memory, no index),
-then into the store's table in one ``INSERT ... SELECT``. That one statement runs without
-Python's interpreter lock, for as long as the store's indexes take, so the merge's
-read-ahead thread reads the next file meanwhile; ``executemany`` lets go of the lock for each
-row's few microseconds only, and gets it back after the other thread's turn (5 ms), so the
-two threads mostly took turns. The rows cross twice but cost about the same CPU.
 """
 
 from __future__ import annotations
@@ -21,9 +14,6 @@ from typing import Any
 from sqlalchemy import Connection, Table
 
 from posapp.domain.errors import StorageError
-
-#: From how many rows SQLite gets them through a staging table (see _insert).
-_STAGE_FROM = 100
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
@@ -53,15 +43,7 @@ def _insert(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> No
         marks = ", ".join("?" * len(names))
         cur = raw.cursor()
         try:
-            if len(rows) < _STAGE_FROM:
-                cur.executemany(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", rows)
-                return
-            stage = f"temp.posapp_stage_{table.name}"
-            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS posapp_stage_{table.name} AS "
-                        f"SELECT {cols} FROM main.{table.name} WHERE 0")
-            cur.executemany(f"INSERT INTO {stage} ({cols}) VALUES ({marks})", rows)
-            cur.execute(f"INSERT INTO main.{table.name} ({cols}) SELECT {cols} FROM {stage}")
-            cur.execute(f"DELETE FROM {stage}")
+            cur.executemany(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", rows)
         finally:
             cur.close()
     else:

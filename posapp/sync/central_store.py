@@ -265,7 +265,6 @@ def _sqlite_engine(path: Path, *, create: bool) -> Engine:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA cache_size = -131072")  # 128 MB: merges insert into big indexes
-        cur.execute("PRAGMA temp_store = MEMORY")  # bulk.insert_rows' staging tables
         cur.close()
 
     return engine
