@@ -1,6 +1,6 @@
-"""Many rows at once (on SQLite through a staging table, see posapp.sync.bulk): a file
-whose rows cannot go in is refused whole and leaves the store as it was, and the next
-file goes in as if nothing had happened."""
+"""Many rows at once (posapp.sync.bulk: executemany on SQLite, COPY on PostgreSQL): a file
+whose rows cannot go in is refused whole and leaves the store as it was, and the files
+after it, on the same connection, go in as if nothing had happened."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from posapp.sync.export_file import ExportHeader, StandDetails, write_export
 from posapp.sync.fast_json import loads
 
 KEY = new_key()
-SALES = 300  # past the staging threshold in every table a sale fills
+SALES = 300
 
 
 def _file(folder: Path, code: str, entries: list[Entry]) -> Path:
@@ -59,7 +59,7 @@ def test_a_file_whose_rows_cannot_go_in_changes_nothing(central_url: str,
     bad = _file(tmp_path, "NTB", _with_a_sale_twice("NTB"))
     later = _file(tmp_path, "NTT", _journal("NTT", SALES, random.Random(7)))
     assert [r.stand for r in merge.merge_files(central_url, good, key=KEY).merged] == \
-        ["BALI", "KALBAR"]  # one connection: the second finds nothing of the first staged
+        ["BALI", "KALBAR"]
     before = _figures(central_url)
 
     refused = merge.merge_files(central_url, [bad], key=KEY).refused
