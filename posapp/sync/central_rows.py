@@ -48,7 +48,8 @@ class RowBuilder(OrderRows):
             self.tz = ZoneInfo(details.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             self.tz = ZoneInfo("Asia/Jakarta")
-        # Rows as lists in their table's column order (bulk.insert_rows), by table.
+        # Rows in their table's column order (bulk.insert_rows), by table; a sale's lines and
+        # payments as tuples (nothing changes them later), the rest as lists.
         self.rows: dict[Any, list[Sequence[Any]]] = {t: [] for t in _TABLES}
         self.sales: dict[str, list[Any]] = {}  # this chunk's, by id
         self.sold: dict[str, list[tuple[str, int]]] = {}  # their lines' (sku, quantity)
