@@ -16,7 +16,7 @@ from posapp.domain.journal import Entry, EventKind, entry_time
 from posapp.sync import central_order_schema as co
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from sqlalchemy import Connection
 
@@ -35,7 +35,7 @@ class OrderRows:
 
     conn: Connection
     code: str
-    rows: dict[Any, list[list[Any]]]
+    rows: dict[Any, list[Sequence[Any]]]
     time: Callable[[datetime], Any]
 
     def order_handlers(self) -> dict[str, Callable[[Entry, dict[str, Any]], None]]:

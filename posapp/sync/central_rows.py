@@ -19,8 +19,11 @@ from posapp.domain.journal import Entry, EventKind, entry_time
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
 from posapp.sync.central_order_rows import ORDER_TABLES, OrderRows
+from posapp.sync.fast_json import loads
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from posapp.sync.export_file import StandDetails
 
 _PRODUCT_FIELDS = ("barcode", "name", "category", "maker_group", "region", "price", "stock",
@@ -45,9 +48,11 @@ class RowBuilder(OrderRows):
             self.tz = ZoneInfo(details.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             self.tz = ZoneInfo("Asia/Jakarta")
-        # Rows as lists in their table's column order (bulk.insert_rows), by table.
-        self.rows: dict[Any, list[list[Any]]] = {t: [] for t in _TABLES}
+        # Rows in their table's column order (bulk.insert_rows), by table; a sale's lines and
+        # payments as tuples (nothing changes them later), the rest as lists.
+        self.rows: dict[Any, list[Sequence[Any]]] = {t: [] for t in _TABLES}
         self.sales: dict[str, list[Any]] = {}  # this chunk's, by id
+        self.sold: dict[str, list[tuple[str, int]]] = {}  # their lines' (sku, quantity)
         self.shifts: dict[str, list[Any]] = {}
         self.time = _sqlite_time if conn.dialect.name == "sqlite" else _same
         self._text_times = conn.dialect.name == "sqlite"
@@ -75,13 +80,14 @@ class RowBuilder(OrderRows):
     def add(self, e: Entry) -> None:
         handler = self._handlers.get(e.kind)
         if handler is not None:  # kinds this posapp does not know stay in journal_entry only
-            handler(e, json.loads(e.payload))
+            handler(e, loads(e.payload))
 
     def flush(self) -> None:
         for table, rows in self.rows.items():
             insert_rows(self.conn, table, rows)
             rows.clear()
         self.sales.clear()
+        self.sold.clear()
         self.shifts.clear()
         for stmt, updates in ((_UPDATE_SALE, self.sale_updates),
                               (_UPDATE_SHIFT, self.shift_updates)):
@@ -107,22 +113,30 @@ class RowBuilder(OrderRows):
     # -- events --------------------------------------------------------------------------
 
     def _sale(self, e: Entry, p: dict[str, Any]) -> None:
+        # The hot loop of a merge (one call a sale): names looked up once, rows as tuples
+        # where nothing changes them later, the stock moved here rather than per call.
         (at, day), sale_id, code = self.stamp(e.at), p["id"], self.code
         sale = [sale_id, code, p["seq"], p["receipt_no"], p["shift"], p.get("cashier", ""),
                 at, day, p["subtotal"], p["discount"], p["total"],
                 p["change"], False, None, None]
-        self.rows[cs.sale].append(sale)
+        rows = self.rows
+        rows[cs.sale].append(sale)
         self.sales[sale_id] = sale
-        lines = self.rows[cs.sale_line]
+        add_line, products, changed = rows[cs.sale_line].append, self.products, self._changed
+        sold = self.sold[sale_id] = []
         for ln in p["lines"]:
-            lines.append([sale_id, ln["line_no"], code, ln["sku"], ln["name"],
-                          ln.get("category", ""), ln.get("maker_group", ""),
-                          ln.get("region", ""), ln["unit_price"], ln["quantity"],
-                          ln["line_discount"], ln["cart_discount"], ln["total"]])
-            self.move_stock(ln["sku"], -ln["quantity"])
-        pays = self.rows[cs.payment]
+            sku, quantity = ln["sku"], ln["quantity"]
+            add_line((sale_id, ln["line_no"], code, sku, ln["name"], ln.get("category", ""),
+                      ln.get("maker_group", ""), ln.get("region", ""), ln["unit_price"],
+                      quantity, ln["line_discount"], ln["cart_discount"], ln["total"]))
+            sold.append((sku, quantity))
+            product = products.get(sku)
+            if product is not None:  # custom items ("CUSTOM") have no product
+                product["stock"] -= quantity
+                changed.add(sku)
+        add_pay = rows[cs.payment].append
         for n, pay in enumerate(p["payments"], start=1):
-            pays.append([sale_id, n, code, pay["method"], pay["tendered"], pay["amount"]])
+            add_pay((sale_id, n, code, pay["method"], pay["tendered"], pay["amount"]))
 
     def _void(self, e: Entry, p: dict[str, Any]) -> None:
         values = {"voided": True, "voided_at": entry_time(e.at), "void_reason": p.get("reason", "")}
@@ -130,7 +144,7 @@ class RowBuilder(OrderRows):
         if sale_id in self.sales:
             self.sales[sale_id][_SALE_VOID:] = [True, self.time(values["voided_at"]),
                                                 values["void_reason"]]
-            lines = [(ln[3], ln[9]) for ln in self.rows[cs.sale_line] if ln[0] == sale_id]
+            lines = self.sold[sale_id]
         else:
             self.sale_updates.append({"b_stand": self.code, "b_id": sale_id, **values})
             lines = [(sku, qty) for sku, qty in self.conn.execute(
