@@ -21,6 +21,7 @@ from posapp.domain.event_report_columns import GROUP_PRODUCT_COLUMNS
 from posapp.domain.report_columns import Column, Kind, Where, shown_in
 from posapp.domain.totals import Totals
 from posapp.printing.event_report_text import Words, day_text, group_name, printed_at
+from posapp.printing.pdf_event_cells import PlainTable
 from posapp.printing.pdf_event_style import (
     GROUP,
     HEAD_TEXT,
@@ -149,7 +150,7 @@ def grid(header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
         if rows:  # a total never stands alone at the top of a page
             style.append(("NOSPLIT", (0, -2), (-1, -1)))
     style.append(("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE))
-    table = Table(data, colWidths=list(widths), repeatRows=repeat, hAlign="LEFT")
+    table = PlainTable(data, colWidths=list(widths), repeatRows=repeat, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return table
 
