@@ -4,13 +4,16 @@ arguments) it opens the stand window(s) as ``posapp run`` does.
 
 ``freeze_support()`` first: the event report draws its PDF in a second process
 (posapp/services/event_report_files.py), which a bundle starts as itself; that process must
-run the worker, not posapp's command line."""
+run the worker, not posapp's command line. (Only in the bundle: ``import multiprocessing``
+costs every command about 9 ms, and freeze_support does nothing unless frozen.)"""
 
-import multiprocessing
 import sys
 
 from posapp.cli.main import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:] or ["run"]))
