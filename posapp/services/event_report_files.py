@@ -131,23 +131,30 @@ class PdfWorker:
 def serve(conn: Connection) -> None:
     """The worker: draw the PDF of the job received, answer ("ok", path) or ("error",
     exception). None instead of a job: nothing to do. Ctrl+C is the parent's to handle:
-    it ends the worker."""
+    it ends the worker. Nothing here ever prints."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    failed: Exception | None = None
+    try:  # ReportLab's import, while the parent reads the store
+        from posapp.printing import pdf_event_report
+    except Exception as exc:
+        failed = exc
     try:
-        from posapp.printing.pdf_event_report import render_event_pdf
-
         job = conn.recv()
-    except (EOFError, OSError, KeyboardInterrupt):
+    except Exception:  # the parent is gone, or the job cannot be read here: it draws
         return
     if job is None:
         return
     report, path, lang = job
+    answer: tuple[str, object]
     try:
-        conn.send(("ok", str(render_event_pdf(report, Path(path), lang=lang))))
+        if failed is not None:
+            raise failed
+        answer = ("ok", str(pdf_event_report.render_event_pdf(report, Path(path), lang=lang)))
     except Exception as exc:  # every failure goes back; the worker never prints one
-        conn.send(("error", _portable(exc)))
-    finally:
-        conn.close()
+        answer = ("error", _portable(exc))
+    with contextlib.suppress(OSError, ValueError):
+        conn.send(answer)
+    conn.close()
 
 
 def _portable(exc: Exception) -> Exception:
