@@ -52,25 +52,33 @@ def write_files(report: EventReport, *, pdf: Path | None, xlsx: Path | None, lan
     """Write *report* as a PDF at *pdf* and/or a workbook at *xlsx*; ``done()`` after each
     file. With a *worker* (pdf_worker) the PDF is drawn there while the workbook is written
     here."""
-    from posapp.printing.pdf_event_report import render_event_pdf
-    from posapp.printing.xlsx_event_report import write_event_xlsx
-
     elsewhere = worker is not None and pdf is not None and worker.send(report, pdf, lang)
     if pdf is not None and not elsewhere:
-        render_event_pdf(report, pdf, lang=lang)
+        _draw_pdf(report, pdf, lang)
         done()
     if xlsx is not None:
+        from posapp.printing.xlsx_event_report import write_event_xlsx
+
         write_event_xlsx(report, xlsx, lang=lang)
         done()
     if elsewhere:
         assert worker is not None and pdf is not None
         if not worker.result():  # the worker died (killed, out of memory): draw it here
-            render_event_pdf(report, pdf, lang=lang)
+            _draw_pdf(report, pdf, lang)
         done()
 
 
+def _draw_pdf(report: EventReport, pdf: Path, lang: str) -> None:
+    """The PDF drawn in this process (ReportLab imported only then: when the worker draws
+    it, this process never pays for the import)."""
+    from posapp.printing.pdf_event_report import render_event_pdf
+
+    render_event_pdf(report, pdf, lang=lang)
+
+
 class PdfWorker:
-    """A process that draws one event report PDF; ``start`` it early, ``draw`` once."""
+    """A process that draws one event report PDF: ``start`` it early, ``send`` it the
+    report once, then wait for its ``result``; ``close`` it in any case."""
 
     def __init__(self) -> None:
         self.process: Any = None
