@@ -1,10 +1,13 @@
 """The organizers' event report for a whole event: 34 stands x 5,000 sales (170,000).
 
 Times ``posapp report --central FILE --pdf FILE --xlsx FILE`` run in this process (read
-the central store, draw the PDF, write the workbook), and each part on its own. The
-central store is built first by writing its tables directly (_central_event.py). Then
-the same event also goes into a private PostgreSQL server (tests/central/pgserver.py, fsync
-on) when one can be started, and the command is timed against it too.
+the central store once, then the PDF drawn in a second process while this one writes the
+workbook: posapp/services/event_report_files.py), the same with one process (everything
+in turn, as before issue 14), and each part on its own: the read query by query, the PDF,
+the workbook. The central store is built first by writing its tables directly
+(_central_event.py). Then the same event also goes into a private PostgreSQL server
+(tests/central/pgserver.py, fsync on) when one can be started, and the command is timed
+against it too.
 
     .venv/bin/python -m benchmarks.bench_event_report [--quick] [--no-postgres] [--keep DIR]
 """
@@ -19,16 +22,21 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from unittest import mock
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from posapp.cli.main import main as posapp_main
 from posapp.domain.money import format_rupiah
 from posapp.printing.pdf_event_report import render_event_pdf
 from posapp.printing.xlsx_event_report import write_event_xlsx
 from posapp.services.event_report import EventReport, event_report
+from posapp.services.event_report_files import PdfWorker
+from posapp.services.event_report_orders import read_orders
+from posapp.sync import central_queries as q
 from posapp.sync.central_store import Central
 
 from ._central_event import build_event
@@ -81,6 +89,9 @@ def _time_report(folder: Path, target: str, size: str, runs: int, backend: str,
 
     log(f"{backend}: posapp report --pdf --xlsx, {runs} runs after one warm-up")
     whole_ms = repeat_ms(whole, runs, warmup=1)
+    log(f"{backend}: the same in one process, {runs} runs")
+    with mock.patch.object(PdfWorker, "start", return_value=False):
+        one_ms = repeat_ms(whole, runs)
     reports: list[EventReport] = []
 
     def read(_: int) -> None:
@@ -96,19 +107,43 @@ def _time_report(folder: Path, target: str, size: str, runs: int, backend: str,
     floor = _floor_ms(target, runs)
     products = sum(len(s.products) for s in report.sections)
     return [
+        *_queries(target, runs, backend),
         Result(f"event report: read central ({backend})", read_ms,
                note=f"{report.overall.sales_count:,} sales kept, {products:,} products sold, "
                     f"{len(report.maker_groups)} maker groups, net "
-                    f"{format_rupiah(report.overall.net)}"),
+                    f"{format_rupiah(report.overall.net)}", floor_ms=floor,
+               floor_name=FLOOR_NAME),
         Result(f"event report: PDF ({backend})", pdf_ms,
                note=f"{pages} A4 pages, {pdf.stat().st_size / 1e6:.1f} MB"),
         Result(f"event report: XLSX ({backend})", xlsx_ms,
                note=f"{xlsx.stat().st_size / 1e6:.1f} MB"),
+        Result(f"posapp report --pdf --xlsx in one process, {stands} stands ({backend})",
+               one_ms, note="read, PDF, XLSX in turn (no second process)", floor_ms=floor,
+               floor_name=FLOOR_NAME),
         Result(f"**posapp report --pdf --xlsx**, {stands} stands ({backend})", whole_ms,
                target=f"max <= {limit:,} ms", passed=worst <= limit,
-               note=f"{size}: read, PDF and XLSX, in one process", floor_ms=floor,
-               floor_name=FLOOR_NAME),
+               note=f"{size}: read once, then the PDF in a second process while the XLSX "
+                    "is written", floor_ms=floor, floor_name=FLOOR_NAME),
     ]
+
+
+def _queries(target: str, runs: int, backend: str) -> list[Result]:
+    """The read's queries, each timed alone (one read transaction each run)."""
+    parts: dict[str, Callable[[Connection], object]] = {
+        "stand totals, payment methods, order money": q.stand_totals,
+        "products: every sale line by stand and product": q.products,
+        "stand days": q.stand_days,
+        "orders": lambda conn: read_orders(conn, datetime.now(UTC)),
+    }
+    out = []
+    with Central(target, create=False) as central:
+        for name, query in parts.items():
+            def once(_: int, query: Callable[[Connection], object] = query) -> None:
+                with central.reading() as conn:
+                    query(conn)
+
+            out.append(Result(f"event report read: {name} ({backend})", repeat_ms(once, runs)))
+    return out
 
 
 def _postgres(folder: Path, per_stand: int, size: str, runs: int,

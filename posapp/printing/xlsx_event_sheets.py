@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -48,11 +49,23 @@ def write_sheet(ws: WriteOnlyWorksheet, columns: Sequence[Column[Any]], rows: Se
     ws.append([cell(ws, c.header(w.lang), bold=True, fill=True) for c in shown])
     formats = [FORMATS[k] for k in kinds]
     for row in values:
-        ws.append([cell(ws, v, number_format=f) if f and v is not None
-                   else cell(ws, v) if v else None
-                   for v, f in zip(row, formats, strict=True)])
+        ws.append([_body_cell(ws, v, f) for v, f in zip(row, formats, strict=True)])
     ws.append([cell(ws, v, number_format=f, bold=True)
                for v, f in zip(totals, formats, strict=True)])
+
+
+def _body_cell(ws: WriteOnlyWorksheet, value: Any, number_format: str | None) -> Any:
+    """A body cell: a figure, day or time as a cell with its format; a text as the plain
+    text openpyxl stores as text (no cell of ours to make: most of a big sheet's cells);
+    nothing for an empty text."""
+    if number_format and value is not None:
+        return cell(ws, value, number_format=number_format)
+    if not value:
+        return None
+    text = spreadsheet_cell(value)
+    if isinstance(text, str) and text not in ERROR_CODES:  # "#N/A" would be an error cell
+        return text
+    return cell(ws, value)
 
 
 def _value(column: Column[Any], value: object, w: Words, zone: ZoneInfo) -> Any:

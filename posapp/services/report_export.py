@@ -60,32 +60,32 @@ def write_event_report(target: str, *, pdf: Path | None = None, xlsx: Path | Non
     """
     check_outputs(pdf, xlsx)
     from posapp.printing.event_report_text import check_language
-    from posapp.printing.pdf_event_report import render_event_pdf
-    from posapp.printing.xlsx_event_report import write_event_xlsx
     from posapp.services.event_report import event_report
+    from posapp.services.event_report_files import pdf_worker, write_files
 
     check_language(lang)  # an unknown language is refused before the read
     steps = _READ_STEPS + (pdf is not None) + (xlsx is not None)
-
-    def step(done: int) -> None:
-        if progress is not None:
-            progress(done, steps)
-
-    with Central(target, create=False) as central:
-        report = event_report(central, made_at=made_at or datetime.now(UTC),
-                              progress=lambda done, _total: step(done))
     done = _READ_STEPS
-    if pdf is not None:
-        render_event_pdf(report, Path(pdf), lang=lang)
+
+    def step(n: int) -> None:
+        if progress is not None:
+            progress(n, steps)
+
+    def file_done() -> None:
+        nonlocal done
         done += 1
         step(done)
-    if xlsx is not None:
-        write_event_xlsx(report, Path(xlsx), lang=lang)
-        step(done + 1)
+
+    pdf, xlsx = (Path(p) if p is not None else None for p in (pdf, xlsx))
+    # both files: the PDF's process starts now, while the store is read (event_report_files)
+    with pdf_worker(pdf is not None and xlsx is not None) as worker:
+        with Central(target, create=False) as central:
+            report = event_report(central, made_at=made_at or datetime.now(UTC),
+                                  progress=lambda n, _total: step(n))
+        write_files(report, pdf=pdf, xlsx=xlsx, lang=lang, worker=worker, done=file_done)
     orders = report.orders.total if report.orders is not None else None
     return WrittenReport(
-        Path(pdf) if pdf is not None else None, Path(xlsx) if xlsx is not None else None,
-        len(report.stands), report.overall.sales_count, report.overall.net,
+        pdf, xlsx, len(report.stands), report.overall.sales_count, report.overall.net,
         orders.open_orders if orders else 0, orders.balances_due if orders else 0)
 
 
