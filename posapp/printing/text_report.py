@@ -29,11 +29,6 @@ def _row(label: str, value: str, width: int) -> str:
     return f"{label[:width]}\n{value[-width:].rjust(width)}"
 
 
-def _count(number: int, lang: str) -> str:
-    """A count grouped by thousands as *lang* writes it (12.345 in Indonesian)."""
-    return f"{number:,}".replace(",", "." if lang == "id" else ",")
-
-
 def _local(moment: datetime, zone: ZoneInfo) -> str:
     return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(zone).strftime("%d-%m-%Y %H:%M")
 
@@ -100,8 +95,8 @@ def render_shift_report(
             out.append(_row(f"  {item.sku}", f"{item.quantity}x", width))
         if more := report.oversold_products - len(report.oversold):
             listed = sum(item.quantity for item in report.oversold)
-            out += textwrap.wrap(say("shift_report.oversold_more", products=_count(more, lang),
-                                     units=_count(report.oversold_units - listed, lang)),
+            out += textwrap.wrap(say("shift_report.oversold_more", products=more,
+                                     units=report.oversold_units - listed),
                                  width, initial_indent="  ", subsequent_indent="  ")
     out += [rule, _row(say("shift_report.printed"), _local(printed_at, zone), width)]
     return "\n".join(out) + "\n"
