@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
@@ -29,6 +29,7 @@ from posapp.store.models import (
     UserRow,
     table,
 )
+from posapp.store.prepared import Prepared
 from posapp.store.uow import UnitOfWork
 
 
@@ -72,9 +73,7 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
             approver = approve(uow, action or Action.DISCOUNT, actor=cashier,
                                approval=approval, needed=action is not None)
         conn = uow.connection
-        wanted = _units_by_product(totals.lines)
-        rows = conn.execute(_CONTEXT, {"user_id": cashier.id, "ids": list(wanted)}).all()
-        ctx = rows[0]
+        ctx = _Tip(*_TIP.run(conn, {"user_id": cashier.id}).fetchone())
         if ctx.stand is None:
             raise NotFound("stand.not_set_up")
         if not ctx.user_active:
@@ -85,8 +84,7 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
         seq = (ctx.last_seq or 0) + 1
         sale_id = str(uuid.uuid4())
         receipt_no = receipt_number(ctx.stand, seq)
-        stock = {r.product_id: r.product_stock for r in rows if r.product_id is not None}
-        sold = _take_stock(conn, totals.lines, wanted, stock)
+        sold = _take_stock(conn, totals.lines)
         lines = [
             {
                 "line_no": no, "sku": p.line.product.sku, "name": p.line.product.name,
@@ -98,19 +96,18 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
             }
             for no, p in enumerate(totals.lines, start=1)
         ]
-        conn.execute(_INSERT_SALE, {
+        _INSERT_SALE.run(conn, {
             "id": sale_id, "seq": seq, "receipt_no": receipt_no, "shift_id": ctx.shift,
             "cashier_id": cashier.id, "created_at": now, "subtotal": totals.subtotal,
             "discount": totals.discount, "total": totals.total, "change": tender.change,
             "voided_at": None, "voided_by": None, "void_reason": None,
         })
-        conn.execute(_INSERT_LINE, [
+        _INSERT_LINE.run_many(conn, [
             {"sale_id": sale_id, "product_id": p.line.product.id, **line}
             for p, line in zip(totals.lines, lines, strict=True)
         ])
         pays = _payment_rows(sale_id, tender)
-        if pays:  # a sale discounted to Rp 0 has no payment
-            conn.execute(_INSERT_PAYMENT, pays)
+        _INSERT_PAYMENT.run_many(conn, pays)  # none for a sale discounted to Rp 0
         shift_totals.apply(conn, ctx.shift, sale_delta(
             totals.subtotal, totals.discount, [(p["method"], p["amount"]) for p in pays],
             [(priced.line.product.sku, priced.line.product.name, sold.get(no, 0))
@@ -123,7 +120,8 @@ def checkout(uow: UnitOfWork, cashier: Actor, cart: Cart, payments: list[Payment
             "payments": [{k: p[k] for k in ("method", "tendered", "amount")} for p in pays],
             **approved_by(cashier, approver),
         }
-        tip = (ctx.journal_seq, ctx.journal_hash) if ctx.journal_seq else (0, GENESIS)
+        tip = ((ctx.journal_seq, ctx.journal_hash) if ctx.journal_seq and ctx.journal_hash
+               else (0, GENESIS))
         journal.append(uow, ctx.stand, EventKind.SALE_COMPLETED, payload, tip=tip)
         uow.commit()
     return SaleResult(sale_id, receipt_no, totals.total, tender.tendered, tender.change, payload)
@@ -156,30 +154,28 @@ def needs_approval(cart: Cart, rules: StandSettings) -> Action | None:
     return None
 
 
-def _units_by_product(lines: tuple[PricedLine, ...]) -> dict[int, int]:
+def _take_stock(conn: Connection, lines: tuple[PricedLine, ...]) -> dict[int, int]:
+    """Decrement stock for catalog lines; return units sold past zero, by line number.
+
+    Each product's row is updated once, for all its lines; the stock it had comes back
+    with the update (``RETURNING``), so a product deleted meanwhile is refused by name.
+    """
     wanted: dict[int, int] = {}
     for p in lines:
         if p.line.product.id is not None:
             wanted[p.line.product.id] = wanted.get(p.line.product.id, 0) + p.line.quantity
-    return wanted
-
-
-def _take_stock(conn: Connection, lines: tuple[PricedLine, ...], wanted: dict[int, int],
-                stock: dict[int, int]) -> dict[int, int]:
-    """Decrement stock for catalog lines; return units sold past zero, by line number."""
-    if not wanted:
-        return {}
-    for line in lines:
-        if line.line.product.id is not None and line.line.product.id not in stock:
-            raise NotFound("catalog.product_gone", sku=line.line.product.sku)
-    conn.execute(_DECREMENT, [{"pid": pid, "qty": qty} for pid, qty in wanted.items()])
+    left: dict[int, int] = {}
+    for pid, qty in wanted.items():
+        row = _DECREMENT.run(conn, {"pid": pid, "qty": qty}).fetchone()
+        if row is None:
+            sku = next(p.line.product.sku for p in lines if p.line.product.id == pid)
+            raise NotFound("catalog.product_gone", sku=sku)
+        left[pid] = row[0] + qty  # the stock before this sale
     oversold: dict[int, int] = {}
-    left = dict(stock)
     for no, p in enumerate(lines, start=1):
-        pid = p.line.product.id
-        if pid is not None:
-            left[pid] -= p.line.quantity
-            oversold[no] = min(p.line.quantity, max(0, -left[pid]))
+        if (line_pid := p.line.product.id) is not None:
+            left[line_pid] -= p.line.quantity
+            oversold[no] = min(p.line.quantity, max(0, -left[line_pid]))
     return oversold
 
 
@@ -190,12 +186,22 @@ def _payment_rows(sale_id: str, tender: Tender) -> list[dict[str, Any]]:
     ]
 
 
-# Prepared once: building statements costs more than running them on the session's hot path.
+class _Tip(NamedTuple):
+    stand: str | None
+    shift: str | None
+    last_seq: int | None
+    user_active: bool | None
+    journal_seq: int | None
+    journal_hash: str | None
+
+
+# Prepared once, run on the stand's own cursor (store/prepared.py): on the session's hot path
+# SQLAlchemy's per-statement work cost more than SQLite's.
 _SALE, _LINE, _PAYMENT = table(SaleRow), table(SaleLineRow), table(PaymentRow)
 _PRODUCT = table(ProductRow)
 # One read for everything a sale depends on: the stand, the open shift, the last receipt
-# and journal entry, the cashier, and (one row each, joined on) the stock of its products.
-_TIP = select(
+# and journal entry, and the cashier.
+_TIP = Prepared(select(
     select(StandRow.code).scalar_subquery().label("stand"),
     select(ShiftRow.id).where(ShiftRow.closed_at.is_(None)).scalar_subquery().label("shift"),
     select(func.max(SaleRow.seq)).scalar_subquery().label("last_seq"),
@@ -203,14 +209,10 @@ _TIP = select(
     .scalar_subquery().label("user_active"),
     journal.LAST_SEQ.label("journal_seq"),
     journal.LAST_HASH.label("journal_hash"),
-).subquery("tip")
-_CONTEXT = select(
-    _TIP, _PRODUCT.c.id.label("product_id"), _PRODUCT.c.stock.label("product_stock")
-).select_from(
-    _TIP.outerjoin(_PRODUCT, _PRODUCT.c.id.in_(bindparam("ids", expanding=True)))
-)
-_DECREMENT = (update(_PRODUCT).where(_PRODUCT.c.id == bindparam("pid"))
-              .values(stock=_PRODUCT.c.stock - bindparam("qty")))
-_INSERT_SALE = insert(_SALE)
-_INSERT_LINE = insert(_LINE)
-_INSERT_PAYMENT = insert(_PAYMENT)
+))
+_DECREMENT = Prepared(update(_PRODUCT).where(_PRODUCT.c.id == bindparam("pid"))
+                      .values(stock=_PRODUCT.c.stock - bindparam("qty"))
+                      .returning(_PRODUCT.c.stock))
+_INSERT_SALE = Prepared(insert(_SALE), [c.key for c in _SALE.c])
+_INSERT_LINE = Prepared(insert(_LINE), [c.key for c in _LINE.c if c.key != "id"])
+_INSERT_PAYMENT = Prepared(insert(_PAYMENT), ["sale_id", "method", "tendered", "amount"])

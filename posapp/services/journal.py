@@ -18,6 +18,7 @@ from posapp.domain.journal import (
     verify_chain,
 )
 from posapp.store.models import JournalRow, table
+from posapp.store.prepared import Prepared
 from posapp.store.uow import UnitOfWork
 
 
@@ -36,7 +37,7 @@ def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any], *,
     at = uow.clock().isoformat(timespec="microseconds") + "Z"
     body = canonical_json(payload)
     entry = Entry(seq, stand, at, kind, body, prev, entry_hash(prev, seq, stand, at, kind, body))
-    conn.execute(_INSERT, {"seq": seq, "stand": stand, "at": at, "kind": kind, "payload": body,
+    _INSERT.run(conn, {"seq": seq, "stand": stand, "at": at, "kind": kind, "payload": body,
                            "prev_hash": prev, "hash": entry.hash})
     return entry
 
@@ -46,7 +47,8 @@ _LAST = select(_JOURNAL.c.seq, _JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).
 #: The last entry's seq and hash, as scalar subqueries to fold into a caller's query.
 LAST_SEQ = select(_JOURNAL.c.seq).order_by(_JOURNAL.c.seq.desc()).limit(1).scalar_subquery()
 LAST_HASH = select(_JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).limit(1).scalar_subquery()
-_INSERT = insert(_JOURNAL)
+_INSERT = Prepared(insert(_JOURNAL),
+                   ["seq", "stand", "at", "kind", "payload", "prev_hash", "hash"])
 
 
 def iter_entries(session: Session, *, since: int = 0, batch: int = 5_000) -> Iterator[Entry]:

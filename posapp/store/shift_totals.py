@@ -16,26 +16,27 @@ from sqlalchemy import Connection, Insert, Table, bindparam, select, update
 from posapp.domain.report import OVERSOLD_LISTED
 from posapp.domain.shift_figures import COUNTERS, ShiftFigures
 from posapp.store.base import table
+from posapp.store.prepared import Prepared
 from posapp.store.shift_rows import ShiftMoneyRow, ShiftOversoldRow, ShiftTotalRow
 
 
 def apply(conn: Connection, shift_id: str, delta: ShiftFigures) -> None:
     """Add *delta* to the totals of *shift_id*, inside the caller's transaction."""
     upserts = _upserts(conn.dialect.name)
-    conn.execute(upserts[0], {"shift_id": shift_id, **delta.counters()})
+    upserts[0].run(conn, {"shift_id": shift_id, **delta.counters()})
     if delta.money:
-        conn.execute(upserts[1], [
+        upserts[1].run_many(conn, [
             {"shift_id": shift_id, "kind": kind, "method": method, "amount": amount}
             for (kind, method), amount in delta.money.items()])
     products = units = 0
     for (sku, name), qty in delta.oversold.items():  # a sale's few lines past zero stock
-        now = conn.execute(upserts[2], {"shift_id": shift_id, "sku": sku, "name": name,
-                                        "quantity": qty}).scalar_one()
+        now = upserts[2].run(conn, {"shift_id": shift_id, "sku": sku, "name": name,
+                                    "quantity": qty}).fetchone()[0]
         was = now - qty  # under the row's lock: exact with several tills too
         products += (now > 0) - (was > 0)
         units += max(now, 0) - max(was, 0)
     if products or units:
-        conn.execute(_COUNT_OVERSOLD, {"b_shift": shift_id, "products": products,
+        _COUNT_OVERSOLD.run(conn, {"b_shift": shift_id, "products": products,
                                        "units": units})
 
 
@@ -77,20 +78,23 @@ _READ_OVERSOLD = (select(_OVERSOLD.c.sku, _OVERSOLD.c.name, _OVERSOLD.c.quantity
                   .where(_OVERSOLD.c.shift_id == bindparam("shift_id"),
                          _OVERSOLD.c.quantity > 0)
                   .order_by(_OVERSOLD.c.quantity.desc(), _OVERSOLD.c.sku, _OVERSOLD.c.name))
-_COUNT_OVERSOLD = (update(_TOTAL).where(_TOTAL.c.shift_id == bindparam("b_shift"))
-                   .values(oversold_products=_TOTAL.c.oversold_products + bindparam("products"),
-                           oversold_units=_TOTAL.c.oversold_units + bindparam("units")))
+_COUNT_OVERSOLD = Prepared(
+    update(_TOTAL).where(_TOTAL.c.shift_id == bindparam("b_shift"))
+    .values(oversold_products=_TOTAL.c.oversold_products + bindparam("products"),
+            oversold_units=_TOTAL.c.oversold_units + bindparam("units")))
 # Prepared once per dialect (the stand's SQLite, or PostgreSQL for a stand with several
 # tills), when first used: a sale on SQLite does not load PostgreSQL's dialect.
-_UPSERTS: dict[str, tuple[Insert, Insert, Insert]] = {}
+_UPSERTS: dict[str, tuple[Prepared, Prepared, Prepared]] = {}
 
 
-def _upserts(name: str) -> tuple[Insert, Insert, Insert]:
+def _upserts(name: str) -> tuple[Prepared, Prepared, Prepared]:
     if name not in _UPSERTS:
         dialect = importlib.import_module(f"sqlalchemy.dialects.{name}")
         _UPSERTS[name] = (
-            _upsert(dialect, _TOTAL, ("shift_id",), COUNTERS),
-            _upsert(dialect, _MONEY, ("shift_id", "kind", "method"), ("amount",)),
-            _upsert(dialect, _OVERSOLD, ("shift_id", "sku", "name"), ("quantity",))
-            .returning(_OVERSOLD.c.quantity))
+            Prepared(_upsert(dialect, _TOTAL, ("shift_id",), COUNTERS),
+                     ("shift_id", *COUNTERS)),
+            Prepared(_upsert(dialect, _MONEY, ("shift_id", "kind", "method"), ("amount",)),
+                     ("shift_id", "kind", "method", "amount")),
+            Prepared(_upsert(dialect, _OVERSOLD, ("shift_id", "sku", "name"), ("quantity",))
+                     .returning(_OVERSOLD.c.quantity), ("shift_id", "sku", "name", "quantity")))
     return _UPSERTS[name]
