@@ -19,16 +19,7 @@ from posapp.services.settings import StandSettings
 from posapp.services.settings import load as load_settings
 from posapp.services.users import Actor, Approval, approve, approved_by
 from posapp.store import shift_totals
-from posapp.store.models import (
-    PaymentRow,
-    ProductRow,
-    SaleLineRow,
-    SaleRow,
-    ShiftRow,
-    StandRow,
-    UserRow,
-    table,
-)
+from posapp.store import tables as t
 from posapp.store.uow import UnitOfWork
 
 
@@ -191,15 +182,15 @@ def _payment_rows(sale_id: str, tender: Tender) -> list[dict[str, Any]]:
 
 
 # Prepared once: building statements costs more than running them on the session's hot path.
-_SALE, _LINE, _PAYMENT = table(SaleRow), table(SaleLineRow), table(PaymentRow)
-_PRODUCT = table(ProductRow)
+_SALE, _LINE, _PAYMENT = t.sale, t.sale_line, t.payment
+_PRODUCT = t.product
 # One read for everything a sale depends on: the stand, the open shift, the last receipt
 # and journal entry, the cashier, and (one row each, joined on) the stock of its products.
 _TIP = select(
-    select(StandRow.code).scalar_subquery().label("stand"),
-    select(ShiftRow.id).where(ShiftRow.closed_at.is_(None)).scalar_subquery().label("shift"),
-    select(func.max(SaleRow.seq)).scalar_subquery().label("last_seq"),
-    select(UserRow.active).where(UserRow.id == bindparam("user_id"))
+    select(t.stand.c.code).scalar_subquery().label("stand"),
+    select(t.shift.c.id).where(t.shift.c.closed_at.is_(None)).scalar_subquery().label("shift"),
+    select(func.max(_SALE.c.seq)).scalar_subquery().label("last_seq"),
+    select(t.app_user.c.active).where(t.app_user.c.id == bindparam("user_id"))
     .scalar_subquery().label("user_active"),
     journal.LAST_SEQ.label("journal_seq"),
     journal.LAST_HASH.label("journal_hash"),
