@@ -142,6 +142,28 @@ def enqueue_receipt(uow: UnitOfWork, receipt_no: str, *, copy: bool = False) -> 
     return _enqueue(uow, "receipt", receipt_no, copy=copy)
 
 
+def queue_receipt(uow_factory: Callable[[], UnitOfWork], receipt_no: str, *, target: str,
+                  width: int, lang: str = "id", profile: str | None = None,
+                  cash_drawer: bool = False) -> Job:
+    """Queue the receipt of sale or refund *receipt_no* and print it now (``enqueue_receipt``,
+    then ``run_job`` with these settings); how it went. A stand with no printer (blank
+    *target*) gets the job queued as failed (``NO_PRINTER``) in one transaction: the job
+    and its failure are what the two steps would leave, with one commit instead of three
+    on a sale's path (issue 14)."""
+    if target.strip():
+        job_id = enqueue_receipt(uow_factory(), receipt_no)
+        return run_job(uow_factory, job_id, target=target, width=width, lang=lang,
+                       profile=profile, cash_drawer=cash_drawer)
+    ref = receipt_no.strip().upper()
+    if not ref:
+        raise InvalidInput("print_job.no_receipt_number")
+    with uow_factory() as uow:
+        job_id = _add(uow, "receipt", ref, copy=False)
+        job = _record(uow, _load(uow, job_id), Message(NO_PRINTER, {}))
+        uow.commit()
+    return job
+
+
 def enqueue_order_slip(uow: UnitOfWork, order_no: str) -> int:
     """Queue the slip of order *order_no*; returns the job's id.
 
