@@ -114,7 +114,7 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
     with handle.uow(write=False) as uow:
         for word in args.items:
             arg = parse_item(word)
-            p = catalog.to_product(catalog.find_row(uow, arg.code))
+            p = catalog.find_product(uow, arg.code)
             items.append(OrderItem(p.name, arg.price or p.price, arg.quantity, sku=p.sku,
                                    product_id=p.id, category=p.category,
                                    maker_group=p.maker_group, region=p.region))

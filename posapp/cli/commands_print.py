@@ -171,9 +171,13 @@ def print_order_slip_now(ctx: Context, order_no: str) -> None:
 def print_sale_receipt_now(ctx: Context, receipt_no: str) -> None:
     """Queue sale *receipt_no*'s receipt and print it now; the sale is recorded already, so
     a printer problem (or a queue that cannot be written) is one warning line on stderr."""
-    from posapp.services import print_queue
+    from posapp.services import print_queue, settings
+    handle = ctx.stand()
     try:
-        job = _run(ctx, print_queue.enqueue_receipt(ctx.stand().uow(), receipt_no))
+        s = settings.get(handle.uow(write=False))
+        job = print_queue.queue_receipt(
+            handle.uow, receipt_no, target=s.printer, width=s.paper_width, lang=ctx.lang,
+            profile=s.printer_profile or None, cash_drawer=s.cash_drawer)
     except PosError as exc:
         warn(msg("cli.sell.not_queued", receipt=receipt_no, problem=exc.message))
         return

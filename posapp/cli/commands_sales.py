@@ -236,7 +236,7 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
     cart = Cart()
     with handle.uow(write=False) as uow:
         for item in items:
-            product = catalog.to_product(catalog.find_row(uow, item.code))
+            product = catalog.find_product(uow, item.code)
             cart.add(product, item.quantity, price=item.price)
     if args.discount:
         cart.set_discount(Discount.parse(args.discount))

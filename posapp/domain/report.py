@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from posapp.domain.order import PaymentKind
+from posapp.domain.shift_figures import OVERSOLD_LISTED as OVERSOLD_LISTED  # kept there
 from posapp.domain.tender import PaymentMethod
 
 
@@ -20,9 +21,6 @@ class MethodTotals:
         return self.sales - self.refunds
 
 
-#: How many products sold past zero stock a report lists: the largest by units. The rest
-#: are counted ("and N more"); the stock itself shows every product below zero.
-OVERSOLD_LISTED = 50
 
 
 class Oversold(NamedTuple):

@@ -17,6 +17,11 @@ from dataclasses import dataclass, field
 #: balances, deposits given back), each "order." plus ``posapp.domain.order.PaymentKind``.
 SALE, REFUND, ORDER = "sale", "refund", "order."
 
+#: How many products sold past zero stock a report lists: the largest by units. The rest
+#: are counted ("and N more"); the stock itself shows every product below zero
+#: (``posapp.domain.report`` shows it; kept here, so a sale need not load the report).
+OVERSOLD_LISTED = 50
+
 #: The whole-shift counters, in the order of the ``shift_total`` table's columns.
 COUNTERS = ("sales_count", "gross", "discounts", "voids_count", "voids_total",
             "refunds_count", "refunds_total", "cash_in", "cash_out", "orders_placed")

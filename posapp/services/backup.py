@@ -29,8 +29,8 @@ from posapp.domain.messages import Message, from_data, to_data
 from posapp.printing.report_files import remove_leftovers
 from posapp.services import journal
 from posapp.services import settings as settings_service
+from posapp.store import tables
 from posapp.store.database import copy_database
-from posapp.store.models import SaleRow
 from posapp.store.secrets import strip_copy
 from posapp.store.uow import UnitOfWork, utc_now
 
@@ -133,7 +133,7 @@ def backups_in(folder: Path, stand_code: str) -> list[Path]:
 def _journal_seq(uow: Callable[..., UnitOfWork]) -> int:
     """The last journal entry: in the copy's name, so two copies never share one."""
     with uow(write=False) as r:
-        return int(r.session.scalar(select(journal.LAST_SEQ)) or 0)
+        return int(r.core.scalar(select(journal.LAST_SEQ)) or 0)
 
 
 def _prune(folder: Path, stand_code: str, keep: int) -> None:
@@ -143,7 +143,7 @@ def _prune(folder: Path, stand_code: str, keep: int) -> None:
 
 def _sales(uow: Callable[..., UnitOfWork]) -> int:
     with uow(write=False) as r:
-        return int(r.session.scalar(select(func.count()).select_from(SaleRow)) or 0)
+        return int(r.core.scalar(select(func.count()).select_from(tables.sale)) or 0)
 
 
 def _problem(exc: BaseException, folder: Path) -> BackupProblem:

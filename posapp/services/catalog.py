@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, case, insert, select
 
 from posapp.domain.catalog import CatalogFileError, CatalogRow, RowProblem
 from posapp.domain.errors import InvalidInput, NotFound
@@ -16,12 +17,15 @@ from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
 from posapp.services.stand import load as load_stand
 from posapp.services.users import Action, Actor, Approval, acted, approve, require_active
-from posapp.store.models import ProductRow, StockMovementRow
-from posapp.store.search import insert_products, update_products
+from posapp.store import tables
 from posapp.store.uow import UnitOfWork
 
+if TYPE_CHECKING:
+    from posapp.store.models import ProductRow
 
-def to_product(row: ProductRow) -> Product:
+
+def to_product(row: Any) -> Product:
+    """The product of a catalog row (an ORM ``ProductRow`` or a Core row of its columns)."""
     return Product(
         sku=row.sku,
         name=row.name,
@@ -36,8 +40,21 @@ def to_product(row: ProductRow) -> Product:
     )
 
 
+def find_product(uow: UnitOfWork, code: str) -> Product:
+    """The product whose barcode or SKU is *code* (inside an open unit of work; a barcode
+    before a SKU, as ``find_row``): one Core statement, no ORM (``posapp sell``)."""
+    code = code.strip()
+    row = uow.core.execute(_BY_CODE, {"code": code, "sku": code.upper()}).first()
+    if row is None:
+        raise NotFound("catalog.unknown_code", code=code)
+    return to_product(row)
+
+
 def find_row(uow: UnitOfWork, code: str) -> ProductRow:
-    """The product whose barcode or SKU is *code* (inside an open unit of work)."""
+    """The product row whose barcode or SKU is *code* (inside an open unit of work), for
+    code that changes it through the ORM."""
+    from posapp.store.models import ProductRow
+
     code = code.strip()
     session = uow.session
     row = session.scalar(select(ProductRow).where(ProductRow.barcode == code))
@@ -51,15 +68,15 @@ def find_row(uow: UnitOfWork, code: str) -> ProductRow:
 def lookup(uow: UnitOfWork, code: str) -> Product:
     """Find a product by barcode or SKU."""
     with uow:
-        return to_product(find_row(uow, code))
+        return find_product(uow, code)
 
 
 def list_products(uow: UnitOfWork, *, include_inactive: bool = False) -> list[Product]:
     with uow:
-        query = select(ProductRow).order_by(ProductRow.category, ProductRow.name)
+        query = select(_PRODUCT).order_by(_PRODUCT.c.category, _PRODUCT.c.name)
         if not include_inactive:
-            query = query.where(ProductRow.active)
-        return [to_product(r) for r in uow.session.scalars(query)]
+            query = query.where(_PRODUCT.c.active)
+        return [to_product(r) for r in uow.core.execute(query)]
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,9 @@ def import_catalog(uow: UnitOfWork, rows: Sequence[CatalogRow], *, actor: Actor 
     The file's stock becomes the product's stock; every difference is recorded as a
     stock movement and the whole import goes into the journal.
     """
+    from posapp.store.models import ProductRow, StockMovementRow
+    from posapp.store.search import insert_products, update_products
+
     if not rows:
         raise CatalogFileError([RowProblem(0, msg("catalog.no_product_rows"))])
     with uow:
@@ -172,6 +192,8 @@ def adjust_stock(uow: UnitOfWork, actor: Actor, code: str, delta: int, reason: s
         raise InvalidInput("stock.adjustment_needs_reason")
     if delta == 0 or abs(delta) > 1_000_000:
         raise InvalidInput("stock.adjustment_out_of_range", delta=delta)
+    from posapp.store.models import StockMovementRow
+
     with uow:
         require_active(uow, actor)
         stand = load_stand(uow)
@@ -187,3 +209,10 @@ def adjust_stock(uow: UnitOfWork, actor: Actor, code: str, delta: int, reason: s
         })
         uow.commit()
         return StockChange(row.sku, delta, row.stock)
+
+
+_PRODUCT = tables.product
+# A barcode before a SKU (a code may be one product's barcode and another's SKU).
+_BY_CODE = (select(_PRODUCT)
+            .where((_PRODUCT.c.barcode == bindparam("code")) | (_PRODUCT.c.sku == bindparam("sku")))
+            .order_by(case((_PRODUCT.c.barcode == bindparam("code"), 0), else_=1)).limit(1))

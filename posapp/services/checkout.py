@@ -19,16 +19,7 @@ from posapp.services.settings import StandSettings
 from posapp.services.settings import load as load_settings
 from posapp.services.users import Actor, Approval, approve, approved_by
 from posapp.store import shift_totals
-from posapp.store.models import (
-    PaymentRow,
-    ProductRow,
-    SaleLineRow,
-    SaleRow,
-    ShiftRow,
-    StandRow,
-    UserRow,
-    table,
-)
+from posapp.store import tables as t
 from posapp.store.prepared import Prepared
 from posapp.store.uow import UnitOfWork
 
@@ -197,15 +188,15 @@ class _Tip(NamedTuple):
 
 # Prepared once, run on the stand's own cursor (store/prepared.py): on the session's hot path
 # SQLAlchemy's per-statement work cost more than SQLite's.
-_SALE, _LINE, _PAYMENT = table(SaleRow), table(SaleLineRow), table(PaymentRow)
-_PRODUCT = table(ProductRow)
+_SALE, _LINE, _PAYMENT = t.sale, t.sale_line, t.payment
+_PRODUCT = t.product
 # One read for everything a sale depends on: the stand, the open shift, the last receipt
 # and journal entry, and the cashier.
 _TIP = Prepared(select(
-    select(StandRow.code).scalar_subquery().label("stand"),
-    select(ShiftRow.id).where(ShiftRow.closed_at.is_(None)).scalar_subquery().label("shift"),
-    select(func.max(SaleRow.seq)).scalar_subquery().label("last_seq"),
-    select(UserRow.active).where(UserRow.id == bindparam("user_id"))
+    select(t.stand.c.code).scalar_subquery().label("stand"),
+    select(t.shift.c.id).where(t.shift.c.closed_at.is_(None)).scalar_subquery().label("shift"),
+    select(func.max(_SALE.c.seq)).scalar_subquery().label("last_seq"),
+    select(t.app_user.c.active).where(t.app_user.c.id == bindparam("user_id"))
     .scalar_subquery().label("user_active"),
     journal.LAST_SEQ.label("journal_seq"),
     journal.LAST_HASH.label("journal_hash"),

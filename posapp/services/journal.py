@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, insert, select
-from sqlalchemy.orm import Session
 
 from posapp.domain.journal import (
     GENESIS,
@@ -17,9 +16,13 @@ from posapp.domain.journal import (
     entry_hash,
     verify_chain,
 )
-from posapp.store.models import JournalRow, table
+from posapp.store import tables
 from posapp.store.prepared import Prepared
 from posapp.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 
 def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any], *,
@@ -38,11 +41,11 @@ def append(uow: UnitOfWork, stand: str, kind: str, payload: dict[str, Any], *,
     body = canonical_json(payload)
     entry = Entry(seq, stand, at, kind, body, prev, entry_hash(prev, seq, stand, at, kind, body))
     _INSERT.run(conn, {"seq": seq, "stand": stand, "at": at, "kind": kind, "payload": body,
-                           "prev_hash": prev, "hash": entry.hash})
+                       "prev_hash": prev, "hash": entry.hash})
     return entry
 
 
-_JOURNAL = table(JournalRow)
+_JOURNAL = tables.journal
 _LAST = select(_JOURNAL.c.seq, _JOURNAL.c.hash).order_by(_JOURNAL.c.seq.desc()).limit(1)
 #: The last entry's seq and hash, as scalar subqueries to fold into a caller's query.
 LAST_SEQ = select(_JOURNAL.c.seq).order_by(_JOURNAL.c.seq.desc()).limit(1).scalar_subquery()
@@ -51,7 +54,8 @@ _INSERT = Prepared(insert(_JOURNAL),
                    ["seq", "stand", "at", "kind", "payload", "prev_hash", "hash"])
 
 
-def iter_entries(session: Session, *, since: int = 0, batch: int = 5_000) -> Iterator[Entry]:
+def iter_entries(session: Session | Connection, *, since: int = 0,
+                 batch: int = 5_000) -> Iterator[Entry]:
     """Entries with seq > *since*, in order, read in batches (plain rows: no ORM objects)."""
     last = since
     while True:
@@ -88,7 +92,7 @@ def verify(uow: UnitOfWork) -> VerifyResult:
 
     def counted() -> Iterator[Entry]:
         nonlocal count, last_hash
-        for e in iter_entries(uow.session):
+        for e in iter_entries(uow.core):
             count += 1
             last_hash = e.hash
             yield e

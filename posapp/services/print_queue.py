@@ -27,19 +27,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from posapp.domain.errors import InvalidInput, NotAllowed, NotFound, PosError
-from posapp.domain.layout import Block
 from posapp.domain.messages import N_, Message, from_data, is_code, msg, to_data
-from posapp.domain.receipt import layout_receipt
 from posapp.domain.tender import PaymentMethod
-from posapp.services.receipts import receipt_for, report_blocks, report_shift
 from posapp.services.users import Actor, Approval
-from posapp.store.models import PrintJobRow
+from posapp.store import tables
 from posapp.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from posapp.domain.layout import Block
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,8 @@ class Job:
         return self.status == "failed" and getattr(self.problem, "code", "") in RETRY_BY_ITSELF
 
 
-def _job(row: PrintJobRow) -> Job:
+def _job(row: Any) -> Job:
+    """The job of a ``print_job`` row (its columns by name)."""
     problem = _read_problem(row.last_error)
     return Job(id=row.id, created_at=row.created_at, kind=row.kind, ref=row.ref,
                copy=bool(row.copy), status=row.status, attempts=row.attempts,
@@ -124,11 +126,12 @@ def _enqueue(uow: UnitOfWork, kind: JobKind, ref: str, *, copy: bool) -> int:
 
 
 def _add(uow: UnitOfWork, kind: JobKind, ref: str, *, copy: bool) -> int:
-    row = PrintJobRow(created_at=uow.clock(), kind=kind, ref=ref, copy=copy,
-                      status="waiting", attempts=0)
-    uow.session.add(row)
-    uow.session.flush()
-    return row.id
+    result = uow.core.execute(_INSERT, {"created_at": uow.clock(), "kind": kind, "ref": ref,
+                                        "copy": copy, "status": "waiting", "attempts": 0,
+                                        "last_error": None, "printed_at": None})
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def enqueue_receipt(uow: UnitOfWork, receipt_no: str, *, copy: bool = False) -> int:
@@ -137,6 +140,28 @@ def enqueue_receipt(uow: UnitOfWork, receipt_no: str, *, copy: bool = False) -> 
     Call it after the sale's own commit: the sale is safe whatever happens here.
     """
     return _enqueue(uow, "receipt", receipt_no, copy=copy)
+
+
+def queue_receipt(uow_factory: Callable[[], UnitOfWork], receipt_no: str, *, target: str,
+                  width: int, lang: str = "id", profile: str | None = None,
+                  cash_drawer: bool = False) -> Job:
+    """Queue the receipt of sale or refund *receipt_no* and print it now (``enqueue_receipt``,
+    then ``run_job`` with these settings); how it went. A stand with no printer (blank
+    *target*) gets the job queued as failed (``NO_PRINTER``) in one transaction: the job
+    and its failure are what the two steps would leave, with one commit instead of three
+    on a sale's path (issue 14)."""
+    if target.strip():
+        job_id = enqueue_receipt(uow_factory(), receipt_no)
+        return run_job(uow_factory, job_id, target=target, width=width, lang=lang,
+                       profile=profile, cash_drawer=cash_drawer)
+    ref = receipt_no.strip().upper()
+    if not ref:
+        raise InvalidInput("print_job.no_receipt_number")
+    with uow_factory() as uow:
+        job_id = _add(uow, "receipt", ref, copy=False)
+        job = _record(uow, _load(uow, job_id), Message(NO_PRINTER, {}))
+        uow.commit()
+    return job
 
 
 def enqueue_order_slip(uow: UnitOfWork, order_no: str) -> int:
@@ -187,6 +212,7 @@ def enqueue_report(uow: UnitOfWork, which: Literal["x", "z"],
     nothing queued.
     """
     from posapp.services import shifts
+    from posapp.services.receipts import report_shift
 
     if which not in ("x", "z"):
         raise InvalidInput("print_job.unknown_report", which=which)
@@ -206,30 +232,35 @@ def get(uow: UnitOfWork, job_id: int) -> Job:
         return _job(_load(uow, job_id))
 
 
-def _load(uow: UnitOfWork, job_id: int) -> PrintJobRow:
-    row = uow.session.get(PrintJobRow, job_id)
+def _load(uow: UnitOfWork, job_id: int) -> Any:
+    """The ``print_job`` row *job_id* (NotFound when there is none)."""
+    row = uow.core.execute(_ROW, {"job_id": job_id}).first()
     if row is None:
         raise NotFound("print_job.not_found", job=job_id)
     return row
 
 
+def _set(uow: UnitOfWork, job_id: int, **values: object) -> None:
+    uow.core.execute(update(_JOBS).where(_JOBS.c.id == job_id).values(values))
+
+
 def pending(uow: UnitOfWork) -> list[Job]:
     """Jobs still to print (waiting or failed), oldest first."""
     with uow:
-        rows = uow.session.scalars(
-            select(PrintJobRow)
-            .where(PrintJobRow.status.in_(("waiting", "failed")))
-            .order_by(PrintJobRow.created_at, PrintJobRow.id)
+        rows = uow.core.execute(
+            select(_JOBS)
+            .where(_JOBS.c.status.in_(("waiting", "failed")))
+            .order_by(_JOBS.c.created_at, _JOBS.c.id)
         ).all()
         return [_job(r) for r in rows]
 
 
 def listing(uow: UnitOfWork, *, everything: bool = False) -> list[Job]:
     """The queue, oldest first: jobs not printed yet (with *everything*, printed ones too)."""
-    query = select(PrintJobRow).order_by(PrintJobRow.created_at, PrintJobRow.id)
+    query = select(_JOBS).order_by(_JOBS.c.created_at, _JOBS.c.id)
     with uow:
-        rows = uow.session.scalars(query if everything else query.where(
-            PrintJobRow.status != "done")).all()
+        rows = uow.core.execute(query if everything else query.where(
+            _JOBS.c.status != "done")).all()
         return [_job(r) for r in rows]
 
 
@@ -237,10 +268,10 @@ def counts(uow: UnitOfWork) -> dict[str, int]:
     """How many jobs are ``waiting`` and ``failed`` (both keys always present)."""
     with uow:
         found: dict[str, int] = {
-            status: n for status, n in uow.session.execute(
-                select(PrintJobRow.status, func.count())
-                .where(PrintJobRow.status.in_(("waiting", "failed")))
-                .group_by(PrintJobRow.status)
+            status: n for status, n in uow.core.execute(
+                select(_JOBS.c.status, func.count())
+                .where(_JOBS.c.status.in_(("waiting", "failed")))
+                .group_by(_JOBS.c.status)
             ).all()
         }
     return {"waiting": found.get("waiting", 0), "failed": found.get("failed", 0)}
@@ -262,7 +293,8 @@ def retry(uow: UnitOfWork, job_id: int, *, actor: Actor | None = None,
         if row.kind == "report" and shift is not None and row.ref == f"X-{shift.number}":
             shifts.x_report_shift(uow, actor=actor, approval=approval)
         if row.status == "failed":
-            row.status = "waiting"
+            _set(uow, job_id, status="waiting")
+            row = SimpleNamespace(**{**row._asdict(), "status": "waiting"})
         job = _job(row)
         uow.commit()
     return job
@@ -274,8 +306,8 @@ def recover(uow: UnitOfWork) -> int:
     Only call it before any job runs (nothing is printing yet in this process).
     """
     with uow:
-        result = uow.connection.execute(
-            update(PrintJobRow).where(PrintJobRow.status == "printing").values(status="waiting")
+        result = uow.core.execute(
+            update(_JOBS).where(_JOBS.c.status == "printing").values(status="waiting")
         )
         uow.commit()
     return int(result.rowcount or 0)
@@ -298,14 +330,16 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
         row = _load(uow, job_id)
         if row.status not in ("waiting", "failed"):
             return _job(row)
-        row.status = "printing"
+        if not target.strip():  # no printer: nothing to lay out for, failed at once
+            job = _record(uow, row, Message(NO_PRINTER, {}))
+            uow.commit()
+            return job
+        _set(uow, job_id, status="printing")
         kind, ref, copy, first = row.kind, row.ref, bool(row.copy), row.attempts == 0
         uow.commit()
 
     error: Message | None = None
     try:
-        if not target.strip():  # nothing to lay out for
-            raise PosError(NO_PRINTER)
         blocks, cash = _layout(uow_factory, kind, ref, copy=copy, width=width, lang=lang)
         scheme, _, folder = target.strip().partition(":")
         if scheme.lower() == "pdf":  # no printer: the paper is a PDF file in a folder
@@ -321,21 +355,31 @@ def run_job(uow_factory: Callable[[], UnitOfWork], job_id: int, *, target: str, 
                     reason=" ".join(str(exc).split()) or type(exc).__name__)
 
     with uow_factory() as uow:
-        row = _load(uow, job_id)
-        if error is None:
-            row.status, row.printed_at, row.last_error = "done", uow.clock(), None
-        else:
-            row.status, row.attempts = "failed", row.attempts + 1
-            row.last_error = _stored_problem(error)
-            log.warning("print job %s (%s %s) failed: %s", job_id, kind, ref, _english(error))
-        job = _job(row)
+        job = _record(uow, _load(uow, job_id), error)
         uow.commit()
     return job
+
+
+def _record(uow: UnitOfWork, row: Any, error: Message | None) -> Job:
+    """Record how printing job *row* went: ``done``, or ``failed`` with *error*."""
+    if error is None:
+        done: dict[str, object] = {"status": "done", "printed_at": uow.clock(),
+                                   "last_error": None}
+    else:
+        done = {"status": "failed", "attempts": row.attempts + 1,
+                "last_error": _stored_problem(error)}
+        log.warning("print job %s (%s %s) failed: %s", row.id, row.kind, row.ref,
+                    _english(error))
+    _set(uow, row.id, **done)
+    return _job(SimpleNamespace(**{**row._asdict(), **done}))
 
 
 def _layout(uow_factory: Callable[[], UnitOfWork], kind: str, ref: str, *, copy: bool,
             width: int, lang: str) -> tuple[tuple[Block, ...], bool]:
     """The job's blocks, and whether it is a sale's or refund's own receipt with cash."""
+    from posapp.domain.receipt import layout_receipt
+    from posapp.services.receipts import receipt_for, report_blocks
+
     if kind == "report":
         number = ref.partition("-")[2]
         if not number.isdigit():
@@ -387,3 +431,9 @@ def _print_blocks() -> PrintFn:
     from posapp.printing.printers import print_blocks
 
     return print_blocks
+
+
+# Prepared once: a sale queues and runs its receipt's job.
+_JOBS = tables.print_job
+_ROW = select(_JOBS).where(_JOBS.c.id == bindparam("job_id"))
+_INSERT = insert(_JOBS)

@@ -19,17 +19,16 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from posapp.domain.errors import InvalidInput, PosError
 from posapp.domain.messages import N_, Message, msg
 from posapp.domain.policy import FREE_SETTINGS, Action
-from posapp.domain.qris import parse_qris
 from posapp.printing.targets import missing_driver, system_printer_name
 from posapp.services.users import Actor, Approval, approve
-from posapp.store.models import SettingRow
+from posapp.store import tables as t
 from posapp.store.secrets import (
     SecretStore,
     central_password_name,
@@ -95,7 +94,7 @@ def get(uow: UnitOfWork) -> StandSettings:
 
 def load(uow: UnitOfWork) -> StandSettings:
     """The stand's settings, inside an open unit of work."""
-    stored = dict(uow.session.execute(select(SettingRow.key, SettingRow.value)).all())
+    stored = dict(uow.core.execute(_ALL).all())
     values: dict[str, Any] = {}
     for f in fields(StandSettings):
         text = stored.get(f.name)
@@ -135,10 +134,10 @@ def save(uow: UnitOfWork, settings: StandSettings, *, actor: Actor | None = None
     check_central_place(settings.central)
     settings = replace(settings, backup_folder=settings.backup_folder.strip())
     with uow:
-        session = uow.session
-        rows = {r.key: r for r in session.scalars(select(SettingRow))}
+        conn = uow.core
+        rows = dict(conn.execute(_ALL).all())
         stored = rows.get("backup_folder")
-        if settings.backup_folder and (stored is None or stored.value != settings.backup_folder):
+        if settings.backup_folder and (stored is None or stored != settings.backup_folder):
             check_backup_folder(settings.backup_folder)  # a new one must be there now
         approve(uow, Action.SETTINGS, actor=actor, approval=approval,
                 needed=bool(_guarded_changes(load(uow), settings)))
@@ -147,11 +146,8 @@ def save(uow: UnitOfWork, settings: StandSettings, *, actor: Actor | None = None
             text = _format(getattr(settings, f.name))
             if f.name == "central":
                 text = stored_central
-            row = rows.get(f.name)
-            if row is None:
-                session.add(SettingRow(key=f.name, value=text))
-            elif row.value != text:
-                row.value = text
+            if rows.get(f.name) != text:
+                _store(conn, f.name, text, new=f.name not in rows)
         uow.commit()
     return settings
 
@@ -312,6 +308,8 @@ def _check(s: StandSettings, name: str) -> None:
         if _CONTROL.search(value):
             raise InvalidInput("settings.qris_control_chars")
         if value:
+            from posapp.domain.qris import parse_qris  # loaded when a sticker is set
+
             parse_qris(value)  # a malformed sticker is refused with its reason
     if name == "scanner_suffix" and value not in SCANNER_SUFFIXES:
         raise InvalidInput("settings.unknown_scanner_suffix", value=value)
@@ -387,7 +385,7 @@ def read_note(uow: UnitOfWork, key: str) -> dict[str, Any] | None:
     """A small state the stand keeps in its setting table as JSON (the last sync, the last
     backup); None when there is none or it is not readable."""
     with uow:
-        text = uow.session.scalar(select(SettingRow.value).where(SettingRow.key == key))
+        text = uow.core.scalar(_ONE, {"key": key})
     try:
         value = json.loads(text) if text is not None else None
     except ValueError:
@@ -400,11 +398,20 @@ def write_note(uow: Callable[..., UnitOfWork], key: str, value: dict[str, Any]) 
     text = json.dumps(value, ensure_ascii=False)
     try:
         with uow() as w:
-            row = w.session.get(SettingRow, key)
-            if row is None:
-                w.session.add(SettingRow(key=key, value=text))
-            else:
-                row.value = text
+            conn = w.core
+            _store(conn, key, text, new=conn.scalar(_ONE, {"key": key}) is None)
             w.commit()
     except PosError:
         pass
+
+
+def _store(conn: Connection, key: str, text: str, *, new: bool) -> None:
+    if new:
+        conn.execute(insert(t.setting).values(key=key, value=text))
+    else:
+        conn.execute(update(t.setting).where(t.setting.c.key == key).values(value=text))
+
+
+# Prepared once: the settings are read on every sale's path.
+_ALL = select(t.setting.c.key, t.setting.c.value)
+_ONE = select(t.setting.c.value).where(t.setting.c.key == bindparam("key"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import Row, insert, select, update
 
 from posapp.domain.errors import InvalidInput, NotFound
 from posapp.domain.stand import StandInfo
 from posapp.domain.text import TextKind, clean_text
-from posapp.store.models import StandRow
+from posapp.store import tables as t
 from posapp.store.uow import UnitOfWork
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
@@ -41,15 +41,18 @@ def set_up(
     event_name = clean_text(event_name, TextKind.NAME)
     check_timezone(timezone)
     with uow:
-        row = uow.session.scalar(select(StandRow))
+        conn = uow.core
+        row = conn.execute(_STAND).first()
         if row is not None and row.code != code:
             raise InvalidInput("stand.other_stand", stand=row.code, code=code)
+        values = {"name": name, "province": province, "event_name": event_name,
+                  "timezone": timezone}
         if row is None:
-            row = StandRow(code=code, created_at=uow.clock())
-            uow.session.add(row)
-        row.name, row.province, row.event_name, row.timezone = name, province, event_name, timezone
+            conn.execute(insert(t.stand).values(code=code, created_at=uow.clock(), **values))
+        else:
+            conn.execute(update(t.stand).where(t.stand.c.code == code).values(values))
         uow.commit()
-        return _info(row)
+        return StandInfo(code, name, province, event_name, timezone)
 
 
 def get(uow: UnitOfWork) -> StandInfo:
@@ -59,11 +62,15 @@ def get(uow: UnitOfWork) -> StandInfo:
 
 def load(uow: UnitOfWork) -> StandInfo:
     """The stand's details, inside an open unit of work."""
-    row = uow.session.scalar(select(StandRow))
+    row = uow.core.execute(_STAND).first()
     if row is None:
         raise NotFound("stand.not_set_up")
     return _info(row)
 
 
-def _info(row: StandRow) -> StandInfo:
+def _info(row: Row) -> StandInfo:
     return StandInfo(row.code, row.name, row.province, row.event_name, row.timezone)
+
+
+_STAND = select(t.stand.c.code, t.stand.c.name, t.stand.c.province, t.stand.c.event_name,
+                t.stand.c.timezone).limit(1)

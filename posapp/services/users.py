@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
 
 from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.journal import EventKind
@@ -14,7 +14,7 @@ from posapp.domain.policy import Action, Role, check_pin_for, lockout_seconds, w
 from posapp.domain.security import hash_pin, verify_pin
 from posapp.domain.text import TextKind, clean_text
 from posapp.services import journal
-from posapp.store.models import PinFailureRow, StandRow, UserRow
+from posapp.store import tables as t
 from posapp.store.uow import UnitOfWork
 
 __all__ = ["Action", "Actor", "Approval", "Role", "add_user", "approve", "authenticate",
@@ -83,23 +83,19 @@ def add_user(uow: UnitOfWork, name: str, role: Role, pin: str, *, actor: Actor |
     check_pin_for(role, pin)
     with uow:
         approver = approve(uow, Action.USERS, actor=actor, approval=approval)
-        if uow.session.scalar(select(UserRow.id).where(UserRow.name_key == name.casefold())):
+        conn = uow.core
+        if conn.scalar(select(t.app_user.c.id).where(t.app_user.c.name_key == name.casefold())):
             raise InvalidInput("user.name_taken", name=name)
-        row = UserRow(
-            name=name,
-            name_key=name.casefold(),
-            role=role.value,
-            pin_hash=hash_pin(pin),
-            active=True,
-            created_at=uow.clock(),
-        )
-        uow.session.add(row)
-        uow.session.flush()
+        key = conn.execute(insert(t.app_user).values(
+            name=name, name_key=name.casefold(), role=role.value, pin_hash=hash_pin(pin),
+            active=True, created_at=uow.clock())).inserted_primary_key
+        assert key is not None
+        user_id = key[0]
         if approver is not None:
             _journal(uow, EventKind.USER_ADDED, {"name": name, "role": role.value,
                                                  **acted(actor, approver)})
         uow.commit()
-        return Actor(row.id, row.name, role)
+        return Actor(int(user_id), name, role)
 
 
 def change_user(uow: UnitOfWork, name: str, *, role: Role | None = None, pin: str | None = None,
@@ -113,16 +109,18 @@ def change_user(uow: UnitOfWork, name: str, *, role: Role | None = None, pin: st
         if row is None:
             raise InvalidInput("user.unknown", name=name)
         new_role = role or Role(row.role)
+        values = {"role": new_role.value}
         if pin is not None:
             check_pin_for(new_role, pin)
-            row.pin_hash = hash_pin(pin)
+            values["pin_hash"] = hash_pin(pin)
         elif new_role is Role.SUPERVISOR and role is not None and row.role != role.value:
             raise InvalidInput("user.new_supervisor_needs_pin", name=row.name)
         changed = [w for w, did in (("role", new_role.value != row.role),
                                     ("pin", pin is not None)) if did]
-        row.role = new_role.value
+        uow.core.execute(update(t.app_user).where(t.app_user.c.id == row.id).values(values))
         _journal(uow, EventKind.USER_CHANGED, {
-            "name": row.name, "role": row.role, "changed": changed, **acted(actor, approver)})
+            "name": row.name, "role": new_role.value, "changed": changed,
+            **acted(actor, approver)})
         uow.commit()
         return Actor(row.id, row.name, new_role)
 
@@ -135,7 +133,7 @@ def unlock(uow: UnitOfWork, name: str, *, actor: Actor | None = None,
         row = _active_user(uow, name)
         if row is None:
             raise InvalidInput("user.unknown", name=name)
-        uow.session.execute(delete(PinFailureRow).where(PinFailureRow.user_id == row.id))
+        _reset_failures(uow.core, row.id)
         _journal(uow, EventKind.USER_UNLOCKED, {
             "name": row.name, **acted(actor, approver)})
         uow.commit()
@@ -144,7 +142,8 @@ def unlock(uow: UnitOfWork, name: str, *, actor: Actor | None = None,
 
 def list_users(uow: UnitOfWork) -> list[Actor]:
     with uow:
-        rows = uow.session.scalars(select(UserRow).where(UserRow.active).order_by(UserRow.name))
+        rows = uow.core.execute(select(t.app_user.c.id, t.app_user.c.name, t.app_user.c.role)
+                                .where(t.app_user.c.active).order_by(t.app_user.c.name))
         return [Actor(r.id, r.name, Role(r.role)) for r in rows]
 
 
@@ -159,8 +158,7 @@ def authenticate(uow: UnitOfWork, name: str, pin: str) -> Actor:
     if row is None:
         raise NotAllowed("user.wrong_pin")
     now, user_id, user_name = uow.clock(), row.id, row.name  # kept: read before a rollback
-    before = uow.session.execute(select(PinFailureRow.failures, PinFailureRow.locked_until)
-                                 .where(PinFailureRow.user_id == user_id)).first()
+    before = uow.core.execute(_FAILURES, {"user_id": user_id}).first()
     failed, locked_until = (before.failures, before.locked_until) if before else (0, None)
     if locked_until is not None and locked_until > now:
         raise NotAllowed("user.locked", name=user_name,
@@ -179,16 +177,16 @@ def authenticate(uow: UnitOfWork, name: str, pin: str) -> Actor:
 
 
 def _reset_failures(conn: Connection, user_id: int) -> None:
-    conn.execute(delete(PinFailureRow).where(PinFailureRow.user_id == user_id))
+    conn.execute(delete(t.pin_failure).where(t.pin_failure.c.user_id == user_id))
 
 
 def _count_failure(uow: UnitOfWork, conn: Connection, user_id: int, name: str, failures: int,
                    until: datetime | None) -> None:
     _reset_failures(conn, user_id)
-    conn.execute(insert(PinFailureRow).values(user_id=user_id, failures=failures,
+    conn.execute(insert(t.pin_failure).values(user_id=user_id, failures=failures,
                                               locked_until=until))
     if until is not None and lockout_seconds(failures):
-        code = conn.scalar(select(StandRow.code))
+        code = conn.scalar(select(t.stand.c.code))
         if code is not None:
             journal.append(uow, code, EventKind.USER_LOCKED, {
                 "name": name, "failures": failures,
@@ -208,20 +206,19 @@ def login(uow: UnitOfWork, name: str, pin: str, *, picked: bool = False) -> Acto
             raise
 
 
-def _active_user(uow: UnitOfWork, name: str) -> UserRow | None:
-    row = uow.session.scalar(
-        select(UserRow).where(UserRow.name_key == " ".join(name.split()).casefold())
-    )
+def _active_user(uow: UnitOfWork, name: str) -> Row | None:
+    """The user row (id, name, role, pin_hash, active) named *name*, if active."""
+    row = uow.core.execute(_USER, {"name_key": " ".join(name.split()).casefold()}).first()
     return row if row is not None and row.active else None
 
 
 def _has_supervisor(uow: UnitOfWork) -> bool:
-    return uow.session.scalar(select(UserRow.id).where(
-        UserRow.active, UserRow.role == Role.SUPERVISOR.value).limit(1)) is not None
+    return uow.core.scalar(select(t.app_user.c.id).where(
+        t.app_user.c.active, t.app_user.c.role == Role.SUPERVISOR.value).limit(1)) is not None
 
 
 def _journal(uow: UnitOfWork, kind: str, payload: dict[str, object]) -> None:
-    code = uow.session.scalar(select(StandRow.code))
+    code = uow.core.scalar(select(t.stand.c.code))
     if code is not None:
         journal.append(uow, code, kind, payload)
 
@@ -236,6 +233,14 @@ def supervisor(uow: UnitOfWork, name: str, pin: str) -> Actor:
 
 def require_active(uow: UnitOfWork, actor: Actor) -> None:
     """Refuse an actor whose account was removed since they logged in."""
-    row = uow.session.get(UserRow, actor.id)
-    if row is None or not row.active:
+    active = uow.core.scalar(_ACTIVE, {"user_id": actor.id})
+    if not active:
         raise NotAllowed("user.inactive", name=actor.name)
+
+
+# Prepared once (a log-in is on every command's path).
+_USER = select(t.app_user.c.id, t.app_user.c.name, t.app_user.c.role, t.app_user.c.pin_hash,
+               t.app_user.c.active).where(t.app_user.c.name_key == bindparam("name_key"))
+_FAILURES = select(t.pin_failure.c.failures, t.pin_failure.c.locked_until).where(
+    t.pin_failure.c.user_id == bindparam("user_id"))
+_ACTIVE = select(t.app_user.c.active).where(t.app_user.c.id == bindparam("user_id"))

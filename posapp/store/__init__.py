@@ -1,7 +1,8 @@
 """SQLAlchemy tables, the stand database file, migrations and the unit of work.
 
-Every table module is loaded with the package, so that Base.metadata always holds every
-table (the migrations compare against it) and every relationship finds its class.
+The package loads nothing by itself: ``posapp.store.tables`` holds every table (Core, in one
+``MetaData``: what the migrations compare against), so a command that only runs Core
+statements (``posapp sell``) never loads the ORM. ``posapp.store.models`` maps the ORM
+classes onto those tables and loads the other row modules with it, so that every
+relationship finds its class.
 """
-
-from posapp.store import models, order_rows, photo_rows, shift_rows  # noqa: F401

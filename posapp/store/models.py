@@ -1,21 +1,14 @@
-"""The stand database's tables (SQLAlchemy 2, typed). Money columns are whole rupiah."""
+"""The stand database's rows as ORM classes (SQLAlchemy 2, typed), mapped onto the Core
+tables of ``posapp.store.tables`` (where the columns, keys and indexes are). Money columns
+are whole rupiah."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, relationship
 
+from posapp.store import tables
 from posapp.store.base import Base, Money, table
 
 __all__ = ["Base", "Money", "table"]  # with the row classes below
@@ -24,19 +17,19 @@ __all__ = ["Base", "Money", "table"]  # with the row classes below
 class StandRow(Base):
     """The one stand this database belongs to (exactly one row)."""
 
-    __tablename__ = "stand"
-    code: Mapped[str] = mapped_column(String(16), primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
-    province: Mapped[str] = mapped_column(String(80), default="")
-    event_name: Mapped[str] = mapped_column(String(160), default="")
-    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    __table__ = tables.stand
+    code: Mapped[str]
+    name: Mapped[str]
+    province: Mapped[str]
+    event_name: Mapped[str]
+    timezone: Mapped[str]
+    created_at: Mapped[datetime]
 
 
 class SettingRow(Base):
-    __tablename__ = "setting"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    __table__ = tables.setting
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class ProductRow(Base):
@@ -44,29 +37,28 @@ class ProductRow(Base):
     by category and name) and searches the FTS5 table ``product_search`` (see
     ``posapp.store.search``), which triggers keep in step with this table."""
 
-    __tablename__ = "product"
-    __table_args__ = (Index("ix_product_shelf", "active", "category", "name"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sku: Mapped[str] = mapped_column(String(40), unique=True)
-    barcode: Mapped[str | None] = mapped_column(String(48), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
-    category: Mapped[str] = mapped_column(String(80), default="")
-    maker_group: Mapped[str] = mapped_column(String(120), default="")
-    region: Mapped[str] = mapped_column(String(80), default="")
-    price: Mapped[int] = mapped_column(Money)
-    stock: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table__ = tables.product
+    id: Mapped[int]
+    sku: Mapped[str]
+    barcode: Mapped[str | None]
+    name: Mapped[str]
+    category: Mapped[str]
+    maker_group: Mapped[str]
+    region: Mapped[str]
+    price: Mapped[int]
+    stock: Mapped[int]
+    active: Mapped[bool]
 
 
 class UserRow(Base):
-    __tablename__ = "app_user"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(60))
-    name_key: Mapped[str] = mapped_column(String(60), unique=True)  # casefolded name
-    role: Mapped[str] = mapped_column(String(16))
-    pin_hash: Mapped[str] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    __table__ = tables.app_user
+    id: Mapped[int]
+    name: Mapped[str]
+    name_key: Mapped[str]  # casefolded name
+    role: Mapped[str]
+    pin_hash: Mapped[str]
+    active: Mapped[bool]
+    created_at: Mapped[datetime]
 
 
 class PinFailureRow(Base):
@@ -74,113 +66,111 @@ class PinFailureRow(Base):
     no row: none since the last right PIN. Kept apart from the user, so that a refused
     action leaves every other table as it was."""
 
-    __tablename__ = "pin_failure"
-    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    __table__ = tables.pin_failure
+    user_id: Mapped[int]
+    failures: Mapped[int]
+    locked_until: Mapped[datetime | None]
 
 
 class ShiftRow(Base):
-    __tablename__ = "shift"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID
-    number: Mapped[int] = mapped_column(Integer, unique=True)
-    opened_at: Mapped[datetime] = mapped_column(DateTime)
-    opened_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
-    opening_float: Mapped[int] = mapped_column(Money)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    closed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    counted_cash: Mapped[int | None] = mapped_column(Money)
-    expected_cash: Mapped[int | None] = mapped_column(Money)
+    __table__ = tables.shift
+    id: Mapped[str]  # UUID
+    number: Mapped[int]
+    opened_at: Mapped[datetime]
+    opened_by: Mapped[int]
+    opening_float: Mapped[int]
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[int | None]
+    counted_cash: Mapped[int | None]
+    expected_cash: Mapped[int | None]
 
 
 class CashMovementRow(Base):
-    __tablename__ = "cash_movement"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    shift_id: Mapped[str] = mapped_column(ForeignKey("shift.id"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
-    at: Mapped[datetime] = mapped_column(DateTime)
-    amount: Mapped[int] = mapped_column(Money)
-    reason: Mapped[str] = mapped_column(String(200))
+    __table__ = tables.cash_movement
+    id: Mapped[int]
+    shift_id: Mapped[str]
+    user_id: Mapped[int]
+    at: Mapped[datetime]
+    amount: Mapped[int]
+    reason: Mapped[str]
 
 
 class SaleRow(Base):
-    __tablename__ = "sale"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID
-    seq: Mapped[int] = mapped_column(Integer, unique=True)  # gap-free per stand
-    receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
-    shift_id: Mapped[str] = mapped_column(ForeignKey("shift.id"))
-    cashier_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    subtotal: Mapped[int] = mapped_column(Money)
-    discount: Mapped[int] = mapped_column(Money)
-    total: Mapped[int] = mapped_column(Money)
-    change: Mapped[int] = mapped_column(Money)
-    voided_at: Mapped[datetime | None] = mapped_column(DateTime)
-    voided_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    void_reason: Mapped[str | None] = mapped_column(String(200))
+    __table__ = tables.sale
+    id: Mapped[str]  # UUID
+    seq: Mapped[int]  # gap-free per stand
+    receipt_no: Mapped[str]
+    shift_id: Mapped[str]
+    cashier_id: Mapped[int]
+    created_at: Mapped[datetime]
+    subtotal: Mapped[int]
+    discount: Mapped[int]
+    total: Mapped[int]
+    change: Mapped[int]
+    voided_at: Mapped[datetime | None]
+    voided_by: Mapped[int | None]
+    void_reason: Mapped[str | None]
 
     lines: Mapped[list[SaleLineRow]] = relationship(
         back_populates="sale", order_by="SaleLineRow.line_no", cascade="all, delete-orphan"
     )
     payments: Mapped[list[PaymentRow]] = relationship(cascade="all, delete-orphan")
 
-    __table_args__ = (Index("ix_sale_shift", "shift_id", "voided_at"),)
 
 
 class SaleLineRow(Base):
-    __tablename__ = "sale_line"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"))  # indexed by the unique key
-    line_no: Mapped[int] = mapped_column(Integer)
-    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"))
-    sku: Mapped[str] = mapped_column(String(40))
-    name: Mapped[str] = mapped_column(String(120))
-    category: Mapped[str] = mapped_column(String(80), default="")
-    maker_group: Mapped[str] = mapped_column(String(120), default="")
-    region: Mapped[str] = mapped_column(String(80), default="")
-    unit_price: Mapped[int] = mapped_column(Money)
-    quantity: Mapped[int] = mapped_column(Integer)
-    line_discount: Mapped[int] = mapped_column(Money)
-    cart_discount: Mapped[int] = mapped_column(Money)
-    total: Mapped[int] = mapped_column(Money)
-    oversold: Mapped[int] = mapped_column(Integer, default=0)  # units sold past zero stock
+    __table__ = tables.sale_line
+    id: Mapped[int]
+    sale_id: Mapped[str]  # indexed by the unique key
+    line_no: Mapped[int]
+    product_id: Mapped[int | None]
+    sku: Mapped[str]
+    name: Mapped[str]
+    category: Mapped[str]
+    maker_group: Mapped[str]
+    region: Mapped[str]
+    unit_price: Mapped[int]
+    quantity: Mapped[int]
+    line_discount: Mapped[int]
+    cart_discount: Mapped[int]
+    total: Mapped[int]
+    oversold: Mapped[int]  # units sold past zero stock
 
     sale: Mapped[SaleRow] = relationship(back_populates="lines")
-    __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
 
 
 class PaymentRow(Base):
-    __tablename__ = "payment"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"), index=True)
-    method: Mapped[str] = mapped_column(String(16))
-    tendered: Mapped[int] = mapped_column(Money)
-    amount: Mapped[int] = mapped_column(Money)  # what counts towards the sale (cash net of change)
+    __table__ = tables.payment
+    id: Mapped[int]
+    sale_id: Mapped[str]
+    method: Mapped[str]
+    tendered: Mapped[int]
+    amount: Mapped[int]
 
 
 class RefundRow(Base):
-    __tablename__ = "refund"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID
-    seq: Mapped[int] = mapped_column(Integer, unique=True)
-    refund_no: Mapped[str] = mapped_column(String(32), unique=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sale.id"), index=True)
-    shift_id: Mapped[str] = mapped_column(ForeignKey("shift.id"), index=True)
-    supervisor_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    method: Mapped[str] = mapped_column(String(16))
-    amount: Mapped[int] = mapped_column(Money)
-    reason: Mapped[str] = mapped_column(String(200))
+    __table__ = tables.refund
+    id: Mapped[str]  # UUID
+    seq: Mapped[int]
+    refund_no: Mapped[str]
+    sale_id: Mapped[str]
+    shift_id: Mapped[str]
+    supervisor_id: Mapped[int]
+    created_at: Mapped[datetime]
+    method: Mapped[str]
+    amount: Mapped[int]
+    reason: Mapped[str]
 
     lines: Mapped[list[RefundLineRow]] = relationship(cascade="all, delete-orphan")
 
 
 class RefundLineRow(Base):
-    __tablename__ = "refund_line"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    refund_id: Mapped[str] = mapped_column(ForeignKey("refund.id"), index=True)
-    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_line.id"), index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[int] = mapped_column(Money)
+    __table__ = tables.refund_line
+    id: Mapped[int]
+    refund_id: Mapped[str]
+    sale_line_id: Mapped[int]
+    quantity: Mapped[int]
+    amount: Mapped[int]
 
 
 class StockMovementRow(Base):
@@ -189,38 +179,42 @@ class StockMovementRow(Base):
     Sales, voids and refunds change stock too; their lines are the record of it.
     """
 
-    __tablename__ = "stock_movement"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime)
-    delta: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(String(200))
-    ref: Mapped[str | None] = mapped_column(String(40))
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    __table__ = tables.stock_movement
+    id: Mapped[int]
+    product_id: Mapped[int]
+    at: Mapped[datetime]
+    delta: Mapped[int]
+    reason: Mapped[str]
+    ref: Mapped[str | None]
+    user_id: Mapped[int | None]
 
 
 class JournalRow(Base):
-    __tablename__ = "journal"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    stand: Mapped[str] = mapped_column(String(16))
-    at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC, as hashed
-    kind: Mapped[str] = mapped_column(String(32))
-    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    __table__ = tables.journal
+    seq: Mapped[int]
+    stand: Mapped[str]
+    at: Mapped[str]  # ISO 8601 UTC, as hashed
+    kind: Mapped[str]
+    payload: Mapped[str]  # canonical JSON, as hashed
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
 
 
 class PrintJobRow(Base):
     """A receipt (or report) waiting for the printer: a sale never waits for paper."""
 
-    __tablename__ = "print_job"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    kind: Mapped[str] = mapped_column(String(16))  # receipt | report | test
-    ref: Mapped[str] = mapped_column(String(32))  # receipt or refund number, or shift number
-    copy: Mapped[bool] = mapped_column(Boolean, default=False)  # a reprint
-    status: Mapped[str] = mapped_column(String(16), index=True)  # waiting|printing|done|failed
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table__ = tables.print_job
+    id: Mapped[int]
+    created_at: Mapped[datetime]
+    kind: Mapped[str]  # receipt | report | test
+    ref: Mapped[str]  # receipt or refund number, or shift number
+    copy: Mapped[bool]  # a reprint
+    status: Mapped[str]  # waiting|printing|done|failed
+    attempts: Mapped[int]
+    last_error: Mapped[str | None]
+    printed_at: Mapped[datetime | None]
 
+
+
+# Every ORM class is mapped once any is used (the relationships name their classes).
+from posapp.store import order_rows, photo_rows, shift_rows  # noqa: E402, F401

@@ -13,11 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, bindparam, select, update
 
-from posapp.domain.report import OVERSOLD_LISTED
-from posapp.domain.shift_figures import COUNTERS, ShiftFigures
-from posapp.store.base import table
+from posapp.domain.shift_figures import COUNTERS, OVERSOLD_LISTED, ShiftFigures
+from posapp.store import tables
 from posapp.store.prepared import Prepared
-from posapp.store.shift_rows import ShiftMoneyRow, ShiftOversoldRow, ShiftTotalRow
 
 
 def apply(conn: Connection, shift_id: str, delta: ShiftFigures) -> None:
@@ -66,8 +64,7 @@ def _upsert(dialect: Any, t: Table, keys: tuple[str, ...], added: tuple[str, ...
         set_={name: t.c[name] + stmt.excluded[name] for name in added})
 
 
-_TOTAL, _MONEY = table(ShiftTotalRow), table(ShiftMoneyRow)
-_OVERSOLD = table(ShiftOversoldRow)
+_TOTAL, _MONEY, _OVERSOLD = tables.shift_total, tables.shift_money, tables.shift_oversold
 _READ_TOTAL = select(_TOTAL).where(_TOTAL.c.shift_id == bindparam("shift_id"))
 _READ_MONEY = (select(_MONEY.c.kind, _MONEY.c.method, _MONEY.c.amount)
                .where(_MONEY.c.shift_id == bindparam("shift_id"))

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from posapp.store.database import storage_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Clock = Callable[[], datetime]
 
@@ -24,7 +27,9 @@ class UnitOfWork:
     """``with uow: ...; uow.commit()``. Leaving the block without commit rolls back.
 
     The transaction belongs to ``connection``; ``session`` (the ORM) is made on first use
-    and joins it, so hot paths that use Core statements only never pay for a Session.
+    and joins it, so hot paths that use Core statements only never pay for a Session (nor
+    for importing ``sqlalchemy.orm``: ``posapp sell`` runs on Core alone). ``core`` is the
+    connection for Core statements in code that may share the unit of work with ORM code.
     A writing unit of work (the default) takes SQLite's write lock at the start
     (``BEGIN IMMEDIATE``), so the sequence numbers it reads stay its own until commit.
     """
@@ -75,8 +80,18 @@ class UnitOfWork:
         return self._conn
 
     @property
+    def core(self) -> Connection:
+        """The connection, once what the ORM session (if one was made) holds unsaved is
+        flushed: a Core statement sees what the session added, as an ORM query would."""
+        if self._session is not None:
+            self._session.flush()
+        return self.connection
+
+    @property
     def session(self) -> Session:
         if self._session is None:
+            from sqlalchemy.orm import Session  # loaded only by code that uses the ORM
+
             self._session = Session(bind=self.connection, expire_on_commit=False)
         return self._session
 

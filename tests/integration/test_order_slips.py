@@ -22,7 +22,7 @@ from posapp.domain.tender import Payment, PaymentMethod
 from posapp.printing.pdf_receipt import render_pdf
 from posapp.printing.text_receipt import render_text
 from posapp.services import fx, order_fulfil, order_slips, orders, print_queue, settings
-from posapp.store.models import SettingRow
+from posapp.store.models import PrintJobRow, SettingRow
 from tests.conftest import BUDI, Stand, dump_database
 from tests.readback import needs_poppler, needs_zbar, run
 from tests.slip_samples import STAND_QRIS
@@ -125,7 +125,7 @@ def test_a_dead_printer_loses_nothing_and_the_slip_waits_through_a_restart(
     assert (after.status, after.paid, after.balance) == (order.status, 500_000, 1_140_000)
 
     with jatim.handle.uow() as uow:  # then the process died while printing it again
-        row = uow.session.get(print_queue.PrintJobRow, job_id)
+        row = uow.session.get(PrintJobRow, job_id)
         assert row is not None
         row.status = "printing"
         uow.commit()

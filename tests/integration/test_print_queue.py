@@ -136,7 +136,7 @@ def test_a_job_left_printing_by_a_crash_is_recovered_at_start(jatim: Stand,
     receipt_no = sale(jatim)
     job_id = print_queue.enqueue_receipt(jatim.handle.uow(), receipt_no)
     with jatim.handle.uow() as uow:  # the process died while the printer was printing
-        row = uow.session.get(print_queue.PrintJobRow, job_id)
+        row = uow.session.get(PrintJobRow, job_id)
         assert row is not None
         row.status = "printing"
         uow.commit()

@@ -273,11 +273,14 @@ def test_recount_agrees_then_names_a_tampered_figure(jatim: Stand, cli: Any) -> 
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Modules that name the rows of a shift's money only to read them (or to declare them).
-READERS = {"posapp/store/models.py", "posapp/store/order_rows.py",
+READERS = {"posapp/store/models.py", "posapp/store/order_rows.py", "posapp/store/tables.py",
            "posapp/services/backup.py", "posapp/services/history.py",
            "posapp/services/receipts.py", "posapp/services/shift_recount.py"}
+#: The rows by their ORM classes, or by their Core tables (``posapp.store.tables``).
 MONEY_ROWS = re.compile(r"\b(SaleRow|SaleLineRow|PaymentRow|RefundRow|CashMovementRow|"
-                        r"OrderPaymentRow|OrderRow)\b|\bpayment_rows\(")
+                        r"OrderPaymentRow|OrderRow)\b|\bpayment_rows\(|\b(tables|t)\."
+                        r"(sale|sale_line|payment|refund|cash_movement|order_payment|"
+                        r"customer_order)\b")
 KEEPS_TOTALS = re.compile(r"\bshift_totals\.apply\(|\bcount_money\(")
 
 
