@@ -2522,7 +2522,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation>Jml barang</translation>
+        <translation>Jml</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2533,16 +2533,36 @@ Nominal: %1</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Receipt number</source>
+        <translation>Nomor struk</translation>
+    </message>
+    <message>
+        <source>Date and time of the sale</source>
+        <translation>Tanggal dan jam penjualan</translation>
+    </message>
+    <message>
+        <source>Total of the sale</source>
+        <translation>Total penjualan</translation>
+    </message>
+    <message>
+        <source>Voided or refunded</source>
+        <translation>Dibatalkan atau diretur</translation>
+    </message>
+    <message>
+        <source>Number of items sold</source>
+        <translation>Jumlah barang terjual</translation>
+    </message>
+    <message>
+        <source>Cashier who made the sale</source>
+        <translation>Kasir yang melayani</translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation>Dibatalkan</translation>
     </message>
     <message>
         <source>Refunded</source>
         <translation>Diretur</translation>
-    </message>
-    <message>
-        <source>Refunded {amount}</source>
-        <translation>Diretur {amount}</translation>
     </message>
 </context>
 <context>

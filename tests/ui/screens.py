@@ -328,6 +328,8 @@ def history_dialog(ctx: Ctx) -> Iterator[Moment]:
     w = window(ctx, session)
     w.actions_.open_history()
     dialog = opened(w)
+    table = dialog.findChild(QTableView, "historyTable")
+    assert table is not None and table.property("fitsWidth")  # the probe: no sideways scroll
     yield "history dialog", dialog
     type_in(ctx, dialog, "receiptInput", second)
     click(ctx, dialog, "openReceiptButton")

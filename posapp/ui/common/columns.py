@@ -1,18 +1,24 @@
 """Table columns a user can read: no column header cut, a stretching column never narrower
-than what it shows; a table too narrow for its columns scrolls sideways instead."""
+than what it shows; a table too narrow for its columns scrolls sideways instead
+(``stretch_column``), or, for a list that must fit its width (``fit_width``), the
+stretching column takes what is left and its long texts end in an ellipsis."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
+
+#: A table marked so never scrolls sideways (the fit probe checks it).
+FITS_WIDTH = "fitsWidth"
 
 
 class _Fit(QObject):
     """Keeps *view*'s columns readable as its width, rows and words change."""
 
-    def __init__(self, view: QTableView, stretch: int | None, cells: bool) -> None:
+    def __init__(self, view: QTableView, stretch: int | None, cells: bool,
+                 squeeze: bool = False) -> None:
         super().__init__(view)
-        self.view, self.stretch, self.cells = view, stretch, cells
+        self.view, self.stretch, self.cells, self.squeeze = view, stretch, cells, squeeze
         # once more after the view's own layout work (columns sized to their contents
         # change then, not always saying so)
         self.settled = QTimer(self, singleShot=True, interval=0)
@@ -52,7 +58,8 @@ class _Fit(QObject):
                 others = sum(header.sectionSize(s) for s in range(header.count())
                              if s != section and not header.isSectionHidden(s))
                 content = self.view.sizeHintForColumn(section) if self.cells else 0
-                need = max(need, content, self.view.viewport().width() - others)
+                room = self.view.viewport().width() - others
+                need = max(need, room) if self.squeeze else max(need, content, room)
             elif header.sectionSize(section) >= need:
                 continue
             if header.sectionSize(section) != need:
@@ -62,13 +69,28 @@ class _Fit(QObject):
 def stretch_column(view: QTableView, column: int, *, cells: bool = True) -> None:
     """Every column as wide as its contents; *column* takes the width left, but never less
     than its header (and its cells, with *cells*): too little width scrolls sideways."""
+    _columns(view, column)
+    _Fit(view, column, cells)
+
+
+def _columns(view: QTableView, column: int) -> None:
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    _Fit(view, column, cells)
 
 
 def readable_headers(view: QTableView) -> None:
     """Columns sized by hand (or by default) widen to show their header whole."""
     _Fit(view, None, False)
+
+
+def fit_width(view: QTableView, column: int) -> None:
+    """Every column as wide as its contents and *column* takes exactly the width left (at
+    least its header): the table never scrolls sideways; a text too long for *column* ends
+    in an ellipsis (its model's tooltip says it whole)."""
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setProperty(FITS_WIDTH, True)
+    _columns(view, column)
+    _Fit(view, column, cells=False, squeeze=True)

@@ -37,7 +37,8 @@ class HistoryDialog(QDialog):
     def _build(self) -> None:
         self.sales_model = SalesModel(self.session.info.zone, self)
         self.records = RecordList(self.sales_model, key=lambda s: s.receipt_no,
-                                  table="historyTable", stretch=SalesModel.STATUS, parent=self)
+                                  table="historyTable", stretch=SalesModel.CASHIER,
+                                  parent=self, fits=True)  # no sideways scroll at 1024x600
         self.table = self.records.table
         self.search = self.records.add_search("historySearch", matches)
         self.all_toggle = QCheckBox(self, objectName="historyAllToggle")
