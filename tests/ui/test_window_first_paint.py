@@ -65,6 +65,10 @@ def test_the_menu_shows_its_entries_from_the_first_paint_enabled_once_whole(
     assert [a.text() for a in menu][:2] == ["Sales history, void, refund (F9)", "Orders (F10)"]
     assert len(menu) == 13 and all(a.text() for a in menu)
     assert not any(a.isEnabled() for a in menu)  # nothing to do before the services load
+    from posapp.ui.common.look import apply_icons
+
+    apply_icons(w)  # as posapp run does, before the first paint: the entries get theirs
+    assert not w.menu_actions["history"].icon().isNull()
     with qtbot.waitSignal(w.loaded, timeout=30_000):
         w.show()
     assert w.menu.actions() == menu  # the same entries, now live
