@@ -2564,6 +2564,10 @@ Nominal: %1</translation>
         <source>Refunded</source>
         <translation>Diretur</translation>
     </message>
+    <message>
+        <source>{receipt} · {cashier} · {items} items</source>
+        <translation>{receipt} · {cashier} · {items} barang</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -323,6 +323,8 @@ def payment_panel(ctx: Ctx) -> Iterator[Moment]:
 def history_dialog(ctx: Ctx) -> Iterator[Moment]:
     session = StandSession.open(ctx.stand.handle)
     session.login(CASHIER, CASHIER_PIN)
+    for _ in range(12):  # the widest totals (Rp 10.075.000) and a list taller than its view
+        sell(session, [GEDOG] * 31)
     first = sell(session, [HIJAB, HIJAB])
     second = sell(session, [GEDOG], PaymentMethod.QRIS)
     w = window(ctx, session)

@@ -90,3 +90,33 @@ def test_a_history_that_fits_its_width_elides_a_long_name_instead_of_scrolling(
     assert model.index(0, SalesModel.STATUS).data(Qt.ItemDataRole.ToolTipRole) == \
         "Refunded Rp 85.000"
     assert model.index(0, SalesModel.TIME).data() == "26-06-2026\n10:15"
+
+
+def test_a_history_too_narrow_for_a_long_stand_code_leaves_out_items_then_cashier(
+        qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    sale = replace(REFUNDED, receipt_no="GORONTALO-000001", total=10_075_000, items=31)
+    model.set_rows([sale])
+    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True,
+                      spare=(SalesModel.ITEMS, SalesModel.CASHIER))
+    qtbot.addWidget(view)
+    header = view.horizontalHeader()
+    view.show()
+    shown = {}
+    for width in (900, 420, 900):  # room, too little, room again
+        view.resize(width, 300)
+        qtbot.waitUntil(lambda: header.length() <= view.viewport().width())
+        shown[width] = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        assert view.horizontalScrollBar().maximum() == 0
+        for column in shown[width]:  # whatever is shown: its header whole
+            assert header.sectionSize(column) >= header.sectionSizeHint(column) > 0
+    assert shown[900] == list(range(6))
+    assert shown[420] == [SalesModel.RECEIPT, SalesModel.TIME, SalesModel.TOTAL,
+                          SalesModel.STATUS]
+    # what the list leaves out, said on the receipt's tooltip
+    assert model.index(0, SalesModel.RECEIPT).data(Qt.ItemDataRole.ToolTipRole) == \
+        "GORONTALO-000001 · Ani · 31 items"

@@ -78,6 +78,9 @@ class SalesModel(RowsModel[SaleSummary]):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts(sale)[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.RECEIPT:  # what a narrow
+            return self.tr("{receipt} · {cashier} · {items} items").format(  # list leaves out
+                receipt=sale.receipt_no, cashier=sale.cashier, items=sale.items)
         if role == Qt.ItemDataRole.ToolTipRole:
             return " ".join(self._texts(sale)[col].split("\n")) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ITEMS, self.TOTAL):
