@@ -54,6 +54,8 @@ class _Fit(QObject):
         """Hide the spare columns, in their order, while the others (each as wide as its
         header and cells, the stretching one as its header) are wider than the view; show
         them again when there is room."""
+        if not self.spare:
+            return
         header, view = self.view.horizontalHeader(), self.view
         for s in range(header.count()):  # a hidden section's hint is 0: its last one
             if not header.isSectionHidden(s):
