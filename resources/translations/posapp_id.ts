@@ -2522,7 +2522,7 @@ Nominal: %1</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation>Jml barang</translation>
+        <translation>Jml</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2533,6 +2533,30 @@ Nominal: %1</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Receipt number</source>
+        <translation>Nomor struk</translation>
+    </message>
+    <message>
+        <source>Date and time of the sale</source>
+        <translation>Tanggal dan jam penjualan</translation>
+    </message>
+    <message>
+        <source>Total of the sale</source>
+        <translation>Total penjualan</translation>
+    </message>
+    <message>
+        <source>Voided or refunded</source>
+        <translation>Dibatalkan atau diretur</translation>
+    </message>
+    <message>
+        <source>Number of items sold</source>
+        <translation>Jumlah barang terjual</translation>
+    </message>
+    <message>
+        <source>Cashier who made the sale</source>
+        <translation>Kasir yang melayani</translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation>Dibatalkan</translation>
     </message>
@@ -2541,8 +2565,8 @@ Nominal: %1</translation>
         <translation>Diretur</translation>
     </message>
     <message>
-        <source>Refunded {amount}</source>
-        <translation>Diretur {amount}</translation>
+        <source>{receipt} · {cashier} · {items} items</source>
+        <translation>{receipt} · {cashier} · {items} barang</translation>
     </message>
 </context>
 <context>

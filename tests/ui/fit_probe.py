@@ -25,6 +25,8 @@ What is checked, in each state:
   below what they need lie over each other);
 - no table's column header is cut: each shown section is as wide as its text needs (the
   table may scroll sideways to it);
+- a table that must fit its width (property ``fitsWidth``: the sales history) does not
+  scroll sideways: its columns together are no wider than it shows;
 - nothing to click (a button, a field, a tab, a tile of a list or grid) lies under a card
   docked over the window (a widget with the ``dockedCard`` property: the customer display
   on one screen).
@@ -196,6 +198,16 @@ def header_problems(view: QAbstractItemView) -> list[str]:
     return found
 
 
+def sideways(view: QAbstractItemView) -> str | None:
+    """Why a table marked ``fitsWidth`` does not fit its width, or None."""
+    if not isinstance(view, QTableView) or not view.property("fitsWidth"):
+        return None
+    length, shown = view.horizontalHeader().length(), view.viewport().width()
+    if view.horizontalScrollBar().maximum() > 0 or length > shown:
+        return f"scrolls sideways: its columns are {length} px wide, it shows {shown}"
+    return None
+
+
 def _cells_under(view: QAbstractItemView, cover: QRect) -> list[str]:
     """The texts of *view*'s shown cells that lie (partly) under *cover* (global)."""
     model, port = view.model(), view.viewport()
@@ -291,6 +303,9 @@ def violations(root: QWidget) -> list[tuple[str, str]]:
             found.append((_name(w), problem))
         if isinstance(w, QAbstractItemView) and cut is None:
             found += [(_name(w), p) for p in header_problems(w)]
+            wide = sideways(w)
+            if wide is not None:
+                found.append((_name(w), wide))
     found += under_a_dock(root)
     found += overlaps(root)
     primary = primary_action(root)

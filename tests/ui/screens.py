@@ -323,11 +323,15 @@ def payment_panel(ctx: Ctx) -> Iterator[Moment]:
 def history_dialog(ctx: Ctx) -> Iterator[Moment]:
     session = StandSession.open(ctx.stand.handle)
     session.login(CASHIER, CASHIER_PIN)
+    for _ in range(12):  # the widest totals (Rp 10.075.000) and a list taller than its view
+        sell(session, [GEDOG] * 31)
     first = sell(session, [HIJAB, HIJAB])
     second = sell(session, [GEDOG], PaymentMethod.QRIS)
     w = window(ctx, session)
     w.actions_.open_history()
     dialog = opened(w)
+    table = dialog.findChild(QTableView, "historyTable")
+    assert table is not None and table.property("fitsWidth")  # the probe: no sideways scroll
     yield "history dialog", dialog
     type_in(ctx, dialog, "receiptInput", second)
     click(ctx, dialog, "openReceiptButton")

@@ -1,5 +1,6 @@
-"""Table columns a user can read: the history's status column ("Diretur Rp 85.000") and
-every header stay whole; a table too narrow for them scrolls sideways."""
+"""Table columns a user can read: a stretching column ("Diretur Rp 85.000") and every header
+stay whole, and a table too narrow for them scrolls sideways; or, for the sales history, the
+table fits its width: the stretching column takes what is left and elides a long name."""
 
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ def status_table(qtbot: QtBot, width: int):  # type: ignore[no-untyped-def]
 
 
 def test_a_narrow_history_scrolls_to_a_whole_status(qtbot: QtBot) -> None:
-    model, view = status_table(qtbot, 420)
+    model, view = status_table(qtbot, 300)
     header = view.horizontalHeader()
-    assert model.data(model.index(0, SalesModel.STATUS)) == "Refunded Rp 85.000"
+    assert model.data(model.index(0, SalesModel.STATUS)) == "Refunded\nRp 85.000"
     qtbot.waitUntil(lambda: header.sectionSize(SalesModel.STATUS)
                     >= view.sizeHintForColumn(SalesModel.STATUS))
     assert header.sectionSize(SalesModel.STATUS) >= header.sectionSizeHint(SalesModel.STATUS)
@@ -49,8 +50,8 @@ def test_a_wide_history_fills_its_width_without_scrolling(qtbot: QtBot) -> None:
 
 def test_a_column_of_the_default_width_widens_for_its_header(qtbot: QtBot) -> None:
     model = SalesModel(ZoneInfo("Asia/Jakarta"))
-    model.set_headers(["Receipt", "Time", "Cashier", "Kelompok perajin dan daerahnya",
-                       "Total", "Status"])
+    model.set_headers(["Receipt", "Time", "Total", "Kelompok perajin dan daerahnya",
+                       "Items", "Cashier"])
     from PySide6.QtWidgets import QTableView
 
     view = QTableView()
@@ -59,6 +60,63 @@ def test_a_column_of_the_default_width_widens_for_its_header(qtbot: QtBot) -> No
     readable_headers(view)
     header = view.horizontalHeader()
     assert header.sectionSize(3) >= header.sectionSizeHint(3) > header.defaultSectionSize()
-    model.set_headers(["Receipt", "Time", "Cashier", "Kelompok perajin dan daerah asalnya",
-                       "Total", "Status"])  # another language's longer words
+    model.set_headers(["Receipt", "Time", "Total", "Kelompok perajin dan daerah asalnya",
+                       "Items", "Cashier"])  # another language's longer words
     assert header.sectionSize(3) >= header.sectionSizeHint(3)
+
+
+def test_a_history_that_fits_its_width_elides_a_long_name_instead_of_scrolling(
+        qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    long_name = "Raden Ajeng Kartika Sari Dewi Purnamasari"
+    model.set_rows([replace(REFUNDED, cashier=long_name)])
+    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True)
+    qtbot.addWidget(view)
+    view.resize(420, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() == view.viewport().width())
+    assert view.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(SalesModel.CASHIER) < view.sizeHintForColumn(SalesModel.CASHIER)
+    for column in range(model.columnCount()):  # every header whole
+        assert header.sectionSize(column) >= header.sectionSizeHint(column)
+    cashier = model.index(0, SalesModel.CASHIER)
+    assert cashier.data(Qt.ItemDataRole.ToolTipRole) == long_name  # said whole on hover
+    assert model.index(0, SalesModel.STATUS).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Refunded Rp 85.000"
+    assert model.index(0, SalesModel.TIME).data() == "26-06-2026\n10:15"
+
+
+def test_a_history_too_narrow_for_a_long_stand_code_leaves_out_items_then_cashier(
+        qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    sale = replace(REFUNDED, receipt_no="GORONTALO-000001", total=10_075_000, items=31)
+    model.set_rows([sale])
+    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True,
+                      spare=(SalesModel.ITEMS, SalesModel.CASHIER))
+    qtbot.addWidget(view)
+    header = view.horizontalHeader()
+    view.show()
+    shown = {}
+    for width in (900, 420, 900):  # room, too little, room again
+        view.resize(width, 300)
+        qtbot.waitUntil(lambda: header.length() <= view.viewport().width())
+        shown[width] = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        assert view.horizontalScrollBar().maximum() == 0
+        for column in shown[width]:  # whatever is shown: its header whole
+            assert header.sectionSize(column) >= header.sectionSizeHint(column) > 0
+    assert shown[900] == list(range(6))
+    assert shown[420] == [SalesModel.RECEIPT, SalesModel.TIME, SalesModel.TOTAL,
+                          SalesModel.STATUS]
+    # what the list leaves out, said on the receipt's tooltip
+    assert model.index(0, SalesModel.RECEIPT).data(Qt.ItemDataRole.ToolTipRole) == \
+        "GORONTALO-000001 · Ani · 31 items"

@@ -49,3 +49,27 @@ def test_fixed_widths_laid_over_each_other_are_reported(qtbot: QtBot) -> None:
     assert over == {("label1", "lies over label0 in their layout"),
                     ("button", "lies over label0 in their layout"),
                     ("button", "lies over label1 in their layout")}
+
+
+def test_a_list_that_must_fit_its_width_is_reported_when_it_scrolls_sideways(
+        qtbot: QtBot) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(1, 3)
+    model.setHorizontalHeaderLabels(["Struk", "Waktu", "Kasir"])
+    for column in range(3):
+        model.setItem(0, column, QStandardItem("JATIM-000001 " * 3))
+    root = QWidget()
+    qtbot.addWidget(root)
+    view = QTableView(root, objectName="historyTable")
+    QHBoxLayout(root).addWidget(view)
+    view.setModel(model)
+    view.resizeColumnsToContents()
+    root.setFixedSize(300, 200)
+    root.show()
+    qtbot.waitExposed(root)
+    assert violations(root) == []  # allowed to scroll sideways: not marked
+    view.setProperty("fitsWidth", True)
+    found = dict(violations(root))
+    assert found["historyTable"].startswith("scrolls sideways: its columns are ")

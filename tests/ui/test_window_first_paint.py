@@ -57,6 +57,30 @@ def test_the_first_screen_shows_the_stand_and_its_cashiers_then_the_rest_loads(
     assert w.pages.currentWidget() is w.selling
 
 
+def test_the_menu_shows_its_entries_from_the_first_paint_enabled_once_whole(
+        jatim: Stand, qtbot: QtBot) -> None:
+    w = deferred(jatim, qtbot)
+    menu = w.menu.actions()
+    assert w.menuBar().actions()[0].text() == "Menu"
+    assert [a.text() for a in menu][:2] == ["Sales history, void, refund (F9)", "Orders (F10)"]
+    assert len(menu) == 13 and all(a.text() for a in menu)
+    assert not any(a.isEnabled() for a in menu)  # nothing to do before the services load
+    from posapp.ui.common.look import apply_icons
+
+    apply_icons(w)  # as posapp run does, before the first paint: the entries get theirs
+    assert not w.menu_actions["history"].icon().isNull()
+    with qtbot.waitSignal(w.loaded, timeout=30_000):
+        w.show()
+    assert w.menu.actions() == menu  # the same entries, now live
+    assert w.menu_actions["settings"].isEnabled() and w.menu_actions["logout"].isEnabled()
+    assert not w.menu_actions["history"].isEnabled()  # the selling screen's: not at log-in
+    w.session.login(CASHIER, CASHIER_PIN)
+    w.show_current_page()
+    w.menu_actions["history"].trigger()
+    assert w.actions_.dialog is not None and w.actions_.dialog.objectName() == "historyDialog"
+    w.actions_.dialog.reject()
+
+
 def test_a_scan_before_the_window_is_whole_goes_into_the_cart_once_it_is(
         jatim: Stand, qtbot: QtBot) -> None:
     w = deferred(jatim, qtbot)

@@ -1,4 +1,5 @@
-"""The stand's catalog: every product (inactive too), imports, edits, stock changes, photos."""
+"""The stand's catalog: every product (inactive too) a page at a time, imports, edits, stock
+changes, photos."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from datetime import datetime
 from pathlib import Path
 
 from posapp.bootstrap import StandHandle
-from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.product import Product
 from posapp.services import catalog, photos
 from posapp.services.catalog import ImportResult, StockChange
 from posapp.services.catalog_edit import save_product
 from posapp.services.catalog_files import read_catalog_file
-from posapp.services.catalog_search import CatalogSearch
+from posapp.services.catalog_pages import CatalogPages
+from posapp.services.catalog_search import PAGE, CatalogSearch, Page
 from posapp.services.photos import FolderImport, Photo, PhotoChange
 from posapp.services.session.base import Desk, Progress
 from posapp.services.users import Approval
@@ -27,17 +28,22 @@ def load_catalog(handle: StandHandle) -> CatalogSearch:
 
 @dataclass(frozen=True)
 class Imported:
-    """A catalog file imported: the counts, the session's catalog and every product afresh."""
+    """A catalog file imported: the counts and the session's catalog afresh."""
 
     result: ImportResult
     selling: CatalogSearch  # active products, for the selling screen
-    everything: CatalogIndex  # inactive ones too, for the catalog screen
 
 
 class CatalogDesk(Desk):
-    def everything(self) -> CatalogIndex:
-        """Every product of the stand, inactive ones too, searchable like the session's catalog."""
-        return CatalogIndex.of(catalog.list_products(self.read(), include_inactive=True))
+    def page(self, text: str = "", *, after: Product | None = None,
+             size: int = PAGE) -> Page:
+        """Every product of the stand (inactive ones too) by category and name, or those
+        *text* finds, a page after the product *after* (``CatalogPages.page``)."""
+        return CatalogPages(self.handle.reader).page(text, after=after, size=size)
+
+    def product(self, product_id: int) -> Product | None:
+        """The product with this id as stored now (inactive too), or None."""
+        return CatalogPages(self.handle.reader).product(product_id)
 
     def selling(self) -> CatalogSearch:
         """The active products, as the selling screen searches them."""
@@ -53,7 +59,7 @@ class CatalogDesk(Desk):
         result = catalog.import_catalog(self.write(), rows, actor=self.cashier(),
                                         approval=approval)
         progress(2, 3)
-        fresh = Imported(result, self.selling(), self.everything())
+        fresh = Imported(result, self.selling())
         progress(3, 3)
         return fresh
 

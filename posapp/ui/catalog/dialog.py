@@ -1,5 +1,7 @@
 """The catalog dialog: add and edit products, their photos (``photo_box``), adjust stock,
-import a catalog file (``import_box``).
+import a catalog file (``import_box``). It opens at once at any catalog size: the table
+shows the first page of products and reads the next ones as it scrolls; a search is asked
+of the database's index (``CatalogDesk.page``).
 
 Longer than a screen: the product table and the form it fills, with the wiring of the
 photo, stock and import sections around them, read as one place.
@@ -32,11 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.domain.catalog import MAX_STOCK
-from posapp.domain.catalog_index import CatalogIndex
 from posapp.domain.errors import PosError
 from posapp.domain.money import format_rupiah, parse_rupiah
 from posapp.domain.product import Product
-from posapp.services.catalog_search import CatalogSearch
+from posapp.services.catalog_search import PAGE, CatalogSearch
 from posapp.services.session.catalog import Imported
 from posapp.services.session.stand import StandSession
 from posapp.services.users import Approval
@@ -68,7 +69,6 @@ class CatalogDialog(QDialog):
         self.setProperty(IGNORE_PROPERTY, True)  # a scan types into the focused field
         self.session = session
         self._editing: Product | None = None
-        self._all = session.products.everything()
         self._prompts = PromptSlot(self)
         self._build()
         self.retranslate()
@@ -79,7 +79,7 @@ class CatalogDialog(QDialog):
     def _build(self) -> None:
         self.model = CatalogTableModel(self)
         self.search = self._add(QLineEdit(), "catalogSearch")
-        self.search.textChanged.connect(self._refresh_table)
+        self.search.textChanged.connect(lambda _text: self._refresh_table())
         self.table = self._add(QTableView(), "catalogTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -218,8 +218,23 @@ class CatalogDialog(QDialog):
         super().changeEvent(event)
 
     # -- table and form ------------------------------------------------------------------
-    def _refresh_table(self) -> None:
-        self.model.set_rows(self._all.search(self.search.text()))
+    def _refresh_table(self, *, keep: bool = False) -> None:
+        """List the first page of what the search finds (every product without words);
+        *keep*: at least as many rows as were listed, so that a changed product stays in
+        view where it was."""
+        text, products = self.search.text(), self.session.products
+        size = max(PAGE, self.model.rowCount()) if keep else PAGE
+        try:
+            first = products.page(text, size=size)
+        except PosError as exc:
+            self._show_error(exc)
+            return
+
+        def more(last: Product) -> tuple[list[Product], bool]:
+            following = products.page(text, after=last)
+            return following.products, following.more
+
+        self.model.set_rows(first.products, more if first.more else None)
         row = self.model.row_of(self._editing.id if self._editing else None)
         if row is not None:
             self.table.selectRow(row)
@@ -286,7 +301,7 @@ class CatalogDialog(QDialog):
         saved = self.session.products.save(self._form_product(), approval=approval)
         self._reload()
         self._fill_form(saved)
-        self._refresh_table()
+        self._refresh_table(keep=True)
         self._show_status(self.tr("Saved {sku}.").format(sku=saved.sku))
 
     def _adjust_stock(self) -> None:
@@ -302,20 +317,17 @@ class CatalogDialog(QDialog):
         self.stock_delta.setValue(0)
         self.stock_reason.clear()
         self._show_stock()
-        self._refresh_table()
+        self._refresh_table(keep=True)
         self._show_status(
             self.tr("Stock of {sku} is now {stock}.").format(sku=change.sku, stock=change.stock)
         )
 
-    def _reload(
-        self, active: CatalogSearch | None = None, every: CatalogIndex | None = None
-    ) -> None:
-        """Put the fresh catalog in the session (and here), then tell the window."""
-        every = every or self.session.products.everything()
-        self.session.catalog, self._all = active or self.session.products.selling(), every
-        i = every.position.get(self._editing.id) if self._editing and self._editing.id else None
-        if i is not None:
-            self._editing = every.products[i]
+    def _reload(self, active: CatalogSearch | None = None) -> None:
+        """Put the fresh catalog in the session and read the product being edited again,
+        then tell the window."""
+        self.session.catalog = active or self.session.products.selling()
+        if self._editing is not None and self._editing.id is not None:
+            self._editing = self.session.products.product(self._editing.id) or self._editing
         self.catalogChanged.emit()
 
     def _photo_changed(self, sku: str) -> None:
@@ -328,9 +340,9 @@ class CatalogDialog(QDialog):
     # -- import --------------------------------------------------------------------------
     def _imported(self, outcome: Imported) -> None:
         result = outcome.result
-        self._reload(outcome.selling, outcome.everything)
+        self._reload(outcome.selling)
         self._fill_form(self._editing)
-        self._refresh_table()
+        self._refresh_table(keep=True)
         self._show_status(
             self.tr(
                 "Catalog imported: {added} added, {updated} updated, {unchanged} unchanged."

@@ -1,22 +1,25 @@
-"""The catalog dialog's product table: it holds the products it is given, never queries."""
+"""The catalog dialog's product table: it holds the pages of products it is given, and asks
+for the next page (through the function it was given) as the view scrolls to the end."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from posapp.domain.money import format_rupiah
 from posapp.domain.product import Product
-from posapp.ui.common.models import Index, RawRole, RowsModel, SortRole
+from posapp.ui.common.models import Index, MoreProducts, RawRole, RowsModel, SortRole
 
 
 class CatalogTableModel(RowsModel[Product]):
     """One product per row. Headers and the word for "inactive" are set by the dialog
-    (translated); inactive products are shown in italics, greyed, with that word."""
+    (translated); inactive products are shown in italics, greyed, with that word. With
+    *more* given, the view asks for the next page as it scrolls to the end
+    (``canFetchMore``/``fetchMore``)."""
 
     SKU, BARCODE, NAME, CATEGORY, MAKER_GROUP, REGION, PRICE, STOCK = range(8)
     COLUMN_COUNT = 8
@@ -26,9 +29,29 @@ class CatalogTableModel(RowsModel[Product]):
         super().__init__(["SKU", "Barcode", "Name", "Category", "Maker group", "Region",
                           "Price", "Stock"], parent)
         self.inactive_text = "inactive"
+        self._products: list[Product] = []
+        self._more: MoreProducts | None = None
 
-    def set_rows(self, rows: Sequence[Product]) -> None:
-        super().set_rows(list(rows))
+    def set_rows(self, rows: Sequence[Product], more: MoreProducts | None = None) -> None:
+        """Show *rows*; *more* reads the products after the last one, when there are."""
+        self._products = list(rows)
+        self._more = more if rows else None
+        super().set_rows(self._products)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._more is None:
+            return
+        products, more = self._more(self._products[-1])
+        if not more:
+            self._more = None
+        if products:
+            first = len(self._products)
+            self.beginInsertRows(QModelIndex(), first, first + len(products) - 1)
+            self._products.extend(products)
+            self.endInsertRows()
 
     def set_headers(self, headers: list[str], inactive_text: str | None = None) -> None:
         if inactive_text is not None:
@@ -43,7 +66,7 @@ class CatalogTableModel(RowsModel[Product]):
         """The row showing the product with this database id, if shown."""
         if product_id is None:
             return None
-        return next((i for i, p in enumerate(self._rows) if p.id == product_id), None)
+        return next((i for i, p in enumerate(self._products) if p.id == product_id), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         product = self.product_at(index.row()) if index.isValid() else None

@@ -1,18 +1,28 @@
 """Table columns a user can read: no column header cut, a stretching column never narrower
-than what it shows; a table too narrow for its columns scrolls sideways instead."""
+than what it shows; a table too narrow for its columns scrolls sideways instead
+(``stretch_column``), or, for a list that must fit its width (``fit_width``), the
+stretching column takes what is left and its long texts end in an ellipsis."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
+
+#: A table marked so never scrolls sideways (the fit probe checks it).
+FITS_WIDTH = "fitsWidth"
 
 
 class _Fit(QObject):
     """Keeps *view*'s columns readable as its width, rows and words change."""
 
-    def __init__(self, view: QTableView, stretch: int | None, cells: bool) -> None:
+    def __init__(self, view: QTableView, stretch: int | None, cells: bool,
+                 squeeze: bool = False, spare: Sequence[int] = ()) -> None:
         super().__init__(view)
-        self.view, self.stretch, self.cells = view, stretch, cells
+        self.view, self.stretch, self.cells, self.squeeze = view, stretch, cells, squeeze
+        self.spare = tuple(spare)  # hidden in this order while the others lack the room
+        self.header_hints: dict[int, int] = {}
         # once more after the view's own layout work (columns sized to their contents
         # change then, not always saying so)
         self.settled = QTimer(self, singleShot=True, interval=0)
@@ -40,19 +50,47 @@ class _Fit(QObject):
             self.soon()
         return super().eventFilter(watched, event)
 
+    def _spare_room(self) -> None:
+        """Hide the spare columns, in their order, while the others (each as wide as its
+        header and cells, the stretching one as its header) are wider than the view; show
+        them again when there is room."""
+        if not self.spare:
+            return
+        header, view = self.view.horizontalHeader(), self.view
+        for s in range(header.count()):  # a hidden section's hint is 0: its last one
+            if not header.isSectionHidden(s):
+                self.header_hints[s] = header.sectionSizeHint(s)
+        need = {s: max(self.header_hints.get(s, 0), view.sizeHintForColumn(s))
+                for s in range(header.count())}
+        if self.stretch is not None:
+            need[self.stretch] = self.header_hints.get(self.stretch, 0)
+        hidden: set[int] = set()
+        for section in self.spare:
+            if sum(w for s, w in need.items() if s not in hidden) <= view.viewport().width():
+                break
+            hidden.add(section)
+        for section in self.spare:
+            if header.isSectionHidden(section) != (section in hidden):
+                header.setSectionHidden(section, section in hidden)
+                if section not in hidden and section != self.stretch:  # sized again
+                    header.resizeSection(section, need[section])
+
     def fit(self, *_changed: object) -> None:
         """Headers whole; the stretching column takes the width left, at least its
         header (and its cells, when *cells*)."""
+        self._spare_room()
         header = self.view.horizontalHeader()
         for section in range(header.count()):
-            if header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
+            if header.isSectionHidden(section) or \
+                    header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
                 continue
             need = header.sectionSizeHint(section)
             if section == self.stretch:
                 others = sum(header.sectionSize(s) for s in range(header.count())
                              if s != section and not header.isSectionHidden(s))
                 content = self.view.sizeHintForColumn(section) if self.cells else 0
-                need = max(need, content, self.view.viewport().width() - others)
+                room = self.view.viewport().width() - others
+                need = max(need, room) if self.squeeze else max(need, content, room)
             elif header.sectionSize(section) >= need:
                 continue
             if header.sectionSize(section) != need:
@@ -62,13 +100,29 @@ class _Fit(QObject):
 def stretch_column(view: QTableView, column: int, *, cells: bool = True) -> None:
     """Every column as wide as its contents; *column* takes the width left, but never less
     than its header (and its cells, with *cells*): too little width scrolls sideways."""
+    _columns(view, column)
+    _Fit(view, column, cells)
+
+
+def _columns(view: QTableView, column: int) -> None:
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    _Fit(view, column, cells)
 
 
 def readable_headers(view: QTableView) -> None:
     """Columns sized by hand (or by default) widen to show their header whole."""
     _Fit(view, None, False)
+
+
+def fit_width(view: QTableView, column: int, spare: Sequence[int] = ()) -> None:
+    """Every column as wide as its contents and *column* takes exactly the width left (at
+    least its header): the table never scrolls sideways; a text too long for *column* ends
+    in an ellipsis (its model's tooltip says it whole). Where even that is too wide, the
+    *spare* columns are hidden, in their order (the model's tooltips say what they hold)."""
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setProperty(FITS_WIDTH, True)
+    _columns(view, column)
+    _Fit(view, column, cells=False, squeeze=True, spare=spare)

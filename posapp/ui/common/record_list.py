@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.ui.common.columns import stretch_column
+from posapp.ui.common.columns import fit_width, stretch_column
 from posapp.ui.common.fit import scroll_area
 from posapp.ui.common.models import RowsModel
 from posapp.ui.common.pin_prompt import TOUCH, touch_button
@@ -53,10 +53,13 @@ def local_time(moment: datetime, zone: ZoneInfo) -> str:
 
 
 def list_table(parent: QWidget, name: str, model: RowsModel[Any], stretch: int, *,
-               whole_cells: bool = False) -> QTableView:
+               whole_cells: bool = False, fits: bool = False,
+               spare: Sequence[int] = ()) -> QTableView:
     """A table of records as every list shows them: whole rows, one at a time, read only,
     rows a finger can hit, and column *stretch* taking the width left (never less than its
-    header, nor than its cells with *whole_cells*: the table scrolls sideways instead)."""
+    header, nor than its cells with *whole_cells*: the table scrolls sideways instead;
+    with *fits* it never does: a text too long for *stretch* is elided, and the *spare*
+    columns are hidden, in their order, where even that is too wide)."""
     view = QTableView(parent, objectName=name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -64,7 +67,10 @@ def list_table(parent: QWidget, name: str, model: RowsModel[Any], stretch: int, 
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(TOUCH + 4)
-    stretch_column(view, stretch, cells=whole_cells)
+    if fits:
+        fit_width(view, stretch, spare)
+    else:
+        stretch_column(view, stretch, cells=whole_cells)
     return view
 
 
@@ -81,13 +87,16 @@ class RecordList(QWidget):
     chosen = Signal(object)
 
     def __init__(self, model: RowsModel[Any], *, key: Key, table: str, stretch: int,
-                 parent: QWidget | None = None, sides: tuple[int, int] = (1, 1)) -> None:
+                 parent: QWidget | None = None, sides: tuple[int, int] = (1, 1),
+                 fits: bool = False, spare: Sequence[int] = ()) -> None:
         """Records of *model*, each known by ``key(record)``, in a table named *table* whose
-        column *stretch* takes the width left; *sides* share the width between the list and
-        the detail."""
+        column *stretch* takes the width left (with *fits*, exactly that: no sideways
+        scrolling, the *spare* columns hidden where there is no room for them); *sides*
+        share the width between the list and the detail."""
         super().__init__(parent)
         self.model, self.key = model, key
-        self.table = list_table(self, table, model, stretch, whole_cells=True)
+        self.table = list_table(self, table, model, stretch, whole_cells=True, fits=fits,
+                                spare=spare)
         self.filter: QComboBox | None = None
         self.search: QLineEdit | None = None
         self.code_input: QLineEdit | None = None

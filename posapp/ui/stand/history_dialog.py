@@ -36,8 +36,10 @@ class HistoryDialog(QDialog):
 
     def _build(self) -> None:
         self.sales_model = SalesModel(self.session.info.zone, self)
-        self.records = RecordList(self.sales_model, key=lambda s: s.receipt_no,
-                                  table="historyTable", stretch=SalesModel.STATUS, parent=self)
+        self.records = RecordList(  # no sideways scroll at 1024x600: a long stand code's
+            self.sales_model, key=lambda s: s.receipt_no, table="historyTable",  # receipts
+            stretch=SalesModel.CASHIER, parent=self, fits=True,  # leave out what is spare
+            spare=(SalesModel.ITEMS, SalesModel.CASHIER))
         self.table = self.records.table
         self.search = self.records.add_search("historySearch", matches)
         self.all_toggle = QCheckBox(self, objectName="historyAllToggle")

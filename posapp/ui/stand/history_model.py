@@ -27,31 +27,49 @@ def matches(sale: SaleSummary, text: str) -> bool:
 
 
 class SalesModel(RowsModel[SaleSummary]):
-    """Past sales: receipt, time in the stand's zone, cashier, items, total, status."""
+    """Past sales, what matters first: receipt, time in the stand's zone (date over hour),
+    total, status, items, cashier (the column that takes the width left, elided when a
+    name is longer). Each cell's tooltip says it whole, on one line."""
 
-    RECEIPT, TIME, CASHIER, ITEMS, TOTAL, STATUS = range(6)
+    RECEIPT, TIME, TOTAL, STATUS, ITEMS, CASHIER = range(6)
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__([], parent)
         self.zone = zone
+        self.tips: list[str] = []
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.set_headers([self.tr("Receipt"), self.tr("Time"), self.tr("Cashier"),
-                          self.tr("Items"), self.tr("Total"), self.tr("Status")])
+        self.set_headers([self.tr("Receipt"), self.tr("Time"), self.tr("Total"),
+                          self.tr("Status"), self.tr("Items"), self.tr("Cashier")])
+        self.tips = [self.tr("Receipt number"), self.tr("Date and time of the sale"),
+                     self.tr("Total of the sale"), self.tr("Voided or refunded"),
+                     self.tr("Number of items sold"), self.tr("Cashier who made the sale")]
         self.refresh_column(self.STATUS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.tips[section] if 0 <= section < len(self.tips) else None
+        return super().headerData(section, orientation, role)
 
     def sale_at(self, row: int) -> SaleSummary | None:
         return self.row_at(row)
 
     def status(self, sale: SaleSummary) -> str:
+        """Voided, refunded, or refunded in part (the amount on a second line)."""
         if sale.voided:
             return self.tr("Voided")
         if sale.refunded >= sale.total > 0:
             return self.tr("Refunded")
         if sale.refunded:
-            return self.tr("Refunded {amount}").format(amount=format_rupiah(sale.refunded))
+            return f"{self.tr('Refunded')}\n{format_rupiah(sale.refunded)}"
         return ""
+
+    def _texts(self, sale: SaleSummary) -> tuple[str, ...]:
+        when = local_time(sale.created_at, self.zone).replace(" ", "\n", 1)
+        return (sale.receipt_no, when, format_rupiah(sale.total), self.status(sale),
+                str(sale.items), sale.cashier)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sale = self.sale_at(index.row()) if index.isValid() else None
@@ -59,8 +77,12 @@ class SalesModel(RowsModel[SaleSummary]):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (sale.receipt_no, local_time(sale.created_at, self.zone), sale.cashier,
-                    str(sale.items), format_rupiah(sale.total), self.status(sale))[col]
+            return self._texts(sale)[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.RECEIPT:  # what a narrow
+            return self.tr("{receipt} · {cashier} · {items} items").format(  # list leaves out
+                receipt=sale.receipt_no, cashier=sale.cashier, items=sale.items)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " ".join(self._texts(sale)[col].split("\n")) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ITEMS, self.TOTAL):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and sale.voided:
@@ -68,8 +90,8 @@ class SalesModel(RowsModel[SaleSummary]):
         if role == RawRole:
             return sale
         if role == SortRole:
-            return (sale.receipt_no, sale.created_at, sale.cashier, sale.items, sale.total,
-                    self.status(sale))[col]
+            return (sale.receipt_no, sale.created_at, sale.total, self.status(sale),
+                    sale.items, sale.cashier)[col]
         return None
 
 
@@ -98,6 +120,8 @@ class SaleLinesModel(RowsModel[LineDetail]):
             return (str(line.line_no), f"{line.name}\n{line.sku}", str(line.quantity),
                     format_rupiah(line.unit_price), format_rupiah(line.total),
                     str(line.refunded) if line.refunded else "", "")[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.ITEM:
+            return f"{line.name} · {line.sku}"  # whole, where the cell elides a long name
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.ITEM:
             return RIGHT
         if role == RawRole:

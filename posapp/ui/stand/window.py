@@ -3,9 +3,9 @@
 Made with ``deferred=True`` (as ``posapp run`` makes it), the window builds its pages and
 paints them before SQLAlchemy and the services are loaded: the log-in card with the stand's
 name and its cashiers, the shift's state, the selling screen's first tiles, all read with
-plain sqlite3. Once it has painted, ``finish`` loads the rest (the session's services, the
-payment panel, the printer, sync and backup, the menu and the keys); a scan that comes
-before then waits and is added after.
+plain sqlite3, and the menu's entries (disabled). Once it has painted, ``finish`` loads the
+rest (the session's services, the payment panel, the printer, sync and backup, what the
+menu's entries do, and the keys); a scan that comes before then waits and is added after.
 
 Longer than a screen: the window is built in those two steps, each with the state the other
 must respect (nothing of the second read before it is loaded), and its status bar reads
@@ -39,6 +39,14 @@ if TYPE_CHECKING:  # loaded by finish(), after the first paint
     from posapp.ui.stand.print_controller import PrintController
     from posapp.ui.stand.printer_banner import PrinterBanner
     from posapp.ui.stand.sync_controller import SyncController
+
+#: The menu's entries, in order, and whether each has a key of its own (``keymap``); shown
+#: from the first paint, disabled until the window is whole.
+MENU_ENTRIES = (("history", True), ("orders", True), ("newOrder", True),
+                ("closeShift", False),  # no key: done on purpose
+                ("catalog", True), ("settings", False), ("language", False),
+                ("customerDisplay", True), ("printAgain", False), ("printJobs", False),
+                ("printXReport", False), ("syncNow", True), ("logout", True))
 
 #: The status bar's labels; those after the first three are shown once the window is loaded.
 STATUS_LABELS = ("statusStand", "statusCashier", "statusShift", "statusOrders",
@@ -88,6 +96,13 @@ class StandWindow(QMainWindow):
         self.menu.setObjectName("standMenu")
         self.menuBar().addMenu(self.menu)
         self.menu_actions: dict[str, QAction] = {}
+        for name, keyed in MENU_ENTRIES:  # seen from the first paint; enabled once whole
+            action = QAction(self, objectName=f"{name}Action", enabled=False)
+            if keyed:
+                action.setShortcut(QKeySequence(key_of(name)))
+            self.menu.addAction(action)
+            self.addAction(action)
+            self.menu_actions[name] = action
         self.login.logged_in.connect(self.show_current_page)
         self.open_shift.shift_opened.connect(self.show_current_page)
         if deferred:
@@ -179,29 +194,24 @@ class StandWindow(QMainWindow):
         from posapp.ui.stand.help_overlay import HelpOverlay
 
         self.help = HelpOverlay(self)  # F1 or ?: every key, over the window
-        for name, key, slot in (
-            ("history", key_of("history"), self.actions_.open_history),
-            ("orders", key_of("orders"), self.actions_.orders.open_orders),
-            ("newOrder", key_of("newOrder"), self.actions_.orders.take_order),
-            ("closeShift", None, self.actions_.close_shift),  # no key: done on purpose
-            ("catalog", key_of("catalog"), self.actions_.open_catalog),
-            ("settings", None, self.actions_.open_settings),
-            ("language", None, self.actions_.toggle_language),
-            ("customerDisplay", key_of("customerDisplay"), self.actions_.toggle_customer_display),
-            ("printAgain", None, self.printing.retry_all),
-            ("printJobs", None, self.actions_.open_print_jobs),
-            ("printXReport", None, self.actions_.print_x_report),
-            ("syncNow", key_of("syncNow"), self.actions_.sync_now),
-            ("logout", key_of("logout"), self.logout),
-        ):
-            action = QAction(self)
-            action.setObjectName(f"{name}Action")
-            if key:
-                action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            self.menu.addAction(action)
-            self.addAction(action)
-            self.menu_actions[name] = action
+        slots = {
+            "history": self.actions_.open_history,
+            "orders": self.actions_.orders.open_orders,
+            "newOrder": self.actions_.orders.take_order,
+            "closeShift": self.actions_.close_shift,
+            "catalog": self.actions_.open_catalog,
+            "settings": self.actions_.open_settings,
+            "language": self.actions_.toggle_language,
+            "customerDisplay": self.actions_.toggle_customer_display,
+            "printAgain": self.printing.retry_all,
+            "printJobs": self.actions_.open_print_jobs,
+            "printXReport": self.actions_.print_x_report,
+            "syncNow": self.actions_.sync_now,
+            "logout": self.logout,
+        }
+        for name, action in self.menu_actions.items():  # made with the window, disabled
+            action.triggered.connect(slots[name])
+            action.setEnabled(True)  # those of the selling screen: show_current_page
 
     def _build_keys(self) -> None:
         s = self.selling
@@ -257,10 +267,7 @@ class StandWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("posapp: {stand}").format(stand=self.session.info.name))
         self.menu.setTitle(self.tr("Menu"))
-        if not self.is_loaded:
-            self._update_status()
-            return
-        for name, text in (
+        for name, text in (  # from the first paint (disabled until the window is whole)
             ("history", self.tr("Sales history, void, refund (F9)")),
             ("orders", self.tr("Orders (F10)")),
             ("newOrder", self.tr("New order (Shift+F12)")),
