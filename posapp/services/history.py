@@ -64,12 +64,13 @@ def list_sales(uow: UnitOfWork, *, shift_number: int | None = None, everything: 
                     .order_by(t.shift.c.closed_at.is_(None).desc(), t.shift.c.number.desc())
                     .limit(1)) or 0
             wanted = wanted.where(t.shift.c.number == shift_number)
-        wanted = wanted.order_by(t.sale.c.seq.desc() if newest else t.sale.c.seq)
+        order = t.sale.c.seq.desc() if newest else t.sale.c.seq
+        wanted = wanted.order_by(order)
         if limit:
             wanted = wanted.limit(limit)
         chosen = wanted.subquery()
-        sales = conn.execute(_SUMMARIES.join(chosen, chosen.c.id == t.sale.c.id)
-                             .order_by(t.sale.c.seq.desc() if newest else t.sale.c.seq)).all()
+        sales = conn.execute(
+            _SUMMARIES.join(chosen, chosen.c.id == t.sale.c.id).order_by(order)).all()
         payments: dict[str, dict[str, int]] = {}
         for sale_id, method, amount in conn.execute(
                 select(t.payment.c.sale_id, t.payment.c.method, t.payment.c.amount)
@@ -87,24 +88,16 @@ def list_sales(uow: UnitOfWork, *, shift_number: int | None = None, everything: 
         ]
 
 
-def _units(sale_id: Any) -> Any:
-    """Units sold in sale *sale_id* (a column), as a scalar subquery."""
-    return (select(func.coalesce(func.sum(t.sale_line.c.quantity), 0))
-            .where(t.sale_line.c.sale_id == sale_id).scalar_subquery())
-
-
-def _refunded(sale_id: Any) -> Any:
-    """Money refunded on sale *sale_id* (a column) so far, as a scalar subquery."""
-    return (select(func.coalesce(func.sum(t.refund.c.amount), 0))
-            .where(t.refund.c.sale_id == sale_id).scalar_subquery())
-
-
-#: A sale's row with its shift's number, its cashier's name, its units and refunds.
+#: A sale's row with its shift's number, its cashier's name, the units it sold and the
+#: money refunded on it so far.
 _SUMMARIES: Select[Any] = (
     select(t.sale.c.id, t.sale.c.receipt_no, t.sale.c.created_at, t.sale.c.total,
            t.sale.c.voided_at, t.shift.c.number.label("shift_number"),
-           t.app_user.c.name.label("cashier"), _units(t.sale.c.id).label("items"),
-           _refunded(t.sale.c.id).label("refunded"))
+           t.app_user.c.name.label("cashier"),
+           select(func.coalesce(func.sum(t.sale_line.c.quantity), 0))
+           .where(t.sale_line.c.sale_id == t.sale.c.id).scalar_subquery().label("items"),
+           select(func.coalesce(func.sum(t.refund.c.amount), 0))
+           .where(t.refund.c.sale_id == t.sale.c.id).scalar_subquery().label("refunded"))
     .join(t.shift, t.shift.c.id == t.sale.c.shift_id)
     .join(t.app_user, t.app_user.c.id == t.sale.c.cashier_id)
 )

@@ -100,6 +100,14 @@ def test_a_sale_prints_its_receipt_without_the_orm(jatim: Stand, tmp_path: Path)
     assert b"TOTAL Rp 85.000" in b" ".join(printed.split())
 
 
+@pytest.mark.parametrize("args", [["sales"], ["sales", "--last"], ["sales", "--all"]])
+def test_the_list_of_sales_is_read_without_the_orm(jatim: Stand, tmp_path: Path,
+                                                    args: list[str]) -> None:
+    """``history`` reads on Core: what a cashier checks after a crash loads no ORM either."""
+    assert "sqlalchemy.orm" not in loaded_by(tmp_path, "--data-dir", str(jatim.data.root),
+                                             *args)
+
+
 @pytest.mark.parametrize("args", [["catalog", "list"], ["sales"], ["report", "x"]])
 def test_reading_the_stand_loads_no_paper_or_window_library(
         jatim: Stand, tmp_path: Path, args: list[str]) -> None:
