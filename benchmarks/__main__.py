@@ -112,6 +112,8 @@ def run_all(folder: Path, sizes: Sizes) -> tuple[list[Result], dict]:
     results = bench_start.run(sizes.cli_starts)
     log("command line sale: a one-item posapp sell beside python -c 'import sqlalchemy'")
     results += bench_start.run_sell(folder, sizes.cli_starts)
+    log("command line sale, receipt printed to a file: the same beside the same floor")
+    results += bench_start.run_sell(folder, sizes.cli_starts, printed=True)
     big = create_stand(folder / "data")
     try:
         log(f"importing {sizes.products:,} products from a CSV file")

@@ -1,23 +1,19 @@
-"""Reading past sales: the list for a shift or the whole stand, and one sale by receipt."""
+"""Reading past sales: the list for a shift or the whole stand, and one sale by receipt.
+
+Core statements on ``posapp.store.tables``, without the ORM: a sale's receipt is read here
+(``receipts.receipt_for``) when ``posapp sell`` prints it, and importing and mapping
+``sqlalchemy.orm`` would cost more than the sale (issue 14)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import BindParameter, Select, bindparam, func, select
 
-from posapp.services.returns import find_sale
-from posapp.services.shifts import open_shift_row
-from posapp.store.models import (
-    ProductRow,
-    RefundLineRow,
-    RefundRow,
-    SaleRow,
-    ShiftRow,
-    UserRow,
-)
+from posapp.domain.errors import NotFound
+from posapp.store import tables as t
 from posapp.store.uow import UnitOfWork
 
 
@@ -59,33 +55,52 @@ def list_sales(uow: UnitOfWork, *, shift_number: int | None = None, everything: 
     """Sales of *shift_number*, else of the open (or latest) shift, or all with *everything*;
     oldest first, or the newest first with *newest*."""
     with uow:
-        s = uow.session
-        query = (select(SaleRow, ShiftRow.number, UserRow.name)
-                 .join(ShiftRow, ShiftRow.id == SaleRow.shift_id)
-                 .join(UserRow, UserRow.id == SaleRow.cashier_id)
-                 .options(selectinload(SaleRow.lines), selectinload(SaleRow.payments))
-                 .order_by(SaleRow.seq.desc() if newest else SaleRow.seq))
+        conn = uow.core
+        wanted = select(t.sale.c.id).join(t.shift, t.shift.c.id == t.sale.c.shift_id)
         if not everything:
             if shift_number is None:
-                shift = open_shift_row(uow) or s.scalar(
-                    select(ShiftRow).order_by(ShiftRow.number.desc()))
-                shift_number = shift.number if shift else 0
-            query = query.where(ShiftRow.number == shift_number)
+                shift_number = conn.scalar(  # the open shift, else the latest, else none
+                    select(t.shift.c.number)
+                    .order_by(t.shift.c.closed_at.is_(None).desc(), t.shift.c.number.desc())
+                    .limit(1)) or 0
+            wanted = wanted.where(t.shift.c.number == shift_number)
+        order = t.sale.c.seq.desc() if newest else t.sale.c.seq
+        wanted = wanted.order_by(order)
         if limit:
-            query = query.limit(limit)
-        rows = s.execute(query).all()
-        refunded = dict(s.execute(
-            select(RefundRow.sale_id, func.sum(RefundRow.amount)).group_by(RefundRow.sale_id)
-        ).all())
+            wanted = wanted.limit(limit)
+        chosen = wanted.subquery()
+        sales = conn.execute(
+            _SUMMARIES.join(chosen, chosen.c.id == t.sale.c.id).order_by(order)).all()
+        payments: dict[str, dict[str, int]] = {}
+        for sale_id, method, amount in conn.execute(
+                select(t.payment.c.sale_id, t.payment.c.method, t.payment.c.amount)
+                .join(chosen, chosen.c.id == t.payment.c.sale_id)
+                .order_by(t.payment.c.id)):
+            payments.setdefault(sale_id, {})[method] = amount
         return [
             SaleSummary(
-                receipt_no=sale.receipt_no, created_at=sale.created_at, shift_number=number,
-                cashier=cashier, items=sum(ln.quantity for ln in sale.lines), total=sale.total,
-                refunded=int(refunded.get(sale.id, 0)), voided=sale.voided_at is not None,
-                payments={p.method: p.amount for p in sale.payments},
+                receipt_no=row.receipt_no, created_at=row.created_at,
+                shift_number=row.shift_number, cashier=row.cashier, items=int(row.items),
+                total=row.total, refunded=int(row.refunded), voided=row.voided_at is not None,
+                payments=payments.get(row.id, {}),
             )
-            for sale, number, cashier in rows
+            for row in sales
         ]
+
+
+#: A sale's row with its shift's number, its cashier's name, the units it sold and the
+#: money refunded on it so far.
+_SUMMARIES: Select[Any] = (
+    select(t.sale.c.id, t.sale.c.receipt_no, t.sale.c.created_at, t.sale.c.total,
+           t.sale.c.voided_at, t.shift.c.number.label("shift_number"),
+           t.app_user.c.name.label("cashier"),
+           select(func.coalesce(func.sum(t.sale_line.c.quantity), 0))
+           .where(t.sale_line.c.sale_id == t.sale.c.id).scalar_subquery().label("items"),
+           select(func.coalesce(func.sum(t.refund.c.amount), 0))
+           .where(t.refund.c.sale_id == t.sale.c.id).scalar_subquery().label("refunded"))
+    .join(t.shift, t.shift.c.id == t.sale.c.shift_id)
+    .join(t.app_user, t.app_user.c.id == t.sale.c.cashier_id)
+)
 
 
 @dataclass(frozen=True)
@@ -137,58 +152,67 @@ class SaleDetail:
 
 
 def sale_detail(uow: UnitOfWork, receipt_no: str) -> SaleDetail:
-    """One sale with its lines, payments and refunds so far."""
+    """One sale with its lines, payments and refunds so far (NotFound when there is none)."""
     with uow:
-        s = uow.session
-        sale = find_sale(uow, receipt_no)
-        refunded = dict(
-            s.execute(
-                select(RefundLineRow.sale_line_id, func.sum(RefundLineRow.quantity))
-                .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
-                .where(RefundRow.sale_id == sale.id)
-                .group_by(RefundLineRow.sale_line_id)
-            ).all()
-        )
-        refunds = s.execute(
-            select(RefundRow.refund_no, RefundRow.method, RefundRow.amount)
-            .where(RefundRow.sale_id == sale.id)
-            .order_by(RefundRow.seq)
-        ).all()
-        ids = {ln.product_id for ln in sale.lines if ln.product_id is not None}
-        barcodes = (
-            dict(
-                s.execute(
-                    select(ProductRow.id, ProductRow.barcode).where(ProductRow.id.in_(ids))
-                ).all()
+        conn = uow.core
+        sale = conn.execute(_SALE, {"receipt_no": receipt_no.strip().upper()}).first()
+        if sale is None:
+            raise NotFound("sale.not_found", receipt=receipt_no)
+        lines = conn.execute(_LINES, {"sale_id": sale.id}).all()
+        payments = conn.execute(_PAYMENTS, {"sale_id": sale.id}).all()
+        refunds = conn.execute(_REFUNDS, {"sale_id": sale.id}).all()
+    return SaleDetail(
+        receipt_no=sale.receipt_no,
+        created_at=sale.created_at,
+        shift_number=sale.shift_number,
+        cashier=sale.cashier,
+        subtotal=sale.subtotal,
+        discount=sale.discount,
+        total=sale.total,
+        change=sale.change,
+        voided=sale.voided_at is not None,
+        lines=tuple(
+            LineDetail(
+                line_no=ln.line_no,
+                product_id=ln.product_id,
+                sku=ln.sku,
+                barcode=ln.barcode,
+                name=ln.name,
+                unit_price=ln.unit_price,
+                quantity=ln.quantity,
+                line_discount=ln.line_discount,
+                total=ln.total,
+                refunded=int(ln.refunded),
             )
-            if ids
-            else {}
-        )
-        return SaleDetail(
-            receipt_no=sale.receipt_no,
-            created_at=sale.created_at,
-            shift_number=s.get_one(ShiftRow, sale.shift_id).number,
-            cashier=s.get_one(UserRow, sale.cashier_id).name,
-            subtotal=sale.subtotal,
-            discount=sale.discount,
-            total=sale.total,
-            change=sale.change,
-            voided=sale.voided_at is not None,
-            lines=tuple(
-                LineDetail(
-                    line_no=ln.line_no,
-                    product_id=ln.product_id,
-                    sku=ln.sku,
-                    barcode=barcodes.get(ln.product_id) if ln.product_id is not None else None,
-                    name=ln.name,
-                    unit_price=ln.unit_price,
-                    quantity=ln.quantity,
-                    line_discount=ln.line_discount,
-                    total=ln.total,
-                    refunded=int(refunded.get(ln.id, 0)),
-                )
-                for ln in sale.lines
-            ),
-            payments=tuple((p.method, p.tendered) for p in sale.payments),
-            refunds=tuple((r.refund_no, r.method, int(r.amount)) for r in refunds),
-        )
+            for ln in lines
+        ),
+        payments=tuple((method, tendered) for method, tendered in payments),
+        refunds=tuple((no, method, int(amount)) for no, method, amount in refunds),
+    )
+
+
+_SALE_ID: BindParameter[str] = bindparam("sale_id")
+#: The sale by its receipt number, with its shift's number and its cashier's name.
+_SALE = (
+    select(t.sale, t.shift.c.number.label("shift_number"), t.app_user.c.name.label("cashier"))
+    .join(t.shift, t.shift.c.id == t.sale.c.shift_id)
+    .join(t.app_user, t.app_user.c.id == t.sale.c.cashier_id)
+    .where(t.sale.c.receipt_no == bindparam("receipt_no"))
+)
+#: The sale's lines in order, each with its product's barcode (None for a product since
+#: deleted) and the units refunded from it so far.
+_LINES = (
+    select(t.sale_line, t.product.c.barcode,
+           select(func.coalesce(func.sum(t.refund_line.c.quantity), 0))
+           .where(t.refund_line.c.sale_line_id == t.sale_line.c.id)
+           .scalar_subquery().label("refunded"))
+    .outerjoin(t.product, t.product.c.id == t.sale_line.c.product_id)
+    .where(t.sale_line.c.sale_id == _SALE_ID)
+    .order_by(t.sale_line.c.line_no)
+)
+#: The sale's payments as recorded: (method, tendered).
+_PAYMENTS = (select(t.payment.c.method, t.payment.c.tendered)
+             .where(t.payment.c.sale_id == _SALE_ID).order_by(t.payment.c.id))
+#: The refunds made on the sale so far: (refund no, method, amount), oldest first.
+_REFUNDS = (select(t.refund.c.refund_no, t.refund.c.method, t.refund.c.amount)
+            .where(t.refund.c.sale_id == _SALE_ID).order_by(t.refund.c.seq))

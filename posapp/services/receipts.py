@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from posapp.domain.errors import InvalidInput
 from posapp.domain.layout import Block, Cut, Text
@@ -23,7 +23,7 @@ from posapp.services import history
 from posapp.services import stand as stand_service
 from posapp.services.stand import StandInfo
 from posapp.services.users import Actor, Approval
-from posapp.store.models import RefundLineRow, RefundRow, SaleLineRow, SaleRow, UserRow
+from posapp.store import tables as t
 from posapp.store.uow import UnitOfWork
 
 
@@ -117,27 +117,14 @@ def _refund_receipt(uow: UnitOfWork, info: StandInfo, number: str,
     Each line shows the units at their price; what the sale's discounts took off them
     shows as the line's discount, so the lines add up to the amount refunded.
     """
-    s = uow.session
-    found = s.execute(
-        select(RefundRow, SaleRow.receipt_no, UserRow.name)
-        .join(SaleRow, SaleRow.id == RefundRow.sale_id)
-        .join(UserRow, UserRow.id == RefundRow.supervisor_id)
-        .where(RefundRow.refund_no == number.strip().upper())
-    ).first()
-    if found is None:
+    conn = uow.core
+    refund = conn.execute(_REFUND, {"refund_no": number.strip().upper()}).first()
+    if refund is None:
         return None
-    refund, sale_no, by = found
-    rows = s.execute(
-        select(SaleLineRow.name, SaleLineRow.unit_price, RefundLineRow.quantity,
-               RefundLineRow.amount)
-        .join(SaleLineRow, SaleLineRow.id == RefundLineRow.sale_line_id)
-        .where(RefundLineRow.refund_id == refund.id)
-        .order_by(SaleLineRow.line_no)
-    ).all()
     lines = tuple(
         ReceiptLine(name=name, quantity=qty, unit_price=price,
                     line_discount=price * qty - amount, cart_discount=0, total=amount)
-        for name, price, qty, amount in rows
+        for name, price, qty, amount in conn.execute(_REFUND_LINES, {"refund_id": refund.id})
     )
     subtotal = sum(line.gross for line in lines)
     return Receipt(
@@ -147,7 +134,7 @@ def _refund_receipt(uow: UnitOfWork, info: StandInfo, number: str,
         receipt_no=refund.refund_no,
         moment=refund.created_at,
         zone=info.timezone,
-        cashier=by,
+        cashier=refund.supervisor,
         lines=lines,
         subtotal=subtotal,
         discount=subtotal - refund.amount,
@@ -155,12 +142,29 @@ def _refund_receipt(uow: UnitOfWork, info: StandInfo, number: str,
         payments=(ReceiptPayment(refund.method, refund.amount, refund.amount),),
         change=0,
         kind="refund",
-        original=sale_no,
+        original=refund.receipt_no,
         footer=extras.footer,
         address=extras.address,
         qr=extras.qr,
         logo=extras.logo,
     )
+
+
+#: A refund by its number, with the sale's receipt number and the supervisor's name.
+_REFUND = (
+    select(t.refund, t.sale.c.receipt_no, t.app_user.c.name.label("supervisor"))
+    .join(t.sale, t.sale.c.id == t.refund.c.sale_id)
+    .join(t.app_user, t.app_user.c.id == t.refund.c.supervisor_id)
+    .where(t.refund.c.refund_no == bindparam("refund_no"))
+)
+#: A refund's lines in the sale's order: (name, unit price, units, amount).
+_REFUND_LINES = (
+    select(t.sale_line.c.name, t.sale_line.c.unit_price, t.refund_line.c.quantity,
+           t.refund_line.c.amount)
+    .join(t.sale_line, t.sale_line.c.id == t.refund_line.c.sale_line_id)
+    .where(t.refund_line.c.refund_id == bindparam("refund_id"))
+    .order_by(t.sale_line.c.line_no)
+)
 
 
 def report_shift(uow: UnitOfWork, which: Literal["x", "z"], *, actor: Actor | None = None,

@@ -58,3 +58,14 @@ def test_the_sale_benchmark_sells_on_the_demo_stand_beside_its_floor(tmp_path: P
     [stand] = tmp_path.glob("sell-stand-*/stands/JATIM.sqlite")
     with create_engine(f"sqlite:///{stand}").connect() as db:  # the warm-up and the timed one
         assert db.execute(text("SELECT count(*) FROM sale")).scalar() == 2
+
+
+def test_the_printed_sale_benchmark_prints_each_receipt_to_its_file(tmp_path: Path) -> None:
+    from benchmarks import bench_start
+
+    floor, sale = bench_start.run_sell(tmp_path, times=1, printed=True)
+    assert sale.name == "a one-item posapp sell, receipt printed to a file"
+    assert sale.floor_ms == floor.samples_ms[0] and sale.ratio is not None
+    [device] = tmp_path.glob("sell-stand-*/lp0")
+    printed = device.read_bytes()  # the file is written anew by each receipt
+    assert b"JATIM-000002" in printed and b"Bros Batik Perca" in printed  # the timed sale's

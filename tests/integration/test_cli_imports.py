@@ -12,11 +12,13 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASHIER_PIN, Stand
+from posapp.services import history, settings
+from tests.conftest import BUDI, CASHIER_PIN, Stand
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The libraries that cost a command's start (top-level package names).
@@ -76,6 +78,34 @@ def test_a_sale_runs_on_sqlalchemy_core_without_the_orm(jatim: Stand, tmp_path: 
                        stdin=f"{CASHIER_PIN}\n")
     assert "sqlalchemy" in loaded
     assert "sqlalchemy.orm" not in loaded
+
+
+def test_a_sale_prints_its_receipt_without_the_orm(jatim: Stand, tmp_path: Path) -> None:
+    """Issue 14: on a stand with a printer the receipt is read (the sale, its lines and
+    payments) on Core statements too, and python-escpos writes it to the printer."""
+    device = tmp_path / "lp0"
+    current = settings.get(jatim.handle.uow(write=False))
+    settings.save(jatim.handle.uow(), replace(current, printer=f"file:{device}"),
+                  approval=BUDI)
+    loaded = loaded_by(tmp_path, "--data-dir", str(jatim.data.root), "sell", "--cashier",
+                       "ani", "--pin-stdin", "JTM-JLB-001", "cash=100000",
+                       stdin=f"{CASHIER_PIN}\n")
+    assert "sqlalchemy.orm" not in loaded
+    assert "escpos" in loaded
+    assert loaded.isdisjoint({"reportlab", "openpyxl", "PySide6"})
+    sale = history.last_sale(jatim.handle.uow(write=False))
+    assert sale is not None and sale.total == 85_000  # one Jilbab Lukis Bunga Teratai
+    printed = device.read_bytes()  # ESC/POS: commands around the text, words spaced out
+    assert sale.receipt_no.encode() in printed
+    assert b"TOTAL Rp 85.000" in b" ".join(printed.split())
+
+
+@pytest.mark.parametrize("args", [["sales"], ["sales", "--last"], ["sales", "--all"]])
+def test_the_list_of_sales_is_read_without_the_orm(jatim: Stand, tmp_path: Path,
+                                                    args: list[str]) -> None:
+    """``history`` reads on Core: what a cashier checks after a crash loads no ORM either."""
+    assert "sqlalchemy.orm" not in loaded_by(tmp_path, "--data-dir", str(jatim.data.root),
+                                             *args)
 
 
 @pytest.mark.parametrize("args", [["catalog", "list"], ["sales"], ["report", "x"]])
