@@ -7,14 +7,17 @@ that checked out; an earlier posapp's key kept in the store itself moves there t
 leaves the store. A file is read and checked outside the lock (signature, completeness,
 chain), then applied under the lock, where its continuity with what the store already has
 is checked. Merging a file twice changes nothing. The files of one batch are applied in
-the order of their stand and first entry, whatever order they were given in.
+the order of their stand and first entry, whatever order they were given in; while one is
+applied, the next is read, and its rows made, in a second process (sync.merge_worker) when
+the batch is large enough to pay for starting one, else in a thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,7 +33,14 @@ from posapp.domain.messages import N_
 from posapp.store.secrets import SecretStore, event_key_name
 from posapp.store.uow import utc_now
 from posapp.sync import central_schema as cs
-from posapp.sync.central_apply import Progress, apply_entries, stand_state
+from posapp.sync.central_apply import (
+    Prepared,
+    Progress,
+    apply_entries,
+    apply_prepared,
+    stand_state,
+)
+from posapp.sync.central_rows import stored_products
 from posapp.sync.central_store import (
     EVENT_META,
     KEY_META,
@@ -41,12 +51,18 @@ from posapp.sync.central_store import (
     store_event,
 )
 from posapp.sync.export_file import ExportBatch, read_export, read_export_header
+from posapp.sync.merge_worker import READ_HERE, MergeWorker
 
 log = logging.getLogger(__name__)
 
 #: The refusal when no key was given and none is kept for the store's event (callers
 #: compare ``exc.code``).
 NO_KEY = N_("merge.no_key")
+#: A second process reads ahead when the files after the first hold at least this much (a
+#: start costs about 0.3 s of the other core; one stand's day of 5,000 sales is 5 MB).
+WORKER_MIN_BYTES = 4 << 20
+#: A stand with more products than this is read ahead in a thread (they would be sent).
+WORKER_MAX_PRODUCTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -109,9 +125,10 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
     any file (a PosError raised)."""
     store = secrets if secrets is not None else SecretStore()
     batch = BatchResult()
-    with Central(target) as central, ThreadPoolExecutor(1) as reader:
+    with Central(target) as central, ThreadPoolExecutor(1) as reader, \
+            _worker(paths) as worker:
         secret, typed = _key_for(central, key, store)
-        ahead = _ReadAhead(central, secret, reader)
+        ahead = _ReadAhead(central, secret, reader, worker)
         for path, following in pairwise([*batch_order(paths), None]):
             assert path is not None
             try:
@@ -139,16 +156,38 @@ def batch_order(paths: Sequence[Path]) -> list[Path]:
     return [p for _, _, p in known] + [p for head, _, p in peeked if head is None]
 
 
-class _ReadAhead:
-    """The next file of a batch read and checked in a thread while the one before it is
-    applied (SQLite and the drivers let go of the interpreter while they write, so on two
-    cores the reading costs nearly nothing). A file whose stand is the same as the one
-    being applied is read after it: whether the store holds it already depends on it."""
+@contextlib.contextmanager
+def _worker(paths: Sequence[Path]) -> Iterator[MergeWorker | None]:
+    """A started MergeWorker when the files after the first are worth one, else None."""
+    size = 0
+    for p in paths[1:]:
+        with contextlib.suppress(OSError):
+            size += Path(p).stat().st_size
+    worker = MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES else None
+    if worker is not None and not worker.start():
+        worker = None
+    try:
+        yield worker
+    finally:
+        if worker is not None:
+            worker.close()
 
-    def __init__(self, central: Central, secret: bytes, pool: ThreadPoolExecutor) -> None:
-        self.central, self.secret, self.pool = central, secret, pool
+
+_IN_WORKER = "in the worker"
+
+
+class _ReadAhead:
+    """The next file of a batch read and checked while the one before it is applied: in
+    the second process, which makes its rows too, or else in a thread (SQLite and the
+    drivers let go of the interpreter while they write). A file whose stand is the same as
+    the one being applied is read after it: whether the store holds it already, and the
+    rows it makes, depend on it."""
+
+    def __init__(self, central: Central, secret: bytes, pool: ThreadPoolExecutor,
+                 worker: MergeWorker | None = None) -> None:
+        self.central, self.secret, self.pool, self.worker = central, secret, pool, worker
         self.path: Path | None = None
-        self.read: MergeResult | Future[ExportBatch] | None = None
+        self.read: MergeResult | Future[ExportBatch] | str | None = None
 
     def start(self, path: Path | None, *, after: Path) -> None:
         self.path, self.read = None, None
@@ -162,12 +201,34 @@ class _ReadAhead:
         except PosError:  # its own turn says so, as that file's refusal
             return
         self.path = path
-        self.read = held or self.pool.submit(read_export, path, self.secret)
+        self.read = held or (_IN_WORKER if self._send(path, mine[0]) else
+                             self.pool.submit(read_export, path, self.secret))
 
-    def take(self, path: Path) -> MergeResult | ExportBatch:
+    def _send(self, path: Path, code: str) -> bool:
+        """*path* handed to the worker with what it needs of the store (its stand's state
+        now: applying another stand's file does not change it)."""
+        if self.worker is None or not self.worker.alive:
+            return False
+        with self.central.reading() as conn:
+            after = stand_state(conn, code)
+            products = stored_products(conn, code) if after[0] else {}
+        if len(products) > WORKER_MAX_PRODUCTS:
+            return False
+        return self.worker.send(path, self.secret, after=after, products=products,
+                                dialect=self.central.engine.dialect.name)
+
+    def take(self, path: Path) -> MergeResult | ExportBatch | Prepared:
         """What was read ahead for *path*, or *path* read now."""
         if self.path == path and self.read is not None:
-            return self.read if isinstance(self.read, MergeResult) else self.read.result()
+            if isinstance(self.read, MergeResult):
+                return self.read
+            if not isinstance(self.read, str):
+                return self.read.result()
+            assert self.worker is not None
+            got = self.worker.result()
+            if got != READ_HERE:
+                assert isinstance(got, Prepared)
+                return got
         return _already_held(self.central, path, self.secret) or \
             read_export(path, self.secret)
 
@@ -180,16 +241,22 @@ def _merge_one(central: Central, path: Path, secret: bytes, progress: Progress |
     return _apply(central, path, read_export(path, secret), secret, progress, clock)
 
 
-def _apply(central: Central, path: Path, batch: ExportBatch, secret: bytes,
+def _apply(central: Central, path: Path, batch: ExportBatch | Prepared, secret: bytes,
            progress: Progress | None, clock: Callable[[], datetime]) -> MergeResult:
+    """Apply a checked file (its rows made here, or by the worker: *batch* a Prepared)."""
     ours = fingerprint(secret)
+    details = batch.stand if isinstance(batch, ExportBatch) else batch.details
     with central.writing() as conn:
-        theirs = claim_event(conn, ours, batch.stand.code)
+        theirs = claim_event(conn, ours, details.code)
         if theirs is not None and theirs != ours:  # another organizer merged first
             raise NotAllowed("merge.wrong_event", ours=theirs, theirs=ours)
         _drop_stored_key(conn)
-        result = apply_entries(conn, batch.stand, batch.entries, how="merge", now=clock(),
-                               chain_checked=True, progress=progress)
+        result = apply_prepared(conn, batch, how="merge", now=clock(), progress=progress) \
+            if isinstance(batch, Prepared) else None
+        if result is None:  # made here, or the store moved on since the worker's turn
+            entries = batch.entries if isinstance(batch, ExportBatch) else batch.entries()
+            result = apply_entries(conn, details, entries, how="merge", now=clock(),
+                                   chain_checked=True, progress=progress)
     return MergeResult(path, result.stand, result.applied, result.skipped, result.last_seq)
 
 

@@ -1,0 +1,141 @@
+"""A batch merge's next file read, checked and made into rows in a second process.
+
+``posapp merge`` of many files on two cores: while this process writes one file's rows into
+the central store, a worker process reads the next file, checks its signature and chain,
+decodes its entries and gathers the rows they make (central_apply.prepare_rows), and hands
+them back. The store stays this process's alone: the worker is given what it needs of it
+(the stand's last seq and hash, and its products) with each job, and the rows are written
+only if the store still holds the stand there when their turn comes.
+
+Multiprocessing's *spawn* start (the only one on Windows, and what a PyInstaller bundle
+supports with ``freeze_support()`` in its entry point). When no second process can be
+started, or it dies, or a file needs the store to make its rows, the file is read here, as
+it would be without the worker: the result is the same either way. A refusal found by the
+worker (a damaged file) comes back as the same PosError, for that file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import signal
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from posapp.domain.errors import PosError
+from posapp.sync.central_apply import Prepared, prepare_rows
+from posapp.sync.export_file import read_export
+
+log = logging.getLogger(__name__)
+
+#: How long to wait for a worker that was told to stop before ending it.
+_STOP_WAIT_S = 2.0
+
+#: Stand on its own: a job's answer when the file is to be read in the merging process.
+READ_HERE = "read here"
+
+
+class MergeWorker:
+    """A process that reads the files it is sent, one job at a time: ``start`` it, ``send``
+    a job, take its ``result`` before sending the next; ``close`` it in any case."""
+
+    def __init__(self) -> None:
+        self.process: Any = None
+        self.conn: Connection | None = None
+
+    @property
+    def alive(self) -> bool:
+        return self.conn is not None
+
+    def start(self) -> bool:
+        """Start the process; False (and nothing running) when it cannot be started."""
+        try:
+            ctx = multiprocessing.get_context("spawn")
+            ours, theirs = ctx.Pipe()
+            process = ctx.Process(target=serve, args=(theirs,), name="posapp-merge-read",
+                                  daemon=True)
+            process.start()
+        except (OSError, RuntimeError, ValueError) as exc:  # no pipe, no process, frozen
+            log.info("merge: no second process (%s); one process", exc)
+            return False
+        theirs.close()  # only the worker's copy stays open: its exit reads as EOF here
+        self.process, self.conn = process, ours
+        return True
+
+    def send(self, path: Path, key: bytes, *, after: tuple[int, str], dialect: str,
+             products: dict[str, dict[str, Any]]) -> bool:
+        """Hand over one file; False when the worker is gone (then read it here)."""
+        if self.conn is None:
+            return False
+        try:
+            self.conn.send((str(path), key, after, dialect, products))
+            return True
+        except (OSError, EOFError, ValueError) as exc:
+            self._lost(exc)
+            return False
+
+    def result(self) -> Prepared | str:
+        """The job's rows, or READ_HERE (the worker died, or the file's rows need the
+        store); re-raises a PosError the worker refused the file with."""
+        if self.conn is None:
+            return READ_HERE
+        try:
+            outcome, detail = self.conn.recv()
+        except (OSError, EOFError) as exc:
+            self._lost(exc)
+            return READ_HERE
+        if outcome == "refused":
+            raise detail
+        if outcome == "failed":  # not a refusal: read here, where it says so itself
+            log.warning("merge: the reading process failed (%s); reading here", detail)
+            return READ_HERE
+        return detail if detail is not None else READ_HERE
+
+    def close(self) -> None:
+        """Stop the worker (told first, then ended) and wait for it."""
+        if self.conn is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)
+            self.conn.close()
+        if self.process is not None:
+            self.process.join(_STOP_WAIT_S)
+            if self.process.is_alive():
+                self.process.terminate()
+                self.process.join()
+        self.process = self.conn = None
+
+    def _lost(self, exc: BaseException) -> None:
+        log.warning("merge: the reading process is gone (%s); one process from here", exc)
+        if self.conn is not None:
+            self.conn.close()
+        self.conn = None
+
+
+def serve(conn: Connection) -> None:
+    """The worker: for each job, the file read and its rows gathered, answered as ("ok",
+    Prepared or None), ("refused", PosError) or ("failed", one line). None instead of a
+    job: done. Ctrl+C is the parent's to handle. Nothing here ever prints."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            job = conn.recv()
+        except Exception:  # the parent is gone
+            return
+        if job is None:
+            return
+        path, key, after, dialect, products = job
+        answer: tuple[str, object]
+        try:
+            batch = read_export(path, key)
+            answer = ("ok", prepare_rows(batch.stand, batch.entries, after=tuple(after),
+                                         dialect=dialect, products=products))
+        except PosError as exc:
+            answer = ("refused", exc)
+        except Exception as exc:  # a fault, not the file's: the parent reads it itself
+            answer = ("failed", f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(answer)
+        except Exception:
+            return
