@@ -8,7 +8,9 @@ the merged store into an empty one of the same tables, one commit); merging it a
 empty store (its floor, timed in turns with it in the same run). The same on PostgreSQL
 (a private server with fsync on, as a real one runs), where the whole event's target is
 issue 5's 20 s. After each first merge every stand's Z report is checked against the
-store (not timed).
+store (not timed). The whole event is merged into SQLite twice more in one process (the
+second process off, as ``merge`` does for a small batch), in turns with two processes, for
+their ratio (issue 14, third pass).
 
     .venv/bin/python -m benchmarks.bench_merge [--quick] [--stands N] [--no-postgres]
 """
@@ -16,6 +18,7 @@ store (not timed).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -23,7 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -57,6 +60,7 @@ def run(folder: Path, sales_per_stand: int, stands: int = STANDS, *,
     sqlite_store = folder / "central.sqlite"
     results = _merge_twice("SQLite file", str(sqlite_store), event, key, size,
                            floor_ms=_one_pass_ms(sqlite_store, folder / "floor.sqlite"))
+    results += _one_process_or_two(folder, event, key, size)
     results += _one_more("SQLite file", _copies(sqlite_store), extra, key, stands,
                          lambda n: str(folder / f"empty-{n}.sqlite"))
     if not postgres:
@@ -97,6 +101,38 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str, size: str
         Result(f"**merge all of it again** ({where})", [again], f"≤ {AGAIN_MS:,} ms",
                again <= AGAIN_MS, note="nothing applied"),
     ]
+
+
+def _one_process_or_two(folder: Path, files: list[Path], key: str,
+                        size: str) -> list[Result]:
+    """The whole event into new SQLite files, in one process and in two, in turns."""
+    log("merging into SQLite in one process and in two, in turns")
+    one: list[float] = []
+    two: list[float] = []
+    for n in range(2):
+        for processes, into in ((1, one), (2, two)):
+            store = folder / f"turn-{processes}-{n}.sqlite"
+            with _processes(processes):
+                into.append(_timed(str(store), files, key))
+            store.unlink()
+    floor = statistics.median(one)
+    return [
+        Result(f"merge {size} into an empty SQLite file, one process (floor)", one,
+               floor_name="the same merge in one process", note="2 turns"),
+        Result("the same in two processes", two, floor_ms=floor,
+               floor_name="the same merge in one process", note="2 turns, in turns with it"),
+    ]
+
+
+@contextlib.contextmanager
+def _processes(n: int) -> Iterator[None]:
+    """Merges in *n* processes (1: the second process off, as for a small batch)."""
+    before = merge.WORKER_MIN_BYTES
+    merge.WORKER_MIN_BYTES = before if n == 2 else 1 << 62
+    try:
+        yield
+    finally:
+        merge.WORKER_MIN_BYTES = before
 
 
 def _one_more(where: str, full_target: Callable[[int], str], extra: Path, key: str,
@@ -147,8 +183,19 @@ def _forgetting(target: str, stands: int) -> Callable[[int], str]:
 
 
 def _forget_extra_stands(target: str, stands: int) -> None:
-    """Delete every row of the stands merged after the first *stands*."""
-    with Central(target) as central, central.writing() as conn:
+    """Delete every row of the stands merged after the first *stands*, then VACUUM: the
+    next turn inserts the same keys again, which a unique index would otherwise check
+    against the dead rows left by the delete (a store that never had them has none)."""
+    with Central(target) as central:
+        _delete_extra_stands(central, stands)
+        with central.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            for table in cs.metadata.sorted_tables:
+                conn.exec_driver_sql(f"VACUUM {table.name}")
+
+
+def _delete_extra_stands(central: Central, stands: int) -> None:
+    with central.writing() as conn:
         codes = [c for (c,) in conn.execute(cs.stand.select().with_only_columns(cs.stand.c.code)
                                             .order_by(cs.stand.c.last_sync_at))]
         for code in codes[stands:]:

@@ -63,6 +63,9 @@ NO_KEY = N_("merge.no_key")
 WORKER_MIN_BYTES = 4 << 20
 #: A stand with more products than this is read ahead in a thread (they would be sent).
 WORKER_MAX_PRODUCTS = 20_000
+#: Of this many files, one is read here while the worker reads the next: reading and
+#: making rows cost more than writing them, so this process would otherwise wait.
+WORKER_SHARE = 6
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,7 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
         for path, following in pairwise([*batch_order(paths), None]):
             assert path is not None
             try:
-                read = ahead.take(path)
-                ahead.start(following, after=path)  # read while this one is applied
+                read = ahead.take(path, then=following)  # read while this one is applied
                 done = read if isinstance(read, MergeResult) else \
                     _apply(central, path, read, secret, progress, clock)
                 log.info("merge of %s: stand %s, %d new entries", path, done.stand,
@@ -173,7 +175,7 @@ def _worker(paths: Sequence[Path]) -> Iterator[MergeWorker | None]:
             worker.close()
 
 
-_IN_WORKER = "in the worker"
+_IN_WORKER, _HERE = "in the worker", "here"
 
 
 class _ReadAhead:
@@ -188,6 +190,7 @@ class _ReadAhead:
         self.central, self.secret, self.pool, self.worker = central, secret, pool, worker
         self.path: Path | None = None
         self.read: MergeResult | Future[ExportBatch] | str | None = None
+        self.turns = 0
 
     def start(self, path: Path | None, *, after: Path) -> None:
         self.path, self.read = None, None
@@ -201,6 +204,11 @@ class _ReadAhead:
         except PosError:  # its own turn says so, as that file's refusal
             return
         self.path = path
+        self.turns += 1
+        if held is None and self.worker is not None and self.worker.alive and \
+                self.turns % WORKER_SHARE == 0:
+            self.read = _HERE  # read by take(), after the next file is handed over
+            return
         self.read = held or (_IN_WORKER if self._send(path, mine[0]) else
                              self.pool.submit(read_export, path, self.secret))
 
@@ -217,19 +225,25 @@ class _ReadAhead:
         return self.worker.send(path, self.secret, after=after, products=products,
                                 dialect=self.central.engine.dialect.name)
 
-    def take(self, path: Path) -> MergeResult | ExportBatch | Prepared:
-        """What was read ahead for *path*, or *path* read now."""
-        if self.path == path and self.read is not None:
-            if isinstance(self.read, MergeResult):
-                return self.read
-            if not isinstance(self.read, str):
-                return self.read.result()
+    def take(self, path: Path, *,
+             then: Path | None) -> MergeResult | ExportBatch | Prepared:
+        """What was read ahead for *path*, or *path* read now; and *then*, the next file,
+        started (before *path* is read here; after the worker's answer is taken, as the
+        worker takes one job at a time)."""
+        read = self.read if self.path == path else None
+        got: MergeResult | ExportBatch | Prepared | None = None
+        if isinstance(read, MergeResult):
+            got = read
+        elif isinstance(read, Future):
+            got = read.result()
+        elif read == _IN_WORKER:
             assert self.worker is not None
-            got = self.worker.result()
-            if got != READ_HERE:
-                assert isinstance(got, Prepared)
-                return got
-        return _already_held(self.central, path, self.secret) or \
+            answer = self.worker.result()
+            if answer != READ_HERE:
+                assert isinstance(answer, Prepared)
+                got = answer
+        self.start(then, after=path)
+        return got or _already_held(self.central, path, self.secret) or \
             read_export(path, self.secret)
 
 

@@ -122,7 +122,7 @@ class RowBuilder(OrderRows):
 
     def take(self) -> Gathered:
         """The chunk's rows and changes, handed over (and forgotten here)."""
-        gathered = Gathered([(t.name, rows) for t, rows in self.rows.items()],
+        gathered = Gathered([(str(t.name), rows) for t, rows in self.rows.items()],
                             self.sale_updates, self.shift_updates, *self.take_orders(),
                             self.photos)
         self.rows = {t: [] for t in _TABLES}

@@ -17,7 +17,9 @@ worker (a damaged file) comes back as the same PosError, for that file.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
+import marshal
 import multiprocessing
 import signal
 from multiprocessing.connection import Connection
@@ -91,6 +93,12 @@ class MergeWorker:
         if outcome == "failed":  # not a refusal: read here, where it says so itself
             log.warning("merge: the reading process failed (%s); reading here", detail)
             return READ_HERE
+        if outcome == "bulk":  # the rows apart, below
+            try:
+                return _unpacked(detail, self.conn.recv_bytes())
+            except (OSError, EOFError) as exc:
+                self._lost(exc)
+                return READ_HERE
         return detail if detail is not None else READ_HERE
 
     def close(self) -> None:
@@ -136,6 +144,31 @@ def serve(conn: Connection) -> None:
         except Exception as exc:  # a fault, not the file's: the parent reads it itself
             answer = ("failed", f"{type(exc).__name__}: {exc}")
         try:
-            conn.send(answer)
+            _send(conn, answer)
         except Exception:
             return
+
+
+def _send(conn: Connection, answer: tuple[str, object]) -> None:
+    """*answer*; a Prepared's rows apart, through marshal when they are plain values (on
+    SQLite: a third of pickle's time for the same rows), else all of it pickled."""
+    prepared = answer[1]
+    if isinstance(prepared, Prepared):
+        try:
+            rows = marshal.dumps((prepared.journal, [g.rows for g in prepared.chunks]))
+        except ValueError:  # times as datetime (PostgreSQL): pickle knows them
+            pass
+        else:
+            conn.send(("bulk", dataclasses.replace(
+                prepared, journal=[],
+                chunks=[dataclasses.replace(g, rows=[]) for g in prepared.chunks])))
+            conn.send_bytes(rows)
+            return
+    conn.send(answer)
+
+
+def _unpacked(prepared: Prepared, rows: bytes) -> Prepared:
+    journal, chunk_rows = marshal.loads(rows)
+    return dataclasses.replace(prepared, journal=journal, chunks=[
+        dataclasses.replace(g, rows=r) for g, r in zip(prepared.chunks, chunk_rows,
+                                                         strict=True)])

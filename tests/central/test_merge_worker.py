@@ -215,3 +215,24 @@ def test_rows_gathered_alone_across_chunks_are_the_same(
         assert apply_prepared(conn, prepared, how="merge", now=WHEN) is not None
 
     assert _everything(target) == _everything(alone)
+
+
+def test_files_shared_between_the_processes_make_the_same_store(
+        make_central_url: Callable[..., str], usb: dict[str, Path],
+        made_by_worker: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every second file read ahead is kept for this process (WORKER_SHARE): read here
+    while the worker reads the one after it."""
+    files = [usb["sumut1"], usb["bali"], usb["aceh"]]
+    alone = make_central_url("one")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(merge, "WORKER_MIN_BYTES", 1 << 60)
+        _merge(alone, files)
+    monkeypatch.setattr(merge, "WORKER_SHARE", 2)
+    target = make_central_url("two")
+
+    batch = _merge(target, files)
+
+    assert [(r.stand, r.applied) for r in batch.merged] == [
+        ("ACEH", 247), ("BALI", 247), ("SUMUT", 40)]
+    assert made_by_worker == ["BALI"]  # SUMUT's file kept for this process
+    assert _everything(target) == _everything(alone)
