@@ -84,6 +84,7 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str, size: str
                  floor_ms: Callable[[], float] | None = None) -> list[Result]:
     log(f"merging into {where}")
     first = _timed(target, files, key)
+    cpu = _cpu_note()
     with Central(target) as central:
         mismatches = central_totals.check_z_reports(central)
         stands = central_totals.stand_totals(central)
@@ -95,7 +96,7 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str, size: str
     target_ms = WHOLE_MS[where]
     return [
         Result(f"**merge {size} into an empty {where}**", [first], f"≤ {target_ms:,} ms",
-               first <= target_ms, note="every Z report agrees", floor_ms=floor,
+               first <= target_ms, note=f"every Z report agrees; {cpu}", floor_ms=floor,
                floor_name="the same rows by SQLite alone, one INSERT ... SELECT pass"
                if floor is not None else ""),
         Result(f"**merge all of it again** ({where})", [again], f"≤ {AGAIN_MS:,} ms",
@@ -109,30 +110,36 @@ def _one_process_or_two(folder: Path, files: list[Path], key: str,
     log("merging into SQLite in one process and in two, in turns")
     one: list[float] = []
     two: list[float] = []
+    cpu: dict[int, list[str]] = {1: [], 2: []}
     for n in range(2):
         for processes, into in ((1, one), (2, two)):
             store = folder / f"turn-{processes}-{n}.sqlite"
             with _processes(processes):
                 into.append(_timed(str(store), files, key))
+            cpu[processes].append(f"{_CPU[0]:.1f}+{_CPU[1]:.1f}")
             store.unlink()
     floor = statistics.median(one)
     return [
         Result(f"merge {size} into an empty SQLite file, one process (floor)", one,
-               floor_name="the same merge in one process", note="2 turns"),
+               floor_name="the same merge in one process",
+               note=f"2 turns; CPU s {', '.join(cpu[1])}"),
         Result("the same in two processes", two, floor_ms=floor,
-               floor_name="the same merge in one process", note="2 turns, in turns with it"),
+               floor_name="the same merge in one process",
+               note=f"2 turns, in turns with it; CPU s here+second {', '.join(cpu[2])}"),
     ]
 
 
 @contextlib.contextmanager
 def _processes(n: int) -> Iterator[None]:
-    """Merges in *n* processes (1: the second process off, as for a small batch)."""
-    before = merge.WORKER_MIN_BYTES
-    merge.WORKER_MIN_BYTES = before if n == 2 else 1 << 62
+    """Merges in *n* processes (1: the second process off, as for a small batch; 2: on,
+    however busy the machine is)."""
+    before = merge.WORKER_MIN_BYTES, merge.WORKER_IDLE_CORES
+    merge.WORKER_MIN_BYTES = before[0] if n == 2 else 1 << 62
+    merge.WORKER_IDLE_CORES = -1e9 if n == 2 else before[1]
     try:
         yield
     finally:
-        merge.WORKER_MIN_BYTES = before
+        merge.WORKER_MIN_BYTES, merge.WORKER_IDLE_CORES = before
 
 
 def _one_more(where: str, full_target: Callable[[int], str], extra: Path, key: str,
@@ -231,12 +238,34 @@ def _one_pass_ms(store: Path, floor_store: Path) -> Callable[[], float]:
 
 
 def _timed(target: str, files: list[Path], key: str | None) -> float:
+    cpu, theirs = time.process_time(), _children_cpu()
     started = time.perf_counter()
     refused = merge.merge_files(target, files, key=key).refused
     elapsed = (time.perf_counter() - started) * 1000
+    _CPU[:] = [time.process_time() - cpu, _children_cpu() - theirs]
     if refused:
         raise RuntimeError(f"merge refused a file: {refused[0]}")
     return elapsed
+
+
+#: The CPU seconds of the last _timed merge: this process's, and the second process's.
+_CPU = [0.0, 0.0]
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (the merge's second process, once
+    the merge has waited for it; the PostgreSQL server is not one until it stops)."""
+    try:
+        import resource
+    except ImportError:  # Windows: not measured
+        return 0.0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _cpu_note() -> str:
+    here, there = _CPU
+    return f"CPU {here:.1f} s here, {there:.1f} s in the second process"
 
 
 def main(argv: list[str] | None = None) -> int:

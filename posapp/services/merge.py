@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -63,6 +64,11 @@ NO_KEY = N_("merge.no_key")
 WORKER_MIN_BYTES = 4 << 20
 #: A stand with more products than this is read ahead in a thread (they would be sent).
 WORKER_MAX_PRODUCTS = 20_000
+#: A second process only when about this many cores stand idle (the 1-minute load average
+#: below the cores less this): on a busy machine two processes share what one would get,
+#: and the handing over costs more than it saves (measured: 1.2x to 1.6x one process's
+#: time at a load of 6 to 14 on 2 cores; docs/performance.md).
+WORKER_IDLE_CORES = 0.5
 #: Of this many files, one is read here while the worker reads the next: reading and
 #: making rows cost more than writing them, so this process would otherwise wait.
 WORKER_SHARE = 6
@@ -165,7 +171,8 @@ def _worker(paths: Sequence[Path]) -> Iterator[MergeWorker | None]:
     for p in paths[1:]:
         with contextlib.suppress(OSError):
             size += Path(p).stat().st_size
-    worker = MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES else None
+    worker = MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES and \
+        _cores_idle() else None
     if worker is not None and not worker.start():
         worker = None
     try:
@@ -173,6 +180,17 @@ def _worker(paths: Sequence[Path]) -> Iterator[MergeWorker | None]:
     finally:
         if worker is not None:
             worker.close()
+
+
+def _cores_idle() -> bool:
+    """Whether a core is free for a second process (the load, where it is known)."""
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux
+    cores = len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows: not known
+        load = 0.0
+    return cores > 1 and load <= cores - WORKER_IDLE_CORES
 
 
 _IN_WORKER, _HERE = "in the worker", "here"

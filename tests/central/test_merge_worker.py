@@ -56,6 +56,7 @@ def usb(tmp_path: Path) -> dict[str, Path]:
 def made_by_worker(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The worker used for any batch; the stands whose rows it made, as applied."""
     monkeypatch.setattr(merge, "WORKER_MIN_BYTES", 0)
+    monkeypatch.setattr(merge, "_cores_idle", lambda: True)  # whatever else runs
     made: list[str] = []
     real = merge.apply_prepared
 
@@ -236,3 +237,16 @@ def test_files_shared_between_the_processes_make_the_same_store(
         ("ACEH", 247), ("BALI", 247), ("SUMUT", 40)]
     assert made_by_worker == ["BALI"]  # SUMUT's file kept for this process
     assert _everything(target) == _everything(alone)
+
+
+@pytest.mark.parametrize(("cores", "load", "second"), [
+    (2, 0.3, True), (2, 1.5, True), (2, 1.6, False), (2, 9.0, False), (1, 0.0, False),
+    (4, 3.0, True)])
+def test_a_second_process_only_when_a_core_stands_idle(
+        monkeypatch: pytest.MonkeyPatch, cores: int, load: float, second: bool) -> None:
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cores)),
+                        raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert merge._cores_idle() is second
