@@ -34,6 +34,7 @@ from sqlalchemy import delete
 from posapp.domain.event_key import new_key, parse_key
 from posapp.services import central_totals, merge
 from posapp.sync import central_schema as cs
+from posapp.sync import merge_worker
 from posapp.sync.central_store import Central
 
 from ._common import Result, Sizes, format_table, log
@@ -133,13 +134,13 @@ def _one_process_or_two(folder: Path, files: list[Path], key: str,
 def _processes(n: int) -> Iterator[None]:
     """Merges in *n* processes (1: the second process off, as for a small batch; 2: on,
     however busy the machine is)."""
-    before = merge.WORKER_MIN_BYTES, merge.WORKER_IDLE_CORES
-    merge.WORKER_MIN_BYTES = before[0] if n == 2 else 1 << 62
-    merge.WORKER_IDLE_CORES = -1e9 if n == 2 else before[1]
+    before = merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES
+    merge_worker.WORKER_MIN_BYTES = before[0] if n == 2 else 1 << 62
+    merge_worker.WORKER_IDLE_CORES = -1e9 if n == 2 else before[1]
     try:
         yield
     finally:
-        merge.WORKER_MIN_BYTES, merge.WORKER_IDLE_CORES = before
+        merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES = before
 
 
 def _one_more(where: str, full_target: Callable[[int], str], extra: Path, key: str,

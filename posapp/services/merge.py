@@ -14,11 +14,9 @@ the batch is large enough to pay for starting one, else in a thread.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +32,7 @@ from posapp.domain.messages import N_
 from posapp.store.secrets import SecretStore, event_key_name
 from posapp.store.uow import utc_now
 from posapp.sync import central_schema as cs
+from posapp.sync import merge_worker
 from posapp.sync.central_apply import (
     Prepared,
     Progress,
@@ -59,16 +58,10 @@ log = logging.getLogger(__name__)
 #: The refusal when no key was given and none is kept for the store's event (callers
 #: compare ``exc.code``).
 NO_KEY = N_("merge.no_key")
-#: A second process reads ahead when the files after the first hold at least this much (a
-#: start costs about 0.3 s of the other core; one stand's day of 5,000 sales is 5 MB).
-WORKER_MIN_BYTES = 4 << 20
-#: A stand with more products than this is read ahead in a thread (they would be sent).
+#: A stand with more products than this is read ahead in a thread (they would be sent),
+#: and so is a file larger than this (its rows are handed over whole, not chunk by chunk).
 WORKER_MAX_PRODUCTS = 20_000
-#: A second process only when about this many cores stand idle (the 1-minute load average
-#: below the cores less this): on a busy machine two processes share what one would get,
-#: and the handing over costs more than it saves (measured: 1.2x to 1.6x one process's
-#: time at a load of 6 to 14 on 2 cores; docs/performance.md).
-WORKER_IDLE_CORES = 0.5
+WORKER_MAX_FILE_BYTES = 64 << 20
 #: Of this many files, one is read here while the worker reads the next: reading and
 #: making rows cost more than writing them, so this process would otherwise wait.
 WORKER_SHARE = 6
@@ -135,7 +128,7 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
     store = secrets if secrets is not None else SecretStore()
     batch = BatchResult()
     with Central(target) as central, ThreadPoolExecutor(1) as reader, \
-            _worker(paths) as worker:
+            merge_worker.started(paths) as worker:
         secret, typed = _key_for(central, key, store)
         ahead = _ReadAhead(central, secret, reader, worker)
         for path, following in pairwise([*batch_order(paths), None]):
@@ -162,35 +155,6 @@ def batch_order(paths: Sequence[Path]) -> list[Path]:
     peeked = [(_peek(Path(p)), i, Path(p)) for i, p in enumerate(paths)]
     known = sorted((head, i, p) for head, i, p in peeked if head is not None)
     return [p for _, _, p in known] + [p for head, _, p in peeked if head is None]
-
-
-@contextlib.contextmanager
-def _worker(paths: Sequence[Path]) -> Iterator[MergeWorker | None]:
-    """A started MergeWorker when the files after the first are worth one, else None."""
-    size = 0
-    for p in paths[1:]:
-        with contextlib.suppress(OSError):
-            size += Path(p).stat().st_size
-    worker = MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES and \
-        _cores_idle() else None
-    if worker is not None and not worker.start():
-        worker = None
-    try:
-        yield worker
-    finally:
-        if worker is not None:
-            worker.close()
-
-
-def _cores_idle() -> bool:
-    """Whether a core is free for a second process (the load, where it is known)."""
-    affinity = getattr(os, "sched_getaffinity", None)  # Linux
-    cores = len(affinity(0)) if affinity is not None else os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # Windows: not known
-        load = 0.0
-    return cores > 1 and load <= cores - WORKER_IDLE_CORES
 
 
 _IN_WORKER, _HERE = "in the worker", "here"
@@ -234,6 +198,11 @@ class _ReadAhead:
         """*path* handed to the worker with what it needs of the store (its stand's state
         now: applying another stand's file does not change it)."""
         if self.worker is None or not self.worker.alive:
+            return False
+        try:
+            if path.stat().st_size > WORKER_MAX_FILE_BYTES:
+                return False
+        except OSError:  # read here, where the refusal says why
             return False
         with self.central.reading() as conn:
             after = stand_state(conn, code)

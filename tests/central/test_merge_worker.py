@@ -19,6 +19,7 @@ from posapp.domain.event_key import fingerprint, new_key, parse_key
 from posapp.domain.journal import GENESIS, Entry
 from posapp.services import central_totals, merge
 from posapp.sync import central_schema as cs
+from posapp.sync import merge_worker
 from posapp.sync.central_apply import apply_prepared, prepare_rows
 from posapp.sync.central_store import Central
 from posapp.sync.export_file import ExportHeader, StandDetails, read_export, write_export
@@ -55,8 +56,8 @@ def usb(tmp_path: Path) -> dict[str, Path]:
 @pytest.fixture
 def made_by_worker(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The worker used for any batch; the stands whose rows it made, as applied."""
-    monkeypatch.setattr(merge, "WORKER_MIN_BYTES", 0)
-    monkeypatch.setattr(merge, "_cores_idle", lambda: True)  # whatever else runs
+    monkeypatch.setattr(merge_worker, "WORKER_MIN_BYTES", 0)
+    monkeypatch.setattr(merge_worker, "cores_idle", lambda: True)  # whatever else runs
     made: list[str] = []
     real = merge.apply_prepared
 
@@ -92,7 +93,7 @@ def _in_one_process(make_central_url: Callable[..., str],
                     usb: dict[str, Path]) -> dict[str, list[tuple[Any, ...]]]:
     target = make_central_url("one")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(merge, "WORKER_MIN_BYTES", 1 << 60)
+        mp.setattr(merge_worker, "WORKER_MIN_BYTES", 1 << 60)
         _batches(target, usb)
     return _everything(target)
 
@@ -226,7 +227,7 @@ def test_files_shared_between_the_processes_make_the_same_store(
     files = [usb["sumut1"], usb["bali"], usb["aceh"]]
     alone = make_central_url("one")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(merge, "WORKER_MIN_BYTES", 1 << 60)
+        mp.setattr(merge_worker, "WORKER_MIN_BYTES", 1 << 60)
         _merge(alone, files)
     monkeypatch.setattr(merge, "WORKER_SHARE", 2)
     target = make_central_url("two")
@@ -249,4 +250,4 @@ def test_a_second_process_only_when_a_core_stands_idle(
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cores)),
                         raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
-    assert merge._cores_idle() is second
+    assert merge_worker.cores_idle() is second
