@@ -164,8 +164,9 @@ class _ReadAhead:
     """The next file of a batch read and checked while the one before it is applied: in
     the second process, which makes its rows too, or else in a thread (SQLite and the
     drivers let go of the interpreter while they write). A file whose stand is the same as
-    the one being applied is read after it: whether the store holds it already, and the
-    rows it makes, depend on it."""
+    the one being applied is read after it (whether the store holds it already, and the
+    rows it makes, depend on it), unless the worker made the rows of that one: then it
+    makes this one's from where that one leaves the stand."""
 
     def __init__(self, central: Central, secret: bytes, pool: ThreadPoolExecutor,
                  worker: MergeWorker | None = None) -> None:
@@ -173,13 +174,20 @@ class _ReadAhead:
         self.path: Path | None = None
         self.read: MergeResult | Future[ExportBatch] | str | None = None
         self.turns = 0
+        self.last: Prepared | None = None  # the file being applied, if the worker read it
 
     def start(self, path: Path | None, *, after: Path) -> None:
         self.path, self.read = None, None
         if path is None:
             return
         mine, theirs = _peek(path), _peek(after)
-        if mine is None or theirs is None or mine[0] == theirs[0]:
+        if mine is None or theirs is None:
+            return
+        if mine[0] == theirs[0]:
+            last = self.last
+            if last is not None and last.details.code == mine[0] and \
+                    mine[1] == last.last[0] + 1 and self._send(path, mine[0], last.last):
+                self.path, self.read = path, _IN_WORKER
             return
         try:
             held = _already_held(self.central, path, self.secret)
@@ -194,9 +202,10 @@ class _ReadAhead:
         self.read = held or (_IN_WORKER if self._send(path, mine[0]) else
                              self.pool.submit(read_export, path, self.secret))
 
-    def _send(self, path: Path, code: str) -> bool:
+    def _send(self, path: Path, code: str, following: tuple[int, str] | None = None) -> bool:
         """*path* handed to the worker with what it needs of the store (its stand's state
-        now: applying another stand's file does not change it)."""
+        now: applying another stand's file does not change it), or to follow the file the
+        worker read last, which ends at *following*."""
         if self.worker is None or not self.worker.alive:
             return False
         try:
@@ -204,13 +213,17 @@ class _ReadAhead:
                 return False
         except OSError:  # read here, where the refusal says why
             return False
+        dialect = self.central.engine.dialect.name
+        if following is not None:
+            return self.worker.send(path, self.secret, after=following, products=None,
+                                    dialect=dialect)
         with self.central.reading() as conn:
             after = stand_state(conn, code)
             products = stored_products(conn, code) if after[0] else {}
         if len(products) > WORKER_MAX_PRODUCTS:
             return False
         return self.worker.send(path, self.secret, after=after, products=products,
-                                dialect=self.central.engine.dialect.name)
+                                dialect=dialect)
 
     def take(self, path: Path, *,
              then: Path | None) -> MergeResult | ExportBatch | Prepared:
@@ -229,6 +242,7 @@ class _ReadAhead:
             if answer != READ_HERE:
                 assert isinstance(answer, Prepared)
                 got = answer
+        self.last = got if isinstance(got, Prepared) else None
         self.start(then, after=path)
         return got or _already_held(self.central, path, self.secret) or \
             read_export(path, self.secret)

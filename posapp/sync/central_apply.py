@@ -58,6 +58,12 @@ class Prepared:
     def count(self) -> int:
         return sum(len(rows) for rows in self.journal)
 
+    @property
+    def last(self) -> tuple[int, str]:
+        """The seq and hash of its last entry: where the stand is once it is applied."""
+        row = self.journal[-1][-1]
+        return row[1], row[6]
+
     def entries(self) -> list[Entry]:
         return [Entry(r[1], r[0], *r[2:]) for rows in self.journal for r in rows]
 
@@ -110,7 +116,8 @@ def prepare_rows(details: StandDetails, entries: Sequence[Entry], *, after: tupl
                  dialect: str, products: dict[str, dict[str, Any]]) -> Prepared | None:
     """*entries* (checked and chained from *after*, the stand's state in the store, whose
     *products* they are) with their rows gathered as ``_store`` gathers them, without the
-    store; None when that needs the store (a void of a sale stored before)."""
+    store; None when that needs the store (a void of a sale stored before). *products* is
+    changed in place: it becomes the stand's products once the rows are applied."""
     if not entries or entries[0].seq != after[0] + 1 or entries[0].prev_hash != after[1]:
         return None
     builder = RowBuilder(None, details, dialect=dialect, products=products)

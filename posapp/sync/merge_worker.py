@@ -107,8 +107,10 @@ class MergeWorker:
         return True
 
     def send(self, path: Path, key: bytes, *, after: tuple[int, str], dialect: str,
-             products: dict[str, dict[str, Any]]) -> bool:
-        """Hand over one file; False when the worker is gone (then read it here)."""
+             products: dict[str, dict[str, Any]] | None) -> bool:
+        """Hand over one file; False when the worker is gone (then read it here).
+        *products* None: the file follows the last one sent, of the same stand, and its
+        rows are made on the products that one left (where that one's rows were made)."""
         if self.conn is None:
             return False
         try:
@@ -166,6 +168,7 @@ def serve(conn: Connection) -> None:
     Prepared or None), ("refused", PosError) or ("failed", one line). None instead of a
     job: done. Ctrl+C is the parent's to handle. Nothing here ever prints."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    kept: tuple[str, tuple[int, str], dict[str, Any]] | None = None  # where the last left
     while True:
         try:
             job = conn.recv()
@@ -175,10 +178,19 @@ def serve(conn: Connection) -> None:
             return
         path, key, after, dialect, products = job
         answer: tuple[str, object]
+        following, kept = kept, None
         try:
             batch = read_export(path, key)
-            answer = ("ok", prepare_rows(batch.stand, batch.entries, after=tuple(after),
-                                         dialect=dialect, products=products))
+            code = batch.stand.code
+            if products is None and following is not None and \
+                    following[:2] == (code, tuple(after)):
+                products = following[2]
+            prepared = None if products is None else prepare_rows(
+                batch.stand, batch.entries, after=tuple(after), dialect=dialect,
+                products=products)
+            if prepared is not None and products is not None:
+                kept = code, prepared.last, products
+            answer = ("ok", prepared)
         except PosError as exc:
             answer = ("refused", exc)
         except Exception as exc:  # a fault, not the file's: the parent reads it itself

@@ -240,6 +240,27 @@ def test_files_shared_between_the_processes_make_the_same_store(
     assert _everything(target) == _everything(alone)
 
 
+
+def test_a_stands_files_in_one_batch_follow_each_other_in_the_worker(
+        make_central_url: Callable[..., str], usb: dict[str, Path],
+        made_by_worker: list[str]) -> None:
+    """SUMUT's three files: the second's rows made on the products the first leaves; the
+    third voids a sale of the second (in the store only once that is applied): read here."""
+    files = [usb["sumut3"], usb["sumut1"], usb["aceh"], usb["sumut2"]]
+    alone = make_central_url("one")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(merge_worker, "WORKER_MIN_BYTES", 1 << 60)
+        _merge(alone, files)
+    target = make_central_url("two")
+
+    batch = _merge(target, files)
+
+    assert [(r.stand, r.applied) for r in batch.merged] == [
+        ("ACEH", 247), ("SUMUT", 40), ("SUMUT", 12), ("SUMUT", 195)]
+    assert made_by_worker == ["SUMUT", "SUMUT"]
+    assert _everything(target) == _everything(alone)
+    assert _sums(target)["SUMUT"][0] == SALES - SALES // 100
+
 @pytest.mark.parametrize(("cores", "load", "second"), [
     (2, 0.3, True), (2, 1.5, True), (2, 1.6, False), (2, 9.0, False), (1, 0.0, False),
     (4, 3.0, True)])
