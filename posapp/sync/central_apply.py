@@ -113,14 +113,16 @@ def apply_entries(conn: Connection, details: StandDetails, entries: Sequence[Ent
 
 
 def prepare_rows(details: StandDetails, entries: Sequence[Entry], *, after: tuple[int, str],
-                 dialect: str, products: dict[str, dict[str, Any]]) -> Prepared | None:
+                 dialect: str, products: dict[str, dict[str, Any]],
+                 sold: dict[str, list[tuple[str, int]]] | None = None) -> Prepared | None:
     """*entries* (checked and chained from *after*, the stand's state in the store, whose
     *products* they are) with their rows gathered as ``_store`` gathers them, without the
-    store; None when that needs the store (a void of a sale stored before). *products* is
-    changed in place: it becomes the stand's products once the rows are applied."""
+    store; None when that needs the store (a void of a sale stored before, unless *sold*
+    holds its lines). *products* and *sold* are changed in place: they become the stand's
+    products once the rows are applied, and the lines of the sales they hold."""
     if not entries or entries[0].seq != after[0] + 1 or entries[0].prev_hash != after[1]:
         return None
-    builder = RowBuilder(None, details, dialect=dialect, products=products)
+    builder = RowBuilder(None, details, dialect=dialect, products=products, sold=sold)
     journal, chunks = [], []
     try:
         for start in range(0, len(entries), _CHUNK):

@@ -73,9 +73,11 @@ class ProductRows:
 
 class RowBuilder(OrderRows):
     def __init__(self, conn: Connection | None, details: StandDetails, *,
-                 dialect: str = "", products: dict[str, dict[str, Any]] | None = None) -> None:
+                 dialect: str = "", products: dict[str, dict[str, Any]] | None = None,
+                 sold: dict[str, list[tuple[str, int]]] | None = None) -> None:
         """*conn* the store's, or None to gather only (then *dialect* names the store's,
-        and *products* are the stand's stored ones, as from ``stored_products``)."""
+        *products* are the stand's stored ones, as from ``stored_products``, and *sold*
+        the lines of sales a void may name, by sale: both are changed in place)."""
         self.conn, self.code = conn, details.code
         dialect = conn.dialect.name if conn is not None else dialect
         try:
@@ -86,7 +88,7 @@ class RowBuilder(OrderRows):
         # payments as tuples (nothing changes them later), the rest as lists.
         self.rows: dict[Any, list[Sequence[Any]]] = {t: [] for t in _TABLES}
         self.sales: dict[str, list[Any]] = {}  # this chunk's, by id
-        self.sold: dict[str, list[tuple[str, int]]] = {}  # their lines' (sku, quantity)
+        self.sold = sold if sold is not None else {}  # their lines' (sku, quantity)
         self.shifts: dict[str, list[Any]] = {}
         self.time = _sqlite_time if dialect == "sqlite" else _same
         self._text_times = dialect == "sqlite"

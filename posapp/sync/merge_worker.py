@@ -7,6 +7,10 @@ them back. The store stays this process's alone: the worker is given what it nee
 (the stand's last seq and hash, and its products) with each job, and the rows are written
 only if the store still holds the stand there when their turn comes.
 
+A stand's next file in the same batch is made into rows from where the worker's last one
+left the stand (its products, and its sales' lines for a void), and written once that one
+is.
+
 Multiprocessing's *spawn* start (the only one on Windows, and what a PyInstaller bundle
 supports with ``freeze_support()`` in its entry point). When no second process can be
 started, or it dies, or a file needs the store to make its rows, the file is read here, as
@@ -168,7 +172,7 @@ def serve(conn: Connection) -> None:
     Prepared or None), ("refused", PosError) or ("failed", one line). None instead of a
     job: done. Ctrl+C is the parent's to handle. Nothing here ever prints."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    kept: tuple[str, tuple[int, str], dict[str, Any]] | None = None  # where the last left
+    kept: tuple[str, tuple[int, str], dict[str, Any], dict[str, Any]] | None = None
     while True:
         try:
             job = conn.recv()
@@ -182,14 +186,15 @@ def serve(conn: Connection) -> None:
         try:
             batch = read_export(path, key)
             code = batch.stand.code
+            sold: dict[str, Any] = {}
             if products is None and following is not None and \
-                    following[:2] == (code, tuple(after)):
-                products = following[2]
+                    following[:2] == (code, tuple(after)):  # where the last one left it
+                products, sold = following[2], following[3]
             prepared = None if products is None else prepare_rows(
                 batch.stand, batch.entries, after=tuple(after), dialect=dialect,
-                products=products)
+                products=products, sold=sold)
             if prepared is not None and products is not None:
-                kept = code, prepared.last, products
+                kept = code, prepared.last, products, sold
             answer = ("ok", prepared)
         except PosError as exc:
             answer = ("refused", exc)

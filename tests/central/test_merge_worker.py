@@ -244,8 +244,8 @@ def test_files_shared_between_the_processes_make_the_same_store(
 def test_a_stands_files_in_one_batch_follow_each_other_in_the_worker(
         make_central_url: Callable[..., str], usb: dict[str, Path],
         made_by_worker: list[str]) -> None:
-    """SUMUT's three files: the second's rows made on the products the first leaves; the
-    third voids a sale of the second (in the store only once that is applied): read here."""
+    """SUMUT's three files: the second's rows made on the products the first leaves, the
+    third's on the second's, and its first entry voids the second's last sale."""
     files = [usb["sumut3"], usb["sumut1"], usb["aceh"], usb["sumut2"]]
     alone = make_central_url("one")
     with pytest.MonkeyPatch.context() as mp:
@@ -257,7 +257,7 @@ def test_a_stands_files_in_one_batch_follow_each_other_in_the_worker(
 
     assert [(r.stand, r.applied) for r in batch.merged] == [
         ("ACEH", 247), ("SUMUT", 40), ("SUMUT", 12), ("SUMUT", 195)]
-    assert made_by_worker == ["SUMUT", "SUMUT"]
+    assert made_by_worker == ["SUMUT", "SUMUT", "SUMUT"]
     assert _everything(target) == _everything(alone)
     assert _sums(target)["SUMUT"][0] == SALES - SALES // 100
 
