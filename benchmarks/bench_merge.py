@@ -8,7 +8,9 @@ the merged store into an empty one of the same tables, one commit); merging it a
 empty store (its floor, timed in turns with it in the same run). The same on PostgreSQL
 (a private server with fsync on, as a real one runs), where the whole event's target is
 issue 5's 20 s. After each first merge every stand's Z report is checked against the
-store (not timed).
+store (not timed). The whole event is merged into SQLite twice more in one process (the
+second process off, as ``merge`` does for a small batch), in turns with two processes, for
+their ratio (issue 14, third pass).
 
     .venv/bin/python -m benchmarks.bench_merge [--quick] [--stands N] [--no-postgres]
 """
@@ -16,6 +18,7 @@ store (not timed).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -23,7 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -31,6 +34,7 @@ from sqlalchemy import delete
 from posapp.domain.event_key import new_key, parse_key
 from posapp.services import central_totals, merge
 from posapp.sync import central_schema as cs
+from posapp.sync import merge_worker
 from posapp.sync.central_store import Central
 
 from ._common import Result, Sizes, format_table, log
@@ -57,6 +61,7 @@ def run(folder: Path, sales_per_stand: int, stands: int = STANDS, *,
     sqlite_store = folder / "central.sqlite"
     results = _merge_twice("SQLite file", str(sqlite_store), event, key, size,
                            floor_ms=_one_pass_ms(sqlite_store, folder / "floor.sqlite"))
+    results += _one_process_or_two(folder, event, key, size)
     results += _one_more("SQLite file", _copies(sqlite_store), extra, key, stands,
                          lambda n: str(folder / f"empty-{n}.sqlite"))
     if not postgres:
@@ -80,6 +85,7 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str, size: str
                  floor_ms: Callable[[], float] | None = None) -> list[Result]:
     log(f"merging into {where}")
     first = _timed(target, files, key)
+    cpu = _cpu_note()
     with Central(target) as central:
         mismatches = central_totals.check_z_reports(central)
         stands = central_totals.stand_totals(central)
@@ -91,12 +97,50 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str, size: str
     target_ms = WHOLE_MS[where]
     return [
         Result(f"**merge {size} into an empty {where}**", [first], f"≤ {target_ms:,} ms",
-               first <= target_ms, note="every Z report agrees", floor_ms=floor,
+               first <= target_ms, note=f"every Z report agrees; {cpu}", floor_ms=floor,
                floor_name="the same rows by SQLite alone, one INSERT ... SELECT pass"
                if floor is not None else ""),
         Result(f"**merge all of it again** ({where})", [again], f"≤ {AGAIN_MS:,} ms",
                again <= AGAIN_MS, note="nothing applied"),
     ]
+
+
+def _one_process_or_two(folder: Path, files: list[Path], key: str,
+                        size: str) -> list[Result]:
+    """The whole event into new SQLite files, in one process and in two, in turns."""
+    log("merging into SQLite in one process and in two, in turns")
+    one: list[float] = []
+    two: list[float] = []
+    cpu: dict[int, list[str]] = {1: [], 2: []}
+    for n in range(2):
+        for processes, into in ((1, one), (2, two)):
+            store = folder / f"turn-{processes}-{n}.sqlite"
+            with _processes(processes):
+                into.append(_timed(str(store), files, key))
+            cpu[processes].append(f"{_CPU[0]:.1f}+{_CPU[1]:.1f}")
+            store.unlink()
+    floor = statistics.median(one)
+    return [
+        Result(f"merge {size} into an empty SQLite file, one process (floor)", one,
+               floor_name="the same merge in one process",
+               note=f"2 turns; CPU s {', '.join(cpu[1])}"),
+        Result("the same in two processes", two, floor_ms=floor,
+               floor_name="the same merge in one process",
+               note=f"2 turns, in turns with it; CPU s here+second {', '.join(cpu[2])}"),
+    ]
+
+
+@contextlib.contextmanager
+def _processes(n: int) -> Iterator[None]:
+    """Merges in *n* processes (1: the second process off, as for a small batch; 2: on,
+    however busy the machine is)."""
+    before = merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES
+    merge_worker.WORKER_MIN_BYTES = before[0] if n == 2 else 1 << 62
+    merge_worker.WORKER_IDLE_CORES = -1e9 if n == 2 else before[1]
+    try:
+        yield
+    finally:
+        merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES = before
 
 
 def _one_more(where: str, full_target: Callable[[int], str], extra: Path, key: str,
@@ -147,8 +191,19 @@ def _forgetting(target: str, stands: int) -> Callable[[int], str]:
 
 
 def _forget_extra_stands(target: str, stands: int) -> None:
-    """Delete every row of the stands merged after the first *stands*."""
-    with Central(target) as central, central.writing() as conn:
+    """Delete every row of the stands merged after the first *stands*, then VACUUM: the
+    next turn inserts the same keys again, which a unique index would otherwise check
+    against the dead rows left by the delete (a store that never had them has none)."""
+    with Central(target) as central:
+        _delete_extra_stands(central, stands)
+        with central.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            for table in cs.metadata.sorted_tables:
+                conn.exec_driver_sql(f"VACUUM {table.name}")
+
+
+def _delete_extra_stands(central: Central, stands: int) -> None:
+    with central.writing() as conn:
         codes = [c for (c,) in conn.execute(cs.stand.select().with_only_columns(cs.stand.c.code)
                                             .order_by(cs.stand.c.last_sync_at))]
         for code in codes[stands:]:
@@ -184,12 +239,34 @@ def _one_pass_ms(store: Path, floor_store: Path) -> Callable[[], float]:
 
 
 def _timed(target: str, files: list[Path], key: str | None) -> float:
+    cpu, theirs = time.process_time(), _children_cpu()
     started = time.perf_counter()
     refused = merge.merge_files(target, files, key=key).refused
     elapsed = (time.perf_counter() - started) * 1000
+    _CPU[:] = [time.process_time() - cpu, _children_cpu() - theirs]
     if refused:
         raise RuntimeError(f"merge refused a file: {refused[0]}")
     return elapsed
+
+
+#: The CPU seconds of the last _timed merge: this process's, and the second process's.
+_CPU = [0.0, 0.0]
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (the merge's second process, once
+    the merge has waited for it; the PostgreSQL server is not one until it stops)."""
+    try:
+        import resource
+    except ImportError:  # Windows: not measured
+        return 0.0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _cpu_note() -> str:
+    here, there = _CPU
+    return f"CPU {here:.1f} s here, {there:.1f} s in the second process"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,9 @@ that checked out; an earlier posapp's key kept in the store itself moves there t
 leaves the store. A file is read and checked outside the lock (signature, completeness,
 chain), then applied under the lock, where its continuity with what the store already has
 is checked. Merging a file twice changes nothing. The files of one batch are applied in
-the order of their stand and first entry, whatever order they were given in.
+the order of their stand and first entry, whatever order they were given in; while one is
+applied, the next is read, and its rows made, in a second process (sync.merge_worker) when
+the batch is large enough to pay for starting one, else in a thread.
 """
 
 from __future__ import annotations
@@ -30,7 +32,15 @@ from posapp.domain.messages import N_
 from posapp.store.secrets import SecretStore, event_key_name
 from posapp.store.uow import utc_now
 from posapp.sync import central_schema as cs
-from posapp.sync.central_apply import Progress, apply_entries, stand_state
+from posapp.sync import merge_worker
+from posapp.sync.central_apply import (
+    Prepared,
+    Progress,
+    apply_entries,
+    apply_prepared,
+    stand_state,
+)
+from posapp.sync.central_rows import stored_products
 from posapp.sync.central_store import (
     EVENT_META,
     KEY_META,
@@ -41,12 +51,20 @@ from posapp.sync.central_store import (
     store_event,
 )
 from posapp.sync.export_file import ExportBatch, read_export, read_export_header
+from posapp.sync.merge_worker import READ_HERE, MergeWorker
 
 log = logging.getLogger(__name__)
 
 #: The refusal when no key was given and none is kept for the store's event (callers
 #: compare ``exc.code``).
 NO_KEY = N_("merge.no_key")
+#: A stand with more products than this is read ahead in a thread (they would be sent),
+#: and so is a file larger than this (its rows are handed over whole, not chunk by chunk).
+WORKER_MAX_PRODUCTS = 20_000
+WORKER_MAX_FILE_BYTES = 64 << 20
+#: Of this many files, one is read here while the worker reads the next: reading and
+#: making rows cost more than writing them, so this process would otherwise wait.
+WORKER_SHARE = 6
 
 
 @dataclass(frozen=True)
@@ -109,14 +127,14 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
     any file (a PosError raised)."""
     store = secrets if secrets is not None else SecretStore()
     batch = BatchResult()
-    with Central(target) as central, ThreadPoolExecutor(1) as reader:
+    with Central(target) as central, ThreadPoolExecutor(1) as reader, \
+            merge_worker.started(paths) as worker:
         secret, typed = _key_for(central, key, store)
-        ahead = _ReadAhead(central, secret, reader)
+        ahead = _ReadAhead(central, secret, reader, worker)
         for path, following in pairwise([*batch_order(paths), None]):
             assert path is not None
             try:
-                read = ahead.take(path)
-                ahead.start(following, after=path)  # read while this one is applied
+                read = ahead.take(path, then=following)  # read while this one is applied
                 done = read if isinstance(read, MergeResult) else \
                     _apply(central, path, read, secret, progress, clock)
                 log.info("merge of %s: stand %s, %d new entries", path, done.stand,
@@ -139,36 +157,94 @@ def batch_order(paths: Sequence[Path]) -> list[Path]:
     return [p for _, _, p in known] + [p for head, _, p in peeked if head is None]
 
 
-class _ReadAhead:
-    """The next file of a batch read and checked in a thread while the one before it is
-    applied (SQLite and the drivers let go of the interpreter while they write, so on two
-    cores the reading costs nearly nothing). A file whose stand is the same as the one
-    being applied is read after it: whether the store holds it already depends on it."""
+_IN_WORKER, _HERE = "in the worker", "here"
 
-    def __init__(self, central: Central, secret: bytes, pool: ThreadPoolExecutor) -> None:
-        self.central, self.secret, self.pool = central, secret, pool
+
+class _ReadAhead:
+    """The next file of a batch read and checked while the one before it is applied: in
+    the second process, which makes its rows too, or else in a thread (SQLite and the
+    drivers let go of the interpreter while they write). A file whose stand is the same as
+    the one being applied is read after it (whether the store holds it already, and the
+    rows it makes, depend on it), unless the worker made the rows of that one: then it
+    makes this one's from where that one leaves the stand."""
+
+    def __init__(self, central: Central, secret: bytes, pool: ThreadPoolExecutor,
+                 worker: MergeWorker | None = None) -> None:
+        self.central, self.secret, self.pool, self.worker = central, secret, pool, worker
         self.path: Path | None = None
-        self.read: MergeResult | Future[ExportBatch] | None = None
+        self.read: MergeResult | Future[ExportBatch] | str | None = None
+        self.turns = 0
+        self.last: Prepared | None = None  # the file being applied, if the worker read it
 
     def start(self, path: Path | None, *, after: Path) -> None:
         self.path, self.read = None, None
         if path is None:
             return
         mine, theirs = _peek(path), _peek(after)
-        if mine is None or theirs is None or mine[0] == theirs[0]:
+        if mine is None or theirs is None:
+            return
+        if mine[0] == theirs[0]:
+            last = self.last
+            if last is not None and last.details.code == mine[0] and \
+                    mine[1] == last.last[0] + 1 and self._send(path, mine[0], last.last):
+                self.path, self.read = path, _IN_WORKER
             return
         try:
             held = _already_held(self.central, path, self.secret)
         except PosError:  # its own turn says so, as that file's refusal
             return
         self.path = path
-        self.read = held or self.pool.submit(read_export, path, self.secret)
+        self.turns += 1
+        if held is None and self.worker is not None and self.worker.alive and \
+                self.turns % WORKER_SHARE == 0:
+            self.read = _HERE  # read by take(), after the next file is handed over
+            return
+        self.read = held or (_IN_WORKER if self._send(path, mine[0]) else
+                             self.pool.submit(read_export, path, self.secret))
 
-    def take(self, path: Path) -> MergeResult | ExportBatch:
-        """What was read ahead for *path*, or *path* read now."""
-        if self.path == path and self.read is not None:
-            return self.read if isinstance(self.read, MergeResult) else self.read.result()
-        return _already_held(self.central, path, self.secret) or \
+    def _send(self, path: Path, code: str, following: tuple[int, str] | None = None) -> bool:
+        """*path* handed to the worker with what it needs of the store (its stand's state
+        now: applying another stand's file does not change it), or to follow the file the
+        worker read last, which ends at *following*."""
+        if self.worker is None or not self.worker.alive:
+            return False
+        try:
+            if path.stat().st_size > WORKER_MAX_FILE_BYTES:
+                return False
+        except OSError:  # read here, where the refusal says why
+            return False
+        dialect = self.central.engine.dialect.name
+        if following is not None:
+            return self.worker.send(path, self.secret, after=following, products=None,
+                                    dialect=dialect)
+        with self.central.reading() as conn:
+            after = stand_state(conn, code)
+            products = stored_products(conn, code) if after[0] else {}
+        if len(products) > WORKER_MAX_PRODUCTS:
+            return False
+        return self.worker.send(path, self.secret, after=after, products=products,
+                                dialect=dialect)
+
+    def take(self, path: Path, *,
+             then: Path | None) -> MergeResult | ExportBatch | Prepared:
+        """What was read ahead for *path*, or *path* read now; and *then*, the next file,
+        started (before *path* is read here; after the worker's answer is taken, as the
+        worker takes one job at a time)."""
+        read = self.read if self.path == path else None
+        got: MergeResult | ExportBatch | Prepared | None = None
+        if isinstance(read, MergeResult):
+            got = read
+        elif isinstance(read, Future):
+            got = read.result()
+        elif read == _IN_WORKER:
+            assert self.worker is not None
+            answer = self.worker.result()
+            if answer != READ_HERE:
+                assert isinstance(answer, Prepared)
+                got = answer
+        self.last = got if isinstance(got, Prepared) else None
+        self.start(then, after=path)
+        return got or _already_held(self.central, path, self.secret) or \
             read_export(path, self.secret)
 
 
@@ -180,16 +256,22 @@ def _merge_one(central: Central, path: Path, secret: bytes, progress: Progress |
     return _apply(central, path, read_export(path, secret), secret, progress, clock)
 
 
-def _apply(central: Central, path: Path, batch: ExportBatch, secret: bytes,
+def _apply(central: Central, path: Path, batch: ExportBatch | Prepared, secret: bytes,
            progress: Progress | None, clock: Callable[[], datetime]) -> MergeResult:
+    """Apply a checked file (its rows made here, or by the worker: *batch* a Prepared)."""
     ours = fingerprint(secret)
+    details = batch.stand if isinstance(batch, ExportBatch) else batch.details
     with central.writing() as conn:
-        theirs = claim_event(conn, ours, batch.stand.code)
+        theirs = claim_event(conn, ours, details.code)
         if theirs is not None and theirs != ours:  # another organizer merged first
             raise NotAllowed("merge.wrong_event", ours=theirs, theirs=ours)
         _drop_stored_key(conn)
-        result = apply_entries(conn, batch.stand, batch.entries, how="merge", now=clock(),
-                               chain_checked=True, progress=progress)
+        result = apply_prepared(conn, batch, how="merge", now=clock(), progress=progress) \
+            if isinstance(batch, Prepared) else None
+        if result is None:  # made here, or the store moved on since the worker's turn
+            entries = batch.entries if isinstance(batch, ExportBatch) else batch.entries()
+            result = apply_entries(conn, details, entries, how="merge", now=clock(),
+                                   chain_checked=True, progress=progress)
     return MergeResult(path, result.stand, result.applied, result.skipped, result.last_seq)
 
 

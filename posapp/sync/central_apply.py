@@ -4,6 +4,10 @@ An entry the store already has (same stand, seq and hash) is skipped; the same s
 with another hash is a conflict, and a gap before the first new entry is refused: in both
 cases nothing of the batch is applied (the caller's transaction rolls back). New entries are
 stored as they are and the sales, refunds, shifts and products are rebuilt from them.
+
+A merge may gather a file's rows in another process (``prepare_rows``, without the store)
+and hand them here (``apply_prepared``): written the same way, chunk by chunk, when the store
+still holds the stand where the rows were gathered from.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from posapp.domain.journal import GENESIS, Entry, entry_time, verify_chain
 from posapp.domain.messages import N_
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
-from posapp.sync.central_rows import RowBuilder
+from posapp.sync.central_rows import Gathered, NeedsStore, ProductRows, RowBuilder
 from posapp.sync.export_file import StandDetails
 
 Progress = Callable[[int, int], None]
@@ -36,6 +40,32 @@ class ApplyResult:
     applied: int  # new entries stored
     skipped: int  # entries the store already had
     last_seq: int
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A checked file's entries as journal rows and the rows rebuilt from them, per chunk,
+    gathered on the stand's state (after_seq, after_hash) and its products then."""
+
+    details: StandDetails
+    after_seq: int
+    after_hash: str
+    journal: list[list[tuple[Any, ...]]]
+    chunks: list[Gathered]
+    products: ProductRows
+
+    @property
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.journal)
+
+    @property
+    def last(self) -> tuple[int, str]:
+        """The seq and hash of its last entry: where the stand is once it is applied."""
+        row = self.journal[-1][-1]
+        return row[1], row[6]
+
+    def entries(self) -> list[Entry]:
+        return [Entry(r[1], r[0], *r[2:]) for rows in self.journal for r in rows]
 
 
 def stand_state(conn: Connection, code: str) -> tuple[int, str]:
@@ -82,6 +112,52 @@ def apply_entries(conn: Connection, details: StandDetails, entries: Sequence[Ent
     return ApplyResult(code, len(new), len(known), new[-1].seq if new else last_seq)
 
 
+def prepare_rows(details: StandDetails, entries: Sequence[Entry], *, after: tuple[int, str],
+                 dialect: str, products: dict[str, dict[str, Any]],
+                 sold: dict[str, list[tuple[str, int]]] | None = None) -> Prepared | None:
+    """*entries* (checked and chained from *after*, the stand's state in the store, whose
+    *products* they are) with their rows gathered as ``_store`` gathers them, without the
+    store; None when that needs the store (a void of a sale stored before, unless *sold*
+    holds its lines). *products* and *sold* are changed in place: they become the stand's
+    products once the rows are applied, and the lines of the sales they hold."""
+    if not entries or entries[0].seq != after[0] + 1 or entries[0].prev_hash != after[1]:
+        return None
+    builder = RowBuilder(None, details, dialect=dialect, products=products, sold=sold)
+    journal, chunks = [], []
+    try:
+        for start in range(0, len(entries), _CHUNK):
+            chunk = entries[start:start + _CHUNK]
+            journal.append(_journal_rows(chunk))
+            for e in chunk:
+                builder.add(e)
+            chunks.append(builder.take())
+        return Prepared(details, *after, journal, chunks, builder.take_products())
+    except NeedsStore:
+        return None
+
+
+def apply_prepared(conn: Connection, prepared: Prepared, *, how: str, now: datetime,
+                   progress: Progress | None = None) -> ApplyResult | None:
+    """Write *prepared* inside the caller's locked transaction, as ``apply_entries`` would
+    its entries; None (nothing done) when the store no longer holds the stand where they
+    were gathered from (then apply the entries)."""
+    details = prepared.details
+    if stand_state(conn, details.code) != (prepared.after_seq, prepared.after_hash):
+        return None
+    builder = RowBuilder(conn, details)
+    total, done = prepared.count, 0
+    for rows, gathered in zip(prepared.journal, prepared.chunks, strict=True):
+        insert_rows(conn, cs.journal_entry, rows)
+        builder.write(gathered)
+        done += len(rows)
+        if progress is not None:
+            progress(done, total)
+    builder.finish(prepared.products)
+    last = prepared.journal[-1][-1]
+    _touch_stand(conn, details, [Entry(last[1], last[0], *last[2:])], how, now)
+    return ApplyResult(details.code, total, 0, last[1])
+
+
 def _check_known(conn: Connection, code: str, known: Sequence[Entry], how: str) -> None:
     if not known:
         return
@@ -115,15 +191,17 @@ def _store(conn: Connection, details: StandDetails, new: Sequence[Entry],
     total = len(new)
     for start in range(0, total, _CHUNK):
         chunk = new[start:start + _CHUNK]
-        insert_rows(conn, cs.journal_entry, [
-            (e.stand, e.seq, e.at, e.kind, e.payload, e.prev_hash, e.hash) for e in chunk
-        ])
+        insert_rows(conn, cs.journal_entry, _journal_rows(chunk))
         for e in chunk:
             builder.add(e)
         builder.flush()
         if progress is not None:
             progress(min(start + _CHUNK, total), total)
     builder.finish()
+
+
+def _journal_rows(chunk: Sequence[Entry]) -> list[tuple[Any, ...]]:
+    return [(e.stand, e.seq, e.at, e.kind, e.payload, e.prev_hash, e.hash) for e in chunk]
 
 
 def _touch_stand(conn: Connection, details: StandDetails, new: Sequence[Entry], how: str,

@@ -33,7 +33,7 @@ _DELIVER = co.order_line.update().where(and_(
 class OrderRows:
     """Handlers for order events; the RowBuilder provides the attributes declared here."""
 
-    conn: Connection
+    conn: Connection | None
     code: str
     rows: dict[Any, list[Sequence[Any]]]
     time: Callable[[datetime], Any]
@@ -51,16 +51,22 @@ class OrderRows:
             EventKind.ORDER_CANCELLED: self._order_cancelled,
         }
 
-    def flush_orders(self) -> None:
-        """After the chunk's inserts: the changes to orders stored by earlier chunks."""
+    def take_orders(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """At the chunk's end: the changes to orders stored by earlier chunks, handed over."""
         self.orders.clear()
         self.order_lines.clear()
-        for row in self.order_updates:  # few, and each has its own columns
-            self.conn.execute(_UPDATE_ORDER, row)
-        if self.deliveries:
-            self.conn.execute(_DELIVER, self.deliveries)
-        self.order_updates.clear()
-        self.deliveries.clear()
+        taken = self.order_updates, self.deliveries
+        self.order_updates, self.deliveries = [], []
+        return taken
+
+    @staticmethod
+    def write_orders(conn: Connection, updates: list[dict[str, Any]],
+                     deliveries: list[dict[str, Any]]) -> None:
+        """After the chunk's inserts: the changes to orders stored by earlier chunks."""
+        for row in updates:  # few, and each has its own columns
+            conn.execute(_UPDATE_ORDER, row)
+        if deliveries:
+            conn.execute(_DELIVER, deliveries)
 
     # -- events --------------------------------------------------------------------------
 

@@ -3,12 +3,17 @@
 Rows are gathered per chunk and written with one executemany per table; an event that
 changes a row stored by an earlier chunk or batch (a void, a shift closing) becomes an
 UPDATE. Products are kept in memory for the batch and written once at the end.
+
+Gathering and writing are apart (``take`` then ``write``; ``flush`` does both), so that a
+second process can gather a file's rows without the store (``RowBuilder(None, ...)``, given
+the stand's stored products): a void of a sale it does not hold raises NeedsStore.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -39,11 +44,42 @@ _UPDATE_SHIFT = cs.shift.update().where(cs.shift.c.id == bindparam("b_id"))
 _UPDATE_PRODUCT = cs.product.update().where(
     and_(cs.product.c.stand == bindparam("b_stand"), cs.product.c.sku == bindparam("b_sku"))
 )
+_BY_NAME = {t.name: t for t in (*_TABLES, cs.product)}
+
+
+class NeedsStore(Exception):
+    """Rows gathered without the store need something only the store has."""
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """One chunk's rows and changes, ready to write (plain values: they can be pickled)."""
+
+    rows: list[tuple[str, list[Sequence[Any]]]]  # by table name, in insert order
+    sale_updates: list[dict[str, Any]]
+    shift_updates: list[dict[str, Any]]
+    order_updates: list[dict[str, Any]]
+    deliveries: list[dict[str, Any]]
+    photos: list[tuple[Entry, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class ProductRows:
+    """The batch's products to insert (rows) and to update (parameters), at its end."""
+
+    new: list[list[Any]]
+    old: list[dict[str, Any]]
 
 
 class RowBuilder(OrderRows):
-    def __init__(self, conn: Connection, details: StandDetails) -> None:
+    def __init__(self, conn: Connection | None, details: StandDetails, *,
+                 dialect: str = "", products: dict[str, dict[str, Any]] | None = None,
+                 sold: dict[str, list[tuple[str, int]]] | None = None) -> None:
+        """*conn* the store's, or None to gather only (then *dialect* names the store's,
+        *products* are the stand's stored ones, as from ``stored_products``, and *sold*
+        the lines of sales a void may name, by sale: both are changed in place)."""
         self.conn, self.code = conn, details.code
+        dialect = conn.dialect.name if conn is not None else dialect
         try:
             self.tz = ZoneInfo(details.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -52,15 +88,16 @@ class RowBuilder(OrderRows):
         # payments as tuples (nothing changes them later), the rest as lists.
         self.rows: dict[Any, list[Sequence[Any]]] = {t: [] for t in _TABLES}
         self.sales: dict[str, list[Any]] = {}  # this chunk's, by id
-        self.sold: dict[str, list[tuple[str, int]]] = {}  # their lines' (sku, quantity)
+        self.sold = sold if sold is not None else {}  # their lines' (sku, quantity)
         self.shifts: dict[str, list[Any]] = {}
-        self.time = _sqlite_time if conn.dialect.name == "sqlite" else _same
-        self._text_times = conn.dialect.name == "sqlite"
+        self.time = _sqlite_time if dialect == "sqlite" else _same
+        self._text_times = dialect == "sqlite"
         self._days: dict[str, str] = {}  # by an entry time's first 16 characters (minute)
         self.sale_updates: list[dict[str, Any]] = []
         self.shift_updates: list[dict[str, Any]] = []
-        self._products: dict[str, dict[str, Any]] | None = None
-        self._stored_skus: set[str] = set()
+        self._products: dict[str, dict[str, Any]] | None = products
+        self._stored_skus: set[str] = set(products or ())
+        self.photos: list[tuple[Entry, dict[str, Any]]] = []
         self._changed: set[str] = set()
         self._handlers = {
             EventKind.SALE_COMPLETED: self._sale,
@@ -83,32 +120,57 @@ class RowBuilder(OrderRows):
             handler(e, loads(e.payload))
 
     def flush(self) -> None:
-        for table, rows in self.rows.items():
-            insert_rows(self.conn, table, rows)
-            rows.clear()
-        self.sales.clear()
-        self.sold.clear()
-        self.shifts.clear()
-        for stmt, updates in ((_UPDATE_SALE, self.sale_updates),
-                              (_UPDATE_SHIFT, self.shift_updates)):
-            for row in updates:  # few, and each has its own columns
-                self.conn.execute(stmt, row)
-            updates.clear()
-        self.flush_orders()
+        self.write(self.take())
 
-    def finish(self) -> None:
+    def take(self) -> Gathered:
+        """The chunk's rows and changes, handed over (and forgotten here)."""
+        gathered = Gathered([(str(t.name), rows) for t, rows in self.rows.items()],
+                            self.sale_updates, self.shift_updates, *self.take_orders(),
+                            self.photos)
+        self.rows = {t: [] for t in _TABLES}
+        self.sale_updates, self.shift_updates, self.photos = [], [], []
+        self.sales.clear()
+        if self.conn is not None:  # gathering alone, a void finds an earlier chunk's here
+            self.sold.clear()
+        self.shifts.clear()
+        return gathered
+
+    def write(self, g: Gathered) -> None:
+        """Write one chunk's rows and changes (gathered here or in another process)."""
+        conn = self._conn()
+        for name, rows in g.rows:
+            insert_rows(conn, _BY_NAME[name], rows)
+        for stmt, updates in ((_UPDATE_SALE, g.sale_updates),
+                              (_UPDATE_SHIFT, g.shift_updates)):
+            for row in updates:  # few, and each has its own columns
+                conn.execute(stmt, row)
+        self.write_orders(conn, g.order_updates, g.deliveries)
+        for e, p in g.photos:
+            apply_photo(conn, self.code, e, p)
+
+    def finish(self, products: ProductRows | None = None) -> None:
+        """The last chunk and the products (*products*: gathered in another process)."""
         self.flush()
+        done = self.take_products() if products is None else products
+        conn = self._conn()
+        insert_rows(conn, cs.product, done.new)
+        if done.old:
+            conn.execute(_UPDATE_PRODUCT, done.old)
+
+    def take_products(self) -> ProductRows:
         if self._products is None or not self._changed:
-            return
+            return ProductRows([], [])
+        products = self._products
         new = [sku for sku in self._changed if sku not in self._stored_skus]
         old = [sku for sku in self._changed if sku in self._stored_skus]
-        insert_rows(self.conn, cs.product, [
-            [self.code, sku, *(self._products[sku][f] for f in _PRODUCT_FIELDS)] for sku in new
-        ])
-        if old:
-            self.conn.execute(_UPDATE_PRODUCT, [
-                {"b_stand": self.code, "b_sku": sku, **self._products[sku]} for sku in old
-            ])
+        return ProductRows(
+            [[self.code, sku, *(products[sku][f] for f in _PRODUCT_FIELDS)] for sku in new],
+            [{"b_stand": self.code, "b_sku": sku, **products[sku]} for sku in old])
+
+    def _conn(self) -> Connection:
+        if self.conn is None:
+            raise NeedsStore
+        return self.conn
 
     # -- events --------------------------------------------------------------------------
 
@@ -147,7 +209,8 @@ class RowBuilder(OrderRows):
             lines = self.sold[sale_id]
         else:
             self.sale_updates.append({"b_stand": self.code, "b_id": sale_id, **values})
-            lines = [(sku, qty) for sku, qty in self.conn.execute(
+            kept = self.sold.get(sale_id)  # gathering alone: an earlier chunk's sale
+            lines = kept if kept is not None else [(sku, qty) for sku, qty in self._conn().execute(
                 select(cs.sale_line.c.sku, cs.sale_line.c.quantity)
                 .where(cs.sale_line.c.stand == self.code, cs.sale_line.c.sale_id == sale_id)
             )]
@@ -198,10 +261,10 @@ class RowBuilder(OrderRows):
         self._set_product(p["sku"], {k: p[k] for k in _PRODUCT_FIELDS if k in p})
 
     def _photo_set(self, e: Entry, p: dict[str, Any]) -> None:
-        apply_photo(self.conn, self.code, e, p)
+        self.photos.append((e, p))  # written with the chunk
 
     def _photo_removed(self, e: Entry, p: dict[str, Any]) -> None:
-        apply_photo(self.conn, self.code, e, p)
+        self.photos.append((e, p))
 
     def _stock(self, _e: Entry, p: dict[str, Any]) -> None:
         self._set_product(p["sku"], {"stock": p["stock"]})
@@ -226,11 +289,7 @@ class RowBuilder(OrderRows):
     @property
     def products(self) -> dict[str, dict[str, Any]]:
         if self._products is None:
-            rows = self.conn.execute(
-                select(cs.product.c.sku, *(cs.product.c[f] for f in _PRODUCT_FIELDS))
-                .where(cs.product.c.stand == self.code)
-            ).mappings()
-            self._products = {r["sku"]: {f: r[f] for f in _PRODUCT_FIELDS} for r in rows}
+            self._products = stored_products(self._conn(), self.code)
             self._stored_skus = set(self._products)
         return self._products
 
@@ -249,6 +308,15 @@ class RowBuilder(OrderRows):
         if product is not None:  # custom items ("CUSTOM") have no product
             product["stock"] += delta
             self._changed.add(sku)
+
+
+def stored_products(conn: Connection, code: str) -> dict[str, dict[str, Any]]:
+    """Stand *code*'s products as the store holds them, by sku."""
+    rows = conn.execute(
+        select(cs.product.c.sku, *(cs.product.c[f] for f in _PRODUCT_FIELDS))
+        .where(cs.product.c.stand == code)
+    ).mappings()
+    return {r["sku"]: {f: r[f] for f in _PRODUCT_FIELDS} for r in rows}
 
 
 def _sqlite_time(value: datetime) -> str:

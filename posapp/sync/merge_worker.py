@@ -1,0 +1,231 @@
+"""A batch merge's next file read, checked and made into rows in a second process.
+
+``posapp merge`` of many files on two cores: while this process writes one file's rows into
+the central store, a worker process reads the next file, checks its signature and chain,
+decodes its entries and gathers the rows they make (central_apply.prepare_rows), and hands
+them back. The store stays this process's alone: the worker is given what it needs of it
+(the stand's last seq and hash, and its products) with each job, and the rows are written
+only if the store still holds the stand there when their turn comes.
+
+A stand's next file in the same batch is made into rows from where the worker's last one
+left the stand (its products, and its sales' lines for a void), and written once that one
+is.
+
+Multiprocessing's *spawn* start (the only one on Windows, and what a PyInstaller bundle
+supports with ``freeze_support()`` in its entry point). When no second process can be
+started, or it dies, or a file needs the store to make its rows, the file is read here, as
+it would be without the worker: the result is the same either way. A refusal found by the
+worker (a damaged file) comes back as the same PosError, for that file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import marshal
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from posapp.domain.errors import PosError
+from posapp.sync.central_apply import Prepared, prepare_rows
+from posapp.sync.export_file import read_export
+
+log = logging.getLogger(__name__)
+
+#: How long to wait for a worker that was told to stop before ending it.
+_STOP_WAIT_S = 2.0
+
+#: Stand on its own: a job's answer when the file is to be read in the merging process.
+READ_HERE = "read here"
+#: A second process reads ahead when the files after the first hold at least this much (a
+#: start costs about 0.3 s of the other core; one stand's day of 5,000 sales is 5 MB).
+WORKER_MIN_BYTES = 4 << 20
+#: A second process only when about this many cores stand idle (the 1-minute load average
+#: below the cores less this): on a busy machine two processes share what one would get,
+#: and the handing over costs more than it saves (measured: 1.2x to 1.6x one process's
+#: time at a load of 6 to 16 on 2 cores; docs/performance.md).
+WORKER_IDLE_CORES = 0.5
+
+
+@contextlib.contextmanager
+def started(paths: Sequence[Path]) -> Iterator[MergeWorker | None]:
+    """A started MergeWorker when the files after the first are worth one and a core is
+    idle, else None; stopped when the block ends."""
+    size = 0
+    for p in paths[1:]:
+        with contextlib.suppress(OSError):
+            size += Path(p).stat().st_size
+    worker = MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES and \
+        cores_idle() else None
+    if worker is not None and not worker.start():
+        worker = None
+    try:
+        yield worker
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def cores_idle() -> bool:
+    """Whether a core is free for a second process (the load, where it is known)."""
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux
+    cores = len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows: not known
+        load = 0.0
+    return cores > 1 and load <= cores - WORKER_IDLE_CORES
+
+
+class MergeWorker:
+    """A process that reads the files it is sent, one job at a time: ``start`` it, ``send``
+    a job, take its ``result`` before sending the next; ``close`` it in any case."""
+
+    def __init__(self) -> None:
+        self.process: Any = None
+        self.conn: Connection | None = None
+
+    @property
+    def alive(self) -> bool:
+        return self.conn is not None
+
+    def start(self) -> bool:
+        """Start the process; False (and nothing running) when it cannot be started."""
+        try:
+            ctx = multiprocessing.get_context("spawn")
+            ours, theirs = ctx.Pipe()
+            process = ctx.Process(target=serve, args=(theirs,), name="posapp-merge-read",
+                                  daemon=True)
+            process.start()
+        except (OSError, RuntimeError, ValueError) as exc:  # no pipe, no process, frozen
+            log.info("merge: no second process (%s); one process", exc)
+            return False
+        theirs.close()  # only the worker's copy stays open: its exit reads as EOF here
+        self.process, self.conn = process, ours
+        return True
+
+    def send(self, path: Path, key: bytes, *, after: tuple[int, str], dialect: str,
+             products: dict[str, dict[str, Any]] | None) -> bool:
+        """Hand over one file; False when the worker is gone (then read it here).
+        *products* None: the file follows the last one sent, of the same stand, and its
+        rows are made on the products that one left (where that one's rows were made)."""
+        if self.conn is None:
+            return False
+        try:
+            self.conn.send((str(path), key, after, dialect, products))
+            return True
+        except (OSError, EOFError, ValueError) as exc:
+            self._lost(exc)
+            return False
+
+    def result(self) -> Prepared | str:
+        """The job's rows, or READ_HERE (the worker died, or the file's rows need the
+        store); re-raises a PosError the worker refused the file with."""
+        if self.conn is None:
+            return READ_HERE
+        try:
+            outcome, detail = self.conn.recv()
+        except (OSError, EOFError) as exc:
+            self._lost(exc)
+            return READ_HERE
+        if outcome == "refused":
+            raise detail
+        if outcome == "failed":  # not a refusal: read here, where it says so itself
+            log.warning("merge: the reading process failed (%s); reading here", detail)
+            return READ_HERE
+        if outcome == "bulk":  # the rows apart, below
+            try:
+                return _unpacked(detail, self.conn.recv_bytes())
+            except (OSError, EOFError) as exc:
+                self._lost(exc)
+                return READ_HERE
+        return detail if detail is not None else READ_HERE
+
+    def close(self) -> None:
+        """Stop the worker (told first, then ended) and wait for it."""
+        if self.conn is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)
+            self.conn.close()
+        if self.process is not None:
+            self.process.join(_STOP_WAIT_S)
+            if self.process.is_alive():
+                self.process.terminate()
+                self.process.join()
+        self.process = self.conn = None
+
+    def _lost(self, exc: BaseException) -> None:
+        log.warning("merge: the reading process is gone (%s); one process from here", exc)
+        if self.conn is not None:
+            self.conn.close()
+        self.conn = None
+
+
+def serve(conn: Connection) -> None:
+    """The worker: for each job, the file read and its rows gathered, answered as ("ok",
+    Prepared or None), ("refused", PosError) or ("failed", one line). None instead of a
+    job: done. Ctrl+C is the parent's to handle. Nothing here ever prints."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    kept: tuple[str, tuple[int, str], dict[str, Any], dict[str, Any]] | None = None
+    while True:
+        try:
+            job = conn.recv()
+        except Exception:  # the parent is gone
+            return
+        if job is None:
+            return
+        path, key, after, dialect, products = job
+        answer: tuple[str, object]
+        following, kept = kept, None
+        try:
+            batch = read_export(path, key)
+            code = batch.stand.code
+            sold: dict[str, Any] = {}
+            if products is None and following is not None and \
+                    following[:2] == (code, tuple(after)):  # where the last one left it
+                products, sold = following[2], following[3]
+            prepared = None if products is None else prepare_rows(
+                batch.stand, batch.entries, after=tuple(after), dialect=dialect,
+                products=products, sold=sold)
+            if prepared is not None and products is not None:
+                kept = code, prepared.last, products, sold
+            answer = ("ok", prepared)
+        except PosError as exc:
+            answer = ("refused", exc)
+        except Exception as exc:  # a fault, not the file's: the parent reads it itself
+            answer = ("failed", f"{type(exc).__name__}: {exc}")
+        try:
+            _send(conn, answer)
+        except Exception:
+            return
+
+
+def _send(conn: Connection, answer: tuple[str, object]) -> None:
+    """*answer*; a Prepared's rows apart, through marshal when they are plain values (on
+    SQLite: a third of pickle's time for the same rows), else all of it pickled."""
+    prepared = answer[1]
+    if isinstance(prepared, Prepared):
+        try:
+            rows = marshal.dumps((prepared.journal, [g.rows for g in prepared.chunks]))
+        except ValueError:  # times as datetime (PostgreSQL): pickle knows them
+            pass
+        else:
+            conn.send(("bulk", dataclasses.replace(
+                prepared, journal=[],
+                chunks=[dataclasses.replace(g, rows=[]) for g in prepared.chunks])))
+            conn.send_bytes(rows)
+            return
+    conn.send(answer)
+
+
+def _unpacked(prepared: Prepared, rows: bytes) -> Prepared:
+    journal, chunk_rows = marshal.loads(rows)
+    return dataclasses.replace(prepared, journal=journal, chunks=[
+        dataclasses.replace(g, rows=r) for g, r in zip(prepared.chunks, chunk_rows,
+                                                         strict=True)])
