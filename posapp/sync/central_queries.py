@@ -96,7 +96,7 @@ def breakdown(conn: Connection, dimension: str, *, day: str | None = None,
     where = " AND ".join(f"{col} = :{col}" for col in ("day", "stand") if params[col]) or "1=1"
     if dimension in LINE_DIMENSIONS:
         cols = ", ".join(LINE_DIMENSIONS[dimension])
-        sql = (f"SELECT {cols}, SUM(units), SUM(sales), SUM(refunds) FROM v_line_movements "
+        sql = (f"SELECT {cols}, SUM(units), SUM(sales), SUM(refunds) FROM ({_GROUPED_LINES}) g "
                f"WHERE {where} GROUP BY {cols}")
     elif dimension in MONEY_DIMENSIONS:
         sql = (f"SELECT {dimension}, NULL, SUM(sales), SUM(refunds) FROM ({_MONEY_MOVEMENTS}) m "
@@ -118,11 +118,13 @@ def days(conn: Connection) -> list[str]:
 
 
 def products(conn: Connection) -> list[ProductEarnings]:
-    """Every product of every stand that sold or was refunded (custom items included)."""
+    """Every product of every stand that sold or was refunded (custom items included), by
+    stand, SKU, name, category, maker group and region."""
     rows = conn.execute(text(
         "SELECT stand, sku, name, category, maker_group, region, SUM(units), SUM(sales), "
-        "SUM(refunds) FROM v_line_movements "
-        "GROUP BY stand, sku, name, category, maker_group, region"
+        f"SUM(refunds) FROM ({_GROUPED_LINES}) g "
+        "GROUP BY stand, sku, name, category, maker_group, region "
+        "ORDER BY stand, sku, name, category, maker_group, region"
     )).all()
     return [ProductEarnings(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "",
                             int(r[6] or 0), int(r[7] or 0), int(r[8] or 0)) for r in rows]
@@ -215,4 +217,12 @@ SELECT s.day, s.stand, p.method, p.amount AS sales, 0 AS refunds
 FROM payment p JOIN sale s ON s.stand = p.stand AND s.id = p.sale_id AND NOT s.voided
 UNION ALL
 SELECT day, stand, method, 0, amount FROM refund
+"""
+
+# The sale and refund lines as the merge keeps them grouped (central_grouped.py): the
+# columns of v_line_movements, a row per stand, day and product instead of one per line.
+_GROUPED_LINES = """
+SELECT g.stand, st.province, g.day, g.sku, g.name, g.category, g.maker_group, g.region,
+       g.units, g.sales, g.refunds
+FROM line_totals g JOIN stand st ON st.code = g.stand
 """

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, and_, bindparam, select
 from posapp.domain.journal import Entry, EventKind, entry_time
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
+from posapp.sync.central_grouped import add_chunk
 from posapp.sync.central_order_rows import ORDER_TABLES, OrderRows
 from posapp.sync.fast_json import loads
 
@@ -83,6 +84,7 @@ class RowBuilder(OrderRows):
             handler(e, loads(e.payload))
 
     def flush(self) -> None:
+        add_chunk(self.conn, self.code, self.rows, self.sale_updates)  # line_totals
         for table, rows in self.rows.items():
             insert_rows(self.conn, table, rows)
             rows.clear()
