@@ -1,12 +1,13 @@
-"""The sale lines pre-grouped: ``line_totals``, one row per stand, day and product as the
-lines name it (sku, name, category, maker group, region), with what its kept sales sold and
-its refunds gave back, exactly as ``v_line_movements`` adds them up.
+"""The central store's figures pre-grouped (format 5), kept by the merge in the same
+transaction as the rows they add up: ``line_totals``, one row per stand, day and product as
+the lines name it (sku, name, category, maker group, region), with what its kept sales sold
+and its refunds gave back, exactly as ``v_line_movements`` adds them up; and the money per
+stand and day and per payment method (central_grouped_money.py).
 
-The merge keeps it up to date in the same transaction as the rows it groups:
 ``RowBuilder.flush`` hands each chunk's rows here (``add_chunk``) before inserting them, so
-the event report reads a few thousand rows instead of grouping every sale line of the event.
-A store of an older format gets it filled from its lines at its upgrade (``refill``);
-``recount`` adds the lines up again, the audit that the kept figures must equal.
+the event report reads a few thousand rows instead of every sale line, sale and payment of
+the event. A store of an older format gets them filled from its rows at its upgrade
+(``refill``); ``recount`` adds the rows up again, the audit the kept figures must equal.
 
 A row's ``movements`` counts the sale lines and refund lines in it: a group whose lines were
 all voided is deleted (``v_line_movements`` has no such group), even where its money would
@@ -30,6 +31,7 @@ from sqlalchemy import (
     text,
 )
 
+from posapp.sync import central_grouped_money as money
 from posapp.sync import central_schema as cs
 
 KEY = ("stand", "day", "sku", "name", "category", "maker_group", "region")
@@ -48,17 +50,8 @@ line_totals = Table(
 )
 
 _COLS = ", ".join(KEY)
-_UPSERT = text(
-    f"INSERT INTO line_totals ({_COLS}, movements, units, sales, refunds) "
-    f"VALUES (:stand, :day, :sku, :name, :category, :maker_group, :region, "
-    f":movements, :units, :sales, :refunds) "
-    f"ON CONFLICT ({_COLS}) DO UPDATE SET "
-    "movements = line_totals.movements + excluded.movements, "
-    "units = line_totals.units + excluded.units, "
-    "sales = line_totals.sales + excluded.sales, "
-    "refunds = line_totals.refunds + excluded.refunds"
-)
-_DROP_EMPTY = text("DELETE FROM line_totals WHERE stand = :stand AND movements = 0")
+_DROP_EMPTY = [text(f"DELETE FROM {t} WHERE stand = :stand AND movements = 0")
+               for t in ("line_totals", "method_totals")]
 # The lines of earlier stored sales that this chunk voids (still kept in the table: a sale
 # voided twice is taken off once).
 _VOIDED_LINES = text(
@@ -94,7 +87,7 @@ def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence
               sale_updates: Iterable[Mapping[str, Any]]) -> None:
     """Add what one chunk of *stand*'s rows (by table, each row in its table's column
     order, as about to be inserted) and its updates of earlier stored sales (voids) change
-    to ``line_totals``. Called before the chunk's rows are written."""
+    to the pre-grouped tables. Called before the chunk's rows and updates are written."""
     sums: Totals = {}
     sales = rows.get(cs.sale, ())
     day_of = {s[_SALE_ID]: s[_SALE_DAY] for s in sales if not s[_SALE_VOIDED]}
@@ -111,24 +104,44 @@ def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence
             acc[0] += 1
             acc[1] += ln[qty]
             acc[2] += ln[total]
-    voided = sorted({u["b_id"] for u in sale_updates if u.get("voided")})
-    for part in _parts(voided):
-        for day, *names, n, units, money in conn.execute(
+    voided = list(_parts(sorted({u["b_id"] for u in sale_updates if u.get("voided")})))
+    for part in voided:
+        for day, *names, n, units, money_ in conn.execute(
                 _VOIDED_LINES, {"stand": stand, "ids": part}):
             acc = sums.setdefault((day, *names), [0, 0, 0, 0])
             acc[0] -= int(n)
             acc[1] -= int(units)
-            acc[2] -= int(money)
+            acc[2] -= int(money_)
     _add_refunds(conn, stand, rows, sums)
-    if not sums:
-        return
-    conn.execute(_UPSERT, [
-        {"stand": stand, **dict(zip(KEY[1:], key, strict=True)), "movements": acc[0],
-         "units": acc[1], "sales": acc[2], "refunds": acc[3]}
-        for key, acc in sums.items()
-    ])
+    days, methods = money.money_changes(conn, stand, rows, voided)
+    for table, figures in ((line_totals, sums), (money.day_totals, days),
+                           (money.method_totals, methods)):
+        _upsert(conn, table, stand, figures)
     if voided:
-        conn.execute(_DROP_EMPTY, {"stand": stand})
+        for drop in _DROP_EMPTY:
+            conn.execute(drop, {"stand": stand})
+
+
+def _upsert(conn: Connection, table: Table, stand: str,
+            figures: Mapping[tuple[str, ...], list[int]]) -> None:
+    """Add *figures* (the key after the stand -> the figures, in the table's column order)
+    to *table*'s rows: one prepared INSERT ... ON CONFLICT DO UPDATE (the same on SQLite
+    and PostgreSQL) run by the driver's executemany."""
+    if not figures:
+        return
+    key = [c.name for c in table.primary_key.columns]
+    values = [c.name for c in table.columns if c.name not in key]
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    sql = (f"INSERT INTO {table.name} ({', '.join(key + values)}) "
+           f"VALUES ({', '.join([mark] * (len(key) + len(values)))}) "
+           f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+           + ", ".join(f"{v} = {table.name}.{v} + excluded.{v}" for v in values))
+    raw: Any = conn.connection.dbapi_connection  # inside the caller's transaction
+    cur = raw.cursor()
+    try:
+        cur.executemany(sql, [(stand, *k, *acc) for k, acc in figures.items()])
+    finally:
+        cur.close()
 
 
 def _add_refunds(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence[Any]]],
@@ -166,30 +179,43 @@ def _parts(ids: list[str]) -> Iterable[list[str]]:
         yield ids[start:start + _IN_LIST]
 
 
-def _recount_sql() -> str:
+def _line_recount() -> str:
     movements = dict(cs.VIEWS)["v_line_movements"]
     return (f"SELECT {_COLS}, COUNT(*), {cs.sum_of('units')}, {cs.sum_of('sales')}, "
             f"{cs.sum_of('refunds')} FROM ({movements}) m GROUP BY {_COLS}")
 
 
-def recount(conn: Connection) -> dict[tuple[str, ...], tuple[int, int, int, int]]:
-    """The figures of ``line_totals`` added up again from the sale and refund lines (the
-    audit): (stand, day, sku, name, category, maker group, region) -> (movements, units,
-    sales, refunds)."""
-    return {tuple(r[:7]): (int(r[7]), int(r[8]), int(r[9]), int(r[10]))
-            for r in conn.execute(text(_recount_sql()))}
+#: Each pre-grouped table and the SELECT that adds its rows up again from the store's rows.
+GROUPED: tuple[tuple[Table, str], ...] = (
+    (line_totals, _line_recount()),
+    (money.day_totals, money.DAY_RECOUNT),
+    (money.method_totals, money.METHOD_RECOUNT),
+)
+
+Figures = dict[tuple[Any, ...], tuple[int, ...]]
 
 
-def kept(conn: Connection) -> dict[tuple[str, ...], tuple[int, int, int, int]]:
-    """What ``line_totals`` holds, in recount's form."""
-    return {tuple(r[:7]): (int(r[7]), int(r[8]), int(r[9]), int(r[10]))
-            for r in conn.execute(text(
-                f"SELECT {_COLS}, movements, units, sales, refunds FROM line_totals"))}
+def recount(conn: Connection) -> dict[str, Figures]:
+    """Every pre-grouped table's figures added up again from the store's rows (the audit):
+    by table name, key -> figures."""
+    return {table.name: _figures(conn.execute(text(sql)), table) for table, sql in GROUPED}
+
+
+def kept(conn: Connection) -> dict[str, Figures]:
+    """What the pre-grouped tables hold, in recount's form."""
+    return {table.name: _figures(conn.execute(table.select()), table)
+            for table, _ in GROUPED}
+
+
+def _figures(rows: Iterable[Sequence[Any]], table: Table) -> Figures:
+    width = len(table.primary_key.columns)
+    return {tuple(r[:width]): tuple(int(v) for v in r[width:]) for r in rows}
 
 
 def refill(conn: Connection) -> None:
-    """Fill ``line_totals`` from the lines the store holds (a store of before format 5)."""
-    conn.execute(line_totals.delete())
-    conn.execute(text(
-        f"INSERT INTO line_totals ({_COLS}, movements, units, sales, refunds) "
-        + _recount_sql()))
+    """Fill the pre-grouped tables from the rows the store holds (a store of before
+    format 5)."""
+    for table, sql in GROUPED:
+        conn.execute(table.delete())
+        cols = ", ".join(c.name for c in table.columns)
+        conn.execute(text(f"INSERT INTO {table.name} ({cols}) {sql}"))

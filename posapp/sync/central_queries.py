@@ -38,11 +38,7 @@ MONEY_DIMENSIONS = ("day", "method")
 
 def stand_totals(conn: Connection) -> list[StandTotals]:
     """Every stand's totals, payment methods and order money, by stand code."""
-    rows = conn.execute(text(
-        "SELECT stand, name, province, sales_count, gross, discounts, voids_count, "
-        "refunds_count, refunds, last_seq, last_entry_at, last_sync_at "
-        "FROM v_stand_totals ORDER BY stand"
-    )).mappings().all()
+    rows = conn.execute(text(_STAND_TOTALS)).mappings().all()
     methods = payment_methods(conn)
     placed, money = order_money(conn)
     found = []
@@ -62,7 +58,8 @@ def payment_methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:
     """Per stand: sales and refunds by payment method."""
     out: dict[str, dict[str, MethodTotals]] = {}
     for stand, method, sales, refunds in conn.execute(text(
-        "SELECT stand, method, sales, refunds FROM v_stand_payment_totals"
+        f"SELECT stand, method, {cs.sum_of('sales')}, {cs.sum_of('refunds')} "
+        "FROM method_totals GROUP BY stand, method"
     )):
         out.setdefault(stand, {})[method] = MethodTotals(int(sales), int(refunds))
     return out
@@ -134,10 +131,8 @@ def stand_days(conn: Connection) -> dict[str, list[DayFigures]]:
     """Per stand and day: kept sales counted on their day, refunds on the day given."""
     out: dict[str, list[DayFigures]] = defaultdict(list)
     for stand, day, count, sales, refunds in conn.execute(text(
-        "SELECT stand, day, SUM(n), SUM(sales), SUM(refunds) FROM ("
-        " SELECT stand, day, 1 AS n, total AS sales, 0 AS refunds FROM sale WHERE NOT voided"
-        " UNION ALL SELECT stand, day, 0, 0, amount FROM refund) m "
-        "GROUP BY stand, day ORDER BY stand, day"
+        "SELECT stand, day, sales_count, sales_total, refunds FROM day_totals "
+        "WHERE sales_count > 0 OR refunds_count > 0 ORDER BY stand, day"
     )):
         out[stand].append(DayFigures(str(day), int(count), int(sales), int(refunds)))
     return dict(out)
@@ -211,12 +206,25 @@ def as_datetime(value: object) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-# Payments of kept sales and refunds, each with its day, stand and method.
-_MONEY_MOVEMENTS = """
-SELECT s.day, s.stand, p.method, p.amount AS sales, 0 AS refunds
-FROM payment p JOIN sale s ON s.stand = p.stand AND s.id = p.sale_id AND NOT s.voided
-UNION ALL
-SELECT day, stand, method, 0, amount FROM refund
+# Payments of kept sales and refunds by day, stand and method, as the merge keeps them
+# grouped (central_grouped_money.py).
+_MONEY_MOVEMENTS = "SELECT day, stand, method, sales, refunds FROM method_totals"
+
+# v_stand_totals from the figures the merge keeps per stand and day.
+_STAND_TOTALS = f"""
+SELECT st.code AS stand, st.name, st.province,
+       COALESCE(d.sales_count, 0) AS sales_count, COALESCE(d.gross, 0) AS gross,
+       COALESCE(d.discounts, 0) AS discounts, COALESCE(d.voids_count, 0) AS voids_count,
+       COALESCE(d.refunds_count, 0) AS refunds_count, COALESCE(d.refunds, 0) AS refunds,
+       st.last_seq, st.last_entry_at, st.last_sync_at
+FROM stand st
+LEFT JOIN (SELECT stand, {cs.sum_of("sales_count")} AS sales_count,
+                  {cs.sum_of("gross")} AS gross, {cs.sum_of("discounts")} AS discounts,
+                  {cs.sum_of("voids_count")} AS voids_count,
+                  {cs.sum_of("refunds_count")} AS refunds_count,
+                  {cs.sum_of("refunds")} AS refunds
+           FROM day_totals GROUP BY stand) d ON d.stand = st.code
+ORDER BY st.code
 """
 
 # The sale and refund lines as the merge keeps them grouped (central_grouped.py): the

@@ -159,6 +159,34 @@ def _kept_and_recounted(url: str) -> tuple[dict[Any, Any], dict[Any, Any]]:
         return central_grouped.kept(conn), central_grouped.recount(conn)
 
 
+def _money_from_the_rows(url: str) -> tuple[list[tuple[Any, ...]], ...]:
+    """The stands' totals, payment methods and days as the posapp before format 5 read
+    them: every sale, payment and refund (its views)."""
+    with Central(url) as central, central.reading() as conn:
+        return tuple([tuple(r) for r in conn.execute(text(sql))] for sql in (
+            "SELECT stand, sales_count, gross, discounts, voids_count, refunds_count, refunds "
+            "FROM v_stand_totals ORDER BY stand",
+            "SELECT stand, method, sales, refunds FROM v_stand_payment_totals "
+            "ORDER BY stand, method",
+            "SELECT stand, day, SUM(n), SUM(sales), SUM(refunds) FROM ("
+            " SELECT stand, day, 1 AS n, total AS sales, 0 AS refunds FROM sale WHERE NOT voided"
+            " UNION ALL SELECT stand, day, 0, 0, amount FROM refund) m "
+            "GROUP BY stand, day ORDER BY stand, day"))
+
+
+def _money_as_read(url: str) -> tuple[list[tuple[Any, ...]], ...]:
+    with Central(url) as central, central.reading() as conn:
+        stands = central_queries.stand_totals(conn)
+        days = central_queries.stand_days(conn)
+    return (
+        [(s.code, s.totals.sales_count, s.totals.gross, s.totals.discounts,
+          s.totals.voids_count, s.totals.refunds_count, s.totals.refunds) for s in stands],
+        sorted((s.code, m, t.sales, t.refunds) for s in stands
+               for m, t in s.totals.methods.items()),
+        [(code, d.day, d.sales_count, d.sales, d.refunds) for code in sorted(days)
+         for d in days[code]])
+
+
 def _products_from_the_lines(url: str) -> list[tuple[Any, ...]]:
     """The report's products as the posapp before format 5 read them: every line."""
     with Central(url) as central, central.reading() as conn:
@@ -195,6 +223,7 @@ def test_the_grouped_lines_equal_a_recount_after_random_merges(
         by_group = central_queries.breakdown(conn, "maker_group", stand="BALI")
         net = sum(s.totals.net for s in central_queries.stand_totals(conn))
     assert products == _products_from_the_lines(central_url)
+    assert _money_as_read(central_url) == _money_from_the_rows(central_url)
     assert len({(p[0], p[1]) for p in products}) < len(products)  # renamed, moved: apart
     assert sum(p[7] - p[8] for p in products) == net  # to the rupiah
     assert sum(s.net for s in by_group) == sum(p[7] - p[8] for p in products if p[0] == "BALI")
@@ -237,12 +266,13 @@ def test_a_format_4_store_gets_its_lines_grouped_and_reads_the_same(tmp_path: Pa
 
     assert _version(url) == str(cs.CENTRAL_VERSION)
     kept, recounted = _kept_and_recounted(url)
-    assert kept == recounted and len(kept) > 100
+    assert kept == recounted and len(kept["line_totals"]) > 100
+    assert {k[0] for k in kept["day_totals"]} == {"ACEH", "SUMUT"}
     sumbar = write_event(tmp_path / "usb", parse_key(FORMAT4_KEY), stands=3, sales=150)[2]
     merge.merge_files(url, [sumbar], key=FORMAT4_KEY, secrets=_NoSecrets())
     kept, recounted = _kept_and_recounted(url)
     assert kept == recounted
-    assert {k[0] for k in kept} == {"ACEH", "SUMUT", "SUMBAR"}
+    assert {k[0] for k in kept["line_totals"]} == {"ACEH", "SUMUT", "SUMBAR"}
 
 
 def test_a_store_of_format_4_is_upgraded_in_place(central_url: str, tmp_path: Path) -> None:
@@ -262,7 +292,7 @@ def test_a_store_of_format_4_is_upgraded_in_place(central_url: str, tmp_path: Pa
     assert _report_figures(after) == _report_figures(before)
     assert [s.products for s in after.sections] == [s.products for s in before.sections]
     kept, recounted = _kept_and_recounted(central_url)
-    assert kept == recounted and kept
+    assert kept == recounted and all(kept.values())
 
 
 @pytest.mark.parametrize("void_in", ["the same file", "a later file"])
@@ -283,4 +313,6 @@ def test_a_group_whose_lines_are_all_voided_is_gone(central_url: str, tmp_path: 
                           secrets=_NoSecrets())
 
     kept, recounted = _kept_and_recounted(central_url)
-    assert kept == recounted == {}
+    assert kept == recounted
+    assert kept["line_totals"] == kept["method_totals"] == {}
+    assert list(kept["day_totals"].values()) == [(0, 0, 0, 0, 1, 0, 0)]  # one void
