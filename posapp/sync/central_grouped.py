@@ -77,6 +77,8 @@ def _at(table: Table, *names: str) -> list[int]:
 _SALE_ID, _SALE_DAY, _SALE_VOIDED = _at(cs.sale, "id", "day", "voided")
 _LINE = _at(cs.sale_line, "sale_id", "line_no", "sku", "name", "category", "maker_group",
             "region", "quantity", "total")
+_NAMES = slice(_LINE[2], _LINE[6] + 1)  # sku to region, side by side in the table
+assert _LINE[2:7] == list(range(_LINE[2], _LINE[6] + 1))
 _REFUND_ID, _REFUND_DAY = _at(cs.refund, "id", "day")
 _RLINE = _at(cs.refund_line, "refund_id", "line_no", "sale_id", "quantity", "amount")
 
@@ -91,12 +93,12 @@ def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence
     sums: Totals = {}
     sales = rows.get(cs.sale, ())
     day_of = {s[_SALE_ID]: s[_SALE_DAY] for s in sales if not s[_SALE_VOIDED]}
-    sid, _no, sku, name, category, group, region, qty, total = _LINE
-    for ln in rows.get(cs.sale_line, ()):
+    sid, qty, total = _LINE[0], _LINE[7], _LINE[8]
+    for ln in rows.get(cs.sale_line, ()):  # the hot loop: one pass a line
         day = day_of.get(ln[sid])
         if day is None:  # a sale voided in this same chunk
             continue
-        key = (day, ln[sku], ln[name], ln[category], ln[group], ln[region])
+        key = (day, *ln[_NAMES])
         acc = sums.get(key)
         if acc is None:
             sums[key] = [1, ln[qty], ln[total], 0]

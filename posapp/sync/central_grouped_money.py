@@ -105,10 +105,17 @@ def money_changes(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequ
         acc[2] += s[discount]
         acc[3] += s[total]
     pay_sale, pay_method, pay_amount = _PAY
-    for p in rows.get(cs.payment, ()):
+    for p in rows.get(cs.payment, ()):  # one a sale or two
         sale_day = kept.get(p[pay_sale])
-        if sale_day is not None:
-            _add(methods, (sale_day, p[pay_method]), 1, p[pay_amount], 0)
+        if sale_day is None:
+            continue
+        key = (sale_day, p[pay_method])
+        m = methods.get(key)
+        if m is None:
+            methods[key] = [1, p[pay_amount], 0]
+        else:
+            m[0] += 1
+            m[1] += p[pay_amount]
     r_day, r_method, r_amount = _REFUND
     for r in rows.get(cs.refund, ()):
         acc = days.setdefault((r[r_day],), [0] * 7)
