@@ -82,7 +82,7 @@ assert _LINE[2:7] == list(range(_LINE[2], _LINE[6] + 1))
 _REFUND_ID, _REFUND_DAY = _at(cs.refund, "id", "day")
 _RLINE = _at(cs.refund_line, "refund_id", "line_no", "sale_id", "quantity", "amount")
 
-Totals = dict[tuple[str, ...], list[int]]  # (day, sku, ...) -> [movements, units, sales, refunds]
+LineSums = dict[tuple[str, ...], list[int]]  # (day, sku, ...) -> [movements, units, sales, refunds]
 
 
 def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence[Any]]],
@@ -90,7 +90,7 @@ def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence
     """Add what one chunk of *stand*'s rows (by table, each row in its table's column
     order, as about to be inserted) and its updates of earlier stored sales (voids) change
     to the pre-grouped tables. Called before the chunk's rows and updates are written."""
-    sums: Totals = {}
+    sums: LineSums = {}
     sales = rows.get(cs.sale, ())
     day_of = {s[_SALE_ID]: s[_SALE_DAY] for s in sales if not s[_SALE_VOIDED]}
     sid, qty, total = _LINE[0], _LINE[7], _LINE[8]
@@ -147,7 +147,7 @@ def _upsert(conn: Connection, table: Table, stand: str,
 
 
 def _add_refunds(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence[Any]]],
-                 sums: Totals) -> None:
+                 sums: LineSums) -> None:
     """Each refund line counted under its sale line's product, on the refund's day."""
     refund_lines = rows.get(cs.refund_line, ())
     if not refund_lines:

@@ -84,7 +84,7 @@ class RowBuilder(OrderRows):
             handler(e, loads(e.payload))
 
     def flush(self) -> None:
-        add_chunk(self.conn, self.code, self.rows, self.sale_updates)  # line_totals
+        add_chunk(self.conn, self.code, self.rows, self.sale_updates)  # central_grouped
         for table, rows in self.rows.items():
             insert_rows(self.conn, table, rows)
             rows.clear()
