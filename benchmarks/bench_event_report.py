@@ -25,22 +25,21 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from unittest import mock
 
-from sqlalchemy import Connection, text
-
 from posapp.cli.main import main as posapp_main
-from posapp.domain.money import format_rupiah
-from posapp.printing.pdf_event_report import render_event_pdf
-from posapp.printing.xlsx_event_report import write_event_xlsx
-from posapp.services.event_report import EventReport, event_report
-from posapp.services.event_report_files import PdfWorker
-from posapp.services.event_report_orders import read_orders
-from posapp.sync import central_queries as q
-from posapp.sync.central_store import Central
 
-from ._central_event import build_event
 from ._common import Result, Sizes, format_table, log, repeat_ms
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from posapp.services.event_report import EventReport
+
+# The rest is imported where it is used: the PDF's second process (multiprocessing's spawn)
+# imports this module as its __main__, and should import no more than the command's own
+# __main__ makes it (ReportLab, which it needs; not openpyxl, SQLAlchemy or the builder).
 
 STANDS = 34
 #: Issue 14: 5 s for 34 stands, 10 s for 68 (in ``--large``): 5 s per 34 stands.
@@ -55,11 +54,14 @@ def target_ms(stands: int) -> int:
 def run(folder: Path, per_stand: int, *, runs: int = 3, postgres: bool = True,
         stands: int = STANDS) -> list[Result]:
     """Build the event in an SQLite central store (and PostgreSQL), then time the report."""
+    from ._central_event import build_event
+
     target = str(folder / "central-event.sqlite")
     log(f"central store: {stands} stands x {per_stand:,} sales, straight into its tables")
     t0 = time.perf_counter()
     counts = build_event(target, sales_per_stand=per_stand, stands=stands)
     log(f"built in {time.perf_counter() - t0:.1f} s: {counts}")
+    _group_lines(target)
     size = f"{counts['stands']} x {per_stand:,} sales"
     results = _time_report(folder, target, size, runs, "SQLite", stands)
     if postgres:
@@ -67,9 +69,25 @@ def run(folder: Path, per_stand: int, *, runs: int = 3, postgres: bool = True,
     return results
 
 
+def _group_lines(target: str) -> None:
+    """The sale lines pre-grouped (the merge keeps them so; the builder wrote the lines
+    straight into their tables): what an upgrade to format 5 does, timed."""
+    from posapp.sync.central_grouped import refill
+    from posapp.sync.central_store import Central
+
+    t0 = time.perf_counter()
+    with Central(target, create=False) as central, central.writing() as conn:
+        refill(conn)
+    log(f"line_totals filled from the lines in {time.perf_counter() - t0:.1f} s")
+
+
 def _floor_ms(target: str, runs: int) -> float:
     """The floor: one grouped pass over every sale line (the report reads each line once,
     joined to its sale, and draws what it adds up)."""
+    from sqlalchemy import text
+
+    from posapp.sync.central_store import Central
+
     with Central(target, create=False) as central, central.reading() as conn:
         samples = repeat_ms(lambda _: conn.execute(text(
             "SELECT stand, sku, SUM(quantity), SUM(total) FROM sale_line GROUP BY stand, sku"
@@ -79,6 +97,13 @@ def _floor_ms(target: str, runs: int) -> float:
 
 def _time_report(folder: Path, target: str, size: str, runs: int, backend: str,
                  stands: int) -> list[Result]:
+    from posapp.domain.money import format_rupiah
+    from posapp.printing.pdf_event_report import render_event_pdf
+    from posapp.printing.xlsx_event_report import write_event_xlsx
+    from posapp.services.event_report import event_report
+    from posapp.services.event_report_files import PdfWorker
+    from posapp.sync.central_store import Central
+
     pdf, xlsx = folder / "laporan.pdf", folder / "laporan.xlsx"
     args = ["report", "--central", target, "--pdf", str(pdf), "--xlsx", str(xlsx)]
 
@@ -129,9 +154,13 @@ def _time_report(folder: Path, target: str, size: str, runs: int, backend: str,
 
 def _queries(target: str, runs: int, backend: str) -> list[Result]:
     """The read's queries, each timed alone (one read transaction each run)."""
+    from posapp.services.event_report_orders import read_orders
+    from posapp.sync import central_queries as q
+    from posapp.sync.central_store import Central
+
     parts: dict[str, Callable[[Connection], object]] = {
         "stand totals, payment methods, order money": q.stand_totals,
-        "products: every sale line by stand and product": q.products,
+        "products: the pre-grouped lines by stand and product": q.products,
         "stand days": q.stand_days,
         "orders": lambda conn: read_orders(conn, datetime.now(UTC)),
     }
@@ -156,10 +185,13 @@ def _postgres(folder: Path, per_stand: int, size: str, runs: int,
     try:
         with running_server(fsync=True) as server:
             url = server.create_database("event_report")
+            from ._central_event import build_event
+
             log("PostgreSQL: building the same event")
             t0 = time.perf_counter()
             build_event(url, sales_per_stand=per_stand, stands=stands)
             log(f"built in {time.perf_counter() - t0:.1f} s")
+            _group_lines(url)
             return _time_report(folder, url, size, runs, "PostgreSQL", stands)
     except PgUnavailable as exc:
         log(f"PostgreSQL skipped: {exc}")

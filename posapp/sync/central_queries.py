@@ -38,11 +38,7 @@ MONEY_DIMENSIONS = ("day", "method")
 
 def stand_totals(conn: Connection) -> list[StandTotals]:
     """Every stand's totals, payment methods and order money, by stand code."""
-    rows = conn.execute(text(
-        "SELECT stand, name, province, sales_count, gross, discounts, voids_count, "
-        "refunds_count, refunds, last_seq, last_entry_at, last_sync_at "
-        "FROM v_stand_totals ORDER BY stand"
-    )).mappings().all()
+    rows = conn.execute(text(_STAND_TOTALS)).mappings().all()
     methods = payment_methods(conn)
     placed, money = order_money(conn)
     found = []
@@ -62,7 +58,8 @@ def payment_methods(conn: Connection) -> dict[str, dict[str, MethodTotals]]:
     """Per stand: sales and refunds by payment method."""
     out: dict[str, dict[str, MethodTotals]] = {}
     for stand, method, sales, refunds in conn.execute(text(
-        "SELECT stand, method, sales, refunds FROM v_stand_payment_totals"
+        f"SELECT stand, method, {cs.sum_of('sales')}, {cs.sum_of('refunds')} "
+        "FROM method_totals GROUP BY stand, method"
     )):
         out.setdefault(stand, {})[method] = MethodTotals(int(sales), int(refunds))
     return out
@@ -96,7 +93,7 @@ def breakdown(conn: Connection, dimension: str, *, day: str | None = None,
     where = " AND ".join(f"{col} = :{col}" for col in ("day", "stand") if params[col]) or "1=1"
     if dimension in LINE_DIMENSIONS:
         cols = ", ".join(LINE_DIMENSIONS[dimension])
-        sql = (f"SELECT {cols}, SUM(units), SUM(sales), SUM(refunds) FROM v_line_movements "
+        sql = (f"SELECT {cols}, SUM(units), SUM(sales), SUM(refunds) FROM ({_GROUPED_LINES}) g "
                f"WHERE {where} GROUP BY {cols}")
     elif dimension in MONEY_DIMENSIONS:
         sql = (f"SELECT {dimension}, NULL, SUM(sales), SUM(refunds) FROM ({_MONEY_MOVEMENTS}) m "
@@ -118,11 +115,13 @@ def days(conn: Connection) -> list[str]:
 
 
 def products(conn: Connection) -> list[ProductEarnings]:
-    """Every product of every stand that sold or was refunded (custom items included)."""
+    """Every product of every stand that sold or was refunded (custom items included), by
+    stand, SKU, name, category, maker group and region."""
     rows = conn.execute(text(
         "SELECT stand, sku, name, category, maker_group, region, SUM(units), SUM(sales), "
-        "SUM(refunds) FROM v_line_movements "
-        "GROUP BY stand, sku, name, category, maker_group, region"
+        f"SUM(refunds) FROM ({_GROUPED_LINES}) g "
+        "GROUP BY stand, sku, name, category, maker_group, region "
+        "ORDER BY stand, sku, name, category, maker_group, region"
     )).all()
     return [ProductEarnings(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "", r[5] or "",
                             int(r[6] or 0), int(r[7] or 0), int(r[8] or 0)) for r in rows]
@@ -132,10 +131,8 @@ def stand_days(conn: Connection) -> dict[str, list[DayFigures]]:
     """Per stand and day: kept sales counted on their day, refunds on the day given."""
     out: dict[str, list[DayFigures]] = defaultdict(list)
     for stand, day, count, sales, refunds in conn.execute(text(
-        "SELECT stand, day, SUM(n), SUM(sales), SUM(refunds) FROM ("
-        " SELECT stand, day, 1 AS n, total AS sales, 0 AS refunds FROM sale WHERE NOT voided"
-        " UNION ALL SELECT stand, day, 0, 0, amount FROM refund) m "
-        "GROUP BY stand, day ORDER BY stand, day"
+        "SELECT stand, day, sales_count, sales_total, refunds FROM day_totals "
+        "WHERE sales_count > 0 OR refunds_count > 0 ORDER BY stand, day"
     )):
         out[stand].append(DayFigures(str(day), int(count), int(sales), int(refunds)))
     return dict(out)
@@ -209,10 +206,31 @@ def as_datetime(value: object) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-# Payments of kept sales and refunds, each with its day, stand and method.
-_MONEY_MOVEMENTS = """
-SELECT s.day, s.stand, p.method, p.amount AS sales, 0 AS refunds
-FROM payment p JOIN sale s ON s.stand = p.stand AND s.id = p.sale_id AND NOT s.voided
-UNION ALL
-SELECT day, stand, method, 0, amount FROM refund
+# Payments of kept sales and refunds by day, stand and method, as the merge keeps them
+# grouped (central_grouped_money.py).
+_MONEY_MOVEMENTS = "SELECT day, stand, method, sales, refunds FROM method_totals"
+
+# v_stand_totals from the figures the merge keeps per stand and day.
+_STAND_TOTALS = f"""
+SELECT st.code AS stand, st.name, st.province,
+       COALESCE(d.sales_count, 0) AS sales_count, COALESCE(d.gross, 0) AS gross,
+       COALESCE(d.discounts, 0) AS discounts, COALESCE(d.voids_count, 0) AS voids_count,
+       COALESCE(d.refunds_count, 0) AS refunds_count, COALESCE(d.refunds, 0) AS refunds,
+       st.last_seq, st.last_entry_at, st.last_sync_at
+FROM stand st
+LEFT JOIN (SELECT stand, {cs.sum_of("sales_count")} AS sales_count,
+                  {cs.sum_of("gross")} AS gross, {cs.sum_of("discounts")} AS discounts,
+                  {cs.sum_of("voids_count")} AS voids_count,
+                  {cs.sum_of("refunds_count")} AS refunds_count,
+                  {cs.sum_of("refunds")} AS refunds
+           FROM day_totals GROUP BY stand) d ON d.stand = st.code
+ORDER BY st.code
+"""
+
+# The sale and refund lines as the merge keeps them grouped (central_grouped.py): the
+# columns of v_line_movements, a row per stand, day and product instead of one per line.
+_GROUPED_LINES = """
+SELECT g.stand, st.province, g.day, g.sku, g.name, g.category, g.maker_group, g.region,
+       g.units, g.sales, g.refunds
+FROM line_totals g JOIN stand st ON st.code = g.stand
 """

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, and_, bindparam, select
 from posapp.domain.journal import Entry, EventKind, entry_time
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
+from posapp.sync.central_grouped import add_chunk
 from posapp.sync.central_order_rows import ORDER_TABLES, OrderRows
 from posapp.sync.fast_json import loads
 
@@ -138,6 +139,8 @@ class RowBuilder(OrderRows):
     def write(self, g: Gathered) -> None:
         """Write one chunk's rows and changes (gathered here or in another process)."""
         conn = self._conn()
+        add_chunk(conn, self.code, {_BY_NAME[name]: rows for name, rows in g.rows},
+                  g.sale_updates)  # the pre-grouped figures (central_grouped)
         for name, rows in g.rows:
             insert_rows(conn, _BY_NAME[name], rows)
         for stmt, updates in ((_UPDATE_SALE, g.sale_updates),

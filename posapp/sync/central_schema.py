@@ -23,9 +23,10 @@ from sqlalchemy import (
 )
 
 #: Bumped when the tables or views change (2: orders, 3: product photos, 4: sales, lines
-#: and payments keyed by stand first); a store made by a newer posapp is refused, an older
-#: one is brought up to date by the next write (central_store._upgrade).
-CENTRAL_VERSION = 4
+#: and payments keyed by stand first, 5: the sale lines pre-grouped, central_grouped.py);
+#: a store made by a newer posapp is refused, an older one is brought up to date by the
+#: next write (central_store._upgrade).
+CENTRAL_VERSION = 5
 
 metadata = MetaData()
 Money = BigInteger

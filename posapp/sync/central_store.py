@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from posapp.domain.errors import NotFound, PosError, StorageError
 from posapp.domain.event_key import fingerprint, parse_key
 from posapp.sync import central_schema as cs
+from posapp.sync.central_grouped import refill  # its tables join cs.metadata
 from posapp.sync.central_order_schema import ORDER_VIEWS  # its tables join cs.metadata
 from posapp.sync.central_rows import replay_photos
 
@@ -133,6 +134,8 @@ class Central:
         cs.metadata.create_all(conn)
         if before < 3:  # photos: entries stored before this format knew them
             replay_photos(conn)
+        if before < 5:  # the figures pre-grouped, from the rows already there
+            refill(conn)
         self._create_views(conn)
         set_meta(conn, "version", str(cs.CENTRAL_VERSION))
         self._version = cs.CENTRAL_VERSION

@@ -15,6 +15,7 @@ from posapp.domain.totals import fold
 from posapp.services import catalog, central_totals, returns, shifts, sync
 from posapp.services.reports import shift_report
 from posapp.store.models import ShiftRow
+from posapp.sync import central_schema as cs
 from posapp.sync.central_apply import SyncConflict
 from posapp.sync.central_store import Central
 from tests.central.stands import (
@@ -225,7 +226,8 @@ def test_a_store_made_before_orders_is_brought_up_to_date(central_url: str, data
     assert net == 1_734_500
     engine = create_engine(central_url)
     with engine.connect() as conn:
-        assert conn.scalar(text("SELECT value FROM central_meta WHERE key = 'version'")) == "4"
+        version = conn.scalar(text("SELECT value FROM central_meta WHERE key = 'version'"))
+        assert version == str(cs.CENTRAL_VERSION)
         assert conn.scalar(text("SELECT COUNT(*) FROM v_stand_order_totals")) == 1
     engine.dispose()
 
