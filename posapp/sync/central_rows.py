@@ -11,7 +11,6 @@ the stand's stored products): a void of a sale it does not hold raises NeedsStor
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
 from posapp.sync.central_grouped import add_chunk
 from posapp.sync.central_order_rows import ORDER_TABLES, OrderRows
+from posapp.sync.central_photos import apply_photo
 from posapp.sync.fast_json import loads
 
 if TYPE_CHECKING:
@@ -329,25 +329,3 @@ def _sqlite_time(value: datetime) -> str:
 
 def _same(value: datetime) -> datetime:
     return value
-
-
-def apply_photo(conn: Connection, stand: str, e: Entry, p: dict[str, Any]) -> None:
-    """A photo set or removed at *stand* (rare, and large: written at once, not gathered)."""
-    photos = cs.product_photo
-    conn.execute(photos.delete().where(and_(photos.c.stand == stand, photos.c.sku == p["sku"])))
-    if e.kind == EventKind.PHOTO_SET:
-        conn.execute(photos.insert().values(
-            stand=stand, sku=p["sku"], format=p["format"], width=p["width"],
-            height=p["height"], data=base64.b64decode(p["data"]), updated_at=entry_time(e.at)))
-
-
-def replay_photos(conn: Connection) -> None:
-    """Rebuild ``product_photo`` from the stored entries (a store of format 2 kept the photo
-    entries of newer stands without reading them)."""
-    j = cs.journal_entry
-    kinds = (EventKind.PHOTO_SET, EventKind.PHOTO_REMOVED)
-    query = (select(j.c.seq, j.c.stand, j.c.at, j.c.kind, j.c.payload, j.c.prev_hash, j.c.hash)
-             .where(j.c.kind.in_(kinds)).order_by(j.c.stand, j.c.seq))
-    for row in conn.execute(query).all():
-        e = Entry(*row)
-        apply_photo(conn, e.stand, e, json.loads(e.payload))

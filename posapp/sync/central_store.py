@@ -23,7 +23,7 @@ from posapp.domain.event_key import fingerprint, parse_key
 from posapp.sync import central_schema as cs
 from posapp.sync.central_grouped import refill  # its tables join cs.metadata
 from posapp.sync.central_order_schema import ORDER_VIEWS  # its tables join cs.metadata
-from posapp.sync.central_rows import replay_photos
+from posapp.sync.central_photos import replay_photos
 
 #: How long a writer waits for another stand's sync to finish before giving up.
 BUSY_TIMEOUT_S = 120
