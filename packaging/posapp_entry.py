@@ -3,8 +3,9 @@ command at all (a double-click, the macOS .app, a desktop or Start-menu entry wi
 arguments) it opens the stand window(s) as ``posapp run`` does.
 
 ``freeze_support()`` first: the event report draws its PDF in a second process
-(posapp/services/event_report_files.py), which a bundle starts as itself; that process must
-run the worker, not posapp's command line. (Only in the bundle: ``import multiprocessing``
+(posapp/services/event_report_files.py), and a merge of several files reads the next one in
+a second process (posapp/sync/merge_worker.py); a bundle starts each as itself, and that
+process must run the worker, not posapp's command line. (Only in the bundle: ``import multiprocessing``
 costs every command about 9 ms, and freeze_support does nothing unless frozen.)"""
 
 import sys
