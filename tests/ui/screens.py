@@ -459,7 +459,7 @@ def catalog_dialog(ctx: Ctx) -> Iterator[Moment]:
     dialog = opened(w)
     yield "catalog dialog", dialog
     table = dialog.findChild(QTableView, "catalogTable")
-    assert table is not None
+    assert table is not None and table.property("fitsWidth")  # the probe: no sideways scroll
     table.selectRow(0)
     click(ctx, dialog, "saveProductButton")
     yield "catalog dialog, a product saved", dialog

@@ -155,6 +155,24 @@ def test_lists_the_catalog_and_search_filters_it(qtbot: QtBot, dialog: CatalogDi
     assert sorted(shown_skus(dialog)) == ["JTM-BTK-001", "JTM-CST-001"]
 
 
+def test_a_narrow_table_leaves_out_columns_not_the_name_and_its_tooltip_says_them(
+        qtbot: QtBot, dialog: CatalogDialog) -> None:
+    table = child(dialog, QTableView, "catalogTable")
+    header, m = table.horizontalHeader(), CatalogTableModel
+    table.resize(420, table.height())  # a 1024-pixel laptop's half, less the form
+    qtbot.waitUntil(lambda: header.isSectionHidden(m.BARCODE))
+    shown = [s for s in range(m.COLUMN_COUNT) if not header.isSectionHidden(s)]
+    assert m.NAME in shown and m.PRICE in shown and m.STOCK in shown
+    assert sum(header.sectionSize(s) for s in shown) <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    row = shown_skus(dialog).index("JTM-BTK-001")
+    tip = table.model().index(row, m.SKU).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Batik Tulis Madura Motif Sekar Jagad", "8991234500017",
+                                "Batik · KUB Batik Canting Sari · Bangkalan"]
+    table.resize(1400, table.height())  # room again: every column back
+    qtbot.waitUntil(lambda: not any(header.isSectionHidden(s) for s in range(m.COLUMN_COUNT)))
+
+
 def test_add_a_product_through_the_form(qtbot: QtBot, dialog: CatalogDialog,
                                         session: StandSession) -> None:
     click(qtbot, dialog, "newProductButton")

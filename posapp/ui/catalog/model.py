@@ -84,6 +84,10 @@ class CatalogTableModel(RowsModel[Product]):
         if role == Qt.ItemDataRole.ForegroundRole and not product.active:
             return QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                 QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.ToolTipRole:  # what a narrow screen's table leaves out
+            return "\n".join(t for t in (self._text(product, self.NAME), product.barcode,
+                                         " · ".join(filter(None, self._values(product)[3:6])))
+                              if t)
         if role == RawRole:
             return product
         if role == SortRole:
