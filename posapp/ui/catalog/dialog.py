@@ -41,10 +41,10 @@ from posapp.services.catalog_search import PAGE, CatalogSearch
 from posapp.services.session.catalog import Imported
 from posapp.services.session.stand import StandSession
 from posapp.services.users import Approval
+from posapp.ui.catalog.columns import CatalogColumns
 from posapp.ui.catalog.import_box import CatalogImportBox
 from posapp.ui.catalog.model import CatalogTableModel
 from posapp.ui.catalog.photo_box import ProductPhotoBox
-from posapp.ui.common.columns import fit_width
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog, scroll_area
 from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot
@@ -55,9 +55,6 @@ log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
 L = TypeVar("L", bound=QBoxLayout)
 _FIELDS = ("sku", "barcode", "name", "category", "maker_group", "region", "price")
-
-#: What of a product's name the catalog table keeps in view before it leaves out columns.
-NAME_CHARACTERS = 24
 
 
 class CatalogDialog(QDialog):
@@ -90,12 +87,7 @@ class CatalogDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
         self.table.verticalHeader().hide()
-        # The name takes the width left and never scrolls sideways: on a narrow screen the
-        # barcode, region, maker group and category make room first (the row's tooltip and
-        # the form beside the table show them).
-        m = CatalogTableModel
-        fit_width(self.table, m.NAME, spare=(m.BARCODE, m.REGION, m.MAKER_GROUP, m.CATEGORY),
-                  least=self.table.fontMetrics().averageCharWidth() * NAME_CHARACTERS)
+        CatalogColumns(self.table)  # fits its width; sized without reading products
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self.inputs = {f: self._add(QLineEdit(), f"{_camel(f)}Input") for f in _FIELDS}

@@ -18,9 +18,8 @@ class _Fit(QObject):
     """Keeps *view*'s columns readable as its width, rows and words change."""
 
     def __init__(self, view: QTableView, stretch: int | None, cells: bool,
-                 squeeze: bool = False, spare: Sequence[int] = (), least: int = 0) -> None:
+                 squeeze: bool = False, spare: Sequence[int] = ()) -> None:
         super().__init__(view)
-        self.least = least  # the stretching column's width before spare columns stay
         self.view, self.stretch, self.cells, self.squeeze = view, stretch, cells, squeeze
         self.spare = tuple(spare)  # hidden in this order while the others lack the room
         self.header_hints: dict[int, int] = {}
@@ -64,7 +63,7 @@ class _Fit(QObject):
         need = {s: max(self.header_hints.get(s, 0), view.sizeHintForColumn(s))
                 for s in range(header.count())}
         if self.stretch is not None:
-            need[self.stretch] = max(self.header_hints.get(self.stretch, 0), self.least)
+            need[self.stretch] = self.header_hints.get(self.stretch, 0)
         hidden: set[int] = set()
         for section in self.spare:
             if sum(w for s, w in need.items() if s not in hidden) <= view.viewport().width():
@@ -117,15 +116,13 @@ def readable_headers(view: QTableView) -> None:
     _Fit(view, None, False)
 
 
-def fit_width(view: QTableView, column: int, spare: Sequence[int] = (), *,
-              least: int = 0) -> None:
+def fit_width(view: QTableView, column: int, spare: Sequence[int] = ()) -> None:
     """Every column as wide as its contents and *column* takes exactly the width left (at
     least its header): the table never scrolls sideways; a text too long for *column* ends
     in an ellipsis (its model's tooltip says it whole). Where even that is too wide, the
-    *spare* columns are hidden, in their order (the model's tooltips say what they hold),
-    until *column* has at least *least* pixels."""
+    *spare* columns are hidden, in their order (the model's tooltips say what they hold)."""
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setProperty(FITS_WIDTH, True)
     _columns(view, column)
-    _Fit(view, column, cells=False, squeeze=True, spare=spare, least=least)
+    _Fit(view, column, cells=False, squeeze=True, spare=spare)
