@@ -20,7 +20,11 @@ from posapp.cli.args import (
     split_items_and_payments,
     whole_number,
 )
-from posapp.cli.commands_print import print_receipt_now, print_sale_receipt_now
+from posapp.cli.commands_print import (
+    load_printing_meanwhile,
+    print_receipt_now,
+    print_sale_receipt_now,
+)
 from posapp.cli.context import Context, print_json
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.errors import InvalidInput, NotAllowed
@@ -242,6 +246,8 @@ def cmd_sell(ctx: Context, args: argparse.Namespace) -> int:
         cart.set_discount(Discount.parse(args.discount))
     if not payments and cart.totals().total > 0:
         raise InvalidInput("cli.sell.no_payment")
+    if not args.no_print:
+        load_printing_meanwhile(ctx)  # while the PIN's scrypt runs
     actor = _login(ctx, args.cashier)
     sale = checkout.checkout(handle.uow(), actor, cart, payments, approval=approval(ctx, args))
     if args.json:
