@@ -5,8 +5,9 @@ arguments) it opens the stand window(s) as ``posapp run`` does.
 ``freeze_support()`` first: the event report draws its PDF in a second process
 (posapp/services/event_report_files.py), and a merge of several files reads the next one in
 a second process (posapp/sync/merge_worker.py); a bundle starts each as itself, and that
-process must run the worker, not posapp's command line. (Only in the bundle: ``import multiprocessing``
-costs every command about 9 ms, and freeze_support does nothing unless frozen.)"""
+process must run the worker, not posapp's command line. (Only in the bundle:
+``import multiprocessing`` costs every command about 9 ms, and freeze_support does nothing
+unless frozen.)"""
 
 import sys
 

@@ -4,8 +4,6 @@ or PDF; ``posapp print jobs|retry``: the print queue (receipts the printer did n
 from __future__ import annotations
 
 import argparse
-import importlib
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -168,34 +166,6 @@ def print_order_slip_now(ctx: Context, order_no: str) -> None:
     handle = ctx.stand()
     _run_now(ctx, print_queue.enqueue_order_slip(handle.uow(), order_no),
              msg("cli.what.order_slip", order=order_no))
-
-
-#: What printing a sale's receipt loads beyond the sale itself: python-escpos, with PIL,
-#: qrcode, python-barcode and PyYAML, is about 95 ms of a printed ``posapp sell``.
-_PRINTING = ("posapp.printing.printers", "posapp.printing.escpos_render",
-             "posapp.services.receipts")
-
-
-def load_printing_meanwhile(ctx: Context) -> None:
-    """On a stand with a printer, load what printing the receipt needs in a thread of its
-    own while this one checks the cashier's PIN: scrypt leaves the interpreter free, so the
-    two share the time instead of adding up. Without a printer, or when the settings cannot
-    be read, nothing (the sale reports that itself)."""
-    from posapp.services import settings
-    try:
-        if not settings.get(ctx.stand().uow(write=False)).printer:
-            return
-    except PosError:
-        return
-    threading.Thread(target=_load_printing, name="posapp-load-printing", daemon=True).start()
-
-
-def _load_printing() -> None:
-    for name in _PRINTING:
-        try:
-            importlib.import_module(name)
-        except Exception:  # printing imports it again and says what failed
-            return
 
 
 def print_sale_receipt_now(ctx: Context, receipt_no: str) -> None:

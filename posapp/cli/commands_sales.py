@@ -20,12 +20,9 @@ from posapp.cli.args import (
     split_items_and_payments,
     whole_number,
 )
-from posapp.cli.commands_print import (
-    load_printing_meanwhile,
-    print_receipt_now,
-    print_sale_receipt_now,
-)
+from posapp.cli.commands_print import print_receipt_now, print_sale_receipt_now
 from posapp.cli.context import Context, print_json
+from posapp.cli.load_printing import load_printing_meanwhile
 from posapp.cli.output import LANG, count, say, warn
 from posapp.domain.errors import InvalidInput, NotAllowed
 from posapp.domain.messages import msg, text
