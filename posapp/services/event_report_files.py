@@ -16,35 +16,23 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import pickle
 import signal
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 
 from posapp.domain.event_report import EventReport
+from posapp.sync.worker_process import WorkerProcess, running
 
 log = logging.getLogger(__name__)
 
-#: How long to wait for a worker that was told to stop before ending it.
-_STOP_WAIT_S = 2.0
 
-
-@contextlib.contextmanager
-def pdf_worker(wanted: bool) -> Iterator[PdfWorker | None]:
+def pdf_worker(wanted: bool) -> contextlib.AbstractContextManager[PdfWorker | None]:
     """A started PdfWorker when *wanted* (both files asked for) and one can start, else
     None; stopped when the block ends, whatever happened in it."""
-    worker = PdfWorker() if wanted else None
-    if worker is not None and not worker.start():
-        worker = None
-    try:
-        yield worker
-    finally:
-        if worker is not None:
-            worker.close()
+    return running(PdfWorker() if wanted else None)
 
 
 def write_files(report: EventReport, *, pdf: Path | None, xlsx: Path | None, lang: str,
@@ -76,28 +64,12 @@ def _draw_pdf(report: EventReport, pdf: Path, lang: str) -> None:
     render_event_pdf(report, pdf, lang=lang)
 
 
-class PdfWorker:
+class PdfWorker(WorkerProcess):
     """A process that draws one event report PDF: ``start`` it early, ``send`` it the
     report once, then wait for its ``result``; ``close`` it in any case."""
 
     def __init__(self) -> None:
-        self.process: Any = None
-        self.conn: Connection | None = None
-
-    def start(self) -> bool:
-        """Start the process; False (and nothing running) when it cannot be started."""
-        try:
-            ctx = multiprocessing.get_context("spawn")
-            ours, theirs = ctx.Pipe()
-            process = ctx.Process(target=serve, args=(theirs,), name="posapp-report-pdf",
-                                  daemon=True)
-            process.start()
-        except (OSError, RuntimeError, ValueError) as exc:  # no fork, no pipe, frozen
-            log.info("event report: no second process (%s); one process", exc)
-            return False
-        theirs.close()  # only the worker's copy stays open: its exit reads as EOF here
-        self.process, self.conn = process, ours
-        return True
+        super().__init__(serve, "posapp-report-pdf", "event report")
 
     def send(self, report: EventReport, path: Path, lang: str) -> bool:
         """Hand over the job; False when the worker is gone (then draw here)."""
@@ -121,19 +93,6 @@ class PdfWorker:
         if outcome == "error":
             raise detail
         return True
-
-    def close(self) -> None:
-        """Stop the worker (told first, then ended) and wait for it."""
-        if self.conn is not None:
-            with contextlib.suppress(OSError, ValueError):
-                self.conn.send(None)
-            self.conn.close()
-        if self.process is not None:
-            self.process.join(_STOP_WAIT_S)
-            if self.process.is_alive():
-                self.process.terminate()
-                self.process.join()
-        self.process = self.conn = None
 
 
 def serve(conn: Connection) -> None:

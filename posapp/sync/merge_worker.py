@@ -24,10 +24,9 @@ import contextlib
 import dataclasses
 import logging
 import marshal
-import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -35,11 +34,9 @@ from typing import Any
 from posapp.domain.errors import PosError
 from posapp.sync.central_apply import Prepared, prepare_rows
 from posapp.sync.export_file import read_export
+from posapp.sync.worker_process import WorkerProcess, running
 
 log = logging.getLogger(__name__)
-
-#: How long to wait for a worker that was told to stop before ending it.
-_STOP_WAIT_S = 2.0
 
 #: Stand on its own: a job's answer when the file is to be read in the merging process.
 READ_HERE = "read here"
@@ -53,23 +50,15 @@ WORKER_MIN_BYTES = 4 << 20
 WORKER_IDLE_CORES = 0.5
 
 
-@contextlib.contextmanager
-def started(paths: Sequence[Path]) -> Iterator[MergeWorker | None]:
+def started(paths: Sequence[Path]) -> contextlib.AbstractContextManager[MergeWorker | None]:
     """A started MergeWorker when the files after the first are worth one and a core is
     idle, else None; stopped when the block ends."""
     size = 0
     for p in paths[1:]:
         with contextlib.suppress(OSError):
             size += Path(p).stat().st_size
-    worker = MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES and \
-        cores_idle() else None
-    if worker is not None and not worker.start():
-        worker = None
-    try:
-        yield worker
-    finally:
-        if worker is not None:
-            worker.close()
+    return running(MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES and
+                   cores_idle() else None)
 
 
 def cores_idle() -> bool:
@@ -83,32 +72,16 @@ def cores_idle() -> bool:
     return cores > 1 and load <= cores - WORKER_IDLE_CORES
 
 
-class MergeWorker:
+class MergeWorker(WorkerProcess):
     """A process that reads the files it is sent, one job at a time: ``start`` it, ``send``
     a job, take its ``result`` before sending the next; ``close`` it in any case."""
 
     def __init__(self) -> None:
-        self.process: Any = None
-        self.conn: Connection | None = None
+        super().__init__(serve, "posapp-merge-read", "merge")
 
     @property
     def alive(self) -> bool:
         return self.conn is not None
-
-    def start(self) -> bool:
-        """Start the process; False (and nothing running) when it cannot be started."""
-        try:
-            ctx = multiprocessing.get_context("spawn")
-            ours, theirs = ctx.Pipe()
-            process = ctx.Process(target=serve, args=(theirs,), name="posapp-merge-read",
-                                  daemon=True)
-            process.start()
-        except (OSError, RuntimeError, ValueError) as exc:  # no pipe, no process, frozen
-            log.info("merge: no second process (%s); one process", exc)
-            return False
-        theirs.close()  # only the worker's copy stays open: its exit reads as EOF here
-        self.process, self.conn = process, ours
-        return True
 
     def send(self, path: Path, key: bytes, *, after: tuple[int, str], dialect: str,
              products: dict[str, dict[str, Any]] | None) -> bool:
@@ -146,19 +119,6 @@ class MergeWorker:
                 self._lost(exc)
                 return READ_HERE
         return detail if detail is not None else READ_HERE
-
-    def close(self) -> None:
-        """Stop the worker (told first, then ended) and wait for it."""
-        if self.conn is not None:
-            with contextlib.suppress(OSError, ValueError):
-                self.conn.send(None)
-            self.conn.close()
-        if self.process is not None:
-            self.process.join(_STOP_WAIT_S)
-            if self.process.is_alive():
-                self.process.terminate()
-                self.process.join()
-        self.process = self.conn = None
 
     def _lost(self, exc: BaseException) -> None:
         log.warning("merge: the reading process is gone (%s); one process from here", exc)
