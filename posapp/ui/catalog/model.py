@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QApplication
 
 from posapp.domain.money import format_rupiah
 from posapp.domain.product import Product
-from posapp.ui.common.models import Index, MoreProducts, RawRole, RowsModel, SortRole
+from posapp.ui.common.models import (
+    Index,
+    MoreProducts,
+    ProductPages,
+    RawRole,
+    RowsModel,
+    SortRole,
+)
 
 
 class CatalogTableModel(RowsModel[Product]):
@@ -29,28 +36,22 @@ class CatalogTableModel(RowsModel[Product]):
         super().__init__(["SKU", "Barcode", "Name", "Category", "Maker group", "Region",
                           "Price", "Stock"], parent)
         self.inactive_text = "inactive"
-        self._products: list[Product] = []
-        self._more: MoreProducts | None = None
+        self.pages = ProductPages()
 
     def set_rows(self, rows: Sequence[Product], more: MoreProducts | None = None) -> None:
         """Show *rows*; *more* reads the products after the last one, when there are."""
-        self._products = list(rows)
-        self._more = more if rows else None
-        super().set_rows(self._products)
+        self.pages.reset(rows, more)
+        super().set_rows(self.pages.products)  # the same list: a page read adds to both
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more is not None
+        return not parent.isValid() and self.pages.has_more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._more is None:
-            return
-        products, more = self._more(self._products[-1])
-        if not more:
-            self._more = None
+        products = [] if parent.isValid() else self.pages.next_page()
         if products:
-            first = len(self._products)
+            first = len(self.pages.products)
             self.beginInsertRows(QModelIndex(), first, first + len(products) - 1)
-            self._products.extend(products)
+            self.pages.products.extend(products)
             self.endInsertRows()
 
     def set_headers(self, headers: list[str], inactive_text: str | None = None) -> None:
@@ -66,7 +67,7 @@ class CatalogTableModel(RowsModel[Product]):
         """The row showing the product with this database id, if shown."""
         if product_id is None:
             return None
-        return next((i for i, p in enumerate(self._products) if p.id == product_id), None)
+        return next((i for i, p in enumerate(self.pages.products) if p.id == product_id), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         product = self.product_at(index.row()) if index.isValid() else None

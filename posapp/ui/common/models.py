@@ -60,6 +60,34 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 MoreProducts = Callable[[Product], tuple[list[Product], bool]]
 
 
+class ProductPages:
+    """The pages of products a model has read so far, and how it reads the next one (for
+    its ``canFetchMore``/``fetchMore``)."""
+
+    def __init__(self) -> None:
+        self.products: list[Product] = []
+        self._more: MoreProducts | None = None
+
+    def reset(self, products: Sequence[Product], more: MoreProducts | None) -> None:
+        """The first page; *more* reads the products after the last one, when there are."""
+        self.products = list(products)
+        self._more = more if products else None
+
+    @property
+    def has_more(self) -> bool:
+        return self._more is not None
+
+    def next_page(self) -> list[Product]:
+        """The products after the last one read ([] when all are): not added yet, the
+        model adds them between its insert signals."""
+        if self._more is None:
+            return []
+        products, more = self._more(self.products[-1])
+        if not more:
+            self._more = None
+        return products
+
+
 class ProductGridModel(QAbstractTableModel):
     """Products laid out as a grid of *columns* cells per row (virtualized by QTableView).
 
@@ -69,38 +97,32 @@ class ProductGridModel(QAbstractTableModel):
     def __init__(self, columns: int = 4, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = columns
-        self._products: list[Product] = []
-        self._more: MoreProducts | None = None
+        self.pages = ProductPages()
 
     def set_rows(self, products: list[Product], more: MoreProducts | None = None) -> None:
         """Show *products*; *more* reads the products after the last one, when there are."""
         self.beginResetModel()
-        self._products = list(products)
-        self._more = more if products else None
+        self.pages.reset(products, more)
         self.endResetModel()
 
     @property
     def products(self) -> list[Product]:
         """The products read so far, in the order shown."""
-        return self._products
+        return self.pages.products
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more is not None
+        return not parent.isValid() and self.pages.has_more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._more is None:
-            return
-        products, more = self._more(self._products[-1])
-        if not more:
-            self._more = None
+        products = [] if parent.isValid() else self.pages.next_page()
         if not products:
             return
         rows = self.rowCount()
-        count = len(self._products) + len(products)
+        count = len(self.products) + len(products)
         last = -(-count // self.columns) - 1
         if last >= rows:
             self.beginInsertRows(QModelIndex(), rows, last)
-        self._products.extend(products)
+        self.products.extend(products)
         if last >= rows:
             self.endInsertRows()
         if rows:  # the old last row may have filled up
@@ -116,10 +138,10 @@ class ProductGridModel(QAbstractTableModel):
         if not index.isValid():
             return None
         i = index.row() * self.columns + index.column()
-        return self._products[i] if i < len(self._products) else None
+        return self.products[i] if i < len(self.products) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else -(-len(self._products) // self.columns)
+        return 0 if parent.isValid() else -(-len(self.products) // self.columns)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.columns
