@@ -13,9 +13,9 @@ from sqlalchemy import create_engine, inspect, text
 from benchmarks._event import write_event
 from posapp.domain.event_key import parse_key
 from posapp.services import central_totals, merge
-from posapp.store.secrets import SecretStore
 from posapp.sync import central_schema as cs
 from posapp.sync.central_store import Central
+from tests.central.export_files import NoSecrets
 
 #: tests/central/data/central-format3.sqlite.gz: made by posapp at df6ee17 (format 3) from
 #: benchmarks/_event.py's files for ACEH and SUMUT, 120 sales each (one void, one refund),
@@ -25,17 +25,6 @@ OLD_KEY = "NTRB-KXAB-QABG-R761-5RE8-WP86-YYXF-2V7V-DTJD-CS73-TS53-G9JX-E801-V926
 #: What that posapp read from it: stand, kept sales, voids, refunds, net.
 OLD_FIGURES = {"ACEH": (119, 1, 146_000, 113_651_000 - 146_000),
                "SUMUT": (119, 1, 671_000, 117_112_000 - 671_000)}
-
-
-class _NoSecrets(SecretStore):
-    def __init__(self) -> None:  # nothing kept on this computer
-        pass
-
-    def put(self, name: str, value: str) -> None:
-        pass
-
-    def event_key(self, event_id: str) -> str | None:
-        return None
 
 
 def _old_store(tmp_path: Path) -> Path:
@@ -81,8 +70,8 @@ def test_a_format_3_store_takes_a_new_stand_and_knows_the_old_ones(tmp_path: Pat
     path = _old_store(tmp_path)
     sumbar = write_event(tmp_path / "usb", parse_key(OLD_KEY), stands=3, sales=120)[2]
 
-    first = merge.merge_files(str(path), [sumbar], key=OLD_KEY, secrets=_NoSecrets())
-    again = merge.merge_files(str(path), [sumbar], key=OLD_KEY, secrets=_NoSecrets())
+    first = merge.merge_files(str(path), [sumbar], key=OLD_KEY, secrets=NoSecrets())
+    again = merge.merge_files(str(path), [sumbar], key=OLD_KEY, secrets=NoSecrets())
 
     assert [(r.stand, r.applied) for r in first.merged] == [("SUMBAR", 125)]
     assert [(r.stand, r.skipped) for r in again.already] == [("SUMBAR", 125)]
@@ -100,7 +89,7 @@ def test_a_format_3_postgresql_store_is_keyed_by_stand_in_place(
     if central_backend != "postgresql":
         pytest.skip("SQLite's upgrade: the store made by posapp at df6ee17, above")
     files = write_event(tmp_path / "usb", parse_key(OLD_KEY), stands=2, sales=120)
-    merge.merge_files(central_url, files, key=OLD_KEY, secrets=_NoSecrets())
+    merge.merge_files(central_url, files, key=OLD_KEY, secrets=NoSecrets())
     before = _figures(central_url)
     engine = create_engine(central_url)
     with engine.begin() as conn:  # format 3: keyed by the sale's id, PostgreSQL's own names
@@ -126,6 +115,6 @@ def test_a_format_3_postgresql_store_is_keyed_by_stand_in_place(
                     "payment": ["stand", "sale_id", "n"]}
     sumbar = write_event(tmp_path / "usb3", parse_key(OLD_KEY), stands=3, sales=120)[2]
     assert merge.merge_files(central_url, [sumbar], key=OLD_KEY,
-                             secrets=_NoSecrets()).refused == []
+                             secrets=NoSecrets()).refused == []
     with Central(central_url) as central:
         assert central_totals.check_z_reports(central) == []

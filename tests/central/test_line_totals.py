@@ -17,15 +17,14 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from benchmarks._event import _Chain, write_event
-from posapp.domain.event_key import fingerprint, new_key, parse_key
+from posapp.domain.event_key import new_key, parse_key
 from posapp.domain.journal import Entry, EventKind
 from posapp.services import merge
 from posapp.services.event_report import EventReport, event_report
-from posapp.store.secrets import SecretStore
 from posapp.sync import central_grouped, central_queries
 from posapp.sync import central_schema as cs
 from posapp.sync.central_store import Central
-from posapp.sync.export_file import ExportHeader, StandDetails, write_export
+from tests.central.export_files import NoSecrets, export_file
 
 KEY = new_key()
 MADE_AT = datetime(2026, 6, 30, 3, 0, tzinfo=UTC)
@@ -38,17 +37,6 @@ FORMAT4_KEY = "NTRB-KXAB-QABG-R761-5RE8-WP86-YYXF-2V7V-DTJD-CS73-TS53-G9JX-E801-
 #: products, units, sales and refunds of its products.
 FORMAT4_REPORT = (277_373_000, 296, {"ACEH": (60, 340, 138_546_000, 482_000),
                                      "SUMUT": (59, 340, 139_873_000, 564_000)})
-
-
-class _NoSecrets(SecretStore):
-    def __init__(self) -> None:  # nothing kept on this computer
-        pass
-
-    def put(self, name: str, value: str) -> None:
-        pass
-
-    def event_key(self, event_id: str) -> str | None:
-        return None
 
 
 # -- a stand's journal: sales, voids of any earlier sale, refunds of parts of lines ----------
@@ -146,12 +134,7 @@ def _slices(entries: list[Entry], rng: random.Random) -> list[list[Entry]]:
 
 
 def _file(folder: Path, code: str, entries: list[Entry]) -> Path:
-    key = parse_key(KEY)
-    header = ExportHeader(fingerprint(key), StandDetails(code, f"Stan {code}", "Bali",
-                                                         "HANI 2026", "Asia/Makassar"),
-                          entries[0].seq, entries[-1].seq, entries[0].prev_hash,
-                          entries[-1].hash, "2026-06-26T10:00:00Z")
-    return write_export(folder / f"{code}-{entries[0].seq:05d}.posexport", key, header, entries)
+    return export_file(folder / f"{code}-{entries[0].seq:05d}.posexport", KEY, code, entries)
 
 
 def _kept_and_recounted(url: str) -> tuple[dict[Any, Any], dict[Any, Any]]:
@@ -210,7 +193,7 @@ def test_the_grouped_lines_equal_a_recount_after_random_merges(
     while any(files.values()):
         code = rng.choice([c for c in files if files[c]])
         batch = merge.merge_files(central_url, [files[code].pop(0)], key=KEY,
-                                  secrets=_NoSecrets())
+                                  secrets=NoSecrets())
         assert not batch.refused
         merged += 1
         if merged % 5 == 0 or not any(files.values()):
@@ -269,7 +252,7 @@ def test_a_format_4_store_gets_its_lines_grouped_and_reads_the_same(tmp_path: Pa
     assert kept == recounted and len(kept["line_totals"]) > 100
     assert {k[0] for k in kept["day_totals"]} == {"ACEH", "SUMUT"}
     sumbar = write_event(tmp_path / "usb", parse_key(FORMAT4_KEY), stands=3, sales=150)[2]
-    merge.merge_files(url, [sumbar], key=FORMAT4_KEY, secrets=_NoSecrets())
+    merge.merge_files(url, [sumbar], key=FORMAT4_KEY, secrets=NoSecrets())
     kept, recounted = _kept_and_recounted(url)
     assert kept == recounted
     assert {k[0] for k in kept["line_totals"]} == {"ACEH", "SUMUT", "SUMBAR"}
@@ -278,7 +261,7 @@ def test_a_format_4_store_gets_its_lines_grouped_and_reads_the_same(tmp_path: Pa
 def test_a_store_of_format_4_is_upgraded_in_place(central_url: str, tmp_path: Path) -> None:
     """What a format-4 store is on either backend: today's tables without line_totals."""
     files = write_event(tmp_path / "usb", parse_key(KEY), stands=2, sales=250)
-    merge.merge_files(central_url, files, key=KEY, secrets=_NoSecrets())
+    merge.merge_files(central_url, files, key=KEY, secrets=NoSecrets())
     before = _read(central_url)
     engine = create_engine(central_url)
     with engine.begin() as conn:
@@ -310,7 +293,7 @@ def test_a_group_whose_lines_are_all_voided_is_gone(central_url: str, tmp_path: 
     parts = [chain.entries[:cut], chain.entries[cut:]]
     for part in filter(None, parts):
         merge.merge_files(central_url, [_file(tmp_path, "BALI", part)], key=KEY,
-                          secrets=_NoSecrets())
+                          secrets=NoSecrets())
 
     kept, recounted = _kept_and_recounted(central_url)
     assert kept == recounted

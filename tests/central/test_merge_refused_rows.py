@@ -11,25 +11,20 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from benchmarks._event import _Chain, _journal
-from posapp.domain.event_key import fingerprint, new_key, parse_key
+from posapp.domain.event_key import new_key
 from posapp.domain.journal import Entry, EventKind
 from posapp.services import central_totals, merge
 from posapp.sync import central_schema as cs
 from posapp.sync.central_store import Central
-from posapp.sync.export_file import ExportHeader, StandDetails, write_export
 from posapp.sync.fast_json import loads
+from tests.central.export_files import export_file
 
 KEY = new_key()
 SALES = 300
 
 
 def _file(folder: Path, code: str, entries: list[Entry]) -> Path:
-    key = parse_key(KEY)
-    header = ExportHeader(fingerprint(key), StandDetails(code, f"Stan {code}", "Bali",
-                                                         "HANI 2026", "Asia/Makassar"),
-                          1, entries[-1].seq, entries[0].prev_hash, entries[-1].hash,
-                          "2026-06-26T10:00:00Z")
-    return write_export(folder / f"{code}.posexport", key, header, entries)
+    return export_file(folder / f"{code}.posexport", KEY, code, entries)
 
 
 def _with_a_sale_twice(code: str) -> list[Entry]:

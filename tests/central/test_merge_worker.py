@@ -15,15 +15,16 @@ import pytest
 from sqlalchemy import select
 
 from benchmarks._event import _journal
-from posapp.domain.event_key import fingerprint, new_key, parse_key
+from posapp.domain.event_key import new_key, parse_key
 from posapp.domain.journal import GENESIS, Entry
 from posapp.services import central_totals, merge
 from posapp.sync import central_schema as cs
 from posapp.sync import merge_worker
 from posapp.sync.central_apply import apply_prepared, prepare_rows
 from posapp.sync.central_store import Central
-from posapp.sync.export_file import ExportHeader, StandDetails, read_export, write_export
+from posapp.sync.export_file import read_export
 from posapp.sync.merge_worker import MergeWorker
+from tests.central.export_files import export_file
 
 KEY = new_key()
 SALES = 240
@@ -31,12 +32,7 @@ WHEN = datetime(2026, 6, 26, 12, 0, tzinfo=UTC)
 
 
 def _file(folder: Path, name: str, code: str, entries: list[Entry]) -> Path:
-    key = parse_key(KEY)
-    header = ExportHeader(fingerprint(key), StandDetails(code, f"Stan {code}", "Bali",
-                                                         "HANI 2026", "Asia/Makassar"),
-                          entries[0].seq, entries[-1].seq, entries[0].prev_hash,
-                          entries[-1].hash, "2026-06-26T10:00:00Z")
-    return write_export(folder / f"{name}.posexport", key, header, entries)
+    return export_file(folder / f"{name}.posexport", KEY, code, entries)
 
 
 @pytest.fixture
