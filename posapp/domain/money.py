@@ -88,10 +88,12 @@ def split_proportionally(total: int, weights: list[int]) -> list[int]:
     base = sum(weights)
     if base == 0:
         return [0 for _ in weights]
-    exact = [Fraction(total * w, base) for w in weights]
-    parts = [int(x) for x in exact]  # floor for non-negative
+    # each part is total * w / base exactly: its floor, and the remainder (over base) that
+    # ranks who gets one of the rupiah left over
+    split = [divmod(total * w, base) for w in weights]
+    parts = [whole for whole, _ in split]
     rest = total - sum(parts)
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - parts[i]), i))
+    order = sorted(range(len(weights)), key=lambda i: (-split[i][1], i))
     for i in order[:rest]:
         parts[i] += 1
     return parts

@@ -78,6 +78,22 @@ def test_split_proportionally_adds_up_exactly(total: int, weights: list[int]) ->
             assert abs(p - Fraction(total * w, sum(weights))) < 1
 
 
+@given(st.integers(0, 10**9), st.lists(st.integers(0, 10**7), min_size=1, max_size=30))
+def test_split_proportionally_gives_the_largest_remainders_to_the_earliest(
+        total: int, weights: list[int]) -> None:
+    """The rupiah left over after flooring each exact share go one each to the largest
+    remainders, ties to the earlier line: the same split as worked out in fractions."""
+    parts = split_proportionally(total, weights)
+    base = sum(weights)
+    if base == 0:
+        return
+    exact = [Fraction(total * w, base) for w in weights]
+    floors = [int(x) for x in exact]
+    ranked = sorted(range(len(weights)), key=lambda i: (floors[i] - exact[i], i))
+    given_one = set(ranked[:total - sum(floors)])
+    assert parts == [f + (i in given_one) for i, f in enumerate(floors)]
+
+
 def test_rupiah_groups_as_babel_does_in_the_languages_posapp_speaks() -> None:
     from babel.numbers import format_decimal
 
