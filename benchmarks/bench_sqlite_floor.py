@@ -1,9 +1,16 @@
-"""The physical floor: a bare ``sqlite3`` insert-and-commit with posapp's pragmas."""
+"""The physical floors: a bare ``sqlite3`` insert-and-commit with posapp's pragmas, and a
+checkout's own statements replayed on the bare driver."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from posapp.store.database import copy_database
+from posapp.store.prepared import Prepared
 
 
 class BareSqlite:
@@ -26,6 +33,68 @@ class BareSqlite:
             (f"FLOOR-{i:06d}", 150_000 + i),
         )
         self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class SaleReplay:
+    """A second floor: the statements a checkout ran, replayed with the same values on the
+    bare driver on a twin of the stand's file (copied before the first sale, so both files
+    take the same rows): what the schema itself costs, with no posapp code around it.
+
+    ``record`` wraps the checkout; it notes each prepared statement (SQL and values, which
+    is all ``Prepared`` hands the driver) on its way to the driver. ``replay`` then runs
+    them as one ``BEGIN IMMEDIATE`` ... ``COMMIT`` with statements cached, as the driver does.
+    """
+
+    def __init__(self, stand_file: Path, twin: Path) -> None:
+        copy_database(stand_file, twin)
+        self.conn = sqlite3.connect(twin, isolation_level=None, cached_statements=64)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.calls: list[tuple[str, str, Any]] = []
+
+    @contextmanager
+    def record(self) -> Iterator[None]:
+        original = Prepared._call
+        calls = self.calls
+
+        def noted(prepared: Prepared, conn: Any, how: str, args: Any) -> Any:
+            calls.append((how, prepared._sql, args))
+            return original(prepared, conn, how, args)
+
+        Prepared._call = noted  # type: ignore[method-assign,assignment]
+        try:
+            yield
+        finally:
+            Prepared._call = original  # type: ignore[method-assign]
+
+    def replay(self) -> None:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        for how, sql, args in self.calls:
+            if how == "execute":
+                conn.execute(sql, args).fetchall()
+            else:
+                conn.executemany(sql, args)
+        conn.execute("COMMIT")
+        self.calls.clear()
+
+    def check_same_as(self, stand_file: Path) -> None:
+        """The twin holds the same sales and journal as the stand (the replay was the sale)."""
+        query = ("SELECT (SELECT count(*) || ' ' || sum(total) FROM sale), "
+                 "(SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), "
+                 "(SELECT sum(stock) FROM product)")
+        stand = sqlite3.connect(f"file:{stand_file}?mode=ro", uri=True)
+        try:
+            theirs = stand.execute(query).fetchone()
+        finally:
+            stand.close()
+        ours = self.conn.execute(query).fetchone()
+        if ours != theirs:
+            raise RuntimeError(f"the replayed sales differ: {ours} against the stand's {theirs}")
 
     def close(self) -> None:
         self.conn.close()
