@@ -36,25 +36,31 @@ def run(big: BigStand, folder: Path, rows: list[list[object]], times: int) -> li
     sale_ms: list[float] = []
     floor_ms: list[float] = []
     sql_ms: list[float] = []
+    sql_floor_ms: list[float] = []
     try:
         for i in range(WARMUP + times):
             cart, payments = _cart(rng, shelf)
             f = time_ms(partial(floor.commit_one, i))
             c = time_ms(partial(sell, cart, payments))
-            r = time_ms(twin.replay)
             if i >= WARMUP:
                 floor_ms.append(f)
                 sale_ms.append(c)
+        for i in range(WARMUP + times):  # the same sales again, on the bare driver
+            f = time_ms(partial(floor.commit_one, WARMUP + times + i))
+            r = time_ms(partial(twin.replay, i))
+            if i >= WARMUP:
+                sql_floor_ms.append(f)
                 sql_ms.append(r)
         twin.check_same_as(big.handle.path)
     finally:
         floor.close()
         twin.close()
-    fs, cs, rs = summarize(floor_ms), summarize(sale_ms), summarize(sql_ms)
+    fs, cs = summarize(floor_ms), summarize(sale_ms)
+    rs, rfs = summarize(sql_ms), summarize(sql_floor_ms)
     ratio50 = cs["p50_ms"] / fs["p50_ms"]
     sale = Result("checkout.checkout commit", sale_ms, target=f"p95 <= {MAX_RATIO:g}x floor",
-                  note=(f"p50 {ratio50:.2f}x the floor's p50; its own statements alone "
-                        f"(the line above) are {rs['p95_ms'] / fs['p95_ms']:.2f}x at p95"),
+                  note=(f"p50 {ratio50:.2f}x the floor's p50; its statements alone "
+                        f"(second floor) {rs['p95_ms'] / rfs['p95_ms']:.2f}x theirs at p95"),
                   floor_ms=fs["p95_ms"], floor_name="bare sqlite3 insert+commit, p95",
                   ratio_at="p95_ms", figures={"ratio_p50": round(ratio50, 2)})
     sale.passed = (sale.ratio or 0) <= MAX_RATIO
@@ -63,9 +69,9 @@ def run(big: BigStand, folder: Path, rows: list[list[object]], times: int) -> li
                note="WAL, synchronous=FULL, same folder, interleaved with the checkouts"),
         Result("the same sales' statements on the bare driver (second floor)", sql_ms,
                note=("each checkout's prepared statements and values replayed on a twin of "
-                     "the stand's file: BEGIN IMMEDIATE, the statements, COMMIT; no posapp "
-                     "code"),
-               floor_ms=fs["p95_ms"], floor_name="bare sqlite3 insert+commit, p95",
+                     "the stand's file after the checkouts, each after a bare commit of its "
+                     "own: BEGIN IMMEDIATE, the statements, COMMIT; no posapp code"),
+               floor_ms=rfs["p95_ms"], floor_name="bare sqlite3 insert+commit, p95 (its turn)",
                ratio_at="p95_ms"),
         sale,
     ]

@@ -39,13 +39,15 @@ class BareSqlite:
 
 
 class SaleReplay:
-    """A second floor: the statements a checkout ran, replayed with the same values on the
+    """A second floor: the statements each checkout ran, replayed with the same values on the
     bare driver on a twin of the stand's file (copied before the first sale, so both files
     take the same rows): what the schema itself costs, with no posapp code around it.
 
-    ``record`` wraps the checkout; it notes each prepared statement (SQL and values, which
-    is all ``Prepared`` hands the driver) on its way to the driver. ``replay`` then runs
-    them as one ``BEGIN IMMEDIATE`` ... ``COMMIT`` with statements cached, as the driver does.
+    ``record`` wraps one checkout and notes each prepared statement (SQL and values, all
+    that ``Prepared`` hands the driver) on its way there: a list append per statement, paid
+    by the checkout being timed. ``replay(n)`` then runs sale *n*'s statements as one
+    ``BEGIN IMMEDIATE`` ... ``COMMIT``, statements cached as the driver does; the sales are
+    replayed in their order, after the checkouts, so the target's own turn is as before.
     """
 
     def __init__(self, stand_file: Path, twin: Path) -> None:
@@ -54,12 +56,13 @@ class SaleReplay:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
-        self.calls: list[tuple[str, str, Any]] = []
+        self.sales: list[list[tuple[str, str, Any]]] = []
 
     @contextmanager
     def record(self) -> Iterator[None]:
         original = Prepared._call
-        calls = self.calls
+        calls: list[tuple[str, str, Any]] = []
+        self.sales.append(calls)
 
         def noted(prepared: Prepared, conn: Any, how: str, args: Any) -> Any:
             calls.append((how, prepared._sql, args))
@@ -71,16 +74,15 @@ class SaleReplay:
         finally:
             Prepared._call = original  # type: ignore[method-assign]
 
-    def replay(self) -> None:
+    def replay(self, n: int) -> None:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
-        for how, sql, args in self.calls:
+        for how, sql, args in self.sales[n]:
             if how == "execute":
                 conn.execute(sql, args).fetchall()
             else:
                 conn.executemany(sql, args)
         conn.execute("COMMIT")
-        self.calls.clear()
 
     def check_same_as(self, stand_file: Path) -> None:
         """The twin holds the same sales and journal as the stand (the replay was the sale)."""
