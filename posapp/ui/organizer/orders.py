@@ -91,7 +91,8 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
 
     def tip(self, row: OpenOrder, number: int) -> str:
         """The buyer's contact, the address and the lines, then the row's other columns."""
-        return "\n".join([self._details(row), *super().tip(row, number).splitlines()[1:]])
+        lines = [*self._details(row).split("\n"), *super().tip(row, number).split("\n")[1:]]
+        return "\n".join(line for line in lines if line)
 
     def more(self, row: OpenOrder, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
