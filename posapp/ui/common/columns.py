@@ -25,6 +25,7 @@ class _Fit(QObject):
         self.spare = tuple(spare)  # hidden in this order while the others lack the room
         self.keep = keep  # characters of the stretching column kept before they give way
         self.header_hints: dict[int, int] = {}
+        self.hiding = False  # spare columns being hidden or shown (fitted once after)
         # once more after the view's own layout work (columns sized to their contents
         # change then, not always saying so)
         self.settled = QTimer(self, singleShot=True, interval=0)
@@ -44,8 +45,8 @@ class _Fit(QObject):
         self.settled.start()
 
     def _resized(self, section: int, _old: int, _new: int) -> None:
-        if section != self.stretch:  # another column changed: the width left did
-            self.soon()
+        if section != self.stretch and not self.hiding:  # another column changed: the
+            self.soon()  # width left did (a spare one hidden or shown: fitted right after)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
@@ -63,7 +64,7 @@ class _Fit(QObject):
             if not header.isSectionHidden(s):
                 self.header_hints[s] = header.sectionSizeHint(s)
         need = {s: max(self.header_hints.get(s, 0), view.sizeHintForColumn(s))
-                for s in range(header.count())}
+                for s in range(header.count()) if s != self.stretch}  # (its cells elide)
         if self.stretch is not None:
             need[self.stretch] = max(self.header_hints.get(self.stretch, 0), self._kept())
         hidden: set[int] = set()
@@ -71,11 +72,15 @@ class _Fit(QObject):
             if sum(w for s, w in need.items() if s not in hidden) <= view.viewport().width():
                 break
             hidden.add(section)
-        for section in self.spare:
-            if header.isSectionHidden(section) != (section in hidden):
-                header.setSectionHidden(section, section in hidden)
-                if section not in hidden and section != self.stretch:  # sized again
-                    header.resizeSection(section, need[section])
+        self.hiding = True
+        try:
+            for section in self.spare:
+                if header.isSectionHidden(section) != (section in hidden):
+                    header.setSectionHidden(section, section in hidden)
+                    if section not in hidden and section != self.stretch:  # sized again
+                        header.resizeSection(section, need[section])
+        finally:
+            self.hiding = False
 
     def _kept(self) -> int:
         """The width of *keep* characters of the stretching column (0 without)."""
