@@ -69,9 +69,9 @@ class OrdersModel(RowsModel[OrderView]):
     ``SPARE``): each row's tooltip says the whole order."""
 
     ORDER, BUYER, DUE, STATUS, TOTAL, BALANCE = range(6)
-    #: Left out in this order where the list lacks the room, the least needed first: the
-    #: open order shows its total, an overdue order's row is red, and the filter already
-    #: chooses the status.
+    # Left out in this order where the list lacks the room, the least needed first: the
+    # open order shows its total, an overdue order's row is red, and the filter already
+    # chooses the status.
     SPARE = (TOTAL, DUE, STATUS)
 
     def __init__(self, today: date, parent: Any = None) -> None:

@@ -21,11 +21,11 @@ from posapp.ui.orders.actions import OrderActions
 from posapp.ui.orders.models import OrdersModel, order_matches
 from posapp.ui.orders.order_panel import OrderPanel
 
-#: What of a buyer's name the list keeps in view before it leaves out columns.
+# What of a buyer's name the list keeps in view before it leaves out columns.
 BUYER_CHARACTERS = 12
-#: What of the filter's choice shows in the list's bar (its list shows them whole).
+# What of the filter's choice shows in the list's bar (its list shows them whole).
 FILTER_CHARACTERS = 16
-#: What a narrow list keeps of the search box beside the filter.
+# What a narrow list keeps of the search box beside the filter.
 SEARCH_CHARACTERS = 14
 
 # The filter's choices: a status, those still to collect, or every order.

@@ -43,8 +43,8 @@ class StandOrdersModel(ColumnsModel[StandOrders]):
     HELD = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.deposits_held")
     DUE = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.balances_due")
     FIRST = (STAND, PROVINCE)
-    #: Left out in this order where the table lacks the room, the least needed first (what
-    #: is still open, late and owed stays).
+    # Left out in this order where the table lacks the room, the least needed first (what
+    # is still open, late and owed stays).
     SPARE = (CANCELLED, HANDED_OVER, ORDERS, HELD)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -70,8 +70,8 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
     PAID = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.paid")
     BALANCE = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.balance_due")
     FIRST = (ORDER, BUYER)
-    #: Left out in this order where the table lacks the room, the least needed first (the
-    #: order, its buyer, when it is due and what is still owed stay).
+    # Left out in this order where the table lacks the room, the least needed first (the
+    # order, its buyer, when it is due and what is still owed stay).
     SPARE = (COUNTRY, PAID, TOTAL, STATUS, STAND)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -111,7 +111,7 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
                           *OrderItems(o.lines).each(self.lang), o.note])
 
 
-#: What of a province's or a buyer's name a table keeps in view before it leaves out columns.
+# What of a province's or a buyer's name a table keeps in view before it leaves out columns.
 NAME_CHARACTERS = 16
 
 

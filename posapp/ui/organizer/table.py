@@ -48,7 +48,7 @@ class ColumnsModel(RowsModel[R]):
     the window's language (``retranslate``). Sorting is by the values, not their text.
     Each cell's tooltip says its whole row (``tip``): a narrow table leaves columns out."""
 
-    #: The columns the tooltip says first, on one line (the row's name).
+    # The columns the tooltip says first, on one line (the row's name).
     FIRST: tuple[int, ...] = (0,)
 
     def __init__(self, columns: Sequence[Column[R]], zone: ZoneInfo = EVENT_ZONE,
@@ -141,8 +141,8 @@ class StandTableModel(ColumnsModel[StandTotals]):
     LAST_ENTRY = ColumnsModel.at(STAND_COLUMNS, "event_report.last_entry")
     LAST_SYNC = ColumnsModel.at(STAND_COLUMNS, "event_report.last_sync")
     FIRST = (STAND, PROVINCE)
-    #: Left out in this order where the table lacks the room, the least needed first (the
-    #: stand, its province and its net always stay; the totals under the table add up).
+    # Left out in this order where the table lacks the room, the least needed first (the
+    # stand, its province and its net always stay; the totals under the table add up).
     SPARE = (LAST_ENTRY, DISCOUNTS, GROSS, LAST_SYNC, SALES, REFUNDS)
 
     def __init__(self, zone: ZoneInfo = EVENT_ZONE, parent: QObject | None = None) -> None:

@@ -39,9 +39,9 @@ class PrintJobsModel(RowsModel[Job]):
     says the whole job."""
 
     JOB, TIME, STATE, PROBLEM, ACTION = range(5)
-    #: Left out in this order where the problem would keep less than PROBLEM_CHARACTERS.
+    # Left out in this order where the problem would keep less than PROBLEM_CHARACTERS.
     SPARE = (TIME, STATE)
-    #: What of a problem's line the list keeps in view before it leaves columns out.
+    # What of a problem's line the list keeps in view before it leaves columns out.
     PROBLEM_CHARACTERS = 32
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
