@@ -71,7 +71,8 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
     BALANCE = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.balance_due")
     FIRST = (ORDER, BUYER)
     # Left out in this order where the table lacks the room, the least needed first (the
-    # order, its buyer, when it is due and what is still owed stay).
+    # order, its buyer, when it is due and what is still owed stay; the order number
+    # starts with the stand's code).
     SPARE = (COUNTRY, PAID, TOTAL, STATUS, STAND)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -112,7 +113,7 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
 
 
 # What of a province's or a buyer's name a table keeps in view before it leaves out columns.
-NAME_CHARACTERS = 16
+NAME_CHARACTERS = 20
 
 
 def _table(name: str, parent: QWidget, model: ColumnsModel[Any], proxy: StandFilter,
