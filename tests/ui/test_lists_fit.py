@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from posapp.domain.tender import Payment, PaymentMethod
 from posapp.ui.common.i18n import Languages
 from posapp.ui.common.look import apply_look
-from posapp.ui.orders.models import OrdersModel
+from posapp.ui.orders.models import OrderLinesModel, OrdersModel
 from posapp.ui.organizer.orders import OpenOrdersModel, StandOrdersModel
 from posapp.ui.organizer.table import StandTableModel
 from posapp.ui.organizer.window import OrganizerWindow
@@ -88,6 +88,16 @@ def test_the_orders_list_at_1024_shows_number_buyer_and_balance_and_says_the_res
     assert tip(table, 0) == tip(table, 0, m.BALANCE) == [  # any cell of the row says it
         "JATIM-P00001 · Mdm. Siti Aminah", f"Tanggal jadi: {due}", "Status: Terbuka",
         "Total: Rp 1.590.000", "Sisa tagihan: Rp 1.390.000"]
+
+    dialog.open_order("JATIM-P00001")  # its lines beside the list fit too
+    lines, ln = dialog.detail.lines_table, OrderLinesModel
+    assert fits(qtbot, lines) == [ln.LINE, ln.ITEM, ln.QUANTITY, ln.PRICE, ln.TOTAL,
+                                  ln.DELIVERED, ln.HAND_OVER]  # what is reserved gives way
+    assert all(whole(lines, c) for c in (ln.QUANTITY, ln.PRICE, ln.TOTAL, ln.DELIVERED))
+    assert tip(lines, 0, ln.ITEM) == [
+        "1 · Jilbab Lukis Bunga Teratai", "Jml: 4", "Harga: Rp 85.000", "Total: Rp 340.000",
+        "Disisihkan: 4", "Diserahkan: 0 / 4"]
+
     dialog.setMaximumSize(1600, 900)
     dialog.resize(1600, 900)  # room again: every column back
     qtbot.waitUntil(lambda: not any(table.horizontalHeader().isSectionHidden(c)

@@ -115,9 +115,13 @@ class OrdersModel(RowsModel[OrderView]):
 
 
 class OrderLinesModel(RowsModel[OrderLineView]):
-    """One order's lines; the dialog puts a hand-over spin box in the last column."""
+    """One order's lines; the dialog puts a hand-over spin box in the last column. A
+    narrow table leaves columns out (``SPARE``): each row's tooltip says the whole line."""
 
     LINE, ITEM, QUANTITY, PRICE, TOTAL, RESERVED, DELIVERED, HAND_OVER = range(8)
+    # Left out in this order where the item's name would keep too little, the least needed
+    # first: what is reserved, the unit price (the total stays), the line's number.
+    SPARE = (RESERVED, PRICE, LINE)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
@@ -141,6 +145,8 @@ class OrderLinesModel(RowsModel[OrderLineView]):
                     format_rupiah(line.unit_price), format_rupiah(line.total),
                     str(line.reserved) if line.reserved else "",
                     f"{line.delivered} / {line.quantity}", "")[col]
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole, with what a narrow table leaves out
+            return row_tip(self, index.row(), (self.LINE, self.ITEM))
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.ITEM:
             return RIGHT
         if role == RawRole:
