@@ -25,8 +25,9 @@ What is checked, in each state:
   below what they need lie over each other);
 - no table's column header is cut: each shown section is as wide as its text needs (the
   table may scroll sideways to it);
-- a table that must fit its width (property ``fitsWidth``: the sales history, the catalog) does not
-  scroll sideways: its columns together are no wider than it shows;
+- a table that must fit its width (property ``fitsWidth``: the sales history, the catalog,
+  the orders and print jobs lists, the organizer's tables) does not scroll sideways: its
+  columns together are no wider than it shows;
 - nothing to click (a button, a field, a tab, a tile of a list or grid) lies under a card
   docked over the window (a widget with the ``dockedCard`` property: the customer display
   on one screen).

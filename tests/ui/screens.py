@@ -602,6 +602,8 @@ def organizer_window(ctx: Ctx) -> Iterator[Moment]:
     with ctx.qtbot.waitSignal(w.refreshed, timeout=20_000):
         w.open_target(central)
     assert w.target == central
+    assert all(table.property("fitsWidth") for table in (  # the probe: no sideways scroll
+        w.dashboard.table, w.dashboard.orders.stand_table, w.dashboard.orders.open_table))
     yield "organizer window, a central store", w
     w.dashboard.tabs.setCurrentWidget(w.dashboard.orders)
     assert w.dashboard.orders.open_model.rowCount() == 1
@@ -697,6 +699,8 @@ def print_jobs_dialog(ctx: Ctx) -> Iterator[Moment]:
     yield "stand window, a receipt a stuck printer may still hold", w
     ctx.qtbot.mouseClick(w.status_labels["statusPrinter"], Qt.MouseButton.LeftButton)
     dialog = opened(w)
+    table = dialog.findChild(QTableView, "printJobsTable")
+    assert table is not None and table.property("fitsWidth")  # the probe: no sideways scroll
     yield "print jobs dialog, a receipt not printed", dialog
     settings.save(ctx.stand.handle.uow(), settings.DEFAULTS, approval=BUDI)
     w.actions_.print_x_report()  # no printer: it fails too
@@ -823,6 +827,8 @@ def orders_list(ctx: Ctx) -> Iterator[Moment]:
     w = logged_in(ctx)
     w.actions_.orders.open_orders()
     dialog = opened(w)
+    table = dialog.findChild(QTableView, "ordersTable")
+    assert table is not None and table.property("fitsWidth")  # the probe: no sideways scroll
     yield "orders list", dialog
     type_in(ctx, dialog, "orderNumberInput", "JATIM-P00001")
     click(ctx, dialog, "openOrderButton")

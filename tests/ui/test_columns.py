@@ -120,3 +120,29 @@ def test_a_history_too_narrow_for_a_long_stand_code_leaves_out_items_then_cashie
     # what the list leaves out, said on the receipt's tooltip
     assert model.index(0, SalesModel.RECEIPT).data(Qt.ItemDataRole.ToolTipRole) == \
         "GORONTALO-000001 · Ani · 31 items"
+
+
+def test_a_list_that_keeps_characters_of_its_name_leaves_out_spare_columns_first(
+        qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    model.set_rows([replace(REFUNDED, cashier="Raden Ajeng Kartika Sari Dewi")])
+    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True,
+                      spare=(SalesModel.ITEMS,), keep=30)
+    qtbot.addWidget(view)
+    header = view.horizontalHeader()
+    view.resize(1400, 300)  # room for every column and 30 characters of the name
+    view.show()
+    kept = view.fontMetrics().averageCharWidth() * 30
+    qtbot.waitUntil(lambda: header.length() == view.viewport().width())
+    assert not header.isSectionHidden(SalesModel.ITEMS)
+    assert header.sectionSize(SalesModel.CASHIER) >= kept
+    items = header.sectionSize(SalesModel.ITEMS)
+    others = header.length() - header.sectionSize(SalesModel.CASHIER)
+    frame = view.width() - view.viewport().width()
+    view.resize(others + kept + frame + 14 - items // 2, 300)  # the items' column would
+    qtbot.waitUntil(lambda: header.isSectionHidden(SalesModel.ITEMS))  # leave the name less
+    assert header.sectionSize(SalesModel.CASHIER) >= kept  # than 30 characters: it gave way
+    assert header.length() <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0

@@ -392,7 +392,7 @@ def test_the_list_filters_searches_and_marks_overdue_orders(jatim: Stand,
     assert dialog.model.rowCount() == 2
     dialog.today = dialog.model.today = date.today() + timedelta(days=8)  # a week later
     dialog.refresh()
-    assert dialog.model.index(0, dialog.model.STATUS).data() == "Open · overdue"
+    assert dialog.model.index(0, dialog.model.STATUS).data() == "Open\noverdue"
     dialog.open_order("JATIM-P00002")
     assert "OVERDUE" in child(dialog, QLabel, "orderDueLabel").text()
     type_in(qtbot, dialog, "ordersSearch", "siti")

@@ -12,17 +12,20 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 #: A table marked so never scrolls sideways (the fit probe checks it).
 FITS_WIDTH = "fitsWidth"
+_PADDING = 14  # a cell's margins and grid line
 
 
 class _Fit(QObject):
     """Keeps *view*'s columns readable as its width, rows and words change."""
 
     def __init__(self, view: QTableView, stretch: int | None, cells: bool,
-                 squeeze: bool = False, spare: Sequence[int] = ()) -> None:
+                 squeeze: bool = False, spare: Sequence[int] = (), keep: int = 0) -> None:
         super().__init__(view)
         self.view, self.stretch, self.cells, self.squeeze = view, stretch, cells, squeeze
         self.spare = tuple(spare)  # hidden in this order while the others lack the room
+        self.keep = keep  # characters of the stretching column kept before they give way
         self.header_hints: dict[int, int] = {}
+        self.hiding = False  # spare columns being hidden or shown (fitted once after)
         # once more after the view's own layout work (columns sized to their contents
         # change then, not always saying so)
         self.settled = QTimer(self, singleShot=True, interval=0)
@@ -42,8 +45,8 @@ class _Fit(QObject):
         self.settled.start()
 
     def _resized(self, section: int, _old: int, _new: int) -> None:
-        if section != self.stretch:  # another column changed: the width left did
-            self.soon()
+        if section != self.stretch and not self.hiding:  # another column changed: the
+            self.soon()  # width left did (a spare one hidden or shown: fitted right after)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
@@ -61,19 +64,29 @@ class _Fit(QObject):
             if not header.isSectionHidden(s):
                 self.header_hints[s] = header.sectionSizeHint(s)
         need = {s: max(self.header_hints.get(s, 0), view.sizeHintForColumn(s))
-                for s in range(header.count())}
+                for s in range(header.count()) if s != self.stretch}  # (its cells elide)
         if self.stretch is not None:
-            need[self.stretch] = self.header_hints.get(self.stretch, 0)
+            need[self.stretch] = max(self.header_hints.get(self.stretch, 0), self._kept())
         hidden: set[int] = set()
         for section in self.spare:
             if sum(w for s, w in need.items() if s not in hidden) <= view.viewport().width():
                 break
             hidden.add(section)
-        for section in self.spare:
-            if header.isSectionHidden(section) != (section in hidden):
-                header.setSectionHidden(section, section in hidden)
-                if section not in hidden and section != self.stretch:  # sized again
-                    header.resizeSection(section, need[section])
+        self.hiding = True
+        try:
+            for section in self.spare:
+                if header.isSectionHidden(section) != (section in hidden):
+                    header.setSectionHidden(section, section in hidden)
+                    if section not in hidden and section != self.stretch:  # sized again
+                        header.resizeSection(section, need[section])
+        finally:
+            self.hiding = False
+
+    def _kept(self) -> int:
+        """The width of *keep* characters of the stretching column (0 without)."""
+        if not self.keep:
+            return 0
+        return self.view.fontMetrics().averageCharWidth() * self.keep + _PADDING
 
     def fit(self, *_changed: object) -> None:
         """Headers whole; the stretching column takes the width left, at least its
@@ -116,13 +129,15 @@ def readable_headers(view: QTableView) -> None:
     _Fit(view, None, False)
 
 
-def fit_width(view: QTableView, column: int, spare: Sequence[int] = ()) -> None:
+def fit_width(view: QTableView, column: int, spare: Sequence[int] = (), *,
+              keep: int = 0) -> None:
     """Every column as wide as its contents and *column* takes exactly the width left (at
     least its header): the table never scrolls sideways; a text too long for *column* ends
-    in an ellipsis (its model's tooltip says it whole). Where even that is too wide, the
-    *spare* columns are hidden, in their order (the model's tooltips say what they hold)."""
+    in an ellipsis (its model's tooltip says it whole). Where even that is too wide (or
+    leaves *column* less than *keep* characters), the *spare* columns are hidden, in their
+    order (the model's tooltips say what they hold)."""
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setProperty(FITS_WIDTH, True)
     _columns(view, column)
-    _Fit(view, column, cells=False, squeeze=True, spare=spare)
+    _Fit(view, column, cells=False, squeeze=True, spare=spare, keep=keep)

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,14 +52,32 @@ def local_time(moment: datetime, zone: ZoneInfo) -> str:
     return moment.replace(tzinfo=UTC).astimezone(zone).strftime("%d-%m-%Y %H:%M")
 
 
+def row_tip(model: QAbstractItemModel, row: int, first: Sequence[int]) -> str:
+    """What row *row* of *model* holds, whole, for its tooltip (a narrow list leaves
+    columns out): the *first* columns' texts on one line, then each other column that has
+    a text as ``Header: text``, one a line (a cell of two lines said on one)."""
+    def text(column: int) -> str:
+        value = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+        return " ".join(str(value or "").split("\n"))
+
+    lines = [" · ".join(t for t in (text(c) for c in first) if t)]
+    for column in range(model.columnCount()):
+        header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        value = text(column)
+        if column not in first and header and value:
+            lines.append(f"{' '.join(header.split())}: {value}")
+    return "\n".join(line for line in lines if line)
+
+
 def list_table(parent: QWidget, name: str, model: RowsModel[Any], stretch: int, *,
                whole_cells: bool = False, fits: bool = False,
-               spare: Sequence[int] = ()) -> QTableView:
+               spare: Sequence[int] = (), keep: int = 0) -> QTableView:
     """A table of records as every list shows them: whole rows, one at a time, read only,
     rows a finger can hit, and column *stretch* taking the width left (never less than its
     header, nor than its cells with *whole_cells*: the table scrolls sideways instead;
     with *fits* it never does: a text too long for *stretch* is elided, and the *spare*
-    columns are hidden, in their order, where even that is too wide)."""
+    columns are hidden, in their order, where even that is too wide or leaves *stretch*
+    less than *keep* characters)."""
     view = QTableView(parent, objectName=name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,7 +86,7 @@ def list_table(parent: QWidget, name: str, model: RowsModel[Any], stretch: int, 
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(TOUCH + 4)
     if fits:
-        fit_width(view, stretch, spare)
+        fit_width(view, stretch, spare, keep=keep)
     else:
         stretch_column(view, stretch, cells=whole_cells)
     return view
@@ -88,15 +106,16 @@ class RecordList(QWidget):
 
     def __init__(self, model: RowsModel[Any], *, key: Key, table: str, stretch: int,
                  parent: QWidget | None = None, sides: tuple[int, int] = (1, 1),
-                 fits: bool = False, spare: Sequence[int] = ()) -> None:
+                 fits: bool = False, spare: Sequence[int] = (), keep: int = 0) -> None:
         """Records of *model*, each known by ``key(record)``, in a table named *table* whose
         column *stretch* takes the width left (with *fits*, exactly that: no sideways
-        scrolling, the *spare* columns hidden where there is no room for them); *sides*
+        scrolling, the *spare* columns hidden where there is no room for them or *stretch*
+        would keep less than *keep* characters); *sides*
         share the width between the list and the detail."""
         super().__init__(parent)
         self.model, self.key = model, key
         self.table = list_table(self, table, model, stretch, whole_cells=True, fits=fits,
-                                spare=spare)
+                                spare=spare, keep=keep)
         self.filter: QComboBox | None = None
         self.search: QLineEdit | None = None
         self.code_input: QLineEdit | None = None

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from posapp.domain.money import format_rupiah
 from posapp.domain.order import TO_COLLECT, OrderItem, OrderStatus, kind_label
@@ -17,9 +18,10 @@ from posapp.domain.tender import method_label
 from posapp.services.orders import OrderLineView, OrderView
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.models import Index, RawRole, RowsModel
-from posapp.ui.common.record_list import RIGHT
+from posapp.ui.common.record_list import RIGHT, row_tip
 
 OVERDUE_COLOUR = "#c62828"
+CANCELLED_COLOUR = "#757575"
 _ORDER_NO = re.compile(r"[A-Za-z0-9]+-[Pp]\d{5,}")
 
 
@@ -62,9 +64,15 @@ class OrderWords(QObject):
 
 
 class OrdersModel(RowsModel[OrderView]):
-    """Orders: number, buyer, due date (overdue in red), status, total, balance due."""
+    """Orders: number, buyer, due date, status ("overdue" on a second line), total,
+    balance due; an overdue order's row in red. A narrow list leaves columns out (see
+    ``SPARE``): each row's tooltip says the whole order."""
 
     ORDER, BUYER, DUE, STATUS, TOTAL, BALANCE = range(6)
+    # Left out in this order where the list lacks the room, the least needed first: the
+    # open order shows its total, an overdue order's row is red, and the filter already
+    # chooses the status.
+    SPARE = (TOTAL, DUE, STATUS)
 
     def __init__(self, today: date, parent: Any = None) -> None:
         super().__init__([], parent)
@@ -82,7 +90,7 @@ class OrdersModel(RowsModel[OrderView]):
 
     def status(self, order: OrderView) -> str:
         text = self.words.status(order.status)
-        return f"{text} · {self.words.overdue()}" if is_overdue(order, self.today) else text
+        return f"{text}\n{self.words.overdue()}" if is_overdue(order, self.today) else text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         order = self.order_at(index.row()) if index.isValid() else None
@@ -92,22 +100,28 @@ class OrdersModel(RowsModel[OrderView]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (order.order_no, order.buyer.name, day(order.due), self.status(order),
                     format_rupiah(order.total), format_rupiah(order.balance))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole, with what a narrow list leaves out
+            return row_tip(self, index.row(), (self.ORDER, self.BUYER))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.TOTAL, self.BALANCE):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
-            if is_overdue(order, self.today) and col in (self.DUE, self.STATUS):
-                return Qt.GlobalColor.red
+            if is_overdue(order, self.today):  # the whole row: a narrow list hides the date
+                return QBrush(QColor(OVERDUE_COLOUR))  # (a Qt.GlobalColor is not drawn)
             if order.status is OrderStatus.CANCELLED:
-                return Qt.GlobalColor.gray
+                return QBrush(QColor(CANCELLED_COLOUR))
         if role == RawRole:
             return order
         return None
 
 
 class OrderLinesModel(RowsModel[OrderLineView]):
-    """One order's lines; the dialog puts a hand-over spin box in the last column."""
+    """One order's lines; the dialog puts a hand-over spin box in the last column. A
+    narrow table leaves columns out (``SPARE``): each row's tooltip says the whole line."""
 
     LINE, ITEM, QUANTITY, PRICE, TOTAL, RESERVED, DELIVERED, HAND_OVER = range(8)
+    # Left out in this order where the item's name would keep too little, the least needed
+    # first: what is reserved, the unit price (the total stays), the line's number.
+    SPARE = (RESERVED, PRICE, LINE)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([], parent)
@@ -131,6 +145,8 @@ class OrderLinesModel(RowsModel[OrderLineView]):
                     format_rupiah(line.unit_price), format_rupiah(line.total),
                     str(line.reserved) if line.reserved else "",
                     f"{line.delivered} / {line.quantity}", "")[col]
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole, with what a narrow table leaves out
+            return row_tip(self, index.row(), (self.LINE, self.ITEM))
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.ITEM:
             return RIGHT
         if role == RawRole:

@@ -24,6 +24,10 @@ BUTTONS = ("payOrderButton", "readyButton", "handOverButton", "cancelOrderButton
            "printSlipButton")
 
 
+# What of an item's name the order's lines keep in view before they leave out columns.
+ITEM_CHARACTERS = 14
+
+
 class OrderPanel(QWidget):
     """The open order and which of its steps are live."""
 
@@ -40,8 +44,9 @@ class OrderPanel(QWidget):
         self.buyer_label = QLabel(self, objectName="orderBuyerLabel", wordWrap=True)
         self.due_label = QLabel(self, objectName="orderDueLabel")
         self.lines_model = OrderLinesModel(self)
-        self.lines_table = list_table(self, "orderLinesTable", self.lines_model,
-                                      OrderLinesModel.ITEM)
+        self.lines_table = list_table(  # no sideways scroll: the item's name elided, then
+            self, "orderLinesTable", self.lines_model, OrderLinesModel.ITEM,  # the spare
+            fits=True, spare=OrderLinesModel.SPARE, keep=ITEM_CHARACTERS)  # columns out
         self.payments = QListWidget(self, objectName="orderPaymentsList")
         self.payments.setMaximumHeight(110)
         self.money = big_label("orderMoneyLabel", 13, self)

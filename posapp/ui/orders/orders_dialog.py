@@ -15,11 +15,18 @@ from posapp.services.session.stand import StandSession
 from posapp.ui.common.errors import user_message
 from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.i18n import current_language
-from posapp.ui.common.pin_prompt import touch_button
+from posapp.ui.common.pin_prompt import TOUCH, touch_button
 from posapp.ui.common.record_list import RecordList, set_tab_order
 from posapp.ui.orders.actions import OrderActions
 from posapp.ui.orders.models import OrdersModel, order_matches
 from posapp.ui.orders.order_panel import OrderPanel
+
+# What of a buyer's name the list keeps in view before it leaves out columns.
+BUYER_CHARACTERS = 12
+# What of the filter's choice shows in the list's bar (its list shows them whole).
+FILTER_CHARACTERS = 16
+# What a narrow list keeps of the search box beside the filter.
+SEARCH_CHARACTERS = 14
 
 # The filter's choices: a status, those still to collect, or every order.
 FILTERS: tuple[str, ...] = ("collect", *(s.status.value for s in ORDER_STATUSES), "all")
@@ -59,11 +66,19 @@ class OrdersDialog(QDialog):
 
     def _build(self) -> None:
         self.model = OrdersModel(self.today, self)
-        self.records = RecordList(self.model, key=lambda o: o.order_no, table="ordersTable",
-                                  stretch=OrdersModel.BUYER, parent=self, sides=(2, 3))
+        self.records = RecordList(  # no sideways scroll: the buyer's name is elided first
+            self.model, key=lambda o: o.order_no, table="ordersTable",  # (12 characters
+            stretch=OrdersModel.BUYER, parent=self, sides=(2, 3), fits=True,  # kept), then
+            spare=OrdersModel.SPARE, keep=BUYER_CHARACTERS)  # the spare columns left out
         self.table = self.records.table
         self.filter = self.records.add_filter("ordersFilter", FILTERS, in_filter)
+        # its choice whole where there is room; in a narrow list it shares the row with the
+        # search box (down to FILTER_CHARACTERS; its list says each choice whole)
+        self.filter.setMinimumWidth(self.filter.fontMetrics().averageCharWidth()
+                                    * FILTER_CHARACTERS + TOUCH)
         self.search = self.records.add_search("ordersSearch", order_matches)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth()
+                                    * SEARCH_CHARACTERS)
         self.new_button = touch_button(self, "newOrderButton")
         self.records.add_footer(self.new_button)
         self.order_input, self.open_button = self.records.add_code_field(

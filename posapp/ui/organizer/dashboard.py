@@ -29,12 +29,12 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.open_orders import OrdersSummary
 from posapp.domain.tender import PAYMENT_METHODS
 from posapp.services.organizer import Query, Snapshot, snapshot
-from posapp.ui.common.columns import stretch_column
+from posapp.ui.common.columns import fit_width
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.widgets import TOUCH_HEIGHT, big_label
 from posapp.ui.common.worker import run_in_background
 from posapp.ui.organizer.chart import BarChart, top_bars
-from posapp.ui.organizer.orders import OrdersPane
+from posapp.ui.organizer.orders import NAME_CHARACTERS, OrdersPane
 from posapp.ui.organizer.table import StandFilter, StandTableModel
 
 CHART_DIMENSIONS = ("province", "maker_group", "category", "day", "method")
@@ -85,7 +85,8 @@ class Dashboard(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 8)
-        stretch_column(self.table, self.proxy.columnCount() - 1)  # never cut: it scrolls
+        fit_width(self.table, StandTableModel.PROVINCE, StandTableModel.SPARE,  # no sideways
+                  keep=NAME_CHARACTERS)  # scroll: the spare columns left out, said on hover
         self.totals = big_label("totalsLabel", 11, self, bold=False)
         self.totals.setWordWrap(True)
         self.table_note = QLabel(self)

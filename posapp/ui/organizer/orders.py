@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from posapp.domain.messages import text
 from posapp.domain.money import format_rupiah
 from posapp.domain.open_order_columns import OPEN_ORDER_COLUMNS, STAND_ORDER_COLUMNS, OrderItems
 from posapp.domain.open_orders import OpenOrder, OrdersSummary, StandOrders
+from posapp.ui.common.columns import fit_width
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.models import Index
 from posapp.ui.common.widgets import TOUCH_HEIGHT, big_label
@@ -34,10 +34,18 @@ class StandOrdersModel(ColumnsModel[StandOrders]):
     """A row per stand that took orders (the event report's orders per stand)."""
 
     STAND = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.code")
+    PROVINCE = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.province")
+    ORDERS = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.orders_count")
     OPEN = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.open_orders")
     OVERDUE = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.overdue")
+    HANDED_OVER = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.handed_over")
+    CANCELLED = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.cancelled")
     HELD = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.deposits_held")
     DUE = ColumnsModel.at(STAND_ORDER_COLUMNS, "event_report.balances_due")
+    FIRST = (STAND, PROVINCE)
+    # Left out in this order where the table lacks the room, the least needed first (what
+    # is still open, late and owed stays).
+    SPARE = (CANCELLED, HANDED_OVER, ORDERS, HELD)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(STAND_ORDER_COLUMNS, parent=parent)
@@ -54,10 +62,18 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
 
     ORDER = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.order_no")
     STAND = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.stand")
+    STATUS = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.status")
     BUYER = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.buyer")
     COUNTRY = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.country")
     DUE = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.due")
+    TOTAL = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.order_total")
+    PAID = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.paid")
     BALANCE = ColumnsModel.at(OPEN_ORDER_COLUMNS, "event_report.balance_due")
+    FIRST = (ORDER, BUYER)
+    # Left out in this order where the table lacks the room, the least needed first (the
+    # order, its buyer, when it is due and what is still owed stay; the order number
+    # starts with the stand's code).
+    SPARE = (COUNTRY, PAID, TOTAL, STATUS, STAND)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(OPEN_ORDER_COLUMNS, parent=parent)
@@ -74,9 +90,12 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
             return f"{super().data(index, role)} ({late})"
         return super().data(index, role)
 
+    def tip(self, row: OpenOrder, number: int) -> str:
+        """The buyer's contact, the address and the lines, then the row's other columns."""
+        lines = [*self._details(row).split("\n"), *super().tip(row, number).split("\n")[1:]]
+        return "\n".join(line for line in lines if line)
+
     def more(self, row: OpenOrder, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.ORDER, self.BUYER):
-            return self._details(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(LATE)
         if role == Qt.ItemDataRole.FontRole and row.overdue and column == self.DUE:
@@ -93,7 +112,15 @@ class OpenOrdersModel(ColumnsModel[OpenOrder]):
                           *OrderItems(o.lines).each(self.lang), o.note])
 
 
-def _table(name: str, parent: QWidget) -> QTableView:
+# What of a province's or a buyer's name a table keeps in view before it leaves out columns.
+NAME_CHARACTERS = 20
+
+
+def _table(name: str, parent: QWidget, model: ColumnsModel[Any], proxy: StandFilter,
+           stretch: int) -> QTableView:
+    """A sortable table of *model* (through *proxy*) that never scrolls sideways: column
+    *stretch* takes the width left, and the model's SPARE columns are left out where it
+    would keep less than NAME_CHARACTERS."""
     table = QTableView(parent)
     table.setObjectName(name)
     table.setSortingEnabled(True)
@@ -102,8 +129,9 @@ def _table(name: str, parent: QWidget) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT - 8)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    proxy.setSourceModel(model)
+    table.setModel(proxy)
+    fit_width(table, stretch, getattr(model, "SPARE", ()), keep=NAME_CHARACTERS)
     return table
 
 
@@ -120,16 +148,14 @@ class OrdersPane(QWidget):
         self.stands_title = big_label("standOrdersTitle", 11, self)
         self.stand_model = StandOrdersModel(self)
         self.stand_proxy = StandFilter(self, field="stand")
-        self.stand_proxy.setSourceModel(self.stand_model)
-        self.stand_table = _table("standOrdersTable", self)
-        self.stand_table.setModel(self.stand_proxy)
+        self.stand_table = _table("standOrdersTable", self, self.stand_model, self.stand_proxy,
+                                  StandOrdersModel.PROVINCE)
         self.stand_table.sortByColumn(StandOrdersModel.STAND, Qt.SortOrder.AscendingOrder)
         self.open_title = big_label("openOrdersTitle", 11, self)
         self.open_model = OpenOrdersModel(self)
         self.open_proxy = StandFilter(self, field="stand")
-        self.open_proxy.setSourceModel(self.open_model)
-        self.open_table = _table("openOrdersTable", self)
-        self.open_table.setModel(self.open_proxy)
+        self.open_table = _table("openOrdersTable", self, self.open_model, self.open_proxy,
+                                 OpenOrdersModel.BUYER)
         self.open_table.sortByColumn(OpenOrdersModel.DUE, Qt.SortOrder.AscendingOrder)
         self.totals = big_label("ordersTotals", 11, self, bold=False)
         self.totals.setWordWrap(True)

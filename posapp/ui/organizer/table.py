@@ -17,6 +17,7 @@ from posapp.domain.money import format_rupiah
 from posapp.domain.report_columns import Column, Kind, Where, position, shown_in
 from posapp.ui.common.i18n import current_language
 from posapp.ui.common.models import Index, RawRole, RowsModel, SortRole
+from posapp.ui.common.record_list import row_tip
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 EVENT_ZONE = ZoneInfo("Asia/Jakarta")
@@ -44,7 +45,11 @@ def day_text(iso: str | None) -> str:
 class ColumnsModel(RowsModel[R]):
     """Records as rows, in the window's columns of *columns* (Where.WINDOW): amounts in
     rupiah, counts grouped, days and times as the event's wall clock, texts and headers in
-    the window's language (``retranslate``). Sorting is by the values, not their text."""
+    the window's language (``retranslate``). Sorting is by the values, not their text.
+    Each cell's tooltip says its whole row (``tip``): a narrow table leaves columns out."""
+
+    # The columns the tooltip says first, on one line (the row's name).
+    FIRST: tuple[int, ...] = (0,)
 
     def __init__(self, columns: Sequence[Column[R]], zone: ZoneInfo = EVENT_ZONE,
                  parent: QObject | None = None) -> None:
@@ -94,7 +99,14 @@ class ColumnsModel(RowsModel[R]):
             return self.sort_key(column, column.value(row))
         if role == RawRole:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tip(row, index.row())
         return self.more(row, index.column(), role)
+
+    def tip(self, row: R, number: int) -> str:
+        """Row *number* (the record *row*) whole: the FIRST columns, then ``Header: text``
+        for each other one."""
+        return row_tip(self, number, self.FIRST)
 
     def sort_key(self, column: Column[R], value: object) -> Any:
         if column.is_figure:
@@ -121,15 +133,24 @@ class StandTableModel(ColumnsModel[StandTotals]):
 
     STAND = ColumnsModel.at(STAND_COLUMNS, "event_report.code")
     PROVINCE = ColumnsModel.at(STAND_COLUMNS, "event_report.province")
+    SALES = ColumnsModel.at(STAND_COLUMNS, "event_report.sales_count")
+    GROSS = ColumnsModel.at(STAND_COLUMNS, "event_report.gross")
+    DISCOUNTS = ColumnsModel.at(STAND_COLUMNS, "event_report.discounts")
+    REFUNDS = ColumnsModel.at(STAND_COLUMNS, "event_report.refunds")
     NET = ColumnsModel.at(STAND_COLUMNS, "event_report.net")
+    LAST_ENTRY = ColumnsModel.at(STAND_COLUMNS, "event_report.last_entry")
+    LAST_SYNC = ColumnsModel.at(STAND_COLUMNS, "event_report.last_sync")
+    FIRST = (STAND, PROVINCE)
+    # Left out in this order where the table lacks the room, the least needed first (the
+    # stand, its province and its net always stay; the totals under the table add up).
+    SPARE = (LAST_ENTRY, DISCOUNTS, GROSS, LAST_SYNC, SALES, REFUNDS)
 
     def __init__(self, zone: ZoneInfo = EVENT_ZONE, parent: QObject | None = None) -> None:
         super().__init__(STAND_COLUMNS, zone, parent)
 
-    def more(self, row: StandTotals, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.STAND:
-            return row.name
-        return None
+    def tip(self, row: StandTotals, number: int) -> str:
+        whole = super().tip(row, number)
+        return f"{row.name}\n{whole}" if row.name not in ("", row.code) else whole
 
 
 class StandFilter(QSortFilterProxyModel):

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,15 +26,23 @@ from posapp.services.users import Approval
 from posapp.ui.common.errors import said, user_message
 from posapp.ui.common.fit import fit_dialog
 from posapp.ui.common.models import Index, RawRole, RowsModel
-from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, PromptSlot, touch_button
-from posapp.ui.common.record_list import RIGHT, RecordList, local_time
+from posapp.ui.common.pin_prompt import NEEDS_SUPERVISOR, TOUCH, PromptSlot, touch_button
+from posapp.ui.common.record_list import RIGHT, RecordList, local_time, row_tip
 from posapp.ui.stand.print_controller import PrintController
+
+NOT_PRINTED_COLOUR = "#c62828"
 
 
 class PrintJobsModel(RowsModel[Job]):
-    """One job per row: what it prints, when it was queued, its state and the problem."""
+    """One job per row: what it prints, when it was queued, its state and the problem. A
+    narrow list leaves the time and then the state out (``SPARE``): each row's tooltip
+    says the whole job."""
 
     JOB, TIME, STATE, PROBLEM, ACTION = range(5)
+    # Left out in this order where the problem would keep less than PROBLEM_CHARACTERS.
+    SPARE = (TIME, STATE)
+    # What of a problem's line the list keeps in view before it leaves columns out.
+    PROBLEM_CHARACTERS = 32
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__([], parent)
@@ -73,11 +82,13 @@ class PrintJobsModel(RowsModel[Job]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.what(job), local_time(job.created_at, self.zone), self.state(job),
                     self.problem(job), "")[col]
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole, with what a narrow list leaves out
+            return row_tip(self, index.row(), (self.JOB,))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.TIME:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATE \
                 and job.status == "failed":
-            return Qt.GlobalColor.red
+            return QBrush(QColor(NOT_PRINTED_COLOUR))  # (a Qt.GlobalColor is not drawn)
         if role == RawRole:
             return job
         return None
@@ -92,9 +103,14 @@ class PrintJobsDialog(QDialog):
         self.setObjectName("printJobsDialog")
         self.printing = printing
         self.model = PrintJobsModel(zone, self)
-        self.jobs = RecordList(self.model, key=lambda job: str(job.id), table="printJobsTable",
-                               stretch=PrintJobsModel.PROBLEM, parent=self, sides=(1, 0))
+        self.jobs = RecordList(  # no sideways scroll: the problem wraps, rows as high as it
+            self.model, key=lambda job: str(job.id), table="printJobsTable",  # needs
+            stretch=PrintJobsModel.PROBLEM, parent=self, sides=(1, 0), fits=True,
+            spare=PrintJobsModel.SPARE, keep=PrintJobsModel.PROBLEM_CHARACTERS)
         self.table = self.jobs.table
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMinimumSectionSize(TOUCH + 4)
         self.empty_label = QLabel(self, objectName="printJobsEmptyLabel", wordWrap=True)
         self.retry_all_button = touch_button(self, "printAllAgainButton")
         self.close_button = touch_button(self, "printJobsCloseButton")
