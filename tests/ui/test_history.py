@@ -176,6 +176,27 @@ def test_void_by_a_supervisor_marks_it_voided_and_restores_stock(
     assert report is not None and (report.voids_count, report.voids_total) == (1, 170_000)
 
 
+def test_a_voided_sale_is_drawn_greyed_in_the_list(qtbot: QtBot, session: StandSession,
+                                                  sales: list[str]) -> None:
+    session.sales.void(sales[0], supervisor=SUPERVISOR, pin=SUPERVISOR_PIN, reason="salah input")
+    d = HistoryDialog(session)
+    qtbot.addWidget(d)
+    d.show()
+    view = child(d, QTableView, "historyTable")
+    image = view.viewport().grab().toImage()
+
+    def darkest_text(row: int) -> int:
+        """The darkest pixel's lightness over the row's receipt number (its text's colour)."""
+        rect = view.visualRect(view.model().index(row, 0))
+        return min(image.pixelColor(x, y).lightness()
+                   for x in range(rect.left(), rect.right())
+                   for y in range(rect.top(), rect.bottom()))
+
+    receipts = [row[0] for row in rows(d)]
+    assert darkest_text(receipts.index(sales[1])) < 80  # dark text
+    assert darkest_text(receipts.index(sales[0])) > 110  # grey: it no longer counts
+
+
 @pytest.mark.parametrize(("who", "pin", "message"), [
     (CASHIER, CASHIER_PIN, "Ani is a cashier: a supervisor must approve this"),
     (SUPERVISOR, "0000", "Wrong name or PIN"),

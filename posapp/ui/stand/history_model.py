@@ -7,6 +7,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from posapp.domain.money import format_rupiah
 from posapp.services.history import LineDetail, SaleSummary
@@ -85,8 +87,9 @@ class SalesModel(RowsModel[SaleSummary]):
             return " ".join(self._texts(sale)[col].split("\n")) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ITEMS, self.TOTAL):
             return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and sale.voided:
-            return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.ForegroundRole and sale.voided:  # greyed, as disabled
+            return QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                QPalette.ColorRole.Text)
         if role == RawRole:
             return sale
         if role == SortRole:
