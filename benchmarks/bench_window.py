@@ -1,6 +1,7 @@
 """The stand window on the big stand: posapp run to first paint (beside a bare QMainWindow),
 memory, scan to cart row, a typed word to its tiles; the catalog dialog opened
-(``bench_catalog_dialog``).
+(``bench_catalog_dialog``) and the sales history on shifts of growing size
+(``bench_history_dialog``).
 
 ``python -m benchmarks.bench_window [--products N]`` runs these lines alone on a stand of
 N products (1,000,000 by default) written by bulk inserts: the window's figures at the
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import bench_catalog_dialog
+from . import bench_catalog_dialog, bench_history_dialog
 from ._catalog import COLOURS, MOTIFS, REGIONS, catalog_rows
 from ._common import Result, format_table, log, summarize
 from ._stand import (
@@ -171,6 +172,7 @@ def _scans(big: BigStand, rows: list[list[object]], times: int) -> list[Result]:
     searched = _searches(window, big.handle.path, products)
     window.close()
     dialog = bench_catalog_dialog.run(session, products)
+    history = bench_history_dialog.run()
     return [Result("window: scan keystrokes to cart row", samples,
                    target=f"p95 <= {SCAN_TARGET_MS} ms",
                    passed=stats["p95_ms"] <= SCAN_TARGET_MS,
@@ -178,7 +180,7 @@ def _scans(big: BigStand, rows: list[list[object]], times: int) -> list[Result]:
                         "the focused search box; the scan leaves it empty"),
             searched,
             *([_tile_photos(session)] if session.products.photo_stamps() else []),
-            *dialog]
+            *dialog, *history]
 
 
 def _searches(window: StandWindow, path: Path, products: int, rounds: int = 3) -> Result:

@@ -146,3 +146,29 @@ def test_a_list_that_keeps_characters_of_its_name_leaves_out_spare_columns_first
     assert header.sectionSize(SalesModel.CASHIER) >= kept  # than 30 characters: it gave way
     assert header.length() <= view.viewport().width()
     assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_the_largest_total_far_down_a_long_shift_is_shown_whole(qtbot: QtBot) -> None:
+    """A thousand sales of Rp 85.000 and, 900 rows down, one of Rp 12.345.000: the total
+    column is as wide as that one, though only the first rows are on screen (the columns
+    are measured once, and past the first hundred rows by their longest texts)."""
+    from dataclasses import replace
+
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    sales = [replace(REFUNDED, receipt_no=f"JATIM-{n:06d}", total=85_000, refunded=0)
+             for n in range(1, 1_001)]
+    sales[900] = replace(sales[900], total=12_345_000)
+    model.set_rows(sales)
+    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True)
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() == view.viewport().width())
+    big = model.index(900, SalesModel.TOTAL)
+    assert big.data() == "Rp 12.345.000"
+    view.scrollTo(big)
+    shown = view.visualRect(big)
+    assert header.sectionSize(SalesModel.TOTAL) >= view.sizeHintForIndex(big).width()
+    assert view.fontMetrics().horizontalAdvance("Rp 12.345.000") < shown.width()

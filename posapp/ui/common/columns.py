@@ -5,23 +5,35 @@ stretching column takes what is left and its long texts end in an ellipsis."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 #: A table marked so never scrolls sideways (the fit probe checks it).
 FITS_WIDTH = "fitsWidth"
 _PADDING = 14  # a cell's margins and grid line
+#: Rows Qt measures whole for a column's width; past them, the rows of longest text are.
+_MEASURED = 100
+_CANDIDATES = 8
 
 
 class _Fit(QObject):
     """Keeps *view*'s columns readable as its width, rows and words change."""
 
     def __init__(self, view: QTableView, stretch: int | None, cells: bool,
-                 squeeze: bool = False, spare: Sequence[int] = (), keep: int = 0) -> None:
+                 squeeze: bool = False, spare: Sequence[int] = (), keep: int = 0,
+                 contents: bool = False) -> None:
         super().__init__(view)
         self.view, self.stretch, self.cells, self.squeeze = view, stretch, cells, squeeze
+        # with *contents*, the columns but *stretch* are as wide as their cells: measured
+        # once for the rows shown (a column's cells, as Qt's delegate draws them), and
+        # again only when the rows, their words or the look change; Qt's own sizing to
+        # contents measured every row of every column on each resize and layout (a
+        # thousand sales' history took seconds to open)
+        self.contents = contents
+        self.widths: dict[int, int] = {}
         self.spare = tuple(spare)  # hidden in this order while the others lack the room
         self.keep = keep  # characters of the stretching column kept before they give way
         self.header_hints: dict[int, int] = {}
@@ -35,22 +47,53 @@ class _Fit(QObject):
         view.viewport().installEventFilter(self)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
-                       model.rowsRemoved, model.dataChanged, model.headerDataChanged):
-            signal.connect(self.soon)
+                       model.rowsRemoved):
+            signal.connect(self.changed)
+        model.dataChanged.connect(self._cells_changed)
+        model.headerDataChanged.connect(self.soon)  # (headers are not kept: measured anew)
         self.fit()
+
+    def changed(self, *_what: object) -> None:
+        """The rows or their words changed: measure the cells again, and fit (a view not
+        shown yet is fitted when it is)."""
+        self.widths.clear()
+        if self.view.isVisible():
+            self.soon()
+
+    def _cells_changed(self, first: QModelIndex, last: QModelIndex, *_roles: object) -> None:
+        for section in range(first.column(), last.column() + 1):
+            self.widths.pop(section, None)
+        if self.view.isVisible():
+            self.soon()
 
     def soon(self, *_changed: object) -> None:
         """Fit now, and again once the view has laid itself out."""
         self.fit()
         self.settled.start()
 
+    def content(self, section: int) -> int:
+        """How wide column *section*'s cells want to be (measured once per change)."""
+        width = self.widths.get(section)
+        if width is None:
+            width = self.widths[section] = _widest(self.view, section)
+        return width
+
     def _resized(self, section: int, _old: int, _new: int) -> None:
         if section != self.stretch and not self.hiding:  # another column changed: the
             self.soon()  # width left did (a spare one hidden or shown: fitted right after)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        kind = event.type()
+        if kind in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.changed()  # the look or the font may have changed the cells' widths
+        elif kind == QEvent.Type.Show:
+            self.widths.clear()
             self.soon()
+        elif kind == QEvent.Type.Resize:
+            self.soon()
+        elif kind in (QEvent.Type.ChildAdded, QEvent.Type.ChildRemoved):
+            self.widths.clear()  # a widget in a cell (a button) is part of its width: fitted
+            self.settled.start()  # once its row's widgets are all in
         return super().eventFilter(watched, event)
 
     def _spare_room(self) -> None:
@@ -63,7 +106,7 @@ class _Fit(QObject):
         for s in range(header.count()):  # a hidden section's hint is 0: its last one
             if not header.isSectionHidden(s):
                 self.header_hints[s] = header.sectionSizeHint(s)
-        need = {s: max(self.header_hints.get(s, 0), view.sizeHintForColumn(s))
+        need = {s: max(self.header_hints.get(s, 0), self.content(s))
                 for s in range(header.count()) if s != self.stretch}  # (its cells elide)
         if self.stretch is not None:
             need[self.stretch] = max(self.header_hints.get(self.stretch, 0), self._kept())
@@ -93,6 +136,12 @@ class _Fit(QObject):
         header (and its cells, when *cells*)."""
         self._spare_room()
         header = self.view.horizontalHeader()
+        if self.contents:  # first the columns as wide as their cells, then the stretching one
+            for section in range(header.count()):
+                if section != self.stretch and not header.isSectionHidden(section):
+                    need = max(header.sectionSizeHint(section), self.content(section))
+                    if header.sectionSize(section) != need:
+                        header.resizeSection(section, need)
         for section in range(header.count()):
             if header.isSectionHidden(section) or \
                     header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
@@ -101,7 +150,7 @@ class _Fit(QObject):
             if section == self.stretch:
                 others = sum(header.sectionSize(s) for s in range(header.count())
                              if s != section and not header.isSectionHidden(s))
-                content = self.view.sizeHintForColumn(section) if self.cells else 0
+                content = self.content(section) if self.cells else 0
                 room = self.view.viewport().width() - others
                 need = max(need, room) if self.squeeze else max(need, content, room)
             elif header.sectionSize(section) >= need:
@@ -110,17 +159,41 @@ class _Fit(QObject):
                 header.resizeSection(section, need)
 
 
+def _widest(view: QTableView, section: int) -> int:
+    """The width column *section*'s cells want: Qt's own measure of up to ``_MEASURED``
+    rows (the shown ones first, and their widgets), and past that many rows, of the rows
+    whose text is longest (a shift's thousandth sale costs a look at its text, not a
+    measure)."""
+    width = view.sizeHintForColumn(section)  # (the header's precision: _MEASURED rows)
+    model = view.model()
+    rows = model.rowCount()
+    if rows <= _MEASURED:
+        return width
+
+    def longest_line(row: int) -> int:
+        text = model.index(row, section).data()
+        return 0 if text is None else max(map(len, str(text).split("\n")))
+
+    grid = 1 if view.showGrid() else 0
+    for row in heapq.nlargest(_CANDIDATES, range(rows), key=longest_line):
+        width = max(width, view.sizeHintForIndex(model.index(row, section)).width() + grid)
+    return width
+
+
 def stretch_column(view: QTableView, column: int, *, cells: bool = True) -> None:
     """Every column as wide as its contents; *column* takes the width left, but never less
     than its header (and its cells, with *cells*): too little width scrolls sideways."""
     _columns(view, column)
-    _Fit(view, column, cells)
+    _Fit(view, column, cells, contents=True)
 
 
 def _columns(view: QTableView, column: int) -> None:
+    """*column* sized by ``_Fit`` to the width left, the others by ``_Fit`` to their cells
+    (a user does not drag them: Fixed)."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(_MEASURED)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
 
@@ -140,4 +213,4 @@ def fit_width(view: QTableView, column: int, spare: Sequence[int] = (), *,
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setProperty(FITS_WIDTH, True)
     _columns(view, column)
-    _Fit(view, column, cells=False, squeeze=True, spare=spare, keep=keep)
+    _Fit(view, column, cells=False, squeeze=True, spare=spare, keep=keep, contents=True)

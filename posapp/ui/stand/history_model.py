@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,9 +40,15 @@ class SalesModel(RowsModel[SaleSummary]):
         super().__init__([], parent)
         self.zone = zone
         self.tips: list[str] = []
-        self.retranslate()
+        self.texts: dict[int, tuple[str, ...]] = {}  # a row's cells, made once: a view
+        self.retranslate()  # asks for each cell several times, and sizing asks every row
+
+    def set_rows(self, rows: Sequence[SaleSummary]) -> None:
+        self.texts.clear()
+        super().set_rows(rows)
 
     def retranslate(self) -> None:
+        self.texts.clear()
         self.set_headers([self.tr("Receipt"), self.tr("Time"), self.tr("Total"),
                           self.tr("Status"), self.tr("Items"), self.tr("Cashier")])
         self.tips = [self.tr("Receipt number"), self.tr("Date and time of the sale"),
@@ -68,10 +75,13 @@ class SalesModel(RowsModel[SaleSummary]):
             return f"{self.tr('Refunded')}\n{format_rupiah(sale.refunded)}"
         return ""
 
-    def _texts(self, sale: SaleSummary) -> tuple[str, ...]:
-        when = local_time(sale.created_at, self.zone).replace(" ", "\n", 1)
-        return (sale.receipt_no, when, format_rupiah(sale.total), self.status(sale),
-                str(sale.items), sale.cashier)
+    def _texts(self, row: int, sale: SaleSummary) -> tuple[str, ...]:
+        texts = self.texts.get(row)
+        if texts is None:
+            when = local_time(sale.created_at, self.zone).replace(" ", "\n", 1)
+            texts = self.texts[row] = (sale.receipt_no, when, format_rupiah(sale.total),
+                                       self.status(sale), str(sale.items), sale.cashier)
+        return texts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sale = self.sale_at(index.row()) if index.isValid() else None
@@ -79,12 +89,12 @@ class SalesModel(RowsModel[SaleSummary]):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts(sale)[col]
+            return self._texts(index.row(), sale)[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == self.RECEIPT:  # what a narrow
             return self.tr("{receipt} · {cashier} · {items} items").format(  # list leaves out
                 receipt=sale.receipt_no, cashier=sale.cashier, items=sale.items)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " ".join(self._texts(sale)[col].split("\n")) or None
+            return " ".join(self._texts(index.row(), sale)[col].split("\n")) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.ITEMS, self.TOTAL):
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and sale.voided:  # greyed, as disabled
