@@ -21,18 +21,16 @@ worker (a damaged file) comes back as the same PosError, for that file.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
-import marshal
 import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from posapp.domain.errors import PosError
-from posapp.sync.central_apply import Prepared, prepare_rows
+from posapp.sync.central_apply import Prepared, packed, prepare_rows
 from posapp.sync.export_file import read_export
 from posapp.sync.worker_process import WorkerProcess, running
 
@@ -48,17 +46,27 @@ WORKER_MIN_BYTES = 4 << 20
 #: and the handing over costs more than it saves (measured: 1.2x to 1.6x one process's
 #: time at a load of 6 to 16 on 2 cores; docs/performance.md).
 WORKER_IDLE_CORES = 0.5
+#: At most this many second processes (each file's rows are made by one).
+WORKERS = 2
 
 
-def started(paths: Sequence[Path]) -> contextlib.AbstractContextManager[MergeWorker | None]:
-    """A started MergeWorker when the files after the first are worth one and a core is
-    idle, else None; stopped when the block ends."""
+def started(paths: Sequence[Path]) -> contextlib.AbstractContextManager[list[MergeWorker]]:
+    """Started MergeWorkers when the files after the first are worth one and a core is
+    idle (two when they are worth two: making a file's rows costs about three times what
+    writing them costs the merging process), else none; stopped when the block ends."""
     size = 0
     for p in paths[1:]:
         with contextlib.suppress(OSError):
             size += Path(p).stat().st_size
-    return running(MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES and
-                   cores_idle() else None)
+    wanted = 0 if len(paths) < 2 or size < WORKER_MIN_BYTES or not cores_idle() else \
+        min(WORKERS, len(paths) - 1, size // max(WORKER_MIN_BYTES, 1))
+    return _all_running([MergeWorker() for _ in range(wanted)])
+
+
+@contextlib.contextmanager
+def _all_running(workers: list[MergeWorker]) -> Iterator[list[MergeWorker]]:
+    with contextlib.ExitStack() as stack:
+        yield [w for w in (stack.enter_context(running(w)) for w in workers) if w is not None]
 
 
 def cores_idle() -> bool:
@@ -112,12 +120,6 @@ class MergeWorker(WorkerProcess):
         if outcome == "failed":  # not a refusal: read here, where it says so itself
             log.warning("merge: the reading process failed (%s); reading here", detail)
             return READ_HERE
-        if outcome == "bulk":  # the rows apart, below
-            try:
-                return _unpacked(detail, self.conn.recv_bytes())
-            except (OSError, EOFError) as exc:
-                self._lost(exc)
-                return READ_HERE
         return detail if detail is not None else READ_HERE
 
     def _lost(self, exc: BaseException) -> None:
@@ -155,37 +157,13 @@ def serve(conn: Connection) -> None:
                 products=products, sold=sold)
             if prepared is not None and products is not None:
                 kept = code, prepared.last, products, sold
-            answer = ("ok", prepared)
+            answer = ("ok", packed(prepared) if prepared is not None and
+                      dialect == "sqlite" else prepared)
         except PosError as exc:
             answer = ("refused", exc)
         except Exception as exc:  # a fault, not the file's: the parent reads it itself
             answer = ("failed", f"{type(exc).__name__}: {exc}")
         try:
-            _send(conn, answer)
+            conn.send(answer)
         except Exception:
             return
-
-
-def _send(conn: Connection, answer: tuple[str, object]) -> None:
-    """*answer*; a Prepared's rows apart, through marshal when they are plain values (on
-    SQLite: a third of pickle's time for the same rows), else all of it pickled."""
-    prepared = answer[1]
-    if isinstance(prepared, Prepared):
-        try:
-            rows = marshal.dumps((prepared.journal, [g.rows for g in prepared.chunks]))
-        except ValueError:  # times as datetime (PostgreSQL): pickle knows them
-            pass
-        else:
-            conn.send(("bulk", dataclasses.replace(
-                prepared, journal=[],
-                chunks=[dataclasses.replace(g, rows=[]) for g in prepared.chunks])))
-            conn.send_bytes(rows)
-            return
-    conn.send(answer)
-
-
-def _unpacked(prepared: Prepared, rows: bytes) -> Prepared:
-    journal, chunk_rows = marshal.loads(rows)
-    return dataclasses.replace(prepared, journal=journal, chunks=[
-        dataclasses.replace(g, rows=r) for g, r in zip(prepared.chunks, chunk_rows,
-                                                         strict=True)])

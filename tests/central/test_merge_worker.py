@@ -19,7 +19,7 @@ from posapp.domain.event_key import new_key, parse_key
 from posapp.domain.journal import GENESIS, Entry
 from posapp.services import central_totals, merge
 from posapp.sync import central_schema as cs
-from posapp.sync import merge_worker
+from posapp.sync import merge_worker, read_ahead
 from posapp.sync.central_apply import apply_prepared, prepare_rows
 from posapp.sync.central_store import Central
 from posapp.sync.export_file import read_export
@@ -225,7 +225,8 @@ def test_files_shared_between_the_processes_make_the_same_store(
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(merge_worker, "WORKER_MIN_BYTES", 1 << 60)
         _merge(alone, files)
-    monkeypatch.setattr(merge, "WORKER_SHARE", 2)
+    monkeypatch.setattr(read_ahead, "WORKER_SHARE", 2)
+    monkeypatch.setattr(merge_worker, "WORKERS", 1)
     target = make_central_url("two")
 
     batch = _merge(target, files)
