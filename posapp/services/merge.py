@@ -8,8 +8,9 @@ leaves the store. A file is read and checked outside the lock (signature, comple
 chain), then applied under the lock, where its continuity with what the store already has
 is checked. Merging a file twice changes nothing. The files of one batch are applied in
 the order of their stand and first entry, whatever order they were given in; while one is
-applied, the next is read, and its rows made, in a second process (sync.merge_worker) when
-the batch is large enough to pay for starting one, else in a thread.
+applied, the next ones are read, and their rows made, in second processes (sync.read_ahead,
+sync.merge_worker) when the batch is large enough to pay for starting them, else in a
+thread.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 ``posapp merge`` of many files on two cores: while this process writes one file's rows into
 the central store, a worker process reads the next file, checks its signature and chain,
 decodes its entries and gathers the rows they make (central_apply.prepare_rows), and hands
-them back. The store stays this process's alone: the worker is given what it needs of it
+them back (for an SQLite store packed into a database in memory, with their pre-grouped
+sums: row_pack, central_apply.packed). On a large batch two of them each read one of the
+next files (sync.read_ahead). The store stays this process's alone: the worker is given what it needs of it
 (the stand's last seq and hash, and its products) with each job, and the rows are written
 only if the store still holds the stand there when their turn comes.
 
