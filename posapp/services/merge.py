@@ -121,7 +121,7 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
         order = batch_order(paths)
         for n, path in enumerate(order):
             try:  # the next files read while this one is applied
-                read = ahead.take(path, upcoming=order[n + 1:n + 1 + merge_worker.WORKERS])
+                read = ahead.take(path, upcoming=order[n + 1:n + 1 + ahead.window])
                 done = _held(read) if isinstance(read, Held) else \
                     _apply(central, path, read, secret, progress, clock)
                 log.info("merge of %s: stand %s, %d new entries", path, done.stand,

@@ -4,10 +4,10 @@
 the central store, a worker process reads the next file, checks its signature and chain,
 decodes its entries and gathers the rows they make (central_apply.prepare_rows), and hands
 them back (for an SQLite store packed into a database in memory, with their pre-grouped
-sums: row_pack, central_apply.packed). On a large batch two of them each read one of the
-next files (sync.read_ahead). The store stays this process's alone: the worker is given what it needs of it
-(the stand's last seq and hash, and its products) with each job, and the rows are written
-only if the store still holds the stand there when their turn comes.
+sums: row_pack, central_apply.packed). On a large batch two of them share the next files
+(sync.read_ahead). The store stays this process's alone: the worker is given what it
+needs of it (the stand's last seq and hash, and its products) with each job, and the rows
+are written only if the store still holds the stand there when their turn comes.
 
 A stand's next file in the same batch is made into rows from where the worker's last one
 left the stand (its products, and its sales' lines for a void), and written once that one
@@ -25,7 +25,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
 import signal
+import threading
 from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -48,8 +50,10 @@ WORKER_MIN_BYTES = 4 << 20
 #: and the handing over costs more than it saves (measured: 1.2x to 1.6x one process's
 #: time at a load of 6 to 16 on 2 cores; docs/performance.md).
 WORKER_IDLE_CORES = 0.5
-#: At most this many second processes (each file's rows are made by one).
+#: At most this many second processes (each file's rows are made by one), and this many
+#: files handed to each at a time (the next one under way while the last one's rows wait).
 WORKERS = 2
+JOBS_EACH = 2
 
 
 def started(paths: Sequence[Path]) -> contextlib.AbstractContextManager[list[MergeWorker]]:
@@ -84,7 +88,8 @@ def cores_idle() -> bool:
 
 class MergeWorker(WorkerProcess):
     """A process that reads the files it is sent, one job at a time: ``start`` it, ``send``
-    a job, take its ``result`` before sending the next; ``close`` it in any case."""
+    jobs (at most JOBS_EACH before taking the first one's ``result``), take their results
+    in the same order; ``close`` it in any case."""
 
     def __init__(self) -> None:
         super().__init__(serve, "posapp-merge-read", "merge")
@@ -133,9 +138,16 @@ class MergeWorker(WorkerProcess):
 
 def serve(conn: Connection) -> None:
     """The worker: for each job, the file read and its rows gathered, answered as ("ok",
-    Prepared or None), ("refused", PosError) or ("failed", one line). None instead of a
-    job: done. Ctrl+C is the parent's to handle. Nothing here ever prints."""
+    Prepared or None), ("refused", PosError) or ("failed", one line), in the order of the
+    jobs. None instead of a job: done. Ctrl+C is the parent's to handle. Nothing here ever
+    prints.
+
+    The answers are sent by a thread of their own: a file's rows wait in the pipe until
+    the parent takes them, and meanwhile the next job sent is under way."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    outbox: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
+    threading.Thread(target=_send_all, args=(conn, outbox), name="answers",
+                     daemon=True).start()
     kept: tuple[str, tuple[int, str], dict[str, Any], dict[str, Any]] | None = None
     while True:
         try:
@@ -165,7 +177,12 @@ def serve(conn: Connection) -> None:
             answer = ("refused", exc)
         except Exception as exc:  # a fault, not the file's: the parent reads it itself
             answer = ("failed", f"{type(exc).__name__}: {exc}")
+        outbox.put(answer)
+
+
+def _send_all(conn: Connection, outbox: queue.SimpleQueue[tuple[str, object]]) -> None:
+    while True:
         try:
-            conn.send(answer)
-        except Exception:
+            conn.send(outbox.get())
+        except Exception:  # the parent is gone: the next job's recv says so too
             return

@@ -4,8 +4,8 @@ Each file after the one being applied is read, checked and made into rows by one
 merge's second processes (sync.merge_worker; two of them on a large batch: reading a file
 and making its rows costs about three times what writing them costs this process, so one
 would leave this process waiting), or in a thread when there is none (SQLite and the
-drivers let go of the interpreter while they write). With two, the two files after the one
-being applied are read at once, each by one of them.
+drivers let go of the interpreter while they write). Each worker is handed two files at a
+time: it reads the second while the first one's rows wait for their turn.
 
 A file whose stand is the same as that of a file not yet applied is read after it (whether
 the store holds it already, and the rows it makes, depend on it), unless the worker that
@@ -25,6 +25,7 @@ from sqlalchemy import select
 from posapp.domain.errors import PosError
 from posapp.domain.journal import GENESIS
 from posapp.sync import central_schema as cs
+from posapp.sync import merge_worker
 from posapp.sync.central_apply import Prepared, stand_state
 from posapp.sync.central_rows import stored_products
 from posapp.sync.central_store import Central
@@ -67,6 +68,11 @@ class ReadAhead:
         self.turns = 0
         self.last: tuple[Prepared, MergeWorker] | None = None  # the file being applied
 
+    @property
+    def window(self) -> int:
+        """How many of the files after the one taken can be under way at once."""
+        return max(1, len(self.workers) * merge_worker.JOBS_EACH)
+
     def take(self, path: Path, *,
              upcoming: Sequence[Path]) -> Held | ExportBatch | Prepared:
         """What was read ahead for *path*, or *path* read now; and the *upcoming* files
@@ -90,12 +96,12 @@ class ReadAhead:
             read_export(path, self.secret)
 
     def _plan(self, path: Path, upcoming: Sequence[Path]) -> None:
-        """The next files started, in order, as many as there are workers alive (one when
+        """The next files started, in order, as many as the workers alive take (one when
         none: the thread), each when the store's state for its stand is known now."""
         alive = [w for w in self.workers if w.alive]
         before = path
         stands = {_stand(path)}
-        for nxt in upcoming[:max(1, len(alive))]:
+        for nxt in upcoming[:max(1, len(alive) * merge_worker.JOBS_EACH)]:
             mine = _stand(nxt)
             if nxt not in self.planned:
                 if before is not path and (mine is None or mine in stands):
@@ -119,7 +125,8 @@ class ReadAhead:
                     self._send(path, mine[0], [last[1]], following=last[0].last):
                 self.planned[path] = last[1]
             return True
-        free = [w for w in alive if w not in self.planned.values()]
+        jobs = list(self.planned.values())
+        free = sorted((w for w in alive if jobs.count(w) < merge_worker.JOBS_EACH), key=jobs.count)
         if alive and not free:
             return False
         try:
