@@ -7,7 +7,9 @@ stored as they are and the sales, refunds, shifts and products are rebuilt from 
 
 A merge may gather a file's rows in another process (``prepare_rows``, without the store)
 and hand them here (``apply_prepared``): written the same way, chunk by chunk, when the store
-still holds the stand where the rows were gathered from.
+still holds the stand where the rows were gathered from. For an SQLite store they come
+packed into a database in memory with their pre-grouped sums (``packed``, sync.row_pack),
+and are copied from it.
 """
 
 from __future__ import annotations
