@@ -115,7 +115,8 @@ def merge_files(target: str, paths: Sequence[Path], *, key: str | None = None,
     store = secrets if secrets is not None else SecretStore()
     batch = BatchResult()
     with Central(target) as central, ThreadPoolExecutor(1) as reader, \
-            merge_worker.started(paths) as workers:
+            merge_worker.started(paths, merge_worker.WORKERS if central.is_sqlite else 1) \
+            as workers:
         secret, typed = _key_for(central, key, store)
         ahead = ReadAhead(central, secret, reader, workers)
         order = batch_order(paths)

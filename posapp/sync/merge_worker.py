@@ -50,22 +50,26 @@ WORKER_MIN_BYTES = 4 << 20
 #: and the handing over costs more than it saves (measured: 1.2x to 1.6x one process's
 #: time at a load of 6 to 16 on 2 cores; docs/performance.md).
 WORKER_IDLE_CORES = 0.5
-#: At most this many second processes (each file's rows are made by one), and this many
-#: files handed to each at a time (the next one under way while the last one's rows wait).
+#: At most this many second processes for an SQLite store (each file's rows are made by
+#: one; a PostgreSQL store gets one: its writes cost this process and the server more than
+#: the reading costs the worker), and this many files handed to each at a time (the next
+#: one under way while the last one's rows wait).
 WORKERS = 2
 JOBS_EACH = 2
 
 
-def started(paths: Sequence[Path]) -> contextlib.AbstractContextManager[list[MergeWorker]]:
+def started(paths: Sequence[Path], most: int = WORKERS,
+            ) -> contextlib.AbstractContextManager[list[MergeWorker]]:
     """Started MergeWorkers when the files after the first are worth one and a core is
-    idle (two when they are worth two: making a file's rows costs about three times what
-    writing them costs the merging process), else none; stopped when the block ends."""
+    idle (up to *most* when they are worth as many: on SQLite, making a file's rows costs
+    about three times what writing them costs the merging process), else none; stopped
+    when the block ends."""
     size = 0
     for p in paths[1:]:
         with contextlib.suppress(OSError):
             size += Path(p).stat().st_size
     wanted = 0 if len(paths) < 2 or size < WORKER_MIN_BYTES or not cores_idle() else \
-        min(WORKERS, len(paths) - 1, size // max(WORKER_MIN_BYTES, 1))
+        min(most, len(paths) - 1, size // max(WORKER_MIN_BYTES, 1))
     return _all_running([MergeWorker() for _ in range(wanted)])
 
 

@@ -1,11 +1,12 @@
 """A batch merge's next files read while one is applied (services.merge).
 
 Each file after the one being applied is read, checked and made into rows by one of the
-merge's second processes (sync.merge_worker; two of them on a large batch: reading a file
-and making its rows costs about three times what writing them costs this process, so one
-would leave this process waiting), or in a thread when there is none (SQLite and the
-drivers let go of the interpreter while they write). Each worker is handed two files at a
-time: it reads the second while the first one's rows wait for their turn.
+merge's second processes (sync.merge_worker; on SQLite two of them on a large batch:
+reading a file and making its rows costs about three times what writing them costs this
+process, so one would leave this process waiting; on PostgreSQL one, with one file in six
+read here), or in a thread when there is none (SQLite and the drivers let go of the
+interpreter while they write). Each worker is handed two files at a time: it reads the
+second while the first one's rows wait for their turn.
 
 A file whose stand is the same as that of a file not yet applied is read after it (whether
 the store holds it already, and the rows it makes, depend on it), unless the worker that
@@ -39,7 +40,7 @@ WORKER_MAX_FILE_BYTES = 64 << 20
 #: With one second process: of this many files, one is read here while the worker reads
 #: the next (reading and making rows cost more than writing them, so this process would
 #: otherwise wait); 0: none.
-WORKER_SHARE = 3
+WORKER_SHARE = 6
 
 
 @dataclass(frozen=True)
