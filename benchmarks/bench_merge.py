@@ -9,8 +9,9 @@ empty store (its floor, timed in turns with it in the same run). The same on Pos
 (a private server with fsync on, as a real one runs), where the whole event's target is
 issue 5's 20 s. After each first merge every stand's Z report is checked against the
 store (not timed). The whole event is merged into SQLite twice more in one process (the
-second process off, as ``merge`` does for a small batch), in turns with two processes, for
-their ratio (issue 14, third pass).
+second processes off, as ``merge`` does for a small batch), in turns with one second
+process and with two (as ``merge`` does on a large batch when a core is idle), for their
+ratios (issue 14, third and fourth passes).
 
     .venv/bin/python -m benchmarks.bench_merge [--quick] [--stands N] [--no-postgres]
 """
@@ -61,7 +62,7 @@ def run(folder: Path, sales_per_stand: int, stands: int = STANDS, *,
     sqlite_store = folder / "central.sqlite"
     results = _merge_twice("SQLite file", str(sqlite_store), event, key, size,
                            floor_ms=_one_pass_ms(sqlite_store, folder / "floor.sqlite"))
-    results += _one_process_or_two(folder, event, key, size)
+    results += _one_process_or_more(folder, event, key, size)
     results += _one_more("SQLite file", _copies(sqlite_store), extra, key, stands,
                          lambda n: str(folder / f"empty-{n}.sqlite"))
     if not postgres:
@@ -105,42 +106,48 @@ def _merge_twice(where: str, target: str, files: list[Path], key: str, size: str
     ]
 
 
-def _one_process_or_two(folder: Path, files: list[Path], key: str,
-                        size: str) -> list[Result]:
-    """The whole event into new SQLite files, in one process and in two, in turns."""
-    log("merging into SQLite in one process and in two, in turns")
-    one: list[float] = []
-    two: list[float] = []
-    cpu: dict[int, list[str]] = {1: [], 2: []}
+def _one_process_or_more(folder: Path, files: list[Path], key: str,
+                         size: str) -> list[Result]:
+    """The whole event into new SQLite files in one process, with one second process and
+    with two (as ``merge`` does on a large batch), in turns."""
+    log("merging into SQLite in one process, with one second process and with two, in turns")
+    times: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    cpu: dict[int, list[str]] = {0: [], 1: [], 2: []}
     for n in range(2):
-        for processes, into in ((1, one), (2, two)):
-            store = folder / f"turn-{processes}-{n}.sqlite"
-            with _processes(processes):
+        for workers, into in times.items():
+            store = folder / f"turn-{workers}-{n}.sqlite"
+            with _workers(workers):
                 into.append(_timed(str(store), files, key))
-            cpu[processes].append(f"{_CPU[0]:.1f}+{_CPU[1]:.1f}")
+            cpu[workers].append(f"{_CPU[0]:.1f}+{_CPU[1]:.1f}")
             store.unlink()
-    floor = statistics.median(one)
+    floor = statistics.median(times[0])
     return [
-        Result(f"merge {size} into an empty SQLite file, one process (floor)", one,
+        Result(f"merge {size} into an empty SQLite file, one process (floor)", times[0],
                floor_name="the same merge in one process",
-               note=f"2 turns; CPU s {', '.join(cpu[1])}"),
-        Result("the same in two processes", two, floor_ms=floor,
+               note=f"2 turns; CPU s {', '.join(cpu[0])}"),
+        Result("the same with one second process", times[1], floor_ms=floor,
                floor_name="the same merge in one process",
-               note=f"2 turns, in turns with it; CPU s here+second {', '.join(cpu[2])}"),
+               note=f"2 turns, in turns with it; CPU s here+second {', '.join(cpu[1])}"),
+        Result("the same with two second processes (as merge does)", times[2],
+               floor_ms=floor, floor_name="the same merge in one process",
+               note=f"2 turns, in turns with it; CPU s here+second ones {', '.join(cpu[2])}"),
     ]
 
 
 @contextlib.contextmanager
-def _processes(n: int) -> Iterator[None]:
-    """Merges in *n* processes (1: the second process off, as for a small batch; 2: on,
-    however busy the machine is)."""
-    before = merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES
-    merge_worker.WORKER_MIN_BYTES = before[0] if n == 2 else 1 << 62
-    merge_worker.WORKER_IDLE_CORES = -1e9 if n == 2 else before[1]
+def _workers(n: int) -> Iterator[None]:
+    """Merges with *n* second processes (0: off, as for a small batch), however busy the
+    machine is."""
+    before = (merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES,
+              merge_worker.WORKERS)
+    merge_worker.WORKER_MIN_BYTES = before[0] if n else 1 << 62
+    merge_worker.WORKER_IDLE_CORES = -1e9 if n else before[1]
+    merge_worker.WORKERS = n or before[2]
     try:
         yield
     finally:
-        merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES = before
+        merge_worker.WORKER_MIN_BYTES, merge_worker.WORKER_IDLE_CORES, \
+            merge_worker.WORKERS = before
 
 
 def _one_more(where: str, full_target: Callable[[int], str], extra: Path, key: str,
@@ -266,7 +273,7 @@ def _children_cpu() -> float:
 
 def _cpu_note() -> str:
     here, there = _CPU
-    return f"CPU {here:.1f} s here, {there:.1f} s in the second process"
+    return f"CPU {here:.1f} s here, {there:.1f} s in the second processes"
 
 
 def main(argv: list[str] | None = None) -> int:

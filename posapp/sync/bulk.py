@@ -27,8 +27,13 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -
     try:
         _insert(conn, table, rows)
     except conn.dialect.loaded_dbapi.Error as exc:  # not wrapped by SQLAlchemy down here
-        detail = " ".join(str(exc).split())[:200]
-        raise StorageError("central.write_failed", table=table.name, detail=detail) from None
+        raise write_failed(table.name, exc) from None
+
+
+def write_failed(table: str, exc: Exception) -> StorageError:
+    """The refusal of rows the driver would not write into *table*."""
+    detail = " ".join(str(exc).split())[:200]
+    return StorageError("central.write_failed", table=table, detail=detail)
 
 
 def _insert(conn: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:

@@ -7,14 +7,18 @@ stored as they are and the sales, refunds, shifts and products are rebuilt from 
 
 A merge may gather a file's rows in another process (``prepare_rows``, without the store)
 and hand them here (``apply_prepared``): written the same way, chunk by chunk, when the store
-still holds the stand where the rows were gathered from.
+still holds the stand where the rows were gathered from. For an SQLite store they come
+packed into a database in memory with their pre-grouped sums (``packed``, sync.row_pack),
+and are copied from it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -24,8 +28,10 @@ from posapp.domain.journal import GENESIS, Entry, entry_time, verify_chain
 from posapp.domain.messages import N_
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
-from posapp.sync.central_rows import Gathered, NeedsStore, ProductRows, RowBuilder
+from posapp.sync.central_grouped import chunk_sums
+from posapp.sync.central_rows import TABLE_BY_NAME, Gathered, NeedsStore, ProductRows, RowBuilder
 from posapp.sync.export_file import StandDetails
+from posapp.sync.row_pack import Packed, PackedRows, pack
 
 Progress = Callable[[int, int], None]
 
@@ -45,7 +51,8 @@ class ApplyResult:
 @dataclass(frozen=True)
 class Prepared:
     """A checked file's entries as journal rows and the rows rebuilt from them, per chunk,
-    gathered on the stand's state (after_seq, after_hash) and its products then."""
+    gathered on the stand's state (after_seq, after_hash) and its products then; the rows
+    *packed* apart (``packed``: then ``journal`` and each chunk's rows are empty)."""
 
     details: StandDetails
     after_seq: int
@@ -53,19 +60,39 @@ class Prepared:
     journal: list[list[tuple[Any, ...]]]
     chunks: list[Gathered]
     products: ProductRows
+    packed: Packed | None = None
 
     @property
     def count(self) -> int:
+        if self.packed is not None:
+            return self.packed.count
         return sum(len(rows) for rows in self.journal)
 
     @property
     def last(self) -> tuple[int, str]:
         """The seq and hash of its last entry: where the stand is once it is applied."""
-        row = self.journal[-1][-1]
+        row = self.journal[-1][-1] if self.packed is None else self.packed.last_row
         return row[1], row[6]
 
     def entries(self) -> list[Entry]:
-        return [Entry(r[1], r[0], *r[2:]) for rows in self.journal for r in rows]
+        rows = [r for chunk in self.journal for r in chunk] if self.packed is None else \
+            PackedRows(self.packed).rows(cs.journal_entry.name)
+        return [Entry(r[1], r[0], *r[2:]) for r in rows]
+
+
+def packed(prepared: Prepared) -> Prepared:
+    """*prepared* with its rows packed (row_pack, for an SQLite store) and each chunk's
+    pre-grouped sums added up (central_grouped.chunk_sums): the merge's second process
+    does both, this one only copies and adds."""
+    if prepared.packed is not None:
+        return prepared
+    sums = [chunk_sums({TABLE_BY_NAME[name]: rows for name, rows in g.rows})
+            for g in prepared.chunks]
+    rows = pack([[(cs.journal_entry.name, journal), *g.rows]
+                 for journal, g in zip(prepared.journal, prepared.chunks, strict=True)])
+    return dataclasses.replace(prepared, journal=[], packed=rows, chunks=[
+        dataclasses.replace(g, rows=[], sums=s) for g, s in zip(prepared.chunks, sums,
+                                                               strict=True)])
 
 
 def stand_state(conn: Connection, code: str) -> tuple[int, str]:
@@ -146,16 +173,26 @@ def apply_prepared(conn: Connection, prepared: Prepared, *, how: str, now: datet
         return None
     builder = RowBuilder(conn, details)
     total, done = prepared.count, 0
-    for rows, gathered in zip(prepared.journal, prepared.chunks, strict=True):
-        insert_rows(conn, cs.journal_entry, rows)
-        builder.write(gathered)
-        done += len(rows)
-        if progress is not None:
-            progress(done, total)
+    if prepared.packed is None:
+        for rows, gathered in zip(prepared.journal, prepared.chunks, strict=True):
+            insert_rows(conn, cs.journal_entry, rows)
+            builder.write(gathered)
+            done += len(rows)
+            if progress is not None:
+                progress(done, total)
+    else:
+        rows_apart = PackedRows(prepared.packed)
+        for n, gathered in enumerate(prepared.chunks):
+            rows_apart.copy(conn, n, journal=True)
+            builder.write(gathered, partial(rows_apart.copy, chunk=n, journal=False))
+            done = rows_apart.done.get(cs.journal_entry.name, 0)
+            if progress is not None:
+                progress(done, total)
+    last = prepared.journal[-1][-1] if prepared.packed is None else prepared.packed.last_row
+    last_entry = Entry(last[1], last[0], *last[2:])
     builder.finish(prepared.products)
-    last = prepared.journal[-1][-1]
-    _touch_stand(conn, details, [Entry(last[1], last[0], *last[2:])], how, now)
-    return ApplyResult(details.code, total, 0, last[1])
+    _touch_stand(conn, details, [last_entry], how, now)
+    return ApplyResult(details.code, total, 0, last_entry.seq)
 
 
 def _check_known(conn: Connection, code: str, known: Sequence[Entry], how: str) -> None:

@@ -17,6 +17,7 @@ add up to zero.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -85,11 +86,28 @@ _RLINE = _at(cs.refund_line, "refund_id", "line_no", "sale_id", "quantity", "amo
 LineSums = dict[tuple[str, ...], list[int]]  # (day, sku, ...) -> [movements, units, sales, refunds]
 
 
+@dataclass
+class ChunkSums:
+    """What one chunk's own rows add to the pre-grouped tables (``chunk_sums``: no store
+    needed, so the merge's second process can add them up), and its refund lines whose sale
+    line an earlier chunk or batch stored: (sale id, line no, refund day, quantity, amount)."""
+
+    lines: LineSums
+    days: money.Days
+    methods: money.Methods
+    stored_refund_lines: list[tuple[str, int, str, int, int]]
+
+
 def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence[Any]]],
               sale_updates: Iterable[Mapping[str, Any]]) -> None:
     """Add what one chunk of *stand*'s rows (by table, each row in its table's column
     order, as about to be inserted) and its updates of earlier stored sales (voids) change
     to the pre-grouped tables. Called before the chunk's rows and updates are written."""
+    add_sums(conn, stand, chunk_sums(rows), sale_updates)
+
+
+def chunk_sums(rows: Mapping[Any, Sequence[Sequence[Any]]]) -> ChunkSums:
+    """The sums of one chunk's rows alone (by table, as for ``add_chunk``)."""
     sums: LineSums = {}
     sales = rows.get(cs.sale, ())
     day_of = {s[_SALE_ID]: s[_SALE_DAY] for s in sales if not s[_SALE_VOIDED]}
@@ -106,6 +124,17 @@ def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence
             acc[0] += 1
             acc[1] += ln[qty]
             acc[2] += ln[total]
+    stored = _add_refunds(rows, sums)
+    days, methods = money.money_sums(rows)
+    return ChunkSums(sums, days, methods, stored)
+
+
+def add_sums(conn: Connection, stand: str, chunk: ChunkSums,
+             sale_updates: Iterable[Mapping[str, Any]]) -> None:
+    """Add *chunk* (``chunk_sums`` of the rows about to be written) and what needs the
+    store (voids of earlier stored sales, refunds of their lines) to the pre-grouped
+    tables, before the chunk's rows and updates are written."""
+    sums = chunk.lines
     voided = list(_parts(sorted({u["b_id"] for u in sale_updates if u.get("voided")})))
     for part in voided:
         for day, *names, n, units, money_ in conn.execute(
@@ -114,10 +143,10 @@ def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence
             acc[0] -= int(n)
             acc[1] -= int(units)
             acc[2] -= int(money_)
-    _add_refunds(conn, stand, rows, sums)
-    days, methods = money.money_changes(conn, stand, rows, voided)
-    for table, figures in ((line_totals, sums), (money.day_totals, days),
-                           (money.method_totals, methods)):
+    _add_stored_refunds(conn, stand, chunk.stored_refund_lines, sums)
+    money.add_voids(conn, stand, voided, chunk.days, chunk.methods)
+    for table, figures in ((line_totals, sums), (money.day_totals, chunk.days),
+                           (money.method_totals, chunk.methods)):
         _upsert(conn, table, stand, figures)
     if voided:
         for drop in _DROP_EMPTY:
@@ -146,12 +175,13 @@ def _upsert(conn: Connection, table: Table, stand: str,
         cur.close()
 
 
-def _add_refunds(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence[Any]]],
-                 sums: LineSums) -> None:
-    """Each refund line counted under its sale line's product, on the refund's day."""
+def _add_refunds(rows: Mapping[Any, Sequence[Sequence[Any]]],
+                 sums: LineSums) -> list[tuple[str, int, str, int, int]]:
+    """Each refund line counted under its sale line's product, on the refund's day, where
+    the chunk holds that line; the others returned, for ``_add_stored_refunds``."""
     refund_lines = rows.get(cs.refund_line, ())
     if not refund_lines:
-        return
+        return []
     day_of = {r[_REFUND_ID]: r[_REFUND_DAY] for r in rows.get(cs.refund, ())}
     sid, no = _LINE[0], _LINE[1]
     wanted = {(r[_RLINE[2]], r[_RLINE[1]]) for r in refund_lines}
@@ -159,21 +189,42 @@ def _add_refunds(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Seque
         (ln[sid], ln[no]): tuple(ln[i] for i in _LINE[2:7])
         for ln in rows.get(cs.sale_line, ()) if (ln[sid], ln[no]) in wanted
     }
-    stored = sorted({sale for sale, line in wanted if (sale, line) not in names})
-    for part in _parts(stored):
+    refund_id, line_no, sale_id, quantity, amount = _RLINE
+    stored = []
+    for r in refund_lines:
+        day = day_of.get(r[refund_id])
+        if day is None:  # no refund row: not counted
+            continue
+        product = names.get((r[sale_id], r[line_no]))
+        if product is None:
+            stored.append((r[sale_id], r[line_no], day, r[quantity], r[amount]))
+        else:
+            _add_refund(sums, day, product, r[quantity], r[amount])
+    return stored
+
+
+def _add_stored_refunds(conn: Connection, stand: str,
+                        lines: Sequence[tuple[str, int, str, int, int]],
+                        sums: LineSums) -> None:
+    """Refund lines of sale lines stored before the chunk (a line that is nowhere is not
+    counted)."""
+    names: dict[tuple[str, int], tuple[str, ...]] = {}
+    for part in _parts(sorted({sale for sale, *_ in lines})):
         for sale_id, line_no, *text_values in conn.execute(
                 _STORED_LINES, {"stand": stand, "ids": part}):
             names.setdefault((sale_id, int(line_no)), tuple(text_values))
-    refund_id, line_no, sale_id, quantity, amount = _RLINE
-    for r in refund_lines:
-        product = names.get((r[sale_id], r[line_no]))
-        day = day_of.get(r[refund_id])
-        if product is None or day is None:  # no such line, or no refund row: not counted
-            continue
-        acc = sums.setdefault((day, *product), [0, 0, 0, 0])
-        acc[0] += 1
-        acc[1] -= r[quantity]
-        acc[3] += r[amount]
+    for sale_id, line_no, day, quantity, amount in lines:
+        product = names.get((sale_id, line_no))
+        if product is not None:
+            _add_refund(sums, day, product, quantity, amount)
+
+
+def _add_refund(sums: LineSums, day: str, product: tuple[str, ...], quantity: int,
+                amount: int) -> None:
+    acc = sums.setdefault((day, *product), [0, 0, 0, 0])
+    acc[0] += 1
+    acc[1] -= quantity
+    acc[3] += amount
 
 
 def _parts(ids: list[str]) -> Iterable[list[str]]:

@@ -3,7 +3,7 @@ payment method (``method_totals``), exactly as ``v_stand_totals``, ``v_stand_pay
 and the day figures add them up: the stands' totals, their payment methods and their days
 read from a few hundred rows instead of every sale and payment.
 
-Kept up to date with ``line_totals`` (central_grouped.add_chunk calls ``money_changes``). A
+Kept up to date with ``line_totals`` (central_grouped: ``money_sums``, ``add_voids``). A
 sale counts on its day, a refund on the day it was given; a voided sale only in
 ``voids_count``. A ``method_totals`` row whose payments were all voided and that has no
 refund is deleted (the view has none).
@@ -84,10 +84,8 @@ Days = dict[tuple[str, ...], list[int]]  # (day,) -> DAY_FIGURES
 Methods = dict[tuple[str, ...], list[int]]  # (day, method) -> METHOD_FIGURES
 
 
-def money_changes(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence[Any]]],
-                  voided: list[list[str]]) -> tuple[Days, Methods]:
-    """What one chunk of *stand*'s rows and the voids of its earlier stored sales (their
-    ids, in parts for ``IN``) change: per day, and per day and method."""
+def money_sums(rows: Mapping[Any, Sequence[Sequence[Any]]]) -> tuple[Days, Methods]:
+    """What one chunk's rows change: per day, and per day and method."""
     days: Days = {}
     methods: Methods = {}
     sid, day, subtotal, discount, total, is_voided = _SALE
@@ -122,6 +120,13 @@ def money_changes(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequ
         acc[5] += 1
         acc[6] += r[r_amount]
         _add(methods, (r[r_day], r[r_method]), 1, 0, r[r_amount])
+    return days, methods
+
+
+def add_voids(conn: Connection, stand: str, voided: list[list[str]], days: Days,
+              methods: Methods) -> None:
+    """What the voids of *stand*'s earlier stored sales (their ids, in parts for ``IN``)
+    change, added to *days* and *methods*."""
     for part in voided:
         params = {"stand": stand, "ids": part}
         for sale_day, n, gross, discounts, money in conn.execute(
@@ -134,7 +139,6 @@ def money_changes(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequ
             acc[4] += int(n)
         for sale_day, method, n, money in conn.execute(_VOIDED_PAYMENTS, params):
             _add(methods, (sale_day, method), -int(n), -int(money), 0)
-    return days, methods
 
 
 def _add(sums: Methods, key: tuple[str, ...], n: int, sales: int, refunds: int) -> None:

@@ -22,13 +22,13 @@ from sqlalchemy import Connection, and_, bindparam, select
 from posapp.domain.journal import Entry, EventKind, entry_time
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
-from posapp.sync.central_grouped import add_chunk
+from posapp.sync.central_grouped import ChunkSums, add_chunk, add_sums
 from posapp.sync.central_order_rows import ORDER_TABLES, OrderRows
 from posapp.sync.central_photos import apply_photo
 from posapp.sync.fast_json import loads
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from posapp.sync.export_file import StandDetails
 
@@ -45,7 +45,7 @@ _UPDATE_SHIFT = cs.shift.update().where(cs.shift.c.id == bindparam("b_id"))
 _UPDATE_PRODUCT = cs.product.update().where(
     and_(cs.product.c.stand == bindparam("b_stand"), cs.product.c.sku == bindparam("b_sku"))
 )
-_BY_NAME = {t.name: t for t in (*_TABLES, cs.product)}
+TABLE_BY_NAME = {t.name: t for t in (*_TABLES, cs.product)}
 
 
 class NeedsStore(Exception):
@@ -62,6 +62,9 @@ class Gathered:
     order_updates: list[dict[str, Any]]
     deliveries: list[dict[str, Any]]
     photos: list[tuple[Entry, dict[str, Any]]]
+    #: What its rows add to the pre-grouped tables, when added up where they were gathered
+    #: (the merge's second process, central_grouped.chunk_sums); else added up at write.
+    sums: ChunkSums | None = None
 
 
 @dataclass(frozen=True)
@@ -136,13 +139,19 @@ class RowBuilder(OrderRows):
         self.shifts.clear()
         return gathered
 
-    def write(self, g: Gathered) -> None:
-        """Write one chunk's rows and changes (gathered here or in another process)."""
+    def write(self, g: Gathered, copy: Callable[[Connection], None] | None = None) -> None:
+        """Write one chunk's rows and changes (gathered here or in another process); *copy*
+        inserts its rows when they come apart from *g* (row_pack.PackedRows)."""
         conn = self._conn()
-        add_chunk(conn, self.code, {_BY_NAME[name]: rows for name, rows in g.rows},
-                  g.sale_updates)  # the pre-grouped figures (central_grouped)
+        if g.sums is not None:  # the pre-grouped figures (central_grouped)
+            add_sums(conn, self.code, g.sums, g.sale_updates)
+        else:
+            add_chunk(conn, self.code, {TABLE_BY_NAME[name]: rows for name, rows in g.rows},
+                      g.sale_updates)
+        if copy is not None:
+            copy(conn)
         for name, rows in g.rows:
-            insert_rows(conn, _BY_NAME[name], rows)
+            insert_rows(conn, TABLE_BY_NAME[name], rows)
         for stmt, updates in ((_UPDATE_SALE, g.sale_updates),
                               (_UPDATE_SHIFT, g.shift_updates)):
             for row in updates:  # few, and each has its own columns

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -21,9 +22,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from posapp.domain.errors import NotFound, PosError, StorageError
 from posapp.domain.event_key import fingerprint, parse_key
 from posapp.sync import central_schema as cs
+from posapp.sync import row_pack
 from posapp.sync.central_grouped import refill  # its tables join cs.metadata
 from posapp.sync.central_order_schema import ORDER_VIEWS  # its tables join cs.metadata
 from posapp.sync.central_photos import replay_photos
+from posapp.sync.row_pack import Packed
 
 #: How long a writer waits for another stand's sync to finish before giving up.
 BUSY_TIMEOUT_S = 120
@@ -49,9 +52,13 @@ class Central:
             else str(self.engine.url.database)
 
     @contextmanager
-    def writing(self) -> Iterator[Connection]:
-        """One locked transaction: committed when the block ends, rolled back on error."""
+    def writing(self, *, attach: Packed | None = None) -> Iterator[Connection]:
+        """One locked transaction: committed when the block ends, rolled back on error.
+        *attach*: rows packed by the merge's second process, attached to an SQLite store's
+        connection for the transaction (row_pack; a PostgreSQL store ignores them)."""
         with self._connect() as conn:
+            raw: Any = conn.connection.dbapi_connection
+            attached = attach is not None and self.is_sqlite and row_pack.attached(raw, attach)
             try:
                 with conn.begin():
                     if self.is_sqlite:
@@ -62,6 +69,9 @@ class Central:
                     yield conn
             except DBAPIError as exc:
                 raise _storage_error(exc, self.label) from None
+            finally:
+                if attached:
+                    _detach(conn, raw)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -182,6 +192,14 @@ def _key_by_stand(conn: Connection) -> None:
         every = ", ".join(f'"{c.name}"' for c in table.columns)
         conn.exec_driver_sql(f"INSERT INTO {table.name} ({every}) SELECT {every} FROM {old}")
         conn.exec_driver_sql(f"DROP TABLE {old}")
+
+
+def _detach(conn: Connection, raw: Any) -> None:
+    """The packed rows let go of; a connection that cannot is not used again."""
+    try:
+        row_pack.detach(raw)
+    except sqlite3.Error:
+        conn.invalidate()
 
 
 def get_meta(conn: Connection, key: str) -> str | None:

@@ -3,9 +3,11 @@
 ``posapp merge`` of many files on two cores: while this process writes one file's rows into
 the central store, a worker process reads the next file, checks its signature and chain,
 decodes its entries and gathers the rows they make (central_apply.prepare_rows), and hands
-them back. The store stays this process's alone: the worker is given what it needs of it
-(the stand's last seq and hash, and its products) with each job, and the rows are written
-only if the store still holds the stand there when their turn comes.
+them back (for an SQLite store packed into a database in memory, with their pre-grouped
+sums: row_pack, central_apply.packed). On a large batch two of them share the next files
+(sync.read_ahead). The store stays this process's alone: the worker is given what it
+needs of it (the stand's last seq and hash, and its products) with each job, and the rows
+are written only if the store still holds the stand there when their turn comes.
 
 A stand's next file in the same batch is made into rows from where the worker's last one
 left the stand (its products, and its sales' lines for a void), and written once that one
@@ -21,18 +23,18 @@ worker (a damaged file) comes back as the same PosError, for that file.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
-import marshal
 import os
+import queue
 import signal
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from posapp.domain.errors import PosError
-from posapp.sync.central_apply import Prepared, prepare_rows
+from posapp.sync.central_apply import Prepared, packed, prepare_rows
 from posapp.sync.export_file import read_export
 from posapp.sync.worker_process import WorkerProcess, running
 
@@ -48,17 +50,33 @@ WORKER_MIN_BYTES = 4 << 20
 #: and the handing over costs more than it saves (measured: 1.2x to 1.6x one process's
 #: time at a load of 6 to 16 on 2 cores; docs/performance.md).
 WORKER_IDLE_CORES = 0.5
+#: At most this many second processes for an SQLite store (each file's rows are made by
+#: one; a PostgreSQL store gets one: its writes cost this process and the server more than
+#: the reading costs the worker), and this many files handed to each at a time (the next
+#: one under way while the last one's rows wait).
+WORKERS = 2
+JOBS_EACH = 2
 
 
-def started(paths: Sequence[Path]) -> contextlib.AbstractContextManager[MergeWorker | None]:
-    """A started MergeWorker when the files after the first are worth one and a core is
-    idle, else None; stopped when the block ends."""
+def started(paths: Sequence[Path], most: int = WORKERS,
+            ) -> contextlib.AbstractContextManager[list[MergeWorker]]:
+    """Started MergeWorkers when the files after the first are worth one and a core is
+    idle (up to *most* when they are worth as many: on SQLite, making a file's rows costs
+    about three times what writing them costs the merging process), else none; stopped
+    when the block ends."""
     size = 0
     for p in paths[1:]:
         with contextlib.suppress(OSError):
             size += Path(p).stat().st_size
-    return running(MergeWorker() if len(paths) > 1 and size >= WORKER_MIN_BYTES and
-                   cores_idle() else None)
+    wanted = 0 if len(paths) < 2 or size < WORKER_MIN_BYTES or not cores_idle() else \
+        min(most, len(paths) - 1, size // max(WORKER_MIN_BYTES, 1))
+    return _all_running([MergeWorker() for _ in range(wanted)])
+
+
+@contextlib.contextmanager
+def _all_running(workers: list[MergeWorker]) -> Iterator[list[MergeWorker]]:
+    with contextlib.ExitStack() as stack:
+        yield [w for w in (stack.enter_context(running(w)) for w in workers) if w is not None]
 
 
 def cores_idle() -> bool:
@@ -74,7 +92,8 @@ def cores_idle() -> bool:
 
 class MergeWorker(WorkerProcess):
     """A process that reads the files it is sent, one job at a time: ``start`` it, ``send``
-    a job, take its ``result`` before sending the next; ``close`` it in any case."""
+    jobs (at most JOBS_EACH before taking the first one's ``result``), take their results
+    in the same order; ``close`` it in any case."""
 
     def __init__(self) -> None:
         super().__init__(serve, "posapp-merge-read", "merge")
@@ -112,12 +131,6 @@ class MergeWorker(WorkerProcess):
         if outcome == "failed":  # not a refusal: read here, where it says so itself
             log.warning("merge: the reading process failed (%s); reading here", detail)
             return READ_HERE
-        if outcome == "bulk":  # the rows apart, below
-            try:
-                return _unpacked(detail, self.conn.recv_bytes())
-            except (OSError, EOFError) as exc:
-                self._lost(exc)
-                return READ_HERE
         return detail if detail is not None else READ_HERE
 
     def _lost(self, exc: BaseException) -> None:
@@ -129,9 +142,16 @@ class MergeWorker(WorkerProcess):
 
 def serve(conn: Connection) -> None:
     """The worker: for each job, the file read and its rows gathered, answered as ("ok",
-    Prepared or None), ("refused", PosError) or ("failed", one line). None instead of a
-    job: done. Ctrl+C is the parent's to handle. Nothing here ever prints."""
+    Prepared or None), ("refused", PosError) or ("failed", one line), in the order of the
+    jobs. None instead of a job: done. Ctrl+C is the parent's to handle. Nothing here ever
+    prints.
+
+    The answers are sent by a thread of their own: a file's rows wait in the pipe until
+    the parent takes them, and meanwhile the next job sent is under way."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    outbox: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
+    threading.Thread(target=_send_all, args=(conn, outbox), name="answers",
+                     daemon=True).start()
     kept: tuple[str, tuple[int, str], dict[str, Any], dict[str, Any]] | None = None
     while True:
         try:
@@ -155,37 +175,18 @@ def serve(conn: Connection) -> None:
                 products=products, sold=sold)
             if prepared is not None and products is not None:
                 kept = code, prepared.last, products, sold
-            answer = ("ok", prepared)
+            answer = ("ok", packed(prepared) if prepared is not None and
+                      dialect == "sqlite" else prepared)
         except PosError as exc:
             answer = ("refused", exc)
         except Exception as exc:  # a fault, not the file's: the parent reads it itself
             answer = ("failed", f"{type(exc).__name__}: {exc}")
+        outbox.put(answer)
+
+
+def _send_all(conn: Connection, outbox: queue.SimpleQueue[tuple[str, object]]) -> None:
+    while True:
         try:
-            _send(conn, answer)
-        except Exception:
+            conn.send(outbox.get())
+        except Exception:  # the parent is gone: the next job's recv says so too
             return
-
-
-def _send(conn: Connection, answer: tuple[str, object]) -> None:
-    """*answer*; a Prepared's rows apart, through marshal when they are plain values (on
-    SQLite: a third of pickle's time for the same rows), else all of it pickled."""
-    prepared = answer[1]
-    if isinstance(prepared, Prepared):
-        try:
-            rows = marshal.dumps((prepared.journal, [g.rows for g in prepared.chunks]))
-        except ValueError:  # times as datetime (PostgreSQL): pickle knows them
-            pass
-        else:
-            conn.send(("bulk", dataclasses.replace(
-                prepared, journal=[],
-                chunks=[dataclasses.replace(g, rows=[]) for g in prepared.chunks])))
-            conn.send_bytes(rows)
-            return
-    conn.send(answer)
-
-
-def _unpacked(prepared: Prepared, rows: bytes) -> Prepared:
-    journal, chunk_rows = marshal.loads(rows)
-    return dataclasses.replace(prepared, journal=journal, chunks=[
-        dataclasses.replace(g, rows=r) for g, r in zip(prepared.chunks, chunk_rows,
-                                                         strict=True)])

@@ -19,7 +19,7 @@ from posapp.domain.event_key import new_key, parse_key
 from posapp.domain.journal import GENESIS, Entry
 from posapp.services import central_totals, merge
 from posapp.sync import central_schema as cs
-from posapp.sync import merge_worker
+from posapp.sync import merge_worker, read_ahead
 from posapp.sync.central_apply import apply_prepared, prepare_rows
 from posapp.sync.central_store import Central
 from posapp.sync.export_file import read_export
@@ -225,7 +225,8 @@ def test_files_shared_between_the_processes_make_the_same_store(
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(merge_worker, "WORKER_MIN_BYTES", 1 << 60)
         _merge(alone, files)
-    monkeypatch.setattr(merge, "WORKER_SHARE", 2)
+    monkeypatch.setattr(read_ahead, "WORKER_SHARE", 2)
+    monkeypatch.setattr(merge_worker, "WORKERS", 1)
     target = make_central_url("two")
 
     batch = _merge(target, files)
@@ -268,3 +269,34 @@ def test_a_second_process_only_when_a_core_stands_idle(
                         raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     assert merge_worker.cores_idle() is second
+
+
+def test_two_second_processes_each_read_one_of_the_next_files(
+        make_central_url: Callable[..., str], usb: dict[str, Path],
+        made_by_worker: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """BALI's and SUMUT's first file read at once, each by one worker (on SQLite; on
+    PostgreSQL one worker reads both), while ACEH's is read and applied here; SUMUT's next
+    files follow its first in the worker that read it."""
+    files = [usb["sumut3"], usb["bali"], usb["sumut1"], usb["aceh"], usb["sumut2"]]
+    alone = make_central_url("one")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(merge_worker, "WORKER_MIN_BYTES", 1 << 60)
+        _merge(alone, files)
+    workers: list[MergeWorker] = []
+    real_send = MergeWorker.send
+
+    def send(self: MergeWorker, path: Path, *args: Any, **kw: Any) -> bool:
+        workers.append(self)
+        return real_send(self, path, *args, **kw)
+
+    monkeypatch.setattr(MergeWorker, "send", send)
+    target = make_central_url("two")
+
+    batch = _merge(target, files)
+
+    assert [(r.stand, r.applied) for r in batch.merged] == [
+        ("ACEH", 247), ("BALI", 247), ("SUMUT", 40), ("SUMUT", 12), ("SUMUT", 195)]
+    assert made_by_worker == ["BALI", "SUMUT", "SUMUT", "SUMUT"]
+    assert len(set(workers)) == (1 if target.startswith("postgresql") else 2)
+    assert workers[2:] == [workers[1]] * 2
+    assert _everything(target) == _everything(alone)
