@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from posapp.services.history import SaleSummary
@@ -27,6 +28,22 @@ def status_table(qtbot: QtBot, width: int):  # type: ignore[no-untyped-def]
     view.resize(width, 300)
     view.show()
     qtbot.waitExposed(view)
+    return model, view
+
+
+def fitting_history(qtbot: QtBot, sales: list[SaleSummary],
+                    width: int) -> tuple[SalesModel, QTableView]:
+    """The history list that fits its width (the cashier's name stretching), *width* pixels
+    wide, shown and fitted."""
+    model = SalesModel(ZoneInfo("Asia/Jakarta"))
+    model.set_rows(sales)
+    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True)
+    qtbot.addWidget(view)
+    view.resize(width, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() == view.viewport().width())
     return model, view
 
 
@@ -52,8 +69,6 @@ def test_a_column_of_the_default_width_widens_for_its_header(qtbot: QtBot) -> No
     model = SalesModel(ZoneInfo("Asia/Jakarta"))
     model.set_headers(["Receipt", "Time", "Total", "Kelompok perajin dan daerahnya",
                        "Items", "Cashier"])
-    from PySide6.QtWidgets import QTableView
-
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
@@ -71,16 +86,9 @@ def test_a_history_that_fits_its_width_elides_a_long_name_instead_of_scrolling(
 
     from PySide6.QtCore import Qt
 
-    model = SalesModel(ZoneInfo("Asia/Jakarta"))
     long_name = "Raden Ajeng Kartika Sari Dewi Purnamasari"
-    model.set_rows([replace(REFUNDED, cashier=long_name)])
-    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True)
-    qtbot.addWidget(view)
-    view.resize(420, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    model, view = fitting_history(qtbot, [replace(REFUNDED, cashier=long_name)], 420)
     header = view.horizontalHeader()
-    qtbot.waitUntil(lambda: header.length() == view.viewport().width())
     assert view.horizontalScrollBar().maximum() == 0
     assert header.sectionSize(SalesModel.CASHIER) < view.sizeHintForColumn(SalesModel.CASHIER)
     for column in range(model.columnCount()):  # every header whole
@@ -154,18 +162,11 @@ def test_the_largest_total_far_down_a_long_shift_is_shown_whole(qtbot: QtBot) ->
     are measured once, and past the first hundred rows by their longest texts)."""
     from dataclasses import replace
 
-    model = SalesModel(ZoneInfo("Asia/Jakarta"))
     sales = [replace(REFUNDED, receipt_no=f"JATIM-{n:06d}", total=85_000, refunded=0)
              for n in range(1, 1_001)]
     sales[900] = replace(sales[900], total=12_345_000)
-    model.set_rows(sales)
-    view = list_table(None, "historyTable", model, SalesModel.CASHIER, fits=True)
-    qtbot.addWidget(view)
-    view.resize(900, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    model, view = fitting_history(qtbot, sales, 900)
     header = view.horizontalHeader()
-    qtbot.waitUntil(lambda: header.length() == view.viewport().width())
     big = model.index(900, SalesModel.TOTAL)
     assert big.data() == "Rp 12.345.000"
     view.scrollTo(big)
