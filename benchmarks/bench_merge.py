@@ -56,6 +56,7 @@ def run(folder: Path, sales_per_stand: int, stands: int = STANDS, *,
     files = write_event(folder / "event", parse_key(key), stands=stands + 1,
                         sales=sales_per_stand)
     log(f"  made in {time.perf_counter() - t0:.1f} s")
+    os.sync()  # the files on the disk, as from a USB stick: no writeback under the timing
     event, extra = files[:stands], files[stands]
     mb = sum(f.stat().st_size for f in event) / 1e6
     size = f"{stands} x {sales_per_stand:,} sales ({mb:,.0f} MB of files)"
@@ -179,11 +180,12 @@ def _one_more(where: str, full_target: Callable[[int], str], extra: Path, key: s
 def _copies(store: Path) -> Callable[[int], str]:
     """A copy of the full SQLite store for each turn (made before the turn, not timed)."""
     def copy(n: int) -> str:
+        store.with_name(f"full-{n - 1}.sqlite").unlink(missing_ok=True)
         turn = store.with_name(f"full-{n}.sqlite")
         shutil.copyfile(store, turn)
         with turn.open("rb+") as f:  # on disk, or the merge's commit would write it all
             os.fsync(f.fileno())
-        store.with_name(f"full-{n - 1}.sqlite").unlink(missing_ok=True)
+        os.sync()  # and the last copy's blocks freed (the disk is discarded on delete)
         return str(turn)
     return copy
 
