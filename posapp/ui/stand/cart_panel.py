@@ -217,9 +217,9 @@ class CartPanel(QWidget):
             self.cart.selectRow(row)
 
 
-#: Texts whose widths the cart keeps (figures repeat: prices, quantities, totals).
+# Texts whose widths the cart keeps (figures repeat: prices, quantities, totals).
 WIDTHS_KEPT = 2_000
-#: The cart's columns of figures (the name's column takes the rest of the width).
+# The cart's columns of figures (the name's column takes the rest of the width).
 FIGURE_COLUMNS = (CartModel.QUANTITY, CartModel.PRICE, CartModel.DISCOUNT, CartModel.TOTAL)
 
 

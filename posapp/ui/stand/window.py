@@ -40,15 +40,15 @@ if TYPE_CHECKING:  # loaded by finish(), after the first paint
     from posapp.ui.stand.printer_banner import PrinterBanner
     from posapp.ui.stand.sync_controller import SyncController
 
-#: The menu's entries, in order, and whether each has a key of its own (``keymap``); shown
-#: from the first paint, disabled until the window is whole.
+# The menu's entries, in order, and whether each has a key of its own (``keymap``); shown
+# from the first paint, disabled until the window is whole.
 MENU_ENTRIES = (("history", True), ("orders", True), ("newOrder", True),
                 ("closeShift", False),  # no key: done on purpose
                 ("catalog", True), ("settings", False), ("language", False),
                 ("customerDisplay", True), ("printAgain", False), ("printJobs", False),
                 ("printXReport", False), ("syncNow", True), ("logout", True))
 
-#: The status bar's labels; those after the first three are shown once the window is loaded.
+# The status bar's labels; those after the first three are shown once the window is loaded.
 STATUS_LABELS = ("statusStand", "statusCashier", "statusShift", "statusOrders",
                  "statusPrinter", "statusSync", "statusBackup")
 
@@ -56,7 +56,7 @@ STATUS_LABELS = ("statusStand", "statusCashier", "statusShift", "statusOrders",
 class StandWindow(QMainWindow):
     """One stand's window; several may run in one process, each on its own database."""
 
-    #: The window is whole (``finish`` done): payment, printing, sync, menu and keys.
+    # The window is whole (``finish`` done): payment, printing, sync, menu and keys.
     loaded = Signal()
     payment: PaymentPanel
     printing: PrintController
