@@ -20,11 +20,10 @@ import pickle
 import signal
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from posapp.domain.event_report import EventReport
-from posapp.sync.worker_process import WorkerProcess, running
+from posapp.sync.worker_process import Channel, WorkerProcess, running
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +94,7 @@ class PdfWorker(WorkerProcess):
         return True
 
 
-def serve(conn: Connection) -> None:
+def serve(conn: Channel) -> None:
     """The worker: draw the PDF of the job received, answer ("ok", path) or ("error",
     exception). None instead of a job: nothing to do. Ctrl+C is the parent's to handle:
     it ends the worker. Nothing here ever prints."""

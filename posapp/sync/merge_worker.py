@@ -29,14 +29,13 @@ import queue
 import signal
 import threading
 from collections.abc import Iterator, Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from posapp.domain.errors import PosError
 from posapp.sync.central_apply import Prepared, packed, prepare_rows
 from posapp.sync.export_file import read_export
-from posapp.sync.worker_process import WorkerProcess, running
+from posapp.sync.worker_process import Channel, WorkerProcess, running
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +139,7 @@ class MergeWorker(WorkerProcess):
         self.conn = None
 
 
-def serve(conn: Connection) -> None:
+def serve(conn: Channel) -> None:
     """The worker: for each job, the file read and its rows gathered, answered as ("ok",
     Prepared or None), ("refused", PosError) or ("failed", one line), in the order of the
     jobs. None instead of a job: done. Ctrl+C is the parent's to handle. Nothing here ever
@@ -184,7 +183,7 @@ def serve(conn: Connection) -> None:
         outbox.put(answer)
 
 
-def _send_all(conn: Connection, outbox: queue.SimpleQueue[tuple[str, object]]) -> None:
+def _send_all(conn: Channel, outbox: queue.SimpleQueue[tuple[str, object]]) -> None:
     while True:
         try:
             conn.send(outbox.get())

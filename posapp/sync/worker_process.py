@@ -23,29 +23,56 @@ STOP_WAIT_S = 2.0
 W = TypeVar("W", bound="WorkerProcess")
 
 
+class Channel:
+    """One side's end of the talk with a worker: two one-way pipes, one in and one out, so
+    one thread may send while another waits to receive (a pipe's end is for one thread at
+    a time: the merge's worker answers from a thread of its own)."""
+
+    def __init__(self, incoming: Connection, outgoing: Connection) -> None:
+        self.incoming, self.outgoing = incoming, outgoing
+
+    def send(self, obj: Any) -> None:
+        self.outgoing.send(obj)
+
+    def recv(self) -> Any:
+        return self.incoming.recv()
+
+    def close(self) -> None:
+        self.incoming.close()
+        self.outgoing.close()
+
+
+def _serve_on(serve: Callable[[Channel], None], incoming: Connection,
+              outgoing: Connection) -> None:
+    """In the worker: *serve* on its ends of the two pipes."""
+    serve(Channel(incoming, outgoing))
+
+
 class WorkerProcess:
     """``start`` it, talk to it over ``conn`` (None instead of a job: stop), ``close`` it in
-    any case. *serve* runs in the new process with its end of the pipe; *what* names the
+    any case. *serve* runs in the new process with its end of the talk; *what* names the
     work in the log."""
 
-    def __init__(self, serve: Callable[[Connection], None], name: str, what: str) -> None:
+    def __init__(self, serve: Callable[[Channel], None], name: str, what: str) -> None:
         self.serve, self.name, self.what = serve, name, what
         self.process: Any = None
-        self.conn: Connection | None = None
+        self.conn: Channel | None = None
 
     def start(self) -> bool:
         """Start the process; False (and nothing running) when it cannot be started."""
         try:
             ctx = multiprocessing.get_context("spawn")
-            ours, theirs = ctx.Pipe()
-            process = ctx.Process(target=self.serve, args=(theirs,), name=self.name,
-                                  daemon=True)
+            jobs_in, jobs_out = ctx.Pipe(duplex=False)
+            answers_in, answers_out = ctx.Pipe(duplex=False)
+            process = ctx.Process(target=_serve_on, args=(self.serve, jobs_in, answers_out),
+                                  name=self.name, daemon=True)
             process.start()
         except (OSError, RuntimeError, ValueError) as exc:  # no pipe, no process, frozen
             log.info("%s: no second process (%s); one process", self.what, exc)
             return False
-        theirs.close()  # only the worker's copy stays open: its exit reads as EOF here
-        self.process, self.conn = process, ours
+        jobs_in.close()  # only the worker's copies stay open: its exit reads as EOF here
+        answers_out.close()
+        self.process, self.conn = process, Channel(answers_in, jobs_out)
         return True
 
     def close(self) -> None:
