@@ -32,7 +32,7 @@ OPEN_MAX_RATIO = 1.5
 SMALL = 55
 
 
-def _opened_ms(make: Callable[[], QDialog]) -> float:
+def opened_ms(make: Callable[[], QDialog]) -> float:
     """Construct a dialog, show it and let it paint; milliseconds. Closed afterwards."""
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -85,9 +85,9 @@ def run(session: StandSession, products: int, times: int = 10) -> list[Result]:
         like = CatalogDialog(few)
         samples, small, bare = [], [], []
         for i in range(times + 1):
-            opened = _opened_ms(lambda: CatalogDialog(session))
-            floor = _opened_ms(lambda: CatalogDialog(few))
-            plain = _opened_ms(lambda: _bare(like))
+            opened = opened_ms(lambda: CatalogDialog(session))
+            floor = opened_ms(lambda: CatalogDialog(few))
+            plain = opened_ms(lambda: _bare(like))
             if i:
                 samples.append(opened)
                 small.append(floor)

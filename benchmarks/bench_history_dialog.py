@@ -18,7 +18,7 @@ from ._catalog import catalog_rows
 from ._common import Result, log, summarize
 from ._past_sales import write_past_sales
 from ._stand import CASHIER, CASHIER_PIN, OPENING_FLOAT, create_stand
-from .bench_catalog_dialog import _opened_ms
+from .bench_catalog_dialog import opened_ms
 
 if TYPE_CHECKING:
     from posapp.services.session.stand import StandSession
@@ -55,7 +55,7 @@ def run(times: int = 5) -> list[Result]:
         samples: dict[int, list[float]] = {n: [] for n in sessions}
         for i in range(times + 1):
             for n, session in sessions.items():
-                opened = _opened_ms(partial(HistoryDialog, session))
+                opened = opened_ms(partial(HistoryDialog, session))
                 if i:
                     samples[n].append(opened)
         for session in sessions.values():

@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 #: The refusal when no key was given and none is kept for the store's event (callers
 #: compare ``exc.code``).
 NO_KEY = N_("merge.no_key")
+
+
 @dataclass(frozen=True)
 class MergeResult:
     path: Path

@@ -29,7 +29,7 @@ from posapp.domain.messages import N_
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
 from posapp.sync.central_grouped import chunk_sums
-from posapp.sync.central_rows import TABLE_BY_NAME, Gathered, NeedsStore, ProductRows, RowBuilder
+from posapp.sync.central_rows import Gathered, NeedsStore, ProductRows, RowBuilder
 from posapp.sync.export_file import StandDetails
 from posapp.sync.row_pack import Packed, PackedRows, pack
 
@@ -69,9 +69,14 @@ class Prepared:
         return sum(len(rows) for rows in self.journal)
 
     @property
+    def last_row(self) -> tuple[Any, ...]:
+        """Its last entry's journal row."""
+        return tuple(self.journal[-1][-1]) if self.packed is None else self.packed.last_row
+
+    @property
     def last(self) -> tuple[int, str]:
         """The seq and hash of its last entry: where the stand is once it is applied."""
-        row = self.journal[-1][-1] if self.packed is None else self.packed.last_row
+        row = self.last_row
         return row[1], row[6]
 
     def entries(self) -> list[Entry]:
@@ -86,8 +91,7 @@ def packed(prepared: Prepared) -> Prepared:
     does both, this one only copies and adds."""
     if prepared.packed is not None:
         return prepared
-    sums = [chunk_sums({TABLE_BY_NAME[name]: rows for name, rows in g.rows})
-            for g in prepared.chunks]
+    sums = [chunk_sums(g.by_table()) for g in prepared.chunks]
     rows = pack([[(cs.journal_entry.name, journal), *g.rows]
                  for journal, g in zip(prepared.journal, prepared.chunks, strict=True)])
     return dataclasses.replace(prepared, journal=[], packed=rows, chunks=[
@@ -188,7 +192,7 @@ def apply_prepared(conn: Connection, prepared: Prepared, *, how: str, now: datet
             done = rows_apart.done.get(cs.journal_entry.name, 0)
             if progress is not None:
                 progress(done, total)
-    last = prepared.journal[-1][-1] if prepared.packed is None else prepared.packed.last_row
+    last = prepared.last_row
     last_entry = Entry(last[1], last[0], *last[2:])
     builder.finish(prepared.products)
     _touch_stand(conn, details, [last_entry], how, now)

@@ -4,7 +4,8 @@ the lines name it (sku, name, category, maker group, region), with what its kept
 and its refunds gave back, exactly as ``v_line_movements`` adds them up; and the money per
 stand and day and per payment method (central_grouped_money.py).
 
-``RowBuilder.flush`` hands each chunk's rows here (``add_chunk``) before inserting them, so
+``RowBuilder.write`` hands each chunk's sums here (``chunk_sums``, then ``add_sums`` with
+what needs the store: voids and refunds of earlier sales) before inserting its rows, so
 the event report reads a few thousand rows instead of every sale line, sale and payment of
 the event. A store of an older format gets them filled from its rows at its upgrade
 (``refill``); ``recount`` adds the rows up again, the audit the kept figures must equal.
@@ -98,16 +99,9 @@ class ChunkSums:
     stored_refund_lines: list[tuple[str, int, str, int, int]]
 
 
-def add_chunk(conn: Connection, stand: str, rows: Mapping[Any, Sequence[Sequence[Any]]],
-              sale_updates: Iterable[Mapping[str, Any]]) -> None:
-    """Add what one chunk of *stand*'s rows (by table, each row in its table's column
-    order, as about to be inserted) and its updates of earlier stored sales (voids) change
-    to the pre-grouped tables. Called before the chunk's rows and updates are written."""
-    add_sums(conn, stand, chunk_sums(rows), sale_updates)
-
-
 def chunk_sums(rows: Mapping[Any, Sequence[Sequence[Any]]]) -> ChunkSums:
-    """The sums of one chunk's rows alone (by table, as for ``add_chunk``)."""
+    """The sums of one chunk's rows alone (by table, each row in its table's column order,
+    as about to be inserted)."""
     sums: LineSums = {}
     sales = rows.get(cs.sale, ())
     day_of = {s[_SALE_ID]: s[_SALE_DAY] for s in sales if not s[_SALE_VOIDED]}

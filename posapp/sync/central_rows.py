@@ -22,13 +22,15 @@ from sqlalchemy import Connection, and_, bindparam, select
 from posapp.domain.journal import Entry, EventKind, entry_time
 from posapp.sync import central_schema as cs
 from posapp.sync.bulk import insert_rows
-from posapp.sync.central_grouped import ChunkSums, add_chunk, add_sums
+from posapp.sync.central_grouped import ChunkSums, add_sums, chunk_sums
 from posapp.sync.central_order_rows import ORDER_TABLES, OrderRows
 from posapp.sync.central_photos import apply_photo
 from posapp.sync.fast_json import loads
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from sqlalchemy import Table
 
     from posapp.sync.export_file import StandDetails
 
@@ -65,6 +67,10 @@ class Gathered:
     #: What its rows add to the pre-grouped tables, when added up where they were gathered
     #: (the merge's second process, central_grouped.chunk_sums); else added up at write.
     sums: ChunkSums | None = None
+
+    def by_table(self) -> dict[Table, list[Sequence[Any]]]:
+        """Its rows by table (what central_grouped.chunk_sums adds up)."""
+        return {TABLE_BY_NAME[name]: rows for name, rows in self.rows}
 
 
 @dataclass(frozen=True)
@@ -143,11 +149,8 @@ class RowBuilder(OrderRows):
         """Write one chunk's rows and changes (gathered here or in another process); *copy*
         inserts its rows when they come apart from *g* (row_pack.PackedRows)."""
         conn = self._conn()
-        if g.sums is not None:  # the pre-grouped figures (central_grouped)
-            add_sums(conn, self.code, g.sums, g.sale_updates)
-        else:
-            add_chunk(conn, self.code, {TABLE_BY_NAME[name]: rows for name, rows in g.rows},
-                      g.sale_updates)
+        sums = g.sums if g.sums is not None else chunk_sums(g.by_table())
+        add_sums(conn, self.code, sums, g.sale_updates)  # the pre-grouped figures
         if copy is not None:
             copy(conn)
         for name, rows in g.rows:

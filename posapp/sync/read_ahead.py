@@ -68,11 +68,23 @@ class ReadAhead:
         self.planned: dict[Path, Read] = {}  # a MergeWorker: its answer not yet taken
         self.turns = 0
         self.last: tuple[Prepared, MergeWorker] | None = None  # the file being applied
+        self.claims: dict[Path, tuple[str, int, int] | None] = {}  # each file's first line
 
     @property
     def window(self) -> int:
-        """How many of the files after the one taken can be under way at once."""
-        return max(1, len(self.workers) * merge_worker.JOBS_EACH)
+        """How many of the files after the one taken can be under way at once (one when
+        no worker is alive: the thread)."""
+        return max(1, sum(w.alive for w in self.workers) * merge_worker.JOBS_EACH)
+
+    def peek(self, path: Path) -> tuple[str, int, int] | None:
+        """``peek(path)``, read once for the batch."""
+        if path not in self.claims:
+            self.claims[path] = peek(path)
+        return self.claims[path]
+
+    def _stand(self, path: Path) -> str | None:
+        claimed = self.peek(path)
+        return claimed[0] if claimed is not None else None
 
     def take(self, path: Path, *,
              upcoming: Sequence[Path]) -> Held | ExportBatch | Prepared:
@@ -101,9 +113,9 @@ class ReadAhead:
         none: the thread), each when the store's state for its stand is known now."""
         alive = [w for w in self.workers if w.alive]
         before = path
-        stands = {_stand(path)}
-        for nxt in upcoming[:max(1, len(alive) * merge_worker.JOBS_EACH)]:
-            mine = _stand(nxt)
+        stands = {self._stand(path)}
+        for nxt in upcoming[:self.window]:
+            mine = self._stand(nxt)
             if nxt not in self.planned:
                 if before is not path and (mine is None or mine in stands):
                     return  # its stand's state is known once the file before it is applied
@@ -114,7 +126,7 @@ class ReadAhead:
 
     def _start(self, path: Path, *, after: Path, alive: list[MergeWorker]) -> bool:
         """*path* planned (False: not now, no worker free); *after* the file before it."""
-        mine, theirs = peek(path), peek(after)
+        mine, theirs = self.peek(path), self.peek(after)
         if mine is None or theirs is None:
             self.planned[path] = _HERE
             return True
@@ -213,7 +225,3 @@ def peek(path: Path) -> tuple[str, int, int] | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
-
-def _stand(path: Path) -> str | None:
-    claimed = peek(path)
-    return claimed[0] if claimed is not None else None

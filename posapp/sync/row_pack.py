@@ -102,11 +102,14 @@ class PackedRows:
         self.packed = packed
         self.done: dict[str, int] = {}
         self._own: sqlite3.Connection | None = None
+        self._here: bool | None = None  # attached to the store's connection (asked once)
 
     def copy(self, conn: Connection, chunk: int, *, journal: bool) -> None:
         """Chunk *chunk*'s journal rows (*journal*), or its other rows, into the store."""
         raw: Any = conn.connection.dbapi_connection  # inside the caller's transaction
-        here = conn.dialect.name == "sqlite" and _is_attached(raw)
+        if self._here is None:
+            self._here = conn.dialect.name == "sqlite" and _is_attached(raw)
+        here = self._here
         for name, n in self.packed.counts[chunk]:
             if (name == _JOURNAL) != journal:
                 continue
